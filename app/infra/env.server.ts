@@ -1,0 +1,90 @@
+// Configuration, parsed once at start-up from environment variables. A bad value stops the start with
+// a message that names the variable, so an operator never runs with a half-understood setting.
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const ConfigInput = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "moet beginnen met postgres:// of postgresql://")
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  TRUST_PROXY: optionalText,
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "moet minstens 16 tekens lang zijn").optional()),
+  METRICS_ALLOW: z.string().default("127.0.0.1/32,::1/128"),
+  OFFICIAL_GUIDE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("https://www.rijksoverheid.nl/onderwerpen/ambtenaren-rijksoverheid"),
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
+});
+
+export type Config = {
+  env: "production" | "development" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  databasePoolSize: number;
+  publicUrl?: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Express `trust proxy` value: false, a hop count or a list of addresses/subnets. */
+  trustProxy: boolean | number | string;
+  metricsToken?: string;
+  metricsAllow: string[];
+  officialGuideUrl: string;
+  pageCacheEntries: number;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/** Reads the configuration from `source` (normally process.env); throws ConfigError naming every bad variable. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const result = ConfigInput.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Ongeldige configuratie (invalid configuration):\n${lines.join("\n")}`);
+  }
+  const input = result.data;
+  return {
+    env: input.NODE_ENV,
+    port: input.PORT,
+    host: input.HOST,
+    dataDir: path.resolve(input.DATA_DIR),
+    databaseUrl: input.DATABASE_URL,
+    databasePoolSize: input.DATABASE_POOL_SIZE,
+    publicUrl: input.PUBLIC_URL?.replace(/\/$/, ""),
+    logLevel: input.LOG_LEVEL,
+    trustProxy: parseTrustProxy(input.TRUST_PROXY),
+    metricsToken: input.METRICS_TOKEN,
+    metricsAllow: input.METRICS_ALLOW.split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    officialGuideUrl: input.OFFICIAL_GUIDE_URL,
+    pageCacheEntries: input.PAGE_CACHE_ENTRIES,
+  };
+}

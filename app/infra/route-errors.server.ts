@@ -1,0 +1,43 @@
+// Turns whatever a loader throws into a response with an honest status: an AppError keeps its own
+// (404 for an unknown version or part), anything else from the database reads as 503.
+import { data } from "react-router";
+import { HTTP_STATUS, isAppError } from "./errors.ts";
+
+export interface RouteErrorData {
+  code: string;
+  message: string;
+}
+
+export async function withRouteErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (
+      error instanceof Response ||
+      (error &&
+        typeof error === "object" &&
+        "type" in error &&
+        (error as { type: unknown }).type === "DataWithResponseInit")
+    ) {
+      throw error;
+    }
+    if (isAppError(error)) {
+      throw data<RouteErrorData>(
+        { code: error.code, message: error.message },
+        { status: HTTP_STATUS[error.code] },
+      );
+    }
+    console.error(error);
+    throw data<RouteErrorData>(
+      { code: "unavailable", message: "De dienst is tijdelijk niet beschikbaar." },
+      { status: 503 },
+    );
+  }
+}
+
+/** Headers that let the server keep a rendered copy of a page whose content never changes. */
+export function cacheableHeaders(tag: string): HeadersInit {
+  return { "X-Page-Cache": tag, "Cache-Control": "no-cache" };
+}
+
+export const PRIVATE_HEADERS: HeadersInit = { "Cache-Control": "no-store" };

@@ -1,0 +1,23 @@
+// What the server hands to every loader, action and API handler: created once per process at start,
+// so no module keeps a connection or a cache of its own.
+import type { Logger } from "pino";
+import type { Database } from "./db.server.ts";
+import type { Config } from "./env.server.ts";
+
+export interface PageCacheControl {
+  /** Drops cached pages in every process (through the database's notification channel). */
+  invalidate(tag: string): Promise<void>;
+}
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  pageCache: PageCacheControl;
+}
+
+declare module "react-router" {
+  interface AppLoadContext {
+    services: Services;
+  }
+}

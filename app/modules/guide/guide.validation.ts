@@ -1,0 +1,127 @@
+// Input and output shapes of the guide, shared by the pages, the API and its OpenAPI document.
+import { z } from "zod";
+
+/** Search input: anything a person types is accepted and cleaned up later; only absurd sizes are cut. */
+export const GuideSearchInput = z.object({
+  q: z
+    .string()
+    .max(20_000, "De zoekvraag is te lang.")
+    .default("")
+    .describe("Wat je zoekt; woorden, delen van woorden of een zin"),
+  limit: z.coerce
+    .number({ error: "limit moet een getal zijn" })
+    .int("limit moet een geheel getal zijn")
+    .min(1, "limit is minstens 1")
+    .max(50, "limit is hoogstens 50")
+    .default(20),
+});
+export type GuideSearchInput = z.infer<typeof GuideSearchInput>;
+
+export const VersionNumber = z.coerce
+  .number({ error: "Het versienummer moet een getal zijn." })
+  .int("Het versienummer moet een geheel getal zijn.")
+  .min(1, "Het versienummer is minstens 1.")
+  .max(1_000_000, "Dat versienummer bestaat niet.");
+
+export const PartSlug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Dat deel bestaat niet.")
+  .max(80);
+
+export const CompareInput = z.object({ van: VersionNumber, naar: VersionNumber });
+
+export const VersionOutput = z
+  .object({
+    number: z.number().int(),
+    label: z.string(),
+    edition: z.string().describe("Welke versie van de officiële gids deze versie weergeeft"),
+    status: z.enum(["draft", "published"]),
+    isExample: z.boolean(),
+    changelog: z.string().describe("Markdown"),
+    createdAt: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .meta({ id: "Version" });
+
+export const PartSummaryOutput = z
+  .object({
+    slug: z.string(),
+    kind: z.enum(["inleiding", "principe", "waarden", "fundament", "gebruik"]),
+    title: z.string(),
+    summary: z.string(),
+  })
+  .meta({ id: "PartSummary" });
+
+export const BlockOutput = z
+  .object({
+    anchor: z.string().describe("Stabiel anker van de alinea, gelijk over versies heen"),
+    kind: z.enum(["heading", "paragraph", "list", "quote"]),
+    markdown: z.string(),
+    text: z.string(),
+  })
+  .meta({ id: "Block" });
+
+export const PartOutput = PartSummaryOutput.extend({
+  related: z.array(z.string()),
+  version: z.number().int(),
+  blocks: z.array(BlockOutput),
+}).meta({ id: "Part" });
+
+export const VersionWithPartsOutput = VersionOutput.extend({ parts: z.array(PartSummaryOutput) }).meta({
+  id: "VersionWithParts",
+});
+
+export const SearchOutput = z
+  .object({
+    query: z.string().describe("De zoekvraag zoals die is gebruikt, na opschonen"),
+    version: z.number().int(),
+    hits: z.array(
+      z.object({
+        slug: z.string(),
+        partTitle: z.string(),
+        anchor: z.string(),
+        url: z.string(),
+        snippetHtml: z.string().describe("HTML-veilige tekst met <mark> om gevonden woorden"),
+      }),
+    ),
+    suggestions: z.array(z.string()),
+  })
+  .meta({ id: "SearchResult" });
+
+const WordChange = z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() });
+export const CompareOutput = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+    parts: z.array(
+      z.object({
+        slug: z.string(),
+        title: z.string(),
+        status: z.enum(["added", "removed", "changed", "unchanged"]),
+        titleWords: z.array(WordChange).optional(),
+        blocks: z.array(
+          z.object({
+            status: z.enum(["added", "removed", "changed", "unchanged"]),
+            anchor: z.string(),
+            kind: z.string(),
+            text: z.string().optional(),
+            words: z.array(WordChange).optional(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "Comparison" });
+
+export const ProblemOutput = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ in: z.string(), name: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });

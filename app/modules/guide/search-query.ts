@@ -1,0 +1,230 @@
+// Turns whatever a person typed into a tsquery for `to_tsquery('dutch', $1)`, with synonyms, typo
+// corrections and prefix matching. Every lexeme is a run of letters and digits, so nothing typed can
+// add tsquery syntax. Stemming is left to the database. Pure: no I/O.
+import { synonymsOf } from "./synonyms.ts";
+
+export const MAX_QUERY_LENGTH = 200;
+const MAX_WORDS = 8;
+const MAX_WORD_LENGTH = 40;
+const MAX_ALTERNATIVES = 6;
+const MAX_CORRECTIONS = 3;
+const MAX_SUGGESTIONS = 3;
+const MIN_PREFIX_LENGTH = 3;
+const MIN_CORRECTABLE_LENGTH = 4;
+const LONG_WORD_LENGTH = 8;
+
+const SAFE_LEXEME = /^[\p{L}\p{N}]+$/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+const LETTERS_ONLY = /^\p{L}+$/u;
+// \u0085 (next line) is a control character that still separates words.
+const WHITESPACE = /[\s\u0085]/gu;
+// Controls, invisible format characters (soft hyphens, zero-width spaces, direction overrides) and
+// lone surrogate halves.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+const collator = new Intl.Collator("nl");
+
+export interface SearchTerm {
+  word: string;
+  /** Synonyms first, then typo corrections; never the word itself. */
+  alternatives: string[];
+  /** The typo corrections among the alternatives, for "also searched for". */
+  corrections: string[];
+  prefix: boolean;
+}
+
+export interface SearchPlan {
+  terms: SearchTerm[];
+  tsquery: string;
+}
+
+/** Drops control characters, normalises Unicode (NFC), collapses whitespace, trims, caps at MAX_QUERY_LENGTH. */
+export function normaliseSearchInput(raw: string): string {
+  const cleaned = raw
+    // Whitespace first, so a tab or newline still separates words once controls are gone.
+    .replace(WHITESPACE, " ")
+    .replace(INVISIBLE, "")
+    .normalize("NFC")
+    .replace(/ {2,}/g, " ")
+    .trim();
+  return truncateCodePoints(cleaned, MAX_QUERY_LENGTH).trimEnd();
+}
+
+/**
+ * Words are maximal runs of letters and digits, lowercased: at most 8, each cut to 40 characters,
+ * without duplicates. Everything else (quotes, tsquery operators, emoji, punctuation) separates words.
+ */
+export function tokenizeSearchInput(input: string): string[] {
+  // Lowercasing can add combining marks (İ becomes i + U+0307), so words are found after it.
+  const lowered = normaliseSearchInput(input).toLowerCase().normalize("NFC");
+  const words = new Set<string>();
+  for (const match of lowered.matchAll(WORD)) {
+    words.add(truncateCodePoints(match[0], MAX_WORD_LENGTH));
+    if (words.size === MAX_WORDS) break;
+  }
+  return [...words];
+}
+
+/**
+ * Plans a search: each word with its alternatives, and the tsquery that asks for all words. The last
+ * word also matches as a prefix, for people who are still typing. Null when there are no words.
+ */
+export function buildSearchPlan(options: {
+  input: string;
+  /** The lowercase words of the published guide. */
+  lexicon: ReadonlySet<string>;
+  prefixLast?: boolean;
+}): SearchPlan | null {
+  const { lexicon, prefixLast = true } = options;
+  const words = tokenizeSearchInput(options.input);
+  if (words.length === 0) return null;
+  const terms = words.map((word, index): SearchTerm => {
+    const prefix = prefixLast && index === words.length - 1 && codePointLength(word) >= MIN_PREFIX_LENGTH;
+    const corrections = findCorrections({ word, lexicon, prefix }).map((found) => found.word);
+    const alternatives = [...new Set([...synonymsOf(word), ...corrections])]
+      .filter((alternative) => alternative !== word && SAFE_LEXEME.test(alternative))
+      .slice(0, MAX_ALTERNATIVES);
+    return {
+      word,
+      alternatives,
+      corrections: corrections.filter((correction) => alternatives.includes(correction)),
+      prefix,
+    };
+  });
+  return { terms, tsquery: terms.map(formatTerm).join(" & ") };
+}
+
+/**
+ * "Did you mean" for a query that found nothing: the query with its mistyped words corrected, best
+ * first (smallest total edit distance), at most 3. [] when no word looks mistyped.
+ */
+export function suggestCorrections(options: { input: string; lexicon: ReadonlySet<string> }): string[] {
+  const words = tokenizeSearchInput(options.input);
+  let anyCorrected = false;
+  const choices = words.map((word, index) => {
+    const prefix = index === words.length - 1 && codePointLength(word) >= MIN_PREFIX_LENGTH;
+    const corrections = findCorrections({ word, lexicon: options.lexicon, prefix });
+    if (corrections.length > 0) anyCorrected = true;
+    return corrections.length > 0 ? corrections : [{ word, distance: 0 }];
+  });
+  if (!anyCorrected) return [];
+
+  // Costs add up word by word, so keeping the best few partial queries at each step is exact.
+  type Partial = { words: string[]; distance: number; ranks: number[] };
+  let best: Partial[] = [{ words: [], distance: 0, ranks: [] }];
+  for (const wordChoices of choices) {
+    best = best
+      .flatMap((partial) =>
+        wordChoices.map((choice, rank) => ({
+          words: [...partial.words, choice.word],
+          distance: partial.distance + choice.distance,
+          ranks: [...partial.ranks, rank],
+        })),
+      )
+      .sort((a, b) => a.distance - b.distance || compareRanks(a.ranks, b.ranks))
+      .slice(0, MAX_SUGGESTIONS);
+  }
+  return best.map((suggestion) => suggestion.words.join(" "));
+}
+
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein without repeated edits of one substring), by
+ * code point. Gives up as soon as the distance must exceed `max` and then returns max + 1.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const source = Array.from(a);
+  const target = Array.from(b);
+  if (Math.abs(source.length - target.length) > max) return max + 1;
+  // Three rows suffice: a transposition looks two rows back.
+  let twoBack: number[] = new Array(target.length + 1).fill(0);
+  let previous: number[] = Array.from({ length: target.length + 1 }, (_, column) => column);
+  let current: number[] = new Array(target.length + 1).fill(0);
+  for (let row = 1; row <= source.length; row++) {
+    current[0] = row;
+    let rowMinimum = row;
+    for (let column = 1; column <= target.length; column++) {
+      const cost = source[row - 1] === target[column - 1] ? 0 : 1;
+      let distance = Math.min(
+        (previous[column] as number) + 1,
+        (current[column - 1] as number) + 1,
+        (previous[column - 1] as number) + cost,
+      );
+      const transposed =
+        row > 1 &&
+        column > 1 &&
+        source[row - 1] === target[column - 2] &&
+        source[row - 2] === target[column - 1];
+      if (transposed) distance = Math.min(distance, (twoBack[column - 2] as number) + 1);
+      current[column] = distance;
+      if (distance < rowMinimum) rowMinimum = distance;
+    }
+    // Row minima never decrease, so once a whole row is over the limit the answer is too.
+    if (rowMinimum > max) return max + 1;
+    [twoBack, previous, current] = [previous, current, twoBack];
+  }
+  const distance = previous[target.length] as number;
+  return distance > max ? max + 1 : distance;
+}
+
+/**
+ * Up to 3 lexicon words closest to a word that is not in the guide: closest first, ties alphabetical.
+ * A prefix term that starts a word of the guide is not a typo but unfinished typing.
+ */
+function findCorrections(options: {
+  word: string;
+  lexicon: ReadonlySet<string>;
+  prefix: boolean;
+}): { word: string; distance: number }[] {
+  const { word, lexicon } = options;
+  const length = codePointLength(word);
+  // Numbers and short words have too many near neighbours for a correction to be a good guess.
+  if (length < MIN_CORRECTABLE_LENGTH || !LETTERS_ONLY.test(word) || lexicon.has(word)) return [];
+  if (options.prefix) {
+    for (const candidate of lexicon) if (candidate.startsWith(word)) return [];
+  }
+  const max = length >= LONG_WORD_LENGTH ? 2 : 1;
+  const found: { word: string; distance: number }[] = [];
+  for (const candidate of lexicon) {
+    // The length check is what keeps this cheap for a lexicon of thousands of words.
+    if (Math.abs(codePointLength(candidate) - length) > max) continue;
+    const distance = editDistance(word, candidate, max);
+    // The lexicon ends up in the tsquery too, so it gets the same check as what people type.
+    if (distance <= max && SAFE_LEXEME.test(candidate)) found.push({ word: candidate, distance });
+  }
+  return found
+    .sort((a, b) => a.distance - b.distance || collator.compare(a.word, b.word) || (a.word < b.word ? -1 : 1))
+    .slice(0, MAX_CORRECTIONS);
+}
+
+function formatTerm(term: SearchTerm): string {
+  // Only the typed word is a prefix: "burg:*" helps someone still typing, a prefix synonym would not.
+  const lexemes = [term.prefix ? `${term.word}:*` : term.word, ...term.alternatives];
+  return `(${lexemes.join(" | ")})`;
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let index = 0; index < a.length; index++) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+function codePointLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length += 1;
+  return length;
+}
+
+/** Cuts by code point, so a surrogate pair is never split into an unsafe half. */
+function truncateCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  let count = 0;
+  for (const character of text) {
+    if (count === max) break;
+    end += character.length;
+    count += 1;
+  }
+  return text.slice(0, end);
+}

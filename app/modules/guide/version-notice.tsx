@@ -1,0 +1,39 @@
+// Tells the reader which version they read, and warns for drafts, examples and older versions.
+import { useT } from "~/infra/i18n/i18n.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+
+export interface VersionInfo {
+  number: number;
+  label: string;
+  edition: string;
+  status: "draft" | "published";
+  isExample: boolean;
+}
+
+export function VersionNotice(props: { version: VersionInfo; isCurrent: boolean; currentHref?: string }) {
+  const t = useT();
+  const { version } = props;
+  return (
+    <div className="vm-version">
+      <Paragraph className="vm-version__line">
+        {t("guide.versionLine", { number: version.number, label: "" }).replace(/:\s*$/, ":")}{" "}
+        <span lang="nl">{version.label}</span>. {t("guide.rendersEdition", { edition: version.edition })}
+      </Paragraph>
+      {version.status === "draft" ? (
+        <Alert type="warning">
+          <Paragraph>
+            {t("guide.draftWarning")} {version.isExample ? t("guide.exampleWarning") : null}
+          </Paragraph>
+        </Alert>
+      ) : !props.isCurrent ? (
+        <Alert type="info">
+          <Paragraph>
+            {t("guide.oldVersion")} <Link to={props.currentHref ?? "/gids"}>{t("guide.toCurrent")}</Link>
+          </Paragraph>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

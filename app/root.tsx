@@ -1,0 +1,140 @@
+// The document: language, styles, the page shell, and the error pages (404 and 503) in the same frame.
+
+import componentsCss from "@rijkshuisstijl-community/components-css/dist/index.css?url";
+import tokensCss from "@rijkshuisstijl-community/design-tokens/dist/index.css?url";
+import type { ReactNode } from "react";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+  useSearchParams,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { type Language, languageOf, translatorFor } from "./infra/i18n/i18n.ts";
+import appCss from "./ui/app.css?url";
+import { Heading, Paragraph } from "./ui/heading.tsx";
+import { Link } from "./ui/link.tsx";
+import { PageShell, type ShellText } from "./ui/page-shell.tsx";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: tokensCss },
+  { rel: "stylesheet", href: componentsCss },
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return data({
+    language: languageOf(request),
+    officialGuideUrl: context.services.config.officialGuideUrl,
+  });
+}
+
+function shellText(language: Language, officialGuideUrl: string): ShellText {
+  const t = translatorFor(language);
+  const other = language === "nl" ? "en" : "nl";
+  return {
+    siteName: t("site.name"),
+    tagline: t("site.tagline"),
+    skipLink: t("site.skipLink"),
+    mainNav: t("site.mainNav"),
+    footerNav: t("site.footerNav"),
+    nav: [
+      { to: "/", label: t("nav.home") },
+      { to: "/gids", label: t("nav.guide") },
+      { to: "/gids/versies", label: t("nav.versions") },
+      { to: "/zoeken", label: t("nav.search") },
+    ],
+    searchLabel: t("search.label"),
+    searchButton: t("search.button"),
+    switchLanguage: {
+      value: other,
+      label: t("language.switchTo"),
+      ariaLabel: t("language.switchLabel"),
+      lang: other,
+    },
+    notice: (
+      <Paragraph className="vm-notice__text">
+        {t("site.disclaimer")}{" "}
+        <Link to={officialGuideUrl} external>
+          {t("site.officialLink")}
+        </Link>
+      </Paragraph>
+    ),
+    footerLinks: [
+      { to: "/toegankelijkheid", label: language === "nl" ? "Toegankelijkheid" : "Accessibility" },
+      { to: "/privacy", label: "Privacy" },
+      { to: officialGuideUrl, label: t("site.officialLink"), external: true },
+      { to: "/api/v1/openapi.json", label: t("site.api"), external: true },
+    ],
+    license: t("site.license"),
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const [params] = useSearchParams();
+  const language = root?.language ?? "nl";
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="rhc-theme utrecht-document utrecht-document--surface">
+        <PageShell
+          text={shellText(language, root?.officialGuideUrl ?? "https://www.rijksoverheid.nl")}
+          searchQuery={params.get("q") ?? undefined}
+        >
+          {children}
+        </PageShell>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const t = translatorFor(root?.language ?? "nl");
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <>
+        <title>{`${t("notFound.title")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("notFound.title")}</Heading>
+        <Paragraph>{t("notFound.text")}</Paragraph>
+        <Paragraph>
+          <Link to="/zoeken">{t("notFound.search")}</Link>
+        </Paragraph>
+        <Paragraph>
+          <Link to="/">{t("notFound.home")}</Link>
+        </Paragraph>
+      </>
+    );
+  }
+  const unavailable = isRouteErrorResponse(error) && error.status === 503;
+  return (
+    <>
+      <title>{`${t("error.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("error.title")}</Heading>
+      <Paragraph>{unavailable ? t("error.unavailable") : t("error.text")}</Paragraph>
+      <Paragraph>
+        <Link to="/">{t("notFound.home")}</Link>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { index, type RouteConfig, route } from "@react-router/dev/routes";
+
+// The public addresses. The accessibility test walks this table, so a new page cannot be forgotten.
+export default [
+  index("routes/home.tsx"),
+  route("gids", "routes/gids.tsx"),
+  route("gids/afdrukken", "routes/gids-afdrukken.tsx"),
+  route("gids/versies", "routes/gids-versies.tsx"),
+  route("gids/vergelijk", "routes/gids-vergelijk.tsx"),
+  route("gids/versie/:nummer", "routes/gids.tsx", { id: "routes/gids-versie" }),
+  route("gids/versie/:nummer/afdrukken", "routes/gids-afdrukken.tsx", { id: "routes/gids-versie-afdrukken" }),
+  route("gids/versie/:nummer/:slug", "routes/gids-deel.tsx", { id: "routes/gids-versie-deel" }),
+  route("gids/:slug", "routes/gids-deel.tsx"),
+  route("zoeken", "routes/zoeken.tsx"),
+  route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
+  route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),
+  route("taal", "routes/taal.ts"),
+  route("*", "routes/niet-gevonden.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,159 @@
+// One part of the guide: `/gids/<slug>` (current version) or `/gids/versie/<n>/<slug>`.
+import { useEffect, useState } from "react";
+import { data } from "react-router";
+import { AppError } from "~/infra/errors.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { partPath, requirePart, resolveVersion } from "~/modules/guide/guide.server.ts";
+import { PartSlug } from "~/modules/guide/guide.validation.ts";
+import { renderBlock } from "~/modules/guide/guide-markdown.ts";
+import { VersionNotice } from "~/modules/guide/version-notice.tsx";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import { SafeHtml } from "~/ui/safe-html.tsx";
+import type { Route } from "./+types/gids-deel";
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return withRouteErrors(async () => {
+    const { db } = context.services.database;
+    const slug = PartSlug.safeParse(params.slug);
+    if (!slug.success) throw new AppError("not_found", "Dat deel bestaat niet.");
+    const { version, current } = await resolveVersion({
+      db,
+      number: "nummer" in params ? params.nummer : undefined,
+    });
+    const { part, parts } = await requirePart({ db, version, slug: slug.data });
+    const href = (target: string) => partPath({ version, current, slug: target });
+    const index = parts.findIndex((candidate) => candidate.slug === part.slug);
+    const neighbour = (at: number) => {
+      const other = parts[at];
+      return other ? { title: other.title, href: href(other.slug) } : null;
+    };
+    const isCurrent = current?.id === version.id;
+    return data(
+      {
+        version: {
+          number: version.number,
+          label: version.label,
+          edition: version.edition,
+          status: version.status,
+          isExample: version.isExample,
+        },
+        isCurrent,
+        contentsHref: isCurrent ? "/gids" : `/gids/versie/${version.number}`,
+        currentHref: `/gids/${part.slug}`,
+        part: {
+          slug: part.slug,
+          kind: part.kind,
+          title: part.title,
+          summary: part.summary,
+          blocks: part.blocks.map((block) => ({
+            anchor: block.anchor,
+            kind: block.kind,
+            html: renderBlock({ markdown: block.markdown, partHref: href }),
+          })),
+        },
+        related: part.related.flatMap((slug) => {
+          const other = parts.find((candidate) => candidate.slug === slug);
+          return other ? [{ title: other.title, href: href(slug) }] : [];
+        }),
+        previous: neighbour(index - 1),
+        next: neighbour(index + 1),
+      },
+      { headers: version.status === "published" ? cacheableHeaders("guide") : PRIVATE_HEADERS },
+    );
+  });
+}
+
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+/** The print button needs JavaScript, so it appears only once the page runs it. */
+function PrintButton(props: { label: string }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <div className="vm-print-button">
+      <Button type="button" appearance="secondary-action" onClick={() => window.print()}>
+        {props.label}
+      </Button>
+    </div>
+  );
+}
+
+export default function GuidePart({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { part, version } = loaderData;
+  return (
+    <article className="vm-part">
+      <title>{`${part.title} – Vakmanschap`}</title>
+      <nav aria-label={t("guide.breadcrumb")} className="utrecht-breadcrumb-nav vm-breadcrumb">
+        <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+          <li className="utrecht-breadcrumb-nav__item">
+            <Link to={loaderData.contentsHref} className="utrecht-breadcrumb-nav__link">
+              {t("guide.title")}
+            </Link>
+          </li>
+          <li className="utrecht-breadcrumb-nav__item">
+            <span aria-current="page">{t(`guide.kinds.${part.kind}`)}</span>
+          </li>
+        </ol>
+      </nav>
+      <Heading level={1} lang="nl">
+        {part.title}
+      </Heading>
+      <Paragraph lead lang="nl">
+        {part.summary}
+      </Paragraph>
+      <VersionNotice
+        version={version}
+        isCurrent={loaderData.isCurrent}
+        currentHref={loaderData.currentHref}
+      />
+      <PrintButton label={t("guide.print")} />
+      <div className="vm-blocks" lang="nl">
+        {part.blocks.map((block) => (
+          <div key={block.anchor} id={block.anchor} className={`vm-block vm-block--${block.kind}`}>
+            <SafeHtml className="vm-block__body" html={block.html} />
+            <a
+              className="nl-link vm-block__link"
+              href={`#${block.anchor}`}
+              aria-label={t("guide.paragraphLink")}
+            >
+              #
+            </a>
+          </div>
+        ))}
+      </div>
+      {loaderData.related.length > 0 ? (
+        <aside aria-labelledby="verwant" className="vm-related">
+          <Heading level={2} id="verwant">
+            {t("guide.related")}
+          </Heading>
+          <ul className="utrecht-link-list utrecht-link-list--html-ul">
+            {loaderData.related.map((item) => (
+              <li key={item.href} className="utrecht-link-list__item">
+                <Link to={item.href} lang="nl">
+                  {item.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+      <nav className="vm-pager" aria-label={`${t("guide.previous")} / ${t("guide.next")}`}>
+        {loaderData.previous ? (
+          <Link to={loaderData.previous.href} className="vm-pager__previous">
+            {t("guide.previous")}: <span lang="nl">{loaderData.previous.title}</span>
+          </Link>
+        ) : null}
+        {loaderData.next ? (
+          <Link to={loaderData.next.href} className="vm-pager__next">
+            {t("guide.next")}: <span lang="nl">{loaderData.next.title}</span>
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,155 @@
+// Every version with number, date, status and changelog, and a form to compare two of them.
+import { data, Form } from "react-router";
+import { type Language, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
+import { renderBlock } from "~/modules/guide/guide-markdown.ts";
+import { StatusBadge } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { FormField, Select } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import { SafeHtml } from "~/ui/safe-html.tsx";
+import type { Route } from "./+types/gids-versies";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  return withRouteErrors(async () => {
+    const { db } = context.services.database;
+    const [versions, current] = await Promise.all([listVersions({ db }), getCurrentVersion({ db })]);
+    return data(
+      {
+        currentNumber: current?.number,
+        versions: versions.map((version) => ({
+          number: version.number,
+          label: version.label,
+          status: version.status,
+          isExample: version.isExample,
+          date: (version.publishedAt ?? version.createdAt).toISOString(),
+          changelogHtml: renderBlock({
+            markdown: version.changelog,
+            partHref: (slug) => `/gids/versie/${version.number}/${slug}`,
+          }),
+        })),
+      },
+      // Drafts appear here, but the list itself only changes when a version is added or published.
+      { headers: cacheableHeaders("guide") },
+    );
+  });
+}
+
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+function formatDate(iso: string, language: Language) {
+  return new Intl.DateTimeFormat(language === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "Europe/Amsterdam",
+  }).format(new Date(iso));
+}
+
+export default function Versions({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const { versions, currentNumber } = loaderData;
+  const options = versions.map((version) => ({
+    value: String(version.number),
+    label: t("guide.version", { number: version.number }),
+  }));
+  const newest = versions[0]?.number;
+  const previous = versions[1]?.number ?? newest;
+  return (
+    <>
+      <title>{`${t("versions.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("versions.title")}</Heading>
+      <Paragraph>{t("versions.intro")}</Paragraph>
+      <div className="utrecht-table-container vm-table-scroll">
+        <table className="utrecht-table utrecht-table--html-table">
+          <caption className="utrecht-table__caption">{t("versions.caption")}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("versions.number")}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("versions.label")}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("versions.date")}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("versions.status")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {versions.map((version) => (
+              <tr key={version.number} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  <Link to={`/gids/versie/${version.number}`}>
+                    {t("versions.read", { number: version.number })}
+                  </Link>
+                </th>
+                <td className="utrecht-table__cell" lang="nl">
+                  {version.label}
+                </td>
+                <td className="utrecht-table__cell">{formatDate(version.date, language)}</td>
+                <td className="utrecht-table__cell">
+                  <StatusBadge>
+                    {version.status === "published" ? t("versions.published") : t("versions.draft")}
+                  </StatusBadge>{" "}
+                  {version.isExample ? <StatusBadge>{t("versions.example")}</StatusBadge> : null}{" "}
+                  {version.number === currentNumber ? (
+                    <StatusBadge>{t("versions.current")}</StatusBadge>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {versions.map((version) => (
+        <section
+          key={version.number}
+          aria-labelledby={`wijzigingen-${version.number}`}
+          className="vm-changelog"
+        >
+          <Heading level={2} id={`wijzigingen-${version.number}`}>
+            {t("versions.changelog")}: {t("guide.version", { number: version.number })}
+          </Heading>
+          <SafeHtml lang="nl" html={version.changelogHtml} />
+        </section>
+      ))}
+      {versions.length > 1 ? (
+        <section aria-labelledby="vergelijken">
+          <Heading level={2} id="vergelijken">
+            {t("versions.compareTitle")}
+          </Heading>
+          <Form method="get" action="/gids/vergelijk" className="vm-compare-form">
+            <FormField id="van" label={t("versions.compareFrom")}>
+              {(describedBy) => (
+                <Select
+                  id="van"
+                  name="van"
+                  defaultValue={String(previous)}
+                  options={options}
+                  describedBy={describedBy}
+                />
+              )}
+            </FormField>
+            <FormField id="naar" label={t("versions.compareTo")}>
+              {(describedBy) => (
+                <Select
+                  id="naar"
+                  name="naar"
+                  defaultValue={String(newest)}
+                  options={options}
+                  describedBy={describedBy}
+                />
+              )}
+            </FormField>
+            <Button>{t("versions.compareButton")}</Button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

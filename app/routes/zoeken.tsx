@@ -1,0 +1,122 @@
+// Search in the current version of the guide; results link to the exact paragraph.
+import { data, Form } from "react-router";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { listParts, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
+import { searchGuide } from "~/modules/guide/guide-search.server.ts";
+import { MAX_QUERY_LENGTH } from "~/modules/guide/search-query.ts";
+import { Button } from "~/ui/button.tsx";
+import { FormField, Textbox } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import { SafeHtml } from "~/ui/safe-html.tsx";
+import type { Route } from "./+types/zoeken";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(async () => {
+    const { db } = context.services.database;
+    const raw = new URL(request.url).searchParams.get("q") ?? "";
+    const version = await requireCurrentVersion({ db });
+    const result = raw.trim() ? await searchGuide({ db, versionId: version.id, query: raw }) : null;
+    const principles =
+      result && result.hits.length === 0
+        ? (await listParts({ db, versionId: version.id })).filter((part) => part.kind === "principe")
+        : [];
+    return data(
+      {
+        query: result?.query ?? "",
+        shortened: raw.length > MAX_QUERY_LENGTH,
+        hasWords: result ? result.plan !== null : true,
+        hits: result?.hits ?? null,
+        suggestions: result?.suggestions ?? [],
+        principles: principles.map((part) => ({ slug: part.slug, title: part.title })),
+      },
+      // Search pages are cheap and endless in variety: not worth a place in the page cache.
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export default function Search({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { hits, query } = loaderData;
+  const title = query ? t("search.titleWithQuery", { query }) : t("search.title");
+  return (
+    <>
+      <title>{`${title} – Vakmanschap`}</title>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{t("search.intro")}</Paragraph>
+      <Form method="get" action="/zoeken" role="search" className="vm-search-page">
+        <FormField id="zoekveld" label={t("search.label")}>
+          {(describedBy) => (
+            <Textbox
+              id="zoekveld"
+              name="q"
+              type="search"
+              defaultValue={query}
+              describedBy={describedBy}
+              autoComplete="off"
+            />
+          )}
+        </FormField>
+        <Button>{t("search.button")}</Button>
+      </Form>
+      <div aria-live="polite" className="vm-search-results">
+        {loaderData.shortened ? <Paragraph>{t("search.shortened")}</Paragraph> : null}
+        {hits === null ? (
+          <Paragraph>{t("search.empty")}</Paragraph>
+        ) : !loaderData.hasWords ? (
+          <Paragraph>{t("search.noWords")}</Paragraph>
+        ) : hits.length === 0 ? (
+          <>
+            <Paragraph>
+              <strong>{t("search.nothing", { query })}</strong> {t("search.nothingHelp")}
+            </Paragraph>
+            {loaderData.suggestions.length > 0 ? (
+              <Paragraph>
+                {t("search.didYouMean")}{" "}
+                {loaderData.suggestions.map((suggestion, index) => (
+                  <span key={suggestion}>
+                    {index > 0 ? ", " : null}
+                    <Link to={`/zoeken?q=${encodeURIComponent(suggestion)}`} lang="nl">
+                      {suggestion}
+                    </Link>
+                  </span>
+                ))}
+              </Paragraph>
+            ) : null}
+            <Heading level={2}>{t("search.principles")}</Heading>
+            <ul className="utrecht-link-list utrecht-link-list--html-ul" lang="nl">
+              {loaderData.principles.map((part) => (
+                <li key={part.slug} className="utrecht-link-list__item">
+                  <Link to={`/gids/${part.slug}`}>{part.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            <Paragraph>{t("search.found", { count: hits.length })}</Paragraph>
+            <ol className="vm-hits">
+              {hits.map((hit) => (
+                <li key={`${hit.slug}#${hit.anchor}`} className="vm-hit">
+                  <Heading level={2} className="vm-hit__title" lang="nl">
+                    <Link to={`/gids/${hit.slug}#${hit.anchor}`}>{hit.partTitle}</Link>
+                  </Heading>
+                  <SafeHtml
+                    as="p"
+                    className="nl-paragraph vm-hit__snippet"
+                    lang="nl"
+                    html={hit.snippetHtml}
+                  />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

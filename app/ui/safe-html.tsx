@@ -1,0 +1,21 @@
+// The one place where prepared HTML enters the page. Only pass HTML made by the project's own
+// renderers (renderBlock sanitises Markdown output; search snippets are escaped before <mark> is added).
+export function SafeHtml(props: {
+  html: string;
+  as?: "div" | "p";
+  className?: string;
+  lang?: string;
+  id?: string;
+}) {
+  const Tag = props.as ?? "div";
+  const inner = { __html: props.html };
+  return (
+    <Tag
+      id={props.id}
+      className={props.className}
+      lang={props.lang}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: the input is sanitised or escaped by its producer (see above)
+      dangerouslySetInnerHTML={inner}
+    />
+  );
+}

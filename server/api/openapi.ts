@@ -1,0 +1,172 @@
+// The OpenAPI 3.1 description of /api/v1, built from the same zod schemas that validate the requests
+// and shape the answers, so the document cannot drift from the code.
+import { z } from "zod";
+import {
+  BlockOutput,
+  CompareOutput,
+  PartOutput,
+  PartSummaryOutput,
+  ProblemOutput,
+  SearchOutput,
+  VersionOutput,
+  VersionWithPartsOutput,
+} from "../../app/modules/guide/guide.validation.ts";
+
+export const API_VERSION = "1.0.0";
+
+const schemaRegistry = z.registry<{ id: string }>();
+for (const [id, schema] of Object.entries({
+  Version: VersionOutput,
+  VersionWithParts: VersionWithPartsOutput,
+  PartSummary: PartSummaryOutput,
+  Part: PartOutput,
+  Block: BlockOutput,
+  SearchResult: SearchOutput,
+  Comparison: CompareOutput,
+  Problem: ProblemOutput,
+})) {
+  schemaRegistry.add(schema, { id });
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description:
+          { 400: "Ongeldige invoer", 404: "Niet gevonden", 503: "Database niet bereikbaar" }[status] ??
+          "Fout",
+        headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
+        content: { "application/problem+json": { schema: ref("Problem") } },
+      },
+    ]),
+  );
+
+const ok = (description: string, schema: object) => ({
+  description,
+  headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
+  content: { "application/json": { schema } },
+});
+
+const versionParam = {
+  name: "nummer",
+  in: "path",
+  required: true,
+  description: "Het nummer van de versie",
+  schema: { type: "integer", minimum: 1 },
+};
+const slugParam = {
+  name: "slug",
+  in: "path",
+  required: true,
+  description: "De korte naam van het deel, zoals in de adresbalk",
+  schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+};
+
+export function createOpenApiDocument(options: { serverUrl: string }) {
+  const { schemas } = z.toJSONSchema(schemaRegistry, {
+    target: "draft-2020-12",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Vakmanschap API",
+      version: API_VERSION,
+      description:
+        "Lezen en doorzoeken van de Gids Ambtelijk Vakmanschap, zoals dit platform die weergeeft. " +
+        "Fouten komen terug als application/problem+json.",
+      contact: { name: "Vakmanschap", url: options.serverUrl },
+      license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
+    },
+    servers: [{ url: `${options.serverUrl}/api/v1` }],
+    tags: [{ name: "gids", description: "De gids: versies, delen, vergelijken en zoeken" }],
+    paths: {
+      "/versies": {
+        get: {
+          operationId: "listVersions",
+          tags: ["gids"],
+          summary: "Alle versies van de gids, nieuwste eerst",
+          responses: {
+            "200": ok("De versies", {
+              type: "object",
+              properties: { versions: { type: "array", items: ref("Version") } },
+              required: ["versions"],
+            }),
+            ...problemResponses(503),
+          },
+        },
+      },
+      "/versies/{nummer}": {
+        get: {
+          operationId: "getVersion",
+          tags: ["gids"],
+          summary: "Eén versie met de lijst van haar delen",
+          parameters: [versionParam],
+          responses: { "200": ok("De versie", ref("VersionWithParts")), ...problemResponses(400, 404, 503) },
+        },
+      },
+      "/versies/{nummer}/delen/{slug}": {
+        get: {
+          operationId: "getVersionPart",
+          tags: ["gids"],
+          summary: "Eén deel van een versie, met alle alinea's",
+          parameters: [versionParam, slugParam],
+          responses: { "200": ok("Het deel", ref("Part")), ...problemResponses(400, 404, 503) },
+        },
+      },
+      "/delen/{slug}": {
+        get: {
+          operationId: "getCurrentPart",
+          tags: ["gids"],
+          summary: "Eén deel van de huidige gepubliceerde versie",
+          parameters: [slugParam],
+          responses: { "200": ok("Het deel", ref("Part")), ...problemResponses(400, 404, 503) },
+        },
+      },
+      "/vergelijk": {
+        get: {
+          operationId: "compareVersions",
+          tags: ["gids"],
+          summary: "Verschillen tussen twee versies, per alinea en per woord",
+          parameters: [
+            { name: "van", in: "query", required: true, schema: { type: "integer", minimum: 1 } },
+            { name: "naar", in: "query", required: true, schema: { type: "integer", minimum: 1 } },
+          ],
+          responses: { "200": ok("De vergelijking", ref("Comparison")), ...problemResponses(400, 404, 503) },
+        },
+      },
+      "/zoeken": {
+        get: {
+          operationId: "searchGuide",
+          tags: ["gids"],
+          summary: "Zoeken in de huidige versie van de gids",
+          description:
+            "Nederlandse woordstammen, synoniemen van ambtelijk jargon, kleine tikfouten en het begin van een woord " +
+            "(het laatste woord) worden gevonden. Elke invoer is toegestaan; alleen letters en cijfers tellen.",
+          parameters: [
+            { name: "q", in: "query", required: true, schema: { type: "string", maxLength: 20000 } },
+            {
+              name: "limit",
+              in: "query",
+              required: false,
+              schema: { type: "integer", minimum: 1, maximum: 50, default: 20 },
+            },
+          ],
+          responses: { "200": ok("Gevonden alinea's", ref("SearchResult")), ...problemResponses(400, 503) },
+        },
+      },
+    },
+    components: {
+      schemas,
+      headers: {
+        "API-Version": {
+          description: "De versie van deze API (semver)",
+          schema: { type: "string", example: API_VERSION },
+        },
+      },
+    },
+  };
+}

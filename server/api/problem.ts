@@ -1,0 +1,37 @@
+// Errors of the API as RFC 9457 problem details (application/problem+json).
+import type { Response } from "express";
+import { type AppError, HTTP_STATUS } from "../../app/infra/errors.ts";
+
+const TITLES: Record<AppError["code"], string> = {
+  unauthenticated: "Niet ingelogd",
+  forbidden: "Geen toegang",
+  not_found: "Niet gevonden",
+  invalid: "Ongeldige invoer",
+  conflict: "Conflict",
+  too_large: "Te groot",
+  rate_limited: "Te veel verzoeken",
+  unavailable: "Tijdelijk niet beschikbaar",
+};
+
+export function sendProblem(
+  res: Response,
+  problem: { code: AppError["code"]; detail: string; instance?: string; fields?: Record<string, string> },
+) {
+  const status = HTTP_STATUS[problem.code];
+  res
+    .status(status)
+    .type("application/problem+json")
+    .json({
+      type: `about:blank`,
+      title: TITLES[problem.code],
+      status,
+      detail: problem.detail,
+      code: problem.code,
+      ...(problem.instance ? { instance: problem.instance } : {}),
+      ...(problem.fields
+        ? {
+            errors: Object.entries(problem.fields).map(([name, message]) => ({ in: "query", name, message })),
+          }
+        : {}),
+    });
+}

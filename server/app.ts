@@ -1,0 +1,158 @@
+// The Express application: process-level concerns (request ids, logs, metrics, security headers,
+// health, static files, the API) in front of React Router's pages.
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { ServerBuild } from "react-router";
+import { AppError, isAppError } from "../app/infra/errors.ts";
+import type { Services } from "../app/infra/services.server.ts";
+import { createGuideApi } from "./api/guide-api.ts";
+import { API_VERSION, createOpenApiDocument } from "./api/openapi.ts";
+import { sendProblem } from "./api/problem.ts";
+import { createMetrics, createMetricsGuard, kindOf } from "./metrics.ts";
+import type { PageCache } from "./page-cache.ts";
+import { createPageHandler, serveCachedPage } from "./react-router-adapter.ts";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+export function createApp(options: {
+  services: Services;
+  pageCache: PageCache;
+  /** React Router's server build; without it only the API and health endpoints are served (tests). */
+  build?: ServerBuild;
+  clientDir?: string;
+}): express.Express {
+  const { services, pageCache } = options;
+  const { config, logger } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  app.set("query parser", "simple");
+
+  const metrics = createMetrics({ database: services.database, pageCache });
+  const metricsAllowed = createMetricsGuard(config);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId(req, res) {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(
+    helmet({
+      // The document's Content-Security-Policy is set per page by entry.server (hashes of its inline
+      // scripts), so the cached bytes and their policy always travel together.
+      contentSecurityPolicy: false,
+      strictTransportSecurity: config.publicUrl?.startsWith("https://") ? undefined : false,
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await services.database.ping();
+      res.json({ status: "ok", database: services.database.kind });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: services.database.kind });
+    }
+  });
+  app.get("/metrics", async (req, res) => {
+    if (!metricsAllowed(req)) {
+      res.status(403).type("text/plain").send("Geen toegang tot /metrics vanaf dit adres.\n");
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader("API-Version", API_VERSION);
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  api.get("/openapi.json", (req, res) => {
+    const serverUrl = config.publicUrl ?? `${req.protocol}://${req.headers.host ?? "localhost"}`;
+    res.json(createOpenApiDocument({ serverUrl }));
+  });
+  api.use(createGuideApi(services));
+  api.use((req, res) =>
+    sendProblem(res, { code: "not_found", detail: `Onbekend adres: ${req.path}`, instance: req.originalUrl }),
+  );
+  api.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const appError = toAppError(error);
+    if (appError.code === "unavailable" || !isAppError(error))
+      req.log.error({ err: error }, "api request failed");
+    sendProblem(res, {
+      code: appError.code,
+      detail: appError.message,
+      instance: req.originalUrl,
+      fields: appError.fields,
+    });
+  });
+  app.use("/api/v1", api);
+  app.use("/api", (req, res) => {
+    res.setHeader("API-Version", API_VERSION);
+    sendProblem(res, {
+      code: "not_found",
+      detail: `Onbekend adres: ${req.originalUrl}. De API staat onder /api/v1.`,
+    });
+  });
+
+  if (options.build) {
+    const clientDir = options.clientDir ?? path.resolve("build/client");
+    app.use(serveCachedPage(pageCache));
+    app.use(compression());
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+    );
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    app.use(createPageHandler({ build: options.build, services, pageCache }));
+  }
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log.error({ err: error }, "request failed outside the page renderer");
+    if (res.headersSent) return res.end();
+    res
+      .status(toAppError(error).status)
+      .type("text/plain; charset=utf-8")
+      .send("Er ging iets mis. Probeer het later opnieuw.\n");
+  });
+  return app;
+}
+
+/**
+ * Anything that is not an AppError is a fault of ours or of a dependency; a database that cannot be
+ * reached is an honest 503, everything else stays a 500 in the logs but reads as "unavailable".
+ */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const type = (error as { type?: string } | undefined)?.type;
+  if (type === "entity.too.large") return new AppError("too_large", "Het verzoek is te groot.");
+  if (type === "entity.parse.failed") return new AppError("invalid", "Het verzoek is geen geldige JSON.");
+  return new AppError("unavailable", "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.", {
+    cause: error,
+  });
+}
+
+export { kindOf };

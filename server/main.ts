@@ -1,0 +1,78 @@
+// Process start: configuration, database (migrations, seed content), the HTTP server, and a graceful
+// shutdown on SIGTERM. This file is the entry of the server build, so it is bundled together with the
+// React Router routes: one copy of every module per process.
+import type { Server } from "node:http";
+import path from "node:path";
+import * as build from "virtual:react-router/server-build";
+import { openDatabase } from "../app/infra/db.server.ts";
+import { ConfigError, parseConfig } from "../app/infra/env.server.ts";
+import { createLogger } from "../app/infra/logger.server.ts";
+import type { Services } from "../app/infra/services.server.ts";
+import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
+import { createApp } from "./app.ts";
+import { createPageCache } from "./page-cache.ts";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function start(env: Record<string, string | undefined> = process.env): Promise<Server> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger({ config });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    logger,
+  }).catch((error: Error) => {
+    logger.fatal({ err: error }, error.message);
+    process.exit(1);
+  });
+  await database.migrate();
+  const seeded = await seedGuide({ db: database.db, contentDir: path.resolve("content") });
+  if (seeded.created) logger.info("imported the guide's content into an empty database");
+
+  const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });
+  await pageCache.subscribe(database);
+  const services: Services = { config, logger, database, pageCache };
+  const app = createApp({ services, pageCache, build });
+
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info(
+    { port, host: config.host, database: database.kind },
+    `listening on http://${config.host}:${port}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing open requests");
+    const force = setTimeout(() => {
+      logger.warn("shutdown grace period over; closing remaining connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.closeIdleConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await database.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+  return server;
+}

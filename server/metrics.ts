@@ -1,0 +1,90 @@
+// Prometheus metrics: request counts and latencies by kind of address, the page cache and the
+// database pool. Served on /metrics only to configured networks or with the metrics token.
+import { BlockList, isIP } from "node:net";
+import type { NextFunction, Request, Response } from "express";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Database } from "../app/infra/db.server.ts";
+import type { Config } from "../app/infra/env.server.ts";
+import type { PageCache } from "./page-cache.ts";
+
+export type RequestKind = "page" | "api" | "asset" | "health";
+
+export function kindOf(path: string): RequestKind {
+  if (path.startsWith("/api/")) return "api";
+  if (path.startsWith("/assets/") || path === "/favicon.ico") return "asset";
+  if (path === "/healthz" || path === "/readyz" || path === "/metrics") return "health";
+  return "page";
+}
+
+export function createMetrics(options: { database: Database; pageCache: PageCache }) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: "http_requests_total",
+    help: "HTTP requests by kind of address, method and status code",
+    labelNames: ["kind", "method", "status"],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: "http_request_duration_seconds",
+    help: "Time to the last byte of the response",
+    labelNames: ["kind"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "db_pool_connections",
+    help: "Database pool connections by state",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      const stats = options.database.poolStats();
+      this.set({ state: "total" }, stats.total);
+      this.set({ state: "idle" }, stats.idle);
+      this.set({ state: "waiting" }, stats.waiting);
+    },
+  });
+  new Gauge({
+    name: "page_cache",
+    help: "Rendered-page cache: entries, hits and misses since start",
+    labelNames: ["figure"],
+    registers: [registry],
+    collect() {
+      const stats = options.pageCache.stats();
+      this.set({ figure: "entries" }, stats.entries);
+      this.set({ figure: "hits" }, stats.hits);
+      this.set({ figure: "misses" }, stats.misses);
+    },
+  });
+
+  return {
+    registry,
+    middleware(req: Request, res: Response, next: NextFunction) {
+      const start = process.hrtime.bigint();
+      res.on("finish", () => {
+        const kind = kindOf(req.path);
+        requests.inc({ kind, method: req.method, status: String(res.statusCode) });
+        duration.observe({ kind }, Number(process.hrtime.bigint() - start) / 1e9);
+      });
+      next();
+    },
+  };
+}
+
+/** Who may read /metrics: addresses in METRICS_ALLOW, or whoever presents METRICS_TOKEN. */
+export function createMetricsGuard(config: Pick<Config, "metricsAllow" | "metricsToken">) {
+  const allowed = new BlockList();
+  for (const entry of config.metricsAllow) {
+    const [address, prefix] = entry.split("/");
+    const family = isIP(address ?? "") === 6 ? "ipv6" : "ipv4";
+    if (!address || !isIP(address)) continue;
+    if (prefix === undefined) allowed.addAddress(address, family);
+    else allowed.addSubnet(address, Number(prefix), family);
+  }
+  return (req: Request): boolean => {
+    if (config.metricsToken && req.headers.authorization === `Bearer ${config.metricsToken}`) return true;
+    const ip = (req.ip ?? "").replace(/^::ffff:/, "");
+    const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
+    return isIP(ip) !== 0 && allowed.check(ip, family);
+  };
+}
