@@ -61,8 +61,9 @@ export function createMetrics(options: { database: Database; pageCache: PageCach
     registry,
     middleware(req: Request, res: Response, next: NextFunction) {
       const start = process.hrtime.bigint();
+      // Decided now: a mounted router rewrites req.path before the response finishes.
+      const kind = kindOf(req.path);
       res.on("finish", () => {
-        const kind = kindOf(req.path);
         requests.inc({ kind, method: req.method, status: String(res.statusCode) });
         duration.observe({ kind }, Number(process.hrtime.bigint() - start) / 1e9);
       });

@@ -56,16 +56,26 @@ export async function openDatabase(options: {
  * PGlite takes no lock on its folder and two processes writing it corrupt it, so we take our own:
  * a lock file with the owner's pid. A stale file (its process is gone) is taken over.
  */
+const openInThisProcess = new Set<string>();
+
 function acquireDataDirLock(dataDir: string): () => void {
   const lockPath = path.join(dataDir, "vakmanschap.lock");
+  if (openInThisProcess.has(lockPath)) {
+    throw new Error(`De map ${dataDir} is al in gebruik door dit proces. (The data folder is already open.)`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
-      return () => fs.rmSync(lockPath, { force: true });
+      openInThisProcess.add(lockPath);
+      return () => {
+        openInThisProcess.delete(lockPath);
+        fs.rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock with our own pid is stale: left by an earlier process that had the same pid (pid 1 in a container).
       const owner = Number(fs.readFileSync(lockPath, "utf8").trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new Error(

@@ -1,0 +1,26 @@
+// Imports the Markdown under content/ as a new draft of the guide (never changing a published version).
+// Uses the same configuration as the server: DATA_DIR for the embedded database, or DATABASE_URL.
+import path from "node:path";
+import { openDatabase } from "../app/infra/db.server.ts";
+import { parseConfig } from "../app/infra/env.server.ts";
+import { importGuideDraft, seedGuide } from "../app/modules/guide/guide-import.server.ts";
+
+const config = parseConfig(process.env);
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+try {
+  await database.migrate();
+  const contentDir = path.resolve("content");
+  const seeded = await seedGuide({ db: database.db, contentDir });
+  if (seeded.created) {
+    console.log("De database was leeg: de gids is geïmporteerd als versie 1 (gepubliceerd).");
+  } else {
+    const result = await importGuideDraft({ db: database.db, contentDir });
+    console.log(
+      result.number
+        ? `Nieuw concept gemaakt: versie ${result.number}. Gepubliceerde versies zijn niet veranderd.`
+        : "De inhoud is gelijk aan de nieuwste versie; er is geen concept gemaakt.",
+    );
+  }
+} finally {
+  await database.close();
+}

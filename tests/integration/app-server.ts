@@ -1,0 +1,25 @@
+// Starts the Express app (API, health, metrics; no pages) on a free port for HTTP tests.
+import type { Server } from "node:http";
+import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
+import { createLogger } from "../../app/infra/logger.server.ts";
+import { createApp } from "../../server/app.ts";
+import { createPageCache, type PageCache } from "../../server/page-cache.ts";
+
+export async function startApiServer(options: { database: Database; env?: Record<string, string> }) {
+  const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...options.env });
+  const pageCache: PageCache = createPageCache({ maxEntries: 10 });
+  const services = { config, logger: createLogger({ config }), database: options.database, pageCache };
+  const app = createApp({ services, pageCache });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  return {
+    base,
+    pageCache,
+    get: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/infra/db.server.ts";
+import { createPageCache } from "../../server/page-cache.ts";
+import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+
+async function eventually(check: () => boolean, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.each(databaseKinds)("page cache invalidation on %s", (kind) => {
+  let test: TestDatabase;
+  let first: Database;
+  // A second app process: on PostgreSQL a separate connection set; PGlite allows one process, so there
+  // the second cache shares the connection, as two workers in one process would.
+  let second: Database;
+
+  beforeAll(async () => {
+    ({ test, database: first } = await openSeededDatabase(kind));
+    second = kind === "postgres" ? await test.openAnother() : first;
+  });
+  afterAll(async () => {
+    if (second !== first) await second.close();
+    await first.close();
+    await test.drop();
+  });
+
+  const page = { tag: "guide", headers: [["content-type", "text/html"]] as [string, string][], body: Buffer.from("<p>x</p>") };
+
+  it("drops cached pages in every process when one process invalidates", async () => {
+    const cacheA = createPageCache({ maxEntries: 10 });
+    const cacheB = createPageCache({ maxEntries: 10 });
+    await cacheA.subscribe(first);
+    await cacheB.subscribe(second);
+    cacheA.store("nl /gids", page);
+    cacheA.store("nl /privacy", { ...page, tag: "site" });
+    expect(cacheA.get("nl /gids")).toBeDefined();
+
+    await cacheB.invalidate("guide");
+
+    await eventually(() => cacheA.stats().entries === 1);
+    expect(cacheA.get("nl /gids")).toBeUndefined();
+    expect(cacheA.get("nl /privacy")).toBeDefined();
+  });
+
+  it("keeps at most the configured number of pages, dropping the least recently used", () => {
+    const cache = createPageCache({ maxEntries: 2 });
+    cache.store("a", page);
+    cache.store("b", page);
+    cache.get("a");
+    cache.store("c", page);
+    expect(cache.get("a")).toBeDefined();
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("c")).toBeDefined();
+  });
+});
