@@ -6,9 +6,8 @@ import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
 import type { BlockKind, GuideBlock } from "./guide-block.ts";
+import { PART_KINDS } from "./guide-kinds.ts";
 
-export const PART_KINDS = ["inleiding", "principe", "waarden", "fundament", "gebruik"] as const;
-export type PartKind = (typeof PART_KINDS)[number];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANCHOR = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -6,7 +6,7 @@ import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
 import { VersionNumber } from "./guide.validation.ts";
 import type { GuideBlock } from "./guide-block.ts";
 import { diffVersions } from "./guide-diff.ts";
-import type { PartKind } from "./guide-markdown.ts";
+import type { PartKind } from "./guide-kinds.ts";
 
 export type GuideVersion = typeof guideVersions.$inferSelect;
 export interface PartSummary {

@@ -1,0 +1,142 @@
+// Page benchmark (`npm run bench:pages`): a guide page served by the app in its production
+// configuration (logging, security headers, metrics on) against the identical HTML served as a static
+// file on the same machine, side by side in one run; JavaScript and CSS weight per page type; and the
+// p95 of the search API. Only 127.0.0.1 is targeted.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const PAGE = "/gids/luister-naar-burgers";
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "vm-bench-"));
+
+function startProcess(command: string, args: string[], env: Record<string, string>, logFile: string) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const log = fs.createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+function stop(child: ChildProcess) {
+  child.kill("SIGTERM");
+}
+
+execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
+const appPort = 3400 + Math.floor(Math.random() * 500);
+const staticPort = appPort + 1;
+const app = startProcess(
+  process.execPath,
+  ["server.js"],
+  { PORT: String(appPort), DATA_DIR: path.join(work, "data"), LOG_LEVEL: "info", NODE_ENV: "production", DATABASE_URL: "" },
+  path.join(work, "app.log"),
+);
+const base = `http://127.0.0.1:${appPort}`;
+try {
+  await waitFor(`${base}/readyz`);
+  const html = await (await fetch(`${base}${PAGE}`)).text();
+  const staticDir = path.join(work, "static");
+  fs.mkdirSync(path.join(staticDir, "gids"), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, `${PAGE}.html`), html);
+  const server = startProcess(
+    process.execPath,
+    ["--import", "tsx", "bench/static-server.ts", staticDir, String(staticPort)],
+    {},
+    path.join(work, "static.log"),
+  );
+  try {
+    await waitFor(`http://127.0.0.1:${staticPort}${PAGE}`);
+    // Warm both, then measure each; the load generator shares the machine with both servers alike.
+    await autocannon({ url: `${base}${PAGE}`, connections: 10, duration: 2 });
+    await autocannon({ url: `http://127.0.0.1:${staticPort}${PAGE}`, connections: 10, duration: 2 });
+    const staticResult = await load(`http://127.0.0.1:${staticPort}${PAGE}`);
+    const appResult = await load(`${base}${PAGE}`);
+    const ratio = appResult.rps / staticResult.rps;
+
+    console.log(`\nGuide page ${PAGE} (${html.length} bytes), ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores`);
+    console.log("| server | requests/s | p50 ms | p99 ms | errors |");
+    console.log("|---|---:|---:|---:|---:|");
+    console.log(`| static file (express.static) | ${staticResult.rps.toFixed(0)} | ${staticResult.p50} | ${staticResult.p99} | ${staticResult.errors} |`);
+    console.log(`| app (production, logs + headers + metrics) | ${appResult.rps.toFixed(0)} | ${appResult.p50} | ${appResult.p99} | ${appResult.errors} |`);
+    console.log(`ratio app/static: ${ratio.toFixed(2)} (bar ≥ 0.80); app p99 ${appResult.p99} ms (bar < 50 ms)`);
+  } finally {
+    stop(server);
+  }
+
+  // JavaScript and CSS that each kind of page loads, gzipped.
+  const pageTypes: Record<string, string> = {
+    home: "/",
+    contents: "/gids",
+    part: PAGE,
+    "draft part": "/gids/versie/2/luister-naar-burgers",
+    print: "/gids/afdrukken",
+    versions: "/gids/versies",
+    compare: "/gids/vergelijk?van=1&naar=2",
+    search: "/zoeken?q=luisteren",
+    statement: "/toegankelijkheid",
+    "not found": "/bestaat-niet",
+  };
+  console.log("\n| page type | JS gzip kB | CSS gzip kB | HTML gzip kB |");
+  console.log("|---|---:|---:|---:|");
+  let maxJs = 0;
+  for (const [name, address] of Object.entries(pageTypes)) {
+    const page = await (await fetch(`${base}${address}`)).text();
+    const assets = new Set([...page.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? ""));
+    // Module imports inside the inline boot script count too.
+    for (const m of page.matchAll(/import\("(\/assets\/[^"]+\.js)"\)/g)) assets.add(m[1] ?? "");
+    let js = 0;
+    let css = 0;
+    for (const asset of assets) {
+      const size = gzipSync(fs.readFileSync(path.join("build/client", asset))).length;
+      if (asset.endsWith(".js")) js += size;
+      else css += size;
+    }
+    maxJs = Math.max(maxJs, js);
+    console.log(`| ${name} | ${(js / 1024).toFixed(1)} | ${(css / 1024).toFixed(1)} | ${(gzipSync(page).length / 1024).toFixed(1)} |`);
+  }
+  console.log(`largest JavaScript on any page: ${(maxJs / 1024).toFixed(1)} kB gzip (budget 150 kB)`);
+
+  // Search API latency over a fixed set of queries, one request at a time.
+  const queries = ["luisteren", "burgers", "burgrs", "tegenspraak", "bewindspersoon", "menselijke maat", "vertr", "open overheid", "xylofoon", "loyaal tegenspreken"];
+  const timings: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const query of queries) {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/v1/zoeken?q=${encodeURIComponent(query)}`);
+      await response.arrayBuffer();
+      timings.push(performance.now() - started);
+    }
+  }
+  timings.sort((a, b) => a - b);
+  const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]?.toFixed(1);
+  console.log(`\n/api/v1/zoeken over ${queries.length} queries × 20: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+} finally {
+  stop(app);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  fs.rmSync(work, { recursive: true, force: true });
+}
