@@ -12,7 +12,9 @@ export type DatabaseKind = "pglite" | "postgres";
 
 export const CONTENT_DIR = path.resolve("content");
 
-export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
 
 export interface TestDatabase {
   kind: DatabaseKind;
@@ -62,7 +64,9 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
 }
 
 /** A migrated database with the shipped guide content, ready for a suite. */
-export async function openSeededDatabase(kind: DatabaseKind): Promise<{ test: TestDatabase; database: Database }> {
+export async function openSeededDatabase(
+  kind: DatabaseKind,
+): Promise<{ test: TestDatabase; database: Database }> {
   const test = await createTestDatabase(kind);
   const database = await test.openAnother();
   await database.migrate();

@@ -95,7 +95,14 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
     const document = await json("/api/v1/openapi.json");
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual(
-      ["/delen/{slug}", "/vergelijk", "/versies", "/versies/{nummer}", "/versies/{nummer}/delen/{slug}", "/zoeken"].sort(),
+      [
+        "/delen/{slug}",
+        "/vergelijk",
+        "/versies",
+        "/versies/{nummer}",
+        "/versies/{nummer}/delen/{slug}",
+        "/zoeken",
+      ].sort(),
     );
     const refs = JSON.stringify(document).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? [];
     for (const ref of new Set(refs)) {
@@ -120,7 +127,9 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
     });
     try {
       expect((await closed.get("/metrics")).status).toBe(403);
-      const withToken = await closed.get("/metrics", { headers: { Authorization: "Bearer een-lang-geheim-token-123" } });
+      const withToken = await closed.get("/metrics", {
+        headers: { Authorization: "Bearer een-lang-geheim-token-123" },
+      });
       expect(withToken.status).toBe(200);
     } finally {
       await closed.close();
@@ -142,5 +151,4 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
       await spare.drop();
     }
   });
-
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
-import { importGuideDraft, seedGuide } from "../../app/modules/guide/guide-import.server.ts";
+import { guideBlocks } from "../../app/modules/guide/guide.schema.ts";
 import {
   compareVersions,
   getCurrentVersion,
@@ -13,8 +13,14 @@ import {
   requirePart,
   requireVersion,
 } from "../../app/modules/guide/guide.server.ts";
-import { guideBlocks } from "../../app/modules/guide/guide.schema.ts";
-import { CONTENT_DIR, createTestDatabase, databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { importGuideDraft, seedGuide } from "../../app/modules/guide/guide-import.server.ts";
+import {
+  CONTENT_DIR,
+  createTestDatabase,
+  databaseKinds,
+  openSeededDatabase,
+  type TestDatabase,
+} from "./databases.ts";
 
 const OPEN_SCRIPT = path.resolve("tests/integration/open-data-dir.ts");
 
@@ -59,8 +65,13 @@ describe.each(databaseKinds)("the guide's content on %s", (kind) => {
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1 });
     const listening = diff.parts.find((part) => part.slug === "luister-naar-burgers");
     const changed = listening?.blocks.find((block) => block.status === "changed");
-    expect(changed?.status === "changed" && changed.words.filter((w) => w.kind === "added").map((w) => w.text).join(""))
-      .toContain("Bedank mensen ook voor hun kritiek.");
+    expect(
+      changed?.status === "changed" &&
+        changed.words
+          .filter((w) => w.kind === "added")
+          .map((w) => w.text)
+          .join(""),
+    ).toContain("Bedank mensen ook voor hun kritiek.");
     expect(diff.parts.find((part) => part.slug === "menselijke-maat")?.status).toBe("changed");
     expect(diff.parts.find((part) => part.slug === "waarden")?.status).toBe("unchanged");
   });
@@ -92,9 +103,13 @@ describe.each(databaseKinds)("the guide's content on %s", (kind) => {
   });
 
   it("answers not found for a version or part that does not exist", async () => {
-    await expect(requireVersion({ db: database.db, number: 99 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(requireVersion({ db: database.db, number: 99 })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const version1 = await requireVersion({ db: database.db, number: 1 });
-    await expect(requirePart({ db: database.db, version: version1, slug: "bestaat-niet" })).rejects.toMatchObject({
+    await expect(
+      requirePart({ db: database.db, version: version1, slug: "bestaat-niet" }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -114,35 +129,45 @@ describe.each(databaseKinds)("the guide's content on %s", (kind) => {
 });
 
 describe.each(databaseKinds)("several processes starting at once on %s", (kind) => {
-  it(kind === "pglite" ? "refuses a second process on the same data folder" : "migrates and seeds exactly once", async () => {
-    const test = await createTestDatabase(kind);
-    try {
-      if (kind === "pglite") {
-        const first = await test.openAnother();
-        await expect(test.openAnother()).rejects.toThrow(/al in gebruik/);
-        const other = spawnSync(process.execPath, ["--import", "tsx", OPEN_SCRIPT, test.dataDir ?? ""], {
-          encoding: "utf8",
-        });
-        expect(other.status).toBe(1);
-        expect(other.stderr).toContain(`al in gebruik door proces ${process.pid}`);
-        await first.close();
-        const again = await test.openAnother();
-        await again.close();
-        return;
+  it(
+    kind === "pglite"
+      ? "refuses a second process on the same data folder"
+      : "migrates and seeds exactly once",
+    async () => {
+      const test = await createTestDatabase(kind);
+      try {
+        if (kind === "pglite") {
+          const first = await test.openAnother();
+          await expect(test.openAnother()).rejects.toThrow(/al in gebruik/);
+          const other = spawnSync(process.execPath, ["--import", "tsx", OPEN_SCRIPT, test.dataDir ?? ""], {
+            encoding: "utf8",
+          });
+          expect(other.status).toBe(1);
+          expect(other.stderr).toContain(`al in gebruik door proces ${process.pid}`);
+          await first.close();
+          const again = await test.openAnother();
+          await again.close();
+          return;
+        }
+        const processes = await Promise.all([test.openAnother(), test.openAnother(), test.openAnother()]);
+        await Promise.all(processes.map((database) => database.migrate()));
+        const results = await Promise.all(
+          processes.map((database) => seedGuide({ db: database.db, contentDir: CONTENT_DIR })),
+        );
+        expect(results.filter((result) => result.created)).toHaveLength(1);
+        const [first] = processes;
+        if (!first) throw new Error("no process");
+        const versions = await listVersions({ db: first.db });
+        expect(versions).toHaveLength(2);
+        const blocks = await first.db
+          .select()
+          .from(guideBlocks)
+          .where(eq(guideBlocks.anchor, "wat-houdt-dit-in"));
+        expect(blocks.length).toBeGreaterThan(0);
+        await Promise.all(processes.map((database) => database.close()));
+      } finally {
+        await test.drop();
       }
-      const processes = await Promise.all([test.openAnother(), test.openAnother(), test.openAnother()]);
-      await Promise.all(processes.map((database) => database.migrate()));
-      const results = await Promise.all(
-        processes.map((database) => seedGuide({ db: database.db, contentDir: CONTENT_DIR })),
-      );
-      expect(results.filter((result) => result.created)).toHaveLength(1);
-      const versions = await listVersions({ db: processes[0]!.db });
-      expect(versions).toHaveLength(2);
-      const blocks = await processes[0]!.db.select().from(guideBlocks).where(eq(guideBlocks.anchor, "wat-houdt-dit-in"));
-      expect(blocks.length).toBeGreaterThan(0);
-      await Promise.all(processes.map((database) => database.close()));
-    } finally {
-      await test.drop();
-    }
-  });
+    },
+  );
 });

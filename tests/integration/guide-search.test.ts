@@ -65,7 +65,7 @@ describe.each(databaseKinds)("searching the guide on %s", (kind) => {
   });
 
   it.each([
-    ['"a" OR \'b\''],
+    ["\"a\" OR 'b'"],
     ["&|!:*()<>\\"],
     ["luisteren ".repeat(1000)],
     ["x".repeat(10_000)],

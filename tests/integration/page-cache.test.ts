@@ -28,7 +28,11 @@ describe.each(databaseKinds)("page cache invalidation on %s", (kind) => {
     await test.drop();
   });
 
-  const page = { tag: "guide", headers: [["content-type", "text/html"]] as [string, string][], body: Buffer.from("<p>x</p>") };
+  const page = {
+    tag: "guide",
+    headers: [["content-type", "text/html"]] as [string, string][],
+    body: Buffer.from("<p>x</p>"),
+  };
 
   it("drops cached pages in every process when one process invalidates", async () => {
     const cacheA = createPageCache({ maxEntries: 10 });

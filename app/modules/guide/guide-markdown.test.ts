@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createAnchor, parseGuidePart, plainTextOf, renderBlock, splitBlocks, stampAnchors } from "./guide-markdown.ts";
+import {
+  createAnchor,
+  parseGuidePart,
+  plainTextOf,
+  renderBlock,
+  splitBlocks,
+  stampAnchors,
+} from "./guide-markdown.ts";
 
 const part = (body: string) => `---
 slug: proef
@@ -47,8 +54,12 @@ describe("an editor writes a part of the guide in Markdown", () => {
 
   it("refuses a part without anchors, with a duplicate anchor or with bad front matter", () => {
     expect(() => parseGuidePart({ source: part("Geen anker."), file: "proef.md" })).toThrow(/geen anker/);
-    expect(() => parseGuidePart({ source: part("Een\n{#a}\n\nTwee\n{#a}"), file: "proef.md" })).toThrow(/dubbel/);
-    expect(() => parseGuidePart({ source: "---\nslug: X Y\n---\nTekst\n{#a}", file: "x.md" })).toThrow(/x\.md/);
+    expect(() => parseGuidePart({ source: part("Een\n{#a}\n\nTwee\n{#a}"), file: "proef.md" })).toThrow(
+      /dubbel/,
+    );
+    expect(() => parseGuidePart({ source: "---\nslug: X Y\n---\nTekst\n{#a}", file: "x.md" })).toThrow(
+      /x\.md/,
+    );
   });
 
   it("splits blocks at blank lines and reads the anchor off the last line", () => {
@@ -69,13 +80,18 @@ describe("an editor writes a part of the guide in Markdown", () => {
 
 describe("a block is shown safely with the design system's classes", () => {
   it("links parts within the version being read", () => {
-    const html = renderBlock({ markdown: "Zie [luisteren](gids:luister-naar-burgers).", partHref: (slug) => `/gids/versie/2/${slug}` });
-    expect(html).toBe('<p class="nl-paragraph">Zie <a href="/gids/versie/2/luister-naar-burgers" class="nl-link">luisteren</a>.</p>');
+    const html = renderBlock({
+      markdown: "Zie [luisteren](gids:luister-naar-burgers).",
+      partHref: (slug) => `/gids/versie/2/${slug}`,
+    });
+    expect(html).toBe(
+      '<p class="nl-paragraph">Zie <a href="/gids/versie/2/luister-naar-burgers" class="nl-link">luisteren</a>.</p>',
+    );
   });
 
   it("never lets markup or scripts through", () => {
     const html = renderBlock({
-      markdown: 'Tekst <script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))',
+      markdown: "Tekst <script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))",
       partHref: () => "/",
     });
     expect(html).not.toMatch(/<script|<img|href="javascript:/);

@@ -8,7 +8,6 @@ import { z } from "zod";
 import type { BlockKind, GuideBlock } from "./guide-block.ts";
 import { PART_KINDS } from "./guide-kinds.ts";
 
-
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANCHOR = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
