@@ -3,6 +3,7 @@
 import path from "node:path";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { parseConfig } from "../app/infra/env.server.ts";
+import { PAGE_CACHE_CHANNEL } from "../app/infra/services.server.ts";
 import { importGuideDraft, seedGuide } from "../app/modules/guide/guide-import.server.ts";
 
 const config = parseConfig(process.env);
@@ -15,6 +16,8 @@ try {
     console.log("De database was leeg: de gids is geïmporteerd als versie 1 (gepubliceerd).");
   } else {
     const result = await importGuideDraft({ db: database.db, contentDir });
+    // Running servers list the versions on cached pages; tell them a draft was added.
+    if (result.number) await database.notify(PAGE_CACHE_CHANNEL, "guide");
     console.log(
       result.number
         ? `Nieuw concept gemaakt: versie ${result.number}. Gepubliceerde versies zijn niet veranderd.`

@@ -5,10 +5,9 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Request, Response } from "express";
 import type { Database } from "../app/infra/db.server.ts";
-import type { PageCacheControl } from "../app/infra/services.server.ts";
+import { PAGE_CACHE_CHANNEL, type PageCacheControl } from "../app/infra/services.server.ts";
 
 export const PAGE_CACHE_HEADER = "x-page-cache";
-const CHANNEL = "page_cache";
 
 export interface CachedPage {
   tag: string;
@@ -88,8 +87,8 @@ export function createPageCache(options: {
       res.status(200).end(req.method === "HEAD" ? undefined : body);
     },
     async subscribe(database) {
-      notify = (payload) => database.notify(CHANNEL, payload);
-      await database.listen(CHANNEL, (payload) => clearLocal(payload));
+      notify = (payload) => database.notify(PAGE_CACHE_CHANNEL, payload);
+      await database.listen(PAGE_CACHE_CHANNEL, (payload) => clearLocal(payload));
     },
     async invalidate(tag) {
       clearLocal(tag);

@@ -4,6 +4,9 @@ import type { Logger } from "pino";
 import type { Database } from "./db.server.ts";
 import type { Config } from "./env.server.ts";
 
+/** The notification channel on which cached pages are invalidated across processes. */
+export const PAGE_CACHE_CHANNEL = "page_cache";
+
 export interface PageCacheControl {
   /** Drops cached pages in every process (through the database's notification channel). */
   invalidate(tag: string): Promise<void>;

@@ -1,5 +1,6 @@
 // Search in the current version of the guide; results link to the exact paragraph.
-import { data, Form } from "react-router";
+import { useRef } from "react";
+import { data, Form, useSubmit } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { listParts, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
@@ -42,13 +43,27 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeade
 export default function Search({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { hits, query } = loaderData;
+  const submit = useSubmit();
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   const title = query ? t("search.titleWithQuery", { query }) : t("search.title");
   return (
     <>
       <title>{`${title} – Vakmanschap`}</title>
       <Heading level={1}>{title}</Heading>
       <Paragraph>{t("search.intro")}</Paragraph>
-      <Form method="get" action="/zoeken" role="search" className="vm-search-page">
+      <Form
+        method="get"
+        action="/zoeken"
+        role="search"
+        className="vm-search-page"
+        // With JavaScript, results follow the typing (the last word matches as a prefix); without it,
+        // the button submits the form.
+        onChange={(event) => {
+          const form = event.currentTarget;
+          clearTimeout(typing.current);
+          typing.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 300);
+        }}
+      >
         <FormField id="zoekveld" label={t("search.label")}>
           {(describedBy) => (
             <Textbox
@@ -63,7 +78,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         </FormField>
         <Button>{t("search.button")}</Button>
       </Form>
-      <div aria-live="polite" className="vm-search-results">
+      <div className="vm-search-results">
         {loaderData.shortened ? <Paragraph>{t("search.shortened")}</Paragraph> : null}
         {hits === null ? (
           <Paragraph>{t("search.empty")}</Paragraph>
@@ -72,7 +87,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         ) : hits.length === 0 ? (
           <>
             <Paragraph>
-              <strong>{t("search.nothing", { query })}</strong> {t("search.nothingHelp")}
+              <strong role="status">{t("search.nothing", { query })}</strong> {t("search.nothingHelp")}
             </Paragraph>
             {loaderData.suggestions.length > 0 ? (
               <Paragraph>
@@ -98,7 +113,9 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           </>
         ) : (
           <>
-            <Paragraph>{t("search.found", { count: hits.length })}</Paragraph>
+            <p className="nl-paragraph" role="status">
+              {t("search.found", { count: hits.length })}
+            </p>
             <ol className="vm-hits">
               {hits.map((hit) => (
                 <li key={`${hit.slug}#${hit.anchor}`} className="vm-hit">
