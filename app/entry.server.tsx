@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
-import type { EntryContext } from "react-router";
+import type { AppLoadContext, EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
 
 export const streamTimeout = 5_000;
@@ -41,6 +41,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   return new Promise<Response>((resolve, reject) => {
     let statusCode = responseStatusCode;
@@ -52,6 +53,7 @@ export default function handleRequest(
           const chunks: Buffer[] = [];
           sink.on("data", (chunk: Buffer) => chunks.push(chunk));
           sink.on("end", () => {
+            clearTimeout(timer);
             const html = Buffer.concat(chunks).toString("utf8");
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
             responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(html));
@@ -63,10 +65,11 @@ export default function handleRequest(
         onShellError: reject,
         onError(error) {
           statusCode = 500;
-          if (routerContext.isSpaMode !== true) console.error(error);
+          loadContext.services.logger.error({ err: error }, "rendering failed");
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    const timer = setTimeout(abort, streamTimeout + 1000);
+    timer.unref();
   });
 }

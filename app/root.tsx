@@ -17,6 +17,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { type Language, languageOf, translatorFor } from "./infra/i18n/i18n.ts";
+import { normaliseSearchInput } from "./modules/guide/search-query.ts";
 import appCss from "./ui/app.css?url";
 import { Heading, Paragraph } from "./ui/heading.tsx";
 import { Link } from "./ui/link.tsx";
@@ -92,7 +93,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="rhc-theme utrecht-document utrecht-document--surface">
         <PageShell
           text={shellText(language, root?.officialGuideUrl ?? "https://www.rijksoverheid.nl")}
-          searchQuery={params.get("q") ?? undefined}
+          // The same cleaned words the search page searched for: no control characters or 10,000 letters.
+          searchQuery={normaliseSearchInput(params.get("q") ?? "") || undefined}
         >
           {children}
         </PageShell>

@@ -6,7 +6,13 @@ import { parseConfig } from "../app/infra/env.server.ts";
 import { PAGE_CACHE_CHANNEL } from "../app/infra/services.server.ts";
 import { importGuideDraft, seedGuide } from "../app/modules/guide/guide-import.server.ts";
 
-const config = parseConfig(process.env);
+let config: ReturnType<typeof parseConfig>;
+try {
+  config = parseConfig(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(78);
+}
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   await database.migrate();

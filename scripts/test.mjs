@@ -21,9 +21,13 @@ const run = (title, command, env = {}) => {
 };
 
 if (process.env.DATABASE_URL) {
-  console.log(`Databasetests: PGlite en PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")})`);
+  console.log(
+    `Databasetests: PGlite en PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")})`,
+  );
 } else {
-  console.log("Databasetests: alleen PGlite. Zet DATABASE_URL om ze ook op een PostgreSQL-server te draaien.");
+  console.log(
+    "Databasetests: alleen PGlite. Zet DATABASE_URL om ze ook op een PostgreSQL-server te draaien.",
+  );
 }
 
 run("Typen controleren", "npx react-router typegen && npx tsc --noEmit -p .");

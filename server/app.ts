@@ -85,6 +85,7 @@ export function createApp(options: {
   });
 
   const api = express.Router();
+  api.use(compression());
   api.use((_req, res, next) => {
     res.setHeader("API-Version", API_VERSION);
     res.setHeader("Cache-Control", "no-store");

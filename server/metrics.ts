@@ -11,7 +11,7 @@ export type RequestKind = "page" | "api" | "asset" | "health";
 
 export function kindOf(path: string): RequestKind {
   if (path.startsWith("/api/")) return "api";
-  if (path.startsWith("/assets/") || path === "/favicon.ico") return "asset";
+  if (path.startsWith("/assets/") || path.startsWith("/favicon.")) return "asset";
   if (path === "/healthz" || path === "/readyz" || path === "/metrics") return "health";
   return "page";
 }

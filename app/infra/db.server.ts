@@ -32,7 +32,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");
+// Relative to the working directory: the server, the scripts and the tests all run from the project root.
+export const MIGRATIONS_FOLDER = path.resolve("db/migrations");
 // An arbitrary constant shared by every process of this application.
 const MIGRATION_LOCK_KEY = 7_402_001;
 const CHANNEL_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -4,7 +4,13 @@ import { ConfigError, parseConfig } from "./env.server.ts";
 describe("an operator configures the server", () => {
   it("runs on the embedded database with defaults", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", databaseUrl: undefined, logLevel: "info", trustProxy: false });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      logLevel: "info",
+      trustProxy: false,
+    });
     expect(config.dataDir).toMatch(/data$/);
   });
 

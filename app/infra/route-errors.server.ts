@@ -1,5 +1,6 @@
 // Turns whatever a loader throws into a response with an honest status: an AppError keeps its own
 // (404 for an unknown version or part), anything else from the database reads as 503.
+import type { Logger } from "pino";
 import { data } from "react-router";
 import { HTTP_STATUS, isAppError } from "./errors.ts";
 
@@ -8,7 +9,7 @@ export interface RouteErrorData {
   message: string;
 }
 
-export async function withRouteErrors<T>(work: () => Promise<T>): Promise<T> {
+export async function withRouteErrors<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -27,7 +28,7 @@ export async function withRouteErrors<T>(work: () => Promise<T>): Promise<T> {
         { status: HTTP_STATUS[error.code] },
       );
     }
-    console.error(error);
+    logger.error({ err: error }, "page loader failed");
     throw data<RouteErrorData>(
       { code: "unavailable", message: "De dienst is tijdelijk niet beschikbaar." },
       { status: 503 },

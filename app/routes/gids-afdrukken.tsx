@@ -10,7 +10,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-afdrukken";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+  return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const { version, current } = await resolveVersion({
       db,

@@ -15,7 +15,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-deel";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+  return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const slug = PartSlug.safeParse(params.slug);
     if (!slug.success) throw new AppError("not_found", "Dat deel bestaat niet.");

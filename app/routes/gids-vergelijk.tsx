@@ -12,7 +12,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/gids-vergelijk";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+  return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const url = new URL(request.url);
     const versions = (await listVersions({ db })).map((version) => version.number);

@@ -13,7 +13,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-versies";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+  return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const [versions, current] = await Promise.all([listVersions({ db }), getCurrentVersion({ db })]);
     return data(

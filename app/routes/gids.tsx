@@ -3,14 +3,14 @@ import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { listParts, partPath, resolveVersion } from "~/modules/guide/guide.server.ts";
-import { PART_KINDS } from "~/modules/guide/guide-markdown.ts";
+import { PART_KINDS } from "~/modules/guide/guide-kinds.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/gids";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+  return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const { version, current } = await resolveVersion({
       db,

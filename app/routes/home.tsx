@@ -7,7 +7,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+  return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const { version } = await resolveVersion({ db });
     const parts = await listParts({ db, versionId: version.id });

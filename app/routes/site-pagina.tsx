@@ -8,8 +8,8 @@ import { Heading } from "~/ui/heading.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/site-pagina";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
     const name = new URL(request.url).pathname.slice(1) as SitePageName;
     const page = await readSitePage({
       contentDir: path.resolve("content"),

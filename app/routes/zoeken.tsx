@@ -14,7 +14,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/zoeken";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  return withRouteErrors(async () => {
+  return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const raw = new URL(request.url).searchParams.get("q") ?? "";
     const version = await requireCurrentVersion({ db });
@@ -120,7 +120,11 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               {hits.map((hit) => (
                 <li key={`${hit.slug}#${hit.anchor}`} className="vm-hit">
                   <Heading level={2} className="vm-hit__title" lang="nl">
-                    <Link to={`/gids/${hit.slug}#${hit.anchor}`}>{hit.partTitle}</Link>
+                    {/* A full page load, not a client-side one: only then does the browser make the
+                        paragraph the :target, which highlights it and starts keyboard focus there. */}
+                    <a className="nl-link" href={`/gids/${hit.slug}#${hit.anchor}`}>
+                      {hit.partTitle}
+                    </a>
                   </Heading>
                   <SafeHtml
                     as="p"

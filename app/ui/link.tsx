@@ -24,11 +24,3 @@ export function Link(props: {
     </RouterLink>
   );
 }
-
-export function LinkList(props: { children: ReactNode }) {
-  return <ul className="utrecht-link-list utrecht-link-list--html-ul">{props.children}</ul>;
-}
-
-export function LinkListItem(props: { children: ReactNode }) {
-  return <li className="utrecht-link-list__item">{props.children}</li>;
-}
