@@ -1,8 +1,13 @@
 // The whole guide on one page, for printing (`/gids/afdrukken`, `/gids/versie/<n>/afdrukken`).
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { getVersionContent, resolveVersion } from "~/modules/guide/guide.server.ts";
+import { withRouteErrors } from "~/infra/route-errors.server.ts";
+import {
+  getVersionContent,
+  pageHeadersFor,
+  resolveVersion,
+  versionInfoOf,
+} from "~/modules/guide/guide.server.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
@@ -21,13 +26,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const partHref = (slug: string) => `#deel-${slug}`;
     return data(
       {
-        version: {
-          number: version.number,
-          label: version.label,
-          edition: version.edition,
-          status: version.status,
-          isExample: version.isExample,
-        },
+        version: versionInfoOf(version),
         isCurrent: current?.id === version.id,
         parts: parts.map((part) => ({
           slug: part.slug,
@@ -39,7 +38,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
           })),
         })),
       },
-      { headers: version.status === "published" ? cacheableHeaders("guide") : PRIVATE_HEADERS },
+      { headers: pageHeadersFor(version) },
     );
   });
 }

@@ -3,8 +3,14 @@ import { useEffect, useState } from "react";
 import { data } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { partPath, requirePart, resolveVersion } from "~/modules/guide/guide.server.ts";
+import { withRouteErrors } from "~/infra/route-errors.server.ts";
+import {
+  pageHeadersFor,
+  partPath,
+  requirePart,
+  resolveVersion,
+  versionInfoOf,
+} from "~/modules/guide/guide.server.ts";
 import { PartSlug } from "~/modules/guide/guide.validation.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
@@ -33,13 +39,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const isCurrent = current?.id === version.id;
     return data(
       {
-        version: {
-          number: version.number,
-          label: version.label,
-          edition: version.edition,
-          status: version.status,
-          isExample: version.isExample,
-        },
+        version: versionInfoOf(version),
         isCurrent,
         contentsHref: isCurrent ? "/gids" : `/gids/versie/${version.number}`,
         currentHref: `/gids/${part.slug}`,
@@ -61,7 +61,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         previous: neighbour(index - 1),
         next: neighbour(index + 1),
       },
-      { headers: version.status === "published" ? cacheableHeaders("guide") : PRIVATE_HEADERS },
+      { headers: pageHeadersFor(version) },
     );
   });
 }

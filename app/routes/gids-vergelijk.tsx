@@ -1,13 +1,12 @@
 // Compares two versions: what was added, removed and changed, paragraph by paragraph, word by word.
-import { data, Form } from "react-router";
+import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { CompareForm } from "~/modules/guide/compare-form.tsx";
 import { compareVersions, listVersions } from "~/modules/guide/guide.server.ts";
 import { CompareInput } from "~/modules/guide/guide.validation.ts";
 import type { BlockDiff, WordChange } from "~/modules/guide/guide-diff.ts";
 import { Alert } from "~/ui/alert.tsx";
-import { Button } from "~/ui/button.tsx";
-import { FormField, Select } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/gids-vergelijk";
 
@@ -114,10 +113,6 @@ function Block(props: { block: BlockDiff }) {
 export default function Compare({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { comparison, versions } = loaderData;
-  const options = versions.map((number) => ({
-    value: String(number),
-    label: t("guide.version", { number }),
-  }));
   const changedParts = comparison?.diff.parts.filter((part) => part.status !== "unchanged") ?? [];
   const unchangedParts = comparison?.diff.parts.filter((part) => part.status === "unchanged") ?? [];
   const title = comparison
@@ -132,31 +127,7 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
           <Paragraph>{t(loaderData.problem === "same" ? "compare.same" : "compare.invalid")}</Paragraph>
         </Alert>
       ) : null}
-      <Form method="get" action="/gids/vergelijk" className="vm-compare-form">
-        <FormField id="van" label={t("versions.compareFrom")}>
-          {(describedBy) => (
-            <Select
-              id="van"
-              name="van"
-              defaultValue={loaderData.van}
-              options={options}
-              describedBy={describedBy}
-            />
-          )}
-        </FormField>
-        <FormField id="naar" label={t("versions.compareTo")}>
-          {(describedBy) => (
-            <Select
-              id="naar"
-              name="naar"
-              defaultValue={loaderData.naar}
-              options={options}
-              describedBy={describedBy}
-            />
-          )}
-        </FormField>
-        <Button>{t("versions.compareButton")}</Button>
-      </Form>
+      <CompareForm versions={versions} from={loaderData.van} to={loaderData.naar} />
       {comparison ? (
         <>
           <Paragraph>

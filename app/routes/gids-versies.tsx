@@ -1,12 +1,11 @@
 // Every version with number, date, status and changelog, and a form to compare two of them.
-import { data, Form } from "react-router";
+import { data } from "react-router";
 import { type Language, useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { CompareForm } from "~/modules/guide/compare-form.tsx";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { StatusBadge } from "~/ui/alert.tsx";
-import { Button } from "~/ui/button.tsx";
-import { FormField, Select } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
@@ -50,10 +49,6 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const { versions, currentNumber } = loaderData;
-  const options = versions.map((version) => ({
-    value: String(version.number),
-    label: t("guide.version", { number: version.number }),
-  }));
   const newest = versions[0]?.number;
   const previous = versions[1]?.number ?? newest;
   return (
@@ -123,31 +118,11 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
           <Heading level={2} id="vergelijken">
             {t("versions.compareTitle")}
           </Heading>
-          <Form method="get" action="/gids/vergelijk" className="vm-compare-form">
-            <FormField id="van" label={t("versions.compareFrom")}>
-              {(describedBy) => (
-                <Select
-                  id="van"
-                  name="van"
-                  defaultValue={String(previous)}
-                  options={options}
-                  describedBy={describedBy}
-                />
-              )}
-            </FormField>
-            <FormField id="naar" label={t("versions.compareTo")}>
-              {(describedBy) => (
-                <Select
-                  id="naar"
-                  name="naar"
-                  defaultValue={String(newest)}
-                  options={options}
-                  describedBy={describedBy}
-                />
-              )}
-            </FormField>
-            <Button>{t("versions.compareButton")}</Button>
-          </Form>
+          <CompareForm
+            versions={versions.map((version) => version.number)}
+            from={String(previous)}
+            to={String(newest)}
+          />
         </section>
       ) : null}
     </>

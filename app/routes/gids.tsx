@@ -1,8 +1,14 @@
 // The table of contents of a version: `/gids` for the current one, `/gids/versie/<n>` for any other.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { listParts, partPath, resolveVersion } from "~/modules/guide/guide.server.ts";
+import { withRouteErrors } from "~/infra/route-errors.server.ts";
+import {
+  listParts,
+  pageHeadersFor,
+  partPath,
+  resolveVersion,
+  versionInfoOf,
+} from "~/modules/guide/guide.server.ts";
 import { PART_KINDS } from "~/modules/guide/guide-kinds.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
@@ -23,18 +29,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const isCurrent = current?.id === version.id;
     return data(
       {
-        version: {
-          number: version.number,
-          label: version.label,
-          edition: version.edition,
-          status: version.status,
-          isExample: version.isExample,
-        },
+        version: versionInfoOf(version),
         isCurrent,
         parts,
         printHref: isCurrent ? "/gids/afdrukken" : `/gids/versie/${version.number}/afdrukken`,
       },
-      { headers: version.status === "published" ? cacheableHeaders("guide") : PRIVATE_HEADERS },
+      { headers: pageHeadersFor(version) },
     );
   });
 }

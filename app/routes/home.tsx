@@ -30,36 +30,34 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <Paragraph>
         <Link to="/gids">{t("home.readGuide")}</Link>
       </Paragraph>
-      <section aria-labelledby="principes">
-        <Heading level={2} id="principes">
-          {t("home.principlesTitle")}
-        </Heading>
-        <ol className="vm-cards" lang="nl">
-          {principles.map((part) => (
-            <li key={part.slug} className="vm-card">
-              <Heading level={3}>
-                <Link to={`/gids/${part.slug}`}>{part.title}</Link>
-              </Heading>
-              <Paragraph>{part.summary}</Paragraph>
-            </li>
-          ))}
-        </ol>
-      </section>
-      <section aria-labelledby="meer">
-        <Heading level={2} id="meer">
-          {t("home.moreTitle")}
-        </Heading>
-        <ul className="vm-cards" lang="nl">
-          {others.map((part) => (
-            <li key={part.slug} className="vm-card">
-              <Heading level={3}>
-                <Link to={`/gids/${part.slug}`}>{part.title}</Link>
-              </Heading>
-              <Paragraph>{part.summary}</Paragraph>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PartCards id="principes" title={t("home.principlesTitle")} parts={principles} ordered />
+      <PartCards id="meer" title={t("home.moreTitle")} parts={others} />
     </>
+  );
+}
+
+function PartCards(props: {
+  id: string;
+  title: string;
+  parts: { slug: string; title: string; summary: string }[];
+  ordered?: boolean;
+}) {
+  const List = props.ordered ? "ol" : "ul";
+  return (
+    <section aria-labelledby={props.id}>
+      <Heading level={2} id={props.id}>
+        {props.title}
+      </Heading>
+      <List className="vm-cards" lang="nl">
+        {props.parts.map((part) => (
+          <li key={part.slug} className="vm-card">
+            <Heading level={3}>
+              <Link to={`/gids/${part.slug}`}>{part.title}</Link>
+            </Heading>
+            <Paragraph>{part.summary}</Paragraph>
+          </li>
+        ))}
+      </List>
+    </section>
   );
 }

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { cacheableHeaders, PRIVATE_HEADERS } from "../../infra/route-errors.server.ts";
 import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
 import { VersionNumber } from "./guide.validation.ts";
 import type { GuideBlock } from "./guide-block.ts";
@@ -151,4 +152,16 @@ export function partPath(options: { version: GuideVersion; current?: GuideVersio
   return options.current?.id === options.version.id
     ? `/gids/${options.slug}`
     : `/gids/versie/${options.version.number}/${options.slug}`;
+}
+
+/** What a page shows about the version it renders (see version-notice.tsx). */
+export function versionInfoOf(version: GuideVersion) {
+  const { number, label, edition, status, isExample } = version;
+  return { number, label, edition, status, isExample };
+}
+export type VersionInfo = ReturnType<typeof versionInfoOf>;
+
+/** A published version never changes, so its pages may be cached; a draft's never are. */
+export function pageHeadersFor(version: GuideVersion): HeadersInit {
+  return version.status === "published" ? cacheableHeaders("guide") : PRIVATE_HEADERS;
 }

@@ -3,14 +3,7 @@ import { useT } from "~/infra/i18n/i18n.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
-
-export interface VersionInfo {
-  number: number;
-  label: string;
-  edition: string;
-  status: "draft" | "published";
-  isExample: boolean;
-}
+import type { VersionInfo } from "./guide.server.ts";
 
 export function VersionNotice(props: { version: VersionInfo; isCurrent: boolean; currentHref?: string }) {
   const t = useT();
