@@ -53,7 +53,13 @@ const staticPort = appPort + 1;
 const app = startProcess(
   process.execPath,
   ["server.js"],
-  { PORT: String(appPort), DATA_DIR: path.join(work, "data"), LOG_LEVEL: "info", NODE_ENV: "production", DATABASE_URL: "" },
+  {
+    PORT: String(appPort),
+    DATA_DIR: path.join(work, "data"),
+    LOG_LEVEL: "info",
+    NODE_ENV: "production",
+    DATABASE_URL: "",
+  },
   path.join(work, "app.log"),
 );
 const base = `http://127.0.0.1:${appPort}`;
@@ -78,12 +84,20 @@ try {
     const appResult = await load(`${base}${PAGE}`);
     const ratio = appResult.rps / staticResult.rps;
 
-    console.log(`\nGuide page ${PAGE} (${html.length} bytes), ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores`);
+    console.log(
+      `\nGuide page ${PAGE} (${html.length} bytes), ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores`,
+    );
     console.log("| server | requests/s | p50 ms | p99 ms | errors |");
     console.log("|---|---:|---:|---:|---:|");
-    console.log(`| static file (express.static) | ${staticResult.rps.toFixed(0)} | ${staticResult.p50} | ${staticResult.p99} | ${staticResult.errors} |`);
-    console.log(`| app (production, logs + headers + metrics) | ${appResult.rps.toFixed(0)} | ${appResult.p50} | ${appResult.p99} | ${appResult.errors} |`);
-    console.log(`ratio app/static: ${ratio.toFixed(2)} (bar ≥ 0.80); app p99 ${appResult.p99} ms (bar < 50 ms)`);
+    console.log(
+      `| static file (express.static) | ${staticResult.rps.toFixed(0)} | ${staticResult.p50} | ${staticResult.p99} | ${staticResult.errors} |`,
+    );
+    console.log(
+      `| app (production, logs + headers + metrics) | ${appResult.rps.toFixed(0)} | ${appResult.p50} | ${appResult.p99} | ${appResult.errors} |`,
+    );
+    console.log(
+      `ratio app/static: ${ratio.toFixed(2)} (bar ≥ 0.80); app p99 ${appResult.p99} ms (bar < 50 ms)`,
+    );
   } finally {
     stop(server);
   }
@@ -106,7 +120,9 @@ try {
   let maxJs = 0;
   for (const [name, address] of Object.entries(pageTypes)) {
     const page = await (await fetch(`${base}${address}`)).text();
-    const assets = new Set([...page.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? ""));
+    const assets = new Set(
+      [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? ""),
+    );
     // Module imports inside the inline boot script count too.
     for (const m of page.matchAll(/import\("(\/assets\/[^"]+\.js)"\)/g)) assets.add(m[1] ?? "");
     let js = 0;
@@ -117,12 +133,25 @@ try {
       else css += size;
     }
     maxJs = Math.max(maxJs, js);
-    console.log(`| ${name} | ${(js / 1024).toFixed(1)} | ${(css / 1024).toFixed(1)} | ${(gzipSync(page).length / 1024).toFixed(1)} |`);
+    console.log(
+      `| ${name} | ${(js / 1024).toFixed(1)} | ${(css / 1024).toFixed(1)} | ${(gzipSync(page).length / 1024).toFixed(1)} |`,
+    );
   }
   console.log(`largest JavaScript on any page: ${(maxJs / 1024).toFixed(1)} kB gzip (budget 150 kB)`);
 
   // Search API latency over a fixed set of queries, one request at a time.
-  const queries = ["luisteren", "burgers", "burgrs", "tegenspraak", "bewindspersoon", "menselijke maat", "vertr", "open overheid", "xylofoon", "loyaal tegenspreken"];
+  const queries = [
+    "luisteren",
+    "burgers",
+    "burgrs",
+    "tegenspraak",
+    "bewindspersoon",
+    "menselijke maat",
+    "vertr",
+    "open overheid",
+    "xylofoon",
+    "loyaal tegenspreken",
+  ];
   const timings: number[] = [];
   for (let round = 0; round < 20; round++) {
     for (const query of queries) {
@@ -134,7 +163,9 @@ try {
   }
   timings.sort((a, b) => a - b);
   const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]?.toFixed(1);
-  console.log(`\n/api/v1/zoeken over ${queries.length} queries × 20: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+  console.log(
+    `\n/api/v1/zoeken over ${queries.length} queries × 20: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`,
+  );
 } finally {
   stop(app);
   await new Promise((resolve) => setTimeout(resolve, 500));

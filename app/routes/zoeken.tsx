@@ -1,5 +1,5 @@
 // Search in the current version of the guide; results link to the exact paragraph.
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { data, Form, useSubmit } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
@@ -46,6 +46,12 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   const submit = useSubmit();
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   const title = query ? t("search.titleWithQuery", { query }) : t("search.title");
+  // A client-side navigation (a "did you mean" link, Back) keeps the field as it was typed; show the
+  // words this page searched for instead, as a full page load would.
+  useEffect(() => {
+    const field = document.getElementById("zoekveld");
+    if (field instanceof HTMLInputElement) field.value = query;
+  }, [query]);
   return (
     <>
       <title>{`${title} – Vakmanschap`}</title>
@@ -63,6 +69,8 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           clearTimeout(typing.current);
           typing.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 300);
         }}
+        // A search already sent (Enter, the button) must not be sent again, nor undo a link followed after it.
+        onSubmit={() => clearTimeout(typing.current)}
       >
         <FormField id="zoekveld" label={t("search.label")}>
           {(describedBy) => (

@@ -1,0 +1,146 @@
+// Concrete addresses for every entry of the route table (app/routes.ts), so that tests which must
+// cover every page can walk the table itself. A new route without examples here fails the
+// accessibility test, so no page can be forgotten.
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import routes from "../../app/routes.ts";
+
+export type Language = "nl" | "en";
+
+export interface ExampleUrl {
+  path: string;
+  /** What state of the page this address shows, for failure messages. */
+  shows: string;
+  /** The HTTP status the page answers with. */
+  status: number;
+  /** The interface language to view it in; Dutch when absent. */
+  language?: Language;
+}
+
+/** A route either has pages to look at, or renders none and says why. */
+export type RouteExamples = { examples: ExampleUrl[] } | { rendersNoPage: string };
+
+export const PART_SLUG = "luister-naar-burgers";
+export const CURRENT_VERSION = 1;
+/** The example draft: it changes paragraphs of PART_SLUG, so comparing with it shows differences. */
+export const DRAFT_VERSION = 2;
+
+export const EXAMPLE_URLS: Record<string, RouteExamples> = {
+  "routes/home": {
+    examples: [
+      { path: "/", shows: "home page", status: 200 },
+      { path: "/", shows: "home page in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/gids": {
+    examples: [
+      { path: "/gids", shows: "contents of the current version", status: 200 },
+      { path: "/gids", shows: "contents in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/gids-afdrukken": {
+    examples: [{ path: "/gids/afdrukken", shows: "whole guide for printing", status: 200 }],
+  },
+  "routes/gids-versies": {
+    examples: [
+      { path: "/gids/versies", shows: "list of versions with compare form", status: 200 },
+      { path: "/gids/versies", shows: "list of versions in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/gids-vergelijk": {
+    examples: [
+      {
+        path: `/gids/vergelijk?van=${CURRENT_VERSION}&naar=${DRAFT_VERSION}`,
+        shows: "comparison with differences",
+        status: 200,
+      },
+      { path: "/gids/vergelijk?van=x&naar=1", shows: "comparison with invalid input", status: 400 },
+      { path: "/gids/vergelijk?van=1&naar=1", shows: "comparison of a version with itself", status: 400 },
+      {
+        path: `/gids/vergelijk?van=${CURRENT_VERSION}&naar=${DRAFT_VERSION}`,
+        shows: "comparison in English",
+        status: 200,
+        language: "en",
+      },
+    ],
+  },
+  "routes/gids-versie": {
+    examples: [
+      { path: `/gids/versie/${CURRENT_VERSION}`, shows: "contents of the published version", status: 200 },
+      { path: `/gids/versie/${DRAFT_VERSION}`, shows: "contents of the draft version", status: 200 },
+      { path: "/gids/versie/99", shows: "unknown version", status: 404 },
+    ],
+  },
+  "routes/gids-versie-afdrukken": {
+    examples: [
+      { path: `/gids/versie/${DRAFT_VERSION}/afdrukken`, shows: "whole draft for printing", status: 200 },
+    ],
+  },
+  "routes/gids-versie-deel": {
+    examples: [
+      { path: `/gids/versie/${DRAFT_VERSION}/${PART_SLUG}`, shows: "part of the draft version", status: 200 },
+      {
+        path: `/gids/versie/${DRAFT_VERSION}/${PART_SLUG}`,
+        shows: "part of the draft in English",
+        status: 200,
+        language: "en",
+      },
+    ],
+  },
+  "routes/gids-deel": {
+    examples: [
+      { path: `/gids/${PART_SLUG}`, shows: "a principle", status: 200 },
+      { path: "/gids/waarden", shows: "the values", status: 200 },
+      { path: `/gids/${PART_SLUG}`, shows: "a principle in English", status: 200, language: "en" },
+      { path: "/gids/bestaat-niet", shows: "unknown part", status: 404 },
+    ],
+  },
+  "routes/zoeken": {
+    examples: [
+      { path: "/zoeken", shows: "empty search", status: 200 },
+      { path: "/zoeken?q=burgers", shows: "search with results", status: 200 },
+      {
+        path: "/zoeken?q=luisteren%20fiets",
+        shows: "search with nothing found and suggestions",
+        status: 200,
+      },
+      { path: "/zoeken?q=%21%21%21", shows: "search without words", status: 200 },
+      { path: "/zoeken?q=burgers", shows: "search results in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/toegankelijkheid": {
+    examples: [
+      { path: "/toegankelijkheid", shows: "accessibility statement", status: 200 },
+      { path: "/toegankelijkheid", shows: "accessibility statement in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/privacy": {
+    examples: [
+      { path: "/privacy", shows: "privacy statement", status: 200 },
+      { path: "/privacy", shows: "privacy statement in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/taal": {
+    rendersNoPage:
+      "only answers the language switch form (POST) with a redirect back; the switching-language tests cover it",
+  },
+  "routes/niet-gevonden": {
+    examples: [
+      { path: "/deze/pagina/bestaat/niet", shows: "404 page", status: 404 },
+      { path: "/bestaat-niet", shows: "404 page in English", status: 404, language: "en" },
+    ],
+  },
+};
+
+export interface TableRoute {
+  id: string;
+  path: string;
+}
+
+/** Every route of the table, nested ones included, with the id React Router gives it. */
+export function routesInTable(entries: RouteConfigEntry[] = routes): TableRoute[] {
+  return entries.flatMap((entry) => [
+    // Without an explicit id, React Router uses the file name without its extension.
+    { id: entry.id ?? entry.file.replace(/\.[^./]+$/, ""), path: entry.index ? "/" : `/${entry.path ?? ""}` },
+    ...routesInTable(entry.children ?? []),
+  ]);
+}
