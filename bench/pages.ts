@@ -83,6 +83,29 @@ try {
     const staticResult = await load(`http://127.0.0.1:${staticPort}${PAGE}`);
     const appResult = await load(`${base}${PAGE}`);
     const ratio = appResult.rps / staticResult.rps;
+    // For context: the same app rendering every request (page cache off).
+    const uncachedPort = appPort + 2;
+    const uncached = startProcess(
+      process.execPath,
+      ["server.js"],
+      {
+        PORT: String(uncachedPort),
+        DATA_DIR: path.join(work, "data-uncached"),
+        LOG_LEVEL: "info",
+        NODE_ENV: "production",
+        DATABASE_URL: "",
+        PAGE_CACHE_ENTRIES: "0",
+      },
+      path.join(work, "uncached.log"),
+    );
+    let uncachedResult: Awaited<ReturnType<typeof load>>;
+    try {
+      await waitFor(`http://127.0.0.1:${uncachedPort}/readyz`);
+      await autocannon({ url: `http://127.0.0.1:${uncachedPort}${PAGE}`, connections: 10, duration: 2 });
+      uncachedResult = await load(`http://127.0.0.1:${uncachedPort}${PAGE}`);
+    } finally {
+      stop(uncached);
+    }
 
     console.log(
       `\nGuide page ${PAGE} (${html.length} bytes), ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores`,
@@ -94,6 +117,9 @@ try {
     );
     console.log(
       `| app (production, logs + headers + metrics) | ${appResult.rps.toFixed(0)} | ${appResult.p50} | ${appResult.p99} | ${appResult.errors} |`,
+    );
+    console.log(
+      `| app, page cache off (renders every request) | ${uncachedResult.rps.toFixed(0)} | ${uncachedResult.p50} | ${uncachedResult.p99} | ${uncachedResult.errors} |`,
     );
     console.log(
       `ratio app/static: ${ratio.toFixed(2)} (bar ≥ 0.80); app p99 ${appResult.p99} ms (bar < 50 ms)`,
