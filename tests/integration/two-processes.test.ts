@@ -1,0 +1,79 @@
+// Two app processes on one PostgreSQL server, started at the same moment: they migrate and seed once,
+// serve the same guide, and a change announced by one party reaches the other's page cache.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/infra/db.server.ts";
+import { PAGE_CACHE_CHANNEL } from "../../app/infra/services.server.ts";
+import { importGuideDraft } from "../../app/modules/guide/guide-import.server.ts";
+import { CONTENT_DIR, createTestDatabase, databaseKinds, type TestDatabase } from "./databases.ts";
+
+// PGlite allows one process per data folder (tested in server-process.test.ts); this needs a server.
+describe.each(databaseKinds.filter((kind) => kind === "postgres"))("two app processes on %s", () => {
+  const ports = [3900 + Math.floor(Math.random() * 50), 3960 + Math.floor(Math.random() * 30)];
+  let test: TestDatabase;
+  let processes: ChildProcess[] = [];
+  let database: Database;
+
+  beforeAll(async () => {
+    execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
+    test = await createTestDatabase("postgres");
+    processes = ports.map((port) =>
+      spawn(process.execPath, ["server.js"], {
+        env: { ...process.env, PORT: String(port), DATABASE_URL: test.url, LOG_LEVEL: "warn" },
+        stdio: "inherit",
+      }),
+    );
+    for (const port of ports) {
+      for (let attempt = 0; ; attempt++) {
+        const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ready) break;
+        if (attempt > 300) throw new Error(`process on ${port} did not become ready`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    database = await test.openAnother();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of processes) child.kill("SIGTERM");
+    await Promise.all(processes.map((child) => new Promise((resolve) => child.once("exit", resolve))));
+    await database?.close();
+    await test?.drop();
+  });
+
+  it("seeds the guide once and both serve it", async () => {
+    for (const port of ports) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/versies`);
+      const body = (await response.json()) as { versions: { number: number }[] };
+      expect(body.versions.map((version) => version.number)).toEqual([2, 1]);
+      expect((await fetch(`http://127.0.0.1:${port}/gids/luister-naar-burgers`)).status).toBe(200);
+    }
+  });
+
+  it("drops cached pages in both processes when a new draft is announced", async () => {
+    const versionsPage = (port: number | undefined) =>
+      fetch(`http://127.0.0.1:${port}/gids/versies`).then((response) => response.text());
+    for (const port of ports) expect(await versionsPage(port)).not.toContain("/gids/versie/3");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-content-"));
+    fs.cpSync(CONTENT_DIR, dir, { recursive: true });
+    const file = path.join(dir, "gids", "waarden.md");
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, "utf8").replace("## Waarom waarden?", "## Waarom waarden tellen"),
+    );
+
+    expect(await importGuideDraft({ db: database.db, contentDir: dir })).toEqual({ number: 3 });
+    await database.notify(PAGE_CACHE_CHANNEL, "guide");
+
+    for (const port of ports) {
+      await expect.poll(() => versionsPage(port), { timeout: 5000 }).toContain("/gids/versie/3");
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
