@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./app/infra/schema.server.ts",
+  schema: "./db/schema.ts",
   out: "./db/migrations",
 });

@@ -11,9 +11,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Logger } from "pino";
 import { AppError } from "./errors.ts";
-import * as schema from "./schema.server.ts";
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 type Listener = (payload: string) => void;
 
 export interface Database {
@@ -110,7 +109,7 @@ async function openPglite(options: { dataDir: string; logger?: Logger }): Promis
     releaseLock();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db: Db = drizzlePglite(client);
   return {
     db,
     kind: "pglite",
@@ -153,7 +152,7 @@ async function openPostgres(options: { url: string; poolSize: number; logger?: L
   });
   // An idle client that loses its connection emits here; without a handler the process would crash.
   pool.on("error", (error) => options.logger?.warn({ err: error }, "database pool client error"));
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db: Db = drizzlePg(pool);
   const listeners = new Map<string, Set<Listener>>();
   let listenClient: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
