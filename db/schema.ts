@@ -1,3 +1,5 @@
 // Every table of the application, gathered for drizzle-kit (`npm run db:generate`), which writes the
 // migrations beside this file. The application itself imports each module's schema directly.
+export * from "../app/infra/jobs.schema.ts";
+export * from "../app/modules/accounts/accounts.schema.ts";
 export * from "../app/modules/guide/guide.schema.ts";
