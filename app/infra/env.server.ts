@@ -32,6 +32,16 @@ const ConfigInput = z.object({
     .url({ protocol: /^https?$/ })
     .default("https://www.rijksoverheid.nl/onderwerpen/ambtenaren-rijksoverheid"),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
+  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, "moet beginnen met smtp:// of smtps://").optional()),
+  MAIL_FROM: z.string().trim().min(3).default("Vakmanschap <noreply@vakmanschap.invalid>"),
+  ALLOWED_EMAIL_DOMAINS: z.string().default(""),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  LOGIN_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_API_PER_TOKEN: z.coerce.number().int().min(1).default(600),
 });
 
 export type Config = {
@@ -49,6 +59,23 @@ export type Config = {
   metricsAllow: string[];
   officialGuideUrl: string;
   pageCacheEntries: number;
+  /** Mail goes through SMTP when set; otherwise into DATA_DIR/outbox as .eml files. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Domains whose addresses get an account on first login; empty = nobody new by login link. */
+  allowedEmailDomains: string[];
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginLinkMinutes: number;
+  rateLimits: {
+    enabled: boolean;
+    /** Login-link requests per address per hour. */
+    loginPerEmail: number;
+    /** Login-link requests and login attempts per client address per hour. */
+    loginPerIp: number;
+    /** API calls per token per minute. */
+    apiPerToken: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -86,5 +113,19 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       .filter(Boolean),
     officialGuideUrl: input.OFFICIAL_GUIDE_URL,
     pageCacheEntries: input.PAGE_CACHE_ENTRIES,
+    smtpUrl: input.SMTP_URL,
+    mailFrom: input.MAIL_FROM,
+    allowedEmailDomains: input.ALLOWED_EMAIL_DOMAINS.split(",")
+      .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+      .filter(Boolean),
+    sessionIdleMinutes: input.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: input.SESSION_ABSOLUTE_HOURS,
+    loginLinkMinutes: input.LOGIN_LINK_MINUTES,
+    rateLimits: {
+      enabled: input.RATE_LIMITS === "on",
+      loginPerEmail: input.RATE_LIMIT_LOGIN_PER_EMAIL,
+      loginPerIp: input.RATE_LIMIT_LOGIN_PER_IP,
+      apiPerToken: input.RATE_LIMIT_API_PER_TOKEN,
+    },
   };
 }
