@@ -15,5 +15,11 @@ export default [
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),
   route("taal", "routes/taal.ts"),
+  route("inloggen", "routes/inloggen.tsx"),
+  route("inloggen/bevestigen", "routes/inloggen-bevestigen.tsx"),
+  route("uitloggen", "routes/uitloggen.tsx"),
+  route("profiel", "routes/profiel.tsx"),
+  route("beheer/gebruikers", "routes/beheer-gebruikers.tsx"),
+  route("beheer/audit", "routes/beheer-audit.tsx"),
   route("*", "routes/niet-gevonden.tsx"),
 ] satisfies RouteConfig;

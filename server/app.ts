@@ -15,6 +15,7 @@ import { sendProblem } from "./api/problem.ts";
 import { createMetrics, createMetricsGuard, kindOf } from "./metrics.ts";
 import type { PageCache } from "./page-cache.ts";
 import { createPageHandler, serveCachedPage } from "./react-router-adapter.ts";
+import { requireSameOrigin } from "./security/same-origin.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -31,6 +32,9 @@ export function createApp(options: {
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.set("query parser", "simple");
+  // Security: JSON answers write <, > and & as \u003c etc., so text echoed from a request (a path,
+  // a search query) can never read as markup, even to a client that ignores the content type.
+  app.set("json escape", true);
 
   const metrics = createMetrics({ database: services.database, pageCache });
   const metricsAllowed = createMetricsGuard(config);
@@ -58,12 +62,17 @@ export function createApp(options: {
       // scripts), so the cached bytes and their policy always travel together.
       contentSecurityPolicy: false,
       strictTransportSecurity: config.publicUrl?.startsWith("https://") ? undefined : false,
+      // Security: helmet's default (no-referrer) makes browsers send `Origin: null` on this site's own
+      // form posts, which the same-origin check below must refuse; other sites still get only the origin.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     }),
   );
   app.use((_req, res, next) => {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
     next();
   });
+  // Security: cross-site request forgery protection for every unsafe method, before any handler.
+  app.use(requireSameOrigin(config));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -91,6 +100,8 @@ export function createApp(options: {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
+  // Security: JSON bodies are bounded before any route reads them; too large answers 413 (toAppError).
+  api.use(express.json({ limit: "100kb" }));
   api.get("/openapi.json", (req, res) => {
     const serverUrl = config.publicUrl ?? `${req.protocol}://${req.headers.host ?? "localhost"}`;
     res.json(createOpenApiDocument({ serverUrl }));
@@ -151,6 +162,11 @@ export function toAppError(error: unknown): AppError {
   const type = (error as { type?: string } | undefined)?.type;
   if (type === "entity.too.large") return new AppError("too_large", "Het verzoek is te groot.");
   if (type === "entity.parse.failed") return new AppError("invalid", "Het verzoek is geen geldige JSON.");
+  // Security: other client errors of Express and its body parser (a broken %-escape in the path, an
+  // unknown charset or content encoding, a gzip body that is not gzip) are the client's, not a 503.
+  const status = (error as { status?: unknown } | undefined)?.status;
+  if (typeof status === "number" && status >= 400 && status < 500)
+    return new AppError("invalid", "Het verzoek kan niet worden gelezen. Controleer het adres en de inhoud.");
   return new AppError("unavailable", "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.", {
     cause: error,
   });

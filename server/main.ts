@@ -6,7 +6,9 @@ import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { ConfigError, parseConfig } from "../app/infra/env.server.ts";
+import { startJobWorker } from "../app/infra/jobs.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
+import { createMailer, MAIL_JOB_KIND, mailJobHandler } from "../app/infra/mail.server.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
 import { createApp } from "./app.ts";
@@ -39,6 +41,21 @@ export async function start(env: Record<string, string | undefined> = process.en
   const seeded = await seedGuide({ db: database.db, contentDir: path.resolve("content") });
   if (seeded.created) logger.info("imported the guide's content into an empty database");
 
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: path.join(config.dataDir, "outbox"),
+  });
+  const worker = await startJobWorker({
+    database,
+    handlers: { [MAIL_JOB_KIND]: mailJobHandler(mailer) },
+    logger,
+  });
+  logger.info(
+    { mail: mailer.kind },
+    mailer.kind === "smtp" ? "mail goes out through SMTP" : "mail lands in DATA_DIR/outbox",
+  );
+
   const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });
   await pageCache.subscribe(database);
   const services: Services = { config, logger, database, pageCache };
@@ -68,6 +85,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     force.unref();
     server.closeIdleConnections();
     await new Promise((resolve) => server.close(resolve));
+    await worker.stop();
     await database.close();
     logger.info("stopped");
     process.exit(0);

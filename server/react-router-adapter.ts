@@ -52,7 +52,10 @@ export function createPageHandler(options: { build: ServerBuild; services: Servi
       ) {
         origin = `${req.protocol}://${req.headers.host}`;
       }
-      const response = await handle(toFetchRequest(req, res, origin), { services: options.services });
+      const response = await handle(toFetchRequest(req, res, origin), {
+        services: options.services,
+        clientIp: req.ip ?? "unknown",
+      });
       const tag = response.headers.get(PAGE_CACHE_HEADER);
       response.headers.delete(PAGE_CACHE_HEADER);
 

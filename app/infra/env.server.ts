@@ -32,11 +32,26 @@ const ConfigInput = z.object({
     .url({ protocol: /^https?$/ })
     .default("https://www.rijksoverheid.nl/onderwerpen/ambtenaren-rijksoverheid"),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
-  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, "moet beginnen met smtp:// of smtps://").optional()),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "moet beginnen met smtp:// of smtps://")
+      .optional(),
+  ),
   MAIL_FROM: z.string().trim().min(3).default("Vakmanschap <noreply@vakmanschap.invalid>"),
   ALLOWED_EMAIL_DOMAINS: z.string().default(""),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   LOGIN_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(5),

@@ -22,5 +22,7 @@ export interface Services {
 declare module "react-router" {
   interface AppLoadContext {
     services: Services;
+    /** The client's address as the trusted-proxy setting resolves it (for rate limits only). */
+    clientIp: string;
   }
 }

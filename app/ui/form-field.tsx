@@ -36,7 +36,7 @@ export function FormField(props: {
 export function Textbox(props: {
   id: string;
   name: string;
-  type?: "text" | "search";
+  type?: "text" | "search" | "email";
   defaultValue?: string;
   invalid?: boolean;
   describedBy?: string;

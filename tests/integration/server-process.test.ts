@@ -85,6 +85,7 @@ describe("the server as an operator runs it", () => {
   it("switches the language with a functional cookie and returns to the same page", async () => {
     const response = await fetch(`${BASE}/taal`, {
       method: "POST",
+      headers: { Origin: BASE },
       body: new URLSearchParams({ taal: "en", terug: "/gids/versies" }),
       redirect: "manual",
     });
@@ -93,10 +94,19 @@ describe("the server as an operator runs it", () => {
     expect(response.headers.get("set-cookie")).toMatch(/^taal=en; Path=\/; .*SameSite=Lax; HttpOnly/);
     const elsewhere = await fetch(`${BASE}/taal`, {
       method: "POST",
+      headers: { Origin: BASE },
       body: new URLSearchParams({ taal: "en", terug: "//evil.example/" }),
       redirect: "manual",
     });
     expect(elsewhere.headers.get("location")).toBe("/");
+    const forged = await fetch(`${BASE}/taal`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+      body: new URLSearchParams({ taal: "en", terug: "/" }),
+      redirect: "manual",
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get("set-cookie")).toBeNull();
   });
 
   it("refuses a second process on the same data folder with a clear message", () => {

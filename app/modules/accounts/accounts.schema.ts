@@ -77,7 +77,10 @@ export const apiTokens = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (table) => [uniqueIndex("api_tokens_hash_key").on(table.tokenHash), index("api_tokens_user_idx").on(table.userId)],
+  (table) => [
+    uniqueIndex("api_tokens_hash_key").on(table.tokenHash),
+    index("api_tokens_user_idx").on(table.userId),
+  ],
 );
 
 /** Who did what, when, on what: privileged actions only, never the content of private work. */

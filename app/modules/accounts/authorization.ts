@@ -1,0 +1,29 @@
+// Who may do what: one function decides for every capability, and routes and API handlers ask it
+// instead of checking roles themselves. Pure, so the whole matrix is easy to test.
+import type { Role } from "./accounts.schema.ts";
+
+export interface Actor {
+  id: string;
+  email: string;
+  roles: Role[];
+}
+
+/** Everything that needs more than an anonymous visitor, named after what is done. */
+export const PERMISSIONS = {
+  "profile:manage": "ambtenaar",
+  "tokens:manage": "ambtenaar",
+  "my-data:manage": "ambtenaar",
+  "users:manage": "beheerder",
+  "audit:read": "beheerder",
+} as const satisfies Record<string, Role>;
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Everyone logged in is an ambtenaar; other roles come on top. */
+export function rolesOf(actor: Actor): Role[] {
+  return ["ambtenaar", ...actor.roles.filter((role) => role !== "ambtenaar")];
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  return rolesOf(actor).includes(PERMISSIONS[permission]);
+}

@@ -1,0 +1,103 @@
+// Login by e-mail link: ask for an address, send a link, say the same whatever the address.
+import { data, Form, redirect } from "react-router";
+import { AppError } from "~/infra/errors.ts";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { notifyJobs } from "~/infra/jobs.server.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { LoginLinkRequest, ReturnPath } from "~/modules/accounts/accounts.validation.ts";
+import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
+import { requestLoginLink } from "~/modules/accounts/login-links.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { FormField, Textbox } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import type { Route } from "./+types/inloggen";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const terug = ReturnPath.parse(new URL(request.url).searchParams.get("terug") ?? undefined);
+    if (await getCurrentUser({ request, services: context.services }))
+      throw redirect(terug === "/" ? "/profiel" : terug);
+    return data({ terug, minutes: context.services.config.loginLinkMinutes }, { headers: PRIVATE_HEADERS });
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { services } = context;
+  const form = Object.fromEntries(await request.formData());
+  const input = LoginLinkRequest.safeParse(form);
+  const email = typeof form.email === "string" ? form.email : "";
+  if (!input.success) {
+    return data({ sent: false, errors: fieldErrorsOf(input.error), email, limited: false }, { status: 400 });
+  }
+  try {
+    await requestLoginLink({
+      db: services.database.db,
+      config: services.config,
+      origin: services.config.publicUrl ?? new URL(request.url).origin,
+      email: input.data.email,
+      returnTo: input.data.terug,
+      clientIp: context.clientIp,
+    });
+    // The mail waits in the durable queue; wake the workers so it leaves now.
+    await notifyJobs(services.database);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") {
+      return data({ sent: false, errors: { email: error.message }, email, limited: true }, { status: 429 });
+    }
+    throw error;
+  }
+  return data({ sent: true, errors: {}, email: input.data.email, limited: false });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  if (actionData?.sent) {
+    return (
+      <>
+        <title>{`${t("account.checkMailTitle")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("account.checkMailTitle")}</Heading>
+        <Alert type="ok">
+          <Paragraph>{t("account.checkMail", { minutes: loaderData.minutes })}</Paragraph>
+        </Alert>
+        <Paragraph>{t("account.noMail")}</Paragraph>
+      </>
+    );
+  }
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  return (
+    <>
+      <title>{`${t("account.loginTitle")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("account.loginTitle")}</Heading>
+      <ErrorSummary title={t("account.errorSummary")} errors={errors} />
+      <Paragraph>{t("account.loginIntro")}</Paragraph>
+      <Form method="post" className="vm-form" noValidate>
+        <input type="hidden" name="terug" value={loaderData.terug} />
+        <FormField
+          id="email"
+          label={t("account.emailLabel")}
+          description={t("account.emailHint")}
+          error={errors.email}
+        >
+          {(describedBy) => (
+            <Textbox
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={actionData?.email}
+              invalid={Boolean(errors.email)}
+              describedBy={describedBy}
+              maxLength={254}
+            />
+          )}
+        </FormField>
+        <Button>{t("account.sendLink")}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+// My profile: name, organisation, kind of work; and personal API tokens (shown once, revocable).
+import { data, Form } from "react-router";
+import { z } from "zod";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { type Language, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { updateProfile } from "~/modules/accounts/accounts.server.ts";
+import { ProfileInput } from "~/modules/accounts/accounts.validation.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/api-tokens.server.ts";
+import { rolesOf } from "~/modules/accounts/authorization.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { FormField, Select, Textbox } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/profiel";
+
+const TokenName = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Geef de sleutel een naam.")
+    .max(80, "De naam mag hoogstens 80 tekens hebben."),
+});
+const TokenId = z.object({ id: z.uuid({ error: "Deze sleutel bestaat niet." }) });
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { user, actor } = await requirePermission({
+      request,
+      services: context.services,
+      permission: "profile:manage",
+    });
+    const tokens = await listApiTokens({ db: context.services.database.db, userId: user.id });
+    return data(
+      {
+        email: user.email,
+        profile: { name: user.name, organisation: user.organisation, workKind: user.workKind },
+        roles: rolesOf(actor),
+        tokens: tokens.map((token) => ({
+          id: token.id,
+          name: token.name,
+          createdAt: token.createdAt.toISOString(),
+          lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+        })),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { user } = await requirePermission({
+      request,
+      services: context.services,
+      permission: "profile:manage",
+    });
+    const db = context.services.database.db;
+    const form = Object.fromEntries(await request.formData());
+    if (form.intent === "sleutel-maken") {
+      const input = TokenName.safeParse(form);
+      if (!input.success)
+        return data({ intent: "token", errors: fieldErrorsOf(input.error), values: form }, { status: 400 });
+      const { token } = await createApiToken({ db, userId: user.id, name: input.data.name });
+      return data({ intent: "token", newToken: token, errors: {}, values: {} });
+    }
+    if (form.intent === "sleutel-intrekken") {
+      const input = TokenId.safeParse(form);
+      if (input.success) await revokeApiToken({ db, userId: user.id, tokenId: input.data.id });
+      return data({ intent: "revoked", errors: input.success ? {} : fieldErrorsOf(input.error), values: {} });
+    }
+    const input = ProfileInput.safeParse(form);
+    if (!input.success)
+      return data({ intent: "profile", errors: fieldErrorsOf(input.error), values: form }, { status: 400 });
+    await updateProfile({ db, userId: user.id, profile: input.data });
+    return data({ intent: "saved", errors: {}, values: {} });
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+function formatDate(iso: string | null, language: Language, never: string) {
+  if (!iso) return never;
+  return new Intl.DateTimeFormat(language === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  }).format(new Date(iso));
+}
+
+export default function Profile({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const newToken = actionData && "newToken" in actionData ? String(actionData.newToken) : null;
+  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const profileValues =
+    actionData?.intent === "profile" ? { ...loaderData.profile, ...values } : loaderData.profile;
+  const workKinds = ["", "beleid", "uitvoering", "toezicht", "ondersteuning", "leidinggeven", "anders"].map(
+    (value) => ({
+      value,
+      label: t(`account.workKinds.${value === "" ? "" : value}`, { defaultValue: t("account.workKinds.") }),
+    }),
+  );
+  return (
+    <>
+      <title>{`${t("account.profileTitle")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("account.profileTitle")}</Heading>
+      <Paragraph>{t("account.profileIntro", { email: loaderData.email })}</Paragraph>
+      <Paragraph>
+        {t("account.roles", {
+          roles: loaderData.roles.map((role) => t(`account.roleNames.${role}`)).join(", "),
+        })}
+      </Paragraph>
+      {actionData?.intent === "saved" ? (
+        <Alert type="ok">
+          <Paragraph>{t("account.saved")}</Paragraph>
+        </Alert>
+      ) : null}
+      <ErrorSummary
+        title={t("account.errorSummary")}
+        errors={errors}
+        fieldIds={{ name: actionData?.intent === "token" ? "sleutelnaam" : "naam" }}
+      />
+      <Form method="post" className="vm-form" noValidate>
+        <input type="hidden" name="intent" value="profiel" />
+        <FormField
+          id="naam"
+          label={t("account.nameLabel")}
+          description={t("account.nameHint")}
+          error={actionData?.intent === "profile" ? errors.name : undefined}
+        >
+          {(describedBy) => (
+            <Textbox
+              id="naam"
+              name="name"
+              autoComplete="name"
+              defaultValue={profileValues.name}
+              describedBy={describedBy}
+              maxLength={120}
+            />
+          )}
+        </FormField>
+        <FormField id="organisation" label={t("account.organisationLabel")} error={errors.organisation}>
+          {(describedBy) => (
+            <Textbox
+              id="organisation"
+              name="organisation"
+              autoComplete="organization"
+              defaultValue={profileValues.organisation}
+              describedBy={describedBy}
+              maxLength={160}
+            />
+          )}
+        </FormField>
+        <FormField id="workKind" label={t("account.workKindLabel")} error={errors.workKind}>
+          {(describedBy) => (
+            <Select
+              id="workKind"
+              name="workKind"
+              defaultValue={profileValues.workKind}
+              options={workKinds}
+              describedBy={describedBy}
+            />
+          )}
+        </FormField>
+        <Button>{t("account.save")}</Button>
+      </Form>
+
+      <section aria-labelledby="sleutels" className="vm-related">
+        <Heading level={2} id="sleutels">
+          {t("account.tokensTitle")}
+        </Heading>
+        <Paragraph>{t("account.tokensIntro")}</Paragraph>
+        {newToken ? (
+          <Alert type="ok">
+            <Paragraph>{t("account.newToken")}</Paragraph>
+            <p className="nl-paragraph">
+              <code className="vm-token">{newToken}</code>
+            </p>
+          </Alert>
+        ) : null}
+        {actionData?.intent === "revoked" && Object.keys(errors).length === 0 ? (
+          <Alert type="ok">
+            <Paragraph>{t("account.revoked")}</Paragraph>
+          </Alert>
+        ) : null}
+        {loaderData.tokens.length === 0 ? (
+          <Paragraph>{t("account.noTokens")}</Paragraph>
+        ) : (
+          <ul className="vm-token-list">
+            {loaderData.tokens.map((token) => (
+              <li key={token.id}>
+                <strong>{token.name}</strong> — {t("account.tokenCreated")}:{" "}
+                {formatDate(token.createdAt, language, "")}; {t("account.tokenUsed")}:{" "}
+                {formatDate(token.lastUsedAt, language, t("account.never"))}
+                <Form method="post" className="vm-inline-form">
+                  <input type="hidden" name="intent" value="sleutel-intrekken" />
+                  <input type="hidden" name="id" value={token.id} />
+                  <Button
+                    appearance="secondary-action"
+                    aria-label={t("account.revokeLabel", { name: token.name })}
+                  >
+                    {t("account.revoke")}
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" className="vm-form" noValidate>
+          <input type="hidden" name="intent" value="sleutel-maken" />
+          <FormField
+            id="sleutelnaam"
+            label={t("account.tokenName")}
+            description={t("account.tokenNameHint")}
+            error={actionData?.intent === "token" ? errors.name : undefined}
+          >
+            {(describedBy) => (
+              <Textbox
+                id="sleutelnaam"
+                name="name"
+                defaultValue={actionData?.intent === "token" ? values.name : undefined}
+                describedBy={describedBy}
+                maxLength={80}
+              />
+            )}
+          </FormField>
+          <Button appearance="secondary-action">{t("account.createToken")}</Button>
+        </Form>
+      </section>
+      <Paragraph>
+        <Link to="/uitloggen">{t("account.logoutTitle")}</Link>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+// Commands that look after the database as a whole: migrations, backup and restore.
+import {
+  getSchemaState,
+  readBackupHeader,
+  restoreBackup,
+  writeBackup,
+} from "../../app/infra/backup.server.ts";
+import { PAGE_CACHE_CHANNEL } from "../../app/infra/services.server.ts";
+import type { RegisterCommands } from "../vakmanschap.ts";
+
+export const registerCommands: RegisterCommands = (program, cli) => {
+  program
+    .command("migrate")
+    .description("werk de database bij naar deze versie (apply pending migrations)")
+    .action(async () => {
+      await cli.withDatabase(async (database) => {
+        const before = await getSchemaState({ db: database.db });
+        await database.migrate();
+        const after = await getSchemaState({ db: database.db });
+        const applied = after.applied.length - before.applied.length;
+        cli.say(
+          applied > 0
+            ? `Database bijgewerkt: ${applied} migratie(s) uitgevoerd, nu op ${after.applied.at(-1)}. ` +
+                `(${applied} migration(s) applied.)`
+            : `De database was al bij, op ${after.applied.at(-1)}. (Already up to date.)`,
+        );
+      });
+    });
+
+  program
+    .command("backup")
+    .description("schrijf alle gegevens naar een back-upbestand (write a logical backup)")
+    .requiredOption("-o, --out <file>", "het bestand (JSON Lines); - voor stdout (the file; - for stdout)")
+    .action(async (options: { out: string }) => {
+      const file = options.out === "-" ? undefined : cli.resolvePath(options.out);
+      if (!file) cli.quiet();
+      await cli.withDatabase(
+        async (database) => {
+          const summary = await writeBackup({ db: database.db, out: file ?? process.stdout });
+          cli.say(
+            `Back-up geschreven${file ? ` naar ${file}` : ""}: ${summary.rows} rijen uit ` +
+              `${summary.tables.length} tabellen. (Backup written: ${summary.rows} rows.)`,
+          );
+        },
+        { mustExist: true },
+      );
+    });
+
+  program
+    .command("restore")
+    .description("zet een back-up terug in een lege database (restore a backup into an empty database)")
+    .requiredOption("-i, --in <file>", "het back-upbestand; - voor stdin (the backup file; - for stdin)")
+    .option("--replace", "wis eerst alle gegevens in de database (empty every table first)")
+    .action(async (options: { in: string; replace?: boolean }) => {
+      const input = options.in === "-" ? process.stdin : cli.resolvePath(options.in);
+      // A wrong file is refused before the database is opened, let alone migrated.
+      if (typeof input === "string") await readBackupHeader({ in: input });
+      await cli.withDatabase(async (database) => {
+        await database.migrate();
+        const summary = await restoreBackup({ db: database.db, in: input, replace: options.replace });
+        // Running app processes on the same server would otherwise keep serving the old guide pages.
+        await database.notify(PAGE_CACHE_CHANNEL, "guide");
+        cli.say(
+          `Back-up teruggezet: ${summary.rows} rijen in ${summary.tables.length} tabellen. ` +
+            `(Backup restored: ${summary.rows} rows.)`,
+        );
+      });
+    });
+};

@@ -1,0 +1,154 @@
+// The operator command line as an operator runs it: a child process per command, on the embedded
+// database in a temporary folder, with the exit codes scripts rely on.
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../app/infra/db.server.ts";
+import { jobs } from "../../app/infra/jobs.schema.ts";
+import { guideBlocks } from "../../app/modules/guide/guide.schema.ts";
+import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
+import { CONTENT_DIR, createTestDatabase } from "./databases.ts";
+
+const LAUNCHER = path.resolve("bin/vakmanschap.mjs");
+const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "vm-cli-"));
+const dataDir = path.join(temporary, "data");
+
+/** Runs the command line from `cwd` (the temporary folder unless given), on the embedded database. */
+function vakmanschap(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [LAUNCHER, ...args], {
+    cwd: options.cwd ?? temporary,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ...options.env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+async function countRows() {
+  const database = await openDatabase({ dataDir });
+  try {
+    const [blocks] = await database.db.select({ n: count() }).from(guideBlocks);
+    const [queued] = await database.db.select({ n: count() }).from(jobs);
+    return { blocks: blocks?.n ?? 0, jobs: queued?.n ?? 0 };
+  } finally {
+    await database.close();
+  }
+}
+
+beforeAll(() => fs.mkdirSync(temporary, { recursive: true }));
+afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
+
+describe("the vakmanschap command line", () => {
+  it("lists its commands", () => {
+    const result = vakmanschap(["--help"]);
+    expect(result.status).toBe(0);
+    for (const command of ["migrate", "backup", "restore"]) expect(result.stdout).toContain(command);
+  });
+
+  it("runs through npx from a folder inside the checkout", () => {
+    const result = spawnSync("npx", ["vakmanschap", "--help"], {
+      cwd: path.resolve("app/infra"),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("restore");
+  });
+
+  it("prepares a fresh data folder with migrate", () => {
+    const result = vakmanschap(["migrate"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Database bijgewerkt");
+    expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, "vakmanschap.lock"))).toBe(false);
+  });
+
+  it("backs up and, asked to replace, restores what was there", async () => {
+    const database = await openDatabase({ dataDir });
+    await seedGuide({ db: database.db, contentDir: CONTENT_DIR });
+    await database.close();
+    const before = await countRows();
+    expect(before.blocks).toBeGreaterThan(0);
+
+    const backup = vakmanschap(["backup", "--out", "backup.jsonl"]);
+    expect(backup.stderr).toBe("");
+    expect(backup.status).toBe(0);
+    expect(fs.readFileSync(path.join(temporary, "backup.jsonl"), "utf8")).toMatch(
+      /^\{"format":"vakmanschap-backup"/,
+    );
+
+    const changed = await openDatabase({ dataDir });
+    await changed.db.insert(jobs).values({ kind: "after-backup" });
+    await changed.close();
+
+    const refused = vakmanschap(["restore", "--in", "backup.jsonl"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("bevat al gegevens");
+    expect((await countRows()).jobs).toBe(1);
+
+    const restored = vakmanschap(["restore", "--in", "backup.jsonl", "--replace"]);
+    expect(restored.stderr).toBe("");
+    expect(restored.status).toBe(0);
+    expect(await countRows()).toEqual(before);
+  });
+
+  if (process.env.TEST_DATABASE_URL) {
+    it("moves the embedded database onto a PostgreSQL server", async () => {
+      const server = await createTestDatabase("postgres");
+      try {
+        const result = vakmanschap(["restore", "--in", "backup.jsonl"], {
+          env: { DATABASE_URL: server.url ?? "" },
+        });
+        expect(result.stderr).toBe("");
+        expect(result.status).toBe(0);
+        const database = await server.openAnother();
+        const [blocks] = await database.db.select({ n: count() }).from(guideBlocks);
+        await database.close();
+        expect(blocks?.n).toBe((await countRows()).blocks);
+      } finally {
+        await server.drop();
+      }
+    });
+  }
+
+  it("refuses a file that is not a backup with exit code 1", () => {
+    fs.writeFileSync(path.join(temporary, "notities.txt"), "boodschappen\n");
+    const result = vakmanschap(["restore", "--in", "notities.txt", "--replace"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("geen back-up van Vakmanschap");
+  });
+
+  it("answers a bad option or a missing argument with exit code 2", () => {
+    expect(vakmanschap(["backup", "--out", "x.jsonl", "--zonder-fouten"]).status).toBe(2);
+    expect(vakmanschap(["restore"]).status).toBe(2);
+    expect(vakmanschap(["opruimen"]).status).toBe(2);
+  });
+
+  it("refuses a bad setting with exit code 78 and names the variable", () => {
+    const result = vakmanschap(["migrate"], { env: { PORT: "abc" } });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("PORT");
+  });
+
+  it("leaves the data alone while a server holds the data folder", async () => {
+    // This test process takes the lock, as a running server would.
+    const server = await openDatabase({ dataDir });
+    try {
+      const result = vakmanschap(["restore", "--in", "backup.jsonl", "--replace"]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`al in gebruik door proces ${process.pid}`);
+      expect(result.stderr).toContain("Stop eerst de server");
+      const backup = vakmanschap(["backup", "--out", "tijdens-server.jsonl"]);
+      expect(backup.status).toBe(1);
+      expect(fs.existsSync(path.join(temporary, "tijdens-server.jsonl"))).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});
