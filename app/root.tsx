@@ -51,6 +51,7 @@ function shellText(language: Language, officialGuideUrl: string): ShellText {
       { to: "/gids", label: t("nav.guide") },
       { to: "/gids/versies", label: t("nav.versions") },
       { to: "/zoeken", label: t("nav.search") },
+      { to: "/profiel", label: t("nav.account") },
     ],
     searchLabel: t("search.label"),
     searchButton: t("search.button"),
@@ -128,12 +129,32 @@ export function ErrorBoundary() {
       </>
     );
   }
-  const unavailable = isRouteErrorResponse(error) && error.status === 503;
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <>
+        <title>{`${t("forbidden.title")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("forbidden.title")}</Heading>
+        <Paragraph>{t("forbidden.text")}</Paragraph>
+        <Paragraph>
+          <Link to="/">{t("notFound.home")}</Link>
+        </Paragraph>
+      </>
+    );
+  }
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 503
+      ? t("error.unavailable")
+      : status === 429
+        ? t("error.rateLimited")
+        : status === 400
+          ? t("error.invalid")
+          : t("error.text");
   return (
     <>
       <title>{`${t("error.title")} – Vakmanschap`}</title>
       <Heading level={1}>{t("error.title")}</Heading>
-      <Paragraph>{unavailable ? t("error.unavailable") : t("error.text")}</Paragraph>
+      <Paragraph>{message}</Paragraph>
       <Paragraph>
         <Link to="/">{t("notFound.home")}</Link>
       </Paragraph>

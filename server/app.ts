@@ -9,6 +9,8 @@ import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
 import { AppError, isAppError } from "../app/infra/errors.ts";
 import type { Services } from "../app/infra/services.server.ts";
+import { createAccountsApi } from "./api/accounts-api.ts";
+import { resolveApiActor } from "./api/api-identity.ts";
 import { createGuideApi } from "./api/guide-api.ts";
 import { API_VERSION, createOpenApiDocument } from "./api/openapi.ts";
 import { sendProblem } from "./api/problem.ts";
@@ -106,7 +108,9 @@ export function createApp(options: {
     const serverUrl = config.publicUrl ?? `${req.protocol}://${req.headers.host ?? "localhost"}`;
     res.json(createOpenApiDocument({ serverUrl }));
   });
+  api.use(resolveApiActor(services));
   api.use(createGuideApi(services));
+  api.use(createAccountsApi());
   api.use((req, res) =>
     sendProblem(res, { code: "not_found", detail: `Onbekend adres: ${req.path}`, instance: req.originalUrl }),
   );

@@ -36,8 +36,13 @@ const problemResponses = (...statuses: number[]) =>
       String(status),
       {
         description:
-          { 400: "Ongeldige invoer", 404: "Niet gevonden", 503: "Database niet bereikbaar" }[status] ??
-          "Fout",
+          {
+            400: "Ongeldige invoer",
+            401: "Niet ingelogd of onbekende sleutel",
+            404: "Niet gevonden",
+            429: "Te veel verzoeken",
+            503: "Database niet bereikbaar",
+          }[status] ?? "Fout",
         headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
         content: { "application/problem+json": { schema: ref("Problem") } },
       },
@@ -82,7 +87,10 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
       license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
     },
     servers: [{ url: `${options.serverUrl}/api/v1` }],
-    tags: [{ name: "gids", description: "De gids: versies, delen, vergelijken en zoeken" }],
+    tags: [
+      { name: "gids", description: "De gids: versies, delen, vergelijken en zoeken" },
+      { name: "accounts", description: "Het eigen account" },
+    ],
     paths: {
       "/versies": {
         get: {
@@ -138,6 +146,22 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           responses: { "200": ok("De vergelijking", ref("Comparison")), ...problemResponses(400, 404, 503) },
         },
       },
+      "/ik": {
+        get: {
+          operationId: "whoAmI",
+          tags: ["accounts"],
+          summary: "Wie ben ik: het account achter de sleutel of de sessie",
+          security: [{ bearer: [] }, { session: [] }],
+          responses: {
+            "200": ok("Het account", {
+              type: "object",
+              properties: { email: { type: "string" }, roles: { type: "array", items: { type: "string" } } },
+              required: ["email", "roles"],
+            }),
+            ...problemResponses(401, 429, 503),
+          },
+        },
+      },
       "/zoeken": {
         get: {
           operationId: "searchGuide",
@@ -160,6 +184,14 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
       },
     },
     components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "Een persoonlijke API-sleutel (maak er een op /profiel)",
+        },
+        session: { type: "apiKey", in: "cookie", name: "vm_sessie" },
+      },
       schemas,
       headers: {
         "API-Version": {

@@ -97,6 +97,7 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
     expect(Object.keys(document.paths).sort()).toEqual(
       [
         "/delen/{slug}",
+        "/ik",
         "/vergelijk",
         "/versies",
         "/versies/{nummer}",
