@@ -1,0 +1,310 @@
+// Logging in, roles and rights as people meet them: against the built server, with a real SMTP server
+// receiving the login mail. Also the matrix of every route × every role, taken from the route table.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../app/infra/db.server.ts";
+import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
+import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
+import { routesInTable } from "../e2e/example-urls.ts";
+
+const PORT = 4100 + Math.floor(Math.random() * 300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-accounts-"));
+const mails: { to: string; subject: string; text: string }[] = [];
+let smtp: SMTPServer;
+let server: ChildProcess;
+
+type Who = "anoniem" | Role;
+const PEOPLE: Record<Exclude<Who, "anoniem">, string> = {
+  ambtenaar: "ambtenaar@example.nl",
+  gespreksleider: "leider@example.nl",
+  redacteur: "redacteur@example.nl",
+  beheerder: "beheerder@example.nl",
+};
+const cookies: Partial<Record<Who, string>> = {};
+const links: Partial<Record<Who, string>> = {};
+
+/**
+ * Every page route, declared: public, or the least role that may open it. A route missing here fails
+ * the matrix test, so a new page cannot slip past the rights check.
+ */
+const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
+  "routes/home": "public",
+  "routes/gids": "public",
+  "routes/gids-afdrukken": "public",
+  "routes/gids-versies": "public",
+  "routes/gids-vergelijk": "public",
+  "routes/gids-versie": "public",
+  "routes/gids-versie-afdrukken": "public",
+  "routes/gids-versie-deel": "public",
+  "routes/gids-deel": "public",
+  "routes/zoeken": "public",
+  "routes/toegankelijkheid": "public",
+  "routes/privacy": "public",
+  "routes/taal": "no page",
+  "routes/inloggen": "public",
+  "routes/inloggen-bevestigen": "public",
+  "routes/uitloggen": "public",
+  "routes/profiel": "ambtenaar",
+  "routes/beheer-gebruikers": "beheerder",
+  "routes/beheer-audit": "beheerder",
+  "routes/niet-gevonden": "public",
+};
+/** Roles stand side by side (an operator is not automatically an editor); everyone logged in is an ambtenaar. */
+function mayOpen(who: Who, needed: Role): boolean {
+  return who !== "anoniem" && (needed === "ambtenaar" || who === needed);
+}
+
+const post = (address: string, form: Record<string, string>, cookie?: string, origin = BASE) =>
+  fetch(`${BASE}${address}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(form),
+  });
+const get = (address: string, cookie?: string) =>
+  fetch(`${BASE}${address}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+
+async function waitForMail(to: string, count: number) {
+  await expect
+    .poll(() => mails.filter((mail) => mail.to === to).length, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(count);
+  return mails.filter((mail) => mail.to === to).at(-1);
+}
+
+function tokenOf(url: string): string {
+  return new URL(url).searchParams.get("token") ?? "";
+}
+
+async function logIn(token: string): Promise<string> {
+  const response = await post("/inloggen/bevestigen", { token });
+  expect(response.status).toBe(303);
+  const cookie = response.headers.get("set-cookie") ?? "";
+  expect(cookie).toMatch(/^vm_sessie=[\w-]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax/);
+  return cookie.split(";")[0] ?? "";
+}
+
+beforeAll(async () => {
+  execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
+          mails.push({ to: to ?? "", subject: parsed.subject ?? "", text: parsed.text ?? "" });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const smtpPort = (smtp.server.address() as { port: number }).port;
+
+  // People with roles and one login link each, prepared the way an operator's command line does it,
+  // before the server holds the embedded database.
+  const database = await openDatabase({ dataDir });
+  await database.migrate();
+  for (const [role, email] of Object.entries(PEOPLE) as [Role, string][]) {
+    const user = await upsertUser({ db: database.db, email });
+    await setUserRoles({ db: database.db, userId: user.id, roles: [role], actor: null });
+    links[role] = (
+      await createLoginLink({ db: database.db, config: { loginLinkMinutes: 15 }, origin: BASE, email })
+    ).url;
+  }
+  await database.close();
+
+  server = spawn(process.execPath, ["server.js"], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ALLOWED_EMAIL_DOMAINS: "example.nl",
+      RATE_LIMIT_LOGIN_PER_EMAIL: "3",
+    },
+    stdio: "inherit",
+  });
+  for (let attempt = 0; ; attempt++) {
+    if (
+      await fetch(`${BASE}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (attempt > 300) throw new Error("server did not become ready");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  for (const role of Object.keys(PEOPLE) as Role[]) cookies[role] = await logIn(tokenOf(links[role] ?? ""));
+}, 120_000);
+
+afterAll(async () => {
+  server?.kill("SIGTERM");
+  await new Promise((resolve) => server?.once("exit", resolve));
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("logging in with a link by e-mail", () => {
+  it("a civil servant asks for a link, gets it by mail, confirms and is logged in", async () => {
+    const asked = await post("/inloggen", { email: "Nieuw@Example.nl", terug: "/profiel" });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("Kijk in je e-mail");
+    const mail = await waitForMail("nieuw@example.nl", 1);
+    expect(mail?.subject).toBe("Je inloglink voor Vakmanschap");
+    const url = /http\S+\/inloggen\/bevestigen\?token=[\w-]+/.exec(mail?.text ?? "")?.[0] ?? "";
+    expect(url).not.toBe("");
+
+    // Opening the link (as a mail scanner would) shows a button and uses nothing.
+    const opened = await get(new URL(url).pathname + new URL(url).search);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get("set-cookie")).toBeNull();
+    expect(await opened.text()).toContain("Inloggen bevestigen");
+
+    const confirmed = await post("/inloggen/bevestigen", { token: tokenOf(url) });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get("location")).toBe("/profiel");
+    const cookie = confirmed.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const profile = await get("/profiel", cookie);
+    expect(profile.status).toBe(200);
+    expect(await profile.text()).toContain("nieuw@example.nl");
+
+    const again = await post("/inloggen/bevestigen", { token: tokenOf(url) });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("verlopen of al gebruikt");
+  });
+
+  it("answers an address that may not log in exactly the same, and sends nothing", async () => {
+    const known = await (await post("/inloggen", { email: "ambtenaar@example.nl" })).text();
+    const stranger = await post("/inloggen", { email: "iemand@elders.org" });
+    expect(stranger.status).toBe(200);
+    const text = await stranger.text();
+    expect(text).toContain("Kijk in je e-mail");
+    const body = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0];
+    expect(body(text)).toBe(body(known));
+    await waitForMail("ambtenaar@example.nl", 1);
+    expect(mails.some((mail) => mail.to === "iemand@elders.org")).toBe(false);
+  });
+
+  it("keeps what was typed and explains a wrong address in Dutch", async () => {
+    const response = await post("/inloggen", { email: "geen-adres" });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Dit is geen geldig e-mailadres");
+    expect(html).toContain('value="geen-adres"');
+  });
+
+  it("slows down someone who asks too often", async () => {
+    const email = "vaak@example.nl";
+    for (let i = 0; i < 3; i++) expect((await post("/inloggen", { email })).status).toBe(200);
+    const limited = await post("/inloggen", { email });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("te vaak geprobeerd");
+  });
+
+  it("refuses a login form sent from another site", async () => {
+    const forged = await post(
+      "/inloggen",
+      { email: "ambtenaar@example.nl" },
+      undefined,
+      "https://evil.example",
+    );
+    expect(forged.status).toBe(403);
+  });
+
+  it("ends the session at logout", async () => {
+    const token = tokenOf(
+      (await waitForMail("ambtenaar@example.nl", 1))?.text.match(/http\S+token=[\w-]+/)?.[0] ?? "",
+    );
+    const cookie = await logIn(token);
+    expect((await get("/profiel", cookie)).status).toBe(200);
+    const out = await post("/uitloggen", {}, cookie);
+    expect(out.headers.get("set-cookie")).toMatch(/^vm_sessie=; Path=\/; Max-Age=0/);
+    const after = await get("/profiel", cookie);
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toBe("/inloggen?terug=%2Fprofiel");
+  });
+});
+
+describe("roles and rights", () => {
+  const everyone: Who[] = ["anoniem", "ambtenaar", "gespreksleider", "redacteur", "beheerder"];
+
+  it("every page route is declared public or protected, and each role gets exactly its rights", async () => {
+    const undeclared = routesInTable()
+      .map((route) => route.id)
+      .filter((id) => !(id in ROUTE_ACCESS));
+    expect(undeclared, "routes without a declared right in ROUTE_ACCESS").toEqual([]);
+
+    for (const route of routesInTable()) {
+      const access = ROUTE_ACCESS[route.id];
+      if (access === "public" || access === "no page" || access === undefined) continue;
+      for (const who of everyone) {
+        const response = await get(route.path, cookies[who]);
+        const where = `${who} on ${route.path}`;
+        if (who === "anoniem") {
+          expect(response.status, where).toBe(302);
+          expect(response.headers.get("location"), where).toMatch(/^\/inloggen\?terug=/);
+        } else {
+          expect(response.status, where).toBe(mayOpen(who, access) ? 200 : 403);
+        }
+        // The same decision holds for a form sent to the page (405 where the page takes no form).
+        const sent = await post(route.path, { intent: "niets" }, cookies[who]);
+        if (who === "anoniem") expect([302, 405], `POST ${where}`).toContain(sent.status);
+        else if (!mayOpen(who, access)) expect([403, 405], `POST ${where}`).toContain(sent.status);
+      }
+    }
+  });
+
+  it("an operator gives a role, and the audit log shows who did it", async () => {
+    const list = await (await get("/beheer/gebruikers", cookies.beheerder)).text();
+    const item = list.split("<li").find((part) => part.includes("redacteur@example.nl")) ?? "";
+    const id = /name="userId" value="([0-9a-f-]{36})"/.exec(item)?.[1] ?? "";
+    expect(id).not.toBe("");
+    const saved = await post(
+      "/beheer/gebruikers",
+      { userId: id, roles: "gespreksleider" },
+      cookies.beheerder,
+    );
+    expect(saved.status).toBe(200);
+    const audit = await (await get("/beheer/audit", cookies.beheerder)).text();
+    expect(audit).toContain("user.roles");
+    expect(audit).toContain("beheerder@example.nl");
+    expect(audit).toContain("gespreksleider");
+    const edited = await (await get("/beheer/gebruikers", cookies.beheerder)).text();
+    const editedItem = edited.split("<li").find((part) => part.includes("redacteur@example.nl")) ?? "";
+    expect(editedItem).toMatch(/checked="" value="gespreksleider"/);
+    expect(editedItem).not.toMatch(/checked="" value="redacteur"/);
+  });
+
+  it("a personal API token is shown once, works as Bearer, and stops working when revoked", async () => {
+    const created = await post(
+      "/profiel",
+      { intent: "sleutel-maken", name: "rapportage" },
+      cookies.ambtenaar,
+    );
+    const token = /vmt_[\w-]{40,}/.exec(await created.text())?.[0] ?? "";
+    expect(token).not.toBe("");
+    const me = await fetch(`${BASE}/api/v1/ik`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual({ email: "ambtenaar@example.nl", roles: ["ambtenaar"] });
+    expect((await fetch(`${BASE}/api/v1/ik`)).status).toBe(401);
+
+    const profile = await (await get("/profiel", cookies.ambtenaar)).text();
+    expect(profile).not.toContain(token);
+    const tokenId = /name="id" value="([0-9a-f-]{36})"/.exec(profile)?.[1] ?? "";
+    await post("/profiel", { intent: "sleutel-intrekken", id: tokenId }, cookies.ambtenaar);
+    const revoked = await fetch(`${BASE}/api/v1/ik`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
