@@ -5,7 +5,9 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-const dataDir = path.join(os.tmpdir(), `vakmanschap-e2e-${process.pid}`);
+// Workers load this file again; the folder is fixed once, in the main process, and inherited by them.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `vakmanschap-e2e-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -31,10 +33,20 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${dataDir} && node server.js`,
+    // The first operator is made the way an operator does it: with the command line, before the server.
+    command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node bin/vakmanschap.mjs user add --email beheerder@example.nl --role beheerder && node server.js`,
     url: `http://127.0.0.1:${port}/readyz`,
     timeout: 60_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      ALLOWED_EMAIL_DOMAINS: "example.nl",
+      // Tests log in many times from one address; the limits themselves are tested in tests/integration.
+      RATE_LIMITS: "off",
+    },
   },
 });

@@ -20,7 +20,9 @@ export function loader({ request }: Route.LoaderArgs) {
     input.success
       ? { token: input.data.token, problem: null }
       : { token: null, problem: input.error.issues[0]?.message ?? "" },
-    { status: input.success ? 200 : 400, headers: { ...PRIVATE_HEADERS, "Referrer-Policy": "no-referrer" } },
+    // No "no-referrer" here: it would make the browser send `Origin: null` with the form, which the
+    // same-origin check rightly refuses.
+    { status: input.success ? 200 : 400, headers: PRIVATE_HEADERS },
   );
 }
 

@@ -14,7 +14,15 @@ export interface ExampleUrl {
   status: number;
   /** The interface language to view it in; Dutch when absent. */
   language?: Language;
+  /** Log in first as this person (see login.ts); anonymous when absent. */
+  as?: keyof typeof PEOPLE;
 }
+
+/** People the browser tests can log in as; the test server starts with the operator's account made. */
+export const PEOPLE = {
+  beheerder: "beheerder@example.nl",
+  ambtenaar: "ambtenaar@example.nl",
+} as const;
 
 /** A route either has pages to look at, or renders none and says why. */
 export type RouteExamples = { examples: ExampleUrl[] } | { rendersNoPage: string };
@@ -122,6 +130,40 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   "routes/taal": {
     rendersNoPage:
       "only answers the language switch form (POST) with a redirect back; the switching-language tests cover it",
+  },
+  "routes/inloggen": {
+    examples: [
+      { path: "/inloggen", shows: "login form", status: 200 },
+      { path: "/inloggen", shows: "login form in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/inloggen-bevestigen": {
+    examples: [
+      {
+        path: "/inloggen/bevestigen?token=ongebruikt-maar-goed-gevormd-token-1234567890",
+        shows: "login confirmation button",
+        status: 200,
+      },
+      { path: "/inloggen/bevestigen?token=x", shows: "broken login link", status: 400 },
+    ],
+  },
+  "routes/uitloggen": {
+    examples: [{ path: "/uitloggen", shows: "logout button", status: 200, as: "ambtenaar" }],
+  },
+  "routes/profiel": {
+    examples: [
+      { path: "/profiel", shows: "profile of a civil servant", status: 200, as: "ambtenaar" },
+      { path: "/profiel", shows: "profile in English", status: 200, as: "ambtenaar", language: "en" },
+    ],
+  },
+  "routes/beheer-gebruikers": {
+    examples: [
+      { path: "/beheer/gebruikers", shows: "users and roles", status: 200, as: "beheerder" },
+      { path: "/beheer/gebruikers", shows: "no access for a civil servant", status: 403, as: "ambtenaar" },
+    ],
+  },
+  "routes/beheer-audit": {
+    examples: [{ path: "/beheer/audit", shows: "audit log", status: 200, as: "beheerder" }],
   },
   "routes/niet-gevonden": {
     examples: [
