@@ -50,7 +50,8 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   // words this page searched for instead, as a full page load would.
   useEffect(() => {
     const field = document.getElementById("zoekveld");
-    if (field instanceof HTMLInputElement) field.value = query;
+    // Never while the person is typing in it: their words come first (and feed the next search).
+    if (field instanceof HTMLInputElement && document.activeElement !== field) field.value = query;
   }, [query]);
   return (
     <>
