@@ -52,7 +52,12 @@ export function createApp(options: {
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url }),
+        // The request id ties the lines together; secrets in addresses (login-link tokens) never reach the log.
+        req: (req) => ({
+          id: req.id,
+          method: req.method,
+          url: String(req.url).replace(/([?&]token=)[^&#]*/gi, "$1[verborgen]"),
+        }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),

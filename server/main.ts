@@ -12,6 +12,7 @@ import { createMailer, MAIL_JOB_KIND, mailJobHandler } from "../app/infra/mail.s
 import type { Services } from "../app/infra/services.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
 import { createApp } from "./app.ts";
+import { startMaintenance } from "./maintenance.ts";
 import { createPageCache } from "./page-cache.ts";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -56,6 +57,8 @@ export async function start(env: Record<string, string | undefined> = process.en
     mailer.kind === "smtp" ? "mail goes out through SMTP" : "mail lands in DATA_DIR/outbox",
   );
 
+  const maintenance = startMaintenance({ database, config, logger });
+
   const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });
   await pageCache.subscribe(database);
   const services: Services = { config, logger, database, pageCache };
@@ -85,6 +88,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     force.unref();
     server.closeIdleConnections();
     await new Promise((resolve) => server.close(resolve));
+    maintenance.stop();
     await worker.stop();
     await database.close();
     logger.info("stopped");

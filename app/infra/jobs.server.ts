@@ -154,7 +154,8 @@ async function runJob(options: {
   }
   const updated = await db
     .update(jobs)
-    .set({ doneAt: sql`now()`, lockedUntil: null })
+    // A finished job keeps no payload: a sent mail's text (with its login link) is not kept around.
+    .set({ doneAt: sql`now()`, lockedUntil: null, payload: {} })
     .where(stillOurs)
     .returning({ id: jobs.id });
   if (updated.length === 0) warnLeaseLost(logger, log);
@@ -242,4 +243,15 @@ export async function startJobWorker(options: {
       return stopped;
     },
   };
+}
+
+/** Deletes finished and failed jobs older than `days` (run by the maintenance timer). */
+export async function pruneFinishedJobs(options: { db: Db; days?: number }): Promise<number> {
+  const result = await options.db
+    .delete(jobs)
+    .where(
+      sql`coalesce(${jobs.doneAt}, ${jobs.failedAt}) < now() - make_interval(days => ${options.days ?? 7})`,
+    )
+    .returning({ id: jobs.id });
+  return result.length;
 }

@@ -25,9 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         users: users.map((user) => ({
           id: user.id,
           email: user.email,
-          name: user.name,
           roles: user.roles,
-          lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
         })),
       },
       { headers: PRIVATE_HEADERS },

@@ -1,14 +1,8 @@
 // Switches the interface language: a functional cookie, then back to the page the person was on.
 import { redirect } from "react-router";
 import { LANGUAGE_COOKIE } from "~/infra/i18n/i18n.ts";
+import { safeReturnPath } from "~/infra/return-path.ts";
 import type { Route } from "./+types/taal";
-
-/** Only a path on this site, never another host ("//evil.example" or "/\\evil.example"). */
-export function safeReturnPath(value: FormDataEntryValue | null): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\"))
-    return "/";
-  return value.slice(0, 2000);
-}
 
 export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData().catch(() => new FormData());

@@ -1,5 +1,6 @@
 // Inputs of the accounts capability, shared by the forms and the API.
 import { z } from "zod";
+import { safeReturnPath } from "../../infra/return-path.ts";
 import { ROLES } from "./accounts.schema.ts";
 
 export const EmailAddress = z
@@ -10,13 +11,7 @@ export const EmailAddress = z
   .pipe(z.email({ error: "Dit is geen geldig e-mailadres. Controleer het en probeer het opnieuw." }));
 
 /** A local path to return to after login; anything else becomes the start page. */
-export const ReturnPath = z
-  .string()
-  .max(2000)
-  .optional()
-  .transform((value) =>
-    value?.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/",
-  );
+export const ReturnPath = z.unknown().transform(safeReturnPath);
 
 export const LoginLinkRequest = z.object({ email: EmailAddress, terug: ReturnPath });
 

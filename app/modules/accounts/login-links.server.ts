@@ -1,7 +1,7 @@
 // Login by a one-time link in an e-mail, for organisations without single sign-on: valid for a short
 // time, usable once, and the request never reveals whether an address has an account. Opening the
 // link only shows a button; the POST behind it uses the token, because mail scanners open links.
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import { AppError } from "../../infra/errors.ts";
@@ -130,4 +130,9 @@ export async function consumeLoginLink(options: {
     .where(eq(users.id, user.id))
     .returning();
   return { user: updated ?? user, returnTo: link.returnTo };
+}
+
+/** Deletes login links that can no longer be used (run by the maintenance timer). */
+export async function pruneLoginTokens(options: { db: Db }): Promise<void> {
+  await options.db.delete(loginTokens).where(lt(loginTokens.expiresAt, new Date()));
 }

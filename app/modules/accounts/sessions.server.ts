@@ -1,6 +1,6 @@
 // Login sessions: a random secret in an HttpOnly cookie, its hash in the database, an idle and an
 // absolute lifetime. A new session is made at every login (rotation), and logout deletes it.
-import { and, eq, lt, or } from "drizzle-orm";
+import { eq, lt, or } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
@@ -57,12 +57,12 @@ export async function endAllSessions(options: { db: Db; userId: string }): Promi
   await options.db.delete(sessions).where(eq(sessions.userId, options.userId));
 }
 
-/** Removes sessions that can no longer be used (run as a periodic job). */
+/** Removes sessions that can no longer be used (run by the maintenance timer). */
 export async function pruneSessions(options: { db: Db; config: SessionConfig }): Promise<void> {
   const idleBefore = new Date(Date.now() - options.config.sessionIdleMinutes * 60_000);
   await options.db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, new Date()), and(lt(sessions.lastSeenAt, idleBefore))));
+    .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleBefore)));
 }
 
 export function sessionCookie(options: { secret: string; expiresAt: Date; secure: boolean }): string {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "./accounts.schema.ts";
+import { can, PERMISSIONS, type Permission, rolesOf } from "./authorization.ts";
+
+const person = (roles: (typeof ROLES)[number][]) => ({ id: "1", email: "a@example.nl", roles });
+
+describe("one function decides who may do what", () => {
+  it("lets nobody anonymous do anything that needs a right", () => {
+    for (const permission of Object.keys(PERMISSIONS) as Permission[])
+      expect(can(null, permission)).toBe(false);
+  });
+
+  it("makes everyone logged in an ambtenaar, with other roles on top", () => {
+    expect(rolesOf(person([]))).toEqual(["ambtenaar"]);
+    expect(rolesOf(person(["beheerder", "ambtenaar"]))).toEqual(["ambtenaar", "beheerder"]);
+  });
+
+  it.each(ROLES)("gives a %s exactly the rights of that role and of an ambtenaar", (role) => {
+    for (const [permission, needed] of Object.entries(PERMISSIONS) as [Permission, string][]) {
+      expect(can(person([role]), permission), permission).toBe(needed === "ambtenaar" || needed === role);
+    }
+  });
+});

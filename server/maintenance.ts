@@ -1,0 +1,34 @@
+// Hourly clean-up of rows that have served their purpose: ended sessions, used or expired login links,
+// old rate-limit windows, finished jobs. Every process runs it; the deletes are idempotent, so two
+// processes doing the same work at once is harmless.
+import type { Logger } from "pino";
+import type { Database } from "../app/infra/db.server.ts";
+import type { Config } from "../app/infra/env.server.ts";
+import { pruneFinishedJobs } from "../app/infra/jobs.server.ts";
+import { pruneRateLimits } from "../app/infra/rate-limit.server.ts";
+import { pruneLoginTokens } from "../app/modules/accounts/login-links.server.ts";
+import { pruneSessions } from "../app/modules/accounts/sessions.server.ts";
+
+export async function runMaintenance(options: { database: Database; config: Config }): Promise<void> {
+  const { db } = options.database;
+  await pruneSessions({ db, config: options.config });
+  await pruneLoginTokens({ db });
+  await pruneRateLimits({ db });
+  await pruneFinishedJobs({ db });
+}
+
+export function startMaintenance(options: {
+  database: Database;
+  config: Config;
+  logger: Logger;
+  everyMs?: number;
+}) {
+  const run = () =>
+    runMaintenance(options).catch((error: unknown) =>
+      options.logger.warn({ err: error }, "maintenance failed"),
+    );
+  const timer = setInterval(run, options.everyMs ?? 3_600_000);
+  timer.unref();
+  void run();
+  return { stop: () => clearInterval(timer) };
+}
