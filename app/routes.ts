@@ -19,6 +19,8 @@ export default [
   route("inloggen/bevestigen", "routes/inloggen-bevestigen.tsx"),
   route("uitloggen", "routes/uitloggen.tsx"),
   route("profiel", "routes/profiel.tsx"),
+  route("mijn-gegevens", "routes/mijn-gegevens.tsx"),
+  route("mijn-gegevens/download", "routes/mijn-gegevens-download.ts"),
   route("beheer/gebruikers", "routes/beheer-gebruikers.tsx"),
   route("beheer/audit", "routes/beheer-audit.tsx"),
   route("*", "routes/niet-gevonden.tsx"),

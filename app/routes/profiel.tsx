@@ -233,6 +233,9 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
         </Form>
       </section>
       <Paragraph>
+        <Link to="/mijn-gegevens">{t("account.myData")}</Link>
+      </Paragraph>
+      <Paragraph>
         <Link to="/uitloggen">{t("account.logoutTitle")}</Link>
       </Paragraph>
     </>

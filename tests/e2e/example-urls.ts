@@ -156,6 +156,12 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       { path: "/profiel", shows: "profile in English", status: 200, as: "ambtenaar", language: "en" },
     ],
   },
+  "routes/mijn-gegevens": {
+    examples: [{ path: "/mijn-gegevens", shows: "download or delete my data", status: 200, as: "ambtenaar" }],
+  },
+  "routes/mijn-gegevens-download": {
+    rendersNoPage: "a JSON file with my data; the logging-in tests download and read it",
+  },
   "routes/beheer-gebruikers": {
     examples: [
       { path: "/beheer/gebruikers", shows: "users and roles", status: 200, as: "beheerder" },

@@ -112,3 +112,29 @@ test("an operator gives a colleague a role, with the keyboard alone", async ({ b
   await expect(page.locator("table")).toContainText("collega@example.nl");
   await context.close();
 });
+
+test("a person downloads their data and deletes their account", async ({ browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await logIn(context, "weg@example.nl");
+  const page = await context.newPage();
+  await page.goto("/profiel");
+  await page.getByRole("link", { name: "Mijn gegevens downloaden of mijn account verwijderen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn gegevens");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download mijn gegevens" }).click(),
+  ]);
+  const file = await download.path();
+  const exported = JSON.parse(await (await import("node:fs/promises")).readFile(file, "utf8"));
+  expect(exported.account.profile.email).toBe("weg@example.nl");
+
+  await page.getByRole("button", { name: "Verwijder mijn account" }).click();
+  await expect(page.getByText("Vink aan dat je je account echt wilt verwijderen.")).toBeVisible();
+  await expectNoViolations(page, "delete without confirmation");
+  await page.getByLabel("Ja, ik wil mijn account verwijderen").check();
+  await page.getByRole("button", { name: "Verwijder mijn account" }).click();
+  await expect(page.getByText("Je account is verwijderd.")).toBeVisible();
+  await page.goto("/profiel");
+  await expect(page).toHaveURL(/\/inloggen/);
+  await context.close();
+});

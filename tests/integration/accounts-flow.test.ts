@@ -52,6 +52,8 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/inloggen-bevestigen": "public",
   "routes/uitloggen": "public",
   "routes/profiel": "ambtenaar",
+  "routes/mijn-gegevens": "ambtenaar",
+  "routes/mijn-gegevens-download": "ambtenaar",
   "routes/beheer-gebruikers": "beheerder",
   "routes/beheer-audit": "beheerder",
   "routes/niet-gevonden": "public",
@@ -306,5 +308,59 @@ describe("roles and rights", () => {
     const revoked = await fetch(`${BASE}/api/v1/ik`, { headers: { Authorization: `Bearer ${token}` } });
     expect(revoked.status).toBe(401);
     expect(revoked.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
+
+describe("my data", () => {
+  it("a person downloads everything kept about them, then deletes the account for good", async () => {
+    await post("/inloggen", { email: "vertrek@example.nl" });
+    const link =
+      /http\S+token=[\w-]+/.exec((await waitForMail("vertrek@example.nl", 1))?.text ?? "")?.[0] ?? "";
+    const cookie = await logIn(tokenOf(link));
+    await post(
+      "/profiel",
+      { intent: "profiel", name: "Robin", organisation: "RVO", workKind: "uitvoering" },
+      cookie,
+    );
+    const created = await post("/profiel", { intent: "sleutel-maken", name: "export" }, cookie);
+    const token = /vmt_[\w-]{40,}/.exec(await created.text())?.[0] ?? "";
+
+    const download = await get("/mijn-gegevens/download", cookie);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("attachment");
+    const exported = (await download.json()) as {
+      account: {
+        profile: { email: string; name: string; organisation: string };
+        apiTokens: { name: string }[];
+      };
+    };
+    expect(exported.account.profile).toMatchObject({
+      email: "vertrek@example.nl",
+      name: "Robin",
+      organisation: "RVO",
+    });
+    expect(exported.account.apiTokens.map((apiToken) => apiToken.name)).toEqual(["export"]);
+    expect(JSON.stringify(exported)).not.toContain(token);
+
+    const unconfirmed = await post("/mijn-gegevens", {}, cookie);
+    expect(unconfirmed.status).toBe(400);
+    expect((await get("/profiel", cookie)).status).toBe(200);
+
+    const deleted = await post("/mijn-gegevens", { bevestigen: "ja" }, cookie);
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get("location")).toBe("/mijn-gegevens?verwijderd=1");
+    expect(await (await get("/mijn-gegevens?verwijderd=1")).text()).toContain("Je account is verwijderd");
+    expect(deleted.headers.get("set-cookie")).toMatch(/^vm_sessie=; Path=\/; Max-Age=0/);
+    expect((await get("/profiel", cookie)).status).toBe(302);
+    expect((await fetch(`${BASE}/api/v1/ik`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(
+      401,
+    );
+    const users = await (await get("/beheer/gebruikers", cookies.beheerder)).text();
+    expect(users).not.toContain("vertrek@example.nl");
+  });
+
+  it("an anonymous visitor cannot download anything", async () => {
+    const response = await get("/mijn-gegevens/download");
+    expect(response.status).toBe(302);
   });
 });

@@ -11,7 +11,7 @@ export const EmailAddress = z
   .pipe(z.email({ error: "Dit is geen geldig e-mailadres. Controleer het en probeer het opnieuw." }));
 
 /** A local path to return to after login; anything else becomes the start page. */
-export const ReturnPath = z.unknown().transform(safeReturnPath);
+export const ReturnPath = z.unknown().optional().transform(safeReturnPath);
 
 export const LoginLinkRequest = z.object({ email: EmailAddress, terug: ReturnPath });
 

@@ -1,0 +1,93 @@
+// What the platform holds about a person, capability by capability, so that "download my data" and
+// "delete my account" stay complete as capabilities are added: each one adds its source to the list.
+// On deletion, a person's contributions stay but become anonymous; their private work is deleted.
+import { eq, or } from "drizzle-orm";
+import type { Db } from "../../infra/db.server.ts";
+import { apiTokens, auditLog, loginTokens, sessions, users } from "./accounts.schema.ts";
+
+export interface PersonalDataSource {
+  /** The key in the exported JSON. */
+  name: string;
+  export(options: { db: Db; userId: string; email: string }): Promise<unknown>;
+  /** Deletes or anonymises this source's data; runs inside the deletion's transaction. */
+  erase(options: { db: Db; userId: string; email: string }): Promise<void>;
+}
+
+const account: PersonalDataSource = {
+  name: "account",
+  async export({ db, userId }) {
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    const [userSessions, tokens] = await Promise.all([
+      db
+        .select({
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+        })
+        .from(sessions)
+        .where(eq(sessions.userId, userId)),
+      db
+        .select({
+          name: apiTokens.name,
+          createdAt: apiTokens.createdAt,
+          lastUsedAt: apiTokens.lastUsedAt,
+          revokedAt: apiTokens.revokedAt,
+        })
+        .from(apiTokens)
+        .where(eq(apiTokens.userId, userId)),
+    ]);
+    return {
+      profile: user && {
+        email: user.email,
+        name: user.name,
+        organisation: user.organisation,
+        workKind: user.workKind,
+        roles: user.roles,
+        createdAt: user.createdAt,
+        lastLoginAt: user.lastLoginAt,
+      },
+      sessions: userSessions,
+      apiTokens: tokens,
+    };
+  },
+  async erase({ db, userId, email }) {
+    await db.delete(loginTokens).where(eq(loginTokens.email, email));
+    // Sessions, identities and API tokens go with the account (foreign keys with cascade).
+    await db.delete(users).where(eq(users.id, userId));
+  },
+};
+
+const audit: PersonalDataSource = {
+  name: "auditLog",
+  async export({ db, userId, email }) {
+    return db
+      .select({ at: auditLog.at, action: auditLog.action, target: auditLog.target, byYou: auditLog.actorId })
+      .from(auditLog)
+      .where(or(eq(auditLog.actorId, userId), eq(auditLog.target, email)))
+      .then((rows) => rows.map((row) => ({ ...row, byYou: row.byYou === userId })));
+  },
+  // The log must keep what happened; it stops saying who it was.
+  async erase({ db, userId, email }) {
+    await db
+      .update(auditLog)
+      .set({ actorId: null, actorEmail: "verwijderd account" })
+      .where(eq(auditLog.actorId, userId));
+    await db.update(auditLog).set({ target: "verwijderd account" }).where(eq(auditLog.target, email));
+  },
+};
+
+/** Every capability's source; a new capability that keeps personal data adds its own here. */
+export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [audit, account];
+
+export async function exportPersonalData(options: { db: Db; userId: string; email: string }) {
+  const data: Record<string, unknown> = { exportedAt: new Date().toISOString() };
+  for (const source of PERSONAL_DATA_SOURCES) data[source.name] = await source.export(options);
+  return data;
+}
+
+/** Deletes the account and everything private; anonymises what stays. All or nothing. */
+export async function deletePersonalData(options: { db: Db; userId: string; email: string }): Promise<void> {
+  await options.db.transaction(async (tx) => {
+    for (const source of PERSONAL_DATA_SOURCES) await source.erase({ ...options, db: tx });
+  });
+}

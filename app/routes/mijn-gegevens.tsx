@@ -1,0 +1,100 @@
+// My data: download everything the platform holds about me, or delete my account.
+import { data, Form, redirect } from "react-router";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { isSecureRequest, requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { deletePersonalData } from "~/modules/accounts/personal-data.server.ts";
+import { clearedSessionCookie } from "~/modules/accounts/sessions.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import type { Route } from "./+types/mijn-gegevens";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    // After deletion the person is logged out and lands here once more, to read that it is done.
+    if (new URL(request.url).searchParams.get("verwijderd") === "1") {
+      return data({ deleted: true }, { headers: PRIVATE_HEADERS });
+    }
+    await requirePermission({ request, services: context.services, permission: "my-data:manage" });
+    return data({ deleted: false }, { headers: PRIVATE_HEADERS });
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { services } = context;
+  const form = await request.formData();
+  const { user } = await withRouteErrors(services.logger, () =>
+    requirePermission({ request, services, permission: "my-data:manage" }),
+  );
+  if (form.get("bevestigen") !== "ja") return data({ error: true }, { status: 400 });
+  await withRouteErrors(services.logger, () =>
+    deletePersonalData({ db: services.database.db, userId: user.id, email: user.email }),
+  );
+  return redirect("/mijn-gegevens?verwijderd=1", {
+    status: 303,
+    headers: { "Set-Cookie": clearedSessionCookie({ secure: isSecureRequest({ request, services }) }) },
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function MyData({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  if (loaderData.deleted) {
+    return (
+      <>
+        <title>{`${t("myData.title")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("myData.title")}</Heading>
+        <Alert type="ok">
+          <Paragraph>{t("myData.deleted")}</Paragraph>
+        </Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      <title>{`${t("myData.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("myData.title")}</Heading>
+      <Paragraph>{t("myData.intro")}</Paragraph>
+      <section aria-labelledby="downloaden">
+        <Heading level={2} id="downloaden">
+          {t("myData.downloadTitle")}
+        </Heading>
+        <Paragraph>{t("myData.downloadText")}</Paragraph>
+        <Paragraph>
+          <a className="nl-link" href="/mijn-gegevens/download" download>
+            {t("myData.download")}
+          </a>
+        </Paragraph>
+      </section>
+      <section aria-labelledby="verwijderen">
+        <Heading level={2} id="verwijderen">
+          {t("myData.deleteTitle")}
+        </Heading>
+        <Paragraph>{t("myData.deleteText")}</Paragraph>
+        {actionData?.error ? (
+          <Alert type="error">
+            <Paragraph>{t("myData.confirmRequired")}</Paragraph>
+          </Alert>
+        ) : null}
+        <Form method="post">
+          <div className="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              type="checkbox"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+              id="bevestigen"
+              name="bevestigen"
+              value="ja"
+              aria-invalid={actionData?.error || undefined}
+            />{" "}
+            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="bevestigen">
+              {t("myData.confirm")}
+            </label>
+          </div>
+          <Button appearance="secondary-action">{t("myData.delete")}</Button>
+        </Form>
+      </section>
+    </>
+  );
+}
