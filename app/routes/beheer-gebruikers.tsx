@@ -43,13 +43,20 @@ export async function action({ request, context }: Route.ActionArgs) {
     const form = await request.formData();
     const input = RolesChange.safeParse({ userId: form.get("userId"), roles: form.getAll("roles") });
     if (!input.success) throw new AppError("invalid", "Deze wijziging klopt niet. Probeer het opnieuw.");
-    const user = await setUserRoles({
-      db: context.services.database.db,
-      userId: input.data.userId,
-      roles: input.data.roles,
-      actor,
-    });
-    return data({ saved: user.email });
+    try {
+      const user = await setUserRoles({
+        db: context.services.database.db,
+        userId: input.data.userId,
+        roles: input.data.roles,
+        actor,
+      });
+      return data({ saved: user.email, problem: null });
+    } catch (error) {
+      if (error instanceof AppError && error.code === "conflict") {
+        return data({ saved: null, problem: error.message }, { status: 409 });
+      }
+      throw error;
+    }
   });
 }
 
@@ -62,6 +69,11 @@ export default function ManageUsers({ loaderData, actionData }: Route.ComponentP
       <title>{`${t("admin.usersTitle")} – Vakmanschap`}</title>
       <Heading level={1}>{t("admin.usersTitle")}</Heading>
       <Paragraph>{t("admin.usersIntro")}</Paragraph>
+      {actionData?.problem ? (
+        <Alert type="error">
+          <Paragraph>{actionData.problem}</Paragraph>
+        </Alert>
+      ) : null}
       {actionData?.saved ? (
         <Alert type="ok">
           <Paragraph>{t("admin.saved", { email: actionData.saved })}</Paragraph>

@@ -235,6 +235,21 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
       <Paragraph>
         <Link to="/mijn-gegevens">{t("account.myData")}</Link>
       </Paragraph>
+      {loaderData.roles.includes("beheerder") ? (
+        <nav aria-labelledby="beheer">
+          <Heading level={2} id="beheer">
+            {t("admin.title")}
+          </Heading>
+          <ul className="utrecht-link-list utrecht-link-list--html-ul">
+            <li className="utrecht-link-list__item">
+              <Link to="/beheer/gebruikers">{t("admin.usersTitle")}</Link>
+            </li>
+            <li className="utrecht-link-list__item">
+              <Link to="/beheer/audit">{t("admin.auditTitle")}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       <Paragraph>
         <Link to="/uitloggen">{t("account.logoutTitle")}</Link>
       </Paragraph>

@@ -288,6 +288,16 @@ describe("roles and rights", () => {
     expect(editedItem).not.toMatch(/checked="" value="redacteur"/);
   });
 
+  it("keeps at least one operator, so somebody can always give roles", async () => {
+    const list = await (await get("/beheer/gebruikers", cookies.beheerder)).text();
+    const item = list.split("<li").find((part) => part.includes("beheerder@example.nl")) ?? "";
+    const id = /name="userId" value="([0-9a-f-]{36})"/.exec(item)?.[1] ?? "";
+    const refused = await post("/beheer/gebruikers", { userId: id }, cookies.beheerder);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Er moet minstens één beheerder blijven");
+    expect((await get("/beheer/gebruikers", cookies.beheerder)).status).toBe(200);
+  });
+
   it("a personal API token is shown once, works as Bearer, and stops working when revoked", async () => {
     const created = await post(
       "/profiel",

@@ -4,10 +4,11 @@ import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/infra/db.server.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
+import { auditLog, users } from "../../app/modules/accounts/accounts.schema.ts";
 import { guideBlocks } from "../../app/modules/guide/guide.schema.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
 import { CONTENT_DIR, createTestDatabase } from "./databases.ts";
@@ -150,5 +151,63 @@ describe("the vakmanschap command line", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("makes the first operator, prints a login link and a token, and changes a role", async () => {
+    const added = vakmanschap([
+      "user",
+      "add",
+      "--email",
+      "Eerste@Example.nl",
+      "--role",
+      "beheerder",
+      "--name",
+      "Eerste",
+    ]);
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain("eerste@example.nl");
+
+    const link = vakmanschap(["user", "login-link", "--email", "eerste@example.nl"], {
+      env: { PUBLIC_URL: "https://vakmanschap.example.nl" },
+    });
+    expect(link.status).toBe(0);
+    expect(link.stdout.trim()).toMatch(
+      /^https:\/\/vakmanschap\.example\.nl\/inloggen\/bevestigen\?token=[\w-]{40,}$/,
+    );
+
+    const token = vakmanschap(["user", "token", "--email", "eerste@example.nl", "--name", "koppeling"]);
+    expect(token.status).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^vmt_[\w-]{40,}$/);
+
+    const last = vakmanschap(["user", "role", "--email", "eerste@example.nl", "--role", "redacteur"]);
+    expect(last.status).toBe(1);
+    expect(last.stderr).toContain("minstens één beheerder");
+    expect(vakmanschap(["user", "add", "--email", "tweede@example.nl", "--role", "beheerder"]).status).toBe(
+      0,
+    );
+    const moved = vakmanschap(["user", "role", "--email", "eerste@example.nl", "--role", "redacteur"]);
+    expect(moved.status).toBe(0);
+    const database = await openDatabase({ dataDir });
+    try {
+      const [user] = await database.db.select().from(users).where(eq(users.email, "eerste@example.nl"));
+      expect(user?.roles).toEqual(["redacteur"]);
+      expect(user?.name).toBe("Eerste");
+      const audit = await database.db.select().from(auditLog);
+      expect(audit.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(["user.roles", "user.login-link", "user.token"]),
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("answers an unknown person, a bad address or an unknown role clearly", () => {
+    const unknown = vakmanschap(["user", "token", "--email", "niemand@example.nl", "--name", "x"]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("Er is geen account voor niemand@example.nl");
+    const badAddress = vakmanschap(["user", "add", "--email", "geen-adres", "--role", "beheerder"]);
+    expect(badAddress.status).toBe(1);
+    expect(badAddress.stderr).toContain("geen geldig e-mailadres");
+    expect(vakmanschap(["user", "role", "--email", "eerste@example.nl", "--role", "baas"]).status).toBe(2);
   });
 });

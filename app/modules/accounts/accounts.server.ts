@@ -49,8 +49,27 @@ export async function listUsers(options: { db: Db }): Promise<User[]> {
 export async function setUserRoles(options: { db: Db; userId: string; roles: Role[]; actor: Actor | null }) {
   const roles = [...new Set(options.roles.filter((role) => role !== "ambtenaar"))].sort();
   return options.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ roles: users.roles })
+      .from(users)
+      .where(eq(users.id, options.userId))
+      .for("update");
+    if (!before) throw new AppError("not_found", "Deze gebruiker bestaat niet.");
     const [user] = await tx.update(users).set({ roles }).where(eq(users.id, options.userId)).returning();
     if (!user) throw new AppError("not_found", "Deze gebruiker bestaat niet.");
+    // Nobody could give roles any more: the last operator keeps the role.
+    if (before.roles.includes("beheerder") && !roles.includes("beheerder")) {
+      const [operators] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .where(sql`'beheerder' = any(${users.roles})`);
+      if ((operators?.n ?? 0) === 0) {
+        throw new AppError(
+          "conflict",
+          "Er moet minstens één beheerder blijven. Geef eerst iemand anders die rol.",
+        );
+      }
+    }
     await recordAudit({
       db: tx,
       actor: options.actor,
