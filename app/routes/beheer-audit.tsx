@@ -1,6 +1,7 @@
 // The audit log for operators: who did what, when, on what.
 import { data } from "react-router";
-import { type Language, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { formatDate } from "~/infra/i18n/format-date.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { listAudit } from "~/modules/accounts/audit.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -29,14 +30,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
-function formatTime(iso: string, language: Language) {
-  return new Intl.DateTimeFormat(language === "nl" ? "nl-NL" : "en-GB", {
-    dateStyle: "short",
-    timeStyle: "medium",
-    timeZone: "Europe/Amsterdam",
-  }).format(new Date(iso));
-}
-
 export default function Audit({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
@@ -63,7 +56,9 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
             <tbody className="utrecht-table__body">
               {loaderData.entries.map((entry) => (
                 <tr key={entry.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{formatTime(entry.at, language)}</td>
+                  <td className="utrecht-table__cell">
+                    {formatDate({ iso: entry.at, language, format: "dateTimeSeconds" })}
+                  </td>
                   <td className="utrecht-table__cell">{entry.who}</td>
                   <td className="utrecht-table__cell">{entry.action}</td>
                   <td className="utrecht-table__cell">{entry.target}</td>

@@ -1,6 +1,7 @@
 // Every version with number, date, status and changelog, and a form to compare two of them.
 import { data } from "react-router";
-import { type Language, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { formatDate } from "~/infra/i18n/format-date.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CompareForm } from "~/modules/guide/compare-form.tsx";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
@@ -37,13 +38,6 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
-
-function formatDate(iso: string, language: Language) {
-  return new Intl.DateTimeFormat(language === "nl" ? "nl-NL" : "en-GB", {
-    dateStyle: "long",
-    timeZone: "Europe/Amsterdam",
-  }).format(new Date(iso));
-}
 
 export default function Versions({ loaderData }: Route.ComponentProps) {
   const t = useT();
@@ -86,7 +80,9 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                 <td className="utrecht-table__cell" lang="nl">
                   {version.label}
                 </td>
-                <td className="utrecht-table__cell">{formatDate(version.date, language)}</td>
+                <td className="utrecht-table__cell">
+                  {formatDate({ iso: version.date, language, format: "date" })}
+                </td>
                 <td className="utrecht-table__cell">
                   <StatusBadge>
                     {version.status === "published" ? t("versions.published") : t("versions.draft")}

@@ -2,7 +2,8 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
-import { type Language, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { formatDate } from "~/infra/i18n/format-date.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { updateProfile } from "~/modules/accounts/accounts.server.ts";
 import { ProfileInput } from "~/modules/accounts/accounts.validation.ts";
@@ -81,15 +82,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
-
-function formatDate(iso: string | null, language: Language, never: string) {
-  if (!iso) return never;
-  return new Intl.DateTimeFormat(language === "nl" ? "nl-NL" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(new Date(iso));
-}
 
 export default function Profile({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -195,8 +187,11 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
             {loaderData.tokens.map((token) => (
               <li key={token.id}>
                 <strong>{token.name}</strong> — {t("account.tokenCreated")}:{" "}
-                {formatDate(token.createdAt, language, "")}; {t("account.tokenUsed")}:{" "}
-                {formatDate(token.lastUsedAt, language, t("account.never"))}
+                {formatDate({ iso: token.createdAt, language, format: "dateTime" })}; {t("account.tokenUsed")}
+                :{" "}
+                {token.lastUsedAt
+                  ? formatDate({ iso: token.lastUsedAt, language, format: "dateTime" })
+                  : t("account.never")}
                 <Form method="post" className="vm-inline-form">
                   <input type="hidden" name="intent" value="sleutel-intrekken" />
                   <input type="hidden" name="id" value={token.id} />
