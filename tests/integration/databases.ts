@@ -63,13 +63,21 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   };
 }
 
-/** A migrated database with the shipped guide content, ready for a suite. */
-export async function openSeededDatabase(
+/** A fresh, migrated and empty database, ready for a suite. */
+export async function openMigratedDatabase(
   kind: DatabaseKind,
 ): Promise<{ test: TestDatabase; database: Database }> {
   const test = await createTestDatabase(kind);
   const database = await test.openAnother();
   await database.migrate();
-  await seedGuide({ db: database.db, contentDir: CONTENT_DIR });
   return { test, database };
+}
+
+/** A migrated database with the shipped guide content, ready for a suite. */
+export async function openSeededDatabase(
+  kind: DatabaseKind,
+): Promise<{ test: TestDatabase; database: Database }> {
+  const opened = await openMigratedDatabase(kind);
+  await seedGuide({ db: opened.database.db, contentDir: CONTENT_DIR });
+  return opened;
 }

@@ -14,7 +14,7 @@ import {
   runDueJobs,
   startJobWorker,
 } from "../../app/infra/jobs.server.ts";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "./databases.ts";
+import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 
 const silent = pino({ level: "silent" });
 
@@ -31,9 +31,7 @@ describe.each(databaseKinds)("job queue on %s", (kind) => {
   let database: Database;
 
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    database = await test.openAnother();
-    await database.migrate();
+    ({ test, database } = await openMigratedDatabase(kind));
   });
   afterAll(async () => {
     await database?.close();

@@ -14,7 +14,7 @@ import { AppError } from "../../app/infra/errors.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { enqueueJob, runDueJobs } from "../../app/infra/jobs.server.ts";
 import { createMailer, enqueueMail, type MailMessage, mailJobHandler } from "../../app/infra/mail.server.ts";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "./databases.ts";
+import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 
 const FROM = "Vakmanschap <noreply@vakmanschap.test>";
 const silent = pino({ level: "silent" });
@@ -60,9 +60,7 @@ describe.each(databaseKinds)("mail on %s", (kind) => {
   let outboxDir: string;
 
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    database = await test.openAnother();
-    await database.migrate();
+    ({ test, database } = await openMigratedDatabase(kind));
   });
   afterAll(async () => {
     await database?.close();

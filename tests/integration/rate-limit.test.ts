@@ -3,16 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { rateLimits } from "../../app/infra/jobs.schema.ts";
 import { hitRateLimit, pruneRateLimits, rateLimitError } from "../../app/infra/rate-limit.server.ts";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "./databases.ts";
+import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 
 describe.each(databaseKinds)("rate limits on %s", (kind) => {
   let test: TestDatabase;
   let database: Database;
 
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    database = await test.openAnother();
-    await database.migrate();
+    ({ test, database } = await openMigratedDatabase(kind));
   });
   afterAll(async () => {
     await database.close();
