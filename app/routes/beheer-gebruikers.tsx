@@ -40,7 +40,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       services: context.services,
       permission: "users:manage",
     });
-    const form = await request.formData();
+    const form = await request.formData().catch(() => new FormData());
     const input = RolesChange.safeParse({ userId: form.get("userId"), roles: form.getAll("roles") });
     if (!input.success) throw new AppError("invalid", "Deze wijziging klopt niet. Probeer het opnieuw.");
     try {

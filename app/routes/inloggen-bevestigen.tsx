@@ -28,7 +28,8 @@ export function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
-  const input = LoginConfirmation.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData().catch(() => new FormData());
+  const input = LoginConfirmation.safeParse(Object.fromEntries(form));
   if (!input.success) return data({ problem: input.error.issues[0]?.message ?? "" }, { status: 400 });
   try {
     const { user, returnTo } = await consumeLoginLink({

@@ -26,7 +26,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
   const input = LoginLinkRequest.safeParse(form);
   const email = typeof form.email === "string" ? form.email : "";
   if (!input.success) {

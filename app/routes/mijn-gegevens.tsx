@@ -23,7 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
-  const form = await request.formData();
+  const form = await request.formData().catch(() => new FormData());
   const { user } = await withRouteErrors(services.logger, () =>
     requirePermission({ request, services, permission: "my-data:manage" }),
   );

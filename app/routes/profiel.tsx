@@ -6,7 +6,7 @@ import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { updateProfile } from "~/modules/accounts/accounts.server.ts";
-import { ProfileInput } from "~/modules/accounts/accounts.validation.ts";
+import { ProfileInput, StorableText } from "~/modules/accounts/accounts.validation.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/api-tokens.server.ts";
 import { rolesOf } from "~/modules/accounts/authorization.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -19,9 +19,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/profiel";
 
 const TokenName = z.object({
-  name: z
-    .string()
-    .trim()
+  name: StorableText.trim()
     .min(1, "Geef de sleutel een naam.")
     .max(80, "De naam mag hoogstens 80 tekens hebben."),
 });
@@ -60,7 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       permission: "profile:manage",
     });
     const db = context.services.database.db;
-    const form = Object.fromEntries(await request.formData());
+    const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
     if (form.intent === "sleutel-maken") {
       const input = TokenName.safeParse(form);
       if (!input.success)

@@ -2,9 +2,9 @@
 // OpenAPI document (so new endpoints are fuzzed without touching this file). Whatever comes in, the
 // answer is never a server error, never leaks internals and never reflects markup.
 //
-// The one form action, `POST /taal`, needs the React Router build, which this server does not load;
-// the browser tests (tests/e2e/switching-language.spec.ts) cover it. Here the health endpoints are
-// fuzzed beside the API instead.
+// The form actions need the React Router build, which this server does not load; form-fuzz.test.ts
+// fuzzes every one of them against the built server. Here the health endpoints are fuzzed beside the
+// API instead.
 import http from "node:http";
 import zlib from "node:zlib";
 import fc from "fast-check";

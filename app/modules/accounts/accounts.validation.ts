@@ -19,9 +19,14 @@ export const LoginConfirmation = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Deze inloglink is niet geldig."),
 });
 
+/** Free text to store: PostgreSQL cannot keep the NUL character, so it is refused like a typing mistake. */
+export const StorableText = z
+  .string()
+  .refine((text) => !text.includes("\u0000"), "Deze tekst bevat een teken dat niet kan worden opgeslagen.");
+
 export const ProfileInput = z.object({
-  name: z.string().trim().max(120, "Je naam mag hoogstens 120 tekens hebben."),
-  organisation: z.string().trim().max(160, "De naam van je organisatie mag hoogstens 160 tekens hebben."),
+  name: StorableText.trim().max(120, "Je naam mag hoogstens 120 tekens hebben."),
+  organisation: StorableText.trim().max(160, "De naam van je organisatie mag hoogstens 160 tekens hebben."),
   workKind: z.enum(["", "beleid", "uitvoering", "toezicht", "ondersteuning", "leidinggeven", "anders"], {
     error: "Kies een soort werk uit de lijst.",
   }),

@@ -1,0 +1,769 @@
+// Property-based fuzzing of every form action of the built server: the route modules that export
+// `action`, found in the route table (so a new form is fuzzed without touching this file), get thousands
+// of random and hostile posts from anonymous visitors and from each role. Whatever comes in, the answer
+// is never a server error, never leaks internals and never reflects markup; a post from another site is
+// refused. The API has its own fuzz (api-fuzz.test.ts).
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../app/infra/db.server.ts";
+import { ROLES, type Role } from "../../app/modules/accounts/accounts.schema.ts";
+import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import { ProfileInput } from "../../app/modules/accounts/accounts.validation.ts";
+import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
+import routes from "../../app/routes.ts";
+
+/** Requests over all actions together; each action gets its share. */
+const TOTAL_RUNS = 3000;
+// Logging out and deleting one's account end sessions; every role keeps a stock of accounts with
+// unused login links, and the fuzz logs in again with the next one.
+const ACCOUNTS_PER_ROLE = 16;
+const LINKS_PER_ACCOUNT = 8;
+/** Fresh links for strangers, so that the login confirmation also succeeds now and then. */
+const FRESH_LINKS = 40;
+
+// Node answers a request line over its 16 kB header limit itself (431, no body); stay well below.
+const MAX_PATH_LENGTH = 12_000;
+
+const PORT = 4400 + Math.floor(Math.random() * 300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-form-fuzz-"));
+let server: ChildProcess;
+let agent: http.Agent;
+const serverErrors: string[] = [];
+/** Answers per status, per form action (by route id). */
+const statuses = new Map<string, Map<number, number>>();
+
+// --- the form actions, from the route table ----------------------------------------------------
+
+interface FormAction {
+  id: string;
+  /** The address template, with its parameters (`:nummer`) still in it. */
+  path: string;
+  /** Names of the fields the route reads or renders, found in its source. */
+  fields: string[];
+  /** Values the source compares fields with or renders into them (`intent`, `bevestigen=ja`). */
+  values: Map<string, Set<string>>;
+}
+
+const NOT_FIELDS = new Set(["get", "getAll", "has", "entries", "keys", "values", "forEach", "append", "set"]);
+
+function formActionOf(route: { id: string; path: string; file: string }): FormAction | undefined {
+  const source = fs.readFileSync(path.join("app", route.file), "utf8");
+  if (!/export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(source)) return undefined;
+  const values = new Map<string, Set<string>>();
+  const note = (field: string, value?: string) => {
+    if (NOT_FIELDS.has(field)) return;
+    const known = values.get(field) ?? new Set<string>();
+    if (value !== undefined) known.add(value);
+    values.set(field, known);
+  };
+  // `form.get("taal")`, `formData.getAll("roles")` (not `headers.get("Cookie")`), `form.intent`,
+  // `name="email"`, and the values they are compared with or rendered with.
+  for (const match of source.matchAll(/(?<![Hh]eaders)\.get(?:All)?\(\s*["']([\w.-]+)["']\s*\)/g))
+    note(match[1] as string);
+  for (const match of source.matchAll(/\bform\.(\w+)\b/g)) note(match[1] as string);
+  for (const match of source.matchAll(/\bname="([\w.-]+)"/g)) note(match[1] as string);
+  for (const match of source.matchAll(/\bname="([\w.-]+)"\s+value="([^"{]*)"/g))
+    note(match[1] as string, match[2]);
+  for (const match of source.matchAll(
+    /(?:\bform\.(\w+)|\.get\(\s*["']([\w.-]+)["']\s*\))\s*[!=]==\s*["']([^"']*)["']/g,
+  ))
+    note((match[1] ?? match[2]) as string, match[3]);
+  return { id: route.id, path: route.path, fields: [...values.keys()].sort(), values };
+}
+
+/** Every route of the table with its file, nested paths joined to their parent's. */
+function routesWithFiles(
+  entries: RouteConfigEntry[],
+  parent = "",
+): { id: string; path: string; file: string }[] {
+  return entries.flatMap((entry) => {
+    const own = entry.index ? parent : [parent, entry.path ?? ""].filter(Boolean).join("/");
+    return [
+      // Without an explicit id, React Router uses the file name without its extension.
+      { id: entry.id ?? entry.file.replace(/\.[^./]+$/, ""), path: `/${own}`, file: entry.file },
+      ...routesWithFiles(entry.children ?? [], own),
+    ];
+  });
+}
+
+const FORM_ACTIONS = routesWithFiles(routes)
+  .map(formActionOf)
+  .filter((action) => action !== undefined);
+const RUNS_PER_ACTION = Math.ceil(TOTAL_RUNS / Math.max(1, FORM_ACTIONS.length));
+
+// --- people: a stock of accounts per role, logged in through the real form ----------------------
+
+type Who = "anoniem" | Role;
+const EVERYONE: Who[] = ["anoniem", ...ROLES];
+
+interface Account {
+  email: string;
+  tokens: string[];
+}
+const stock = new Map<Role, Account[]>();
+const sessions: Partial<Record<Role, string>> = {};
+let logins = 0;
+const freshTokens: string[] = [];
+/** People whose roles the operator may change in the fuzz; the test's own accounts are never targets. */
+const targetIds: string[] = [];
+
+async function logIn(token: string): Promise<string | undefined> {
+  const answer = await send({
+    method: "POST",
+    path: "/inloggen/bevestigen",
+    headers: { origin: BASE, "content-type": "application/x-www-form-urlencoded" },
+    body: Buffer.from(new URLSearchParams({ token }).toString()),
+  });
+  logins++;
+  if (answer.status !== 303) return undefined;
+  return /^vm_sessie=[\w-]+/.exec(answer.setCookie[0] ?? "")?.[0];
+}
+
+/** A working session cookie for this role, logging in again when the fuzz ended the last one. */
+async function sessionOf(role: Role): Promise<string> {
+  const live = sessions[role];
+  if (live) return live;
+  for (const account of stock.get(role) ?? []) {
+    for (let token = account.tokens.shift(); token !== undefined; token = account.tokens.shift()) {
+      const cookie = await logIn(token);
+      if (cookie) {
+        sessions[role] = cookie;
+        return cookie;
+      }
+      // The account's links went with it when the fuzz deleted the account: take the next account.
+      account.tokens = [];
+    }
+  }
+  throw new Error(`No login links left for ${role}: raise ACCOUNTS_PER_ROLE or LINKS_PER_ACCOUNT.`);
+}
+
+beforeAll(async () => {
+  execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
+
+  // Accounts with roles and their login links, prepared the way an operator's command line does it,
+  // before the server holds the embedded database.
+  const database = await openDatabase({ dataDir });
+  await database.migrate();
+  const config = { loginLinkMinutes: 60 };
+  const linkOf = async (email: string, returnTo?: string) =>
+    new URL(
+      (await createLoginLink({ db: database.db, config, origin: BASE, email, returnTo })).url,
+    ).searchParams.get("token") ?? "";
+  for (const role of ROLES) {
+    const accounts: Account[] = [];
+    for (let n = 1; n <= ACCOUNTS_PER_ROLE; n++) {
+      const email = `${role}-${n}@example.nl`;
+      const user = await upsertUser({ db: database.db, email });
+      await setUserRoles({ db: database.db, userId: user.id, roles: [role], actor: null });
+      const tokens: string[] = [];
+      for (let link = 0; link < LINKS_PER_ACCOUNT; link++) tokens.push(await linkOf(email));
+      accounts.push({ email, tokens });
+    }
+    stock.set(role, accounts);
+  }
+  for (let n = 1; n <= 3; n++) {
+    const user = await upsertUser({ db: database.db, email: `doelwit-${n}@example.nl` });
+    targetIds.push(user.id);
+  }
+  for (let n = 1; n <= FRESH_LINKS; n++) {
+    // A few for an address whose domain may not make an account: that login is refused.
+    const email = n % 8 === 0 ? `buiten-${n}@elders.org` : `nieuwkomer-${n}@example.nl`;
+    freshTokens.push(await linkOf(email, n % 2 === 0 ? "/profiel" : undefined));
+  }
+  await database.close();
+
+  server = spawn(process.execPath, ["server.js"], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+      ALLOWED_EMAIL_DOMAINS: "example.nl",
+      RATE_LIMITS: "off",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  // Refused cross-site posts are logged as warnings by design; keep only errors to show afterwards.
+  let pending = "";
+  server.stdout?.on("data", (chunk: Buffer) => {
+    const lines = (pending + chunk.toString("utf8")).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+  });
+  for (let attempt = 0; ; attempt++) {
+    if (
+      await fetch(`${BASE}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (attempt > 300) throw new Error("server did not become ready");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  for (const role of ROLES) await sessionOf(role);
+}, 120_000);
+
+afterAll(async () => {
+  for (const action of FORM_ACTIONS) printShares(action, statuses.get(action.id) ?? new Map());
+  console.log(`Logins along the way: ${logins}. Errors logged by the server: ${serverErrors.length}.`);
+  for (const line of serverErrors.slice(0, 5)) console.log(line.slice(0, 2000));
+  agent?.destroy();
+  server?.kill("SIGTERM");
+  await new Promise((resolve) => server?.once("exit", resolve));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function printShares(action: FormAction, counts: Map<number, number>) {
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  const lines = [...counts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([status, count]) =>
+        `  ${status}  ${String(count).padStart(5)}  ${((100 * count) / total).toFixed(1)}%`,
+    );
+  console.log(
+    `Fuzzed answers, POST ${action.path} (${action.id}, ${total} requests)\nstatus  count  share\n${lines.join("\n")}`,
+  );
+}
+
+// --- inputs -------------------------------------------------------------------------------------
+
+/**
+ * Markup that must never come back as it was sent: the server writes none of it itself, so finding one
+ * verbatim in a page means a field or header was echoed without escaping.
+ */
+const MARKUP = [
+  "<script>alert(1)</script>",
+  '"><script src=//evil.example/x.js></script>',
+  "<img src=x onerror=alert(1)>",
+  "</script><script>alert(1)</script>",
+  "</textarea><svg/onload=alert(1)>",
+  "'><iframe src=javascript:alert(1)>",
+  '" autofocus onfocus="alert(1)',
+  "<!--<script>-->",
+];
+
+const hostileText = fc.constantFrom(
+  ...MARKUP,
+  "javascript:alert(1)",
+  "' OR '1'='1",
+  "1; DROP TABLE users; --",
+  "1 UNION SELECT token_hash FROM login_tokens",
+  "$$; select pg_sleep(5); $$",
+  "\u0000",
+  "a\u0000b",
+  "\u0000\u0001\u0007\b\u001b[31m",
+  "\r\nSet-Cookie: x=1",
+  "\u202e\u200b\ufeff",
+  "😀🙂👩‍👩‍👧",
+  "Zoë café ĳs",
+  "مرحبا",
+  "𝕏𝕐",
+  "\ud800",
+  "../../../../etc/passwd",
+  "%",
+  "%E0%A4%A",
+  "%00",
+  "__proto__",
+  "constructor",
+  "{}",
+  "[]",
+  "null",
+  "-1",
+  "1e309",
+  "NaN",
+  " ",
+  "",
+  "&",
+  "=",
+  "#",
+  "?",
+);
+
+const hugeText = fc.constantFrom(
+  "x".repeat(5000),
+  "<script>".repeat(400),
+  "é".repeat(1200),
+  "😀".repeat(500),
+  "' OR 1=1 -- ".repeat(300),
+  "y".repeat(60_000),
+);
+
+const anyText = fc.oneof(
+  { weight: 4, arbitrary: hostileText },
+  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 20 }) },
+  { weight: 1, arbitrary: hugeText },
+);
+
+function encode(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // A lone surrogate cannot be encoded; send what UTF-8 makes of it (U+FFFD).
+    return encodeURIComponent(Buffer.from(text, "utf8").toString("utf8"));
+  }
+}
+
+/** A value written into a URL: usually percent-encoded, sometimes raw (when HTTP allows the bytes). */
+const urlValue = (value: fc.Arbitrary<string>) =>
+  fc
+    .tuple(value, fc.boolean())
+    .map(([text, raw]) => (raw && /^[\x21-\x7e]*$/.test(text) && !/[#?/]/.test(text) ? text : encode(text)));
+
+/** Sensible values for what the route table's forms ask, beside the values found in their sources. */
+function knownValues(field: string): string[] {
+  const known: Record<string, string[]> = {
+    email: [
+      "ambtenaar-1@example.nl",
+      " Redacteur-2@EXAMPLE.nl ",
+      `nieuw-${randomUUID().slice(0, 8)}@example.nl`,
+      "iemand@elders.org",
+      "geen-adres",
+      "a@b",
+    ],
+    terug: ["/", "/profiel", "/gids?x=1#y", "//evil.example", "/\\evil.example", "https://evil.example"],
+    taal: ["nl", "de", "EN"],
+    token: [...freshTokens, "ongebruikt-maar-goed-gevormd-token-1234567890", "x"],
+    name: ["Robin", "rapportage", ""],
+    organisation: ["RVO", ""],
+    workKind: [...ProfileInput.shape.workKind.options, "hacker"],
+    id: [randomUUID(), "x"],
+    userId: [...targetIds, randomUUID(), "x"],
+    roles: [...ROLES, "root"],
+    bevestigen: ["nee", "JA", "on"],
+    intent: ["niets"],
+  };
+  return known[field] ?? ["1", "ja", "x"];
+}
+
+function fieldValue(action: FormAction, field: string): fc.Arbitrary<string> {
+  const real = [...new Set([...(action.values.get(field) ?? []), ...knownValues(field)])];
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...real) },
+    { weight: 2, arbitrary: anyText },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
+}
+
+const randomFieldName = fc.oneof(
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "toString",
+    "intent[]",
+    "roles[0]",
+    "",
+    "a.b",
+    "email ",
+    "_action",
+  ),
+  fc.string({ maxLength: 10 }),
+);
+
+/** Field pairs: some of the route's own fields, duplicates of them, random names, in any order. */
+function formPairs(action: FormAction): fc.Arbitrary<[string, string][]> {
+  const pairOf = (name: string) => fc.tuple(fc.constant(name), fieldValue(action, name));
+  const ownPair =
+    action.fields.length > 0
+      ? fc.constantFrom(...action.fields).chain(pairOf)
+      : fc.tuple(fc.string(), anyText);
+  return fc
+    .tuple(
+      fc.subarray(action.fields).chain((names) => fc.tuple(...names.map(pairOf))),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: fc.array(ownPair, { maxLength: 3 }) },
+      ),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: fc.array(fc.tuple(randomFieldName, anyText), { maxLength: 4 }) },
+      ),
+    )
+    .map(([own, duplicates, random]) => [...own, ...duplicates, ...random])
+    .chain((pairs) => fc.shuffledSubarray(pairs, { minLength: pairs.length, maxLength: pairs.length }));
+}
+
+const FORM_TYPE = "application/x-www-form-urlencoded";
+const formType = fc.oneof(
+  { weight: 8, arbitrary: fc.constant(FORM_TYPE) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      `${FORM_TYPE}; charset=utf-8`,
+      `${FORM_TYPE}; charset=klingon`,
+      "APPLICATION/X-WWW-FORM-URLENCODED",
+      `${FORM_TYPE}, text/html`,
+    ),
+  },
+);
+const anyType = fc.constantFrom(
+  undefined,
+  "text/plain",
+  "application/json",
+  "application/xml",
+  "multipart/form-data",
+  "multipart/form-data; boundary=",
+  FORM_TYPE,
+  "<script>",
+);
+
+function multipart(pairs: [string, string][], boundary: string, files: boolean, closed: boolean): string {
+  const parts = pairs.map(
+    ([name, value], index) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"` +
+      (files && index % 2 === 0 ? `; filename="${name}.txt"\r\nContent-Type: text/plain` : "") +
+      `\r\n\r\n${value}\r\n`,
+  );
+  return `${parts.join("")}${closed ? `--${boundary}--\r\n` : ""}`;
+}
+
+interface Body {
+  contentType?: string;
+  body?: Buffer;
+}
+
+/** Mostly the form as a browser sends it; also as JSON, multipart (with files), garbage and nothing. */
+function bodyOf(action: FormAction): fc.Arbitrary<Body> {
+  const pairs = formPairs(action);
+  return fc.oneof(
+    {
+      weight: 12,
+      arbitrary: fc.tuple(pairs, formType).map(([fields, contentType]) => ({
+        contentType,
+        body: Buffer.from(new URLSearchParams(fields).toString()),
+      })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(pairs, fc.constantFrom("grens", "----x", "a b"), fc.boolean(), fc.boolean(), fc.boolean())
+        .map(([fields, boundary, files, closed, sameBoundary]) => ({
+          contentType: `multipart/form-data; boundary=${sameBoundary ? boundary : "anders"}`,
+          body: Buffer.from(multipart(fields, boundary, files, closed)),
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(pairs, fc.constantFrom("application/json", FORM_TYPE))
+        .map(([fields, contentType]) => ({
+          contentType,
+          body: Buffer.from(JSON.stringify(Object.fromEntries(fields))),
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          anyType,
+          fc.oneof(
+            fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
+            anyText.map((text) => Buffer.from(text)),
+          ),
+        )
+        .map(([contentType, body]) => ({ contentType, body })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Body>(
+        {},
+        { contentType: FORM_TYPE },
+        { contentType: FORM_TYPE, body: Buffer.from("%zz&=&&%%=%E0%A4%A&a=%00") },
+        { contentType: FORM_TYPE, body: Buffer.from(`a=${"b".repeat(300_000)}`) },
+      ),
+    },
+  );
+}
+
+function realParam(name: string): fc.Arbitrary<string> {
+  if (name === "nummer") return fc.constantFrom("1", "2", "99", "0", "-1", "1.5");
+  if (name === "slug") return fc.constantFrom("luister-naar-burgers", "waarden", "bestaat-niet");
+  return fc.constantFrom("1", "a");
+}
+
+/** The action's address with real and hostile parameters, as a page or as React Router's data request. */
+function addressOf(action: FormAction): fc.Arbitrary<string> {
+  const names = [...action.path.matchAll(/:(\w+)\??/g)].map((match) => match[1] as string);
+  return fc
+    .tuple(
+      fc.tuple(
+        ...names.map((name) =>
+          fc.oneof({ weight: 4, arbitrary: realParam(name) }, { weight: 1, arbitrary: urlValue(anyText) }),
+        ),
+      ),
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constant("") },
+        // How the browser's router posts a form: the same address with `.data`.
+        { weight: 3, arbitrary: fc.constant(".data") },
+        { weight: 1, arbitrary: fc.constantFrom("/", "/extra", "/..", "/%2e%2e", ";x=1", "/<script>") },
+      ),
+    )
+    .map(([values, suffix]) => {
+      let index = 0;
+      const filled = action.path.replace(/:\w+\??/g, () => values[index++] as string).replace(/\*$/, "x");
+      return suffix === ".data" && filled === "/" ? "/_root.data" : `${filled}${suffix}`;
+    });
+}
+
+const queryString = fc
+  .array(
+    fc.tuple(
+      urlValue(
+        fc.oneof(
+          fc.constantFrom("terug", "index", "_data", "verwijderd", "token", "__proto__"),
+          fc.string({ maxLength: 8 }),
+        ),
+      ),
+      fc.oneof(
+        { weight: 2, arbitrary: fc.constantFrom("1", "/profiel", "routes/inloggen") },
+        { weight: 2, arbitrary: urlValue(anyText) },
+      ),
+    ),
+    { maxLength: 3 },
+  )
+  .map((pairs) => (pairs.length === 0 ? "" : `?${pairs.map(([key, value]) => `${key}=${value}`).join("&")}`));
+
+const headerValue = fc.oneof(hostileText, fc.string({ maxLength: 30 }));
+const cookieGarbage = fc.oneof(
+  fc.constantFrom(
+    "vm_sessie=abc",
+    `vm_sessie=${"a".repeat(40)}`,
+    "vm_sessie=",
+    "taal=en",
+    "taal=<script>",
+    "=;=;",
+    "vm_sessie",
+  ),
+  headerValue,
+);
+const randomHeaders = fc.record(
+  {
+    accept: fc.oneof(fc.constantFrom("*/*", "text/html", "application/json", "text/x-script"), headerValue),
+    "accept-language": fc.oneof(fc.constantFrom("en", "nl", "en-GB,en;q=0.9", "de;q=0.5", "*"), headerValue),
+    "user-agent": headerValue,
+    "x-request-id": headerValue,
+    "x-forwarded-for": headerValue,
+    "x-forwarded-host": headerValue,
+    "x-forwarded-proto": fc.constantFrom("https", "http", "gopher"),
+  },
+  { requiredKeys: [] },
+);
+
+/** Where the post claims to come from: nearly always this site; otherwise it must be refused. */
+const OWN = "this site";
+const origin = fc.oneof(
+  { weight: 16, arbitrary: fc.constant<string | undefined>(OWN) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<string | undefined>(
+      undefined,
+      "https://evil.example",
+      "null",
+      `http://127.0.0.1:${PORT + 1}`,
+      `https://127.0.0.1:${PORT}`,
+      `http://localhost:${PORT}`,
+      "<script>alert(1)</script>",
+    ),
+  },
+);
+
+interface FuzzRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+function withValidHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  const valid: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    try {
+      http.validateHeaderValue(name, value);
+      valid[name] = value;
+    } catch {
+      // A value HTTP cannot carry never reaches the server; leave it out.
+    }
+  }
+  return valid;
+}
+
+// --- sending and checking -----------------------------------------------------------------------
+
+interface Answer {
+  status: number;
+  contentType: string;
+  nosniff: boolean;
+  setCookie: string[];
+  text: string;
+}
+
+function send(request: FuzzRequest): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      {
+        // An action that answers before reading the body (logging out, a redirect to the login page) makes
+        // the server drop the connection with the unread rest still arriving; a large body therefore goes
+        // on a connection of its own, so the reset cannot hit the next request.
+        agent: (request.body?.length ?? 0) > 16 * 1024 ? false : agent,
+        // A redirect to the login page carries the address it came from, so its header can be long.
+        maxHeaderSize: 64 * 1024,
+        host: "127.0.0.1",
+        port: PORT,
+        method: request.method,
+        path: request.path,
+        headers: {
+          ...request.headers,
+          ...(request.body !== undefined ? { "content-length": String(request.body.length) } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: response.headers["content-type"] ?? "",
+            nosniff: response.headers["x-content-type-options"] === "nosniff",
+            setCookie: response.headers["set-cookie"] ?? [],
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(request.body);
+  });
+}
+
+const STACK_TRACE = /\n\s+at \S|\bat (?:async )?\S+ \(|node_modules|\/work\/|file:\/\/|\.tsx?:\d+|\.m?js:\d+/;
+
+function describeRequest(request: FuzzRequest) {
+  return `${request.method} ${request.path.slice(0, 300)} ${JSON.stringify(request.headers).slice(0, 400)} ${String(request.body?.subarray(0, 300))}`;
+}
+
+function expectSafeAnswer(request: FuzzRequest, answer: Answer) {
+  const what = `${describeRequest(request)} → ${answer.status} ${answer.text.slice(0, 500)}`;
+  expect(answer.status, what).toBeLessThan(500);
+  expect(answer.text, what).not.toMatch(STACK_TRACE);
+  if (/html/i.test(answer.contentType)) {
+    for (const markup of MARKUP)
+      expect(answer.text.includes(markup), `reflects ${markup}: ${what}`).toBe(false);
+  } else {
+    // Data for the browser's router (or a plain-text error) carries what was sent as data; it must
+    // never be read as a page.
+    expect(answer.nosniff, `without nosniff: ${what}`).toBe(true);
+  }
+}
+
+// --- properties -----------------------------------------------------------------------------------
+
+describe("every form action under random and hostile posts", () => {
+  it("finds the form actions in the route table", () => {
+    console.log(
+      `Form actions in the route table:\n${FORM_ACTIONS.map((action) => `  POST ${action.path} (${action.id}): ${action.fields.join(", ")}`).join("\n")}`,
+    );
+    expect(FORM_ACTIONS.length).toBeGreaterThan(0);
+    expect(FORM_ACTIONS.map((action) => action.id)).toContain("routes/inloggen");
+  });
+
+  for (const action of FORM_ACTIONS) {
+    it(`POST ${action.path} never fails, leaks or reflects markup, for anyone (${RUNS_PER_ACTION} requests)`, async () => {
+      const counts = new Map<number, number>();
+      statuses.set(action.id, counts);
+      const request = fc
+        .record({
+          who: fc.constantFrom(...EVERYONE),
+          method: fc.oneof(
+            { weight: 12, arbitrary: fc.constant("POST") },
+            { weight: 1, arbitrary: fc.constantFrom("PUT", "PATCH", "DELETE") },
+          ),
+          path: addressOf(action),
+          query: queryString,
+          origin,
+          cookie: fc.constantFrom("session", "garbage; session", "session; garbage", "garbage"),
+          cookieGarbage,
+          headers: randomHeaders,
+          body: bodyOf(action),
+        })
+        .filter((generated) => generated.path.length + generated.query.length <= MAX_PATH_LENGTH);
+
+      await fc.assert(
+        fc.asyncProperty(request, async (generated) => {
+          const session = generated.who === "anoniem" ? undefined : await sessionOf(generated.who);
+          const sendsSession = session !== undefined && generated.cookie !== "garbage";
+          const cookie =
+            generated.who === "anoniem"
+              ? generated.cookie === "session"
+                ? undefined
+                : generated.cookieGarbage
+              : generated.cookie
+                  .replace("session", session ?? "")
+                  .replace("garbage", generated.cookieGarbage);
+          const candidate: FuzzRequest = {
+            method: generated.method,
+            path: `${generated.path}${generated.query}`,
+            headers: withValidHeaders({
+              ...generated.headers,
+              origin: generated.origin === OWN ? BASE : generated.origin,
+              cookie,
+              "content-type": generated.body.contentType,
+            }),
+            body: generated.body.body,
+          };
+          const answer = await send(candidate);
+          counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
+          // Logging out or deleting the account ended this role's session: log in anew next time.
+          if (
+            sendsSession &&
+            generated.who !== "anoniem" &&
+            answer.setCookie.some((set) => set.startsWith("vm_sessie=;"))
+          )
+            delete sessions[generated.who];
+
+          expectSafeAnswer(candidate, answer);
+          if (generated.origin !== OWN) expect(answer.status, describeRequest(candidate)).toBe(403);
+        }),
+        { numRuns: RUNS_PER_ACTION },
+      );
+      expect(counts.get(403) ?? 0, `refused cross-site posts to ${action.path}`).toBeGreaterThan(0);
+      const judged = [...counts.keys()].filter((status) => status !== 403 && status !== 405);
+      expect(judged, `answers from the route behind POST ${action.path}`).not.toEqual([]);
+      await expectRolesIntact();
+    }, 60_000);
+  }
+
+  it("lets valid posts through to the handlers, and logs no error on the way", () => {
+    const total = (status: number) =>
+      [...statuses.values()].reduce((sum, counts) => sum + (counts.get(status) ?? 0), 0);
+    expect(total(200), "answers 200 over all form actions").toBeGreaterThan(0);
+    expect(total(303), "answers 303 over all form actions").toBeGreaterThan(0);
+    expect(serverErrors, "errors in the server's log").toEqual([]);
+  });
+});
+
+/** The fuzz may end sessions but never takes rights away from the test's own accounts. */
+async function expectRolesIntact() {
+  for (const role of ROLES) {
+    const cookie = await sessionOf(role);
+    const get = (address: string) => send({ method: "GET", path: address, headers: { cookie } });
+    expect((await get("/profiel")).status, `${role} still opens /profiel`).toBe(200);
+    expect((await get("/beheer/gebruikers")).status, `${role} on /beheer/gebruikers`).toBe(
+      role === "beheerder" ? 200 : 403,
+    );
+  }
+}
