@@ -3,8 +3,9 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { APP_PORT, SSO_CLIENT } from "./tests/e2e/sso.ts";
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+const port = APP_PORT;
 // Workers load this file again; the folder is fixed once, in the main process, and inherited by them.
 process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `vakmanschap-e2e-${process.pid}`);
 const dataDir = process.env.E2E_DATA_DIR;
@@ -32,21 +33,37 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The first operator is made the way an operator does it: with the command line, before the server.
-    command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node bin/vakmanschap.mjs user add --email beheerder@example.nl --role beheerder && node server.js`,
-    url: `http://127.0.0.1:${port}/readyz`,
-    timeout: 60_000,
-    reuseExistingServer: false,
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      DATABASE_URL: "",
-      ALLOWED_EMAIL_DOMAINS: "example.nl",
-      // Tests log in many times from one address; the limits themselves are tested in tests/integration.
-      RATE_LIMITS: "off",
+  webServer: [
+    {
+      command: "node --import tsx tests/e2e/oidc-provider-server.ts",
+      url: `${SSO_CLIENT.issuer}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
     },
-  },
+    {
+      // The first operator is made the way an operator does it: with the command line, before the server.
+      command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node bin/vakmanschap.mjs user add --email beheerder@example.nl --role beheerder && node server.js`,
+      url: `http://127.0.0.1:${port}/readyz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        DATABASE_URL: "",
+        ALLOWED_EMAIL_DOMAINS: "example.nl",
+        // Tests log in many times from one address; the limits themselves are tested in tests/integration.
+        RATE_LIMITS: "off",
+        // Single sign-on beside login links, against the provider above.
+        OIDC_ISSUER: SSO_CLIENT.issuer,
+        OIDC_CLIENT_ID: SSO_CLIENT.metadata.client_id,
+        OIDC_CLIENT_AUTH: SSO_CLIENT.metadata.token_endpoint_auth_method,
+        OIDC_CLIENT_SECRET: SSO_CLIENT.metadata.client_secret,
+        OIDC_SCOPES: "openid email profile organisatie",
+        OIDC_ORGANISATION_CLAIM: "organisatie",
+        OIDC_PROVIDER_NAME: "Rijks-SSO",
+      },
+    },
+  ],
 });

@@ -21,7 +21,11 @@ function scriptHashes(html: string): string[] {
   return hashes;
 }
 
-export function contentSecurityPolicy(html: string): string {
+/**
+ * `formOrigins`: other sites a form may lead to. Browsers apply `form-action` to the redirects after a
+ * form too, so the login button's way to the organisation's provider must be allowed here.
+ */
+export function contentSecurityPolicy(html: string, formOrigins: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes(html).join(" ")}`.trim(),
@@ -29,7 +33,7 @@ export function contentSecurityPolicy(html: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formOrigins].join(" "),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -56,7 +60,11 @@ export default function handleRequest(
             clearTimeout(timer);
             const html = Buffer.concat(chunks).toString("utf8");
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(html));
+            const sso = loadContext.services.config.oidc;
+            responseHeaders.set(
+              "Content-Security-Policy",
+              contentSecurityPolicy(html, sso ? [new URL(sso.issuer).origin] : []),
+            );
             resolve(new Response(html, { headers: responseHeaders, status: statusCode }));
           });
           sink.on("error", reject);

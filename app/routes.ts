@@ -17,6 +17,8 @@ export default [
   route("taal", "routes/taal.ts"),
   route("inloggen", "routes/inloggen.tsx"),
   route("inloggen/bevestigen", "routes/inloggen-bevestigen.tsx"),
+  route("inloggen/sso", "routes/inloggen-sso.ts"),
+  route("inloggen/sso/terug", "routes/inloggen-sso-terug.tsx"),
   route("uitloggen", "routes/uitloggen.tsx"),
   route("profiel", "routes/profiel.tsx"),
   route("mijn-gegevens", "routes/mijn-gegevens.tsx"),

@@ -8,11 +8,13 @@ import { pruneFinishedJobs } from "../app/infra/jobs.server.ts";
 import { pruneRateLimits } from "../app/infra/rate-limit.server.ts";
 import { pruneLoginTokens } from "../app/modules/accounts/login-links.server.ts";
 import { pruneSessions } from "../app/modules/accounts/sessions.server.ts";
+import { pruneSsoLogins } from "../app/modules/accounts/single-sign-on.server.ts";
 
 export async function runMaintenance(options: { database: Database; config: Config }): Promise<void> {
   const { db } = options.database;
   await pruneSessions({ db, config: options.config });
   await pruneLoginTokens({ db });
+  await pruneSsoLogins({ db });
   await pruneRateLimits({ db });
   await pruneFinishedJobs({ db });
 }

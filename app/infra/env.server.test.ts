@@ -40,4 +40,69 @@ describe("an operator configures the server", () => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(`- ${variable}:`));
   });
+
+  it("has no single sign-on and allows login links unless told otherwise", () => {
+    const config = parseConfig({});
+    expect(config.oidc).toBeUndefined();
+    expect(config.loginLinks).toBe(true);
+    expect(parseConfig({ LOGIN_LINKS: "off" }).loginLinks).toBe(false);
+  });
+
+  it("reads single sign-on with a client secret, and picks the method from what is given", () => {
+    const config = parseConfig({
+      OIDC_ISSUER: "https://sso.example.nl/realms/rijk",
+      OIDC_CLIENT_ID: "vakmanschap",
+      OIDC_CLIENT_SECRET: "geheim",
+      OIDC_SCOPES: "openid  email organisatie",
+      OIDC_ORGANISATION_CLAIM: "organisatie",
+      OIDC_REQUIRE_VERIFIED_EMAIL: "false",
+    });
+    expect(config.oidc).toMatchObject({
+      issuer: "https://sso.example.nl/realms/rijk",
+      clientId: "vakmanschap",
+      clientAuth: { method: "client_secret_basic", secret: "geheim" },
+      scopes: "openid email organisatie",
+      claims: { email: "email", name: "name", organisation: "organisatie" },
+      requireVerifiedEmail: false,
+    });
+    expect(
+      parseConfig({
+        OIDC_ISSUER: "https://sso.example.nl",
+        OIDC_CLIENT_ID: "x",
+        OIDC_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----",
+      }).oidc?.clientAuth,
+    ).toMatchObject({ method: "private_key_jwt", signingAlg: "RS256" });
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: "https://sso.example.nl" }, "OIDC_CLIENT_ID"],
+    [{ OIDC_ISSUER: "https://sso.example.nl", OIDC_CLIENT_ID: "x" }, "OIDC_PRIVATE_KEY"],
+    [
+      { OIDC_ISSUER: "https://sso.example.nl", OIDC_CLIENT_ID: "x", OIDC_CLIENT_AUTH: "client_secret_post" },
+      "OIDC_CLIENT_SECRET",
+    ],
+    [
+      {
+        OIDC_ISSUER: "https://sso.example.nl",
+        OIDC_CLIENT_ID: "x",
+        OIDC_PRIVATE_KEY_FILE: "/bestaat/niet.pem",
+      },
+      "OIDC_PRIVATE_KEY_FILE",
+    ],
+    [
+      {
+        OIDC_ISSUER: "https://sso.example.nl",
+        OIDC_CLIENT_ID: "x",
+        OIDC_CLIENT_SECRET: "y",
+        OIDC_SCOPES: "email",
+      },
+      "OIDC_SCOPES",
+    ],
+    [{ OIDC_ISSUER: "sso.example.nl" }, "OIDC_ISSUER"],
+    [{ OIDC_CLIENT_AUTH: "none" }, "OIDC_CLIENT_AUTH"],
+    [{ LOGIN_LINKS: "misschien" }, "LOGIN_LINKS"],
+  ])("refuses incomplete single sign-on settings and names the variable (%o)", (env, variable) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(`- ${variable}:`));
+  });
 });

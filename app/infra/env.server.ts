@@ -1,9 +1,16 @@
 // Configuration, parsed once at start-up from environment variables. A bad value stops the start with
 // a message that names the variable, so an operator never runs with a half-understood setting.
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export const OIDC_CLIENT_AUTH_METHODS = [
+  "private_key_jwt",
+  "client_secret_basic",
+  "client_secret_post",
+] as const;
+export const OIDC_SIGNING_ALGS = ["RS256", "PS256", "ES256"] as const;
 
 const optionalText = z
   .string()
@@ -57,6 +64,20 @@ const ConfigInput = z.object({
   RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_API_PER_TOKEN: z.coerce.number().int().min(1).default(600),
+  LOGIN_LINKS: z.enum(["on", "off"]).default("on"),
+  OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_AUTH: optionalText.pipe(z.enum(OIDC_CLIENT_AUTH_METHODS).optional()),
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_PRIVATE_KEY: optionalText,
+  OIDC_PRIVATE_KEY_FILE: optionalText,
+  OIDC_SIGNING_ALG: z.enum(OIDC_SIGNING_ALGS).default("RS256"),
+  OIDC_SCOPES: z.string().trim().default("openid email profile"),
+  OIDC_EMAIL_CLAIM: z.string().trim().min(1).default("email"),
+  OIDC_NAME_CLAIM: z.string().trim().default("name"),
+  OIDC_ORGANISATION_CLAIM: z.string().trim().default(""),
+  OIDC_REQUIRE_VERIFIED_EMAIL: z.enum(["true", "false"]).default("true"),
+  OIDC_PROVIDER_NAME: z.string().trim().max(60).default(""),
 });
 
 export type Config = {
@@ -91,7 +112,25 @@ export type Config = {
     /** API calls per token per minute. */
     apiPerToken: number;
   };
+  /** Whether people may ask for a login link by e-mail (beside single sign-on, or instead of it). */
+  loginLinks: boolean;
+  /** OpenID Connect single sign-on; absent when no provider is configured. */
+  oidc?: OidcConfig;
 };
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientAuth:
+    | { method: "private_key_jwt"; privateKey: string; signingAlg: (typeof OIDC_SIGNING_ALGS)[number] }
+    | { method: "client_secret_basic" | "client_secret_post"; secret: string };
+  scopes: string;
+  claims: { email: string; name: string; organisation: string };
+  /** Link to an existing account by e-mail only when the provider says the address is verified. */
+  requireVerifiedEmail: boolean;
+  /** Shown on the login button: "Inloggen via …"; empty for "your organisation". */
+  providerName: string;
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -142,5 +181,49 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       loginPerIp: input.RATE_LIMIT_LOGIN_PER_IP,
       apiPerToken: input.RATE_LIMIT_API_PER_TOKEN,
     },
+    loginLinks: input.LOGIN_LINKS === "on",
+    oidc: oidcConfigOf(input),
+  };
+}
+
+function oidcConfigOf(input: z.infer<typeof ConfigInput>): OidcConfig | undefined {
+  if (!input.OIDC_ISSUER) return undefined;
+  const bad = (variable: string, message: string) =>
+    new ConfigError(`Ongeldige configuratie (invalid configuration):\n- ${variable}: ${message}`);
+  if (!input.OIDC_CLIENT_ID) throw bad("OIDC_CLIENT_ID", "is nodig als OIDC_ISSUER is gezet");
+  const method =
+    input.OIDC_CLIENT_AUTH ?? (input.OIDC_CLIENT_SECRET ? "client_secret_basic" : "private_key_jwt");
+  let clientAuth: OidcConfig["clientAuth"];
+  if (method === "private_key_jwt") {
+    let privateKey = input.OIDC_PRIVATE_KEY;
+    if (!privateKey && input.OIDC_PRIVATE_KEY_FILE) {
+      try {
+        privateKey = fs.readFileSync(input.OIDC_PRIVATE_KEY_FILE, "utf8");
+      } catch (error) {
+        throw bad("OIDC_PRIVATE_KEY_FILE", `kan niet gelezen worden (${(error as Error).message})`);
+      }
+    }
+    if (!privateKey) {
+      throw bad("OIDC_PRIVATE_KEY", "is nodig voor private_key_jwt (of zet OIDC_PRIVATE_KEY_FILE)");
+    }
+    clientAuth = { method, privateKey, signingAlg: input.OIDC_SIGNING_ALG };
+  } else {
+    if (!input.OIDC_CLIENT_SECRET) throw bad("OIDC_CLIENT_SECRET", `is nodig voor ${method}`);
+    clientAuth = { method, secret: input.OIDC_CLIENT_SECRET };
+  }
+  const scopes = input.OIDC_SCOPES.split(/\s+/).filter(Boolean);
+  if (!scopes.includes("openid")) throw bad("OIDC_SCOPES", "moet 'openid' bevatten");
+  return {
+    issuer: input.OIDC_ISSUER,
+    clientId: input.OIDC_CLIENT_ID,
+    clientAuth,
+    scopes: scopes.join(" "),
+    claims: {
+      email: input.OIDC_EMAIL_CLAIM,
+      name: input.OIDC_NAME_CLAIM,
+      organisation: input.OIDC_ORGANISATION_CLAIM,
+    },
+    requireVerifiedEmail: input.OIDC_REQUIRE_VERIFIED_EMAIL === "true",
+    providerName: input.OIDC_PROVIDER_NAME,
   };
 }

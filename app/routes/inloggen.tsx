@@ -20,7 +20,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const terug = ReturnPath.parse(new URL(request.url).searchParams.get("terug") ?? undefined);
     if (await getCurrentUser({ request, services: context.services }))
       throw redirect(terug === "/" ? "/profiel" : terug);
-    return data({ terug, minutes: context.services.config.loginLinkMinutes }, { headers: PRIVATE_HEADERS });
+    const { config } = context.services;
+    return data(
+      {
+        terug,
+        minutes: config.loginLinkMinutes,
+        loginLinks: config.loginLinks,
+        sso: config.oidc ? { providerName: config.oidc.providerName } : null,
+      },
+      { headers: PRIVATE_HEADERS },
+    );
   });
 }
 
@@ -29,6 +38,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
   const input = LoginLinkRequest.safeParse(form);
   const email = typeof form.email === "string" ? form.email : "";
+  if (!services.config.loginLinks) {
+    return data(
+      {
+        sent: false,
+        errors: { email: "Inloggen met een link per e-mail staat uit. Log in via je organisatie." },
+        email,
+        limited: false,
+      },
+      { status: 403 },
+    );
+  }
   if (!input.success) {
     return data({ sent: false, errors: fieldErrorsOf(input.error), email, limited: false }, { status: 400 });
   }
@@ -74,9 +94,47 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <title>{`${t("account.loginTitle")} – Vakmanschap`}</title>
       <Heading level={1}>{t("account.loginTitle")}</Heading>
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
+      {loaderData.sso && (
+        <>
+          <Paragraph>{t("account.ssoIntro")}</Paragraph>
+          <Form method="post" action="/inloggen/sso" reloadDocument>
+            <input type="hidden" name="terug" value={loaderData.terug} />
+            <Button>
+              {loaderData.sso.providerName
+                ? t("account.ssoButton", { provider: loaderData.sso.providerName })
+                : t("account.ssoButtonDefault")}
+            </Button>
+          </Form>
+        </>
+      )}
+      {loaderData.loginLinks ? (
+        <LoginLinkForm
+          terug={loaderData.terug}
+          email={actionData?.email}
+          errors={errors}
+          withHeading={Boolean(loaderData.sso)}
+        />
+      ) : (
+        <Paragraph>{t("account.linksOff")}</Paragraph>
+      )}
+    </>
+  );
+}
+
+function LoginLinkForm(props: {
+  terug: string;
+  email?: string;
+  errors: Record<string, string>;
+  withHeading: boolean;
+}) {
+  const t = useT();
+  const { errors } = props;
+  return (
+    <>
+      {props.withHeading && <Heading level={2}>{t("account.orLink")}</Heading>}
       <Paragraph>{t("account.loginIntro")}</Paragraph>
       <Form method="post" className="vm-form" noValidate>
-        <input type="hidden" name="terug" value={loaderData.terug} />
+        <input type="hidden" name="terug" value={props.terug} />
         <FormField
           id="email"
           label={t("account.emailLabel")}
@@ -89,7 +147,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
               name="email"
               type="email"
               autoComplete="email"
-              defaultValue={actionData?.email}
+              defaultValue={props.email}
               invalid={Boolean(errors.email)}
               describedBy={describedBy}
               maxLength={254}

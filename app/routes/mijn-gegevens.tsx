@@ -1,5 +1,6 @@
 // My data: download everything the platform holds about me, or delete my account.
 import { data, Form, redirect } from "react-router";
+import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { isSecureRequest, requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -27,10 +28,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user } = await withRouteErrors(services.logger, () =>
     requirePermission({ request, services, permission: "my-data:manage" }),
   );
-  if (form.get("bevestigen") !== "ja") return data({ error: true }, { status: 400 });
-  await withRouteErrors(services.logger, () =>
-    deletePersonalData({ db: services.database.db, userId: user.id, email: user.email }),
+  if (form.get("bevestigen") !== "ja") return data({ error: true, problem: null }, { status: 400 });
+  const problem = await withRouteErrors(services.logger, () =>
+    deletePersonalData({ db: services.database.db, userId: user.id, email: user.email }).then(
+      () => null,
+      (error: unknown) => {
+        // The last operator: say why on this page, next to the button.
+        if (error instanceof AppError && error.code === "conflict") return error.message;
+        throw error;
+      },
+    ),
   );
+  if (problem) return data({ error: false, problem }, { status: 409 });
   return redirect("/mijn-gegevens?verwijderd=1", {
     status: 303,
     headers: { "Set-Cookie": clearedSessionCookie({ secure: isSecureRequest({ request, services }) }) },
@@ -76,6 +85,11 @@ export default function MyData({ loaderData, actionData }: Route.ComponentProps)
         {actionData?.error ? (
           <Alert type="error">
             <Paragraph>{t("myData.confirmRequired")}</Paragraph>
+          </Alert>
+        ) : null}
+        {actionData?.problem ? (
+          <Alert type="error">
+            <Paragraph>{actionData.problem}</Paragraph>
           </Alert>
         ) : null}
         <Form method="post">

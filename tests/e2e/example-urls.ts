@@ -147,6 +147,18 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       { path: "/inloggen/bevestigen?token=x", shows: "broken login link", status: 400 },
     ],
   },
+  "routes/inloggen-sso": {
+    rendersNoPage: "a POST that starts a login at the organisation's provider and sends the browser there",
+  },
+  "routes/inloggen-sso-terug": {
+    examples: [
+      {
+        path: "/inloggen/sso/terug?code=verzonnen&state=verzonnen",
+        shows: "an answer from the provider that no login in this browser asked for",
+        status: 400,
+      },
+    ],
+  },
   "routes/uitloggen": {
     examples: [{ path: "/uitloggen", shows: "logout button", status: 200, as: "ambtenaar" }],
   },

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { PEOPLE } from "./example-urls.ts";
 import { logIn } from "./login.ts";
+import { SSO_PERSON } from "./sso.ts";
 
 async function expectNoViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page })
@@ -138,3 +139,31 @@ test("a person downloads their data and deletes their account", async ({ browser
   await expect(page).toHaveURL(/\/inloggen/);
   await context.close();
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  const label = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
+
+  test(`a civil servant logs in through their organisation, keyboard only (${label})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto("/inloggen?terug=%2Fprofiel");
+    if (javaScriptEnabled) await expectNoViolations(page, "login page with single sign-on and login links");
+    const button = page.getByRole("button", { name: "Inloggen via Rijks-SSO" });
+    for (
+      let presses = 0;
+      presses < 30 && !(await button.evaluate((el) => el === document.activeElement));
+      presses++
+    ) {
+      await page.keyboard.press("Tab");
+    }
+    await expect(button).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/profiel$/);
+    await expect(page.getByText(SSO_PERSON.claims.email)).toBeVisible();
+    await expect(page.getByLabel("Organisatie")).toHaveValue(SSO_PERSON.claims.organisatie);
+    await expect(page.getByLabel("Naam", { exact: true })).toHaveValue(SSO_PERSON.claims.name);
+    await context.close();
+  });
+}

@@ -29,7 +29,7 @@ export async function logIn(context: BrowserContext, email: string): Promise<voi
   const started = Date.now() - 1000;
   await page.goto("/inloggen");
   await page.locator("#email").fill(email);
-  await page.locator("main form button[type=submit]").click();
+  await page.locator("main form:has(#email) button[type=submit]").click();
   await page
     .locator("main h1")
     .filter({ hasText: /e-mail/ })

@@ -1,6 +1,5 @@
 // Logging in, roles and rights as people meet them: against the built server, with a real SMTP server
 // receiving the login mail. Also the matrix of every route × every role, taken from the route table.
-import { type ChildProcess, execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,13 +11,14 @@ import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { routesInTable } from "../e2e/example-urls.ts";
+import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 
 const PORT = 4100 + Math.floor(Math.random() * 300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-accounts-"));
 const mails: { to: string; subject: string; text: string }[] = [];
 let smtp: SMTPServer;
-let server: ChildProcess;
+let server: BuiltServer;
 
 type Who = "anoniem" | Role;
 const PEOPLE: Record<Exclude<Who, "anoniem">, string> = {
@@ -50,6 +50,8 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/taal": "no page",
   "routes/inloggen": "public",
   "routes/inloggen-bevestigen": "public",
+  "routes/inloggen-sso": "no page",
+  "routes/inloggen-sso-terug": "public",
   "routes/uitloggen": "public",
   "routes/profiel": "ambtenaar",
   "routes/mijn-gegevens": "ambtenaar",
@@ -93,7 +95,6 @@ async function logIn(token: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -123,36 +124,20 @@ beforeAll(async () => {
   }
   await database.close();
 
-  server = spawn(process.execPath, ["server.js"], {
+  server = await startBuiltServer({
+    port: PORT,
+    dataDir,
     env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       ALLOWED_EMAIL_DOMAINS: "example.nl",
       RATE_LIMIT_LOGIN_PER_EMAIL: "3",
     },
-    stdio: "inherit",
   });
-  for (let attempt = 0; ; attempt++) {
-    if (
-      await fetch(`${BASE}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (attempt > 300) throw new Error("server did not become ready");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   for (const role of Object.keys(PEOPLE) as Role[]) cookies[role] = await logIn(tokenOf(links[role] ?? ""));
 }, 120_000);
 
 afterAll(async () => {
-  server?.kill("SIGTERM");
-  await new Promise((resolve) => server?.once("exit", resolve));
+  await server?.stop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -367,6 +352,13 @@ describe("my data", () => {
     );
     const users = await (await get("/beheer/gebruikers", cookies.beheerder)).text();
     expect(users).not.toContain("vertrek@example.nl");
+  });
+
+  it("the only operator cannot delete their account, and is told why", async () => {
+    const refused = await post("/mijn-gegevens", { bevestigen: "ja" }, cookies.beheerder);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Je bent de enige beheerder");
+    expect((await get("/beheer/gebruikers", cookies.beheerder)).status).toBe(200);
   });
 
   it("an anonymous visitor cannot download anything", async () => {

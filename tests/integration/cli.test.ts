@@ -1,6 +1,7 @@
 // The operator command line as an operator runs it: a child process per command, on the embedded
 // database in a temporary folder, with the exit codes scripts rely on.
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -135,6 +136,33 @@ describe("the vakmanschap command line", () => {
     const result = vakmanschap(["migrate"], { env: { PORT: "abc" } });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain("PORT");
+  });
+
+  it("prints the public key to register at the organisation's provider, which checks the app's signatures", () => {
+    const { privateKey } = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const keyFile = path.join(temporary, "sso-key.pem");
+    fs.writeFileSync(keyFile, privateKey.export({ format: "pem", type: "pkcs8" }));
+    const env = {
+      OIDC_ISSUER: "https://sso.example.nl",
+      OIDC_CLIENT_ID: "vakmanschap",
+      OIDC_PRIVATE_KEY_FILE: keyFile,
+      OIDC_SIGNING_ALG: "ES256",
+      PUBLIC_URL: "https://vakmanschap.example.nl",
+    };
+    const result = vakmanschap(["sso", "jwks"], { env });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("https://vakmanschap.example.nl/inloggen/sso/terug");
+    const [jwk] = (JSON.parse(result.stdout) as { keys: (crypto.JsonWebKey & { kid: string })[] }).keys;
+    expect(jwk).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig", kid: expect.any(String) });
+    expect(jwk).not.toHaveProperty("d");
+    const signature = crypto.sign("sha256", Buffer.from("bewijs"), privateKey);
+    const publicKey = crypto.createPublicKey({ key: jwk as crypto.JsonWebKey, format: "jwk" });
+    expect(crypto.verify("sha256", Buffer.from("bewijs"), publicKey, signature)).toBe(true);
+
+    expect(vakmanschap(["sso", "jwks"]).status).toBe(1);
+    const missingKey = vakmanschap(["sso", "jwks"], { env: { ...env, OIDC_PRIVATE_KEY_FILE: "weg.pem" } });
+    expect(missingKey.status).toBe(78);
+    expect(missingKey.stderr).toContain("OIDC_PRIVATE_KEY_FILE");
   });
 
   it("leaves the data alone while a server holds the data folder", async () => {

@@ -3,7 +3,6 @@
 // of random and hostile posts from anonymous visitors and from each role. Whatever comes in, the answer
 // is never a server error, never leaks internals and never reflects markup; a post from another site is
 // refused. The API has its own fuzz (api-fuzz.test.ts).
-import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -18,6 +17,8 @@ import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.se
 import { ProfileInput } from "../../app/modules/accounts/accounts.validation.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import routes from "../../app/routes.ts";
+import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import { startOidcProvider, type TestProvider } from "./oidc-provider.ts";
 
 /** Requests over all actions together; each action gets its share. */
 const TOTAL_RUNS = 3000;
@@ -34,7 +35,9 @@ const MAX_PATH_LENGTH = 12_000;
 const PORT = 4400 + Math.floor(Math.random() * 300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-form-fuzz-"));
-let server: ChildProcess;
+const SSO_SECRET = randomUUID();
+let provider: TestProvider;
+let server: BuiltServer;
 let agent: http.Agent;
 const serverErrors: string[] = [];
 /** Answers per status, per form action (by route id). */
@@ -146,8 +149,6 @@ async function sessionOf(role: Role): Promise<string> {
 }
 
 beforeAll(async () => {
-  execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
-
   // Accounts with roles and their login links, prepared the way an operator's command line does it,
   // before the server holds the embedded database.
   const database = await openDatabase({ dataDir });
@@ -180,36 +181,36 @@ beforeAll(async () => {
   }
   await database.close();
 
-  server = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
-      ALLOWED_EMAIL_DOMAINS: "example.nl",
-      RATE_LIMITS: "off",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+  provider = await startOidcProvider({
+    clients: [
+      {
+        client_id: "vakmanschap-fuzz",
+        client_secret: SSO_SECRET,
+        redirect_uris: [`${BASE}/inloggen/sso/terug`],
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+      },
+    ],
   });
   // Refused cross-site posts are logged as warnings by design; keep only errors to show afterwards.
   let pending = "";
-  server.stdout?.on("data", (chunk: Buffer) => {
-    const lines = (pending + chunk.toString("utf8")).split("\n");
-    pending = lines.pop() ?? "";
-    for (const line of lines) if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+  server = await startBuiltServer({
+    port: PORT,
+    dataDir,
+    env: {
+      ALLOWED_EMAIL_DOMAINS: "example.nl",
+      RATE_LIMITS: "off",
+      // Single sign-on on, so that starting it is fuzzed too (it sends the browser to this provider).
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: "vakmanschap-fuzz",
+      OIDC_CLIENT_SECRET: SSO_SECRET,
+    },
+    onStdout(chunk) {
+      const lines = (pending + chunk.toString("utf8")).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+    },
   });
-  for (let attempt = 0; ; attempt++) {
-    if (
-      await fetch(`${BASE}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (attempt > 300) throw new Error("server did not become ready");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   for (const role of ROLES) await sessionOf(role);
 }, 120_000);
@@ -219,8 +220,8 @@ afterAll(async () => {
   console.log(`Logins along the way: ${logins}. Errors logged by the server: ${serverErrors.length}.`);
   for (const line of serverErrors.slice(0, 5)) console.log(line.slice(0, 2000));
   agent?.destroy();
-  server?.kill("SIGTERM");
-  await new Promise((resolve) => server?.once("exit", resolve));
+  await server?.stop();
+  await provider?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

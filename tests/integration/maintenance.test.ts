@@ -4,7 +4,7 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { jobs, rateLimits } from "../../app/infra/jobs.schema.ts";
 import { enqueueJob } from "../../app/infra/jobs.server.ts";
-import { loginTokens, sessions } from "../../app/modules/accounts/accounts.schema.ts";
+import { loginTokens, sessions, ssoLogins } from "../../app/modules/accounts/accounts.schema.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { createSession } from "../../app/modules/accounts/sessions.server.ts";
@@ -41,6 +41,11 @@ describe.each(databaseKinds)("the hourly clean-up on %s", (kind) => {
       { key: "oud", windowStart: new Date(Date.now() - 2 * 86_400_000), count: 3 },
       { key: "nieuw", windowStart: new Date(), count: 1 },
     ]);
+    const ssoLogin = { state: "s", nonce: "n", codeVerifier: "v", returnTo: "/" };
+    await db.insert(ssoLogins).values([
+      { ...ssoLogin, idHash: "verlopen", expiresAt: new Date(Date.now() - 60_000) },
+      { ...ssoLogin, idHash: "loopt", expiresAt: new Date(Date.now() + 60_000) },
+    ]);
     const old = await enqueueJob({ db, kind: "mail", payload: {} });
     await enqueueJob({ db, kind: "mail", payload: {} });
     await db.execute(sql`update jobs set done_at = now() - interval '8 days' where id = ${old}`);
@@ -49,6 +54,7 @@ describe.each(databaseKinds)("the hourly clean-up on %s", (kind) => {
 
     expect(await db.select().from(sessions)).toHaveLength(1);
     expect(await db.select().from(loginTokens)).toHaveLength(1);
+    expect((await db.select().from(ssoLogins)).map((row) => row.idHash)).toEqual(["loopt"]);
     expect((await db.select().from(rateLimits)).map((row) => row.key)).toEqual(["nieuw"]);
     expect((await db.select().from(jobs)).map((row) => row.id)).not.toContain(old);
     expect(await db.select().from(jobs)).toHaveLength(1);

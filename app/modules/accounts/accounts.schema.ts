@@ -97,3 +97,18 @@ export const auditLog = pgTable(
   },
   (table) => [index("audit_log_at_idx").on(table.at)],
 );
+
+/**
+ * A single sign-on login under way: the browser holds a random secret in a short-lived cookie, the
+ * database its hash with what the provider's answer must match. Used once, then deleted.
+ */
+export const ssoLogins = pgTable("sso_logins", {
+  /** SHA-256 of the cookie's secret, base64url. */
+  idHash: text("id_hash").primaryKey(),
+  state: text("state").notNull(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  /** A local path to go to after login. */
+  returnTo: text("return_to").notNull().default("/"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});

@@ -1,9 +1,10 @@
 // What the platform holds about a person, capability by capability, so that "download my data" and
 // "delete my account" stay complete as capabilities are added: each one adds its source to the list.
 // On deletion, a person's contributions stay but become anonymous; their private work is deleted.
-import { eq, or } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
-import { apiTokens, auditLog, loginTokens, sessions, users } from "./accounts.schema.ts";
+import { AppError } from "../../infra/errors.ts";
+import { apiTokens, auditLog, loginTokens, sessions, userIdentities, users } from "./accounts.schema.ts";
 
 export interface PersonalDataSource {
   /** The key in the exported JSON. */
@@ -17,7 +18,7 @@ const account: PersonalDataSource = {
   name: "account",
   async export({ db, userId }) {
     const [user] = await db.select().from(users).where(eq(users.id, userId));
-    const [userSessions, tokens] = await Promise.all([
+    const [userSessions, tokens, identities] = await Promise.all([
       db
         .select({
           createdAt: sessions.createdAt,
@@ -35,6 +36,14 @@ const account: PersonalDataSource = {
         })
         .from(apiTokens)
         .where(eq(apiTokens.userId, userId)),
+      db
+        .select({
+          issuer: userIdentities.issuer,
+          subject: userIdentities.subject,
+          createdAt: userIdentities.createdAt,
+        })
+        .from(userIdentities)
+        .where(eq(userIdentities.userId, userId)),
     ]);
     return {
       profile: user && {
@@ -48,6 +57,8 @@ const account: PersonalDataSource = {
       },
       sessions: userSessions,
       apiTokens: tokens,
+      /** Accounts at organisations' login services (single sign-on) linked to this one. */
+      singleSignOn: identities,
     };
   },
   async erase({ db, userId, email }) {
@@ -88,6 +99,18 @@ export async function exportPersonalData(options: { db: Db; userId: string; emai
 /** Deletes the account and everything private; anonymises what stays. All or nothing. */
 export async function deletePersonalData(options: { db: Db; userId: string; email: string }): Promise<void> {
   await options.db.transaction(async (tx) => {
+    // Nobody could give roles any more: the last operator must first hand the role to someone else.
+    const operators = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`'beheerder' = any(${users.roles})`)
+      .for("update");
+    if (operators.length === 1 && operators[0]?.id === options.userId) {
+      throw new AppError(
+        "conflict",
+        "Je bent de enige beheerder. Geef eerst iemand anders de rol beheerder, dan kun je je account verwijderen.",
+      );
+    }
     for (const source of PERSONAL_DATA_SOURCES) await source.erase({ ...options, db: tx });
   });
 }

@@ -1,0 +1,89 @@
+// Where the organisation's provider sends the browser back: the answer is checked against the login
+// this browser started, and a new session begins. A refusal or a broken answer gets a clear page.
+import { data, Form, redirect } from "react-router";
+import { AppError } from "~/infra/errors.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
+import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
+import { createSession, sessionCookie } from "~/modules/accounts/sessions.server.ts";
+import { clearSsoCookie, SSO_COOKIE, singleSignOnFor } from "~/modules/accounts/single-sign-on.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import type { Route } from "./+types/inloggen-sso-terug";
+
+function cookieValue(header: string | null, name: string): string {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return value.join("=");
+  }
+  return "";
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { services } = context;
+  const oidc = services.config.oidc;
+  if (!oidc) throw data({ code: "not_found", message: "Deze pagina bestaat niet." }, { status: 404 });
+  const problem = (error: AppError) =>
+    data({ problem: error.message }, { status: error.status, headers: { "Set-Cookie": clearSsoCookie() } });
+  try {
+    const callbackUrl = new URL(request.url);
+    if (services.config.publicUrl) {
+      // Behind a proxy the request's own address is not the one the provider was given.
+      const outside = new URL(services.config.publicUrl);
+      callbackUrl.protocol = outside.protocol;
+      callbackUrl.host = outside.host;
+    }
+    const { user, returnTo } = await singleSignOnFor(oidc).finish({
+      db: services.database.db,
+      secret: cookieValue(request.headers.get("Cookie"), SSO_COOKIE),
+      callbackUrl,
+    });
+    // A fresh session at every login, as with a login link.
+    const session = await createSession({
+      db: services.database.db,
+      userId: user.id,
+      config: services.config,
+    });
+    const headers = new Headers({ "Cache-Control": "no-store" });
+    headers.append(
+      "Set-Cookie",
+      sessionCookie({ ...session, secure: isSecureRequest({ request, services }) }),
+    );
+    headers.append("Set-Cookie", clearSsoCookie());
+    return redirect(returnTo, { status: 303, headers });
+  } catch (error) {
+    if (error instanceof AppError) {
+      if (error.code === "unavailable")
+        services.logger.warn({ err: error.cause }, "sso provider unavailable");
+      return problem(error);
+    }
+    services.logger.error({ err: error }, "sso login failed");
+    return problem(
+      new AppError("unavailable", "Inloggen lukt nu niet. Probeer het over een paar minuten opnieuw."),
+    );
+  }
+}
+
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers(PRIVATE_HEADERS);
+  const cookie = loaderHeaders.get("Set-Cookie");
+  if (cookie) headers.set("Set-Cookie", cookie);
+  return headers;
+};
+
+export default function SsoReturn({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <>
+      <title>{`${t("account.ssoProblem")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("account.ssoProblem")}</Heading>
+      <Alert type="error">
+        <Paragraph>{loaderData.problem}</Paragraph>
+      </Alert>
+      <Form method="post" action="/inloggen/sso" reloadDocument>
+        <Button>{t("account.ssoTryAgain")}</Button>
+      </Form>
+    </>
+  );
+}
