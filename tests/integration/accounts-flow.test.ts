@@ -60,6 +60,21 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/beheer-audit": "beheerder",
   "routes/niet-gevonden": "public",
 };
+/**
+ * Every API operation, declared: public, or the least role that may call it. The list is compared
+ * with the OpenAPI document, so a new endpoint without a declared right fails the matrix test, and so
+ * does one whose document says it needs a login while it is declared public (or the other way round).
+ */
+const API_ACCESS: Record<string, "public" | Role> = {
+  "GET /versies": "public",
+  "GET /versies/{nummer}": "public",
+  "GET /versies/{nummer}/delen/{slug}": "public",
+  "GET /delen/{slug}": "public",
+  "GET /vergelijk": "public",
+  "GET /zoeken": "public",
+  "GET /ik": "ambtenaar",
+};
+
 /** Roles stand side by side (an operator is not automatically an editor); everyone logged in is an ambtenaar. */
 function mayOpen(who: Who, needed: Role): boolean {
   return who !== "anoniem" && (needed === "ambtenaar" || who === needed);
@@ -248,6 +263,47 @@ describe("roles and rights", () => {
         const sent = await post(route.path, { intent: "niets" }, cookies[who]);
         if (who === "anoniem") expect([302, 405], `POST ${where}`).toContain(sent.status);
         else if (!mayOpen(who, access)) expect([403, 405], `POST ${where}`).toContain(sent.status);
+      }
+    }
+  });
+
+  it("every API operation is declared, and each role gets exactly its rights", async () => {
+    const document = (await (await get("/api/v1/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const operations = Object.entries(document.paths).flatMap(([address, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${address}`,
+        address,
+        method,
+        protectedByDocument: (operation.security ?? []).length > 0,
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(0);
+    const undeclared = operations.filter((operation) => !(operation.key in API_ACCESS)).map((o) => o.key);
+    expect(undeclared, "API operations without a declared right in API_ACCESS").toEqual([]);
+    expect(
+      Object.keys(API_ACCESS).filter((key) => !operations.some((operation) => operation.key === key)),
+      "declared operations the API does not have",
+    ).toEqual([]);
+
+    const everyone: Who[] = ["anoniem", "ambtenaar", "gespreksleider", "redacteur", "beheerder"];
+    for (const operation of operations) {
+      const access = API_ACCESS[operation.key];
+      expect(operation.protectedByDocument, `${operation.key}: the document and API_ACCESS agree`).toBe(
+        access !== "public",
+      );
+      if (access === "public" || access === undefined) continue;
+      const address = `/api/v1${operation.address.replace(/\{[^}]+\}/g, "1")}`;
+      for (const who of everyone) {
+        const response = await fetch(`${BASE}${address}`, {
+          method: operation.method.toUpperCase(),
+          headers: { Origin: BASE, ...(cookies[who] ? { Cookie: cookies[who] } : {}) },
+        });
+        const where = `${who} on ${operation.key}`;
+        if (who === "anoniem") expect(response.status, where).toBe(401);
+        else expect(response.status, where).toBe(mayOpen(who, access) ? 200 : 403);
+        expect(response.headers.get("content-type"), where).toMatch(/json/);
       }
     }
   });
