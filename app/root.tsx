@@ -50,6 +50,7 @@ function shellText(language: Language, officialGuideUrl: string): ShellText {
       { to: "/", label: t("nav.home") },
       { to: "/gids", label: t("nav.guide") },
       { to: "/gids/versies", label: t("nav.versions") },
+      { to: "/dilemmas", label: t("nav.dilemmas") },
       { to: "/zoeken", label: t("nav.search") },
       { to: "/profiel", label: t("nav.account") },
     ],

@@ -11,6 +11,7 @@ import { AppError, isAppError } from "../app/infra/errors.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { createAccountsApi } from "./api/accounts-api.ts";
 import { resolveApiActor } from "./api/api-identity.ts";
+import { createDilemmasApi } from "./api/dilemmas-api.ts";
 import { createGuideApi } from "./api/guide-api.ts";
 import { API_VERSION, createOpenApiDocument } from "./api/openapi.ts";
 import { sendProblem } from "./api/problem.ts";
@@ -116,6 +117,7 @@ export function createApp(options: {
   api.use(resolveApiActor(services));
   api.use(createGuideApi(services));
   api.use(createAccountsApi());
+  api.use(createDilemmasApi(services));
   api.use((req, res) =>
     sendProblem(res, { code: "not_found", detail: `Onbekend adres: ${req.path}`, instance: req.originalUrl }),
   );

@@ -10,6 +10,7 @@ import { startJobWorker } from "../app/infra/jobs.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
 import { createMailer, MAIL_JOB_KIND, mailJobHandler } from "../app/infra/mail.server.ts";
 import type { Services } from "../app/infra/services.server.ts";
+import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
 import { createApp } from "./app.ts";
 import { startMaintenance } from "./maintenance.ts";
@@ -41,6 +42,8 @@ export async function start(env: Record<string, string | undefined> = process.en
   await database.migrate();
   const seeded = await seedGuide({ db: database.db, contentDir: path.resolve("content") });
   if (seeded.created) logger.info("imported the guide's content into an empty database");
+  const cards = await seedDilemmas({ db: database.db, contentDir: path.resolve("content") });
+  if (cards.added > 0) logger.info({ cards: cards.added }, "added the shipped dilemma cards");
 
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,

@@ -1,9 +1,9 @@
 // One part of the guide: `/gids/<slug>` (current version) or `/gids/versie/<n>/<slug>`.
-import { useEffect, useState } from "react";
 import { data } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
+import { cardsForPrinciple } from "~/modules/dilemmas/dilemmas.server.ts";
 import {
   pageHeadersFor,
   partPath,
@@ -14,9 +14,9 @@ import {
 import { PartSlug } from "~/modules/guide/guide.validation.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
-import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { PrintButton } from "~/ui/print-button.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-deel";
 
@@ -37,6 +37,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       return other ? { title: other.title, href: href(other.slug) } : null;
     };
     const isCurrent = current?.id === version.id;
+    const dilemmas = part.kind === "principe" ? await cardsForPrinciple({ db, principle: part.slug }) : [];
     return data(
       {
         version: versionInfoOf(version),
@@ -58,6 +59,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
           const other = parts.find((candidate) => candidate.slug === slug);
           return other ? [{ title: other.title, href: href(slug) }] : [];
         }),
+        dilemmas,
         previous: neighbour(index - 1),
         next: neighbour(index + 1),
       },
@@ -67,20 +69,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
-
-/** The print button needs JavaScript, so it appears only once the page runs it. */
-function PrintButton(props: { label: string }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
-  return (
-    <div className="vm-print-button">
-      <Button type="button" appearance="secondary-action" onClick={() => window.print()}>
-        {props.label}
-      </Button>
-    </div>
-  );
-}
 
 export default function GuidePart({ loaderData }: Route.ComponentProps) {
   const t = useT();
@@ -136,6 +124,22 @@ export default function GuidePart({ loaderData }: Route.ComponentProps) {
               <li key={item.href} className="utrecht-link-list__item">
                 <Link to={item.href} lang="nl">
                   {item.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+      {loaderData.dilemmas.length > 0 ? (
+        <aside aria-labelledby="dilemmas" className="vm-related">
+          <Heading level={2} id="dilemmas">
+            {t("dilemmas.forPrinciple")}
+          </Heading>
+          <ul className="utrecht-link-list utrecht-link-list--html-ul">
+            {loaderData.dilemmas.map((card) => (
+              <li key={card.slug} className="utrecht-link-list__item">
+                <Link to={`/dilemmas/${card.slug}`} lang="nl">
+                  {card.title}
                 </Link>
               </li>
             ))}

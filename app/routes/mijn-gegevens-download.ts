@@ -1,7 +1,7 @@
 // Everything the platform holds about me, as a JSON file.
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { exportPersonalData } from "~/modules/accounts/personal-data.server.ts";
+import { exportMyData } from "~/personal-data.server.ts";
 import type { Route } from "./+types/mijn-gegevens-download";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -11,7 +11,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       services: context.services,
       permission: "my-data:manage",
     });
-    const exported = await exportPersonalData({
+    const exported = await exportMyData({
       db: context.services.database.db,
       userId: user.id,
       email: user.email,

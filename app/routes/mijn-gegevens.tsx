@@ -4,8 +4,8 @@ import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { isSecureRequest, requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { deletePersonalData } from "~/modules/accounts/personal-data.server.ts";
 import { clearedSessionCookie } from "~/modules/accounts/sessions.server.ts";
+import { deleteMyAccount } from "~/personal-data.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
@@ -30,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   );
   if (form.get("bevestigen") !== "ja") return data({ error: true, problem: null }, { status: 400 });
   const problem = await withRouteErrors(services.logger, () =>
-    deletePersonalData({ db: services.database.db, userId: user.id, email: user.email }).then(
+    deleteMyAccount({ db: services.database.db, userId: user.id, email: user.email }).then(
       () => null,
       (error: unknown) => {
         // The last operator: say why on this page, next to the button.

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { data, Form, useSubmit } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { searchCards } from "~/modules/dilemmas/dilemmas.server.ts";
 import { listParts, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
 import { searchGuide } from "~/modules/guide/guide-search.server.ts";
 import { MAX_QUERY_LENGTH } from "~/modules/guide/search-query.ts";
@@ -19,8 +20,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const raw = new URL(request.url).searchParams.get("q") ?? "";
     const version = await requireCurrentVersion({ db });
     const result = raw.trim() ? await searchGuide({ db, versionId: version.id, query: raw }) : null;
+    const dilemmas = result?.plan ? await searchCards({ db, tsquery: result.plan.tsquery, limit: 10 }) : [];
     const principles =
-      result && result.hits.length === 0
+      result && result.hits.length === 0 && dilemmas.length === 0
         ? (await listParts({ db, versionId: version.id })).filter((part) => part.kind === "principe")
         : [];
     return data(
@@ -29,6 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         shortened: raw.length > MAX_QUERY_LENGTH,
         hasWords: result ? result.plan !== null : true,
         hits: result?.hits ?? null,
+        dilemmas: dilemmas.map((card) => ({ slug: card.slug, title: card.title })),
         suggestions: result?.suggestions ?? [],
         principles: principles.map((part) => ({ slug: part.slug, title: part.title })),
       },
@@ -93,7 +96,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           <Paragraph>{t("search.empty")}</Paragraph>
         ) : !loaderData.hasWords ? (
           <Paragraph>{t("search.noWords")}</Paragraph>
-        ) : hits.length === 0 ? (
+        ) : hits.length === 0 && loaderData.dilemmas.length === 0 ? (
           <>
             <Paragraph>
               <strong role="status">{t("search.nothing", { query })}</strong> {t("search.nothingHelp")}
@@ -125,7 +128,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             <p className="nl-paragraph" role="status">
               {t("search.found", { count: hits.length })}
             </p>
-            <ol className="vm-hits">
+            <ol className="vm-hits" hidden={hits.length === 0}>
               {hits.map((hit) => (
                 <li key={`${hit.slug}#${hit.anchor}`} className="vm-hit">
                   <Heading level={2} className="vm-hit__title" lang="nl">
@@ -144,6 +147,20 @@ export default function Search({ loaderData }: Route.ComponentProps) {
                 </li>
               ))}
             </ol>
+            {loaderData.dilemmas.length > 0 ? (
+              <section aria-labelledby="gevonden-dilemmas" className="vm-related">
+                <Heading level={2} id="gevonden-dilemmas">
+                  {t("dilemmas.searchTitle")}
+                </Heading>
+                <ul className="utrecht-link-list utrecht-link-list--html-ul" lang="nl">
+                  {loaderData.dilemmas.map((card) => (
+                    <li key={card.slug} className="utrecht-link-list__item">
+                      <Link to={`/dilemmas/${card.slug}`}>{card.title}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
           </>
         )}
       </div>

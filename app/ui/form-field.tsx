@@ -81,3 +81,81 @@ export function Select(props: {
     </select>
   );
 }
+
+export function Textarea(props: {
+  id: string;
+  name: string;
+  defaultValue?: string;
+  invalid?: boolean;
+  describedBy?: string;
+  maxLength?: number;
+  rows?: number;
+}) {
+  return (
+    <textarea
+      id={props.id}
+      name={props.name}
+      defaultValue={props.defaultValue}
+      rows={props.rows ?? 4}
+      className={`utrecht-textarea utrecht-textarea--html-textarea${props.invalid ? " utrecht-textarea--invalid" : ""}`}
+      aria-invalid={props.invalid || undefined}
+      aria-describedby={props.describedBy}
+      maxLength={props.maxLength}
+    />
+  );
+}
+
+/** Several choices under one question: a fieldset with a legend, one checkbox per option. */
+export function CheckboxGroup(props: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  error?: ReactNode;
+  options: { value: string; label: string }[];
+  checked: string[];
+}) {
+  const descriptionId = props.description ? `${props.id}-beschrijving` : undefined;
+  const errorId = props.error ? `${props.id}-fout` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset
+      className={`utrecht-form-fieldset${props.error ? " utrecht-form-fieldset--invalid" : ""}`}
+      aria-describedby={describedBy}
+      aria-invalid={props.error ? true : undefined}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {props.legend}
+      </legend>
+      {props.description ? (
+        <div className="utrecht-form-field-description" id={descriptionId}>
+          {props.description}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {props.error}
+        </div>
+      ) : null}
+      {props.options.map((option, index) => {
+        // The first box carries the group's id, so the error summary can jump to the group.
+        const id = index === 0 ? props.id : `${props.id}-${option.value}`;
+        return (
+          <div key={option.value} className="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              type="checkbox"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+              id={id}
+              name={props.name}
+              value={option.value}
+              defaultChecked={props.checked.includes(option.value)}
+            />{" "}
+            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

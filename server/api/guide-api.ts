@@ -2,7 +2,6 @@
 // call one module function and shape the answer as documented in the OpenAPI file.
 import { Router } from "express";
 import type { z } from "zod";
-import { AppError } from "../../app/infra/errors.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import type { GuideVersion } from "../../app/modules/guide/guide.server.ts";
 import {
@@ -21,6 +20,7 @@ import {
   type VersionOutput,
 } from "../../app/modules/guide/guide.validation.ts";
 import { searchGuide } from "../../app/modules/guide/guide-search.server.ts";
+import { parseInput } from "./parse-input.ts";
 
 function versionJson(version: GuideVersion): z.infer<typeof VersionOutput> {
   return {
@@ -35,15 +35,6 @@ function versionJson(version: GuideVersion): z.infer<typeof VersionOutput> {
   };
 }
 
-function parse<T extends z.ZodType>(schema: T, input: unknown, name?: string): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields = Object.fromEntries(
-    result.error.issues.map((issue) => [issue.path.join(".") || name || "input", issue.message]),
-  );
-  throw new AppError("invalid", Object.values(fields).join(" "), { fields });
-}
-
 export function createGuideApi(services: Services): Router {
   const router = Router();
   const { db } = services.database;
@@ -54,31 +45,37 @@ export function createGuideApi(services: Services): Router {
   });
 
   router.get("/versies/:nummer", async (req, res) => {
-    const version = await requireVersion({ db, number: parse(VersionNumber, req.params.nummer, "nummer") });
+    const version = await requireVersion({
+      db,
+      number: parseInput(VersionNumber, req.params.nummer, "nummer"),
+    });
     const parts = await listParts({ db, versionId: version.id });
     res.json({ ...versionJson(version), parts });
   });
 
   router.get("/versies/:nummer/delen/:slug", async (req, res) => {
-    const version = await requireVersion({ db, number: parse(VersionNumber, req.params.nummer, "nummer") });
-    const { part } = await requirePart({ db, version, slug: parse(PartSlug, req.params.slug, "slug") });
+    const version = await requireVersion({
+      db,
+      number: parseInput(VersionNumber, req.params.nummer, "nummer"),
+    });
+    const { part } = await requirePart({ db, version, slug: parseInput(PartSlug, req.params.slug, "slug") });
     res.json({ ...part, version: version.number });
   });
 
   router.get("/delen/:slug", async (req, res) => {
     const version = await requireCurrentVersion({ db });
-    const { part } = await requirePart({ db, version, slug: parse(PartSlug, req.params.slug, "slug") });
+    const { part } = await requirePart({ db, version, slug: parseInput(PartSlug, req.params.slug, "slug") });
     res.json({ ...part, version: version.number });
   });
 
   router.get("/vergelijk", async (req, res) => {
-    const input = parse(CompareInput, req.query);
+    const input = parseInput(CompareInput, req.query);
     const { from, to, diff } = await compareVersions({ db, from: input.van, to: input.naar });
     res.json({ from: from.number, to: to.number, ...diff });
   });
 
   router.get("/zoeken", async (req, res) => {
-    const input = parse(GuideSearchInput, { q: req.query.q, limit: req.query.limit });
+    const input = parseInput(GuideSearchInput, { q: req.query.q, limit: req.query.limit });
     const version = await requireCurrentVersion({ db });
     const result = await searchGuide({ db, versionId: version.id, query: input.q, limit: input.limit });
     res.json({

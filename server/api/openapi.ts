@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, built from the same zod schemas that validate the requests
 // and shape the answers, so the document cannot drift from the code.
 import { z } from "zod";
+import { CardOutput, SubmitCardInput } from "../../app/modules/dilemmas/dilemmas.validation.ts";
 import {
   BlockOutput,
   CompareOutput,
@@ -24,6 +25,8 @@ for (const [id, schema] of Object.entries({
   SearchResult: SearchOutput,
   Comparison: CompareOutput,
   Problem: ProblemOutput,
+  DilemmaCard: CardOutput,
+  DilemmaCardSubmission: SubmitCardInput,
 })) {
   schemaRegistry.add(schema, { id });
 }
@@ -39,6 +42,7 @@ const problemResponses = (...statuses: number[]) =>
           {
             400: "Ongeldige invoer",
             401: "Niet ingelogd of onbekende sleutel",
+            403: "Niet toegestaan",
             404: "Niet gevonden",
             429: "Te veel verzoeken",
             503: "Database niet bereikbaar",
@@ -90,6 +94,7 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
     tags: [
       { name: "gids", description: "De gids: versies, delen, vergelijken en zoeken" },
       { name: "accounts", description: "Het eigen account" },
+      { name: "dilemmas", description: "De dilemmakaarten: lezen, en zelf een kaart insturen" },
     ],
     paths: {
       "/versies": {
@@ -160,6 +165,53 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
             }),
             ...problemResponses(401, 429, 503),
           },
+        },
+      },
+      "/dilemmas": {
+        get: {
+          operationId: "listDilemmas",
+          tags: ["dilemmas"],
+          summary: "De gepubliceerde dilemmakaarten, op titel, eventueel gefilterd",
+          parameters: [
+            { name: "principe", in: "query", required: false, schema: { type: "string" } },
+            { name: "werk", in: "query", required: false, schema: { type: "string" } },
+            { name: "thema", in: "query", required: false, schema: { type: "string" } },
+          ],
+          responses: {
+            "200": ok("De kaarten", {
+              type: "object",
+              properties: { cards: { type: "array", items: ref("DilemmaCard") } },
+              required: ["cards"],
+            }),
+            ...problemResponses(400, 503),
+          },
+        },
+        post: {
+          operationId: "submitDilemma",
+          tags: ["dilemmas"],
+          summary: "Een dilemmakaart insturen; een redacteur beoordeelt hem",
+          security: [{ bearer: [] }, { session: [] }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("DilemmaCardSubmission") } },
+          },
+          responses: {
+            "201": ok("De kaart is ingestuurd", {
+              type: "object",
+              properties: { id: { type: "string" }, slug: { type: "string" }, status: { type: "string" } },
+              required: ["id", "slug", "status"],
+            }),
+            ...problemResponses(400, 401, 403, 429, 503),
+          },
+        },
+      },
+      "/dilemmas/{slug}": {
+        get: {
+          operationId: "getDilemma",
+          tags: ["dilemmas"],
+          summary: "Eén gepubliceerde dilemmakaart",
+          parameters: [{ ...slugParam, description: "De korte naam van de kaart, zoals in de adresbalk" }],
+          responses: { "200": ok("De kaart", ref("DilemmaCard")), ...problemResponses(404, 503) },
         },
       },
       "/zoeken": {

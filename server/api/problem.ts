@@ -30,7 +30,12 @@ export function sendProblem(
       ...(problem.instance ? { instance: problem.instance } : {}),
       ...(problem.fields
         ? {
-            errors: Object.entries(problem.fields).map(([name, message]) => ({ in: "query", name, message })),
+            // Where the field was: the query of a read, the body of a write.
+            errors: Object.entries(problem.fields).map(([name, message]) => ({
+              in: ["GET", "HEAD"].includes(res.req.method) ? "query" : "body",
+              name,
+              message,
+            })),
           }
         : {}),
     });

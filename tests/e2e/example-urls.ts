@@ -21,8 +21,12 @@ export interface ExampleUrl {
 /** People the browser tests can log in as; the test server starts with the operator's account made. */
 export const PEOPLE = {
   beheerder: "beheerder@example.nl",
+  redacteur: "redacteur@example.nl",
   ambtenaar: "ambtenaar@example.nl",
 } as const;
+
+/** A card that ships with the platform (content/dilemmas/). */
+export const CARD_SLUG = "eerst-de-minister-of-de-samenleving";
 
 /** A route either has pages to look at, or renders none and says why. */
 export type RouteExamples = { examples: ExampleUrl[] } | { rendersNoPage: string };
@@ -100,6 +104,51 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       { path: "/gids/waarden", shows: "the values", status: 200 },
       { path: `/gids/${PART_SLUG}`, shows: "a principle in English", status: 200, language: "en" },
       { path: "/gids/bestaat-niet", shows: "unknown part", status: 404 },
+    ],
+  },
+  "routes/dilemmas": {
+    examples: [
+      { path: "/dilemmas", shows: "the library with filters", status: 200 },
+      { path: "/dilemmas?principe=menselijke-maat&werk=uitvoering", shows: "filtered cards", status: 200 },
+      {
+        path: "/dilemmas?thema=politiek&werk=ondersteuning&principe=vertrouwen-in-burgers",
+        shows: "a filter without cards",
+        status: 200,
+      },
+      { path: "/dilemmas", shows: "the library in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/dilemmas-afdrukken": {
+    examples: [
+      { path: "/dilemmas/afdrukken?principe=loyale-tegenspraak", shows: "cards to print", status: 200 },
+    ],
+  },
+  "routes/dilemma": {
+    examples: [
+      { path: `/dilemmas/${CARD_SLUG}`, shows: "one card", status: 200 },
+      { path: `/dilemmas/${CARD_SLUG}`, shows: "one card in English", status: 200, language: "en" },
+      { path: "/dilemmas/bestaat-niet", shows: "an unknown card", status: 404 },
+    ],
+  },
+  "routes/dilemmas-nieuw": {
+    examples: [
+      { path: "/dilemmas/nieuw", shows: "the form to send in a card", status: 200, as: "ambtenaar" },
+    ],
+  },
+  "routes/dilemmas-mijn": {
+    examples: [{ path: "/dilemmas/mijn", shows: "my cards sent in", status: 200, as: "ambtenaar" }],
+  },
+  "routes/beheer-dilemmas": {
+    examples: [{ path: "/beheer/dilemmas", shows: "the editors' queue", status: 200, as: "redacteur" }],
+  },
+  "routes/beheer-dilemma": {
+    examples: [
+      {
+        path: "/beheer/dilemmas/00000000-0000-4000-8000-000000000000",
+        shows: "a card sent in that does not exist",
+        status: 404,
+        as: "redacteur",
+      },
     ],
   },
   "routes/zoeken": {

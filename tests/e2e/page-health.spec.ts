@@ -4,6 +4,8 @@ import { expect, test } from "@playwright/test";
 import { EXAMPLE_URLS, routesInTable } from "./example-urls.ts";
 
 test("every page hydrates without errors or blocked scripts", async ({ browser, baseURL }) => {
+  // One visit per example address, each waiting for the network to be quiet.
+  test.setTimeout(120_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems: string[] = [];

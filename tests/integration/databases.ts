@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type Database, openDatabase } from "../../app/infra/db.server.ts";
+import { seedDilemmas } from "../../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -73,11 +74,12 @@ export async function openMigratedDatabase(
   return { test, database };
 }
 
-/** A migrated database with the shipped guide content, ready for a suite. */
+/** A migrated database with the shipped guide content and dilemma cards, ready for a suite. */
 export async function openSeededDatabase(
   kind: DatabaseKind,
 ): Promise<{ test: TestDatabase; database: Database }> {
   const opened = await openMigratedDatabase(kind);
   await seedGuide({ db: opened.database.db, contentDir: CONTENT_DIR });
+  await seedDilemmas({ db: opened.database.db, contentDir: CONTENT_DIR });
   return opened;
 }

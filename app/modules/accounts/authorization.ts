@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "my-data:manage": "ambtenaar",
   "users:manage": "beheerder",
   "audit:read": "beheerder",
+  "dilemmas:submit": "ambtenaar",
+  "dilemmas:review": "redacteur",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 

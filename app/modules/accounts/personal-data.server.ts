@@ -87,17 +87,29 @@ const audit: PersonalDataSource = {
   },
 };
 
-/** Every capability's source; a new capability that keeps personal data adds its own here. */
-export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [audit, account];
+/** This module's sources: the audit log, and the account itself (erased last). */
+export const ACCOUNT_SOURCES = { audit, account } as const;
 
-export async function exportPersonalData(options: { db: Db; userId: string; email: string }) {
+type Sources = readonly PersonalDataSource[];
+
+export async function exportPersonalData(options: {
+  db: Db;
+  userId: string;
+  email: string;
+  sources: Sources;
+}) {
   const data: Record<string, unknown> = { exportedAt: new Date().toISOString() };
-  for (const source of PERSONAL_DATA_SOURCES) data[source.name] = await source.export(options);
+  for (const source of options.sources) data[source.name] = await source.export(options);
   return data;
 }
 
 /** Deletes the account and everything private; anonymises what stays. All or nothing. */
-export async function deletePersonalData(options: { db: Db; userId: string; email: string }): Promise<void> {
+export async function deletePersonalData(options: {
+  db: Db;
+  userId: string;
+  email: string;
+  sources: Sources;
+}): Promise<void> {
   await options.db.transaction(async (tx) => {
     // Nobody could give roles any more: the last operator must first hand the role to someone else.
     const operators = await tx
@@ -111,6 +123,6 @@ export async function deletePersonalData(options: { db: Db; userId: string; emai
         "Je bent de enige beheerder. Geef eerst iemand anders de rol beheerder, dan kun je je account verwijderen.",
       );
     }
-    for (const source of PERSONAL_DATA_SOURCES) await source.erase({ ...options, db: tx });
+    for (const source of options.sources) await source.erase({ ...options, db: tx });
   });
 }
