@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { openDatabase } from "../app/infra/db.server.ts";
+import { loadKeyring } from "../app/infra/encryption.server.ts";
 import { ConfigError, parseConfig } from "../app/infra/env.server.ts";
 import { startJobWorker } from "../app/infra/jobs.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
@@ -64,7 +65,18 @@ export async function start(env: Record<string, string | undefined> = process.en
 
   const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });
   await pageCache.subscribe(database);
-  const services: Services = { config, logger, database, pageCache };
+  const keyring = loadKeyring({
+    key: config.encryptionKey,
+    oldKeys: config.encryptionKeysOld,
+    dataDir: config.dataDir,
+  });
+  logger.info({ key: keyring.currentId, source: keyring.source }, "encryption key loaded");
+  if (config.databaseUrl && keyring.source === "key file") {
+    logger.warn(
+      "ENCRYPTION_KEY is not set: the key is in DATA_DIR. Set ENCRYPTION_KEY when app processes on several machines share the database.",
+    );
+  }
+  const services: Services = { config, logger, database, pageCache, keyring };
   const app = createApp({ services, pageCache, build });
 
   const server = app.listen(config.port, config.host);

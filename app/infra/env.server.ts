@@ -65,6 +65,16 @@ const ConfigInput = z.object({
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_API_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   LOGIN_LINKS: z.enum(["on", "off"]).default("on"),
+  ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/,
+        "moet 32 bytes zijn, als base64 of hex (maak er een met: npx vakmanschap key new)",
+      )
+      .optional(),
+  ),
+  ENCRYPTION_KEYS_OLD: z.string().default(""),
   OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_AUTH: optionalText.pipe(z.enum(OIDC_CLIENT_AUTH_METHODS).optional()),
@@ -114,6 +124,10 @@ export type Config = {
   };
   /** Whether people may ask for a login link by e-mail (beside single sign-on, or instead of it). */
   loginLinks: boolean;
+  /** The key for what people write in private; without it, a key file in DATA_DIR. */
+  encryptionKey?: string;
+  /** Earlier keys, still read during a rotation. */
+  encryptionKeysOld: string[];
   /** OpenID Connect single sign-on; absent when no provider is configured. */
   oidc?: OidcConfig;
 };
@@ -182,6 +196,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       apiPerToken: input.RATE_LIMIT_API_PER_TOKEN,
     },
     loginLinks: input.LOGIN_LINKS === "on",
+    encryptionKey: input.ENCRYPTION_KEY,
+    encryptionKeysOld: input.ENCRYPTION_KEYS_OLD.split(",")
+      .map((key) => key.trim())
+      .filter(Boolean),
     oidc: oidcConfigOf(input),
   };
 }

@@ -2,6 +2,7 @@
 // so no module keeps a connection or a cache of its own.
 import type { Logger } from "pino";
 import type { Database } from "./db.server.ts";
+import type { Keyring } from "./encryption.server.ts";
 import type { Config } from "./env.server.ts";
 
 /** The notification channel on which cached pages are invalidated across processes. */
@@ -17,6 +18,8 @@ export interface Services {
   logger: Logger;
   database: Database;
   pageCache: PageCacheControl;
+  /** Encrypts and decrypts what people write in private. */
+  keyring: Keyring;
 }
 
 declare module "react-router" {

@@ -13,6 +13,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     });
     const exported = await exportMyData({
       db: context.services.database.db,
+      keyring: context.services.keyring,
       userId: user.id,
       email: user.email,
     });

@@ -30,7 +30,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   );
   if (form.get("bevestigen") !== "ja") return data({ error: true, problem: null }, { status: 400 });
   const problem = await withRouteErrors(services.logger, () =>
-    deleteMyAccount({ db: services.database.db, userId: user.id, email: user.email }).then(
+    deleteMyAccount({
+      db: services.database.db,
+      keyring: services.keyring,
+      userId: user.id,
+      email: user.email,
+    }).then(
       () => null,
       (error: unknown) => {
         // The last operator: say why on this page, next to the button.

@@ -41,6 +41,11 @@ export const registerCommands: RegisterCommands = (program, cli) => {
             `Back-up geschreven${file ? ` naar ${file}` : ""}: ${summary.rows} rijen uit ` +
               `${summary.tables.length} tabellen. (Backup written: ${summary.rows} rows.)`,
           );
+          cli.say(
+            "Let op: de sleutel voor versleutelde gegevens zit niet in de back-up. Bewaar ENCRYPTION_KEY " +
+              "(of DATA_DIR/encryption.key) apart en veilig; zonder sleutel zijn de afwegingen niet te lezen. " +
+              "(The encryption key is not in the backup: keep it separately.)",
+          );
         },
         { mustExist: true },
       );

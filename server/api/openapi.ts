@@ -15,7 +15,11 @@ import {
 
 export const API_VERSION = "1.0.0";
 
+// Answers are described as they leave (output), request bodies as they may arrive (input: defaults
+// optional, transforms as the type they start from).
 const schemaRegistry = z.registry<{ id: string }>();
+const inputRegistry = z.registry<{ id: string }>();
+inputRegistry.add(SubmitCardInput, { id: "DilemmaCardSubmission" });
 for (const [id, schema] of Object.entries({
   Version: VersionOutput,
   VersionWithParts: VersionWithPartsOutput,
@@ -26,7 +30,6 @@ for (const [id, schema] of Object.entries({
   Comparison: CompareOutput,
   Problem: ProblemOutput,
   DilemmaCard: CardOutput,
-  DilemmaCardSubmission: SubmitCardInput,
 })) {
   schemaRegistry.add(schema, { id });
 }
@@ -75,10 +78,10 @@ const slugParam = {
 };
 
 export function createOpenApiDocument(options: { serverUrl: string }) {
-  const { schemas } = z.toJSONSchema(schemaRegistry, {
-    target: "draft-2020-12",
-    uri: (id) => `#/components/schemas/${id}`,
-  });
+  const uri = (id: string) => `#/components/schemas/${id}`;
+  const { schemas: outputs } = z.toJSONSchema(schemaRegistry, { target: "draft-2020-12", uri });
+  const { schemas: inputs } = z.toJSONSchema(inputRegistry, { target: "draft-2020-12", uri, io: "input" });
+  const schemas = { ...outputs, ...inputs };
   return {
     openapi: "3.1.0",
     info: {

@@ -1,6 +1,8 @@
 // Starts the Express app (API, health, metrics; no pages) on a free port for HTTP tests.
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { Database } from "../../app/infra/db.server.ts";
+import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createApp } from "../../server/app.ts";
@@ -9,7 +11,14 @@ import { createPageCache, type PageCache } from "../../server/page-cache.ts";
 export async function startApiServer(options: { database: Database; env?: Record<string, string> }) {
   const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...options.env });
   const pageCache: PageCache = createPageCache({ maxEntries: 10 });
-  const services = { config, logger: createLogger({ config }), database: options.database, pageCache };
+  const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
+  const services = {
+    config,
+    logger: createLogger({ config }),
+    database: options.database,
+    pageCache,
+    keyring,
+  };
   const app = createApp({ services, pageCache });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));

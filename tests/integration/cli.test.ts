@@ -8,8 +8,14 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/infra/db.server.ts";
+import { createKeyring, generateKey, parseKey } from "../../app/infra/encryption.server.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { auditLog, users } from "../../app/modules/accounts/accounts.schema.ts";
+import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import {
+  createDeliberation,
+  getOwnDeliberation,
+} from "../../app/modules/deliberation/deliberations.server.ts";
 import { guideBlocks } from "../../app/modules/guide/guide.schema.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
 import { CONTENT_DIR, createTestDatabase } from "./databases.ts";
@@ -163,6 +169,53 @@ describe("the vakmanschap command line", () => {
     const missingKey = vakmanschap(["sso", "jwks"], { env: { ...env, OIDC_PRIVATE_KEY_FILE: "weg.pem" } });
     expect(missingKey.status).toBe(78);
     expect(missingKey.stderr).toContain("OIDC_PRIVATE_KEY_FILE");
+  });
+
+  it("makes a new key, and rotates the encrypted records to it", async () => {
+    const made = vakmanschap(["key", "new"]);
+    expect(made.status).toBe(0);
+    const newKey = made.stdout.trim();
+    expect(parseKey(newKey)).toHaveLength(32);
+
+    expect(vakmanschap(["migrate"]).status).toBe(0);
+    const oldKey = generateKey();
+    const database = await openDatabase({ dataDir });
+    const record = await (async () => {
+      try {
+        const owner = await upsertUser({ db: database.db, email: "sleutel@example.nl" });
+        const keyring = createKeyring({ current: parseKey(oldKey) as Buffer, source: "ENCRYPTION_KEY" });
+        return await createDeliberation({
+          db: database.db,
+          keyring,
+          ownerId: owner.id,
+          content: { moment: "nu" },
+        });
+      } finally {
+        await database.close();
+      }
+    })();
+    const rotated = vakmanschap(["key", "rotate"], {
+      env: { ENCRYPTION_KEY: newKey, ENCRYPTION_KEYS_OLD: oldKey },
+    });
+    expect(rotated.status).toBe(0);
+    expect(rotated.stderr + rotated.stdout).toMatch(/\b1 afweging/);
+    const reopened = await openDatabase({ dataDir });
+    try {
+      const onlyNew = createKeyring({ current: parseKey(newKey) as Buffer, source: "ENCRYPTION_KEY" });
+      const owner = await upsertUser({ db: reopened.db, email: "sleutel@example.nl" });
+      const read = await getOwnDeliberation({
+        db: reopened.db,
+        keyring: onlyNew,
+        id: record.id,
+        ownerId: owner.id,
+      });
+      expect(read.content.moment).toBe("nu");
+    } finally {
+      await reopened.close();
+    }
+    const bad = vakmanschap(["key", "rotate"], { env: { ENCRYPTION_KEY: "kort" } });
+    expect(bad.status).toBe(78);
+    expect(bad.stderr).toContain("ENCRYPTION_KEY");
   });
 
   it("leaves the data alone while a server holds the data folder", async () => {

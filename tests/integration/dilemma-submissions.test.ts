@@ -1,8 +1,10 @@
 // Cards people send in, on each database: an editor publishes or declines them with a reason the
 // sender reads; the audit log records the decision; "my data" covers them.
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { auditLog } from "../../app/modules/accounts/accounts.schema.ts";
 import { actorOf, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import {
@@ -19,6 +21,7 @@ import { DilemmaCardInput } from "../../app/modules/dilemmas/dilemmas.validation
 import { deleteMyAccount, exportMyData } from "../../app/personal-data.server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 
+const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
 const card = DilemmaCardInput.parse({
   title: "De mail die te vroeg verstuurd werd",
   case: "Je stuurt per ongeluk een conceptbrief naar een burger. Er staan nog opmerkingen van collega's in. De burger belt boos op.",
@@ -140,12 +143,12 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
       note: "",
     });
 
-    const exported = (await exportMyData({ db, userId: sender.id, email: sender.email })) as {
+    const exported = (await exportMyData({ db, keyring, userId: sender.id, email: sender.email })) as {
       dilemmaCards: { title: string }[];
     };
     expect(exported.dilemmaCards.map((c) => c.title).sort()).toEqual([card.title, "Wacht nog"].sort());
 
-    await deleteMyAccount({ db, userId: sender.id, email: sender.email });
+    await deleteMyAccount({ db, keyring, userId: sender.id, email: sender.email });
     const [stays] = await db.select().from(dilemmaCards).where(eq(dilemmaCards.id, kept.id));
     expect(stays).toMatchObject({ status: "gepubliceerd", submittedBy: null, anonymous: true });
     expect(await db.select().from(dilemmaCards).where(eq(dilemmaCards.id, waiting.id))).toEqual([]);

@@ -97,6 +97,8 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
     expect(Object.keys(document.paths).sort()).toEqual(
       [
         "/delen/{slug}",
+        "/dilemmas",
+        "/dilemmas/{slug}",
         "/ik",
         "/vergelijk",
         "/versies",

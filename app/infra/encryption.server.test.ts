@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createKeyring, generateKey, KEY_FILE, keyIdOf, loadKeyring, parseKey } from "./encryption.server.ts";
+
+const folders: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-keys-"));
+  folders.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("encryption at rest", () => {
+  const key = parseKey(generateKey()) as Buffer;
+
+  it("reads keys as base64, base64url or hex, and refuses anything else", () => {
+    const raw = Buffer.alloc(32, 7);
+    expect(parseKey(raw.toString("base64"))).toEqual(raw);
+    expect(parseKey(raw.toString("base64url"))).toEqual(raw);
+    expect(parseKey(raw.toString("hex"))).toEqual(raw);
+    expect(parseKey("te kort")).toBeUndefined();
+    expect(parseKey(Buffer.alloc(16).toString("hex"))).toBeUndefined();
+  });
+
+  it("gives back what was written, and the ciphertext shows nothing of it", () => {
+    const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
+    const secret = "Mijn leidinggevende vroeg me de cijfers mooier te maken. 🙁";
+    const stored = keyring.encrypt(secret, "deliberations:1");
+    expect(stored).not.toContain("leidinggevende");
+    expect(Buffer.from(stored.split(":")[3] ?? "", "base64url").toString("utf8")).not.toContain("cijfers");
+    expect(keyring.decrypt(stored, "deliberations:1")).toBe(secret);
+    // A fresh nonce every time: the same text never looks the same twice.
+    expect(keyring.encrypt(secret, "deliberations:1")).not.toBe(stored);
+  });
+
+  it("refuses a value moved to another place or changed by one bit", () => {
+    const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
+    const stored = keyring.encrypt("tekst", "deliberations:1");
+    expect(() => keyring.decrypt(stored, "deliberations:2")).toThrow(/beschadigd/);
+    const parts = stored.split(":");
+    const body = Buffer.from(parts[3] ?? "", "base64url");
+    body[0] = (body[0] ?? 0) ^ 1;
+    parts[3] = body.toString("base64url");
+    expect(() => keyring.decrypt(parts.join(":"), "deliberations:1")).toThrow(/beschadigd/);
+    expect(() => keyring.decrypt("geen versleutelde tekst", "deliberations:1")).toThrow(/beschadigd/);
+  });
+
+  it("reads values of an old key during a rotation, writes with the new one, and says which are stale", () => {
+    const newKey = parseKey(generateKey()) as Buffer;
+    const before = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
+    const stored = before.encrypt("oud", "x");
+    const rotating = createKeyring({ current: newKey, old: [key], source: "ENCRYPTION_KEY" });
+    expect(rotating.decrypt(stored, "x")).toBe("oud");
+    expect(rotating.isStale(stored)).toBe(true);
+    expect(rotating.isStale(rotating.encrypt("nieuw", "x"))).toBe(false);
+    expect(rotating.currentId).toBe(keyIdOf(newKey));
+    const forgotten = createKeyring({ current: newKey, source: "ENCRYPTION_KEY" });
+    expect(() => forgotten.decrypt(stored, "x")).toThrow(/sleutel om deze gegevens te lezen ontbreekt/);
+  });
+
+  it("makes a key file on first start, readable by the owner only, and keeps using it", () => {
+    const dataDir = tempDir();
+    const first = loadKeyring({ dataDir });
+    const file = path.join(dataDir, KEY_FILE);
+    expect(first.source).toBe("key file");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const stored = first.encrypt("blijft leesbaar", "x");
+    expect(loadKeyring({ dataDir }).decrypt(stored, "x")).toBe("blijft leesbaar");
+    fs.chmodSync(file, 0o644);
+    loadKeyring({ dataDir });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("prefers ENCRYPTION_KEY and refuses a bad one or a bad old one", () => {
+    const dataDir = tempDir();
+    const keyring = loadKeyring({ key: key.toString("base64"), dataDir });
+    expect(keyring.source).toBe("ENCRYPTION_KEY");
+    expect(fs.existsSync(path.join(dataDir, KEY_FILE))).toBe(false);
+    expect(() => loadKeyring({ key: "kort", dataDir })).toThrow(/ENCRYPTION_KEY/);
+    expect(() => loadKeyring({ key: key.toString("hex"), oldKeys: ["kort"], dataDir })).toThrow(
+      /ENCRYPTION_KEYS_OLD/,
+    );
+  });
+});

@@ -1,0 +1,48 @@
+// What a record of the Dilemma-wijzer holds, step by step. Every field is optional while the person is
+// still thinking; sizes are limited with clear messages. Shared by the pages and the API.
+import { z } from "zod";
+import { PERSPECTIVES, PRINCIPLES, VALUES } from "../dilemmas/dilemma-tags.ts";
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .max(max, `${label} mag hoogstens ${max} tekens hebben. Maak de tekst korter.`)
+    .refine((value) => !value.includes("\u0000"), `${label} bevat een teken dat niet kan worden opgeslagen.`)
+    .default("");
+
+export const DeliberationContent = z.object({
+  // 1. Situation
+  situation: text("De situatie", 4000),
+  moment: text("Het moment van kiezen", 1000),
+  // 2. Dilemma
+  optionA: text("Keuze A", 1000),
+  riskA: text("Wat er misgaat bij A", 2000),
+  optionB: text("Keuze B", 1000),
+  riskB: text("Wat er misgaat bij B", 2000),
+  // 3. Who is involved
+  perspectives: z.partialRecord(z.enum(PERSPECTIVES), text("Een perspectief", 1000)).default({}),
+  others: z
+    .array(z.object({ who: text("Wie", 200), need: text("Wat zij nodig hebben", 1000) }))
+    .max(10, "Je kunt hoogstens 10 anderen toevoegen.")
+    .default([]),
+  // 4. What is at stake
+  principles: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length).default([]),
+  dismissed: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length).default([]),
+  values: z.array(z.enum(VALUES)).max(VALUES.length).default([]),
+  // 5. Alternatives
+  alternatives: text("De andere wegen", 4000),
+  // 6. Choice
+  choice: text("Wat je kiest", 1000),
+  because: text("Waarom", 2000),
+  evenThough: text("Ook al", 2000),
+  limitDamage: text("Hoe je de schade beperkt", 2000),
+  // 7. Accountability
+  accountability: text("Aan wie je wat vertelt, en wanneer", 4000),
+});
+export type DeliberationContent = z.output<typeof DeliberationContent>;
+
+/** Part of a record, as one step's form or an autosave sends it. */
+export const DeliberationPatch = DeliberationContent.partial();
+export type DeliberationPatch = z.output<typeof DeliberationPatch>;
+
+export const EMPTY_CONTENT: DeliberationContent = DeliberationContent.parse({});
