@@ -18,6 +18,14 @@ import { ProfileInput } from "../../app/modules/accounts/accounts.validation.ts"
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import routes from "../../app/routes.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import {
+  type Answer,
+  describeRequest,
+  expectNoServerError,
+  type FuzzRequest,
+  sendFuzzRequest,
+  withValidHeaders,
+} from "./fuzz-http.ts";
 import { startOidcProvider, type TestProvider } from "./oidc-provider.ts";
 
 /** Requests over all actions together; each action gets its share. */
@@ -581,86 +589,10 @@ const origin = fc.oneof(
   },
 );
 
-interface FuzzRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: Buffer;
-}
-
-function withValidHeaders(headers: Record<string, string | undefined>): Record<string, string> {
-  const valid: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    try {
-      http.validateHeaderValue(name, value);
-      valid[name] = value;
-    } catch {
-      // A value HTTP cannot carry never reaches the server; leave it out.
-    }
-  }
-  return valid;
-}
-
-// --- sending and checking -----------------------------------------------------------------------
-
-interface Answer {
-  status: number;
-  contentType: string;
-  nosniff: boolean;
-  setCookie: string[];
-  text: string;
-}
-
-function send(request: FuzzRequest): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      {
-        // An action that answers before reading the body (logging out, a redirect to the login page) makes
-        // the server drop the connection with the unread rest still arriving; a large body therefore goes
-        // on a connection of its own, so the reset cannot hit the next request.
-        agent: (request.body?.length ?? 0) > 16 * 1024 ? false : agent,
-        // A redirect to the login page carries the address it came from, so its header can be long.
-        maxHeaderSize: 64 * 1024,
-        host: "127.0.0.1",
-        port: PORT,
-        method: request.method,
-        path: request.path,
-        headers: {
-          ...request.headers,
-          ...(request.body !== undefined ? { "content-length": String(request.body.length) } : {}),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", reject);
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            contentType: response.headers["content-type"] ?? "",
-            nosniff: response.headers["x-content-type-options"] === "nosniff",
-            setCookie: response.headers["set-cookie"] ?? [],
-            text: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-      },
-    );
-    outgoing.on("error", reject);
-    outgoing.end(request.body);
-  });
-}
-
-const STACK_TRACE = /\n\s+at \S|\bat (?:async )?\S+ \(|node_modules|\/work\/|file:\/\/|\.tsx?:\d+|\.m?js:\d+/;
-
-function describeRequest(request: FuzzRequest) {
-  return `${request.method} ${request.path.slice(0, 300)} ${JSON.stringify(request.headers).slice(0, 400)} ${String(request.body?.subarray(0, 300))}`;
-}
+const send = (request: FuzzRequest) => sendFuzzRequest({ base: BASE, agent, request });
 
 function expectSafeAnswer(request: FuzzRequest, answer: Answer) {
-  const what = `${describeRequest(request)} → ${answer.status} ${answer.text.slice(0, 500)}`;
-  expect(answer.status, what).toBeLessThan(500);
-  expect(answer.text, what).not.toMatch(STACK_TRACE);
+  const what = expectNoServerError(request, answer);
   if (/html/i.test(answer.contentType)) {
     for (const markup of MARKUP)
       expect(answer.text.includes(markup), `reflects ${markup}: ${what}`).toBe(false);
