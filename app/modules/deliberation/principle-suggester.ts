@@ -6,7 +6,7 @@
 // about that principle and rare in texts about the others (a tf-idf over the seven principles). A
 // dilemma's score for a principle is the sum of the weights of the distinct word forms it uses. The
 // reason given is the person's own words that weighed most.
-import { stem, wordsOf } from "./dutch-words.ts";
+import { wordsOf } from "./dutch-words.ts";
 
 export interface PrincipleSource {
   slug: string;
@@ -81,6 +81,3 @@ export function buildSuggester(sources: PrincipleSource[]): PrincipleSuggester {
     },
   };
 }
-
-/** For tests and the benchmark: the stem of a word as the suggester sees it. */
-export { stem };

@@ -1,6 +1,6 @@
 // The principle suggester as the platform runs it: built from the current guide's principles, the
 // published dilemma cards and the signal words, and rebuilt when any of those change.
-import { and, count, eq, max } from "drizzle-orm";
+import { count, eq, max } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { PRINCIPLES, type Principle } from "../dilemmas/dilemma-tags.ts";
 import { dilemmaCards } from "../dilemmas/dilemmas.schema.ts";
@@ -55,7 +55,7 @@ export async function suggesterFor(options: { db: Db }): Promise<PrincipleSugges
     db
       .select({ n: count(), changed: max(dilemmaCards.updatedAt) })
       .from(dilemmaCards)
-      .where(and(eq(dilemmaCards.status, "gepubliceerd"))),
+      .where(eq(dilemmaCards.status, "gepubliceerd")),
   ]);
   const key = `${version?.id}:${cards?.n}:${cards?.changed?.toISOString()}`;
   if (built?.key !== key) {
