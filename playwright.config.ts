@@ -37,7 +37,8 @@ export default defineConfig({
     {
       command: "node --import tsx tests/e2e/oidc-provider-server.ts",
       url: `${SSO_CLIENT.issuer}/.well-known/openid-configuration`,
-      timeout: 30_000,
+      // Compiling and loading the provider can take a while on a busy two-core machine.
+      timeout: 60_000,
       reuseExistingServer: false,
     },
     {

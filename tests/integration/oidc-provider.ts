@@ -26,7 +26,13 @@ export async function startOidcProvider(options: {
   /** A free one when absent. */
   port?: number;
 }): Promise<TestProvider> {
-  const server = http.createServer();
+  // The issuer's address needs the port, so the server listens before the provider exists; until then
+  // every request gets an immediate 503 instead of waiting for a handler that is not there yet.
+  let handle: http.RequestListener = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const server = http.createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
   const issuer = `http://127.0.0.1:${port}`;
@@ -63,7 +69,7 @@ export async function startOidcProvider(options: {
   provider.on("server_error", (_ctx, error) => console.error("oidc-provider:", error));
   const callback = provider.callback();
 
-  server.on("request", (req, res) => {
+  handle = (req, res) => {
     if (!req.url?.startsWith("/interaction/")) {
       callback(req, res);
       return;
@@ -105,7 +111,7 @@ export async function startOidcProvider(options: {
       res.statusCode = 500;
       res.end();
     });
-  });
+  };
   return state;
 }
 
