@@ -151,6 +151,16 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
     ],
   },
+  "routes/afweging-dilemmakaart": {
+    examples: [
+      {
+        path: "/afwegen/00000000-0000-4000-8000-000000000000/dilemmakaart",
+        shows: "making a card from a record that does not exist",
+        status: 404,
+        as: "ambtenaar",
+      },
+    ],
+  },
   "routes/zoeken": {
     examples: [
       { path: "/zoeken", shows: "empty search", status: 200 },

@@ -1,0 +1,150 @@
+// A private record as a dilemma card to send in: the draft is shown in the card form, the person reads
+// it, removes what identifies anyone and confirms that. The card is always anonymous to the public;
+// the record itself stays as it is, private.
+import { data, Form, redirect } from "react-router";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { languageOf, translatorFor, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { cardDraftFrom } from "~/modules/deliberation/card-from-record.ts";
+import { getOwnDeliberation } from "~/modules/deliberation/deliberations.server.ts";
+import { CardFields, type CardFormValues, cardFormInput } from "~/modules/dilemmas/card-form.tsx";
+import { submitCard } from "~/modules/dilemmas/dilemma-submissions.server.ts";
+import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { DilemmaCardInput } from "~/modules/dilemmas/dilemmas.validation.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/afweging-dilemmakaart";
+
+const REVIEWED = "nagelezen";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const { db } = services.database;
+    const record = await getOwnDeliberation({
+      db,
+      keyring: services.keyring,
+      id: params.id,
+      ownerId: user.id,
+    });
+    const draft = cardDraftFrom(record.content);
+    const titles = await principleTitles({ db });
+    return data(
+      {
+        id: record.id,
+        draft: draft.values,
+        scrubbed: draft.scrubbed,
+        possibleNames: draft.possibleNames,
+        principles: [...titles].map(([slug, title]) => ({ slug, title })),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user, actor } = await requirePermission({
+      request,
+      services,
+      permission: "deliberations:own",
+    });
+    const { db } = services.database;
+    // Only the owner of the record may send a card made from it; anyone else learns nothing.
+    await getOwnDeliberation({ db, keyring: services.keyring, id: params.id, ownerId: user.id });
+    const form = await request.formData().catch(() => new FormData());
+    const typed = cardFormInput(form);
+    const reviewed = form.get(REVIEWED) === "ja";
+    const input = DilemmaCardInput.safeParse(typed);
+    if (!input.success || !reviewed) {
+      const t = translatorFor(languageOf(request));
+      const errors = {
+        ...(input.success ? {} : fieldErrorsOf(input.error)),
+        ...(reviewed ? {} : { [REVIEWED]: t("wijzer.card.reviewedRequired") }),
+      };
+      return data({ errors, values: typed, reviewed }, { status: 400 });
+    }
+    await submitCard({ db, actor, card: input.data, anonymous: true });
+    return redirect("/dilemmas/mijn?ingestuurd=1", { status: 303 });
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function CardFromRecord({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values: CardFormValues = actionData?.values ?? loaderData.draft;
+  return (
+    <>
+      <title>{`${t("wijzer.card.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("wijzer.card.title")}</Heading>
+      <ErrorSummary title={t("account.errorSummary")} errors={errors} />
+      <Paragraph>{t("wijzer.card.intro")}</Paragraph>
+      {loaderData.scrubbed > 0 ? (
+        <Alert type="info">
+          <Paragraph>{t("wijzer.card.scrubbed", { count: loaderData.scrubbed })}</Paragraph>
+        </Alert>
+      ) : null}
+      {loaderData.possibleNames.length > 0 ? (
+        <Alert type="warning">
+          <Paragraph>{t("wijzer.card.check")}</Paragraph>
+          <ul className="utrecht-unordered-list" lang="nl">
+            {loaderData.possibleNames.map((word) => (
+              <li key={word} className="utrecht-unordered-list__item">
+                {word}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      <Form method="post" className="vm-form" noValidate>
+        <CardFields values={values} errors={errors} principles={loaderData.principles} />
+        <ReviewedCheckbox
+          label={t("wijzer.card.reviewed")}
+          error={errors[REVIEWED]}
+          checked={actionData?.reviewed ?? false}
+        />
+        <Button>{t("wijzer.card.send")}</Button>
+      </Form>
+      <Paragraph>
+        <Link to={`/afwegen/${loaderData.id}`}>{t("wijzer.toRecord")}</Link>
+      </Paragraph>
+    </>
+  );
+}
+
+function ReviewedCheckbox(props: { label: string; error?: string; checked: boolean }) {
+  const errorId = props.error ? `${REVIEWED}-fout` : undefined;
+  return (
+    <div
+      className={`utrecht-form-field utrecht-form-field--checkbox${props.error ? " utrecht-form-field--invalid" : ""}`}
+    >
+      {props.error ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
+          {props.error}
+        </div>
+      ) : null}
+      <input
+        type="checkbox"
+        className="utrecht-checkbox utrecht-checkbox--html-input"
+        id={REVIEWED}
+        name={REVIEWED}
+        value="ja"
+        required
+        defaultChecked={props.checked}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={errorId}
+      />{" "}
+      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={REVIEWED}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
