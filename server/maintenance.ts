@@ -1,6 +1,6 @@
 // Hourly clean-up of rows that have served their purpose: ended sessions, used or expired login links,
-// old rate-limit windows, finished jobs. Every process runs it; the deletes are idempotent, so two
-// processes doing the same work at once is harmless.
+// old rate-limit windows, finished jobs, expired drafts kept across a login. Every process runs it; the
+// deletes are idempotent, so two processes doing the same work at once is harmless.
 import type { Logger } from "pino";
 import type { Database } from "../app/infra/db.server.ts";
 import type { Config } from "../app/infra/env.server.ts";
@@ -9,6 +9,7 @@ import { pruneRateLimits } from "../app/infra/rate-limit.server.ts";
 import { pruneLoginTokens } from "../app/modules/accounts/login-links.server.ts";
 import { pruneSessions } from "../app/modules/accounts/sessions.server.ts";
 import { pruneSsoLogins } from "../app/modules/accounts/single-sign-on.server.ts";
+import { prunePendingDrafts } from "../app/modules/deliberation/pending-drafts.server.ts";
 
 export async function runMaintenance(options: { database: Database; config: Config }): Promise<void> {
   const { db } = options.database;
@@ -17,6 +18,7 @@ export async function runMaintenance(options: { database: Database; config: Conf
   await pruneSsoLogins({ db });
   await pruneRateLimits({ db });
   await pruneFinishedJobs({ db });
+  await prunePendingDrafts({ db });
 }
 
 export function startMaintenance(options: {

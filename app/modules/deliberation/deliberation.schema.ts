@@ -39,3 +39,28 @@ export const deliberationShares = pgTable(
     index("deliberation_shares_deliberation_idx").on(table.deliberationId),
   ],
 );
+
+export const deliberationPendingDrafts = pgTable(
+  "deliberation_pending_drafts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** SHA-256 of the random token in the browser's `vm_concept` cookie. */
+    tokenHash: text("token_hash").notNull(),
+    /** A draft is useless without its record, so it goes when the record (or its owner's account) goes. */
+    deliberationId: uuid("deliberation_id")
+      .notNull()
+      .references(() => deliberations.id, { onDelete: "cascade" }),
+    step: integer("step").notNull(),
+    /** The revision the form was based on, so the save after login is revision-checked like any other. */
+    revision: integer("revision").notNull(),
+    /** The typed fields as JSON, encrypted with the context `pending-drafts:<id>`. */
+    content: text("content").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex("deliberation_pending_drafts_token_key").on(table.tokenHash),
+    index("deliberation_pending_drafts_deliberation_idx").on(table.deliberationId, table.createdAt),
+    index("deliberation_pending_drafts_expires_idx").on(table.expiresAt),
+  ],
+);

@@ -1,0 +1,192 @@
+// What a person typed in a step of the Dilemma-wijzer when their login had expired: kept encrypted for
+// two hours behind a random token in the cookie `vm_concept`, and given back once, after they logged in
+// again, to the step page of the same record. A draft is made without a session, so it belongs to no
+// account and is not part of "my data"; it goes when it is taken, when it expires, or with its record.
+import { and, asc, desc, eq, gt, inArray, lte, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import type { Keyring } from "../../infra/encryption.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import { deliberationPendingDrafts, deliberations } from "./deliberation.schema.ts";
+
+export const PENDING_DRAFT_COOKIE = "vm_concept";
+/** How long a draft waits for its writer to log in again, in the table and in the cookie. */
+export const PENDING_DRAFT_SECONDS = 2 * 60 * 60;
+/** The typed fields as JSON; far above seven steps of form fields, far below filling a disk. */
+export const PENDING_DRAFT_MAX_BYTES = 64 * 1024;
+/** Drafts kept per record: anyone can post to a record's address without a session, so this is bounded. */
+export const PENDING_DRAFTS_PER_RECORD = 20;
+
+const COOKIE_PATH = "/afwegen";
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+const drafts = deliberationPendingDrafts;
+const contextOf = (id: string) => `pending-drafts:${id}`;
+
+const Id = z.uuid();
+const Patch = z.record(z.string(), z.unknown());
+const DraftInput = z.object({
+  deliberationId: Id,
+  step: z.int().min(1).max(7),
+  revision: z.int().min(0).max(2_147_483_647),
+  patch: Patch,
+});
+
+export interface PendingDraft {
+  step: number;
+  revision: number;
+  /** The typed fields as they came in; the caller validates them as it does any save. */
+  patch: Record<string, unknown>;
+}
+
+function sealedPatch(options: { keyring: Keyring; id: string; patch: Record<string, unknown> }): string {
+  const json = JSON.stringify(options.patch);
+  if (Buffer.byteLength(json, "utf8") > PENDING_DRAFT_MAX_BYTES) {
+    throw new AppError(
+      "too_large",
+      "Wat je schreef is te lang om te bewaren tot je opnieuw bent ingelogd (meer dan 64 kB). Kopieer je tekst voordat je verdergaat.",
+    );
+  }
+  return options.keyring.encrypt(json, contextOf(options.id));
+}
+
+function open(keyring: Keyring, row: typeof drafts.$inferSelect): PendingDraft {
+  const patch = Patch.parse(JSON.parse(keyring.decrypt(row.content, contextOf(row.id))));
+  return { step: row.step, revision: row.revision, patch };
+}
+
+/**
+ * Keeps a step's typed fields for a record until its writer has logged in again; gives the token for
+ * the cookie. For an address that is no record nothing is stored, but a token is returned all the same,
+ * so an anonymous caller learns nothing about which records exist.
+ */
+export async function keepPendingDraft(options: {
+  db: Db;
+  keyring: Keyring;
+  deliberationId: string;
+  step: number;
+  revision: number;
+  patch: Record<string, unknown>;
+}): Promise<string> {
+  const parsed = DraftInput.safeParse(options);
+  if (!parsed.success) {
+    throw new AppError("invalid", "Dit concept hoort niet bij een bestaande stap van een afweging.");
+  }
+  const input = parsed.data;
+  const id = crypto.randomUUID();
+  const content = sealedPatch({ keyring: options.keyring, id, patch: input.patch });
+  const token = createSecret();
+  await options.db.transaction(async (tx) => {
+    // The key-share lock keeps the record from being deleted before the insert, whose foreign key would
+    // otherwise fail.
+    const [record] = await tx
+      .select({ id: deliberations.id })
+      .from(deliberations)
+      .where(eq(deliberations.id, input.deliberationId))
+      .for("key share");
+    if (!record) return;
+    await tx.insert(drafts).values({
+      id,
+      tokenHash: hashSecret(token),
+      deliberationId: record.id,
+      step: input.step,
+      revision: input.revision,
+      content,
+      expiresAt: new Date(Date.now() + PENDING_DRAFT_SECONDS * 1000),
+    });
+    await dropSurplusDrafts({ db: tx, deliberationId: record.id, keep: id });
+  });
+  return token;
+}
+
+// The newest drafts stay, the one just kept always among them (timestamps can tie).
+async function dropSurplusDrafts(options: { db: Db; deliberationId: string; keep: string }): Promise<void> {
+  const surplus = options.db
+    .select({ id: drafts.id })
+    .from(drafts)
+    .where(and(eq(drafts.deliberationId, options.deliberationId), ne(drafts.id, options.keep)))
+    .orderBy(desc(drafts.createdAt), asc(drafts.id))
+    .offset(PENDING_DRAFTS_PER_RECORD - 1);
+  await options.db.delete(drafts).where(inArray(drafts.id, surplus));
+}
+
+/**
+ * Takes the live draft behind a token for this record, once: it is deleted as it is read. Nothing for
+ * an unknown, expired or used token, or one kept for another record. The caller has checked that the
+ * person logged in owns the record. A draft that cannot be decrypted stays (and the error is thrown),
+ * so a missing key loses nothing that restoring the key would bring back.
+ */
+export async function takePendingDraft(options: {
+  db: Db;
+  keyring: Keyring;
+  token: string;
+  deliberationId: string;
+}): Promise<PendingDraft | undefined> {
+  if (!Id.safeParse(options.deliberationId).success) return undefined;
+  return options.db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(drafts)
+      .where(
+        and(
+          eq(drafts.tokenHash, hashSecret(options.token)),
+          eq(drafts.deliberationId, options.deliberationId),
+          gt(drafts.expiresAt, new Date()),
+        ),
+      )
+      .returning();
+    return row ? open(options.keyring, row) : undefined;
+  });
+}
+
+/** Deletes expired drafts (run by the maintenance timer); gives how many. */
+export async function prunePendingDrafts(options: { db: Db }): Promise<number> {
+  const deleted = await options.db
+    .delete(drafts)
+    .where(lte(drafts.expiresAt, new Date()))
+    .returning({ id: drafts.id });
+  return deleted.length;
+}
+
+/** Writes every draft again with the current key (for `vakmanschap key rotate`); gives how many. */
+export async function reencryptPendingDrafts(options: { db: Db; keyring: Keyring }): Promise<number> {
+  let rewritten = 0;
+  for (const row of await options.db.select().from(drafts)) {
+    if (!options.keyring.isStale(row.content)) continue;
+    const { patch } = open(options.keyring, row);
+    await options.db
+      .update(drafts)
+      .set({ content: sealedPatch({ keyring: options.keyring, id: row.id, patch }) })
+      .where(and(eq(drafts.id, row.id), eq(drafts.content, row.content)));
+    rewritten++;
+  }
+  return rewritten;
+}
+
+// Only under /afwegen: the login pages never see the token; the step page after login does.
+function cookieWith(value: string, maxAge: number, secure: boolean): string {
+  return [
+    `${PENDING_DRAFT_COOKIE}=${value}`,
+    `Path=${COOKIE_PATH}`,
+    `Max-Age=${maxAge}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+/** The Set-Cookie value that hands a draft's token to the browser. */
+export function pendingDraftCookie(token: string, options: { secure: boolean }): string {
+  if (!TOKEN.test(token)) throw new Error("a pending draft's token must be a base64url secret");
+  return cookieWith(token, PENDING_DRAFT_SECONDS, options.secure);
+}
+
+export function clearPendingDraftCookie(options: { secure: boolean }): string {
+  return cookieWith("", 0, options.secure);
+}
+
+export function pendingDraftTokenFrom(cookieHeader: string | null | undefined): string | undefined {
+  const match = new RegExp(`(?:^|;\\s*)${PENDING_DRAFT_COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(
+    cookieHeader ?? "",
+  );
+  return match?.[1];
+}
