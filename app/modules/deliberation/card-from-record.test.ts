@@ -138,4 +138,12 @@ describe("shortening", () => {
     expect(shorten("een twee drie vier", 12)).toBe("een twee…");
     expect(shorten("  kort  ", 12)).toBe("kort");
   });
+
+  it("counts a line break as the two characters a browser sends", () => {
+    expect(shorten("een\ntwee", 9)).toBe("een\ntwee");
+    expect(shorten("een\ntwee", 8)).toBe("een\ntw…");
+    expect(shorten("een\ntwee drie", 12)).toBe("een\ntwee…");
+    const paragraphs = shorten("Een alinea over wat er gebeurde.\n\n".repeat(60), 1500);
+    expect(paragraphs.replace(/\n/g, "\r\n").length).toBeLessThanOrEqual(1500);
+  });
 });

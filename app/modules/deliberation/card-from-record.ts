@@ -98,11 +98,15 @@ function startsSentence(text: string, index: number): boolean {
   return previous === undefined || /[.!?…]/.test(previous) || gap.includes("\n");
 }
 
-/** At most `max` characters, cut after a whole word with "…" when it is longer. */
+/**
+ * At most `max` characters as a browser sends them back, cut after a whole word with "…" when longer.
+ * A form sends each line break as two characters (CR LF), and the card's limits count what arrives.
+ */
 export function shorten(text: string, max: number): string {
   const trimmed = text.trim();
-  if (trimmed.length <= max) return trimmed;
-  const cut = trimmed.slice(0, max - 1);
+  const breaks = (value: string) => value.match(/\n/g)?.length ?? 0;
+  if (trimmed.length + breaks(trimmed) <= max) return trimmed;
+  const cut = trimmed.slice(0, max - 1 - breaks(trimmed.slice(0, max)));
   const lastSpace = cut.search(/\s\S*$/);
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
