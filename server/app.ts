@@ -11,6 +11,7 @@ import { AppError, isAppError } from "../app/infra/errors.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { createAccountsApi } from "./api/accounts-api.ts";
 import { resolveApiActor } from "./api/api-identity.ts";
+import { createDeliberationsApi } from "./api/deliberations-api.ts";
 import { createDilemmasApi } from "./api/dilemmas-api.ts";
 import { createGuideApi } from "./api/guide-api.ts";
 import { API_VERSION, createOpenApiDocument } from "./api/openapi.ts";
@@ -118,6 +119,7 @@ export function createApp(options: {
   api.use(createGuideApi(services));
   api.use(createAccountsApi());
   api.use(createDilemmasApi(services));
+  api.use(createDeliberationsApi(services));
   api.use((req, res) =>
     sendProblem(res, { code: "not_found", detail: `Onbekend adres: ${req.path}`, instance: req.originalUrl }),
   );

@@ -12,6 +12,15 @@ import {
   VersionOutput,
   VersionWithPartsOutput,
 } from "../../app/modules/guide/guide.validation.ts";
+import {
+  DeliberationConflictOutput,
+  DeliberationExportOutput,
+  DeliberationInput,
+  DeliberationOutput,
+  DeliberationSummaryOutput,
+  STEP_INPUTS,
+  SuggestionOutput,
+} from "./deliberations-api.ts";
 
 export const API_VERSION = "1.0.0";
 
@@ -20,6 +29,8 @@ export const API_VERSION = "1.0.0";
 const schemaRegistry = z.registry<{ id: string }>();
 const inputRegistry = z.registry<{ id: string }>();
 inputRegistry.add(SubmitCardInput, { id: "DilemmaCardSubmission" });
+inputRegistry.add(DeliberationInput, { id: "DeliberationInput" });
+for (const { step, input } of STEP_INPUTS) inputRegistry.add(input, { id: `DeliberationStep${step.number}` });
 for (const [id, schema] of Object.entries({
   Version: VersionOutput,
   VersionWithParts: VersionWithPartsOutput,
@@ -30,6 +41,11 @@ for (const [id, schema] of Object.entries({
   Comparison: CompareOutput,
   Problem: ProblemOutput,
   DilemmaCard: CardOutput,
+  Deliberation: DeliberationOutput,
+  DeliberationSummary: DeliberationSummaryOutput,
+  DeliberationExport: DeliberationExportOutput,
+  DeliberationConflict: DeliberationConflictOutput,
+  PrincipleSuggestion: SuggestionOutput,
 })) {
   schemaRegistry.add(schema, { id });
 }
@@ -47,6 +63,7 @@ const problemResponses = (...statuses: number[]) =>
             401: "Niet ingelogd of onbekende sleutel",
             403: "Niet toegestaan",
             404: "Niet gevonden",
+            413: "Verzoek te groot",
             429: "Te veel verzoeken",
             503: "Database niet bereikbaar",
           }[status] ?? "Fout",
@@ -61,6 +78,26 @@ const ok = (description: string, schema: object) => ({
   headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
   content: { "application/json": { schema } },
 });
+
+// The Dilemma-wijzer's records are private work: every answer says no one may keep it.
+const privateHeaders = {
+  "API-Version": { $ref: "#/components/headers/API-Version" },
+  "Cache-Control": { $ref: "#/components/headers/Cache-Control" },
+};
+const privateResponse = (description: string, schema: object) => ({
+  description,
+  headers: privateHeaders,
+  content: { "application/json": { schema } },
+});
+
+const deliberationIdParam = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "Het id van de afweging",
+  schema: { type: "string", format: "uuid" },
+};
+const loggedIn = [{ bearer: [] }, { session: [] }];
 
 const versionParam = {
   name: "nummer",
@@ -98,6 +135,12 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
       { name: "gids", description: "De gids: versies, delen, vergelijken en zoeken" },
       { name: "accounts", description: "Het eigen account" },
       { name: "dilemmas", description: "De dilemmakaarten: lezen, en zelf een kaart insturen" },
+      {
+        name: "afwegingen",
+        description:
+          "De Dilemma-wijzer: je eigen afwegingen, stap voor stap. Alleen de eigenaar krijgt antwoord over een " +
+          "afweging; voor ieder ander (ook een redacteur of beheerder) bestaat hij niet.",
+      },
     ],
     paths: {
       "/versies": {
@@ -217,6 +260,160 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           responses: { "200": ok("De kaart", ref("DilemmaCard")), ...problemResponses(404, 503) },
         },
       },
+      "/afwegingen": {
+        get: {
+          operationId: "listDeliberations",
+          tags: ["afwegingen"],
+          summary: "Je eigen afwegingen, laatst gewijzigd eerst",
+          security: loggedIn,
+          responses: {
+            "200": privateResponse("De afwegingen", {
+              type: "object",
+              properties: { afwegingen: { type: "array", items: ref("DeliberationSummary") } },
+              required: ["afwegingen"],
+            }),
+            ...problemResponses(401, 403, 429, 503),
+          },
+        },
+        post: {
+          operationId: "createDeliberation",
+          tags: ["afwegingen"],
+          summary: "Een nieuwe afweging beginnen, leeg of met al wat velden",
+          security: loggedIn,
+          requestBody: {
+            required: false,
+            content: { "application/json": { schema: ref("DeliberationInput") } },
+          },
+          responses: {
+            "201": {
+              ...privateResponse("De afweging is gemaakt", ref("Deliberation")),
+              headers: {
+                ...privateHeaders,
+                Location: { description: "Het adres van de nieuwe afweging", schema: { type: "string" } },
+              },
+            },
+            ...problemResponses(400, 401, 403, 413, 429, 503),
+          },
+        },
+      },
+      "/afwegingen/{id}": {
+        get: {
+          operationId: "getDeliberation",
+          tags: ["afwegingen"],
+          summary: "Eén eigen afweging, met het revisienummer voor de volgende wijziging",
+          security: loggedIn,
+          parameters: [deliberationIdParam],
+          responses: {
+            "200": privateResponse("De afweging", ref("Deliberation")),
+            ...problemResponses(401, 403, 404, 429, 503),
+          },
+        },
+        delete: {
+          operationId: "deleteDeliberation",
+          tags: ["afwegingen"],
+          summary: "Een eigen afweging meteen en voorgoed verwijderen, met haar leeslinks",
+          security: loggedIn,
+          parameters: [deliberationIdParam],
+          responses: {
+            "204": {
+              description: "De afweging is verwijderd",
+              headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
+            },
+            ...problemResponses(401, 403, 404, 429, 503),
+          },
+        },
+      },
+      "/afwegingen/{id}/stappen/{stap}": {
+        patch: {
+          operationId: "updateDeliberationStep",
+          tags: ["afwegingen"],
+          summary: "Velden van één stap wijzigen",
+          description:
+            "Stuur het revisienummer dat je het laatst kreeg en velden van deze stap. De velden die je stuurt, " +
+            "vervangen wat er stond; velden die je niet stuurt, blijven zoals ze zijn. Een veld van een andere " +
+            "stap geeft 400. Is de afweging intussen opgeslagen (een nieuwere revisie), dan krijg je 409 met " +
+            "de huidige afweging in `current`: voeg je wijziging daarin samen en stuur opnieuw.",
+          security: loggedIn,
+          parameters: [
+            deliberationIdParam,
+            {
+              name: "stap",
+              in: "path",
+              required: true,
+              description: "Het nummer van de stap: DeliberationStep1 tot en met DeliberationStep7",
+              schema: { type: "integer", minimum: 1, maximum: STEP_INPUTS.length },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { anyOf: STEP_INPUTS.map(({ step }) => ref(`DeliberationStep${step.number}`)) },
+              },
+            },
+          },
+          responses: {
+            "200": privateResponse("De afweging na de wijziging", ref("Deliberation")),
+            "409": {
+              description: "Intussen ergens anders veranderd; `current` is de opgeslagen afweging",
+              headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
+              content: { "application/problem+json": { schema: ref("DeliberationConflict") } },
+            },
+            ...problemResponses(400, 401, 403, 404, 413, 429, 503),
+          },
+        },
+      },
+      "/afwegingen/{id}/export": {
+        get: {
+          operationId: "exportDeliberation",
+          tags: ["afwegingen"],
+          summary: "Een eigen afweging downloaden als tekst (Markdown) of als gegevens (JSON)",
+          security: loggedIn,
+          parameters: [
+            deliberationIdParam,
+            {
+              name: "formaat",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["markdown", "json"], default: "markdown" },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "Het verslag, als bijlage (afweging-<begin van het id>.md of .json)",
+              headers: {
+                ...privateHeaders,
+                "Content-Disposition": { schema: { type: "string" } },
+              },
+              content: {
+                "text/markdown": { schema: { type: "string" } },
+                "application/json": { schema: ref("DeliberationExport") },
+              },
+            },
+            ...problemResponses(400, 401, 403, 404, 429, 503),
+          },
+        },
+      },
+      "/afwegingen/{id}/suggesties": {
+        get: {
+          operationId: "suggestDeliberationPrinciples",
+          tags: ["afwegingen"],
+          summary: "Principes uit de gids die passen bij wat er bij stap 1 tot en met 3 staat",
+          description:
+            "Best passend eerst. `because` zijn de eigen woorden die tot het voorstel leidden. Een lege lijst " +
+            "als er bij stap 1 tot en met 3 nog niets staat.",
+          security: loggedIn,
+          parameters: [deliberationIdParam],
+          responses: {
+            "200": privateResponse("De voorstellen", {
+              type: "object",
+              properties: { suggesties: { type: "array", items: ref("PrincipleSuggestion") } },
+              required: ["suggesties"],
+            }),
+            ...problemResponses(401, 403, 404, 429, 503),
+          },
+        },
+      },
       "/zoeken": {
         get: {
           operationId: "searchGuide",
@@ -252,6 +449,10 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
         "API-Version": {
           description: "De versie van deze API (semver)",
           schema: { type: "string", example: API_VERSION },
+        },
+        "Cache-Control": {
+          description: "Privé werk: door niemand bewaren",
+          schema: { type: "string", example: "private, no-store" },
         },
       },
     },

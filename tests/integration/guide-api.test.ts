@@ -96,6 +96,11 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual(
       [
+        "/afwegingen",
+        "/afwegingen/{id}",
+        "/afwegingen/{id}/export",
+        "/afwegingen/{id}/stappen/{stap}",
+        "/afwegingen/{id}/suggesties",
         "/delen/{slug}",
         "/dilemmas",
         "/dilemmas/{slug}",
@@ -107,7 +112,7 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
         "/zoeken",
       ].sort(),
     );
-    const refs = JSON.stringify(document).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? [];
+    const refs = JSON.stringify(document).match(/#\/components\/schemas\/[A-Za-z0-9]+/g) ?? [];
     for (const ref of new Set(refs)) {
       expect(document.components.schemas[ref.split("/").pop() ?? ""], ref).toBeDefined();
     }

@@ -1,0 +1,270 @@
+// The Dilemma-wijzer's private records in the API: one's own records, step by step, with the same
+// revision check, exports and principle suggestions as the pages. Only the owner ever gets an answer
+// about a record; anyone else (an editor or operator too) hears "not found". The content is never logged.
+import { type Request, type Response, Router } from "express";
+import { z } from "zod";
+import { AppError } from "../../app/infra/errors.ts";
+import { formatDate } from "../../app/infra/i18n/format-date.ts";
+import { translatorFor } from "../../app/infra/i18n/i18n.ts";
+import type { Services } from "../../app/infra/services.server.ts";
+import { type Actor, can } from "../../app/modules/accounts/authorization.ts";
+import {
+  DeliberationContent,
+  DeliberationPatch,
+} from "../../app/modules/deliberation/deliberation.validation.ts";
+import {
+  recordJson,
+  recordMarkdown,
+  recordSections,
+} from "../../app/modules/deliberation/deliberation-record.ts";
+import {
+  describedDilemma,
+  STEP_COUNT,
+  STEPS,
+  type Step,
+  stepPatchSchema,
+} from "../../app/modules/deliberation/deliberation-steps.ts";
+import {
+  createDeliberation,
+  type Deliberation,
+  deleteDeliberation,
+  getOwnDeliberation,
+  listOwnDeliberations,
+  saveDeliberation,
+  titleOf,
+} from "../../app/modules/deliberation/deliberations.server.ts";
+import { suggesterFor } from "../../app/modules/deliberation/suggestions.server.ts";
+import { principleTitles } from "../../app/modules/dilemmas/dilemmas.server.ts";
+import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
+import { requireApiActor } from "./api-identity.ts";
+import { parseInput } from "./parse-input.ts";
+
+const NOT_FOUND = "Deze afweging bestaat niet, of is niet van jou.";
+const RecordId = z.uuid();
+const Revision = z
+  .int({ error: "Geef het revisienummer mee van de versie waarop je wijziging voortbouwt." })
+  .min(1, "Het revisienummer is 1 of hoger.");
+
+/** A new record's fields; a field the record does not have is refused, not dropped. */
+export const DeliberationInput = DeliberationPatch.strict();
+
+/** Per step, its body: the revision the change builds on, and some of that step's fields. */
+export const STEP_INPUTS = STEPS.map((step) => ({
+  step,
+  input: stepPatchSchema(step).extend({ revision: Revision }),
+}));
+
+const ExportQuery = z.object({
+  formaat: z.enum(["markdown", "json"], { error: "Kies als formaat markdown of json." }).default("markdown"),
+});
+
+export const DeliberationOutput = z.object({
+  id: z.uuid(),
+  revision: z.int().min(1),
+  title: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  content: DeliberationContent,
+});
+export const DeliberationSummaryOutput = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  updatedAt: z.iso.datetime(),
+});
+export const DeliberationExportOutput = DeliberationOutput.omit({ revision: true }).extend({
+  principleTitles: z.record(z.string(), z.string()),
+});
+export const SuggestionOutput = z.object({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  score: z.number(),
+  because: z.array(z.string()),
+});
+export const DeliberationConflictOutput = ProblemOutput.extend({ current: DeliberationOutput });
+
+/** Where the conflict's problem type is described: in the OpenAPI document of this API. */
+export const CONFLICT_TYPE = "/api/v1/openapi.json#/components/schemas/DeliberationConflict";
+
+function recordOf(deliberation: Deliberation): z.output<typeof DeliberationOutput> {
+  return {
+    id: deliberation.id,
+    revision: deliberation.revision,
+    title: titleOf(deliberation.content),
+    createdAt: deliberation.createdAt.toISOString(),
+    updatedAt: deliberation.updatedAt.toISOString(),
+    content: deliberation.content,
+  };
+}
+
+/** The caller, who must be logged in; records are always the caller's own. */
+function ownerOf(req: Request): Actor {
+  const actor = requireApiActor(req);
+  if (!can(actor, "deliberations:own"))
+    throw new AppError("forbidden", "Je mag de Dilemma-wijzer niet gebruiken.");
+  return actor;
+}
+
+/** The id in the address, checked before the body: what cannot be an id is as unknown as someone else's. */
+function idFrom(req: Request): string {
+  const id = RecordId.safeParse(req.params.id);
+  if (!id.success) throw new AppError("not_found", NOT_FOUND);
+  return id.data;
+}
+
+/** The step in the address with the body it accepts; only plain step numbers count. */
+function stepFrom(req: Request) {
+  const stap = String(req.params.stap);
+  const number = /^\d{1,2}$/.test(stap) ? Number(stap) : 0;
+  const found = STEP_INPUTS.find(({ step }) => step.number === number);
+  if (!found)
+    throw new AppError(
+      "not_found",
+      `Deze stap bestaat niet. Een afweging heeft stap 1 tot en met ${STEP_COUNT}.`,
+    );
+  return found;
+}
+
+/** The message for a field that is not part of the body: it belongs to another step, or to no record at all. */
+function strayFieldMessage(key: string, step?: Step): string {
+  const owner = STEPS.find((candidate) => (candidate.fields as readonly string[]).includes(key));
+  if (step && owner) return `Het veld ${key} hoort bij stap ${owner.number}, niet bij stap ${step.number}.`;
+  return `Het veld ${key} bestaat niet in een afweging.`;
+}
+
+const DUTCH = z.locales.nl().localeError;
+
+/**
+ * Checks a record's body like parseInput, and names each unknown field on its own (with the step it
+ * belongs to), so a client sees exactly which fields to move. Zod's own messages come in Dutch.
+ */
+function parseRecordInput<T extends z.ZodType>(schema: T, body: unknown, step?: Step): z.output<T> {
+  const result = schema.safeParse(body ?? {}, { error: DUTCH });
+  if (result.success) return result.data;
+  // Entries, not assignments: a field called __proto__ must be named like any other.
+  const fields = Object.fromEntries(
+    result.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => [key, strayFieldMessage(key, step)])
+        : [[issue.path.join(".") || "input", issue.message]],
+    ),
+  );
+  throw new AppError("invalid", Object.values(fields).join(" "), { fields });
+}
+
+/**
+ * A save based on an older revision: 409 with the current record, so a client can merge and send
+ * again. Answered here rather than thrown, because an AppError cannot carry the record.
+ */
+function sendConflict(req: Request, res: Response, current: Deliberation) {
+  const problem: z.input<typeof DeliberationConflictOutput> = {
+    type: CONFLICT_TYPE,
+    title: "Deze afweging is intussen ergens anders veranderd",
+    status: 409,
+    detail:
+      "Deze afweging is opgeslagen nadat jij hem ophaalde, bijvoorbeeld in een ander venster. " +
+      "We hebben niets overschreven. De opgeslagen versie staat in current. Zet je wijziging daarin over " +
+      `en stuur hem opnieuw, met revisie ${current.revision}.`,
+    code: "conflict",
+    instance: req.originalUrl,
+    current: recordOf(current),
+  };
+  res.status(409).type("application/problem+json").json(problem);
+}
+
+export function createDeliberationsApi(services: Services): Router {
+  const router = Router();
+  const { db } = services.database;
+  const { keyring } = services;
+  const t = translatorFor("nl");
+
+  // Security: private work; no shared cache may keep it, and the browser must not store it either.
+  router.use("/afwegingen", (_req, res, next) => {
+    res.setHeader("Cache-Control", "private, no-store");
+    next();
+  });
+
+  router.get("/afwegingen", async (req, res) => {
+    const owner = ownerOf(req);
+    const records = await listOwnDeliberations({ db, keyring, ownerId: owner.id });
+    res.json({
+      afwegingen: records.map((record) => ({
+        id: record.id,
+        title: record.title,
+        updatedAt: record.updatedAt.toISOString(),
+      })),
+    });
+  });
+
+  router.post("/afwegingen", async (req, res) => {
+    const owner = ownerOf(req);
+    const content = parseRecordInput(DeliberationInput, req.body);
+    const created = await createDeliberation({ db, keyring, ownerId: owner.id, content });
+    res.status(201).location(`/api/v1/afwegingen/${created.id}`).json(recordOf(created));
+  });
+
+  router.get("/afwegingen/:id", async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(recordOf(await getOwnDeliberation({ db, keyring, id: idFrom(req), ownerId: owner.id })));
+  });
+
+  // PATCH, not PUT: the fields sent replace those fields, and the step's other fields stay as they are.
+  router.patch("/afwegingen/:id/stappen/:stap", async (req, res) => {
+    const owner = ownerOf(req);
+    const id = idFrom(req);
+    const { step, input } = stepFrom(req);
+    const { revision, ...patch } = parseRecordInput(input, req.body, step);
+    const result = await saveDeliberation({ db, keyring, id, ownerId: owner.id, revision, patch });
+    if (!result.saved) return sendConflict(req, res, result.current);
+    res.json(recordOf(result.deliberation));
+  });
+
+  router.delete("/afwegingen/:id", async (req, res) => {
+    const owner = ownerOf(req);
+    await deleteDeliberation({ db, id: idFrom(req), ownerId: owner.id });
+    res.status(204).end();
+  });
+
+  router.get("/afwegingen/:id/export", async (req, res) => {
+    const owner = ownerOf(req);
+    const id = idFrom(req);
+    const { formaat } = parseInput(ExportQuery, req.query);
+    const [record, titles] = await Promise.all([
+      getOwnDeliberation({ db, keyring, id, ownerId: owner.id }),
+      principleTitles({ db }),
+    ]);
+    const principleTitle = (slug: string) => titles.get(slug) ?? slug;
+    // The same file as the record page's download: an untitled record is called so.
+    const title = titleOf(record.content) || t("wijzer.untitled");
+    const name = `afweging-${record.id.slice(0, 8)}`;
+    if (formaat === "json") {
+      res.attachment(`${name}.json`);
+      res.json(recordJson({ ...record, title, principleTitle }));
+      return;
+    }
+    const markdown = recordMarkdown({
+      title,
+      sections: recordSections(record.content, { t, principleTitle }),
+      emptyText: t("wijzer.record.empty"),
+      dates: t("wijzer.record.created", {
+        date: formatDate({ iso: record.createdAt.toISOString(), language: "nl", format: "dateTime" }),
+        updated: formatDate({ iso: record.updatedAt.toISOString(), language: "nl", format: "dateTime" }),
+      }),
+    });
+    res.attachment(`${name}.md`).type("text/markdown; charset=utf-8").send(markdown);
+  });
+
+  router.get("/afwegingen/:id/suggesties", async (req, res) => {
+    const owner = ownerOf(req);
+    const record = await getOwnDeliberation({ db, keyring, id: idFrom(req), ownerId: owner.id });
+    const text = describedDilemma(record.content);
+    const ranked = text ? (await suggesterFor({ db })).suggest(text) : [];
+    res.json({
+      suggesties: ranked
+        .filter((suggestion) => suggestion.score > 0)
+        .map((suggestion) => ({ ...suggestion, score: Math.round(suggestion.score * 1000) / 1000 })),
+    });
+  });
+
+  return router;
+}
