@@ -1,6 +1,7 @@
 // The encryption key for what people write in private (see docs/operations: keys).
 import { generateKey, loadKeyring } from "../../app/infra/encryption.server.ts";
 import { reencryptDeliberations } from "../../app/modules/deliberation/deliberations.server.ts";
+import { reencryptPendingDrafts } from "../../app/modules/deliberation/pending-drafts.server.ts";
 import type { RegisterCommands } from "../vakmanschap.ts";
 
 export const registerCommands: RegisterCommands = (program, cli) => {
@@ -32,8 +33,9 @@ export const registerCommands: RegisterCommands = (program, cli) => {
       await cli.withDatabase(
         async (database) => {
           const rewritten = await reencryptDeliberations({ db: database.db, keyring });
+          const drafts = await reencryptPendingDrafts({ db: database.db, keyring });
           cli.say(
-            `${rewritten} afweging(en) opnieuw versleuteld met sleutel ${keyring.currentId}. ` +
+            `${rewritten} afweging(en) en ${drafts} bewaarde concept(en) opnieuw versleuteld met sleutel ${keyring.currentId}. ` +
               "Haal de oude sleutel daarna uit ENCRYPTION_KEYS_OLD. (Re-encrypted; remove the old key afterwards.)",
           );
         },

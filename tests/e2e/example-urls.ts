@@ -28,6 +28,9 @@ export const PEOPLE = {
 /** A card that ships with the platform (content/dilemmas/). */
 export const CARD_SLUG = "eerst-de-minister-of-de-samenleving";
 
+/** A record id that names nothing: the pages of a record answer 404 for it, as for someone else's. */
+export const NO_SUCH_RECORD = "00000000-0000-4000-8000-000000000000";
+
 /** A route either has pages to look at, or renders none and says why. */
 export type RouteExamples = { examples: ExampleUrl[] } | { rendersNoPage: string };
 
@@ -148,6 +151,61 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         shows: "a card sent in that does not exist",
         status: 404,
         as: "redacteur",
+      },
+    ],
+  },
+  "routes/afwegen": {
+    examples: [
+      { path: "/afwegen", shows: "my deliberations and the start button", status: 200, as: "ambtenaar" },
+      {
+        path: "/afwegen",
+        shows: "my deliberations in English",
+        status: 200,
+        as: "ambtenaar",
+        language: "en",
+      },
+    ],
+  },
+  "routes/afweging": {
+    examples: [
+      {
+        path: `/afwegen/${NO_SUCH_RECORD}`,
+        shows: "a record that does not exist (or is someone else's)",
+        status: 404,
+        as: "redacteur",
+      },
+    ],
+  },
+  "routes/afweging-stap": {
+    examples: [
+      {
+        path: `/afwegen/${NO_SUCH_RECORD}/stap/1`,
+        shows: "a step of a record that does not exist",
+        status: 404,
+        as: "ambtenaar",
+      },
+    ],
+  },
+  "routes/afweging-download": {
+    rendersNoPage:
+      "answers a record as a Markdown or JSON file; tests/e2e/deliberation.spec.ts downloads both",
+  },
+  "routes/afweging-verwijderen": {
+    examples: [
+      {
+        path: `/afwegen/${NO_SUCH_RECORD}/verwijderen`,
+        shows: "deleting a record that does not exist",
+        status: 404,
+        as: "ambtenaar",
+      },
+    ],
+  },
+  "routes/afweging-gedeeld": {
+    examples: [
+      {
+        path: "/afwegen/gedeeld/een-link-die-niet-bestaat",
+        shows: "a share link that does not work (any more)",
+        status: 404,
       },
     ],
   },

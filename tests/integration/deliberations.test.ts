@@ -130,6 +130,17 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
       patch: { optionA: "Iets anders" },
     });
     expect(stale).toMatchObject({ saved: false, current: { content: { optionA: "Ik zeg het" } } });
+    // The same text again from the old revision (a submit right after an autosave) is no conflict,
+    // and a save that changes nothing writes nothing.
+    const same = await saveDeliberation({
+      db,
+      keyring,
+      id: record.id,
+      ownerId: owner.id,
+      revision: record.revision,
+      patch: { optionA: "Ik zeg het" },
+    });
+    expect(same).toMatchObject({ saved: true, deliberation: { revision: record.revision + 1 } });
     const [listed] = (await listOwnDeliberations({ db, keyring, ownerId: owner.id })).filter(
       (r) => r.id === record.id,
     );

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "audit:read": "beheerder",
   "dilemmas:submit": "ambtenaar",
   "dilemmas:review": "redacteur",
+  "deliberations:own": "ambtenaar",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,8 +1,7 @@
 // The seven steps of the Dilemma-wijzer and which fields of a record each one fills. Pure: the step
 // pages, the API's per-step update and the exports all read the steps from here.
-import { z } from "zod";
-import { PERSPECTIVES, PRINCIPLES, VALUES } from "../dilemmas/dilemma-tags.ts";
-import { DeliberationContent, type DeliberationPatch } from "./deliberation.validation.ts";
+import { PERSPECTIVES, PRINCIPLES } from "../dilemmas/dilemma-tags.ts";
+import { type DeliberationContent, DeliberationPatch } from "./deliberation.validation.ts";
 
 export type ContentField = keyof DeliberationContent;
 
@@ -29,7 +28,7 @@ export function stepOf(value: unknown): Step | undefined {
 /** The body a step accepts in the API: only that step's fields, each optional. */
 export function stepPatchSchema(step: Step) {
   const mask = Object.fromEntries(step.fields.map((field) => [field, true])) as Record<ContentField, true>;
-  return DeliberationContent.pick(mask).partial().strict();
+  return DeliberationPatch.pick(mask).strict();
 }
 
 /** The free text of steps 1–3, which the principle suggestions read. */
@@ -129,6 +128,3 @@ export function applySuggestionDecision(
   if (verb === "terug") return { principles, dismissed: without(dismissed) };
   return { principles, dismissed };
 }
-
-export const PrincipleSlug = z.enum(PRINCIPLES);
-export const ValueSlug = z.enum(VALUES);

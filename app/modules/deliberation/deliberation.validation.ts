@@ -7,10 +7,10 @@ const text = (label: string, max: number) =>
   z
     .string()
     .max(max, `${label} mag hoogstens ${max} tekens hebben. Maak de tekst korter.`)
-    .refine((value) => !value.includes("\u0000"), `${label} bevat een teken dat niet kan worden opgeslagen.`)
-    .default("");
+    .refine((value) => !value.includes("\u0000"), `${label} bevat een teken dat niet kan worden opgeslagen.`);
 
-export const DeliberationContent = z.object({
+/** Every field, without defaults: a patch names only what it changes. */
+const FIELDS = {
   // 1. Situation
   situation: text("De situatie", 4000),
   moment: text("Het moment van kiezen", 1000),
@@ -20,15 +20,14 @@ export const DeliberationContent = z.object({
   optionB: text("Keuze B", 1000),
   riskB: text("Wat er misgaat bij B", 2000),
   // 3. Who is involved
-  perspectives: z.partialRecord(z.enum(PERSPECTIVES), text("Een perspectief", 1000)).default({}),
+  perspectives: z.partialRecord(z.enum(PERSPECTIVES), text("Een perspectief", 1000)),
   others: z
     .array(z.object({ who: text("Wie", 200), need: text("Wat zij nodig hebben", 1000) }))
-    .max(10, "Je kunt hoogstens 10 anderen toevoegen.")
-    .default([]),
+    .max(10, "Je kunt hoogstens 10 anderen toevoegen."),
   // 4. What is at stake
-  principles: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length).default([]),
-  dismissed: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length).default([]),
-  values: z.array(z.enum(VALUES)).max(VALUES.length).default([]),
+  principles: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length),
+  dismissed: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length),
+  values: z.array(z.enum(VALUES)).max(VALUES.length),
   // 5. Alternatives
   alternatives: text("De andere wegen", 4000),
   // 6. Choice
@@ -38,11 +37,32 @@ export const DeliberationContent = z.object({
   limitDamage: text("Hoe je de schade beperkt", 2000),
   // 7. Accountability
   accountability: text("Aan wie je wat vertelt, en wanneer", 4000),
+};
+
+/** A whole record: every field present, empty where nothing is written yet. */
+export const DeliberationContent = z.object({
+  situation: FIELDS.situation.default(""),
+  moment: FIELDS.moment.default(""),
+  optionA: FIELDS.optionA.default(""),
+  riskA: FIELDS.riskA.default(""),
+  optionB: FIELDS.optionB.default(""),
+  riskB: FIELDS.riskB.default(""),
+  perspectives: FIELDS.perspectives.default({}),
+  others: FIELDS.others.default([]),
+  principles: FIELDS.principles.default([]),
+  dismissed: FIELDS.dismissed.default([]),
+  values: FIELDS.values.default([]),
+  alternatives: FIELDS.alternatives.default(""),
+  choice: FIELDS.choice.default(""),
+  because: FIELDS.because.default(""),
+  evenThough: FIELDS.evenThough.default(""),
+  limitDamage: FIELDS.limitDamage.default(""),
+  accountability: FIELDS.accountability.default(""),
 });
 export type DeliberationContent = z.output<typeof DeliberationContent>;
 
-/** Part of a record, as one step's form or an autosave sends it. */
-export const DeliberationPatch = DeliberationContent.partial();
+/** Part of a record, as one step's form or an autosave sends it: only the fields it names. */
+export const DeliberationPatch = z.object(FIELDS).partial();
 export type DeliberationPatch = z.output<typeof DeliberationPatch>;
 
 export const EMPTY_CONTENT: DeliberationContent = DeliberationContent.parse({});

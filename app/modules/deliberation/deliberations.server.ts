@@ -81,7 +81,10 @@ export type SaveResult =
   | { saved: true; deliberation: Deliberation }
   | { saved: false; current: Deliberation };
 
-/** Merges one step's fields into the record, if nobody saved since `revision`. */
+/**
+ * Merges one step's fields into the record, if nobody saved since `revision`. A patch that leaves the
+ * record as it is counts as saved whatever its revision (a repeated autosave, a submit right after one).
+ */
 export async function saveDeliberation(options: {
   db: Db;
   keyring: Keyring;
@@ -99,8 +102,12 @@ export async function saveDeliberation(options: {
       .for("update");
     if (!row) throw new AppError("not_found", NOT_FOUND);
     const current = open(options.keyring, row);
-    if (row.revision !== options.revision) return { saved: false, current };
     const content = DeliberationContent.parse({ ...current.content, ...options.patch });
+    // A save that changes nothing needs no write, and cannot conflict with anything.
+    if (JSON.stringify(content) === JSON.stringify(current.content)) {
+      return { saved: true, deliberation: current };
+    }
+    if (row.revision !== options.revision) return { saved: false, current };
     const [updated] = await tx
       .update(deliberations)
       .set({

@@ -1,0 +1,48 @@
+// Where the person is in the seven steps: every step is a link, the current one is marked, and each
+// says whether something is filled in. The links can be held back to save first (with JavaScript).
+import type { MouseEvent } from "react";
+import { Link } from "react-router";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { STEP_COUNT, STEPS, type StepNumber } from "./deliberation-steps.ts";
+
+export function StepProgress(props: {
+  id: string;
+  current: StepNumber;
+  filled: StepNumber[];
+  onLeave?: (event: MouseEvent<HTMLAnchorElement>, to: string) => void;
+}) {
+  const t = useT();
+  return (
+    <nav aria-label={t("wijzer.progressLabel")} className="vm-steps">
+      <p className="nl-paragraph vm-steps__count">
+        {t("wijzer.progress", { step: props.current, count: STEP_COUNT })}
+      </p>
+      <ol className="vm-steps__list">
+        {STEPS.map((step) => {
+          const to = `/afwegen/${props.id}/stap/${step.number}`;
+          const done = props.filled.includes(step.number);
+          const current = step.number === props.current;
+          const className = `vm-steps__item${current ? " vm-steps__item--current" : ""}${done ? " vm-steps__item--done" : ""}`;
+          return (
+            <li key={step.number} className={className}>
+              <Link
+                to={to}
+                className="nl-link vm-steps__link"
+                aria-current={current ? "step" : undefined}
+                onClick={(event) => props.onLeave?.(event, to)}
+              >
+                <span className="vm-steps__number" aria-hidden="true">
+                  {step.number}
+                </span>{" "}
+                {t(`wijzer.steps.${step.number}`)}
+                <span className="vm-visually-hidden">
+                  {` (${done ? t("wijzer.stepDone") : t("wijzer.stepTodo")})`}
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,88 @@
+// The Dilemma-wijzer's start: one's own records, newest first, and a button to begin a new one.
+import { data, Form, redirect } from "react-router";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { createDeliberation, listOwnDeliberations } from "~/modules/deliberation/deliberations.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/afwegen";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { user } = await requirePermission({
+      request,
+      services: context.services,
+      permission: "deliberations:own",
+    });
+    const records = await listOwnDeliberations({
+      db: context.services.database.db,
+      keyring: context.services.keyring,
+      ownerId: user.id,
+    });
+    return data(
+      {
+        deleted: new URL(request.url).searchParams.get("verwijderd") === "1",
+        records: records.map((record) => ({ ...record, updatedAt: record.updatedAt.toISOString() })),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { user } = await requirePermission({
+      request,
+      services: context.services,
+      permission: "deliberations:own",
+    });
+    const record = await createDeliberation({
+      db: context.services.database.db,
+      keyring: context.services.keyring,
+      ownerId: user.id,
+    });
+    return redirect(`/afwegen/${record.id}/stap/1`, { status: 303 });
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function Deliberations({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const date = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
+  return (
+    <>
+      <title>{`${t("wijzer.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("wijzer.title")}</Heading>
+      {loaderData.deleted ? (
+        <Alert type="ok">
+          <Paragraph>{t("wijzer.delete.done")}</Paragraph>
+        </Alert>
+      ) : null}
+      <Paragraph>{t("wijzer.intro")}</Paragraph>
+      <Form method="post">
+        <Button>{t("wijzer.start")}</Button>
+      </Form>
+      <Heading level={2}>{t("wijzer.mine")}</Heading>
+      {loaderData.records.length === 0 ? <Paragraph>{t("wijzer.none")}</Paragraph> : null}
+      <ul className="vm-plain-list">
+        {loaderData.records.map((record) => (
+          <li key={record.id} className="vm-card-summary">
+            <Heading level={3}>
+              <Link to={`/afwegen/${record.id}`}>{record.title || t("wijzer.untitled")}</Link>
+            </Heading>
+            <Paragraph>{t("wijzer.updated", { date: date.format(new Date(record.updatedAt)) })}</Paragraph>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+// Deleting a record: one question, then it is gone at once and for good, with its share links.
+import { data, Form, redirect } from "react-router";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import {
+  deleteDeliberation,
+  getOwnDeliberation,
+  titleOf,
+} from "~/modules/deliberation/deliberations.server.ts";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/afweging-verwijderen";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const record = await getOwnDeliberation({
+      db: services.database.db,
+      keyring: services.keyring,
+      id: params.id,
+      ownerId: user.id,
+    });
+    return data({ id: record.id, title: titleOf(record.content) }, { headers: PRIVATE_HEADERS });
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    await deleteDeliberation({ db: services.database.db, id: params.id, ownerId: user.id });
+    return redirect("/afwegen?verwijderd=1", { status: 303 });
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function DeleteDeliberation({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <>
+      <title>{`${t("wijzer.delete.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("wijzer.delete.title")}</Heading>
+      <Paragraph>
+        <strong>{loaderData.title || t("wijzer.untitled")}</strong>
+      </Paragraph>
+      <Paragraph>{t("wijzer.delete.question")}</Paragraph>
+      <Form method="post" className="vm-actions">
+        <Button>{t("wijzer.delete.confirm")}</Button>
+        <Link to={`/afwegen/${loaderData.id}`}>{t("wijzer.delete.cancel")}</Link>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+// The record of one deliberation, for its owner: readable and printable, with downloads, read-only
+// share links (made, listed, switched off), turning it into a card, and deleting it.
+import { data, Form, redirect } from "react-router";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import {
+  createShareLink,
+  getOwnDeliberation,
+  listShareLinks,
+  revokeShareLink,
+  titleOf,
+} from "~/modules/deliberation/deliberations.server.ts";
+import { RecordView } from "~/modules/deliberation/record-view.tsx";
+import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { FormField, Textbox } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import { PrintButton } from "~/ui/print-button.tsx";
+import type { Route } from "./+types/afweging";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const { db } = services.database;
+    const record = await getOwnDeliberation({
+      db,
+      keyring: services.keyring,
+      id: params.id,
+      ownerId: user.id,
+    });
+    const [links, titles] = await Promise.all([
+      listShareLinks({ db, id: record.id, ownerId: user.id }),
+      principleTitles({ db }),
+    ]);
+    return data(
+      {
+        id: record.id,
+        title: titleOf(record.content),
+        content: record.content,
+        createdAt: record.createdAt.toISOString(),
+        updatedAt: record.updatedAt.toISOString(),
+        links: links.map((link) => ({ id: link.id, createdAt: link.createdAt.toISOString() })),
+        revoked: new URL(request.url).searchParams.get("ingetrokken") === "1",
+        principles: [...titles].map(([slug, title]) => ({ slug, title })),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const { db } = services.database;
+    const form = await request.formData().catch(() => new FormData());
+    const intent = form.get("intent");
+    if (intent === "link-intrekken") {
+      await revokeShareLink({ db, shareId: String(form.get("link") ?? ""), ownerId: user.id });
+      return redirect(`/afwegen/${params.id}?ingetrokken=1#delen`, { status: 303 });
+    }
+    if (intent === "link-maken") {
+      const origin = services.config.publicUrl ?? new URL(request.url).origin;
+      const link = await createShareLink({
+        db,
+        id: params.id,
+        ownerId: user.id,
+        origin: origin.replace(/\/$/, ""),
+      });
+      // Shown once, in this answer only: the link is stored as a hash.
+      return data({ createdLink: link.url }, { headers: PRIVATE_HEADERS });
+    }
+    return data({ createdLink: undefined }, { status: 400, headers: PRIVATE_HEADERS });
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function DeliberationRecord({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const day = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "long",
+    timeZone: "Europe/Amsterdam",
+  });
+  const moment = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
+  const base = `/afwegen/${loaderData.id}`;
+  return (
+    <>
+      <title>{`${loaderData.title || t("wijzer.untitled")} – Vakmanschap`}</title>
+      <Paragraph className="vm-no-print">
+        <Link to="/afwegen">{t("wijzer.record.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>
+        <span className="vm-heading-pre">{t("wijzer.record.title")}: </span>
+        {loaderData.title || t("wijzer.untitled")}
+      </Heading>
+      <Paragraph>
+        {t("wijzer.record.created", {
+          date: day.format(new Date(loaderData.createdAt)),
+          updated: moment.format(new Date(loaderData.updatedAt)),
+        })}
+      </Paragraph>
+      <PrintButton label={t("wijzer.record.print")} />
+      <RecordView
+        content={loaderData.content}
+        principles={loaderData.principles}
+        editableId={loaderData.id}
+      />
+
+      <div className="vm-no-print">
+        <Heading level={2}>{t("wijzer.record.downloads")}</Heading>
+        <ul className="utrecht-unordered-list">
+          <li className="utrecht-unordered-list__item">
+            <a className="nl-link" href={`${base}/download?formaat=markdown`} download>
+              {t("wijzer.record.markdown")}
+            </a>
+          </li>
+          <li className="utrecht-unordered-list__item">
+            <a className="nl-link" href={`${base}/download?formaat=json`} download>
+              {t("wijzer.record.json")}
+            </a>
+          </li>
+        </ul>
+
+        <section aria-labelledby="delen" className="vm-record__share">
+          <Heading level={2} id="delen">
+            {t("wijzer.record.shareTitle")}
+          </Heading>
+          <Paragraph>{t("wijzer.record.shareIntro")}</Paragraph>
+          {actionData?.createdLink ? (
+            <Alert type="ok">
+              <Paragraph>{t("wijzer.record.shareCreated")}</Paragraph>
+              <FormField id="leeslink" label={t("wijzer.record.shareLinkLabel")}>
+                {(describedBy) => (
+                  <Textbox
+                    id="leeslink"
+                    name="leeslink"
+                    defaultValue={actionData.createdLink}
+                    describedBy={describedBy}
+                  />
+                )}
+              </FormField>
+            </Alert>
+          ) : null}
+          {loaderData.revoked ? (
+            <Alert type="ok">
+              <Paragraph>{t("wijzer.record.shareRevoked")}</Paragraph>
+            </Alert>
+          ) : null}
+          {loaderData.links.length === 0 ? <Paragraph>{t("wijzer.record.shareNone")}</Paragraph> : null}
+          <ul className="vm-plain-list">
+            {loaderData.links.map((link) => (
+              <li key={link.id} className="vm-share-link">
+                <Form method="post" className="vm-actions">
+                  <input type="hidden" name="intent" value="link-intrekken" />
+                  <input type="hidden" name="link" value={link.id} />
+                  <span>
+                    {t("wijzer.record.shareMade", { date: moment.format(new Date(link.createdAt)) })}
+                  </span>
+                  <Button appearance="secondary-action">{t("wijzer.record.shareRevoke")}</Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <Form method="post">
+            <input type="hidden" name="intent" value="link-maken" />
+            <Button appearance="secondary-action">{t("wijzer.record.shareCreate")}</Button>
+          </Form>
+        </section>
+
+        <Heading level={2}>{t("wijzer.record.cardTitle")}</Heading>
+        <Paragraph>{t("wijzer.record.cardIntro")}</Paragraph>
+        <Paragraph>
+          <Link to={`${base}/dilemmakaart`}>{t("wijzer.record.cardLink")}</Link>
+        </Paragraph>
+
+        <Heading level={2}>{t("wijzer.record.deleteTitle")}</Heading>
+        <Paragraph>{t("wijzer.record.deleteIntro")}</Paragraph>
+        <Paragraph>
+          <Link to={`${base}/verwijderen`}>{t("wijzer.record.deleteLink")}</Link>
+        </Paragraph>
+      </div>
+    </>
+  );
+}
