@@ -4,19 +4,12 @@
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../app/infra/errors.ts";
-import { formatDate } from "../../app/infra/i18n/format-date.ts";
-import { translatorFor } from "../../app/infra/i18n/i18n.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { type Actor, can } from "../../app/modules/accounts/authorization.ts";
 import {
   DeliberationContent,
   DeliberationPatch,
 } from "../../app/modules/deliberation/deliberation.validation.ts";
-import {
-  recordJson,
-  recordMarkdown,
-  recordSections,
-} from "../../app/modules/deliberation/deliberation-record.ts";
 import {
   describedDilemma,
   STEP_COUNT,
@@ -33,6 +26,7 @@ import {
   saveDeliberation,
   titleOf,
 } from "../../app/modules/deliberation/deliberations.server.ts";
+import { recordFile } from "../../app/modules/deliberation/record-file.server.ts";
 import { suggesterFor } from "../../app/modules/deliberation/suggestions.server.ts";
 import { principleTitles } from "../../app/modules/dilemmas/dilemmas.server.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
@@ -176,7 +170,6 @@ export function createDeliberationsApi(services: Services): Router {
   const router = Router();
   const { db } = services.database;
   const { keyring } = services;
-  const t = translatorFor("nl");
 
   // Security: private work; no shared cache may keep it, and the browser must not store it either.
   router.use("/afwegingen", (_req, res, next) => {
@@ -233,25 +226,13 @@ export function createDeliberationsApi(services: Services): Router {
       getOwnDeliberation({ db, keyring, id, ownerId: owner.id }),
       principleTitles({ db }),
     ]);
-    const principleTitle = (slug: string) => titles.get(slug) ?? slug;
-    // The same file as the record page's download: an untitled record is called so.
-    const title = titleOf(record.content) || t("wijzer.untitled");
-    const name = `afweging-${record.id.slice(0, 8)}`;
-    if (formaat === "json") {
-      res.attachment(`${name}.json`);
-      res.json(recordJson({ ...record, title, principleTitle }));
-      return;
-    }
-    const markdown = recordMarkdown({
-      title,
-      sections: recordSections(record.content, { t, principleTitle }),
-      emptyText: t("wijzer.record.empty"),
-      dates: t("wijzer.record.created", {
-        date: formatDate({ iso: record.createdAt.toISOString(), language: "nl", format: "dateTime" }),
-        updated: formatDate({ iso: record.updatedAt.toISOString(), language: "nl", format: "dateTime" }),
-      }),
+    const file = recordFile({
+      record,
+      format: formaat,
+      language: "nl",
+      principleTitle: (slug) => titles.get(slug) ?? slug,
     });
-    res.attachment(`${name}.md`).type("text/markdown; charset=utf-8").send(markdown);
+    res.attachment(file.filename).type(file.contentType).send(file.body);
   });
 
   router.get("/afwegingen/:id/suggesties", async (req, res) => {
