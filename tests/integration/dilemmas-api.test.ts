@@ -45,11 +45,15 @@ describe.each(databaseKinds)("the dilemmas API on %s", (kind) => {
     const bad = await server.get("/api/v1/dilemmas?principe=onzin&kleur=rood");
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toMatch(/application\/problem\+json/);
-    const problem = (await bad.json()) as { errors?: { in: string; name: string }[] };
+    const problem = (await bad.json()) as { errors?: { in: string; name: string; message: string }[] };
     expect(problem.errors?.map((error) => `${error.in}:${error.name}`).sort()).toEqual([
       "query:input",
       "query:principe",
     ]);
+    // The unknown parameter is named in Dutch too, not in the validation library's English.
+    const stray = problem.errors?.find((error) => error.name === "input")?.message ?? "";
+    expect(stray).toContain("kleur");
+    expect(stray).not.toMatch(/unrecognized|invalid/i);
     expect((await server.get("/api/v1/dilemmas/bestaat-niet")).status).toBe(404);
     const [first] = ((await (await server.get("/api/v1/dilemmas")).json()) as { cards: { slug: string }[] })
       .cards;
