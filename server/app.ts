@@ -54,11 +54,14 @@ export function createApp(options: {
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
       serializers: {
-        // The request id ties the lines together; secrets in addresses (login-link tokens) never reach the log.
+        // The request id ties the lines together; secrets in addresses (login-link tokens, share links
+        // to private records) never reach the log.
         req: (req) => ({
           id: req.id,
           method: req.method,
-          url: String(req.url).replace(/([?&]token=)[^&#]*/gi, "$1[verborgen]"),
+          url: String(req.url)
+            .replace(/([?&]token=)[^&#]*/gi, "$1[verborgen]")
+            .replace(/(\/afwegen\/gedeeld\/)[^/?#]*/g, "$1[verborgen]"),
         }),
         res: (res) => ({ statusCode: res.statusCode }),
       },

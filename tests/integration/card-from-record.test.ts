@@ -206,7 +206,7 @@ describe.each(databaseKinds)("a record sent in as a dilemma card on %s", (kind) 
     expect(html).toContain("Haar adres is […]");
     expect(html).not.toContain("anna.jansen");
     expect(html).not.toContain(RECORD.choice);
-    expect(html).toContain("We hebben 1 e-mailadres(sen)");
+    expect(html).toContain("We hebben al 1 keer een e-mailadres");
     expect(html).toMatch(/Kijk deze woorden extra na[\s\S]*<li[^>]*>Pieter<\/li>/);
     expect(html).toContain('name="nagelezen"');
   });

@@ -21,6 +21,7 @@ const OWNER = "eigenaar@example.nl";
 const EDITOR = "redacteur@example.nl";
 const marker = `MARKERING-${randomUUID()}`;
 const logLines: Buffer[] = [];
+let shareToken = "";
 let server: BuiltServer;
 const cookies: Record<string, string> = {};
 const links: Record<string, string> = {};
@@ -139,6 +140,7 @@ describe("a record's text in logs, backups and files", () => {
     const shared = await postForm(`/afwegen/${id}`, { intent: "link-maken" }, owner);
     const shareUrl = /\/afwegen\/gedeeld\/[\w-]+/.exec(await shared.text())?.[0] ?? "";
     expect(shareUrl).not.toBe("");
+    shareToken = shareUrl.split("/").at(-1) ?? "";
     expect(await (await send(shareUrl)).text()).toContain(marker);
 
     // An editor asking for it learns nothing.
@@ -157,6 +159,10 @@ describe("a record's text in logs, backups and files", () => {
     expect(log).toContain('"statusCode":409');
     expect(log).toContain('"statusCode":400');
     expect(log).not.toContain(marker);
+    // Nor is the secret of the share link, which opens the record to whoever holds it.
+    expect(shareToken.length).toBeGreaterThan(20);
+    expect(log).toContain("/afwegen/gedeeld/[verborgen]");
+    expect(log).not.toContain(shareToken);
   });
 
   it("is in no backup and no file of the data folder", async () => {
