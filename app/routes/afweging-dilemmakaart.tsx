@@ -5,9 +5,8 @@ import { data, Form, redirect } from "react-router";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { languageOf, translatorFor, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { cardDraftFrom } from "~/modules/deliberation/card-from-record.ts";
-import { getOwnDeliberation } from "~/modules/deliberation/deliberations.server.ts";
+import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
 import { CardFields, type CardFormValues, cardFormInput } from "~/modules/dilemmas/card-form.tsx";
 import { submitCard } from "~/modules/dilemmas/dilemma-submissions.server.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
@@ -24,14 +23,8 @@ const REVIEWED = "nagelezen";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
-    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const { record } = await requireOwnDeliberation({ request, services, id: params.id });
     const { db } = services.database;
-    const record = await getOwnDeliberation({
-      db,
-      keyring: services.keyring,
-      id: params.id,
-      ownerId: user.id,
-    });
     const draft = cardDraftFrom(record.content);
     const titles = await principleTitles({ db });
     return data(
@@ -50,14 +43,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
-    const { user, actor } = await requirePermission({
-      request,
-      services,
-      permission: "deliberations:own",
-    });
-    const { db } = services.database;
     // Only the owner of the record may send a card made from it; anyone else learns nothing.
-    await getOwnDeliberation({ db, keyring: services.keyring, id: params.id, ownerId: user.id });
+    const { actor } = await requireOwnDeliberation({ request, services, id: params.id });
+    const { db } = services.database;
     const form = await request.formData().catch(() => new FormData());
     const typed = cardFormInput(form);
     const reviewed = form.get(REVIEWED) === "ja";

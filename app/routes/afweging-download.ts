@@ -2,8 +2,7 @@
 import { AppError } from "~/infra/errors.ts";
 import { languageOf } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { getOwnDeliberation } from "~/modules/deliberation/deliberations.server.ts";
+import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
 import { recordFile } from "~/modules/deliberation/record-file.server.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import type { Route } from "./+types/afweging-download";
@@ -11,19 +10,12 @@ import type { Route } from "./+types/afweging-download";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
-    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
     const format = new URL(request.url).searchParams.get("formaat") ?? "markdown";
     if (format !== "markdown" && format !== "json") {
       throw new AppError("invalid", "Kies als formaat markdown of json.");
     }
-    const { db } = services.database;
-    const record = await getOwnDeliberation({
-      db,
-      keyring: services.keyring,
-      id: params.id,
-      ownerId: user.id,
-    });
-    const titles = await principleTitles({ db });
+    const { record } = await requireOwnDeliberation({ request, services, id: params.id });
+    const titles = await principleTitles({ db: services.database.db });
     const file = recordFile({
       record,
       format,

@@ -22,7 +22,8 @@ import {
   stepOf,
   stepPatchFromForm,
 } from "~/modules/deliberation/deliberation-steps.ts";
-import { getOwnDeliberation, saveDeliberation } from "~/modules/deliberation/deliberations.server.ts";
+import { saveDeliberation } from "~/modules/deliberation/deliberations.server.ts";
+import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
 import {
   clearPendingDraftCookie,
   keepPendingDraft,
@@ -55,15 +56,9 @@ function stepFrom(params: { stap: string }): Step {
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
-    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const { record } = await requireOwnDeliberation({ request, services, id: params.id });
     const step = stepFrom(params);
     const { db } = services.database;
-    const record = await getOwnDeliberation({
-      db,
-      keyring: services.keyring,
-      id: params.id,
-      ownerId: user.id,
-    });
     const headers = new Headers(PRIVATE_HEADERS);
     let restored: { values: Record<string, unknown>; revision: number } | undefined;
     const token = pendingDraftTokenFrom(request.headers.get("Cookie"));

@@ -3,11 +3,8 @@ import { data, Form, redirect } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import {
-  deleteDeliberation,
-  getOwnDeliberation,
-  titleOf,
-} from "~/modules/deliberation/deliberations.server.ts";
+import { deleteDeliberation, titleOf } from "~/modules/deliberation/deliberations.server.ts";
+import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
@@ -16,13 +13,7 @@ import type { Route } from "./+types/afweging-verwijderen";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
-    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
-    const record = await getOwnDeliberation({
-      db: services.database.db,
-      keyring: services.keyring,
-      id: params.id,
-      ownerId: user.id,
-    });
+    const { record } = await requireOwnDeliberation({ request, services, id: params.id });
     return data({ id: record.id, title: titleOf(record.content) }, { headers: PRIVATE_HEADERS });
   });
 }

@@ -6,11 +6,11 @@ import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
   createShareLink,
-  getOwnDeliberation,
   listShareLinks,
   revokeShareLink,
   titleOf,
 } from "~/modules/deliberation/deliberations.server.ts";
+import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
 import { RecordView } from "~/modules/deliberation/record-view.tsx";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Alert } from "~/ui/alert.tsx";
@@ -24,14 +24,8 @@ import type { Route } from "./+types/afweging";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
-    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const { user, record } = await requireOwnDeliberation({ request, services, id: params.id });
     const { db } = services.database;
-    const record = await getOwnDeliberation({
-      db,
-      keyring: services.keyring,
-      id: params.id,
-      ownerId: user.id,
-    });
     const [links, titles] = await Promise.all([
       listShareLinks({ db, id: record.id, ownerId: user.id }),
       principleTitles({ db }),
