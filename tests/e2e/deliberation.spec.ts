@@ -231,28 +231,37 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
-test("a login that runs out while typing keeps the text and brings it back after logging in", async ({
-  browser,
-}) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  await logIn(context, PEOPLE.ambtenaar);
-  const page = await context.newPage();
-  const record = await startRecord(page);
-  await page.getByLabel("Wat is er gebeurd?").fill("Tekst die ik niet kwijt wil");
-  // The session ends (expired, or logged out elsewhere) while the person is still writing.
-  await context.clearCookies();
-  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
-  await expect(page).toHaveURL(/\/inloggen\?terug=/);
-  await logInOnThisPage(page, PEOPLE.ambtenaar);
-  await expect(page).toHaveURL(`${record}/stap/1`);
-  await expect(page.getByText("We hebben bewaard wat je typte")).toBeVisible();
-  await expect(page.getByLabel("Wat is er gebeurd?")).toHaveValue("Tekst die ik niet kwijt wil");
-  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
-  await expect(page.getByText("Opgeslagen.", { exact: true })).toBeVisible();
-  await page.goto(`${record}/stap/1`);
-  await expect(page.getByLabel("Wat is er gebeurd?")).toHaveValue("Tekst die ik niet kwijt wil");
-  await context.close();
-});
+for (const javaScriptEnabled of [false, true]) {
+  const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
+
+  test(`a login that runs out while typing keeps the text and brings it back after logging in (${mode})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    await logIn(context, PEOPLE.ambtenaar);
+    const page = await context.newPage();
+    const record = await startRecord(page);
+    // The session ends (expired, or logged out elsewhere) while the person is still writing.
+    await context.clearCookies();
+    await page.getByLabel("Wat is er gebeurd?").fill("Tekst die ik niet kwijt wil");
+    if (javaScriptEnabled) {
+      // The autosave finds out first, says so, and leaves the text where it is.
+      await expect(page.getByText("Je bent uitgelogd. Je tekst staat nog hier.")).toBeVisible();
+      await expect(page.getByLabel("Wat is er gebeurd?")).toHaveValue("Tekst die ik niet kwijt wil");
+    }
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await expect(page).toHaveURL(/\/inloggen\?terug=/);
+    await logInOnThisPage(page, PEOPLE.ambtenaar);
+    await expect(page).toHaveURL(`${record}/stap/1`);
+    await expect(page.getByText("We hebben bewaard wat je typte")).toBeVisible();
+    await expect(page.getByLabel("Wat is er gebeurd?")).toHaveValue("Tekst die ik niet kwijt wil");
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await expect(page.getByText("Opgeslagen.", { exact: true })).toBeVisible();
+    await page.goto(`${record}/stap/1`);
+    await expect(page.getByLabel("Wat is er gebeurd?")).toHaveValue("Tekst die ik niet kwijt wil");
+    await context.close();
+  });
+}
 
 test("nobody but the owner opens a record: another civil servant and an editor get 404", async ({
   browser,
