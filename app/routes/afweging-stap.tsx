@@ -253,7 +253,7 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
       ) : null}
       <Form
         method="post"
-        className="vm-form"
+        className="vm-form vm-step-form"
         noValidate
         key={`${loaderData.id}-${step}-${loaderData.revision}`}
         ref={autosave.formRef}

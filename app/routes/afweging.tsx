@@ -110,7 +110,7 @@ export default function DeliberationRecord({ loaderData, actionData }: Route.Com
         editableId={loaderData.id}
       />
 
-      <div className="vm-no-print">
+      <div className="vm-no-print vm-record-actions">
         <Heading level={2}>{t("wijzer.record.downloads")}</Heading>
         <ul className="utrecht-unordered-list">
           <li className="utrecht-unordered-list__item">

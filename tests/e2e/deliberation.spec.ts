@@ -44,7 +44,10 @@ for (const javaScriptEnabled of [false, true]) {
 
     // 1. Situation
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Situatie");
-    await expect(page.getByRole("navigation", { name: "Voortgang" })).toContainText("Stap 1 van 7");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Stap 1 van 7");
+    const progress = page.getByRole("navigation", { name: "Voortgang" });
+    await expect(progress.getByRole("link")).toHaveCount(7);
+    await expect(progress.getByRole("link", { name: /Situatie/ })).toHaveAttribute("aria-current", "step");
     await expect(page.getByText("Voorbeeld", { exact: true })).toBeVisible();
     await page
       .getByLabel("Wat is er gebeurd?")

@@ -3,7 +3,7 @@
 import type { MouseEvent } from "react";
 import { Link } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { STEP_COUNT, STEPS, type StepNumber } from "./deliberation-steps.ts";
+import { STEPS, type StepNumber } from "./deliberation-steps.ts";
 
 export function StepProgress(props: {
   id: string;
@@ -14,9 +14,6 @@ export function StepProgress(props: {
   const t = useT();
   return (
     <nav aria-label={t("wijzer.progressLabel")} className="vm-steps">
-      <p className="nl-paragraph vm-steps__count">
-        {t("wijzer.progress", { step: props.current, count: STEP_COUNT })}
-      </p>
       <ol className="vm-steps__list">
         {STEPS.map((step) => {
           const to = `/afwegen/${props.id}/stap/${step.number}`;
