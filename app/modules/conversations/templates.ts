@@ -1,0 +1,352 @@
+// Ready-made team conversations a facilitator starts from and then edits: the rounds with times and a
+// guide for the facilitator, and the questions for the big screen. Pure data plus the schemas that check
+// an edited copy. The texts are the platform's own, in B1 Dutch; they are not quotations from the guide.
+import { z } from "zod";
+import { PRINCIPLES, type Principle } from "../dilemmas/dilemma-tags.ts";
+import { Slug } from "../dilemmas/dilemmas.validation.ts";
+import { QUESTION_KINDS, type QuestionKind } from "./tallies.ts";
+
+export type QuestionDraft = {
+  kind: QuestionKind;
+  text: string;
+  /** Dilemma only: the two choices, short enough for a phone's button. */
+  optionA?: string;
+  optionB?: string;
+  /** Dilemma only: whether "iets anders" is a third choice. */
+  allowOther?: boolean;
+  /** The dilemma card the question comes from, if any. */
+  cardSlug?: string;
+  principles: Principle[];
+  /** Time for the question and its discussion. */
+  minutes?: number;
+};
+
+export type ConversationRound = { title: string; minutes: number; guidance: string };
+
+export type ConversationTemplate = {
+  key: string;
+  title: string;
+  description: string;
+  minutes: number;
+  rounds: ConversationRound[];
+  questions: QuestionDraft[];
+};
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Vul ${label} in.` })
+    .trim()
+    .min(1, `Vul ${label} in.`)
+    .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} mag hoogstens ${max} tekens hebben.`)
+    .refine(
+      (value) => !value.includes("\u0000"),
+      "Deze tekst bevat een teken dat niet kan worden opgeslagen.",
+    );
+
+// Forms send an empty field for a choice that is not filled in; that counts as no choice.
+const choice = (label: string) =>
+  z
+    .string({ error: `Vul ${label} in.` })
+    .trim()
+    .max(120, `${label[0]?.toUpperCase()}${label.slice(1)} mag hoogstens 120 tekens hebben.`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const minutes = (max: number) =>
+  z
+    .int({ error: "Vul een aantal minuten in." })
+    .min(1, "Reken minstens 1 minuut.")
+    .max(max, `Reken hoogstens ${max} minuten.`);
+
+export const QuestionDraftSchema = z
+  .object({
+    kind: z.enum(QUESTION_KINDS, { error: "Kies het soort vraag: dilemma, schaal of open." }),
+    text: text("de vraag", 300),
+    optionA: choice("keuze A"),
+    optionB: choice("keuze B"),
+    allowOther: z.boolean().optional(),
+    cardSlug: Slug.optional(),
+    principles: z
+      .array(z.enum(PRINCIPLES, { error: "Kies een principe uit de lijst." }))
+      .max(3, "Kies hoogstens 3 principes.")
+      .default([])
+      .transform((items) => [...new Set(items)]),
+    minutes: minutes(30).optional(),
+  })
+  .superRefine((question, context) => {
+    if (question.kind !== "dilemma") return;
+    if (!question.optionA)
+      context.addIssue({ code: "custom", path: ["optionA"], message: "Vul keuze A in." });
+    if (!question.optionB)
+      context.addIssue({ code: "custom", path: ["optionB"], message: "Vul keuze B in." });
+  })
+  // Choices left over after switching a dilemma to another kind are dropped, not refused.
+  .transform((question): QuestionDraft => {
+    const { optionA, optionB, allowOther, ...rest } = question;
+    return question.kind === "dilemma"
+      ? { ...rest, optionA, optionB, allowOther: allowOther ?? false }
+      : rest;
+  });
+
+export const ConversationTemplateSchema = z
+  .object({
+    key: Slug,
+    title: text("de titel", 120),
+    description: text("de beschrijving", 600),
+    minutes: minutes(240),
+    rounds: z
+      .array(
+        z.object({
+          title: text("de titel van de ronde", 80),
+          minutes: minutes(120),
+          guidance: text("de aanwijzingen", 1500),
+        }),
+      )
+      .min(1, "Een gesprek heeft minstens één ronde.")
+      .max(12, "Een gesprek heeft hoogstens 12 rondes."),
+    questions: z
+      .array(QuestionDraftSchema)
+      .min(1, "Een gesprek heeft minstens één vraag.")
+      .max(20, "Een gesprek heeft hoogstens 20 vragen."),
+  })
+  .refine((template) => template.rounds.reduce((sum, round) => sum + round.minutes, 0) === template.minutes, {
+    path: ["rounds"],
+    message: "De rondes duren samen niet even lang als het hele gesprek.",
+  });
+
+const TEAMOVERLEG: ConversationTemplate = {
+  key: "teamoverleg",
+  title: "Teamoverleg: hoe werken we?",
+  description:
+    "Een gesprek van 45 minuten in het gewone teamoverleg. Het gaat niet over de inhoud van het werk, maar over hoe jullie werken. Met een stelling, een dilemmakaart en een vraag om samen iets af te spreken.",
+  minutes: 45,
+  rounds: [
+    {
+      title: "Opening",
+      minutes: 5,
+      guidance:
+        "Vertel waarom jullie dit gesprek voeren. In een teamoverleg gaat het meestal over de inhoud van het werk. Vandaag gaat het over hoe je werkt. Laat de code en de QR-code op het scherm zien. Iedereen doet mee met de eigen telefoon. De antwoorden zijn anoniem. Jij laat de uitslag pas zien als genoeg mensen hebben geantwoord.",
+    },
+    {
+      title: "Stelling om op te warmen",
+      minutes: 5,
+      guidance:
+        "Zet de stelling over tegenspreken op het scherm. Geef iedereen een minuut om te kiezen. Laat daarna de uitslag zien. Vraag twee of drie mensen wat ze zien. Er is geen goed of fout antwoord.",
+    },
+    {
+      title: "Een dilemma",
+      minutes: 20,
+      guidance:
+        "Lees de situatie van de dilemmakaart voor. Laat iedereen eerst zelf kiezen, zonder overleg. Laat dan de uitslag zien. Vraag iemand die A koos en iemand die B koos om het uit te leggen. Wat gaat er mis bij elke keuze? Gebruik de vragen op de kaart als het gesprek stilvalt. Stel de vraag na tien minuten praten nog een keer. Laat zien of de meningen zijn verschoven. Vraag wie van mening veranderde, en waardoor.",
+    },
+    {
+      title: "Wat nemen we mee?",
+      minutes: 10,
+      guidance:
+        "Stel de open vraag. Lees de antwoorden eerst zelf. Zet alleen antwoorden op het scherm die je hebt goedgekeurd. Zoek samen naar één of twee afspraken. Kies afspraken die jullie echt kunnen nakomen.",
+    },
+    {
+      title: "Afsluiting",
+      minutes: 5,
+      guidance:
+        "Vat de afspraken samen in een paar zinnen. Spreek af wanneer jullie erop terugkomen. Vraag wie een volgend gesprek wil leiden. Bedank iedereen voor het meedoen.",
+    },
+  ],
+  questions: [
+    {
+      kind: "schaal",
+      text: "Stelling: in ons team kan ik zeggen dat ik het ergens niet mee eens ben.",
+      principles: ["loyale-tegenspraak"],
+      minutes: 5,
+    },
+    {
+      kind: "dilemma",
+      text: "Een collega heeft al maanden te veel werk en maakt fouten. Hij vraagt je om zijn deel stil te verbeteren. Wat doe je?",
+      optionA: "Ik verbeter zijn deel in stilte.",
+      optionB: "Ik help hem nu en praat daarna samen met de teamleider.",
+      allowOther: true,
+      cardSlug: "een-collega-die-het-niet-meer-trekt",
+      principles: ["menselijke-maat"],
+      minutes: 20,
+    },
+    {
+      kind: "open",
+      text: "Wat wil je dat we als team anders gaan doen? Schrijf één ding op.",
+      principles: [],
+      minutes: 10,
+    },
+  ],
+};
+
+const INTRODUCTIE: ConversationTemplate = {
+  key: "introductie",
+  title: "Introductie voor nieuwe collega's",
+  description:
+    "Een gesprek van een uur voor een introductieprogramma. Nieuwe collega's maken kennis met de ideeën uit de gids, met elkaar en met een dilemma. Ze merken dat lastige keuzes bij het werk horen. En dat je erover mag praten.",
+  minutes: 60,
+  rounds: [
+    {
+      title: "Welkom",
+      minutes: 5,
+      guidance:
+        "Heet de nieuwe collega's welkom. Vertel kort wat de gids is. Het is geen lijst met regels. Het is een hulpmiddel en een uitnodiging. Laat de code en de QR-code op het scherm zien. De antwoorden zijn anoniem.",
+    },
+    {
+      title: "Waarom de overheid?",
+      minutes: 10,
+      guidance:
+        "Stel de open vraag over waarom mensen bij de overheid werken. Zet de antwoorden die je hebt goedgekeurd op het scherm. Zoek naar wat vaak terugkomt. Vraag een paar mensen om er meer over te vertellen.",
+    },
+    {
+      title: "De eed of belofte",
+      minutes: 10,
+      guidance:
+        "Veel nieuwe collega's leggen de eed of belofte af. Vertel in je eigen woorden wat die vraagt. Je werkt voor het algemeen belang. Je behandelt iedereen eerlijk, gelijk en met respect. En je gaat zorgvuldig om met informatie. Stel daarna de stelling. Vraag wat mensen nog lastig of onduidelijk vinden.",
+    },
+    {
+      title: "Een dilemma",
+      minutes: 25,
+      guidance:
+        "Lees de situatie van de dilemmakaart voor. Laat iedereen kiezen zonder overleg. Laat de uitslag zien en vraag naar de redenen. Leg uit dat beide keuzes iets kosten. Daardoor is het een dilemma. Stel de vraag na het gesprek nog een keer. Laat zien of de meningen zijn verschoven. Sluit af met de stelling over tegenspreken. Vertel dat tegenspreken bij goed ambtelijk werk hoort.",
+    },
+    {
+      title: "Afsluiting",
+      minutes: 10,
+      guidance:
+        "Stel de laatste open vraag. Bespreek een paar antwoorden. Vertel waar de gids en de dilemmakaarten staan. Noem iemand bij wie nieuwe collega's terechtkunnen met een dilemma. Bedank iedereen.",
+    },
+  ],
+  questions: [
+    {
+      kind: "open",
+      text: "Waarom ben je bij de overheid gaan werken?",
+      principles: [],
+      minutes: 10,
+    },
+    {
+      kind: "schaal",
+      text: "Stelling: ik weet wat de eed of belofte van mij vraagt in mijn dagelijkse werk.",
+      principles: [],
+      minutes: 5,
+    },
+    {
+      kind: "dilemma",
+      text: "De minister wil een proef met veel aandacht van de pers. Jij weet dat een rustiger aanpak meer ouderen helpt. Wat doe je in je nota?",
+      optionA: "Ik werk de proef uit en noem het onderzoek kort.",
+      optionB: "Ik zet beide aanpakken naast elkaar, met voor- en nadelen.",
+      allowOther: true,
+      cardSlug: "eerst-de-minister-of-de-samenleving",
+      principles: ["loyale-tegenspraak", "de-opgave-centraal", "laat-zien-hoe-je-kiest"],
+      minutes: 20,
+    },
+    {
+      kind: "schaal",
+      text: "Stelling: ik durf mijn leidinggevende te zeggen dat ik iets anders zie.",
+      principles: ["loyale-tegenspraak"],
+      minutes: 5,
+    },
+    {
+      kind: "open",
+      text: "Welke vraag neem je mee naar je eerste weken?",
+      principles: [],
+      minutes: 10,
+    },
+  ],
+};
+
+const KRISKRAS: ConversationTemplate = {
+  key: "kriskras",
+  title: "Kris-kras-gesprek",
+  description:
+    "Een gesprek van anderhalf uur met ongeveer twaalf ambtenaren uit verschillende organisaties. Het gaat over trots op je werk, of juist niet. En over hoe je de menselijke maat terugbrengt in je werk. De deelnemers horen van elkaar hoe zij met lastige keuzes omgaan en wat zij afwegen.",
+  minutes: 90,
+  rounds: [
+    {
+      title: "Welkom",
+      minutes: 10,
+      guidance:
+        "Heet iedereen welkom. De deelnemers komen uit verschillende organisaties en kennen elkaar meestal niet. Vertel het doel: van elkaar horen hoe je met lastige keuzes omgaat. Spreek af dat wat hier wordt verteld, in de groep blijft. Laat de code en de QR-code zien. De antwoorden zijn anoniem.",
+    },
+    {
+      title: "Voorstellen",
+      minutes: 15,
+      guidance:
+        "Laat iedereen zich kort voorstellen: naam, organisatie en soort werk. Geef ieder niet meer dan een minuut. Stel daarna de open vraag over een moment van trots. Zet een paar goedgekeurde antwoorden op het scherm. Vraag wie er meer over wil vertellen.",
+    },
+    {
+      title: "Ronde 1: trots, of niet",
+      minutes: 20,
+      guidance:
+        "Zet de stelling over trots op het scherm. Laat de uitslag zien als genoeg mensen hebben gekozen. Vraag mensen met een lage score wat er anders zou moeten. Vraag mensen met een hoge score waar ze trots op zijn. Let op verschillen tussen organisaties. Wat kan de ene organisatie van de andere leren?",
+    },
+    {
+      title: "Ronde 2: de menselijke maat",
+      minutes: 25,
+      guidance:
+        "Begin met de stelling over ruimte om af te wijken. Lees daarna de situatie van de dilemmakaart voor. Laat iedereen eerst zelf kiezen. Laat de uitslag zien en vraag naar de afwegingen. Hoe zou dit gaan in de organisatie van de deelnemers? Wie mag daar afwijken van een regel? Stel de vraag na het gesprek nog een keer. Bespreek wat er is verschoven, en waarom.",
+    },
+    {
+      title: "Ronde 3: wat neem je mee?",
+      minutes: 15,
+      guidance:
+        "Stel de open vraag over de mens achter het dossier. Zet de goedgekeurde antwoorden op het scherm. Bespreek er een paar. Stel daarna de laatste vraag: wat ga je volgende week anders doen? Lees een paar antwoorden voor.",
+    },
+    {
+      title: "Afsluiting",
+      minutes: 5,
+      guidance:
+        "Bedank iedereen voor de openheid. Vraag of de deelnemers contact met elkaar willen houden. Vertel waar de gids en de dilemmakaarten staan.",
+    },
+  ],
+  questions: [
+    {
+      kind: "open",
+      text: "Wanneer was je voor het laatst trots op je werk? Vertel het in een paar woorden.",
+      principles: [],
+      minutes: 10,
+    },
+    {
+      kind: "schaal",
+      text: "Stelling: ik ben trots op wat mijn organisatie voor mensen doet.",
+      principles: ["de-opgave-centraal"],
+      minutes: 20,
+    },
+    {
+      kind: "schaal",
+      text: "Stelling: in mijn werk is er ruimte om af te wijken als een regel onredelijk uitpakt.",
+      principles: ["menselijke-maat"],
+      minutes: 5,
+    },
+    {
+      kind: "dilemma",
+      text: "Een man vergat een kleine wijziging door te geven. Nu moet hij ruim 4.000 euro terugbetalen. Hij zorgt alleen voor twee kinderen. Wat doe je?",
+      optionA: "Ik volg de regel en bied een betalingsregeling aan.",
+      optionB: "Ik vraag om af te wijken en schrijf op waarom.",
+      allowOther: true,
+      cardSlug: "kleine-fout-grote-terugvordering",
+      principles: ["menselijke-maat", "wat-mensen-nodig-hebben"],
+      minutes: 20,
+    },
+    {
+      kind: "open",
+      text: "Wat helpt jou om de mens achter het dossier te zien?",
+      principles: ["menselijke-maat"],
+      minutes: 8,
+    },
+    {
+      kind: "open",
+      text: "Wat ga je volgende week anders doen?",
+      principles: [],
+      minutes: 5,
+    },
+  ],
+};
+
+/** The shipped templates, in the order a facilitator sees them. */
+export const TEMPLATES: readonly ConversationTemplate[] = [TEAMOVERLEG, INTRODUCTIE, KRISKRAS];
+
+/** A copy of the template with this key, free to edit; undefined for an unknown key. */
+export function templateFor(key: string): ConversationTemplate | undefined {
+  const template = TEMPLATES.find((candidate) => candidate.key === key);
+  return template ? structuredClone(template) : undefined;
+}
