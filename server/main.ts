@@ -8,9 +8,11 @@ import { openDatabase } from "../app/infra/db.server.ts";
 import { loadKeyring } from "../app/infra/encryption.server.ts";
 import { ConfigError, parseConfig } from "../app/infra/env.server.ts";
 import { startJobWorker } from "../app/infra/jobs.server.ts";
+import { startLiveHub } from "../app/infra/live-hub.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
 import { createMailer, MAIL_JOB_KIND, mailJobHandler } from "../app/infra/mail.server.ts";
 import type { Services } from "../app/infra/services.server.ts";
+import { closeAllEventStreams } from "../app/infra/sse.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
 import { createApp } from "./app.ts";
@@ -65,6 +67,7 @@ export async function start(env: Record<string, string | undefined> = process.en
 
   const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });
   await pageCache.subscribe(database);
+  const liveHub = await startLiveHub({ database, logger });
   const keyring = loadKeyring({
     key: config.encryptionKey,
     oldKeys: config.encryptionKeysOld,
@@ -76,7 +79,7 @@ export async function start(env: Record<string, string | undefined> = process.en
       "ENCRYPTION_KEY is not set: the key is in DATA_DIR. Set ENCRYPTION_KEY when app processes on several machines share the database.",
     );
   }
-  const services: Services = { config, logger, database, pageCache, keyring };
+  const services: Services = { config, logger, database, pageCache, keyring, liveHub };
   const app = createApp({ services, pageCache, build });
 
   const server = app.listen(config.port, config.host);
@@ -102,9 +105,13 @@ export async function start(env: Record<string, string | undefined> = process.en
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.closeIdleConnections();
+    // Event streams never end by themselves; their clients reconnect to another process.
+    const streams = closeAllEventStreams();
+    if (streams > 0) logger.info({ streams }, "closed live event streams");
     await new Promise((resolve) => server.close(resolve));
     maintenance.stop();
     await worker.stop();
+    await liveHub.close();
     await database.close();
     logger.info("stopped");
     process.exit(0);

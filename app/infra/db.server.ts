@@ -26,6 +26,11 @@ export interface Database {
   notify(channel: string, payload: string): Promise<void>;
   /** Subscribes to a channel; resolves once the subscription is active. */
   listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
+  /**
+   * Calls `listener` each time the notification connection is back after it was lost. Notifications
+   * sent in between are gone, so listeners resynchronise here. PGlite never loses it: never called.
+   */
+  onReconnect(listener: () => void): () => void;
   /** Pool figures for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -133,6 +138,7 @@ async function openPglite(options: { dataDir: string; logger?: Logger }): Promis
       const unsubscribe = await client.listen(channel, listener);
       return async () => unsubscribe();
     },
+    onReconnect: () => () => {},
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     async close() {
       try {
@@ -154,6 +160,8 @@ async function openPostgres(options: { url: string; poolSize: number; logger?: L
   pool.on("error", (error) => options.logger?.warn({ err: error }, "database pool client error"));
   const db: Db = drizzlePg(pool);
   const listeners = new Map<string, Set<Listener>>();
+  const reconnectListeners = new Set<() => void>();
+  let lost = false;
   let listenClient: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let closed = false;
@@ -170,11 +178,22 @@ async function openPostgres(options: { url: string; poolSize: number; logger?: L
         options.logger?.warn({ err: error }, "notification connection lost; reconnecting");
         listenClient = undefined;
         connecting = undefined;
+        lost = true;
         if (!closed) setTimeout(() => void resubscribe(), 1000);
       });
       await client.connect();
       for (const channel of listeners.keys()) await client.query(`LISTEN ${channel}`);
       listenClient = client;
+      if (lost) {
+        lost = false;
+        for (const listener of reconnectListeners) {
+          try {
+            listener();
+          } catch (error) {
+            options.logger?.error({ err: error }, "reconnect listener failed");
+          }
+        }
+      }
       return client;
     })();
     try {
@@ -232,6 +251,12 @@ async function openPostgres(options: { url: string; poolSize: number; logger?: L
           listeners.delete(channel);
           await listenClient?.query(`UNLISTEN ${channel}`).catch(() => {});
         }
+      };
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => {
+        reconnectListeners.delete(listener);
       };
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Database } from "./db.server.ts";
 import type { Keyring } from "./encryption.server.ts";
 import type { Config } from "./env.server.ts";
+import type { LiveHub } from "./live-hub.server.ts";
 
 /** The notification channel on which cached pages are invalidated across processes. */
 export const PAGE_CACHE_CHANNEL = "page_cache";
@@ -20,6 +21,8 @@ export interface Services {
   pageCache: PageCacheControl;
   /** Encrypts and decrypts what people write in private. */
   keyring: Keyring;
+  /** Change notifications for live pages, across processes (see live-hub.server.ts). */
+  liveHub: LiveHub;
 }
 
 declare module "react-router" {

@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
+import { startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createApp } from "../../server/app.ts";
 import { createPageCache, type PageCache } from "../../server/page-cache.ts";
@@ -12,13 +13,9 @@ export async function startApiServer(options: { database: Database; env?: Record
   const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...options.env });
   const pageCache: PageCache = createPageCache({ maxEntries: 10 });
   const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
-  const services = {
-    config,
-    logger: createLogger({ config }),
-    database: options.database,
-    pageCache,
-    keyring,
-  };
+  const logger = createLogger({ config });
+  const liveHub = await startLiveHub({ database: options.database, logger });
+  const services = { config, logger, database: options.database, pageCache, keyring, liveHub };
   const app = createApp({ services, pageCache });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
@@ -28,7 +25,11 @@ export async function startApiServer(options: { database: Database; env?: Record
   return {
     base,
     pageCache,
+    liveHub,
     get: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await liveHub.close();
+    },
   };
 }

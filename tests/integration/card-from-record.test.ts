@@ -11,6 +11,7 @@ import * as entry from "../../app/entry.server.tsx";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
+import { startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
@@ -96,7 +97,9 @@ async function startPageServer(database: Database) {
   const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" });
   const pageCache = createPageCache({ maxEntries: 10 });
   const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
-  const services = { config, logger: createLogger({ config }), database, pageCache, keyring };
+  const logger = createLogger({ config });
+  const liveHub = await startLiveHub({ database, logger });
+  const services = { config, logger, database, pageCache, keyring, liveHub };
   const build = pagesBuild({
     "routes/afweging-dilemmakaart": { path: "afwegen/:id/dilemmakaart", module: built(cardPage) },
     "routes/dilemmas-mijn": { path: "dilemmas/mijn", module: built(minePage) },
@@ -125,7 +128,10 @@ async function startPageServer(database: Database) {
         headers: { Cookie: cookie, Origin: base },
         body: form,
       }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await liveHub.close();
+    },
   };
 }
 
