@@ -65,6 +65,11 @@ const ConfigInput = z.object({
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_API_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   LOGIN_LINKS: z.enum(["on", "off"]).default("on"),
+  CONVERSATION_MAX_PARTICIPANTS: z.coerce.number().int().min(2).max(100_000).default(5000),
+  CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  CONVERSATION_MIN_ANSWERS: z.coerce.number().int().min(1).max(50).default(3),
+  CONVERSATION_JOINS_PER_IP: z.coerce.number().int().min(1).default(1000),
+  CONVERSATION_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(6000),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -124,6 +129,16 @@ export type Config = {
   };
   /** Whether people may ask for a login link by e-mail (beside single sign-on, or instead of it). */
   loginLinks: boolean;
+  conversations: {
+    /** Participants per session at most. */
+    maxParticipants: number;
+    /** Days after a session ends before its individual answers are deleted (the summary stays). */
+    retentionDays: number;
+    /** The default minimum of answers before results can be revealed. */
+    minAnswers: number;
+    /** Per client address per minute: enough for a room of 500 behind one office NAT, not for a flood. */
+    rateLimits: { joinPerIp: number; answerPerIp: number };
+  };
   /** The key for what people write in private; without it, a key file in DATA_DIR. */
   encryptionKey?: string;
   /** Earlier keys, still read during a rotation. */
@@ -196,6 +211,15 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       apiPerToken: input.RATE_LIMIT_API_PER_TOKEN,
     },
     loginLinks: input.LOGIN_LINKS === "on",
+    conversations: {
+      maxParticipants: input.CONVERSATION_MAX_PARTICIPANTS,
+      retentionDays: input.CONVERSATION_RETENTION_DAYS,
+      minAnswers: input.CONVERSATION_MIN_ANSWERS,
+      rateLimits: {
+        joinPerIp: input.CONVERSATION_JOINS_PER_IP,
+        answerPerIp: input.CONVERSATION_ANSWERS_PER_IP,
+      },
+    },
     encryptionKey: input.ENCRYPTION_KEY,
     encryptionKeysOld: input.ENCRYPTION_KEYS_OLD.split(",")
       .map((key) => key.trim())

@@ -13,6 +13,12 @@ import {
   VersionWithPartsOutput,
 } from "../../app/modules/guide/guide.validation.ts";
 import {
+  CONVERSATION_INPUTS,
+  CONVERSATION_OUTPUTS,
+  CONVERSATION_SECURITY_SCHEMES,
+  conversationPaths,
+} from "./conversations-openapi.ts";
+import {
   DeliberationConflictOutput,
   DeliberationExportOutput,
   DeliberationInput,
@@ -21,6 +27,7 @@ import {
   STEP_INPUTS,
   SuggestionOutput,
 } from "./deliberations-api.ts";
+import { loggedIn, ok, privateHeaders, privateResponse, problemResponses, ref } from "./openapi-parts.ts";
 
 export const API_VERSION = "1.0.0";
 
@@ -31,6 +38,7 @@ const inputRegistry = z.registry<{ id: string }>();
 inputRegistry.add(SubmitCardInput, { id: "DilemmaCardSubmission" });
 inputRegistry.add(DeliberationInput, { id: "DeliberationInput" });
 for (const { step, input } of STEP_INPUTS) inputRegistry.add(input, { id: `DeliberationStep${step.number}` });
+for (const [id, schema] of Object.entries(CONVERSATION_INPUTS)) inputRegistry.add(schema, { id });
 for (const [id, schema] of Object.entries({
   Version: VersionOutput,
   VersionWithParts: VersionWithPartsOutput,
@@ -46,49 +54,10 @@ for (const [id, schema] of Object.entries({
   DeliberationExport: DeliberationExportOutput,
   DeliberationConflict: DeliberationConflictOutput,
   PrincipleSuggestion: SuggestionOutput,
+  ...CONVERSATION_OUTPUTS,
 })) {
   schemaRegistry.add(schema, { id });
 }
-
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-
-const problemResponses = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      String(status),
-      {
-        description:
-          {
-            400: "Ongeldige invoer",
-            401: "Niet ingelogd of onbekende sleutel",
-            403: "Niet toegestaan",
-            404: "Niet gevonden",
-            413: "Verzoek te groot",
-            429: "Te veel verzoeken",
-            503: "Database niet bereikbaar",
-          }[status] ?? "Fout",
-        headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
-        content: { "application/problem+json": { schema: ref("Problem") } },
-      },
-    ]),
-  );
-
-const ok = (description: string, schema: object) => ({
-  description,
-  headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
-  content: { "application/json": { schema } },
-});
-
-// The Dilemma-wijzer's records are private work: every answer says no one may keep it.
-const privateHeaders = {
-  "API-Version": { $ref: "#/components/headers/API-Version" },
-  "Cache-Control": { $ref: "#/components/headers/Cache-Control" },
-};
-const privateResponse = (description: string, schema: object) => ({
-  description,
-  headers: privateHeaders,
-  content: { "application/json": { schema } },
-});
 
 const deliberationIdParam = {
   name: "id",
@@ -97,7 +66,6 @@ const deliberationIdParam = {
   description: "Het id van de afweging",
   schema: { type: "string", format: "uuid" },
 };
-const loggedIn = [{ bearer: [] }, { session: [] }];
 
 const versionParam = {
   name: "nummer",
@@ -141,8 +109,15 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           "De Dilemma-wijzer: je eigen afwegingen, stap voor stap. Alleen de eigenaar krijgt antwoord over een " +
           "afweging; voor ieder ander (ook een redacteur of beheerder) bestaat hij niet.",
       },
+      {
+        name: "gesprekken",
+        description:
+          "Live gesprekken: een gespreksleider maakt en leidt een gesprek; deelnemers doen mee met de code, " +
+          "zonder account, en antwoorden anoniem. De stand komt live binnen als Server-Sent Events.",
+      },
     ],
     paths: {
+      ...conversationPaths(),
       "/versies": {
         get: {
           operationId: "listVersions",
@@ -443,6 +418,7 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           description: "Een persoonlijke API-sleutel (maak er een op /profiel)",
         },
         session: { type: "apiKey", in: "cookie", name: "vm_sessie" },
+        ...CONVERSATION_SECURITY_SCHEMES,
       },
       schemas,
       headers: {

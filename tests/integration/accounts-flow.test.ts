@@ -79,7 +79,7 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
  * with the OpenAPI document, so a new endpoint without a declared right fails the matrix test, and so
  * does one whose document says it needs a login while it is declared public (or the other way round).
  */
-const API_ACCESS: Record<string, "public" | Role> = {
+const API_ACCESS: Record<string, "public" | "participant" | Role> = {
   "GET /versies": "public",
   "GET /versies/{nummer}": "public",
   "GET /versies/{nummer}/delen/{slug}": "public",
@@ -97,6 +97,20 @@ const API_ACCESS: Record<string, "public" | Role> = {
   "PATCH /afwegingen/{id}/stappen/{stap}": "ambtenaar",
   "GET /afwegingen/{id}/export": "ambtenaar",
   "GET /afwegingen/{id}/suggesties": "ambtenaar",
+  "GET /gesprekken": "gespreksleider",
+  "POST /gesprekken": "gespreksleider",
+  "GET /gesprekken/sjablonen": "gespreksleider",
+  "GET /gesprekken/{id}": "gespreksleider",
+  "DELETE /gesprekken/{id}": "gespreksleider",
+  "POST /gesprekken/{id}/acties": "gespreksleider",
+  "POST /gesprekken/{id}/moderatie": "gespreksleider",
+  "GET /gesprekken/{id}/samenvatting": "gespreksleider",
+  "GET /gesprekken/{id}/stroom": "gespreksleider",
+  // Taking part needs no account: joining is open to all; the rest needs the token joining gave.
+  "POST /deelname": "public",
+  "GET /deelname": "participant",
+  "PUT /deelname/antwoorden/{vraag}": "participant",
+  "GET /deelname/stroom": "participant",
 };
 
 /** Roles stand side by side (an operator is not automatically an editor); everyone logged in is an ambtenaar. */
@@ -329,6 +343,18 @@ describe("roles and rights", () => {
       );
       if (access === "public" || access === undefined) continue;
       const address = `/api/v1${operation.address.replace(/\{[^}]+\}/g, "1")}`;
+      if (access === "participant") {
+        // Without the token from joining, nobody takes part: logged in or not, the answer is 401.
+        for (const who of everyone) {
+          const response = await fetch(`${BASE}${address}`, {
+            method: operation.method.toUpperCase(),
+            headers: { Origin: BASE, ...(cookies[who] ? { Cookie: cookies[who] } : {}) },
+          });
+          expect(response.status, `${who} on ${operation.key}`).toBe(401);
+          expect(response.headers.get("content-type"), `${who} on ${operation.key}`).toMatch(/json/);
+        }
+        continue;
+      }
       for (const who of everyone) {
         const response = await fetch(`${BASE}${address}`, {
           method: operation.method.toUpperCase(),

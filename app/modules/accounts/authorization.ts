@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "dilemmas:submit": "ambtenaar",
   "dilemmas:review": "redacteur",
   "deliberations:own": "ambtenaar",
+  "conversations:lead": "gespreksleider",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 

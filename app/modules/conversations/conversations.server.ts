@@ -1,0 +1,351 @@
+// A facilitator's sessions: made from questions (own ones or from dilemma cards), then run one question
+// at a time — open, close, reveal, re-vote, lock, end. Only the facilitator who made a session sees or
+// runs it; anyone else hears "not found". Every change raises the session's version and tells the live
+// streams in every process.
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import type { LiveHub } from "../../infra/live-hub.server.ts";
+import {
+  type ConversationStatus,
+  conversationAnswers,
+  conversationParticipants,
+  conversationQuestions,
+  conversations,
+} from "./conversations.schema.ts";
+import type { ConversationInput, FacilitatorAction } from "./conversations.validation.ts";
+import { createJoinCode } from "./join-code.ts";
+import { canReveal } from "./tallies.ts";
+
+const NOT_FOUND = "Dit gesprek bestaat niet, of je leidt het niet.";
+const Id = z.uuid();
+
+export const topicOf = (conversationId: string) => `gesprek:${conversationId}`;
+
+export type Conversation = typeof conversations.$inferSelect;
+export type Question = typeof conversationQuestions.$inferSelect;
+
+/** Raises the version and tells the live streams; call after every change to a session. */
+export async function touch(options: { db: Db; liveHub: LiveHub; id: string }): Promise<void> {
+  await options.db
+    .update(conversations)
+    .set({ version: sql`${conversations.version} + 1` })
+    .where(eq(conversations.id, options.id));
+  await options.liveHub.changed(topicOf(options.id));
+}
+
+export async function createConversation(options: {
+  db: Db;
+  ownerId: string;
+  input: ConversationInput;
+  maxParticipants: number;
+  /** For sessions whose input names no minimum of answers before a reveal. */
+  defaultMinAnswers: number;
+}): Promise<{ id: string; joinCode: string }> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const joinCode = createJoinCode();
+    const taken = await options.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.joinCode, joinCode));
+    if (taken.length > 0) continue;
+    return options.db.transaction(async (tx) => {
+      const [made] = await tx
+        .insert(conversations)
+        .values({
+          ownerId: options.ownerId,
+          title: options.input.title,
+          description: options.input.description,
+          joinCode,
+          minAnswers: options.input.minAnswers ?? options.defaultMinAnswers,
+          maxParticipants: options.maxParticipants,
+        })
+        .returning({ id: conversations.id, joinCode: conversations.joinCode });
+      if (!made) throw new Error("insert of conversation returned nothing");
+      await tx.insert(conversationQuestions).values(
+        options.input.questions.map((question, position) => ({
+          conversationId: made.id,
+          position,
+          kind: question.kind,
+          text: question.text,
+          optionA: question.optionA ?? "",
+          optionB: question.optionB ?? "",
+          allowOther: question.allowOther ?? false,
+          cardSlug: question.cardSlug ?? null,
+          principles: question.principles,
+          minutes: question.minutes ?? null,
+        })),
+      );
+      return made;
+    });
+  }
+  throw new AppError("unavailable", "Er is nu geen vrije code voor een gesprek. Probeer het zo opnieuw.");
+}
+
+export async function listOwnConversations(options: { db: Db; ownerId: string }) {
+  const rows = await options.db
+    .select({
+      id: conversations.id,
+      title: conversations.title,
+      joinCode: conversations.joinCode,
+      status: conversations.status,
+      createdAt: conversations.createdAt,
+      endedAt: conversations.endedAt,
+      questions: count(conversationQuestions.id),
+    })
+    .from(conversations)
+    .leftJoin(conversationQuestions, eq(conversationQuestions.conversationId, conversations.id))
+    .where(eq(conversations.ownerId, options.ownerId))
+    .groupBy(conversations.id)
+    .orderBy(desc(conversations.createdAt));
+  return rows;
+}
+
+/** The session and its questions, for the facilitator who made it. */
+export async function getOwnConversation(options: { db: Db; id: string; ownerId: string }) {
+  if (!Id.safeParse(options.id).success) throw new AppError("not_found", NOT_FOUND);
+  const [conversation] = await options.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, options.id), eq(conversations.ownerId, options.ownerId)));
+  if (!conversation) throw new AppError("not_found", NOT_FOUND);
+  const questions = await questionsOf({ db: options.db, id: conversation.id });
+  return { conversation, questions };
+}
+
+export async function questionsOf(options: { db: Db; id: string }): Promise<Question[]> {
+  return options.db
+    .select()
+    .from(conversationQuestions)
+    .where(eq(conversationQuestions.conversationId, options.id))
+    .orderBy(asc(conversationQuestions.position));
+}
+
+/** How many answered a question in a round (the facilitator sees this before any result). */
+export async function answerCount(options: { db: Db; questionId: string; round: number }): Promise<number> {
+  const [row] = await options.db
+    .select({ n: count() })
+    .from(conversationAnswers)
+    .where(
+      and(
+        eq(conversationAnswers.questionId, options.questionId),
+        eq(conversationAnswers.round, options.round),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** One step of running the session. Refuses what does not fit the moment, with a Dutch reason. */
+export async function facilitate(options: {
+  db: Db;
+  liveHub: LiveHub;
+  id: string;
+  ownerId: string;
+  action: FacilitatorAction;
+  questionId?: string;
+}): Promise<void> {
+  const { db } = options;
+  const { conversation, questions } = await getOwnConversation(options);
+  if (conversation.status === "afgelopen") {
+    throw new AppError("conflict", "Dit gesprek is afgelopen. Je kunt er niets meer aan veranderen.");
+  }
+  const question = questions.find((candidate) => candidate.id === options.questionId);
+  const needQuestion = () => {
+    if (!question) throw new AppError("invalid", "Kies een vraag uit dit gesprek.");
+    return question;
+  };
+  const now = new Date();
+  switch (options.action) {
+    case "open": {
+      const chosen = needQuestion();
+      await db.transaction(async (tx) => {
+        await tx
+          .update(conversationQuestions)
+          .set({ state: "gesloten" })
+          .where(
+            and(
+              eq(conversationQuestions.conversationId, conversation.id),
+              eq(conversationQuestions.state, "open"),
+            ),
+          );
+        await tx
+          .update(conversationQuestions)
+          .set({
+            state: "open",
+            openedAt: now,
+            closesAt: chosen.minutes ? new Date(now.getTime() + chosen.minutes * 60_000) : null,
+          })
+          .where(eq(conversationQuestions.id, chosen.id));
+        await tx
+          .update(conversations)
+          .set({
+            currentQuestionId: chosen.id,
+            status: "bezig" satisfies ConversationStatus,
+            startedAt: conversation.startedAt ?? now,
+          })
+          .where(eq(conversations.id, conversation.id));
+      });
+      break;
+    }
+    case "sluit":
+      await db
+        .update(conversationQuestions)
+        .set({ state: "gesloten" })
+        .where(eq(conversationQuestions.id, needQuestion().id));
+      break;
+    case "onthul": {
+      const chosen = needQuestion();
+      const answers = await answerCount({ db, questionId: chosen.id, round: chosen.round });
+      if (!canReveal(answers, conversation.minAnswers)) {
+        throw new AppError(
+          "conflict",
+          `Er zijn nog te weinig antwoorden om de uitslag te laten zien (${answers} van de minstens ${conversation.minAnswers}). Zo blijft ieders antwoord anoniem.`,
+        );
+      }
+      await db
+        .update(conversationQuestions)
+        .set({ revealedRound: chosen.round, state: "gesloten" })
+        .where(eq(conversationQuestions.id, chosen.id));
+      break;
+    }
+    case "herstemming": {
+      const chosen = needQuestion();
+      if (chosen.kind === "open")
+        throw new AppError("invalid", "Een open vraag kun je niet opnieuw laten stemmen.");
+      if (chosen.round >= 2 || chosen.revealedRound < 1) {
+        throw new AppError(
+          "conflict",
+          "Laat eerst de uitslag zien. Daarna kan iedereen één keer opnieuw stemmen.",
+        );
+      }
+      await db.transaction(async (tx) => {
+        await tx
+          .update(conversationQuestions)
+          .set({ state: "gesloten" })
+          .where(
+            and(
+              eq(conversationQuestions.conversationId, conversation.id),
+              eq(conversationQuestions.state, "open"),
+            ),
+          );
+        await tx
+          .update(conversationQuestions)
+          .set({ round: 2, state: "open", openedAt: now, closesAt: null })
+          .where(eq(conversationQuestions.id, chosen.id));
+        await tx
+          .update(conversations)
+          .set({ currentQuestionId: chosen.id })
+          .where(eq(conversations.id, conversation.id));
+      });
+      break;
+    }
+    case "vergrendel":
+    case "ontgrendel":
+      await db
+        .update(conversations)
+        .set({ locked: options.action === "vergrendel" })
+        .where(eq(conversations.id, conversation.id));
+      break;
+    case "beeindig":
+      await db.transaction(async (tx) => {
+        await tx
+          .update(conversationQuestions)
+          .set({ state: "gesloten" })
+          .where(eq(conversationQuestions.conversationId, conversation.id));
+        await tx
+          .update(conversations)
+          .set({ status: "afgelopen", endedAt: now, locked: true, currentQuestionId: null })
+          .where(eq(conversations.id, conversation.id));
+      });
+      break;
+  }
+  await touch({ db, liveHub: options.liveHub, id: conversation.id });
+}
+
+/** Lets an open answer appear (or keeps it away) — only the facilitator decides. */
+export async function moderateAnswer(options: {
+  db: Db;
+  liveHub: LiveHub;
+  id: string;
+  ownerId: string;
+  questionId: string;
+  participantId: string;
+  round: number;
+  decision: "goed" | "afgewezen";
+}): Promise<void> {
+  const { questions } = await getOwnConversation(options);
+  if (!questions.some((question) => question.id === options.questionId && question.kind === "open")) {
+    throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+  }
+  const updated = await options.db
+    .update(conversationAnswers)
+    .set({ moderation: options.decision })
+    .where(
+      and(
+        eq(conversationAnswers.questionId, options.questionId),
+        eq(conversationAnswers.participantId, options.participantId),
+        eq(conversationAnswers.round, options.round),
+      ),
+    )
+    .returning({ round: conversationAnswers.round });
+  if (updated.length === 0) throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+  await touch({ db: options.db, liveHub: options.liveHub, id: options.id });
+}
+
+export async function deleteConversation(options: { db: Db; id: string; ownerId: string }): Promise<void> {
+  if (!Id.safeParse(options.id).success) throw new AppError("not_found", NOT_FOUND);
+  const deleted = await options.db
+    .delete(conversations)
+    .where(and(eq(conversations.id, options.id), eq(conversations.ownerId, options.ownerId)))
+    .returning({ id: conversations.id });
+  if (deleted.length === 0) throw new AppError("not_found", NOT_FOUND);
+}
+
+/**
+ * Deletes the answers and participants of sessions that ended more than `retentionDays` ago, after
+ * keeping their summary. Gives how many sessions were cleared.
+ */
+export async function purgeEndedConversations(options: {
+  db: Db;
+  retentionDays: number;
+  summarize: (id: string) => Promise<unknown>;
+}): Promise<number> {
+  const before = new Date(Date.now() - options.retentionDays * 86_400_000);
+  const due = await options.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.status, "afgelopen"),
+        isNotNull(conversations.endedAt),
+        lt(conversations.endedAt, before),
+        isNull(conversations.answersDeletedAt),
+      ),
+    );
+  for (const { id } of due) {
+    const summary = await options.summarize(id);
+    await options.db.transaction(async (tx) => {
+      await tx
+        .update(conversations)
+        .set({ summary, answersDeletedAt: new Date() })
+        .where(eq(conversations.id, id));
+      await tx.delete(conversationParticipants).where(eq(conversationParticipants.conversationId, id));
+    });
+  }
+  return due.length;
+}
+
+/** Questions by id, for checks that must stay inside one session. */
+export async function questionIn(options: { db: Db; conversationId: string; questionIds: string[] }) {
+  if (options.questionIds.length === 0) return [];
+  return options.db
+    .select()
+    .from(conversationQuestions)
+    .where(
+      and(
+        eq(conversationQuestions.conversationId, options.conversationId),
+        inArray(conversationQuestions.id, options.questionIds),
+      ),
+    );
+}

@@ -1,0 +1,124 @@
+// Taking part without an account: joining with the code gives a random token (kept by the phone, stored
+// here only as a hash), and that token is all an answer is tied to. One answer per question and round,
+// changeable while the question is open.
+import { and, count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import type { LiveHub } from "../../infra/live-hub.server.ts";
+import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import {
+  conversationAnswers,
+  conversationParticipants,
+  conversationQuestions,
+  conversations,
+} from "./conversations.schema.ts";
+import { touch } from "./conversations.server.ts";
+import { normalizeJoinCode } from "./join-code.ts";
+import { AnswerValue } from "./tallies.ts";
+
+const UNKNOWN_CODE = "Er is geen gesprek met deze code. Kijk de code nog eens na.";
+
+/** The session behind a code that someone typed; undefined when there is none. */
+export async function conversationByCode(options: { db: Db; code: string }) {
+  const code = normalizeJoinCode(options.code);
+  if (!code) return undefined;
+  const [conversation] = await options.db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.joinCode, code));
+  return conversation;
+}
+
+export async function joinConversation(options: {
+  db: Db;
+  liveHub: LiveHub;
+  code: string;
+}): Promise<{ token: string; conversationId: string; participantId: string }> {
+  const conversation = await conversationByCode(options);
+  if (!conversation) throw new AppError("not_found", UNKNOWN_CODE);
+  if (conversation.status === "afgelopen") throw new AppError("conflict", "Dit gesprek is al afgelopen.");
+  if (conversation.locked) {
+    throw new AppError(
+      "conflict",
+      "Dit gesprek is op slot: er kan niemand meer bij. Vraag de gespreksleider.",
+    );
+  }
+  const [joined] = await options.db
+    .select({ n: count() })
+    .from(conversationParticipants)
+    .where(eq(conversationParticipants.conversationId, conversation.id));
+  if ((joined?.n ?? 0) >= conversation.maxParticipants) {
+    throw new AppError("conflict", "Dit gesprek is vol. Er kan niemand meer bij.");
+  }
+  const token = createSecret();
+  const [participant] = await options.db
+    .insert(conversationParticipants)
+    .values({ conversationId: conversation.id, tokenHash: hashSecret(token) })
+    .returning({ id: conversationParticipants.id });
+  if (!participant) throw new Error("insert of participant returned nothing");
+  await touch({ db: options.db, liveHub: options.liveHub, id: conversation.id });
+  return { token, conversationId: conversation.id, participantId: participant.id };
+}
+
+/** The participant a token belongs to; undefined for an unknown token (or one whose session was cleared). */
+export async function participantOf(options: { db: Db; token: string | undefined }) {
+  if (!options.token || options.token.length > 200) return undefined;
+  const [participant] = await options.db
+    .select({ id: conversationParticipants.id, conversationId: conversationParticipants.conversationId })
+    .from(conversationParticipants)
+    .where(eq(conversationParticipants.tokenHash, hashSecret(options.token)));
+  return participant;
+}
+
+/** Gives or changes an answer to the open question. */
+export async function answerQuestion(options: {
+  db: Db;
+  liveHub: LiveHub;
+  token: string | undefined;
+  questionId: string;
+  value: unknown;
+}): Promise<{ round: number }> {
+  const { db } = options;
+  const participant = await participantOf(options);
+  const notHere = new AppError("not_found", "Deze vraag hoort niet bij jouw gesprek.");
+  if (!participant) {
+    throw new AppError(
+      "unauthenticated",
+      "Je doet niet (meer) mee aan dit gesprek. Doe opnieuw mee met de code.",
+    );
+  }
+  if (participant && !z.uuid().safeParse(options.questionId).success) throw notHere;
+  const [question] = await db
+    .select()
+    .from(conversationQuestions)
+    .where(
+      and(
+        eq(conversationQuestions.id, options.questionId),
+        eq(conversationQuestions.conversationId, participant.conversationId),
+      ),
+    );
+  if (!question) throw notHere;
+  const closed = question.state !== "open" || (question.closesAt && question.closesAt.getTime() < Date.now());
+  if (closed) throw new AppError("conflict", "Deze vraag is gesloten. Je kunt niet meer antwoorden.");
+  const value = AnswerValue(question.kind, question.allowOther).safeParse(options.value);
+  if (!value.success) {
+    throw new AppError("invalid", value.error.issues[0]?.message ?? "Dit antwoord past niet bij de vraag.");
+  }
+  const moderation = question.kind === "open" ? ("wacht" as const) : null;
+  await db
+    .insert(conversationAnswers)
+    .values({
+      questionId: question.id,
+      participantId: participant.id,
+      round: question.round,
+      value: value.data,
+      moderation,
+    })
+    .onConflictDoUpdate({
+      target: [conversationAnswers.questionId, conversationAnswers.participantId, conversationAnswers.round],
+      set: { value: value.data, moderation },
+    });
+  await touch({ db, liveHub: options.liveHub, id: participant.conversationId });
+  return { round: question.round };
+}

@@ -1,0 +1,326 @@
+// Live team conversations in the API: a facilitator makes and runs a session; participants join with
+// the code, without an account, and answer; both follow the session as a stream of Server-Sent Events.
+// A participant is known only by the random token they got when joining (header `Deelnemer-Token`, or
+// the `vm_deelnemer` cookie in a browser); nothing about them is logged or stored beside an answer.
+import type { Request, Response } from "express";
+import { Router } from "express";
+import { z } from "zod";
+import { AppError } from "../../app/infra/errors.ts";
+import { hitRateLimit, rateLimitError } from "../../app/infra/rate-limit.server.ts";
+import { hashSecret } from "../../app/infra/secrets.server.ts";
+import type { Services } from "../../app/infra/services.server.ts";
+import { openEventStream } from "../../app/infra/sse.server.ts";
+import { can } from "../../app/modules/accounts/authorization.ts";
+import {
+  facilitatorView,
+  presenterView,
+  summaryOf,
+} from "../../app/modules/conversations/conversation-views.server.ts";
+import {
+  createConversation,
+  deleteConversation,
+  facilitate,
+  getOwnConversation,
+  listOwnConversations,
+  moderateAnswer,
+  topicOf,
+} from "../../app/modules/conversations/conversations.server.ts";
+import {
+  ActionInput,
+  ConversationInput,
+  ModerationInput,
+} from "../../app/modules/conversations/conversations.validation.ts";
+import {
+  answerQuestion,
+  joinConversation,
+  participantOf,
+} from "../../app/modules/conversations/participation.server.ts";
+import { TEMPLATES } from "../../app/modules/conversations/templates.ts";
+import { requireApiActor } from "./api-identity.ts";
+import { parseInput } from "./parse-input.ts";
+
+export const PARTICIPANT_HEADER = "deelnemer-token";
+export const PARTICIPANT_COOKIE = "vm_deelnemer";
+
+export const JoinInput = z.object({ code: z.string().max(40, "Deze code is te lang.") });
+export const AnswerInput = z.object({ value: z.unknown() });
+
+/** The events a stream sends; one writer checks each before it leaves. */
+export const LiveEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("stand"),
+    id: z.string().regex(/^\d+$/),
+    data: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ type: z.literal("fout"), data: z.object({ message: z.string() }) }),
+]);
+export type LiveEvent = z.infer<typeof LiveEvent>;
+
+function participantTokenOf(req: Request): string | undefined {
+  const header = req.headers[PARTICIPANT_HEADER];
+  if (typeof header === "string" && header) return header;
+  const cookie = new RegExp(`(?:^|;\\s*)${PARTICIPANT_COOKIE}=([^;]+)`).exec(req.headers.cookie ?? "")?.[1];
+  return cookie;
+}
+
+type Snapshot = { version: number } & Record<string, unknown>;
+
+/**
+ * A stream that only ever moves forward: a snapshot goes out when it is newer than what the client has
+ * (its `Last-Event-ID` when it comes back after a break), and every event passes one check first.
+ */
+function forwardStream(req: Request, res: Response) {
+  const stream = openEventStream(req, res);
+  let last = Number(stream.lastEventId ?? 0) || 0;
+  const write = (event: LiveEvent) => stream.send(LiveEvent.parse(event));
+  return {
+    stream,
+    deliver(snapshot: Snapshot) {
+      if (stream.closed || snapshot.version <= last) return;
+      write({ type: "stand", id: String(snapshot.version), data: snapshot });
+      last = snapshot.version;
+    },
+    fail() {
+      if (!stream.closed)
+        write({ type: "fout", data: { message: "De stand kon even niet worden bijgewerkt." } });
+    },
+  };
+}
+
+/**
+ * Computes a view again after every change the live hub reports (coalesced by the hub to about ten a
+ * second), never twice at the same time, and hands the newest to `deliver`.
+ */
+function refresher(
+  services: Services,
+  view: () => Promise<Snapshot>,
+  deliver: (snapshot: Snapshot) => void,
+  fail: () => void,
+) {
+  let running = false;
+  let again = false;
+  return async function refresh() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        deliver(await view());
+      } while (again);
+    } catch (error) {
+      services.logger.warn({ err: error }, "live stream could not compute a snapshot");
+      fail();
+    } finally {
+      running = false;
+    }
+  };
+}
+
+/** The facilitator's stream: a snapshot of the control view at once, then after every change. */
+function followAsFacilitator(services: Services, req: Request, res: Response, conversationId: string) {
+  const client = forwardStream(req, res);
+  const refresh = refresher(
+    services,
+    () => facilitatorView({ db: services.database.db, id: conversationId }),
+    client.deliver,
+    client.fail,
+  );
+  client.stream.onClose(services.liveHub.subscribe(topicOf(conversationId), () => void refresh()));
+  void refresh();
+}
+
+/**
+ * Participants' streams: per session one computation of the shared view in this process, however many
+ * phones follow it, sent to each of them.
+ */
+function sharedStreams(services: Services) {
+  type Client = ReturnType<typeof forwardStream>;
+  type Group = { clients: Set<Client>; latest?: Snapshot; refresh: () => Promise<void>; stop: () => void };
+  const groups = new Map<string, Group>();
+  return function follow(req: Request, res: Response, conversationId: string) {
+    let group = groups.get(conversationId);
+    if (!group) {
+      const clients = new Set<Client>();
+      const made: Group = {
+        clients,
+        refresh: refresher(
+          services,
+          () => presenterView({ db: services.database.db, id: conversationId }),
+          (snapshot) => {
+            if (!made.latest || snapshot.version >= made.latest.version) made.latest = snapshot;
+            for (const client of clients) client.deliver(made.latest);
+          },
+          () => {
+            for (const client of clients) client.fail();
+          },
+        ),
+        stop: () => {},
+      };
+      made.stop = services.liveHub.subscribe(topicOf(conversationId), () => void made.refresh());
+      groups.set(conversationId, made);
+      group = made;
+    }
+    const client = forwardStream(req, res);
+    const joined = group;
+    joined.clients.add(client);
+    client.stream.onClose(() => {
+      joined.clients.delete(client);
+      if (joined.clients.size === 0 && groups.get(conversationId) === joined) {
+        joined.stop();
+        groups.delete(conversationId);
+      }
+    });
+    if (joined.latest) client.deliver(joined.latest);
+    void joined.refresh();
+  };
+}
+
+export function createConversationsApi(services: Services): Router {
+  const router = Router();
+  const { db } = services.database;
+  const { liveHub, config } = services;
+  const followShared = sharedStreams(services);
+  const shared = (conversationId: string) => presenterView({ db, id: conversationId });
+
+  const lead = (req: Request) => {
+    const actor = requireApiActor(req);
+    if (!can(actor, "conversations:lead")) {
+      throw new AppError("forbidden", "Alleen een gespreksleider kan gesprekken maken en leiden.");
+    }
+    return actor;
+  };
+  const limit = async (req: Request, purpose: "join" | "answer") => {
+    if (!config.rateLimits.enabled) return;
+    const limits = config.conversations.rateLimits;
+    // The address is hashed: the limit table never holds an IP address next to a participant's action.
+    const hit = await hitRateLimit({
+      db,
+      key: `gesprek:${purpose}:ip:${hashSecret(req.ip ?? "")}`,
+      limit: purpose === "join" ? limits.joinPerIp : limits.answerPerIp,
+      windowSeconds: 60,
+    });
+    if (!hit.allowed) throw rateLimitError(hit.retryAfterSeconds);
+  };
+
+  router.use(["/gesprekken", "/deelname"], (_req, res, next) => {
+    res.setHeader("Cache-Control", "private, no-store");
+    next();
+  });
+
+  router.get("/gesprekken", async (req, res) => {
+    const actor = lead(req);
+    const own = await listOwnConversations({ db, ownerId: actor.id });
+    res.json({
+      gesprekken: own.map((conversation) => ({
+        ...conversation,
+        createdAt: conversation.createdAt.toISOString(),
+        endedAt: conversation.endedAt?.toISOString() ?? null,
+      })),
+    });
+  });
+
+  router.get("/gesprekken/sjablonen", (req, res) => {
+    lead(req);
+    res.json({ sjablonen: TEMPLATES });
+  });
+
+  router.post("/gesprekken", async (req, res) => {
+    const actor = lead(req);
+    const input = parseInput(ConversationInput, req.body ?? {});
+    const made = await createConversation({
+      db,
+      ownerId: actor.id,
+      input,
+      maxParticipants: config.conversations.maxParticipants,
+      defaultMinAnswers: config.conversations.minAnswers,
+    });
+    res
+      .status(201)
+      .location(`/api/v1/gesprekken/${made.id}`)
+      .json(await facilitatorView({ db, id: made.id }));
+  });
+
+  router.get("/gesprekken/:id", async (req, res) => {
+    const actor = lead(req);
+    const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
+    res.json(await facilitatorView({ db, id: conversation.id }));
+  });
+
+  router.delete("/gesprekken/:id", async (req, res) => {
+    const actor = lead(req);
+    await deleteConversation({ db, id: req.params.id, ownerId: actor.id });
+    res.status(204).end();
+  });
+
+  router.post("/gesprekken/:id/acties", async (req, res) => {
+    const actor = lead(req);
+    const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
+    const input = parseInput(ActionInput, req.body ?? {});
+    await facilitate({ db, liveHub, id: conversation.id, ownerId: actor.id, ...input });
+    res.json(await facilitatorView({ db, id: conversation.id }));
+  });
+
+  router.post("/gesprekken/:id/moderatie", async (req, res) => {
+    const actor = lead(req);
+    const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
+    const input = parseInput(ModerationInput, req.body ?? {});
+    await moderateAnswer({ db, liveHub, id: conversation.id, ownerId: actor.id, ...input });
+    res.json(await facilitatorView({ db, id: conversation.id }));
+  });
+
+  router.get("/gesprekken/:id/samenvatting", async (req, res) => {
+    const actor = lead(req);
+    const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
+    res.json(await summaryOf({ db, id: conversation.id }));
+  });
+
+  router.get("/gesprekken/:id/stroom", async (req, res) => {
+    const actor = lead(req);
+    const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
+    followAsFacilitator(services, req, res, conversation.id);
+  });
+
+  router.post("/deelname", async (req, res) => {
+    await limit(req, "join");
+    const { code } = parseInput(JoinInput, req.body ?? {});
+    const joined = await joinConversation({ db, liveHub, code });
+    res.status(201).json({ token: joined.token, ...(await shared(joined.conversationId)) });
+  });
+
+  router.get("/deelname", async (req, res) => {
+    const participant = await requireParticipant(req);
+    res.json(await shared(participant.conversationId));
+  });
+
+  router.put("/deelname/antwoorden/:vraag", async (req, res) => {
+    await limit(req, "answer");
+    await requireParticipant(req);
+    const { value } = parseInput(AnswerInput, req.body ?? {});
+    const answered = await answerQuestion({
+      db,
+      liveHub,
+      token: participantTokenOf(req),
+      questionId: req.params.vraag,
+      value,
+    });
+    res.json({ opgeslagen: true, ronde: answered.round });
+  });
+
+  router.get("/deelname/stroom", async (req, res) => {
+    const participant = await requireParticipant(req);
+    followShared(req, res, participant.conversationId);
+  });
+
+  async function requireParticipant(req: Request) {
+    const participant = await participantOf({ db, token: participantTokenOf(req) });
+    if (!participant) {
+      throw new AppError("unauthenticated", "Je doet niet (meer) mee aan een gesprek. Doe mee met de code.");
+    }
+    return participant;
+  }
+
+  return router;
+}

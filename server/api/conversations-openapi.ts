@@ -1,0 +1,286 @@
+// The live conversations' part of the OpenAPI document: the schemas of what the screens receive, and
+// the operations for facilitators and for participants.
+import { z } from "zod";
+import {
+  ActionInput,
+  ConversationInput,
+  ModerationInput,
+} from "../../app/modules/conversations/conversations.validation.ts";
+import { AnswerInput, JoinInput, PARTICIPANT_HEADER } from "./conversations-api.ts";
+import { loggedIn, privateHeaders, privateResponse, problemResponses, ref } from "./openapi-parts.ts";
+
+const QuestionOutput = z.looseObject({
+  id: z.uuid(),
+  position: z.int(),
+  kind: z.enum(["dilemma", "schaal", "open"]),
+  text: z.string(),
+  optionA: z.string(),
+  optionB: z.string(),
+  allowOther: z.boolean(),
+  cardSlug: z.string().nullable(),
+  principles: z.array(z.string()),
+  minutes: z.int().nullable(),
+  state: z.enum(["wacht", "open", "gesloten"]),
+  round: z.int(),
+  revealedRound: z.int(),
+  closesAt: z.string().nullable(),
+});
+
+/** Revealed results: a tally per round (and the shift after a re-vote), or approved open answers. */
+const ResultsOutput = z
+  .looseObject({ kind: z.enum(["dilemma", "schaal", "open"]) })
+  .nullable()
+  .optional();
+
+export const FacilitatorViewOutput = z.looseObject({
+  version: z.int(),
+  id: z.uuid(),
+  title: z.string(),
+  joinCode: z.string(),
+  status: z.enum(["voorbereid", "bezig", "afgelopen"]),
+  locked: z.boolean(),
+  minAnswers: z.int(),
+  participants: z.int(),
+  questions: z.array(QuestionOutput),
+  current: z
+    .looseObject({
+      question: QuestionOutput,
+      answered: z.int(),
+      canReveal: z.boolean(),
+      toModerate: z.array(z.object({ participantId: z.uuid(), round: z.int(), text: z.string() })),
+      results: ResultsOutput,
+    })
+    .nullable(),
+});
+
+export const SharedViewOutput = z.looseObject({
+  version: z.int(),
+  title: z.string(),
+  joinCode: z.string(),
+  status: z.enum(["voorbereid", "bezig", "afgelopen"]),
+  locked: z.boolean(),
+  participants: z.int(),
+  current: z.looseObject({ question: QuestionOutput, answered: z.int(), results: ResultsOutput }).nullable(),
+});
+
+export const CONVERSATION_OUTPUTS = {
+  ConversationQuestion: QuestionOutput,
+  ConversationControl: FacilitatorViewOutput,
+  ConversationShared: SharedViewOutput,
+};
+export const CONVERSATION_INPUTS = {
+  ConversationInput,
+  ConversationAction: ActionInput,
+  ConversationModeration: ModerationInput,
+  ConversationJoin: JoinInput,
+  ConversationAnswer: AnswerInput,
+};
+
+const idParam = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "Het id van het gesprek",
+  schema: { type: "string", format: "uuid" },
+};
+const participantToken = [{ participant: [] }];
+const eventStream = (description: string) => ({
+  description,
+  headers: privateHeaders,
+  content: {
+    "text/event-stream": {
+      schema: {
+        type: "string",
+        description:
+          "Server-Sent Events. `stand`: de hele stand (data: JSON), met als id de versie van het gesprek; stuur " +
+          "die terug als Last-Event-ID om na een onderbreking alleen iets nieuws te krijgen. `fout`: de stand kon " +
+          "even niet worden bijgewerkt.",
+      },
+    },
+  },
+});
+const body = (id: string, required = true) => ({
+  required,
+  content: { "application/json": { schema: ref(id) } },
+});
+const tag = ["gesprekken"];
+
+export const CONVERSATION_SECURITY_SCHEMES = {
+  participant: {
+    type: "apiKey",
+    in: "header",
+    name: PARTICIPANT_HEADER,
+    description:
+      "Het token dat je krijgt als je meedoet (POST /deelname). Het staat alleen voor deze deelname; er hoort " +
+      "geen naam of account bij. In een browser mag het ook in het cookie vm_deelnemer staan.",
+  },
+};
+
+export function conversationPaths() {
+  return {
+    "/gesprekken": {
+      get: {
+        operationId: "listConversations",
+        tags: tag,
+        summary: "Je eigen gesprekken (voor gespreksleiders)",
+        security: loggedIn,
+        responses: {
+          "200": privateResponse("Je gesprekken", {
+            type: "object",
+            properties: { gesprekken: { type: "array", items: { type: "object" } } },
+          }),
+          ...problemResponses(401, 403, 429, 503),
+        },
+      },
+      post: {
+        operationId: "createConversation",
+        tags: tag,
+        summary: "Een gesprek maken met vragen (eigen vragen of uit dilemmakaarten)",
+        security: loggedIn,
+        requestBody: body("ConversationInput"),
+        responses: {
+          "201": privateResponse("Het gesprek, met de code om mee te doen", ref("ConversationControl")),
+          ...problemResponses(400, 401, 403, 413, 429, 503),
+        },
+      },
+    },
+    "/gesprekken/sjablonen": {
+      get: {
+        operationId: "listConversationTemplates",
+        tags: tag,
+        summary: "Sjablonen met gespreksleidraad: teamoverleg, introductie, kris-kras-gesprek",
+        security: loggedIn,
+        responses: {
+          "200": privateResponse("De sjablonen", { type: "object" }),
+          ...problemResponses(401, 403, 429, 503),
+        },
+      },
+    },
+    "/gesprekken/{id}": {
+      get: {
+        operationId: "getConversation",
+        tags: tag,
+        summary: "De stand voor de gespreksleider: hoeveel er antwoordden, en wat al onthuld is",
+        security: loggedIn,
+        parameters: [idParam],
+        responses: {
+          "200": privateResponse("De stand", ref("ConversationControl")),
+          ...problemResponses(401, 403, 404, 429, 503),
+        },
+      },
+      delete: {
+        operationId: "deleteConversation",
+        tags: tag,
+        summary: "Een gesprek met alle antwoorden verwijderen",
+        security: loggedIn,
+        parameters: [idParam],
+        responses: { "204": { description: "Verwijderd" }, ...problemResponses(401, 403, 404, 429, 503) },
+      },
+    },
+    "/gesprekken/{id}/acties": {
+      post: {
+        operationId: "runConversation",
+        tags: tag,
+        summary:
+          "Een vraag openen of sluiten, de uitslag laten zien, opnieuw laten stemmen, op slot, beëindigen",
+        security: loggedIn,
+        parameters: [idParam],
+        requestBody: body("ConversationAction"),
+        responses: {
+          "200": privateResponse("De nieuwe stand", ref("ConversationControl")),
+          ...problemResponses(400, 401, 403, 404, 409, 429, 503),
+        },
+      },
+    },
+    "/gesprekken/{id}/moderatie": {
+      post: {
+        operationId: "moderateConversationAnswer",
+        tags: tag,
+        summary: "Een open antwoord laten zien of weglaten",
+        security: loggedIn,
+        parameters: [idParam],
+        requestBody: body("ConversationModeration"),
+        responses: {
+          "200": privateResponse("De nieuwe stand", ref("ConversationControl")),
+          ...problemResponses(400, 401, 403, 404, 429, 503),
+        },
+      },
+    },
+    "/gesprekken/{id}/samenvatting": {
+      get: {
+        operationId: "getConversationSummary",
+        tags: tag,
+        summary: "Per vraag de verdeling (en de verschuiving), goedgekeurde open antwoorden, de principes",
+        security: loggedIn,
+        parameters: [idParam],
+        responses: {
+          "200": privateResponse("De samenvatting", { type: "object" }),
+          ...problemResponses(401, 403, 404, 429, 503),
+        },
+      },
+    },
+    "/gesprekken/{id}/stroom": {
+      get: {
+        operationId: "followConversation",
+        tags: tag,
+        summary: "De stand voor de gespreksleider, live (Server-Sent Events)",
+        security: loggedIn,
+        parameters: [idParam],
+        responses: { "200": eventStream("De live stand"), ...problemResponses(401, 403, 404, 429, 503) },
+      },
+    },
+    "/deelname": {
+      post: {
+        operationId: "joinConversation",
+        tags: tag,
+        summary: "Meedoen met de code; zonder account of naam",
+        requestBody: body("ConversationJoin"),
+        responses: {
+          "201": privateResponse("Je token en de stand", ref("ConversationShared")),
+          ...problemResponses(400, 404, 409, 429, 503),
+        },
+      },
+      get: {
+        operationId: "getParticipation",
+        tags: tag,
+        summary: "De stand voor deelnemers: de open vraag en wat onthuld is",
+        security: participantToken,
+        responses: {
+          "200": privateResponse("De stand", ref("ConversationShared")),
+          ...problemResponses(401, 429, 503),
+        },
+      },
+    },
+    "/deelname/antwoorden/{vraag}": {
+      put: {
+        operationId: "answerConversationQuestion",
+        tags: tag,
+        summary: "Een antwoord geven of veranderen zolang de vraag open is",
+        security: participantToken,
+        parameters: [
+          {
+            name: "vraag",
+            in: "path",
+            required: true,
+            description: "Het id van de vraag",
+            schema: { type: "string", format: "uuid" },
+          },
+        ],
+        requestBody: body("ConversationAnswer"),
+        responses: {
+          "200": privateResponse("Opgeslagen", { type: "object" }),
+          ...problemResponses(400, 401, 404, 409, 429, 503),
+        },
+      },
+    },
+    "/deelname/stroom": {
+      get: {
+        operationId: "followParticipation",
+        tags: tag,
+        summary: "De stand voor deelnemers, live (Server-Sent Events)",
+        security: participantToken,
+        responses: { "200": eventStream("De live stand"), ...problemResponses(401, 429, 503) },
+      },
+    },
+  };
+}

@@ -1,0 +1,323 @@
+// Live team conversations through the API, on each database: a facilitator makes a session and runs it
+// question by question; participants join with the code, without an account, and answer; results stay
+// hidden until the facilitator reveals them, and below the minimum of answers they cannot be revealed;
+// a re-vote shows how opinions moved; open answers wait for moderation; the live stream follows it all.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/infra/db.server.ts";
+import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
+import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
+import {
+  conversationAnswers,
+  conversationParticipants,
+} from "../../app/modules/conversations/conversations.schema.ts";
+import { JOIN_CODE_ALPHABET } from "../../app/modules/conversations/join-code.ts";
+import { startApiServer } from "./app-server.ts";
+import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { readEventStream } from "./event-stream.ts";
+
+/** The item at `index`, which the test knows is there. */
+function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item ${index}`);
+  return item;
+}
+
+type Person = "leider" | "andereLeider" | "ambtenaar";
+const ROLES: Record<Person, Role[]> = {
+  leider: ["gespreksleider"],
+  andereLeider: ["gespreksleider"],
+  ambtenaar: [],
+};
+
+const QUESTIONS = [
+  {
+    kind: "dilemma",
+    text: "De minister vraagt je een kritisch rapport later te publiceren. Wat doe je?",
+    optionA: "Ik wacht",
+    optionB: "Ik publiceer nu",
+    allowOther: true,
+    principles: ["loyale-tegenspraak"],
+  },
+  { kind: "schaal", text: "Ik durf in mijn team tegen te spreken.", principles: ["loyale-tegenspraak"] },
+  { kind: "open", text: "Wat helpt jou om eerlijk te zijn?", principles: [] },
+];
+
+describe.each(databaseKinds)("live conversations through the API on %s", (kind) => {
+  let test: TestDatabase;
+  let database: Database;
+  let server: Awaited<ReturnType<typeof startApiServer>>;
+  const tokens = {} as Record<Person, string>;
+
+  beforeAll(async () => {
+    ({ test, database } = await openSeededDatabase(kind));
+    server = await startApiServer({ database, env: { RATE_LIMITS: "off" } });
+    for (const person of Object.keys(ROLES) as Person[]) {
+      const user = await upsertUser({ db: database.db, email: `${person.toLowerCase()}@example.nl` });
+      await setUserRoles({ db: database.db, userId: user.id, roles: ROLES[person], actor: null });
+      tokens[person] = (await createApiToken({ db: database.db, userId: user.id, name: "test" })).token;
+    }
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+    await test?.drop();
+  });
+
+  const call = async (
+    who: Person | { participant: string } | "anoniem",
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
+    const response = await server.get(`/api/v1${path}`, {
+      method,
+      headers: {
+        Origin: server.base,
+        ...(typeof who === "object"
+          ? { "Deelnemer-Token": who.participant }
+          : who === "anoniem"
+            ? {}
+            : { Authorization: `Bearer ${tokens[who]}` }),
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      type: response.headers.get("content-type") ?? "",
+      body: text ? JSON.parse(text) : undefined,
+    };
+  };
+
+  async function newSession() {
+    const made = await call("leider", "POST", "/gesprekken", { title: "Teamoverleg", questions: QUESTIONS });
+    expect(made.status).toBe(201);
+    return made.body as { id: string; joinCode: string; questions: { id: string; kind: string }[] };
+  }
+
+  async function join(code: string) {
+    const joined = await call("anoniem", "POST", "/deelname", { code });
+    expect(joined.status).toBe(201);
+    return { participant: joined.body.token as string };
+  }
+
+  it("makes a session with a short code that is easy to read aloud", async () => {
+    const session = await newSession();
+    expect(session.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+    expect(session.questions.map((question) => question.kind)).toEqual(["dilemma", "schaal", "open"]);
+    const list = await call("leider", "GET", "/gesprekken");
+    expect(list.body.gesprekken.map((conversation: { id: string }) => conversation.id)).toContain(session.id);
+    // Only a facilitator makes sessions, and only the one who made it sees it.
+    expect(
+      (await call("ambtenaar", "POST", "/gesprekken", { title: "x", questions: QUESTIONS })).status,
+    ).toBe(403);
+    expect((await call("andereLeider", "GET", `/gesprekken/${session.id}`)).status).toBe(404);
+    expect((await call("anoniem", "GET", `/gesprekken/${session.id}`)).status).toBe(401);
+    const bad = await call("leider", "POST", "/gesprekken", { title: "", questions: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain("application/problem+json");
+    expect(bad.body.detail).toContain("Geef het gesprek een titel.");
+  });
+
+  it("runs a dilemma: hidden counts, no reveal below the minimum, reveal, re-vote and the shift", async () => {
+    const session = await newSession();
+    const dilemma = nth(session.questions, 0);
+    const people = await Promise.all([1, 2, 3, 4].map(() => join(session.joinCode.toLowerCase())));
+    // Nobody answers a question that is not open.
+    expect(
+      (await call(nth(people, 0), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" })).status,
+    ).toBe(409);
+
+    const opened = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "open",
+      questionId: dilemma.id,
+    });
+    expect(opened.body.current.question.state).toBe("open");
+    for (const [index, person] of people.slice(0, 2).entries()) {
+      expect(
+        (await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: index === 0 ? "a" : "b" }))
+          .status,
+      ).toBe(200);
+    }
+    const early = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "onthul",
+      questionId: dilemma.id,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain("te weinig antwoorden");
+
+    // A changed answer counts once; a wrong value is refused in Dutch.
+    await call(nth(people, 0), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "b" });
+    await call(nth(people, 2), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "anders" });
+    await call(nth(people, 3), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" });
+    const wrong = await call(nth(people, 3), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "c" });
+    expect(wrong.status).toBe(400);
+    const control = await call("leider", "GET", `/gesprekken/${session.id}`);
+    expect(control.body.participants).toBe(4);
+    expect(control.body.current.answered).toBe(4);
+    expect(control.body.current.results ?? null).toBeNull();
+    // Participants see no distribution before the reveal either.
+    expect((await call(nth(people, 0), "GET", "/deelname")).body.current.results ?? null).toBeNull();
+
+    const revealed = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "onthul",
+      questionId: dilemma.id,
+    });
+    expect(revealed.status).toBe(200);
+    const round1 = revealed.body.current.results.round1;
+    expect(round1.count).toBe(4);
+    expect(JSON.stringify(round1)).toContain('"a"');
+    expect((await call(nth(people, 1), "GET", "/deelname")).body.current.results.round1.count).toBe(4);
+
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "herstemming",
+      questionId: dilemma.id,
+    });
+    for (const person of people)
+      await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" });
+    const again = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "onthul",
+      questionId: dilemma.id,
+    });
+    expect(again.body.current.results.round2.count).toBe(4);
+    expect(again.body.current.results.shift).toBeDefined();
+
+    const summary = await call("leider", "GET", `/gesprekken/${session.id}/samenvatting`);
+    expect(summary.body.questions[0].round1.count).toBe(4);
+    expect(summary.body.questions[0].round2.count).toBe(4);
+    expect(summary.body.principles).toContain("loyale-tegenspraak");
+  });
+
+  it("open answers appear only after the facilitator approves them", async () => {
+    const session = await newSession();
+    const open = nth(session.questions, 2);
+    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "open", questionId: open.id });
+    const texts = ["Een veilige sfeer", "Tijd om na te denken", "Een leidinggevende die luistert"];
+    for (const [index, person] of people.entries()) {
+      expect(
+        (await call(person, "PUT", `/deelname/antwoorden/${open.id}`, { value: texts[index] })).status,
+      ).toBe(200);
+    }
+    const control = await call("leider", "GET", `/gesprekken/${session.id}`);
+    expect(control.body.current.toModerate.map((answer: { text: string }) => answer.text).sort()).toEqual(
+      [...texts].sort(),
+    );
+    const [first, second] = control.body.current.toModerate;
+    await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
+      questionId: open.id,
+      participantId: first.participantId,
+      round: 1,
+      decision: "goed",
+    });
+    await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
+      questionId: open.id,
+      participantId: second.participantId,
+      round: 1,
+      decision: "afgewezen",
+    });
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "onthul",
+      questionId: open.id,
+    });
+    const seen = await call(nth(people, 0), "GET", "/deelname");
+    expect(seen.body.current.results.approved).toEqual([first.text]);
+  });
+
+  it("a locked or ended session takes no newcomers, and an ended one no answers", async () => {
+    const session = await newSession();
+    const early = await join(session.joinCode);
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "vergrendel" });
+    const refused = await call("anoniem", "POST", "/deelname", { code: session.joinCode });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("op slot");
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "open",
+      questionId: nth(session.questions, 1).id,
+    });
+    expect(
+      (await call(early, "PUT", `/deelname/antwoorden/${nth(session.questions, 1).id}`, { value: "4" }))
+        .status,
+    ).toBe(200);
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "beeindig" });
+    expect(
+      (await call(early, "PUT", `/deelname/antwoorden/${nth(session.questions, 1).id}`, { value: "5" }))
+        .status,
+    ).toBe(409);
+    expect((await call("anoniem", "POST", "/deelname", { code: "ZZZZZZ" })).status).toBe(404);
+    expect((await call({ participant: "onzin" }, "GET", "/deelname")).status).toBe(401);
+  });
+
+  it("stores an answer with nothing but a random participant of that session", async () => {
+    const session = await newSession();
+    const person = await join(session.joinCode);
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "open",
+      questionId: nth(session.questions, 1).id,
+    });
+    await call(person, "PUT", `/deelname/antwoorden/${nth(session.questions, 1).id}`, { value: "3" });
+    const participants = await database.db.select().from(conversationParticipants);
+    const answers = await database.db.select().from(conversationAnswers);
+    expect(Object.keys(participants[0] ?? {}).sort()).toEqual(["conversationId", "id", "tokenHash"]);
+    expect(Object.keys(answers[0] ?? {}).sort()).toEqual([
+      "moderation",
+      "participantId",
+      "questionId",
+      "round",
+      "value",
+    ]);
+    expect(participants.some((row) => row.tokenHash === person.participant)).toBe(false);
+  });
+
+  it("follows the session live: a snapshot at once, a new one after an answer, none repeated on resume", async () => {
+    const session = await newSession();
+    const question = nth(session.questions, 0);
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "open",
+      questionId: question.id,
+    });
+    const person = await join(session.joinCode);
+    const abort = new AbortController();
+    const events = readEventStream(`${server.base}/api/v1/gesprekken/${session.id}/stroom`, {
+      headers: { Authorization: `Bearer ${tokens.leider}` },
+      signal: abort.signal,
+    })[Symbol.asyncIterator]();
+    const first = (await events.next()).value;
+    expect(first?.type).toBe("stand");
+    expect(JSON.parse(first?.data ?? "{}").current.answered).toBe(0);
+    await call(person, "PUT", `/deelname/antwoorden/${question.id}`, { value: "b" });
+    let answered = 0;
+    let lastId = first?.id ?? "";
+    while (answered === 0) {
+      const next = (await events.next()).value;
+      answered = JSON.parse(next?.data ?? "{}").current?.answered ?? 0;
+      lastId = next?.id ?? lastId;
+    }
+    expect(answered).toBe(1);
+    abort.abort();
+
+    // Coming back with the last id: nothing new yet, so no snapshot is repeated until something changes.
+    const resumed = new AbortController();
+    const again = readEventStream(`${server.base}/api/v1/deelname/stroom`, {
+      headers: { "Deelnemer-Token": person.participant, "Last-Event-ID": lastId },
+      signal: resumed.signal,
+    })[Symbol.asyncIterator]();
+    const pending = again.next();
+    const quiet = await Promise.race([
+      pending.then(() => "event"),
+      new Promise((resolve) => setTimeout(() => resolve("quiet"), 300)),
+    ]);
+    expect(quiet).toBe("quiet");
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "sluit",
+      questionId: question.id,
+    });
+    const changed = (await pending).value;
+    expect(changed?.type).toBe("stand");
+    expect(Number(changed?.id)).toBeGreaterThan(Number(lastId));
+    expect(JSON.parse(changed?.data ?? "{}").current.question.state).toBe("gesloten");
+    resumed.abort();
+  });
+});
