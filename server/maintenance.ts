@@ -1,5 +1,6 @@
 // Hourly clean-up of rows that have served their purpose: ended sessions, used or expired login links,
-// old rate-limit windows, finished jobs, expired drafts kept across a login. Every process runs it; the
+// old rate-limit windows, finished jobs, expired drafts kept across a login, and the individual answers
+// of conversations that ended longer ago than CONVERSATION_RETENTION_DAYS (their summary stays). Every process runs it; the
 // deletes are idempotent, so two processes doing the same work at once is harmless.
 import type { Logger } from "pino";
 import type { Database } from "../app/infra/db.server.ts";
@@ -9,6 +10,8 @@ import { pruneRateLimits } from "../app/infra/rate-limit.server.ts";
 import { pruneLoginTokens } from "../app/modules/accounts/login-links.server.ts";
 import { pruneSessions } from "../app/modules/accounts/sessions.server.ts";
 import { pruneSsoLogins } from "../app/modules/accounts/single-sign-on.server.ts";
+import { summaryOf } from "../app/modules/conversations/conversation-views.server.ts";
+import { purgeEndedConversations } from "../app/modules/conversations/conversations.server.ts";
 import { prunePendingDrafts } from "../app/modules/deliberation/pending-drafts.server.ts";
 
 export async function runMaintenance(options: { database: Database; config: Config }): Promise<void> {
@@ -19,6 +22,11 @@ export async function runMaintenance(options: { database: Database; config: Conf
   await pruneRateLimits({ db });
   await pruneFinishedJobs({ db });
   await prunePendingDrafts({ db });
+  await purgeEndedConversations({
+    db,
+    retentionDays: options.config.conversations.retentionDays,
+    summarize: (id) => summaryOf({ db, id }),
+  });
 }
 
 export function startMaintenance(options: {

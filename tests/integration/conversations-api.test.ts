@@ -2,15 +2,20 @@
 // question by question; participants join with the code, without an account, and answer; results stay
 // hidden until the facilitator reveals them, and below the minimum of answers they cannot be revealed;
 // a re-vote shows how opinions moved; open answers wait for moderation; the live stream follows it all.
+
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
+import { summaryOf } from "../../app/modules/conversations/conversation-views.server.ts";
 import {
   conversationAnswers,
   conversationParticipants,
+  conversations,
 } from "../../app/modules/conversations/conversations.schema.ts";
+import { purgeEndedConversations } from "../../app/modules/conversations/conversations.server.ts";
 import { JOIN_CODE_ALPHABET } from "../../app/modules/conversations/join-code.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
@@ -269,6 +274,43 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       "value",
     ]);
     expect(participants.some((row) => row.tokenHash === person.participant)).toBe(false);
+  });
+
+  it("deletes the answers some time after the session ended, and keeps the summary", async () => {
+    const session = await newSession();
+    const question = nth(session.questions, 1);
+    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "open",
+      questionId: question.id,
+    });
+    for (const person of people)
+      await call(person, "PUT", `/deelname/antwoorden/${question.id}`, { value: "5" });
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "beeindig" });
+    const before = (await call("leider", "GET", `/gesprekken/${session.id}/samenvatting`)).body;
+    const summarize = (id: string) => summaryOf({ db: database.db, id });
+    // Not yet: it ended just now.
+    expect(await purgeEndedConversations({ db: database.db, retentionDays: 30, summarize })).toBe(0);
+    await database.db
+      .update(conversations)
+      .set({ endedAt: new Date(Date.now() - 31 * 86_400_000) })
+      .where(eq(conversations.id, session.id));
+    expect(await purgeEndedConversations({ db: database.db, retentionDays: 30, summarize })).toBe(1);
+    const left = await database.db
+      .select()
+      .from(conversationParticipants)
+      .where(eq(conversationParticipants.conversationId, session.id));
+    expect(left).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(conversationAnswers)
+        .where(eq(conversationAnswers.questionId, question.id)),
+    ).toEqual([]);
+    const after = (await call("leider", "GET", `/gesprekken/${session.id}/samenvatting`)).body;
+    // The same summary (its end date is the one the test moved back).
+    expect({ ...after, endedAt: null }).toEqual({ ...before, endedAt: null });
+    expect(after.questions[1].round1.count).toBe(3);
   });
 
   it("follows the session live: a snapshot at once, a new one after an answer, none repeated on resume", async () => {
