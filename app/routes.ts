@@ -23,6 +23,8 @@ export default [
   route("afwegen/:id/download", "routes/afweging-download.ts"),
   route("afwegen/:id/verwijderen", "routes/afweging-verwijderen.tsx"),
   route("afwegen/:id/dilemmakaart", "routes/afweging-dilemmakaart.tsx"),
+  route("doe-mee", "routes/doe-mee.tsx"),
+  route("doe-mee/:code", "routes/doe-mee-code.tsx"),
   route("zoeken", "routes/zoeken.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),

@@ -23,6 +23,7 @@ export const PEOPLE = {
   beheerder: "beheerder@example.nl",
   redacteur: "redacteur@example.nl",
   ambtenaar: "ambtenaar@example.nl",
+  gespreksleider: "gespreksleider@example.nl",
 } as const;
 
 /** A card that ships with the platform (content/dilemmas/). */
@@ -218,6 +219,16 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         as: "ambtenaar",
       },
     ],
+  },
+  "routes/doe-mee": {
+    examples: [
+      { path: "/doe-mee", shows: "the form to join a conversation with its code", status: 200 },
+      { path: "/doe-mee", shows: "the join form in English", status: 200, language: "en" },
+      { path: "/doe-mee?code=abc", shows: "the join form with a code that is no code", status: 400 },
+    ],
+  },
+  "routes/doe-mee-code": {
+    examples: [{ path: "/doe-mee/XXX999", shows: "a conversation code that names nothing", status: 404 }],
   },
   "routes/zoeken": {
     examples: [

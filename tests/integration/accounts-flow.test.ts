@@ -45,6 +45,8 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/gids-versie-deel": "public",
   "routes/gids-deel": "public",
   "routes/zoeken": "public",
+  "routes/doe-mee": "public",
+  "routes/doe-mee-code": "public",
   "routes/dilemmas": "public",
   "routes/dilemmas-afdrukken": "public",
   "routes/dilemma": "public",

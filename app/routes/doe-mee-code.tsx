@@ -1,0 +1,780 @@
+// A participant's phone in a live team conversation: the current question with their own answer, then
+// the revealed results. Works as plain forms without JavaScript (a button loads the current question);
+// with JavaScript it follows the session's live stream and reloads its data only when the question, its
+// state or its results change, announcing that politely without moving the focus.
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { data, Form, redirect, useRevalidator } from "react-router";
+import { z } from "zod";
+import { isAppError } from "~/infra/errors.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
+import { participantView } from "~/modules/conversations/conversation-views.server.ts";
+import { formatJoinCode, normalizeJoinCode } from "~/modules/conversations/join-code.ts";
+import {
+  joinWithCookie,
+  limitParticipation,
+  participantTokenFrom,
+} from "~/modules/conversations/participant-access.server.ts";
+import {
+  answerQuestion,
+  conversationByCode,
+  participantOf,
+} from "~/modules/conversations/participation.server.ts";
+import { type ChoiceTally, OPEN_ANSWER_MAX_LENGTH, type Shift } from "~/modules/conversations/tallies.ts";
+import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { FormField, Textarea } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/doe-mee-code";
+
+/** What comes back of a typed answer after a refusal, at most. */
+const MAX_ECHO = 1000;
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { db } = context.services.database;
+    const code = normalizeJoinCode(params.code);
+    // "acd-efh" from a note or a chat: the one canonical address.
+    if (code && code !== params.code) throw redirect(`/doe-mee/${code}`, { headers: PRIVATE_HEADERS });
+    const conversation = code ? await conversationByCode({ db, code }) : undefined;
+    if (!code || !conversation) {
+      return data({ state: "unknown" as const }, { status: 404, headers: PRIVATE_HEADERS });
+    }
+    const base = { code, spokenCode: formatJoinCode(code), title: conversation.title };
+    const participant = await participantOf({
+      db,
+      token: participantTokenFrom(request.headers.get("Cookie")),
+    });
+    if (participant?.conversationId !== conversation.id) {
+      return data(
+        {
+          state: "outside" as const,
+          ...base,
+          ended: conversation.status === "afgelopen",
+          locked: conversation.locked,
+        },
+        { headers: PRIVATE_HEADERS },
+      );
+    }
+    const view = await participantView({
+      db,
+      conversationId: conversation.id,
+      participantId: participant.id,
+    });
+    const current = view.current;
+    const question = current?.question;
+    // A timer closes the question without a change of state; the server's clock decides.
+    const open =
+      question?.state === "open" && !(question.closesAt && Date.parse(question.closesAt) <= Date.now());
+    const titles = question && question.principles.length > 0 ? await principleTitles({ db }) : new Map();
+    return data(
+      {
+        state: "joined" as const,
+        ...base,
+        title: view.title,
+        status: view.status,
+        question: question
+          ? {
+              id: question.id,
+              kind: question.kind,
+              text: question.text,
+              optionA: question.optionA,
+              optionB: question.optionB,
+              allowOther: question.allowOther,
+              state: question.state,
+              round: question.round,
+              revealedRound: question.revealedRound,
+              closesAt: question.closesAt,
+              open,
+            }
+          : null,
+        mine: current?.mine ?? null,
+        results: resultsForPage(current?.results),
+        principles: (question?.principles ?? []).flatMap((slug) => {
+          const title = titles.get(slug);
+          return title ? [{ slug, title }] : [];
+        }),
+        justSaved: open && current?.mine != null && new URL(request.url).searchParams.has("opgeslagen"),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+type RevealedResults = NonNullable<Awaited<ReturnType<typeof participantView>>["current"]>["results"];
+
+/**
+ * The revealed results in two plain shapes for the page. Approved open answers come in no particular
+ * order; alphabetical keeps them still between loads.
+ */
+function resultsForPage(results: RevealedResults) {
+  if (!results) return null;
+  if (!results.round1) {
+    const approved = [...(results.approved ?? [])].sort((x, y) => x.localeCompare(y, "nl"));
+    return { kind: "open" as const, count: results.count ?? 0, approved };
+  }
+  return { kind: "choice" as const, round1: results.round1, round2: results.round2, shift: results.shift };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { db } = services.database;
+    const form = await request.formData().catch(() => new FormData());
+    const intent = form.get("intent");
+    const refused = (error: unknown, errors: (message: string) => Record<string, string>, extra = {}) => {
+      if (isAppError(error) && error.code !== "unavailable") {
+        return data({ errors: errors(error.message), ...extra }, { status: error.status });
+      }
+      throw error;
+    };
+
+    if (intent === "meedoen") {
+      try {
+        const joined = await joinWithCookie({
+          db,
+          liveHub: services.liveHub,
+          config: services.config,
+          clientIp: context.clientIp,
+          code: params.code,
+          secure: isSecureRequest({ request, services }),
+        });
+        return redirect(`/doe-mee/${joined.code}`, { status: 303, headers: { "Set-Cookie": joined.cookie } });
+      } catch (error) {
+        return refused(error, (message) => ({ meedoen: message }));
+      }
+    }
+
+    if (intent === "antwoord") {
+      const questionId = form.get("vraag");
+      const answer = form.get("antwoord");
+      const typed = typeof answer === "string" ? answer : undefined;
+      const echo = {
+        questionId: typeof questionId === "string" ? questionId : "",
+        typed: typed?.slice(0, MAX_ECHO),
+      };
+      try {
+        await limitParticipation({
+          db,
+          config: services.config,
+          clientIp: context.clientIp,
+          purpose: "answer",
+        });
+        await answerQuestion({
+          db,
+          liveHub: services.liveHub,
+          token: participantTokenFrom(request.headers.get("Cookie")),
+          questionId: echo.questionId,
+          value: typed,
+        });
+      } catch (error) {
+        return refused(error, (message) => ({ antwoord: message }), echo);
+      }
+      const code = normalizeJoinCode(params.code);
+      return redirect(code ? `/doe-mee/${code}?opgeslagen=1` : "/doe-mee", { status: 303 });
+    }
+
+    return data(
+      { errors: { formulier: "Dit formulier kennen we niet. Laad de pagina opnieuw." } },
+      { status: 400 },
+    );
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+// --- following the session live (JavaScript only) ------------------------------------------------
+
+/** The part of the shared view that changes what a phone shows; a new count of answers does not. */
+interface LiveState {
+  status: string;
+  question: { id: string; state: string; round: number; revealedRound: number } | null;
+  approved: readonly string[];
+}
+
+const StreamedStand = z.object({
+  status: z.string(),
+  current: z
+    .object({
+      question: z.object({ id: z.string(), state: z.string(), round: z.number(), revealedRound: z.number() }),
+      results: z.object({ approved: z.array(z.string()).optional() }).nullish(),
+    })
+    .nullable(),
+});
+
+function liveKeyOf(state: LiveState): string {
+  const { status, question } = state;
+  const approved = [...state.approved].sort();
+  return JSON.stringify([
+    status,
+    question?.id,
+    question?.state,
+    question?.round,
+    question?.revealedRound,
+    approved,
+  ]);
+}
+
+function streamedKeyOf(json: string): string | undefined {
+  try {
+    const stand = StreamedStand.parse(JSON.parse(json));
+    return liveKeyOf({
+      status: stand.status,
+      question: stand.current?.question ?? null,
+      approved: stand.current?.results?.approved ?? [],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+// Spread the reloads of a full room over a second, so 2,000 phones do not ask at the same instant.
+const SPREAD_MS = 1000;
+// Longer timers than this are not worth a browser timeout; the stream or the button catches up.
+const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Reloads the page's data when the stream says the question, its state or its results changed, and
+ * once more when the question's timer runs out. The stream closes when the page goes.
+ */
+function useLiveReload(options: { key: string | undefined; closesAt: string | null | undefined }) {
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  const shown = useRef(options.key);
+  shown.current = options.key;
+  const following = options.key !== undefined;
+
+  useEffect(() => {
+    if (!following) return;
+    const source = new EventSource("/api/v1/deelname/stroom");
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    source.addEventListener("stand", (event) => {
+      const key = streamedKeyOf((event as MessageEvent<string>).data);
+      if (key === undefined || key === shown.current || timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void revalidate.current();
+      }, Math.random() * SPREAD_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [following]);
+
+  const { closesAt } = options;
+  useEffect(() => {
+    if (!closesAt) return;
+    const wait = Date.parse(closesAt) - Date.now() + 500;
+    if (!(wait > 0 && wait < MAX_TIMER_MS)) return;
+    const timer = setTimeout(() => void revalidate.current(), wait);
+    return () => clearTimeout(timer);
+  }, [closesAt]);
+}
+
+type Announcement = "question" | "revote" | "closed" | "results" | "answers" | "waiting" | "ended";
+
+interface Shown {
+  status: string;
+  question: { id: string; open: boolean; round: number; revealedRound: number } | null;
+  approved: number;
+}
+
+/** What changed between two renders of the joined page, in the words a screen reader should hear. */
+function announcementFor(before: Shown, after: Shown): Announcement | undefined {
+  if (after.status === "afgelopen") return before.status === "afgelopen" ? undefined : "ended";
+  const [was, now] = [before.question, after.question];
+  if (!now) return was ? "waiting" : undefined;
+  if (!was || was.id !== now.id) return "question";
+  if (now.round > was.round) return "revote";
+  if (now.revealedRound > was.revealedRound) return "results";
+  if (was.open && !now.open) return "closed";
+  if (after.approved > before.approved) return "answers";
+  return undefined;
+}
+
+/** The latest announcement, numbered so that the same words twice in a row are heard twice. */
+function useAnnouncement(shown: Shown | undefined): { said: Announcement; count: number } | undefined {
+  const [announcement, setAnnouncement] = useState<{ said: Announcement; count: number }>();
+  const previous = useRef(shown);
+  const key = JSON.stringify(shown ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `shown`, whose identity changes every render
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = shown;
+    if (!before || !shown) return;
+    const said = announcementFor(before, shown);
+    if (said) setAnnouncement((last) => ({ said, count: (last?.count ?? 0) + 1 }));
+  }, [key]);
+  return announcement;
+}
+
+// --- the page --------------------------------------------------------------------------------------
+
+type LoaderData = Route.ComponentProps["loaderData"];
+type Joined = Extract<LoaderData, { state: "joined" }>;
+type QuestionData = NonNullable<Joined["question"]>;
+type ActionData = {
+  errors: Record<string, string>;
+  questionId?: string;
+  typed?: string;
+};
+
+export default function TakingPartInConversation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const joined = loaderData.state === "joined" ? loaderData : undefined;
+  useLiveReload({
+    key: joined
+      ? liveKeyOf({
+          status: joined.status,
+          question: joined.question,
+          approved: joined.results?.kind === "open" ? joined.results.approved : [],
+        })
+      : undefined,
+    closesAt: joined?.question?.open ? joined.question.closesAt : undefined,
+  });
+  const announcement = useAnnouncement(
+    joined
+      ? {
+          status: joined.status,
+          question: joined.question,
+          approved: joined.results?.kind === "open" ? joined.results.approved.length : 0,
+        }
+      : undefined,
+  );
+  const sent = actionData as ActionData | undefined;
+  const errors = sent?.errors ?? {};
+
+  if (loaderData.state === "unknown") {
+    return (
+      <>
+        <title>{`${t("doeMee.unknownTitle")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("doeMee.unknownTitle")}</Heading>
+        <Paragraph>{t("doeMee.unknownText")}</Paragraph>
+        <Paragraph>
+          <Link to="/doe-mee">{t("doeMee.tryAgain")}</Link>
+        </Paragraph>
+      </>
+    );
+  }
+
+  const heading = (
+    <>
+      <title>{`${loaderData.title} – ${t("doeMee.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{loaderData.title}</Heading>
+      <Paragraph className="vm-take-part__code">
+        {t("doeMee.codeIs", { code: loaderData.spokenCode })}
+      </Paragraph>
+      <ErrorSummary
+        title={t("doeMee.errorSummary")}
+        errors={errors}
+        fieldIds={{ meedoen: "meedoen", formulier: "inhoud" }}
+      />
+    </>
+  );
+
+  if (loaderData.state === "outside") {
+    return (
+      <>
+        {heading}
+        {loaderData.ended ? (
+          <Alert type="info">
+            <Paragraph>{t("doeMee.ended")}</Paragraph>
+          </Alert>
+        ) : loaderData.locked ? (
+          <Alert type="warning">
+            <Paragraph>{t("doeMee.locked")}</Paragraph>
+          </Alert>
+        ) : (
+          <>
+            <Paragraph>{t("doeMee.notJoined")}</Paragraph>
+            <Form method="post" id="meedoen" className="vm-form">
+              <input type="hidden" name="intent" value="meedoen" />
+              <Button>{t("doeMee.join")}</Button>
+            </Form>
+          </>
+        )}
+      </>
+    );
+  }
+
+  const { question } = loaderData;
+  const typedHere = question && sent?.questionId === question.id ? sent.typed : undefined;
+  return (
+    <>
+      {heading}
+      <div role="status" className="vm-visually-hidden">
+        {announcement ? (
+          <span key={announcement.count}>{t(`doeMee.announce.${announcement.said}`)}</span>
+        ) : null}
+      </div>
+      {loaderData.status === "afgelopen" ? (
+        <Alert type="info">
+          <Paragraph>{t("doeMee.thanks")}</Paragraph>
+        </Alert>
+      ) : !question ? (
+        <section aria-labelledby="wachten" className="vm-take-part__section">
+          <Heading level={2} id="wachten">
+            {t("doeMee.waiting")}
+          </Heading>
+          <Paragraph>{t("doeMee.waitingText")}</Paragraph>
+        </section>
+      ) : question.open ? (
+        <AnswerForm
+          question={question}
+          mine={typedHere ?? loaderData.mine}
+          error={errors.antwoord}
+          saved={loaderData.justSaved && !sent}
+        />
+      ) : (
+        <ClosedQuestion
+          question={question}
+          mine={loaderData.mine}
+          results={loaderData.results}
+          principles={loaderData.principles}
+        />
+      )}
+      <Form method="get" action={`/doe-mee/${loaderData.code}`} className="vm-take-part__load">
+        {loaderData.status === "afgelopen" ? null : <Paragraph>{t("doeMee.loadHint")}</Paragraph>}
+        <Button appearance="secondary-action">{t("doeMee.load")}</Button>
+      </Form>
+    </>
+  );
+}
+
+function AnswerForm(props: { question: QuestionData; mine: string | null; error?: string; saved: boolean }) {
+  const t = useT();
+  const { question, error } = props;
+  return (
+    <section aria-labelledby="vraag" className="vm-take-part__section">
+      {question.round > 1 ? <Paragraph>{t("doeMee.revote")}</Paragraph> : null}
+      {/* A new question (or round) gets fresh fields; the same one keeps what is being typed. */}
+      <Form
+        method="post"
+        className="vm-form"
+        noValidate
+        preventScrollReset
+        key={`${question.id}-${question.round}`}
+      >
+        <input type="hidden" name="intent" value="antwoord" />
+        <input type="hidden" name="vraag" value={question.id} />
+        {question.kind === "open" ? (
+          <>
+            <Heading level={2} id="vraag">
+              {question.text}
+            </Heading>
+            <FormField
+              id="antwoord"
+              label={t("doeMee.openLabel")}
+              description={t("doeMee.openHint", { max: OPEN_ANSWER_MAX_LENGTH })}
+              error={error}
+            >
+              {(describedBy) => (
+                <Textarea
+                  id="antwoord"
+                  name="antwoord"
+                  defaultValue={props.mine ?? ""}
+                  invalid={Boolean(error)}
+                  describedBy={describedBy}
+                  maxLength={OPEN_ANSWER_MAX_LENGTH}
+                  rows={4}
+                />
+              )}
+            </FormField>
+          </>
+        ) : (
+          <Choices question={question} checked={props.mine} error={error} />
+        )}
+        <div role="status">
+          {props.saved ? (
+            <Alert type="ok">
+              <Paragraph>{t("doeMee.saved")}</Paragraph>
+            </Alert>
+          ) : null}
+        </div>
+        <Button>{t("doeMee.send")}</Button>
+      </Form>
+    </section>
+  );
+}
+
+function useChoiceLabel() {
+  const t = useT();
+  return (question: Pick<QuestionData, "optionA" | "optionB" | "kind">, value: string): string => {
+    if (question.kind === "dilemma") {
+      if (value === "a") return `A: ${question.optionA}`;
+      if (value === "b") return `B: ${question.optionB}`;
+      return t("doeMee.other");
+    }
+    if (question.kind === "schaal") return `${value} – ${t(`doeMee.scale.${value}`)}`;
+    return value;
+  };
+}
+
+function choicesOf(question: QuestionData): string[] {
+  if (question.kind === "schaal") return ["1", "2", "3", "4", "5"];
+  return question.allowOther ? ["a", "b", "anders"] : ["a", "b"];
+}
+
+/** One radio button per answer, in a fieldset whose legend is the question; big targets for thumbs. */
+function Choices(props: { question: QuestionData; checked: string | null; error?: string }) {
+  const t = useT();
+  const labelOf = useChoiceLabel();
+  const { question, error } = props;
+  const describedBy = ["antwoord-hint", error ? "antwoord-fout" : ""].filter(Boolean).join(" ");
+  return (
+    <fieldset
+      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset vm-choices${error ? " utrecht-form-fieldset--invalid" : ""}`}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        <Heading level={2} id="vraag">
+          {question.text}
+        </Heading>
+      </legend>
+      <div className="utrecht-form-field-description" id="antwoord-hint">
+        {t("doeMee.chooseHint")}
+      </div>
+      {error ? (
+        <div className="utrecht-form-field-error-message" id="antwoord-fout">
+          {error}
+        </div>
+      ) : null}
+      {choicesOf(question).map((value, index) => {
+        // The first button carries the group's id, so the error summary can jump to the group.
+        const id = index === 0 ? "antwoord" : `antwoord-${value}`;
+        return (
+          <div key={value} className="utrecht-form-field utrecht-form-field--radio vm-choice">
+            <input
+              type="radio"
+              className="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input"
+              id={id}
+              name="antwoord"
+              value={value}
+              defaultChecked={props.checked === value}
+            />
+            <label
+              className="utrecht-form-field__label utrecht-form-label utrecht-form-label--radio vm-choice__label"
+              htmlFor={id}
+            >
+              {labelOf(question, value)}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+type Results = Joined["results"];
+
+function ClosedQuestion(props: {
+  question: QuestionData;
+  mine: string | null;
+  results: Results;
+  principles: { slug: string; title: string }[];
+}) {
+  const t = useT();
+  const labelOf = useChoiceLabel();
+  const { question, results } = props;
+  return (
+    <section aria-labelledby="vraag" className="vm-take-part__section">
+      <Heading level={2} id="vraag">
+        {question.text}
+      </Heading>
+      <Alert type="info">
+        <Paragraph>
+          <strong>{t("doeMee.closed")}</strong>. {t("doeMee.closedText")}
+        </Paragraph>
+      </Alert>
+      <Paragraph className="vm-preserve-lines">
+        {props.mine === null
+          ? t("doeMee.noAnswer")
+          : t("doeMee.yourAnswer", { answer: labelOf(question, props.mine) })}
+      </Paragraph>
+      {results ? (
+        <>
+          <Heading level={3}>{t("doeMee.results")}</Heading>
+          {results.kind === "open" ? (
+            <OpenResults count={results.count} approved={results.approved} />
+          ) : results.shift ? (
+            <ShiftTable
+              question={question}
+              shift={results.shift}
+              round1={results.round1}
+              round2={results.round2}
+            />
+          ) : (
+            <ChoiceTable question={question} tally={results.round1} />
+          )}
+        </>
+      ) : null}
+      {props.principles.length > 0 ? (
+        <>
+          <Heading level={3}>{t("doeMee.principles")}</Heading>
+          <ul className="utrecht-unordered-list">
+            {props.principles.map((principle) => (
+              <li key={principle.slug} className="utrecht-unordered-list__item">
+                <Link to={`/gids/${principle.slug}`}>{principle.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function useNumber() {
+  const language = useLanguage();
+  const format = new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 1 });
+  return (value: number) => format.format(value);
+}
+
+/** A bar for the eye beside the numbers in the table; screen readers read the numbers. */
+function Bar(props: { share: number }) {
+  return (
+    <svg
+      className="vm-bar"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 100 4"
+      preserveAspectRatio="none"
+    >
+      <rect className="vm-bar__track" width="100" height="4" />
+      <rect className="vm-bar__fill" width={Math.max(0, Math.min(100, props.share))} height="4" />
+    </svg>
+  );
+}
+
+function ResultTable(props: { caption: string; columns: string[]; children: ReactNode }) {
+  return (
+    <table className="utrecht-table utrecht-table--html-table vm-results">
+      <caption className="utrecht-table__caption">{props.caption}</caption>
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          {props.columns.map((column, index) => (
+            <th
+              key={column}
+              scope="col"
+              className={`utrecht-table__header-cell${index > 0 ? " utrecht-table__cell--numeric-column" : ""}`}
+            >
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">{props.children}</tbody>
+    </table>
+  );
+}
+
+function ChoiceTable(props: { question: QuestionData; tally: ChoiceTally }) {
+  const t = useT();
+  const labelOf = useChoiceLabel();
+  const number = useNumber();
+  const { tally } = props;
+  return (
+    <>
+      <ResultTable
+        caption={t("doeMee.resultsCaption")}
+        columns={[t("doeMee.answer"), t("doeMee.count"), t("doeMee.share")]}
+      >
+        {tally.options.map((option) => (
+          <tr key={option.value} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__header-cell vm-results__answer">
+              {labelOf(props.question, option.value)}
+              <Bar share={option.share} />
+            </th>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{option.count}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{`${option.share}%`}</td>
+          </tr>
+        ))}
+      </ResultTable>
+      <Paragraph>{t("doeMee.total", { count: tally.count })}</Paragraph>
+      {tally.kind === "schaal" && tally.mean !== null ? (
+        <Paragraph>{t("doeMee.mean", { mean: number(tally.mean) })}</Paragraph>
+      ) : null}
+    </>
+  );
+}
+
+function ShiftTable(props: {
+  question: QuestionData;
+  shift: Shift;
+  round1: ChoiceTally;
+  round2?: ChoiceTally;
+}) {
+  const t = useT();
+  const labelOf = useChoiceLabel();
+  const number = useNumber();
+  const { shift, round1, round2 } = props;
+  const signed = (change: number | null) =>
+    change === null ? "–" : change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "0";
+  return (
+    <>
+      <Heading level={4}>{t("doeMee.shiftTitle")}</Heading>
+      <ResultTable
+        caption={t("doeMee.shiftCaption")}
+        columns={[t("doeMee.answer"), t("doeMee.before"), t("doeMee.after"), t("doeMee.change")]}
+      >
+        {shift.options.map((option) => (
+          <tr key={option.value} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__header-cell vm-results__answer">
+              {labelOf(props.question, option.value)}
+              <Bar share={option.after.share} />
+            </th>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+              {t("doeMee.countAndShare", option.before)}
+            </td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+              {t("doeMee.countAndShare", option.after)}
+            </td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{signed(option.change)}</td>
+          </tr>
+        ))}
+      </ResultTable>
+      <Paragraph>
+        {t("doeMee.before")}: {t("doeMee.total", { count: shift.countBefore })} {t("doeMee.after")}:{" "}
+        {t("doeMee.total", { count: shift.countAfter })}
+      </Paragraph>
+      {round1.kind === "schaal" &&
+      round2?.kind === "schaal" &&
+      round1.mean !== null &&
+      round2.mean !== null ? (
+        <Paragraph>
+          {t("doeMee.meanChange", { before: number(round1.mean), after: number(round2.mean) })}
+        </Paragraph>
+      ) : null}
+    </>
+  );
+}
+
+function OpenResults(props: { count: number; approved: string[] }) {
+  const t = useT();
+  return (
+    <>
+      <Paragraph>{t("doeMee.openCount", { count: props.count })}</Paragraph>
+      <Heading level={4}>{t("doeMee.approvedTitle")}</Heading>
+      {props.approved.length > 0 ? (
+        <ul className="utrecht-unordered-list vm-approved">
+          {props.approved.map((text, index) => (
+            // Approved answers carry no id (nothing ties them to a person); their order is stable.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <li key={index} className="utrecht-unordered-list__item vm-preserve-lines">
+              {text}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Paragraph>{t("doeMee.approvedNone")}</Paragraph>
+      )}
+    </>
+  );
+}
