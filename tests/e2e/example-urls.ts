@@ -230,6 +230,64 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   "routes/doe-mee-code": {
     examples: [{ path: "/doe-mee/XXX999", shows: "a conversation code that names nothing", status: 404 }],
   },
+  "routes/gesprekken": {
+    examples: [
+      { path: "/gesprekken", shows: "a facilitator's conversations", status: 200, as: "gespreksleider" },
+      { path: "/gesprekken", shows: "no access for a civil servant", status: 403, as: "ambtenaar" },
+    ],
+  },
+  "routes/gesprekken-nieuw": {
+    examples: [
+      { path: "/gesprekken/nieuw", shows: "the templates to start from", status: 200, as: "gespreksleider" },
+      {
+        path: "/gesprekken/nieuw?sjabloon=teamoverleg",
+        shows: "the form filled from a template, with its conversation guide",
+        status: 200,
+        as: "gespreksleider",
+      },
+      {
+        path: "/gesprekken/nieuw?sjabloon=kriskras",
+        shows: "the form from a template in English",
+        status: 200,
+        as: "gespreksleider",
+        language: "en",
+      },
+    ],
+  },
+  "routes/gesprek-leiden": {
+    examples: [
+      {
+        path: `/gesprekken/${NO_SUCH_RECORD}/leiden`,
+        shows: "leading a conversation that does not exist (or is someone else's)",
+        status: 404,
+        as: "gespreksleider",
+      },
+    ],
+  },
+  "routes/gesprek-scherm": {
+    examples: [
+      {
+        path: `/gesprekken/${NO_SUCH_RECORD}/scherm`,
+        shows: "the screen of a conversation that does not exist",
+        status: 404,
+        as: "gespreksleider",
+      },
+    ],
+  },
+  "routes/gesprek-samenvatting": {
+    examples: [
+      {
+        path: `/gesprekken/${NO_SUCH_RECORD}/samenvatting`,
+        shows: "the summary of a conversation that does not exist",
+        status: 404,
+        as: "gespreksleider",
+      },
+    ],
+  },
+  "routes/gesprek-samenvatting-download": {
+    rendersNoPage:
+      "answers a summary as a Markdown or CSV file; tests/e2e/leading-a-conversation.spec.ts downloads both",
+  },
   "routes/zoeken": {
     examples: [
       { path: "/zoeken", shows: "empty search", status: 200 },

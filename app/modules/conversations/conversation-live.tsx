@@ -1,0 +1,314 @@
+// The building blocks of the facilitator's pages of a session: results as tables (numbers and
+// percentages as text, bars only beside them), the countdown of a question, and following the live
+// stream so the page reloads its data when the session changes. Without JavaScript the tables and the
+// end time still show; only the live parts need it.
+import { useEffect, useRef, useState } from "react";
+import { useNavigation, useRevalidator } from "react-router";
+import type { Translate } from "../deliberation/deliberation-record.ts";
+import { formatChange, optionLabel } from "./summary-files.ts";
+import type { ChoiceTally, Shift } from "./tallies.ts";
+
+export type QuestionLabels = { kind: string; optionA: string; optionB: string };
+
+/** What a view says about a question once its result is revealed. */
+export type RevealedResults =
+  | { kind: "open"; count: number; approved: string[] }
+  | { kind: "dilemma" | "schaal"; round1: ChoiceTally; round2?: ChoiceTally; shift?: Shift };
+
+function Mean(props: { t: Translate; tally: ChoiceTally; second?: boolean }) {
+  if (props.tally.kind !== "schaal" || props.tally.mean === null) return null;
+  return (
+    <p className="nl-paragraph">
+      {props.t(props.second ? "gesprekken.results.meanRound2" : "gesprekken.results.mean", {
+        mean: props.tally.mean,
+        median: props.tally.median,
+      })}
+    </p>
+  );
+}
+
+/**
+ * A bar for the eye only: the number and percentage beside it are what counts. Drawn as SVG, whose
+ * width is an attribute, because the pages' content security policy allows no inline styles.
+ */
+function Bar(props: { share: number; second?: boolean }) {
+  return (
+    <svg
+      className="vm-tally__bar"
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect
+        className={`vm-tally__fill${props.second ? " vm-tally__fill--second" : ""}`}
+        width={props.share}
+        height="10"
+      />
+    </svg>
+  );
+}
+
+const amount = (option: { count: number; share: number }) => `${option.count} (${option.share}%)`;
+
+/** One round's distribution: a row per option with the count and the share, optionally with bars. */
+export function ResultTable(props: {
+  t: Translate;
+  question: QuestionLabels;
+  tally: ChoiceTally;
+  caption: string;
+  bars?: boolean;
+  large?: boolean;
+}) {
+  const { t } = props;
+  return (
+    <>
+      <div className="utrecht-table-container vm-table-scroll">
+        <table
+          className={`utrecht-table utrecht-table--html-table vm-tally${props.bars ? " vm-tally--bars" : ""}${props.large ? " vm-tally--large" : ""}`}
+        >
+          <caption className="utrecht-table__caption">{props.caption}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("gesprekken.results.option")}
+              </th>
+              <th
+                scope="col"
+                className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+              >
+                {t("gesprekken.results.count")}
+              </th>
+              <th
+                scope="col"
+                className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+              >
+                {t("gesprekken.results.share")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {props.tally.options.map((option) => (
+              <tr key={option.value} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {optionLabel(t, props.question, option.value)}
+                </th>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data">
+                  {option.count}
+                </td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data">
+                  {props.bars ? (
+                    <span className="vm-tally__cell">
+                      <span>{option.share}%</span>
+                      <Bar share={option.share} />
+                    </span>
+                  ) : (
+                    `${option.share}%`
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Mean t={t} tally={props.tally} />
+    </>
+  );
+}
+
+/** Both rounds side by side and how each option moved, in percentage points. */
+export function ShiftTable(props: {
+  t: Translate;
+  question: QuestionLabels;
+  shift: Shift;
+  round1: ChoiceTally;
+  round2: ChoiceTally;
+  caption: string;
+  bars?: boolean;
+  large?: boolean;
+}) {
+  const { t } = props;
+  const round = (option: { count: number; share: number }, second?: boolean) =>
+    props.bars ? (
+      <span className="vm-tally__cell">
+        <span>{amount(option)}</span>
+        <Bar share={option.share} second={second} />
+      </span>
+    ) : (
+      amount(option)
+    );
+  return (
+    <>
+      <div className="utrecht-table-container vm-table-scroll">
+        <table
+          className={`utrecht-table utrecht-table--html-table vm-tally${props.bars ? " vm-tally--bars" : ""}${props.large ? " vm-tally--large" : ""}`}
+        >
+          <caption className="utrecht-table__caption">{props.caption}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("gesprekken.results.option")}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("gesprekken.results.round1")}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("gesprekken.results.round2")}
+              </th>
+              <th
+                scope="col"
+                className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+              >
+                {t("gesprekken.results.change")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {props.shift.options.map((option) => (
+              <tr key={option.value} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {optionLabel(t, props.question, option.value)}
+                </th>
+                <td className="utrecht-table__cell">{round(option.before)}</td>
+                <td className="utrecht-table__cell">{round(option.after, true)}</td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data">
+                  {formatChange(option.change)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Mean t={t} tally={props.round1} />
+      <Mean t={t} tally={props.round2} second />
+    </>
+  );
+}
+
+/** A revealed result as a view gives it: the distribution, or both rounds with the shift, or open answers. */
+export function RevealedResult(props: {
+  t: Translate;
+  question: QuestionLabels & { position: number };
+  results: RevealedResults;
+  bars?: boolean;
+  large?: boolean;
+}) {
+  const { t, results, question } = props;
+  const number = question.position + 1;
+  if (results.kind === "open") {
+    return results.approved.length === 0 ? (
+      <p className="nl-paragraph">{t("gesprekken.summary.noneApproved")}</p>
+    ) : (
+      <ul className={`utrecht-unordered-list vm-open-answers${props.large ? " vm-open-answers--large" : ""}`}>
+        {results.approved.map((answer, index) => (
+          // Answers are not unique and carry no id; their order is stable between two renders.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <li key={index} className="utrecht-unordered-list__item">
+            {answer}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (results.round2 && results.shift) {
+    return (
+      <ShiftTable
+        t={t}
+        question={question}
+        shift={results.shift}
+        round1={results.round1}
+        round2={results.round2}
+        caption={t("gesprekken.results.captionShift", { number })}
+        bars={props.bars}
+        large={props.large}
+      />
+    );
+  }
+  return (
+    <ResultTable
+      t={t}
+      question={question}
+      tally={results.round1}
+      caption={t("gesprekken.results.caption", { number })}
+      bars={props.bars}
+      large={props.large}
+    />
+  );
+}
+
+/**
+ * The time left for a question. The end time is always there (also without JavaScript); with it, a
+ * countdown that screen readers leave alone (`aria-live="off"`) and one polite announcement at one
+ * minute left and one when the time is up.
+ */
+export function Countdown(props: { t: Translate; closesAt: string; endTime: string }) {
+  const { t } = props;
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const left = now === null ? null : Math.max(0, Math.ceil((Date.parse(props.closesAt) - now) / 1000));
+  const clock = left === null ? "" : `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+  let announcement = "";
+  if (left !== null && left === 0) announcement = t("gesprekken.timer.done");
+  else if (left !== null && left <= 60) announcement = t("gesprekken.timer.oneMinute");
+  return (
+    <div className="vm-timer">
+      <p className="nl-paragraph">{t("gesprekken.timer.until", { time: props.endTime })}</p>
+      {left !== null ? (
+        <p className="nl-paragraph vm-timer__clock" aria-live="off">
+          {left === 0 ? t("gesprekken.timer.done") : t("gesprekken.timer.left", { time: clock })}
+        </p>
+      ) : null}
+      <p className="vm-visually-hidden" role="status">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Follows a session's live stream (Server-Sent Events `stand`, whose id is the session's version) and
+ * reloads the page's data when the session moved past what the page shows. Events close together
+ * cause one reload, and none while a form is being sent or a reload is running: it catches up after.
+ */
+export function useLiveRevalidation(options: { url: string; version: number; enabled?: boolean }) {
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" || revalidator.state !== "idle";
+  const [seen, setSeen] = useState(options.version);
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  // One reload per version seen, so a page that somehow stays behind does not reload in a loop.
+  const asked = useRef(options.version);
+
+  const enabled = options.enabled ?? true;
+  useEffect(() => {
+    if (!enabled) return;
+    const source = new EventSource(options.url);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let newest = 0;
+    source.addEventListener("stand", (event: MessageEvent) => {
+      const version = Number(event.lastEventId);
+      if (!Number.isFinite(version)) return;
+      newest = Math.max(newest, version);
+      // Many answers in a second become one update.
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        setSeen((known) => Math.max(known, newest));
+      }, 250);
+    });
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [options.url, enabled]);
+
+  useEffect(() => {
+    if (busy || seen <= options.version || seen <= asked.current) return;
+    asked.current = seen;
+    void revalidate.current();
+  }, [busy, seen, options.version]);
+}

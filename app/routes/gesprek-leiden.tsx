@@ -1,0 +1,429 @@
+// The facilitator's control of a running session, on a laptop or tablet: the code, who is in, each
+// question with its buttons (open, close, reveal, re-vote), how many answered the current question (never
+// what, before a reveal), the revealed result, open answers to let through, the timer, lock and end.
+// Every button is a form; with JavaScript the page follows the live stream.
+import type { ReactNode } from "react";
+import { data, Form, redirect } from "react-router";
+import { AppError, isAppError } from "~/infra/errors.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import {
+  Countdown,
+  RevealedResult,
+  useLiveRevalidation,
+} from "~/modules/conversations/conversation-live.tsx";
+import { facilitatorView } from "~/modules/conversations/conversation-views.server.ts";
+import {
+  answerCount,
+  facilitate,
+  getOwnConversation,
+  moderateAnswer,
+} from "~/modules/conversations/conversations.server.ts";
+import { ActionInput, ModerationInput } from "~/modules/conversations/conversations.validation.ts";
+import { formatJoinCode } from "~/modules/conversations/join-code.ts";
+import { Alert, StatusBadge } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/gesprek-leiden";
+
+const INTENT = "intent";
+const MODERATION = "moderatie";
+const CONFIRM_END = "zeker";
+
+async function ownerOf(request: Request, services: Route.LoaderArgs["context"]["services"], id: string) {
+  const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+  const own = await getOwnConversation({ db: services.database.db, id, ownerId: user.id });
+  return { user, ...own };
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { db } = services.database;
+    const { conversation, questions } = await ownerOf(request, services, params.id);
+    const [view, counts] = await Promise.all([
+      facilitatorView({ db, id: conversation.id }),
+      Promise.all(
+        questions.map((question) => answerCount({ db, questionId: question.id, round: question.round })),
+      ),
+    ]);
+    return data(
+      {
+        ...view,
+        code: formatJoinCode(view.joinCode),
+        answered: questions.map((question, index) => ({ id: question.id, count: counts[index] ?? 0 })),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+const firstMessage = (error: { issues: { message: string }[] }) =>
+  error.issues[0]?.message ?? "Dit verzoek klopt niet.";
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { db } = services.database;
+    const { liveHub } = services;
+    const { user, conversation, questions } = await ownerOf(request, services, params.id);
+    const form = await request.formData().catch(() => new FormData());
+    const back = `/gesprekken/${conversation.id}/leiden`;
+    const intent = String(form.get(INTENT) ?? "");
+    const owner = { db, liveHub, id: conversation.id, ownerId: user.id };
+    try {
+      if (intent === MODERATION) {
+        const input = ModerationInput.safeParse({
+          questionId: form.get("vraag"),
+          participantId: form.get("antwoord"),
+          round: Number(form.get("ronde")),
+          decision: form.get("besluit"),
+        });
+        if (!input.success) {
+          throw new AppError("invalid", "Dit antwoord kan niet worden beoordeeld. Laad de pagina opnieuw.");
+        }
+        await moderateAnswer({ ...owner, ...input.data });
+        return redirect(`${back}#${MODERATION}`, { status: 303 });
+      }
+      const input = ActionInput.safeParse({ action: intent, questionId: form.get("vraag") || undefined });
+      if (!input.success) throw new AppError("invalid", firstMessage(input.error));
+      if (input.data.action === "beeindig" && form.get(CONFIRM_END) !== "ja") {
+        throw new AppError("invalid", "Vink eerst aan dat je het gesprek echt wilt beëindigen.");
+      }
+      await facilitate({ ...owner, ...input.data });
+      const position = questions.find((question) => question.id === input.data.questionId)?.position;
+      return redirect(position === undefined ? back : `${back}#vraag-${position}`, { status: 303 });
+    } catch (error) {
+      // What does not fit the moment (too few answers, a question already closed) is said on the page.
+      if (!isAppError(error)) throw error;
+      return data({ error: error.message }, { status: error.status, headers: PRIVATE_HEADERS });
+    }
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+type LoaderData = Route.ComponentProps["loaderData"];
+type QuestionRow = LoaderData["questions"][number];
+
+/** A submit button that says it cannot be used now, and why; pressing it gets the server's reason. */
+function UnavailableButton(props: { children: ReactNode; value: string; reasonId: string }) {
+  return (
+    <button
+      type="submit"
+      name={INTENT}
+      value={props.value}
+      className="utrecht-button utrecht-button--secondary-action utrecht-button--submit utrecht-button--disabled"
+      aria-disabled="true"
+      aria-describedby={props.reasonId}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+function QuestionControls(props: {
+  question: QuestionRow;
+  answered: number;
+  minimum: number;
+  ended: boolean;
+}) {
+  const t = useT();
+  const { question, answered, minimum } = props;
+  const number = question.position + 1;
+  const which = <span className="vm-visually-hidden"> {t("gesprekken.lead.ofQuestion", { number })}</span>;
+  const revealedNow = question.revealedRound >= question.round;
+  const tooFew = answered < minimum;
+  const reasonId = `vraag-${question.position}-te-weinig`;
+  const canOpen = question.state !== "open" && !revealedNow;
+  const canReveal = question.state !== "wacht" && !revealedNow;
+  const canRevote = question.kind !== "open" && question.revealedRound >= 1 && question.round < 2;
+  if (props.ended || !(canOpen || canReveal || canRevote || question.state === "open")) return null;
+  return (
+    <Form method="post" className="vm-actions vm-question-actions">
+      <input type="hidden" name="vraag" value={question.id} />
+      {canOpen ? (
+        <Button name={INTENT} value="open">
+          {t("gesprekken.actions.open")}
+          {which}
+        </Button>
+      ) : null}
+      {question.state === "open" ? (
+        <Button appearance="secondary-action" name={INTENT} value="sluit">
+          {t("gesprekken.actions.sluit")}
+          {which}
+        </Button>
+      ) : null}
+      {canReveal && !tooFew ? (
+        <Button
+          appearance={question.state === "open" ? "secondary-action" : "primary-action"}
+          name={INTENT}
+          value="onthul"
+        >
+          {t("gesprekken.actions.onthul")}
+          {which}
+        </Button>
+      ) : null}
+      {canReveal && tooFew ? (
+        <>
+          <UnavailableButton value="onthul" reasonId={reasonId}>
+            {t("gesprekken.actions.onthul")}
+            {which}
+          </UnavailableButton>
+          <span id={reasonId} className="vm-reason">
+            {t("gesprekken.lead.tooFew", { answered, minimum })}
+          </span>
+        </>
+      ) : null}
+      {canRevote ? (
+        <Button appearance="secondary-action" name={INTENT} value="herstemming">
+          {t("gesprekken.actions.herstemming")}
+          {which}
+        </Button>
+      ) : null}
+    </Form>
+  );
+}
+
+function Moderation(props: { current: NonNullable<LoaderData["current"]> }) {
+  const t = useT();
+  const waiting = props.current.toModerate;
+  return (
+    <section aria-labelledby={`${MODERATION}-kop`} id={MODERATION} className="vm-moderation">
+      <Heading level={3} id={`${MODERATION}-kop`}>
+        {t("gesprekken.lead.moderationTitle")}
+      </Heading>
+      <Paragraph>{t("gesprekken.lead.moderationIntro")}</Paragraph>
+      {waiting.length === 0 ? <Paragraph>{t("gesprekken.lead.moderationNone")}</Paragraph> : null}
+      <ul className="vm-plain-list">
+        {waiting.map((answer, index) => {
+          const which = (
+            <span className="vm-visually-hidden">
+              {" "}
+              {t("gesprekken.lead.answerNumber", { number: index + 1 })}
+            </span>
+          );
+          return (
+            <li key={`${answer.participantId}-${answer.round}`} className="vm-moderation__item">
+              <p className="nl-paragraph vm-preserve-lines">{answer.text}</p>
+              <Form method="post" className="vm-actions">
+                <input type="hidden" name={INTENT} value={MODERATION} />
+                <input type="hidden" name="vraag" value={props.current.question.id} />
+                <input type="hidden" name="antwoord" value={answer.participantId} />
+                <input type="hidden" name="ronde" value={answer.round} />
+                <Button name="besluit" value="goed">
+                  {t("gesprekken.lead.approve")}
+                  {which}
+                </Button>
+                <Button appearance="secondary-action" name="besluit" value="afgewezen">
+                  {t("gesprekken.lead.reject")}
+                  {which}
+                </Button>
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export default function LeadConversation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const session = loaderData;
+  const ended = session.status === "afgelopen";
+  useLiveRevalidation({
+    url: `/api/v1/gesprekken/${session.id}/stroom`,
+    version: session.version,
+    enabled: !ended,
+  });
+  const base = `/gesprekken/${session.id}`;
+  const current = session.current;
+  const time = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
+  const answeredFor = (id: string) => session.answered.find((entry) => entry.id === id)?.count ?? 0;
+  const error = actionData && "error" in actionData ? actionData.error : undefined;
+  return (
+    <>
+      <title>{`${t("gesprekken.lead.title")}: ${session.title} – Vakmanschap`}</title>
+      <Paragraph>
+        <Link to="/gesprekken">{t("gesprekken.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>
+        <span className="vm-heading-pre">{t("gesprekken.lead.title")}: </span>
+        {session.title}
+      </Heading>
+      {error ? (
+        <Alert type="error">
+          <Paragraph>{error}</Paragraph>
+        </Alert>
+      ) : null}
+      {ended ? (
+        <Alert type="info">
+          <Paragraph>
+            {t("gesprekken.lead.ended")}{" "}
+            <Link to={`${base}/samenvatting`}>{t("gesprekken.links.summary")}</Link>
+          </Paragraph>
+        </Alert>
+      ) : null}
+
+      <dl className="vm-facts">
+        <div>
+          <dt>{t("gesprekken.lead.code")}</dt>
+          <dd className="vm-facts__code">{session.code}</dd>
+        </div>
+        <div>
+          <dt>{t("gesprekken.lead.participantsLabel")}</dt>
+          <dd>{session.participants}</dd>
+        </div>
+        <div>
+          <dt>{t("gesprekken.lead.statusLabel")}</dt>
+          <dd>{t(`gesprekken.status.${session.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("gesprekken.lead.accessLabel")}</dt>
+          <dd>{session.locked ? t("gesprekken.lead.locked") : t("gesprekken.lead.unlocked")}</dd>
+        </div>
+      </dl>
+      <ul className="vm-inline-links">
+        <li>
+          <Link to={`${base}/scherm`}>{t("gesprekken.lead.screenLink")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/samenvatting`}>{t("gesprekken.links.summary")}</Link>
+        </li>
+      </ul>
+
+      <section aria-labelledby="nu" className="vm-current-question">
+        <Heading level={2} id="nu">
+          {t("gesprekken.lead.currentTitle")}
+        </Heading>
+        {current ? (
+          <>
+            <Paragraph>
+              {t("gesprekken.question", { number: current.question.position + 1 })} ·{" "}
+              {t(`gesprekken.kinds.${current.question.kind}`)} ·{" "}
+              <StatusBadge>{t(`gesprekken.states.${current.question.state}`)}</StatusBadge>
+              {current.question.round === 2 ? ` · ${t("gesprekken.lead.round2")}` : null}
+            </Paragraph>
+            <Paragraph lead className="vm-preserve-lines">
+              {current.question.text}
+            </Paragraph>
+            <Paragraph className="vm-answer-count">
+              {t("gesprekken.lead.answeredNow", {
+                answered: current.answered,
+                participants: session.participants,
+              })}{" "}
+              {t("gesprekken.lead.minimum", { minimum: session.minAnswers })}
+            </Paragraph>
+            {current.question.state === "open" && current.question.closesAt ? (
+              <Countdown
+                t={t}
+                closesAt={current.question.closesAt}
+                endTime={time.format(new Date(current.question.closesAt))}
+              />
+            ) : null}
+            {current.results ? (
+              <>
+                <Heading level={3}>{t("gesprekken.lead.resultsTitle")}</Heading>
+                <RevealedResult t={t} question={current.question} results={current.results} />
+              </>
+            ) : (
+              <Paragraph>{t("gesprekken.lead.hidden")}</Paragraph>
+            )}
+            {current.question.kind === "open" ? <Moderation current={current} /> : null}
+          </>
+        ) : (
+          <Paragraph>{t("gesprekken.lead.noCurrent")}</Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby="vragen">
+        <Heading level={2} id="vragen">
+          {t("gesprekken.lead.questionsTitle")}
+        </Heading>
+        <ol className="vm-plain-list vm-question-rows">
+          {session.questions.map((question) => {
+            const answered = answeredFor(question.id);
+            const isCurrent = current?.question.id === question.id;
+            return (
+              <li
+                key={question.id}
+                id={`vraag-${question.position}`}
+                className={`vm-question-row${isCurrent ? " vm-question-row--current" : ""}`}
+              >
+                <Heading level={3}>
+                  {t("gesprekken.question", { number: question.position + 1 })}
+                  {isCurrent ? ` (${t("gesprekken.lead.isCurrent")})` : ""}
+                </Heading>
+                <Paragraph className="vm-preserve-lines">{question.text}</Paragraph>
+                <Paragraph>
+                  {t(`gesprekken.kinds.${question.kind}`)} ·{" "}
+                  <StatusBadge>{t(`gesprekken.states.${question.state}`)}</StatusBadge>
+                  {question.round === 2 ? ` · ${t("gesprekken.lead.round2")}` : ""}
+                  {question.revealedRound >= 1
+                    ? ` · ${t(question.revealedRound === 2 ? "gesprekken.lead.revealed2" : "gesprekken.lead.revealed")}`
+                    : ""}
+                  {question.state !== "wacht" ? ` · ${t("gesprekken.answered", { count: answered })}` : ""}
+                  {question.minutes ? ` · ${t("gesprekken.minutes", { count: question.minutes })}` : ""}
+                </Paragraph>
+                <QuestionControls
+                  question={question}
+                  answered={answered}
+                  minimum={session.minAnswers}
+                  ended={ended}
+                />
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {ended ? null : (
+        <section aria-labelledby="gesprek" className="vm-session-controls">
+          <Heading level={2} id="gesprek">
+            {t("gesprekken.lead.sessionTitle")}
+          </Heading>
+          <Paragraph>{t("gesprekken.lead.lockHint")}</Paragraph>
+          <Form method="post" className="vm-actions">
+            {session.locked ? (
+              <Button appearance="secondary-action" name={INTENT} value="ontgrendel">
+                {t("gesprekken.actions.ontgrendel")}
+              </Button>
+            ) : (
+              <Button appearance="secondary-action" name={INTENT} value="vergrendel">
+                {t("gesprekken.actions.vergrendel")}
+              </Button>
+            )}
+          </Form>
+          <Heading level={3}>{t("gesprekken.lead.endTitle")}</Heading>
+          <Paragraph>{t("gesprekken.lead.endHint")}</Paragraph>
+          <Form method="post" noValidate>
+            <div className="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                type="checkbox"
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                id={CONFIRM_END}
+                name={CONFIRM_END}
+                value="ja"
+              />{" "}
+              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={CONFIRM_END}>
+                {t("gesprekken.lead.endConfirm")}
+              </label>
+            </div>
+            <div className="vm-actions">
+              <Button name={INTENT} value="beeindig">
+                {t("gesprekken.actions.beeindig")}
+              </Button>
+            </div>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+// What a session came to, for its facilitator: per question the distribution of each round and how it
+// moved, the open answers that were let through, and the guide's principles it touched; downloads as
+// Markdown and CSV. Only aggregates: nothing here points to a participant.
+import { data } from "react-router";
+import { formatDate } from "~/infra/i18n/format-date.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { ResultTable, ShiftTable } from "~/modules/conversations/conversation-live.tsx";
+import { summaryOf } from "~/modules/conversations/conversation-views.server.ts";
+import { getOwnConversation } from "~/modules/conversations/conversations.server.ts";
+import { shiftOf } from "~/modules/conversations/summary-files.ts";
+import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/gesprek-samenvatting";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { db } = services.database;
+    const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+    const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });
+    const [summary, titles] = await Promise.all([
+      summaryOf({ db, id: conversation.id }),
+      principleTitles({ db }),
+    ]);
+    return data(
+      {
+        id: conversation.id,
+        summary,
+        principles: summary.principles.map((slug) => ({ slug, title: titles.get(slug) ?? slug })),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function ConversationSummary({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const { summary } = loaderData;
+  const base = `/gesprekken/${loaderData.id}`;
+  return (
+    <>
+      <title>{`${t("gesprekken.summary.title", { title: summary.title })} – Vakmanschap`}</title>
+      <Paragraph>
+        <Link to={`${base}/leiden`}>{t("gesprekken.summary.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>
+        <span className="vm-heading-pre">{t("gesprekken.summary.heading")}: </span>
+        {summary.title}
+      </Heading>
+      <Paragraph>
+        {summary.endedAt
+          ? t("gesprekken.summary.ended", {
+              date: formatDate({ iso: summary.endedAt, language, format: "dateTime" }),
+            })
+          : t("gesprekken.summary.notEnded")}
+        . {t("gesprekken.participants", { count: summary.participants })}.
+      </Paragraph>
+      <Paragraph>{t("gesprekken.summary.privacy")}</Paragraph>
+
+      <Heading level={2}>{t("gesprekken.summary.downloads")}</Heading>
+      <ul className="utrecht-unordered-list">
+        <li className="utrecht-unordered-list__item">
+          <a className="nl-link" href={`${base}/samenvatting/download?formaat=markdown`} download>
+            {t("gesprekken.summary.markdown")}
+          </a>
+        </li>
+        <li className="utrecht-unordered-list__item">
+          <a className="nl-link" href={`${base}/samenvatting/download?formaat=csv`} download>
+            {t("gesprekken.summary.csv")}
+          </a>
+        </li>
+      </ul>
+
+      {loaderData.principles.length > 0 ? (
+        <>
+          <Heading level={2}>{t("gesprekken.summary.principles")}</Heading>
+          <ul className="utrecht-unordered-list">
+            {loaderData.principles.map((principle) => (
+              <li key={principle.slug} className="utrecht-unordered-list__item">
+                <Link to={`/gids/${principle.slug}`}>{principle.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {summary.questions.map((question) => {
+        const number = question.position + 1;
+        const shift = shiftOf(question);
+        return (
+          <section
+            key={question.id}
+            aria-labelledby={`vraag-${question.position}`}
+            className="vm-summary-question"
+          >
+            <Heading level={2} id={`vraag-${question.position}`}>
+              {t("gesprekken.question", { number })}
+            </Heading>
+            <Paragraph lead className="vm-preserve-lines">
+              {question.text}
+            </Paragraph>
+            <Paragraph>
+              {t(`gesprekken.kinds.${question.kind}`)} ·{" "}
+              {t("gesprekken.answered", { count: question.answered })}
+            </Paragraph>
+            {question.kind === "open" ? (
+              question.approved.length > 0 ? (
+                <>
+                  <Heading level={3}>{t("gesprekken.summary.approved")}</Heading>
+                  <ul className="utrecht-unordered-list vm-open-answers">
+                    {question.approved.map((answer, index) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: answers carry no id and keep their order
+                      <li key={index} className="utrecht-unordered-list__item vm-preserve-lines">
+                        {answer}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <Paragraph>{t("gesprekken.summary.noneApproved")}</Paragraph>
+              )
+            ) : shift && question.round1 && question.round2 ? (
+              <ShiftTable
+                t={t}
+                question={question}
+                shift={shift}
+                round1={question.round1}
+                round2={question.round2}
+                caption={t("gesprekken.results.captionShift", { number })}
+              />
+            ) : question.round1 ? (
+              <>
+                <ResultTable
+                  t={t}
+                  question={question}
+                  tally={question.round1}
+                  caption={t("gesprekken.results.caption", { number })}
+                />
+                {question.round >= 2 ? <Paragraph>{t("gesprekken.summary.round2TooFew")}</Paragraph> : null}
+              </>
+            ) : (
+              <Paragraph>{t("gesprekken.summary.tooFew")}</Paragraph>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

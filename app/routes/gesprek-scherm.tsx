@@ -1,0 +1,181 @@
+// The big screen of a session, for the projector: how to join (the code to read aloud, the QR code),
+// the current question in large type with its principles, and only what the facilitator revealed, as
+// bars with the numbers written beside them. With JavaScript it follows the live stream; without it,
+// a link reloads it.
+import { data } from "react-router";
+import { languageOf, translatorFor, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import {
+  Countdown,
+  RevealedResult,
+  useLiveRevalidation,
+} from "~/modules/conversations/conversation-live.tsx";
+import { presenterView } from "~/modules/conversations/conversation-views.server.ts";
+import { getOwnConversation } from "~/modules/conversations/conversations.server.ts";
+import { formatJoinCode } from "~/modules/conversations/join-code.ts";
+import { qrCodeSvg } from "~/modules/conversations/qr-code.ts";
+import { optionLabel } from "~/modules/conversations/summary-files.ts";
+import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { SafeHtml } from "~/ui/safe-html.tsx";
+import type { Route } from "./+types/gesprek-scherm";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { db } = services.database;
+    const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+    const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });
+    const [view, titles] = await Promise.all([
+      presenterView({ db, id: conversation.id }),
+      principleTitles({ db }),
+    ]);
+    const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+    const address = `${new URL(origin).host}/doe-mee`;
+    const t = translatorFor(languageOf(request));
+    return data(
+      {
+        id: conversation.id,
+        version: view.version,
+        title: view.title,
+        status: view.status,
+        locked: view.locked,
+        participants: view.participants,
+        code: formatJoinCode(view.joinCode),
+        spelled: view.joinCode.split("").join(" "),
+        address,
+        // Drawn here, so the QR library stays on the server.
+        qr: qrCodeSvg(`${origin}/doe-mee/${view.joinCode}`, {
+          label: t("gesprekken.screen.qrLabel", { address }),
+        }),
+        current: view.current
+          ? {
+              question: view.current.question,
+              answered: view.current.answered,
+              results: view.current.results ?? null,
+              principles: view.current.question.principles.map((slug) => titles.get(slug) ?? slug),
+            }
+          : null,
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const screen = loaderData;
+  const ended = screen.status === "afgelopen";
+  useLiveRevalidation({
+    url: `/api/v1/gesprekken/${screen.id}/stroom`,
+    version: screen.version,
+    enabled: !ended,
+  });
+  const current = screen.current;
+  const time = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
+  const self = `/gesprekken/${screen.id}/scherm`;
+  return (
+    <div className="vm-screen">
+      <title>{`${screen.title} – ${t("gesprekken.screen.title")} – Vakmanschap`}</title>
+      <Heading level={1} className="vm-screen__title">
+        {screen.title}
+      </Heading>
+      <noscript>
+        <p className="nl-paragraph">
+          {t("gesprekken.screen.noscript")}{" "}
+          <a className="nl-link" href={self}>
+            {t("gesprekken.screen.refresh")}
+          </a>
+        </p>
+      </noscript>
+
+      <div className="vm-screen__layout">
+        <section aria-labelledby="meedoen" className="vm-screen__join">
+          <Heading level={2} id="meedoen">
+            {t("gesprekken.screen.joinTitle")}
+          </Heading>
+          {ended ? (
+            <Paragraph lead>{t("gesprekken.screen.ended")}</Paragraph>
+          ) : screen.locked ? (
+            <Paragraph lead>{t("gesprekken.screen.locked")}</Paragraph>
+          ) : (
+            <>
+              <Paragraph lead>{t("gesprekken.screen.joinAt", { address: screen.address })}</Paragraph>
+              <p className="nl-paragraph vm-screen__code">
+                <span className="vm-visually-hidden">
+                  {t("gesprekken.screen.codeSpelled", { letters: screen.spelled })}
+                </span>
+                <span aria-hidden="true">{screen.code}</span>
+              </p>
+              <SafeHtml html={screen.qr} className="vm-screen__qr" />
+            </>
+          )}
+          <Paragraph>{t("gesprekken.participants", { count: screen.participants })}</Paragraph>
+        </section>
+
+        <section aria-labelledby="vraag-op-scherm" className="vm-screen__question">
+          <Heading level={2} id="vraag-op-scherm">
+            {current
+              ? t("gesprekken.question", { number: current.question.position + 1 })
+              : t("gesprekken.screen.questionTitle")}
+          </Heading>
+          {current ? (
+            <>
+              <p className="nl-paragraph vm-screen__text vm-preserve-lines">{current.question.text}</p>
+              {current.question.kind === "dilemma" ? (
+                <ul className="utrecht-unordered-list vm-screen__options">
+                  {["a", "b", ...(current.question.allowOther ? ["anders"] : [])].map((value) => (
+                    <li key={value} className="utrecht-unordered-list__item">
+                      {optionLabel(t, current.question, value)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {current.question.kind === "schaal" ? (
+                <Paragraph>{t("gesprekken.screen.scale")}</Paragraph>
+              ) : null}
+              {current.principles.length > 0 ? (
+                <>
+                  <Heading level={3}>{t("gesprekken.screen.principles")}</Heading>
+                  <ul className="utrecht-unordered-list">
+                    {current.principles.map((title) => (
+                      <li key={title} className="utrecht-unordered-list__item">
+                        {title}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {current.question.state === "open" && current.question.closesAt ? (
+                <Countdown
+                  t={t}
+                  closesAt={current.question.closesAt}
+                  endTime={time.format(new Date(current.question.closesAt))}
+                />
+              ) : null}
+              {current.results ? (
+                <>
+                  <Heading level={3}>{t("gesprekken.screen.resultsTitle")}</Heading>
+                  <RevealedResult t={t} question={current.question} results={current.results} bars large />
+                </>
+              ) : (
+                <Paragraph lead>
+                  {t("gesprekken.answered", { count: current.answered })}. {t("gesprekken.screen.hidden")}
+                </Paragraph>
+              )}
+            </>
+          ) : (
+            <Paragraph lead>{t("gesprekken.screen.waiting")}</Paragraph>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

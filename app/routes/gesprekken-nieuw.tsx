@@ -1,0 +1,479 @@
+// Making a live conversation: start from a template (with its conversation guide beside the form) or
+// from nothing, edit the questions, add, remove or fill one from a dilemma card. Every change is a
+// submit, so it all works without JavaScript; on a mistake everything typed comes back with the errors.
+import { data, Form, redirect } from "react-router";
+import { isAppError } from "~/infra/errors.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import {
+  type ConversationFormValues,
+  conversationInputOf,
+  FIELDS,
+  formErrorsOf,
+  formValuesFrom,
+  INTENTS,
+  MAX_QUESTIONS,
+  type QuestionFormValues,
+  questionField,
+  readConversationForm,
+  withCardTaken,
+  withQuestionAdded,
+  withQuestionRemoved,
+} from "~/modules/conversations/conversation-form.ts";
+import { createConversation } from "~/modules/conversations/conversations.server.ts";
+import { ConversationInput } from "~/modules/conversations/conversations.validation.ts";
+import { QUESTION_KINDS } from "~/modules/conversations/tallies.ts";
+import { TEMPLATES, templateFor } from "~/modules/conversations/templates.ts";
+import { PRINCIPLES } from "~/modules/dilemmas/dilemma-tags.ts";
+import { getPublishedCard, listPublishedCards, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { Alert, StatusBadge } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { CheckboxGroup, FormField, Select, Textarea, Textbox } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/gesprekken-nieuw";
+
+const EMPTY_START = "leeg";
+
+type Notice = { kind: "added" | "card"; number: number } | { kind: "removed" };
+
+/** The conversation guide of a template, for the facilitator to read beside the form. */
+function guideOf(key: string) {
+  const template = templateFor(key);
+  if (!template) return null;
+  return { title: template.title, minutes: template.minutes, rounds: template.rounds };
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    await requirePermission({ request, services, permission: "conversations:lead" });
+    const { db } = services.database;
+    const chosen = new URL(request.url).searchParams.get(FIELDS.template) ?? "";
+    const template = templateFor(chosen);
+    const [cards, titles] = await Promise.all([listPublishedCards({ db }), principleTitles({ db })]);
+    return data(
+      {
+        templates: TEMPLATES.map(({ key, title, description, minutes }) => ({
+          key,
+          title,
+          description,
+          minutes,
+        })),
+        chosen: template ? template.key : chosen === EMPTY_START ? EMPTY_START : null,
+        start: formValuesFrom(template),
+        guide: template ? guideOf(template.key) : null,
+        cards: cards.map((card) => ({ slug: card.slug, title: card.title })),
+        principles: PRINCIPLES.map((slug) => ({ value: slug, label: titles.get(slug) ?? slug })),
+        defaultMinimum: services.config.conversations.minAnswers,
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+    const { db } = services.database;
+    const form = await request.formData().catch(() => new FormData());
+    const { values, intent } = readConversationForm(form);
+    const answer = (
+      next: ConversationFormValues,
+      extra: { errors?: Record<string, string>; notice?: Notice },
+      status = 200,
+    ) =>
+      data(
+        {
+          values: next,
+          errors: extra.errors ?? {},
+          notice: extra.notice ?? null,
+          guide: guideOf(next.template),
+        },
+        { status, headers: PRIVATE_HEADERS },
+      );
+
+    switch (intent.kind) {
+      case "add":
+        if (values.questions.length >= MAX_QUESTIONS) {
+          return answer(
+            values,
+            { errors: { [FIELDS.questions]: `Een gesprek heeft hoogstens ${MAX_QUESTIONS} vragen.` } },
+            400,
+          );
+        }
+        return answer(withQuestionAdded(values), {
+          notice: { kind: "added", number: values.questions.length + 1 },
+        });
+      case "remove":
+        return answer(withQuestionRemoved(values, intent.position), { notice: { kind: "removed" } });
+      case "card": {
+        const field = questionField(intent.position, "cardChoice");
+        if (!intent.slug) return answer(values, { errors: { [field]: "Kies eerst een dilemmakaart." } }, 400);
+        const card = await getPublishedCard({ db, slug: intent.slug }).catch((error: unknown) => {
+          if (isAppError(error)) return undefined;
+          throw error;
+        });
+        if (!card) {
+          return answer(values, { errors: { [field]: "Deze dilemmakaart bestaat niet (meer)." } }, 400);
+        }
+        return answer(withCardTaken(values, intent.position, card), {
+          notice: { kind: "card", number: intent.position + 1 },
+        });
+      }
+      case "create": {
+        const input = ConversationInput.safeParse(conversationInputOf(values));
+        if (!input.success) return answer(values, { errors: formErrorsOf(input.error) }, 400);
+        const made = await createConversation({
+          db,
+          ownerId: user.id,
+          input: input.data,
+          maxParticipants: services.config.conversations.maxParticipants,
+          defaultMinAnswers: services.config.conversations.minAnswers,
+        });
+        return redirect(`/gesprekken/${made.id}/leiden`, { status: 303 });
+      }
+    }
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+type Choice = { value: string; label: string };
+
+function QuestionFields(props: {
+  position: number;
+  question: QuestionFormValues;
+  errors: Record<string, string>;
+  cards: Choice[];
+  principles: Choice[];
+}) {
+  const t = useT();
+  const { position, question, errors } = props;
+  const name = (field: Parameters<typeof questionField>[1]) => questionField(position, field);
+  const number = position + 1;
+  const which = <span className="vm-visually-hidden"> {t("gesprekken.new.inQuestion", { number })}</span>;
+  const card = props.cards.find((candidate) => candidate.value === question.cardSlug);
+  return (
+    <fieldset className="utrecht-form-fieldset vm-question-fields" id={`vraag-${position}`}>
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {t("gesprekken.question", { number })}
+      </legend>
+      <FormField id={name("kind")} label={t("gesprekken.new.kind")} error={errors[name("kind")]}>
+        {(describedBy) => (
+          <Select
+            id={name("kind")}
+            name={name("kind")}
+            defaultValue={question.kind}
+            describedBy={describedBy}
+            options={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(`gesprekken.kinds.${kind}`) }))}
+          />
+        )}
+      </FormField>
+      <FormField id={name("text")} label={t("gesprekken.new.text")} error={errors[name("text")]}>
+        {(describedBy) => (
+          <Textarea
+            id={name("text")}
+            name={name("text")}
+            rows={3}
+            maxLength={300}
+            defaultValue={question.text}
+            invalid={Boolean(errors[name("text")])}
+            describedBy={describedBy}
+          />
+        )}
+      </FormField>
+      {(["optionA", "optionB"] as const).map((option) => (
+        <FormField
+          key={option}
+          id={name(option)}
+          label={t(`gesprekken.new.${option}`)}
+          description={t("gesprekken.new.optionHint")}
+          error={errors[name(option)]}
+        >
+          {(describedBy) => (
+            <Textbox
+              id={name(option)}
+              name={name(option)}
+              maxLength={120}
+              defaultValue={question[option]}
+              invalid={Boolean(errors[name(option)])}
+              describedBy={describedBy}
+            />
+          )}
+        </FormField>
+      ))}
+      <div className="utrecht-form-field utrecht-form-field--checkbox">
+        <input
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          id={name("allowOther")}
+          name={name("allowOther")}
+          value="ja"
+          defaultChecked={question.allowOther}
+        />{" "}
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={name("allowOther")}>
+          {t("gesprekken.new.allowOther")}
+        </label>
+      </div>
+      <CheckboxGroup
+        id={name("principles")}
+        name={name("principles")}
+        legend={t("gesprekken.new.principles")}
+        error={errors[name("principles")]}
+        options={props.principles}
+        checked={question.principles}
+      />
+      <FormField
+        id={name("minutes")}
+        label={t("gesprekken.new.minutes")}
+        description={t("gesprekken.new.minutesHint")}
+        error={errors[name("minutes")]}
+      >
+        {(describedBy) => (
+          <Textbox
+            id={name("minutes")}
+            name={name("minutes")}
+            maxLength={3}
+            defaultValue={question.minutes}
+            invalid={Boolean(errors[name("minutes")])}
+            describedBy={describedBy}
+          />
+        )}
+      </FormField>
+      <input type="hidden" name={name("cardSlug")} value={question.cardSlug} />
+      {question.cardSlug ? (
+        <Paragraph>
+          {t("gesprekken.new.fromCard")}{" "}
+          <Link to={`/dilemmas/${question.cardSlug}`} lang="nl">
+            {card?.label ?? question.cardSlug}
+          </Link>
+        </Paragraph>
+      ) : null}
+      <div className="vm-card-pick">
+        <FormField
+          id={name("cardChoice")}
+          label={t("gesprekken.new.card")}
+          description={t("gesprekken.new.cardHint")}
+          error={errors[name("cardChoice")]}
+        >
+          {(describedBy) => (
+            <Select
+              id={name("cardChoice")}
+              name={name("cardChoice")}
+              defaultValue=""
+              describedBy={describedBy}
+              options={[{ value: "", label: t("gesprekken.new.cardNone") }, ...props.cards]}
+            />
+          )}
+        </FormField>
+        <Button appearance="secondary-action" name={FIELDS.intent} value={INTENTS.card(position)}>
+          {t("gesprekken.new.cardTake")}
+          {which}
+        </Button>
+      </div>
+      <div className="vm-actions">
+        <Button appearance="secondary-action" name={FIELDS.intent} value={INTENTS.remove(position)}>
+          {t("gesprekken.new.remove")}
+          <span className="vm-visually-hidden"> {number}</span>
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+function ConversationGuide(props: { guide: NonNullable<ReturnType<typeof guideOf>> }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="draaiboek" className="vm-guidance vm-conversation-guide">
+      <Heading level={2} id="draaiboek">
+        {t("gesprekken.new.guideTitle")}
+      </Heading>
+      <Paragraph>{t("gesprekken.new.guideIntro", { minutes: props.guide.minutes })}</Paragraph>
+      <ol className="utrecht-ordered-list vm-guide-rounds" lang="nl">
+        {props.guide.rounds.map((round) => (
+          <li key={round.title} className="utrecht-ordered-list__item">
+            <strong>{round.title}</strong> ({t("gesprekken.minutes", { count: round.minutes })})
+            <p className="nl-paragraph">{round.guidance}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export default function NewConversation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const values = actionData?.values ?? loaderData.start;
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const guide = actionData ? actionData.guide : loaderData.guide;
+  const notice = actionData?.notice ?? null;
+  const showForm = Boolean(actionData) || loaderData.chosen !== null;
+  const cards = loaderData.cards.map((card) => ({ value: card.slug, label: card.title }));
+  return (
+    <>
+      <title>{`${t("gesprekken.new.title")} – Vakmanschap`}</title>
+      <Paragraph>
+        <Link to="/gesprekken">{t("gesprekken.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>{t("gesprekken.new.title")}</Heading>
+      <ErrorSummary title={t("account.errorSummary")} errors={errors} />
+      <Paragraph>{t("gesprekken.new.intro")}</Paragraph>
+
+      <section aria-labelledby="begin">
+        <Heading level={2} id="begin">
+          {t("gesprekken.new.startTitle")}
+        </Heading>
+        {showForm ? <Paragraph>{t("gesprekken.new.startAgain")}</Paragraph> : null}
+        <ul className="vm-plain-list vm-template-list">
+          {loaderData.templates.map((template) => (
+            <li key={template.key} className="vm-card-summary">
+              <Heading level={3} lang="nl">
+                {template.title}
+              </Heading>
+              <Paragraph>
+                {t("gesprekken.minutes", { count: template.minutes })}
+                {loaderData.chosen === template.key ? (
+                  <>
+                    {" "}
+                    <StatusBadge>{t("gesprekken.new.chosen")}</StatusBadge>
+                  </>
+                ) : null}
+              </Paragraph>
+              <Paragraph lang="nl">{template.description}</Paragraph>
+              <Paragraph>
+                <Link to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}`}>
+                  {t("gesprekken.new.useTemplate")}
+                  <span className="vm-visually-hidden">: {template.title}</span>
+                </Link>
+              </Paragraph>
+            </li>
+          ))}
+          <li className="vm-card-summary">
+            <Heading level={3}>{t("gesprekken.new.emptyTitle")}</Heading>
+            <Paragraph>{t("gesprekken.new.emptyText")}</Paragraph>
+            <Paragraph>
+              <Link to={`/gesprekken/nieuw?${FIELDS.template}=${EMPTY_START}`}>
+                {t("gesprekken.new.useEmpty")}
+              </Link>
+            </Paragraph>
+          </li>
+        </ul>
+      </section>
+
+      {showForm ? (
+        <div className="vm-conversation-builder">
+          <Form
+            method="post"
+            className="vm-form vm-conversation-form"
+            noValidate
+            // What the server sends back is what the fields show: a new key makes them take it.
+            key={JSON.stringify(values)}
+          >
+            {/* Enter in a text field presses the first button of a form: let that be "make". */}
+            <button type="submit" name={FIELDS.intent} value={INTENTS.create} hidden>
+              {t("gesprekken.new.create")}
+            </button>
+            <Heading level={2}>{t("gesprekken.new.formTitle")}</Heading>
+            <input type="hidden" name={FIELDS.template} value={values.template} />
+            <FormField id={FIELDS.title} label={t("gesprekken.new.titleField")} error={errors[FIELDS.title]}>
+              {(describedBy) => (
+                <Textbox
+                  id={FIELDS.title}
+                  name={FIELDS.title}
+                  maxLength={120}
+                  defaultValue={values.title}
+                  invalid={Boolean(errors[FIELDS.title])}
+                  describedBy={describedBy}
+                />
+              )}
+            </FormField>
+            <FormField
+              id={FIELDS.description}
+              label={t("gesprekken.new.description")}
+              description={t("gesprekken.new.descriptionHint")}
+              error={errors[FIELDS.description]}
+            >
+              {(describedBy) => (
+                <Textarea
+                  id={FIELDS.description}
+                  name={FIELDS.description}
+                  rows={3}
+                  maxLength={1000}
+                  defaultValue={values.description}
+                  invalid={Boolean(errors[FIELDS.description])}
+                  describedBy={describedBy}
+                />
+              )}
+            </FormField>
+            <FormField
+              id={FIELDS.minAnswers}
+              label={t("gesprekken.new.minimum")}
+              description={t("gesprekken.new.minimumHint", { minimum: loaderData.defaultMinimum })}
+              error={errors[FIELDS.minAnswers]}
+            >
+              {(describedBy) => (
+                <Textbox
+                  id={FIELDS.minAnswers}
+                  name={FIELDS.minAnswers}
+                  maxLength={2}
+                  defaultValue={values.minAnswers}
+                  invalid={Boolean(errors[FIELDS.minAnswers])}
+                  describedBy={describedBy}
+                />
+              )}
+            </FormField>
+
+            <Heading level={2} id={FIELDS.questions}>
+              {t("gesprekken.new.questionsTitle")}
+            </Heading>
+            {errors[FIELDS.questions] ? (
+              <p className="utrecht-form-field-error-message">{errors[FIELDS.questions]}</p>
+            ) : null}
+            {notice ? (
+              <Alert type="ok">
+                <Paragraph>
+                  {notice.kind === "removed"
+                    ? t("gesprekken.new.removed")
+                    : t(notice.kind === "added" ? "gesprekken.new.added" : "gesprekken.new.cardTaken", {
+                        number: notice.number,
+                      })}{" "}
+                  {notice.kind !== "removed" ? (
+                    <a className="nl-link" href={`#vraag-${notice.number - 1}`}>
+                      {t("gesprekken.new.goTo", { number: notice.number })}
+                    </a>
+                  ) : null}
+                </Paragraph>
+              </Alert>
+            ) : null}
+            {values.questions.map((question, position) => (
+              <QuestionFields
+                // biome-ignore lint/suspicious/noArrayIndexKey: a question is its position in the form
+                key={position}
+                position={position}
+                question={question}
+                errors={errors}
+                cards={cards}
+                principles={loaderData.principles}
+              />
+            ))}
+            <div className="vm-actions">
+              <Button appearance="secondary-action" name={FIELDS.intent} value={INTENTS.add}>
+                {t("gesprekken.new.add")}
+              </Button>
+            </div>
+            <div className="vm-actions">
+              <Button name={FIELDS.intent} value={INTENTS.create}>
+                {t("gesprekken.new.create")}
+              </Button>
+            </div>
+          </Form>
+          {guide ? <ConversationGuide guide={guide} /> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
