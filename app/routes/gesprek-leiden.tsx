@@ -108,7 +108,10 @@ export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 type LoaderData = Route.ComponentProps["loaderData"];
 type QuestionRow = LoaderData["questions"][number];
 
-/** A submit button that says it cannot be used now, and why; pressing it gets the server's reason. */
+/**
+ * A submit button that cannot do its work yet: it looks unavailable and its description says why;
+ * pressing it still works, and gets the server's reason (so it stays reachable and announced normally).
+ */
 function UnavailableButton(props: { children: ReactNode; value: string; reasonId: string }) {
   return (
     <button
@@ -116,7 +119,6 @@ function UnavailableButton(props: { children: ReactNode; value: string; reasonId
       name={INTENT}
       value={props.value}
       className="utrecht-button utrecht-button--secondary-action utrecht-button--submit utrecht-button--disabled"
-      aria-disabled="true"
       aria-describedby={props.reasonId}
     >
       {props.children}
