@@ -12,6 +12,7 @@ import { openDatabase } from "../../app/infra/db.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import { filesContaining } from "./files-containing.ts";
 
 const PORT = 4700 + Math.floor(Math.random() * 200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -39,14 +40,6 @@ const api = (
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-
-function filesContaining(dir: string, needle: Buffer): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => fs.readFileSync(file).includes(needle));
-}
 
 beforeAll(async () => {
   const database = await openDatabase({ dataDir });

@@ -13,6 +13,7 @@ import { openDatabase } from "../../app/infra/db.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import { filesContaining } from "./files-containing.ts";
 
 const PORT = 4400 + Math.floor(Math.random() * 300);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -38,14 +39,6 @@ const send = (address: string, init: RequestInit & { cookie?: string } = {}) =>
   });
 const postForm = (address: string, form: Record<string, string>, cookie?: string) =>
   send(address, { method: "POST", body: new URLSearchParams(form), cookie });
-
-function filesContaining(dir: string, needle: Buffer): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => fs.readFileSync(file).includes(needle));
-}
 
 beforeAll(async () => {
   const database = await openDatabase({ dataDir });

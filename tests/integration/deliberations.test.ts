@@ -24,19 +24,10 @@ import {
 } from "../../app/modules/deliberation/deliberations.server.ts";
 import { deleteMyAccount, exportMyData } from "../../app/personal-data.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
+import { filesContaining } from "./files-containing.ts";
 
 const key = randomBytes(32);
 const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
-
-function filesContaining(dir: string, needle: Buffer): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (fs.readFileSync(file).includes(needle)) found.push(file);
-  }
-  return found;
-}
 
 describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
   let test: TestDatabase;

@@ -23,19 +23,10 @@ import {
   takePendingDraft,
 } from "../../app/modules/deliberation/pending-drafts.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
+import { filesContaining } from "./files-containing.ts";
 
 const key = randomBytes(32);
 const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
-
-function filesContaining(dir: string, needle: Buffer): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (fs.readFileSync(file).includes(needle)) found.push(file);
-  }
-  return found;
-}
 
 describe.each(databaseKinds)("drafts kept across a login on %s", (kind) => {
   let test: TestDatabase;
