@@ -65,6 +65,18 @@ function participantTokenOf(req: Request): string | undefined {
 
 type Snapshot = { version: number } & Record<string, unknown>;
 
+// One checked event per snapshot: the participants' streams of a session all get the same snapshot
+// object, so it is checked, and encoded by the SSE writer, once instead of once per phone.
+const standEvents = new WeakMap<Snapshot, LiveEvent>();
+function standEventOf(snapshot: Snapshot): LiveEvent {
+  let event = standEvents.get(snapshot);
+  if (!event) {
+    event = LiveEvent.parse({ type: "stand", id: String(snapshot.version), data: snapshot });
+    standEvents.set(snapshot, event);
+  }
+  return event;
+}
+
 /**
  * A stream that only ever moves forward: a snapshot goes out when it is newer than what the client has
  * (its `Last-Event-ID` when it comes back after a break), and every event passes one check first.
@@ -72,17 +84,18 @@ type Snapshot = { version: number } & Record<string, unknown>;
 function forwardStream(req: Request, res: Response) {
   const stream = openEventStream(req, res);
   let last = Number(stream.lastEventId ?? 0) || 0;
-  const write = (event: LiveEvent) => stream.send(LiveEvent.parse(event));
   return {
     stream,
     deliver(snapshot: Snapshot) {
       if (stream.closed || snapshot.version <= last) return;
-      write({ type: "stand", id: String(snapshot.version), data: snapshot });
+      stream.send(standEventOf(snapshot));
       last = snapshot.version;
     },
     fail() {
       if (!stream.closed)
-        write({ type: "fout", data: { message: "De stand kon even niet worden bijgewerkt." } });
+        stream.send(
+          LiveEvent.parse({ type: "fout", data: { message: "De stand kon even niet worden bijgewerkt." } }),
+        );
     },
   };
 }
@@ -297,14 +310,15 @@ export function createConversationsApi(services: Services): Router {
 
   router.put("/deelname/antwoorden/:vraag", async (req, res) => {
     await limit(req, "answer");
-    await requireParticipant(req);
-    const { value } = parseInput(AnswerInput, req.body ?? {});
+    // answerQuestion checks the participant first (one query with the question) and the value last, so
+    // an unknown token is a 401 whatever the body, and a body without a value fails the value's check.
+    const body = AnswerInput.safeParse(req.body ?? {});
     const answered = await answerQuestion({
       db,
       liveHub,
       token: participantTokenOf(req),
       questionId: req.params.vraag,
-      value,
+      value: body.success ? body.data.value : undefined,
     });
     res.json({ opgeslagen: true, ronde: answered.round });
   });

@@ -276,6 +276,33 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(participants.some((row) => row.tokenHash === person.participant)).toBe(false);
   });
 
+  it("takes an answer only from someone who joined, and only to a question of their own session", async () => {
+    const session = await newSession();
+    const other = await newSession();
+    const person = await join(session.joinCode);
+    const question = nth(session.questions, 0);
+    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+      action: "open",
+      questionId: question.id,
+    });
+    await call("leider", "POST", `/gesprekken/${other.id}/acties`, {
+      action: "open",
+      questionId: nth(other.questions, 0).id,
+    });
+    const answer = (who: Parameters<typeof call>[0], questionId: string) =>
+      call(who, "PUT", `/deelname/antwoorden/${questionId}`, { value: "a" });
+    expect((await answer({ participant: "onzin" }, question.id)).status).toBe(401);
+    expect((await answer("anoniem", question.id)).status).toBe(401);
+    expect((await answer({ participant: "onzin" }, "geen-vraag")).status).toBe(401);
+    expect((await answer(person, "geen-vraag")).status).toBe(404);
+    expect((await answer(person, nth(other.questions, 0).id)).status).toBe(404);
+    expect((await call(person, "PUT", `/deelname/antwoorden/${question.id}`, {})).status).toBe(400);
+    expect((await answer(person, question.id)).status).toBe(200);
+    const counted = (await call("leider", "GET", `/gesprekken/${session.id}`)).body;
+    expect(counted.current.answered).toBe(1);
+    expect((await call("leider", "GET", `/gesprekken/${other.id}`)).body.current.answered).toBe(0);
+  });
+
   it("deletes the answers some time after the session ended, and keeps the summary", async () => {
     const session = await newSession();
     const question = nth(session.questions, 1);

@@ -6,7 +6,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { conversationAnswers, conversationParticipants, conversations } from "./conversations.schema.ts";
-import { type Conversation, type Question, questionsOf } from "./conversations.server.ts";
+import { answerCount, type Conversation, type Question, questionsOf } from "./conversations.server.ts";
 import { type ChoiceTally, shiftBetween, tallyOf } from "./tallies.ts";
 
 /** The distribution of a dilemma or scale question's answers. */
@@ -83,7 +83,15 @@ export async function facilitatorView(options: { db: Db; id: string }) {
   const conversation = await sessionOf(db, options.id);
   const questions = await questionsOf({ db, id: conversation.id });
   const current = questions.find((question) => question.id === conversation.currentQuestionId);
-  const answers = current ? await roundAnswers(db, current, current.round) : [];
+  // Only open answers are listed (for moderation); for the other kinds a count is all the view shows,
+  // and counting in the database is much cheaper than reading every answer at each live update.
+  const answers = current?.kind === "open" ? await roundAnswers(db, current, current.round) : [];
+  const answered =
+    current?.kind === "open"
+      ? answers.length
+      : current
+        ? await answerCount({ db, questionId: current.id, round: current.round })
+        : 0;
   return {
     version: conversation.version,
     id: conversation.id,
@@ -97,8 +105,8 @@ export async function facilitatorView(options: { db: Db; id: string }) {
     current: current
       ? {
           question: questionView(current),
-          answered: answers.length,
-          canReveal: answers.length >= conversation.minAnswers,
+          answered,
+          canReveal: answered >= conversation.minAnswers,
           // Open answers wait here for the facilitator; nothing in them says who wrote them.
           toModerate:
             current.kind === "open"
@@ -132,7 +140,7 @@ export async function presenterView(options: { db: Db; id: string }) {
     current: current
       ? {
           question: questionView(current),
-          answered: (await roundAnswers(db, current, current.round)).length,
+          answered: await answerCount({ db, questionId: current.id, round: current.round }),
           results: await revealedResults(db, current),
         }
       : null,

@@ -80,24 +80,36 @@ export async function answerQuestion(options: {
   value: unknown;
 }): Promise<{ round: number }> {
   const { db } = options;
-  const participant = await participantOf(options);
   const notHere = new AppError("not_found", "Deze vraag hoort niet bij jouw gesprek.");
-  if (!participant) {
-    throw new AppError(
-      "unauthenticated",
-      "Je doet niet (meer) mee aan dit gesprek. Doe opnieuw mee met de code.",
-    );
+  const unknown = new AppError(
+    "unauthenticated",
+    "Je doet niet (meer) mee aan dit gesprek. Doe opnieuw mee met de code.",
+  );
+  if (!z.uuid().safeParse(options.questionId).success) {
+    throw (await participantOf(options)) ? notHere : unknown;
   }
-  if (participant && !z.uuid().safeParse(options.questionId).success) throw notHere;
-  const [question] = await db
-    .select()
-    .from(conversationQuestions)
-    .where(
+  if (!options.token || options.token.length > 200) throw unknown;
+  // The participant and the question in one query (this runs for every answer of every phone): the
+  // question only when it belongs to the participant's session.
+  const [found] = await db
+    .select({
+      participant: {
+        id: conversationParticipants.id,
+        conversationId: conversationParticipants.conversationId,
+      },
+      question: conversationQuestions,
+    })
+    .from(conversationParticipants)
+    .leftJoin(
+      conversationQuestions,
       and(
         eq(conversationQuestions.id, options.questionId),
-        eq(conversationQuestions.conversationId, participant.conversationId),
+        eq(conversationQuestions.conversationId, conversationParticipants.conversationId),
       ),
-    );
+    )
+    .where(eq(conversationParticipants.tokenHash, hashSecret(options.token)));
+  if (!found) throw unknown;
+  const { participant, question } = found;
   if (!question) throw notHere;
   const closed = question.state !== "open" || (question.closesAt && question.closesAt.getTime() < Date.now());
   if (closed) throw new AppError("conflict", "Deze vraag is gesloten. Je kunt niet meer antwoorden.");

@@ -1,0 +1,712 @@
+// Live conversation benchmark (`npm run bench:live`): one session, one facilitator stream and 2,000
+// participant streams; answers at 200 a second for 30 seconds, spread over three questions opened one
+// after another, a quarter of them changed answers. Measured: the time from sending an answer to the
+// facilitator's stream counting it, how long a newly opened question takes to reach every phone, errors,
+// and the memory and CPU of the server process. First the built app in its production configuration
+// (a fresh embedded database, or the PostgreSQL database in DATABASE_URL when that is set), then, in the
+// same run and with the same load generator, a minimal raw SSE broadcast server with the same coalescing
+// (`bench/live-baseline.ts`). Only the API is used; only 127.0.0.1 is loaded. Exits non-zero when any
+// request or stream failed.
+//
+// The facilitator sees a count, never whose answer it was, so an answer is taken as shown by the first
+// facilitator event whose count reaches that answer's place among the first answers to the question,
+// in the order they were sent. Requests that overtake each other inside the server can make that a
+// little early; the strict figure also waits until the answer's own response has come back, which makes
+// it a little late. The truth lies between the two. Changed answers do not move the count: they are
+// load, not measured.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { openDatabase } from "../app/infra/db.server.ts";
+import { parseConfig } from "../app/infra/env.server.ts";
+import { setUserRoles, upsertUser } from "../app/modules/accounts/accounts.server.ts";
+import { createApiToken } from "../app/modules/accounts/api-tokens.server.ts";
+
+function positive(name: string, fallback: number) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0`);
+  return value;
+}
+
+const PARTICIPANTS = positive("BENCH_PARTICIPANTS", 2000);
+const RATE = positive("BENCH_RATE", 200);
+const SECONDS = positive("BENCH_SECONDS", 30);
+const QUESTIONS = positive("BENCH_QUESTIONS", 3);
+const SENDS_PER_QUESTION = Math.round((RATE * SECONDS) / QUESTIONS);
+/** Every fourth answer sent changes an earlier one to the same question. */
+const CHANGES_PER_QUESTION = Math.floor(SENDS_PER_QUESTION / 4);
+const FIRSTS_PER_QUESTION = SENDS_PER_QUESTION - CHANGES_PER_QUESTION;
+/** An answer the facilitator's stream has not counted this long after the last answer came back is an error. */
+const SETTLE_MS = 5000;
+const BAR = { p99Ms: 250 };
+if (FIRSTS_PER_QUESTION > PARTICIPANTS) {
+  throw new Error(
+    `${FIRSTS_PER_QUESTION} first answers per question need as many participants; raise BENCH_PARTICIPANTS`,
+  );
+}
+
+const DILEMMAS = [
+  {
+    text: "Een collega vertelt je in vertrouwen dat een cijfer in de Kamerbrief niet klopt. De brief gaat morgen weg. Wat doe je?",
+    optionA: "Ik meld het vandaag bij mijn leidinggevende, ook zonder toestemming van mijn collega.",
+    optionB: "Ik vraag mijn collega eerst om het zelf te melden, en help daarbij.",
+  },
+  {
+    text: "De minister wil een besluit snel nemen; jij denkt dat burgers eerst gehoord moeten worden. Wat doe je?",
+    optionA: "Ik adviseer uitstel en een korte ronde langs de betrokken burgers.",
+    optionB: "Ik werk mee aan het snelle besluit en leg mijn zorg schriftelijk vast.",
+  },
+  {
+    text: "Een burger belt boos over een fout van jouw afdeling en vraagt om een uitzondering. Wat doe je?",
+    optionA: "Ik houd me aan de regels en leg uit waarom ze er zijn.",
+    optionB: "Ik zoek de ruimte die de regels laten en bespreek dat met mijn team.",
+  },
+];
+
+const percentile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Everything that went wrong, by kind, with the first few messages for a diagnosis. */
+class Errors {
+  readonly counts = new Map<string, number>();
+  readonly examples: string[] = [];
+  add(kind: string, detail: string) {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+    if (this.examples.length < 8) this.examples.push(`${kind}: ${detail}`);
+  }
+  get total() {
+    return [...this.counts.values()].reduce((sum, n) => sum + n, 0);
+  }
+}
+
+/**
+ * Reads an event stream as it arrives (the browser's rules for `event`, `id` and `data`). Phones' streams
+ * skip the data lines' content: the load generator shares the machine and only needs the ids.
+ */
+class EventReader {
+  private rest = "";
+  private type = "";
+  private id: string | undefined;
+  private data: string[] = [];
+  private hasData = false;
+  /** Characters received, for the report. */
+  bytes = 0;
+  constructor(
+    private readonly keepData: boolean,
+    private readonly onEvent: (type: string, id: string | undefined, data: string) => void,
+  ) {}
+  push(chunk: string) {
+    this.bytes += chunk.length;
+    const text = this.rest + chunk;
+    let start = 0;
+    for (let end = text.indexOf("\n", start); end !== -1; end = text.indexOf("\n", start)) {
+      this.line(text.slice(start, end));
+      start = end + 1;
+    }
+    this.rest = text.slice(start);
+  }
+  private line(line: string) {
+    if (line === "") {
+      if (this.hasData) this.onEvent(this.type || "message", this.id, this.data.join("\n"));
+      this.type = "";
+      this.data = [];
+      this.hasData = false;
+      return;
+    }
+    if (line.startsWith("data:")) {
+      this.hasData = true;
+      if (this.keepData) this.data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
+    } else if (line.startsWith("event:")) this.type = line.slice(6).trim();
+    else if (line.startsWith("id:")) this.id = line.slice(3).trim();
+  }
+}
+
+interface Target {
+  name: string;
+  port: number;
+  process: ChildProcess;
+  /** Headers that make the caller the facilitator. */
+  facilitator: Record<string, string>;
+}
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+// node:http rather than fetch: Node's fetch shares one connection pool per origin, too small for 2,000
+// open streams, and undici's own Agent is not a dependency here. Streams get their own agent so an answer
+// never waits for a socket.
+const requestAgent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+const streamAgent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+
+/** Requests sent again because a kept-alive connection was closed under them, as browsers do. */
+let staleRetries = 0;
+
+function call(
+  target: Target,
+  method: string,
+  pathname: string,
+  options: { headers?: Record<string, string>; body?: unknown } = {},
+  retried = false,
+): Promise<Reply> {
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: target.port,
+        method,
+        path: pathname,
+        agent: requestAgent,
+        headers: {
+          Origin: `http://127.0.0.1:${target.port}`,
+          ...(payload === undefined
+            ? {}
+            : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) }),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // The server closed an idle kept-alive connection as this request went out on it (its timer and
+      // our reuse crossed). Browsers send the request again on a new connection; so do we, once.
+      if (req.reusedSocket && error.code === "ECONNRESET" && !retried) {
+        staleRetries++;
+        call(target, method, pathname, options, true).then(resolve, reject);
+      } else reject(error);
+    });
+    req.end(payload);
+  });
+}
+
+/** Opens an event stream; resolves once the server answered 200 with an event stream. */
+function openStream(
+  target: Target,
+  pathname: string,
+  headers: Record<string, string>,
+  reader: EventReader,
+  onBroken: (reason: string) => void,
+): Promise<{ close(): void }> {
+  return new Promise((resolve, reject) => {
+    let closing = false;
+    const req = http.get(
+      {
+        host: "127.0.0.1",
+        port: target.port,
+        path: pathname,
+        agent: streamAgent,
+        headers: { Accept: "text/event-stream", ...headers },
+      },
+      (res) => {
+        if (res.statusCode !== 200 || !String(res.headers["content-type"]).startsWith("text/event-stream")) {
+          res.resume();
+          reject(new Error(`${pathname} answered ${res.statusCode}`));
+          return;
+        }
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => reader.push(chunk));
+        res.on("close", () => {
+          if (!closing) onBroken(`${pathname} ended by the server`);
+        });
+        res.on("error", (error) => {
+          if (!closing) onBroken(`${pathname}: ${error.message}`);
+        });
+        resolve({
+          close() {
+            closing = true;
+            req.destroy();
+          },
+        });
+      },
+    );
+    req.on("error", (error) => {
+      if (!closing) onBroken(`${pathname}: ${error.message}`);
+      reject(error);
+    });
+  });
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+async function inBatches<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await task(items[index] as T, index);
+      }
+    }),
+  );
+}
+
+/** Samples a process's resident memory and CPU time from /proc once a second. */
+function sampleProcess(pid: number) {
+  const ticksPerSecond = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+  const rssMb = () => {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  };
+  const cpuSeconds = () => {
+    if (!fs.existsSync(`/proc/${pid}/stat`)) throw new Error(`process ${pid} stopped during the run`);
+    // Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  };
+  const startRss = rssMb();
+  let maxRss = startRss;
+  const timer = setInterval(() => {
+    try {
+      maxRss = Math.max(maxRss, rssMb());
+    } catch {}
+  }, 1000);
+  return {
+    startRss,
+    cpuSeconds,
+    stop() {
+      clearInterval(timer);
+      try {
+        maxRss = Math.max(maxRss, rssMb());
+      } catch {}
+      return maxRss;
+    },
+  };
+}
+
+function openFilesLimit(pid: number | "self") {
+  const limits = fs.readFileSync(`/proc/${pid}/limits`, "utf8");
+  return /Max open files\s+(\S+)/.exec(limits)?.[1] ?? "?";
+}
+
+interface Pending {
+  expected: number;
+  sentAt: number;
+  respondedAt?: number;
+  strictDone?: boolean;
+}
+
+/** One full run against a server: session, streams, three questions of answers. */
+async function measure(target: Target) {
+  const errors = new Errors();
+  const shown: number[] = [];
+  const shownStrict: number[] = [];
+  const putMs: number[] = [];
+  const sendLagMs: number[] = [];
+  const questionOnPhonesMs: number[] = [];
+  let sent = 0;
+  let participantEvents = 0;
+  const sampler = sampleProcess(target.process.pid ?? 0);
+  // Other work on the machine shows here: the load generator and the server share its cores.
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const retriesBefore = staleRetries;
+
+  const made = await call(target, "POST", "/api/v1/gesprekken", {
+    headers: target.facilitator,
+    body: {
+      title: "Benchmark: teamoverleg",
+      questions: Array.from({ length: QUESTIONS }, (_, index) => ({
+        kind: "dilemma",
+        ...DILEMMAS[index % DILEMMAS.length],
+        principles: [],
+      })),
+    },
+  });
+  if (made.status !== 201) throw new Error(`making the session answered ${made.status}: ${made.body}`);
+  const session = JSON.parse(made.body) as { id: string; joinCode: string; questions: { id: string }[] };
+
+  // The facilitator's stream: what it last showed, and the answers still waiting to be counted.
+  let facilitatorQuestion: string | undefined;
+  let facilitatorAnswered = 0;
+  let facilitatorEvents = 0;
+  let active: string | undefined;
+  let pending: Pending[] = [];
+  let pendingFrom = 0;
+  let strictFrom = 0;
+  const resolve = (answered: number, now: number) => {
+    while (pendingFrom < pending.length && (pending[pendingFrom] as Pending).expected <= answered) {
+      shown.push(now - (pending[pendingFrom] as Pending).sentAt);
+      pendingFrom++;
+    }
+    // The strict measure also waits for the answer's own response: an upper bound when requests overtake
+    // each other inside the server.
+    for (let index = strictFrom; index < pendingFrom; index++) {
+      const entry = pending[index] as Pending;
+      if (entry.strictDone || entry.respondedAt === undefined || entry.respondedAt > now) continue;
+      entry.strictDone = true;
+      shownStrict.push(now - entry.sentAt);
+    }
+    while (strictFrom < pendingFrom && (pending[strictFrom] as Pending).strictDone) strictFrom++;
+  };
+  const facilitatorReader = new EventReader(true, (type, _id, data) => {
+    if (type === "fout") return errors.add("fout event", `facilitator: ${data}`);
+    if (type !== "stand") return;
+    facilitatorEvents++;
+    const snapshot = JSON.parse(data) as { current: { question: { id: string }; answered: number } | null };
+    facilitatorQuestion = snapshot.current?.question.id;
+    facilitatorAnswered = snapshot.current?.answered ?? 0;
+    if (facilitatorQuestion === active) resolve(facilitatorAnswered, performance.now());
+  });
+  const streams: { close(): void }[] = [];
+  streams.push(
+    await openStream(
+      target,
+      `/api/v1/gesprekken/${session.id}/stroom`,
+      target.facilitator,
+      facilitatorReader,
+      (reason) => errors.add("stream broken", reason),
+    ),
+  );
+
+  // Participants join, then each opens its stream and waits for its first snapshot.
+  const tokens: string[] = [];
+  await inBatches(
+    Array.from({ length: PARTICIPANTS }, (_, index) => index),
+    20,
+    async (index) => {
+      const joined = await call(target, "POST", "/api/v1/deelname", { body: { code: session.joinCode } });
+      if (joined.status !== 201) throw new Error(`joining answered ${joined.status}: ${joined.body}`);
+      tokens[index] = (JSON.parse(joined.body) as { token: string }).token;
+    },
+  );
+  const phones = tokens.map(() => ({ lastId: 0, log: undefined as [number, number][] | undefined }));
+  const phoneReaders: EventReader[] = [];
+  await inBatches(tokens, 50, async (token, index) => {
+    const phone = phones[index] as (typeof phones)[number];
+    let first: () => void = () => {};
+    const firstEvent = new Promise<void>((done) => {
+      first = done;
+    });
+    const reader = new EventReader(false, (type, id) => {
+      participantEvents++;
+      if (type === "fout") return errors.add("fout event", "participant stream");
+      if (type !== "stand") return;
+      phone.lastId = Number(id);
+      phone.log?.push([phone.lastId, performance.now()]);
+      first();
+    });
+    phoneReaders.push(reader);
+    streams.push(
+      await openStream(target, "/api/v1/deelname/stroom", { "Deelnemer-Token": token }, reader, (reason) =>
+        errors.add("stream broken", reason),
+      ),
+    );
+    await firstEvent;
+  });
+
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const inflight: Promise<void>[] = [];
+  // Answering windows only: from the first send of a question until its last answer was counted.
+  let answerSeconds = 0;
+  let windowSeconds = 0;
+  let serverCpu = 0;
+  let generatorCpu = 0;
+
+  for (let q = 0; q < QUESTIONS; q++) {
+    const questionId = session.questions[q]?.id ?? "";
+    // Open the question; wait until the facilitator and every phone show it.
+    for (const phone of phones) phone.log = [];
+    const openedAt = performance.now();
+    const opened = await call(target, "POST", `/api/v1/gesprekken/${session.id}/acties`, {
+      headers: target.facilitator,
+      body: { action: "open", questionId },
+    });
+    if (opened.status !== 200)
+      throw new Error(`opening a question answered ${opened.status}: ${opened.body}`);
+    const openVersion = (JSON.parse(opened.body) as { version: number }).version;
+    for (let waited = 0; ; waited += 10) {
+      if (facilitatorQuestion === questionId && phones.every((phone) => phone.lastId >= openVersion)) break;
+      if (waited > 10_000) {
+        const missing = phones.filter((phone) => phone.lastId < openVersion).length;
+        errors.add("question not shown", `${missing} phones did not show question ${q + 1} within 10 s`);
+        break;
+      }
+      await sleep(10);
+    }
+    for (const phone of phones) {
+      const at = phone.log?.find(([id]) => id >= openVersion)?.[1];
+      if (at !== undefined) questionOnPhonesMs.push(at - openedAt);
+      phone.log = undefined;
+    }
+
+    // Answers at RATE a second, sent on schedule whether or not earlier ones came back. Participants
+    // rotate over the questions, so each answers two or three of them; every fourth send changes the
+    // answer of someone who answered earlier in this question.
+    active = questionId;
+    pending = [];
+    pendingFrom = 0;
+    strictFrom = 0;
+    const offset = (q * (PARTICIPANTS - FIRSTS_PER_QUESTION)) % PARTICIPANTS;
+    const firstValue = new Map<number, "a" | "b">();
+    let firsts = 0;
+    let changes = 0;
+    const send = (slot: number, due: number) => {
+      const isChange = slot % 4 === 3 && changes < CHANGES_PER_QUESTION;
+      const who = (offset + (isChange ? changes++ : firsts++)) % PARTICIPANTS;
+      const value = isChange ? (firstValue.get(who) === "a" ? "b" : "a") : Math.random() < 0.5 ? "a" : "b";
+      if (!isChange) firstValue.set(who, value);
+      const sentAt = performance.now();
+      sendLagMs.push(sentAt - due);
+      const entry: Pending | undefined = isChange ? undefined : { expected: firsts, sentAt };
+      if (entry) pending.push(entry);
+      sent++;
+      inflight.push(
+        call(target, "PUT", `/api/v1/deelname/antwoorden/${questionId}`, {
+          headers: { "Deelnemer-Token": tokens[who] ?? "" },
+          body: { value },
+        }).then(
+          (reply) => {
+            const now = performance.now();
+            putMs.push(now - sentAt);
+            if (entry) entry.respondedAt = now;
+            if (reply.status !== 200) errors.add(`answer ${reply.status}`, reply.body.slice(0, 200));
+          },
+          (error: Error) => errors.add("answer failed", error.message),
+        ),
+      );
+    };
+    const cpuBefore = sampler.cpuSeconds();
+    const generatorBefore = process.cpuUsage();
+    const start = performance.now();
+    loopDelay.enable();
+    for (let slot = 0; slot < SENDS_PER_QUESTION; ) {
+      const now = performance.now();
+      while (slot < SENDS_PER_QUESTION && start + (slot * 1000) / RATE <= now) {
+        send(slot, start + (slot * 1000) / RATE);
+        slot++;
+      }
+      if (slot < SENDS_PER_QUESTION)
+        await sleep(Math.max(0, start + (slot * 1000) / RATE - performance.now()));
+    }
+    answerSeconds += (performance.now() - start) / 1000;
+    await Promise.all(inflight.splice(0));
+    const lastReply = performance.now();
+    while (pendingFrom < pending.length && performance.now() - lastReply < SETTLE_MS) await sleep(10);
+    loopDelay.disable();
+    serverCpu += sampler.cpuSeconds() - cpuBefore;
+    const generatorUsed = process.cpuUsage(generatorBefore);
+    generatorCpu += (generatorUsed.user + generatorUsed.system) / 1e6;
+    windowSeconds += (performance.now() - start) / 1000;
+    if (pendingFrom < pending.length) {
+      errors.add(
+        "answer not counted",
+        `${pending.length - pendingFrom} answers to question ${q + 1} not shown after ${SETTLE_MS} ms (facilitator shows ${facilitatorAnswered})`,
+      );
+    }
+    if (facilitatorAnswered !== FIRSTS_PER_QUESTION) {
+      errors.add(
+        "wrong count",
+        `question ${q + 1}: ${facilitatorAnswered} counted, ${FIRSTS_PER_QUESTION} sent`,
+      );
+    }
+    active = undefined;
+  }
+
+  const maxRss = sampler.stop();
+  for (const stream of streams) stream.close();
+  return {
+    name: target.name,
+    sent,
+    answerSeconds,
+    shown,
+    shownStrict,
+    putMs,
+    sendLagMs,
+    questionOnPhonesMs,
+    facilitatorEvents,
+    participantEvents,
+    participantMb: phoneReaders.reduce((sum, reader) => sum + reader.bytes, 0) / 1024 / 1024,
+    errors,
+    startRss: sampler.startRss,
+    maxRss,
+    serverCpuSeconds: serverCpu,
+    serverCpuShare: serverCpu / windowSeconds,
+    load: [loadBefore, os.loadavg()[0] ?? 0],
+    generatorCpuShare: generatorCpu / windowSeconds,
+    generatorLoopP99: loopDelay.percentile(99) / 1e6,
+    staleRetries: staleRetries - retriesBefore,
+    openFiles: openFilesLimit(target.process.pid ?? "self"),
+  };
+}
+
+function startProcess(args: string[], env: Record<string, string | undefined>, logFile: string) {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const log = fs.createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function waitForReady(port: number, child: ChildProcess) {
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    if (attempt > 300 || child.exitCode !== null) throw new Error(`the server on port ${port} did not start`);
+    await sleep(200);
+  }
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "vm-bench-live-"));
+const appPort = 4300 + Math.floor(Math.random() * 500);
+const baselinePort = appPort + 1;
+// Limits are configuration: the defaults stop more than 1,000 joins and 6,000 answers a minute from one
+// address, and here every phone is 127.0.0.1. They stay on, raised, unless the environment says otherwise.
+const appEnv: Record<string, string | undefined> = {
+  ...process.env,
+  PORT: String(appPort),
+  DATA_DIR: path.join(work, "data"),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+  NODE_ENV: "production",
+  RATE_LIMITS: process.env.RATE_LIMITS ?? "on",
+  CONVERSATION_JOINS_PER_IP: process.env.CONVERSATION_JOINS_PER_IP ?? String(PARTICIPANTS * 2),
+  CONVERSATION_ANSWERS_PER_IP: process.env.CONVERSATION_ANSWERS_PER_IP ?? String(RATE * 60 * 2),
+};
+const config = parseConfig(appEnv);
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+let facilitatorToken: string;
+try {
+  await database.migrate();
+  const leader = await upsertUser({ db: database.db, email: "gespreksleider@example.nl" });
+  await setUserRoles({ db: database.db, userId: leader.id, roles: ["gespreksleider"], actor: null });
+  facilitatorToken = (await createApiToken({ db: database.db, userId: leader.id, name: "bench" })).token;
+} finally {
+  await database.close();
+}
+
+const results: Awaited<ReturnType<typeof measure>>[] = [];
+// A failed run keeps the servers' logs (the app's JSON request log, the baseline's output) for a look.
+const keepLogs = (error: unknown) => {
+  console.error(`\nThe benchmark stopped; the servers' logs are in ${work}`);
+  throw error;
+};
+const app = startProcess(
+  // BENCH_CPU_PROFILE=<folder>: the app writes a V8 CPU profile there when it stops (for finding where
+  // its time goes; open it in Chrome's DevTools).
+  process.env.BENCH_CPU_PROFILE
+    ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROFILE), "server.js"]
+    : ["server.js"],
+  appEnv,
+  path.join(work, "app.log"),
+);
+try {
+  await waitForReady(appPort, app);
+  results.push(
+    await measure({
+      name: `app (production configuration, ${config.databaseUrl ? "PostgreSQL" : "PGlite"})`,
+      port: appPort,
+      process: app,
+      facilitator: { Authorization: `Bearer ${facilitatorToken}` },
+    }),
+  );
+} catch (error) {
+  keepLogs(error);
+} finally {
+  await stopProcess(app);
+}
+const baseline = startProcess(
+  ["--import", "tsx", "bench/live-baseline.ts", String(baselinePort)],
+  process.env,
+  path.join(work, "baseline.log"),
+);
+try {
+  await waitForReady(baselinePort, baseline);
+  results.push(
+    await measure({
+      name: "baseline (raw node:http SSE)",
+      port: baselinePort,
+      process: baseline,
+      facilitator: {},
+    }),
+  );
+} catch (error) {
+  keepLogs(error);
+} finally {
+  await stopProcess(baseline);
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(0));
+console.log(
+  `\nLive conversations on 127.0.0.1: 1 session, 1 facilitator stream, ${PARTICIPANTS} participant streams; ` +
+    `${RATE} answers/s for ${SECONDS} s over ${QUESTIONS} questions opened one after another ` +
+    `(${FIRSTS_PER_QUESTION} first answers, measured, and ${CHANGES_PER_QUESTION} changed answers per question); ` +
+    `${os.cpus().length} cores, Node ${process.versions.node}; load generator in this process.`,
+);
+console.log(
+  `App limits: RATE_LIMITS=${config.rateLimits.enabled ? "on" : "off"}, ` +
+    `CONVERSATION_JOINS_PER_IP=${config.conversations.rateLimits.joinPerIp}/min, ` +
+    `CONVERSATION_ANSWERS_PER_IP=${config.conversations.rateLimits.answerPerIp}/min, ` +
+    `CONVERSATION_MAX_PARTICIPANTS=${config.conversations.maxParticipants}, ` +
+    `CONVERSATION_MIN_ANSWERS=${config.conversations.minAnswers}, ` +
+    `RATE_LIMIT_API_PER_TOKEN=${config.rateLimits.apiPerToken}/min, LOG_LEVEL=${config.logLevel}; ` +
+    `live-hub coalescing 100 ms. Open files allowed: load generator ${openFilesLimit("self")}, ` +
+    results.map((result) => `${result.name.split(" ")[0]} ${result.openFiles}`).join(", "),
+);
+console.log(
+  "\n| server | answers | answers/s | shown p50 ms | p95 ms | p99 ms | max ms | p99 strict ms | PUT p99 ms | question on all phones max ms | events to phones | errors | RSS start MB | RSS max MB | server CPU |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of results) {
+  console.log(
+    `| ${r.name} | ${r.sent} | ${(r.sent / r.answerSeconds).toFixed(0)} | ${ms(percentile(r.shown, 0.5))} | ` +
+      `${ms(percentile(r.shown, 0.95))} | ${ms(percentile(r.shown, 0.99))} | ${ms(percentile(r.shown, 1))} | ` +
+      `${ms(percentile(r.shownStrict, 0.99))} | ${ms(percentile(r.putMs, 0.99))} | ` +
+      `${ms(percentile(r.questionOnPhonesMs, 1))} | ${r.participantEvents} (${r.participantMb.toFixed(0)} MB) | ` +
+      `${r.errors.total} | ${r.startRss.toFixed(0)} | ${r.maxRss.toFixed(0)} | ${(r.serverCpuShare * 100).toFixed(0)} % |`,
+  );
+}
+for (const r of results) {
+  console.log(
+    `${r.name}: ${r.shown.length} answers measured; facilitator events ${r.facilitatorEvents}; load generator ` +
+      `CPU ${(r.generatorCpuShare * 100).toFixed(0)} % of a core, its event loop delay p99 ` +
+      `${r.generatorLoopP99.toFixed(1)} ms, sends late p99 ${ms(percentile(r.sendLagMs, 0.99))} ms; ` +
+      `server CPU ${r.serverCpuSeconds.toFixed(1)} s while answering; requests sent again after a ` +
+      `kept-alive connection closed: ${r.staleRetries}; machine load average ` +
+      `${r.load.map((n) => n.toFixed(1)).join(" → ")}`,
+  );
+  for (const [kind, n] of r.errors.counts) console.log(`  errors, ${kind}: ${n}`);
+  for (const example of r.errors.examples) console.log(`  e.g. ${example}`);
+}
+const busiest = Math.max(...results.flatMap((r) => r.load));
+if (busiest > os.cpus().length) {
+  console.log(
+    `\nThe machine was busy with other work (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} cores): ` +
+      "these figures say more about that than about the servers. Run again when it is quiet.",
+  );
+}
+const [appResult, baselineResult] = results as [(typeof results)[0], (typeof results)[0]];
+const appP99 = percentile(appResult.shown, 0.99);
+const ratio = appP99 / percentile(baselineResult.shown, 0.99);
+const errorsTotal = results.reduce((sum, r) => sum + r.errors.total, 0);
+console.log(
+  `\nratio of p99s app/baseline: ${ratio.toFixed(2)}; app p99 ${ms(appP99)} ms (bar < ${BAR.p99Ms} ms), ` +
+    `errors ${errorsTotal} (bar 0): bar ${appP99 < BAR.p99Ms && errorsTotal === 0 ? "met" : "NOT met"}`,
+);
+fs.rmSync(work, { recursive: true, force: true });
+if (errorsTotal > 0) process.exitCode = 1;
