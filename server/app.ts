@@ -132,6 +132,7 @@ export function createApp(options: {
     const appError = toAppError(error);
     if (appError.code === "unavailable" || !isAppError(error))
       req.log.error({ err: error }, "api request failed");
+    if (appError.retryAfterSeconds) res.setHeader("Retry-After", String(appError.retryAfterSeconds));
     sendProblem(res, {
       code: appError.code,
       detail: appError.message,

@@ -26,16 +26,19 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Field-level problems for `invalid`, keyed by input name. */
   readonly fields?: Record<string, string>;
+  /** For `rate_limited` and `unavailable`: when trying again makes sense (the Retry-After header). */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options?: { fields?: Record<string, string>; cause?: unknown },
+    options?: { fields?: Record<string, string>; retryAfterSeconds?: number; cause?: unknown },
   ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {

@@ -75,6 +75,7 @@ export function rateLimitError(retryAfterSeconds: number): AppError {
   return new AppError(
     "rate_limited",
     `Je hebt dit te vaak geprobeerd. Wacht ${wait} en probeer het dan opnieuw.`,
+    { retryAfterSeconds },
   );
 }
 

@@ -2,13 +2,18 @@
 // the revealed results. Works as plain forms without JavaScript (a button loads the current question);
 // with JavaScript it follows the session's live stream and reloads its data only when the question, its
 // state or its results change, announcing that politely without moving the focus.
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { data, Form, redirect, useRevalidator } from "react-router";
 import { z } from "zod";
 import { isAppError } from "~/infra/errors.ts";
-import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
+import {
+  PrincipleLinks,
+  RevealedResult,
+  type RevealedResults,
+} from "~/modules/conversations/conversation-live.tsx";
 import { participantView } from "~/modules/conversations/conversation-views.server.ts";
 import { formatJoinCode, normalizeJoinCode } from "~/modules/conversations/join-code.ts";
 import {
@@ -21,7 +26,7 @@ import {
   conversationByCode,
   participantOf,
 } from "~/modules/conversations/participation.server.ts";
-import { type ChoiceTally, OPEN_ANSWER_MAX_LENGTH, type Shift } from "~/modules/conversations/tallies.ts";
+import { OPEN_ANSWER_MAX_LENGTH } from "~/modules/conversations/tallies.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
@@ -80,6 +85,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         question: question
           ? {
               id: question.id,
+              position: question.position,
               kind: question.kind,
               text: question.text,
               optionA: question.optionA,
@@ -105,19 +111,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   });
 }
 
-type RevealedResults = NonNullable<Awaited<ReturnType<typeof participantView>>["current"]>["results"];
-
-/**
- * The revealed results in two plain shapes for the page. Approved open answers come in no particular
- * order; alphabetical keeps them still between loads.
- */
-function resultsForPage(results: RevealedResults) {
+/** Approved open answers come in no particular order; alphabetical keeps them still between loads. */
+function resultsForPage(results: RevealedResults | undefined): RevealedResults | null {
   if (!results) return null;
-  if (!results.round1) {
-    const approved = [...(results.approved ?? [])].sort((x, y) => x.localeCompare(y, "nl"));
-    return { kind: "open" as const, count: results.count ?? 0, approved };
-  }
-  return { kind: "choice" as const, round1: results.round1, round2: results.round2, shift: results.shift };
+  if (results.kind !== "open") return results;
+  return { ...results, approved: [...results.approved].sort((x, y) => x.localeCompare(y, "nl")) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -138,6 +136,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         const joined = await joinWithCookie({
           db,
           liveHub: services.liveHub,
+          localLimits: services.localLimits,
           config: services.config,
           clientIp: context.clientIp,
           code: params.code,
@@ -158,8 +157,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         typed: typed?.slice(0, MAX_ECHO),
       };
       try {
-        await limitParticipation({
-          db,
+        limitParticipation({
+          localLimits: services.localLimits,
           config: services.config,
           clientIp: context.clientIp,
           purpose: "answer",
@@ -601,180 +600,10 @@ function ClosedQuestion(props: {
       {results ? (
         <>
           <Heading level={3}>{t("doeMee.results")}</Heading>
-          {results.kind === "open" ? (
-            <OpenResults count={results.count} approved={results.approved} />
-          ) : results.shift ? (
-            <ShiftTable
-              question={question}
-              shift={results.shift}
-              round1={results.round1}
-              round2={results.round2}
-            />
-          ) : (
-            <ChoiceTable question={question} tally={results.round1} />
-          )}
+          <RevealedResult t={t} question={question} results={results} bars />
         </>
       ) : null}
-      {props.principles.length > 0 ? (
-        <>
-          <Heading level={3}>{t("doeMee.principles")}</Heading>
-          <ul className="utrecht-unordered-list">
-            {props.principles.map((principle) => (
-              <li key={principle.slug} className="utrecht-unordered-list__item">
-                <Link to={`/gids/${principle.slug}`}>{principle.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <PrincipleLinks heading={t("doeMee.principles")} level={3} principles={props.principles} />
     </section>
-  );
-}
-
-function useNumber() {
-  const language = useLanguage();
-  const format = new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 1 });
-  return (value: number) => format.format(value);
-}
-
-/** A bar for the eye beside the numbers in the table; screen readers read the numbers. */
-function Bar(props: { share: number }) {
-  return (
-    <svg
-      className="vm-bar"
-      aria-hidden="true"
-      focusable="false"
-      viewBox="0 0 100 4"
-      preserveAspectRatio="none"
-    >
-      <rect className="vm-bar__track" width="100" height="4" />
-      <rect className="vm-bar__fill" width={Math.max(0, Math.min(100, props.share))} height="4" />
-    </svg>
-  );
-}
-
-function ResultTable(props: { caption: string; columns: string[]; children: ReactNode }) {
-  return (
-    <table className="utrecht-table utrecht-table--html-table vm-results">
-      <caption className="utrecht-table__caption">{props.caption}</caption>
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          {props.columns.map((column, index) => (
-            <th
-              key={column}
-              scope="col"
-              className={`utrecht-table__header-cell${index > 0 ? " utrecht-table__cell--numeric-column" : ""}`}
-            >
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">{props.children}</tbody>
-    </table>
-  );
-}
-
-function ChoiceTable(props: { question: QuestionData; tally: ChoiceTally }) {
-  const t = useT();
-  const labelOf = useChoiceLabel();
-  const number = useNumber();
-  const { tally } = props;
-  return (
-    <>
-      <ResultTable
-        caption={t("doeMee.resultsCaption")}
-        columns={[t("doeMee.answer"), t("doeMee.count"), t("doeMee.share")]}
-      >
-        {tally.options.map((option) => (
-          <tr key={option.value} className="utrecht-table__row">
-            <th scope="row" className="utrecht-table__header-cell vm-results__answer">
-              {labelOf(props.question, option.value)}
-              <Bar share={option.share} />
-            </th>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{option.count}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{`${option.share}%`}</td>
-          </tr>
-        ))}
-      </ResultTable>
-      <Paragraph>{t("doeMee.total", { count: tally.count })}</Paragraph>
-      {tally.kind === "schaal" && tally.mean !== null ? (
-        <Paragraph>{t("doeMee.mean", { mean: number(tally.mean) })}</Paragraph>
-      ) : null}
-    </>
-  );
-}
-
-function ShiftTable(props: {
-  question: QuestionData;
-  shift: Shift;
-  round1: ChoiceTally;
-  round2?: ChoiceTally;
-}) {
-  const t = useT();
-  const labelOf = useChoiceLabel();
-  const number = useNumber();
-  const { shift, round1, round2 } = props;
-  const signed = (change: number | null) =>
-    change === null ? "–" : change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "0";
-  return (
-    <>
-      <Heading level={4}>{t("doeMee.shiftTitle")}</Heading>
-      <ResultTable
-        caption={t("doeMee.shiftCaption")}
-        columns={[t("doeMee.answer"), t("doeMee.before"), t("doeMee.after"), t("doeMee.change")]}
-      >
-        {shift.options.map((option) => (
-          <tr key={option.value} className="utrecht-table__row">
-            <th scope="row" className="utrecht-table__header-cell vm-results__answer">
-              {labelOf(props.question, option.value)}
-              <Bar share={option.after.share} />
-            </th>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-              {t("doeMee.countAndShare", option.before)}
-            </td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-              {t("doeMee.countAndShare", option.after)}
-            </td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{signed(option.change)}</td>
-          </tr>
-        ))}
-      </ResultTable>
-      <Paragraph>
-        {t("doeMee.before")}: {t("doeMee.total", { count: shift.countBefore })} {t("doeMee.after")}:{" "}
-        {t("doeMee.total", { count: shift.countAfter })}
-      </Paragraph>
-      {round1.kind === "schaal" &&
-      round2?.kind === "schaal" &&
-      round1.mean !== null &&
-      round2.mean !== null ? (
-        <Paragraph>
-          {t("doeMee.meanChange", { before: number(round1.mean), after: number(round2.mean) })}
-        </Paragraph>
-      ) : null}
-    </>
-  );
-}
-
-function OpenResults(props: { count: number; approved: string[] }) {
-  const t = useT();
-  return (
-    <>
-      <Paragraph>{t("doeMee.openCount", { count: props.count })}</Paragraph>
-      <Heading level={4}>{t("doeMee.approvedTitle")}</Heading>
-      {props.approved.length > 0 ? (
-        <ul className="utrecht-unordered-list vm-approved">
-          {props.approved.map((text, index) => (
-            // Approved answers carry no id (nothing ties them to a person); their order is stable.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <li key={index} className="utrecht-unordered-list__item vm-preserve-lines">
-              {text}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Paragraph>{t("doeMee.approvedNone")}</Paragraph>
-      )}
-    </>
   );
 }

@@ -41,6 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const joined = await joinWithCookie({
         db: services.database.db,
         liveHub: services.liveHub,
+        localLimits: services.localLimits,
         config: services.config,
         clientIp: context.clientIp,
         code: code.data,

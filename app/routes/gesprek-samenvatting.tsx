@@ -6,7 +6,7 @@ import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { ResultTable, ShiftTable } from "~/modules/conversations/conversation-live.tsx";
+import { PrincipleLinks, ResultTable, ShiftTable } from "~/modules/conversations/conversation-live.tsx";
 import { summaryOf } from "~/modules/conversations/conversation-views.server.ts";
 import { getOwnConversation } from "~/modules/conversations/conversations.server.ts";
 import { shiftOf } from "~/modules/conversations/summary-files.ts";
@@ -77,18 +77,11 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
         </li>
       </ul>
 
-      {loaderData.principles.length > 0 ? (
-        <>
-          <Heading level={2}>{t("gesprekken.summary.principles")}</Heading>
-          <ul className="utrecht-unordered-list">
-            {loaderData.principles.map((principle) => (
-              <li key={principle.slug} className="utrecht-unordered-list__item">
-                <Link to={`/gids/${principle.slug}`}>{principle.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <PrincipleLinks
+        heading={t("gesprekken.summary.principles")}
+        level={2}
+        principles={loaderData.principles}
+      />
 
       {summary.questions.map((question) => {
         const number = question.position + 1;

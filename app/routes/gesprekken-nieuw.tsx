@@ -345,9 +345,12 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
               </Paragraph>
               <Paragraph lang="nl">{template.description}</Paragraph>
               <Paragraph>
-                <Link to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}`}>
+                {/* The name says which template; it starts with the visible words, so voice control finds it. */}
+                <Link
+                  to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}`}
+                  aria-label={`${t("gesprekken.new.useTemplate")}: ${template.title}`}
+                >
                   {t("gesprekken.new.useTemplate")}
-                  <span className="vm-visually-hidden">: {template.title}</span>
                 </Link>
               </Paragraph>
             </li>

@@ -8,18 +8,32 @@ export function Link(props: {
   external?: boolean;
   className?: string;
   "aria-current"?: "page";
+  /** Only to say more than the visible words, and then starting with them (voice control says those). */
+  "aria-label"?: string;
   lang?: string;
 }) {
   const className = ["nl-link", props.className].filter(Boolean).join(" ");
   if (props.external) {
     return (
-      <a className={className} href={props.to} rel="noopener" lang={props.lang}>
+      <a
+        className={className}
+        href={props.to}
+        rel="noopener"
+        lang={props.lang}
+        aria-label={props["aria-label"]}
+      >
         {props.children}
       </a>
     );
   }
   return (
-    <RouterLink className={className} to={props.to} aria-current={props["aria-current"]} lang={props.lang}>
+    <RouterLink
+      className={className}
+      to={props.to}
+      aria-current={props["aria-current"]}
+      aria-label={props["aria-label"]}
+      lang={props.lang}
+    >
       {props.children}
     </RouterLink>
   );

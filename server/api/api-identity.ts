@@ -37,7 +37,6 @@ export function resolveApiActor(services: Services) {
             windowSeconds: 60,
           });
           if (!hit.allowed) {
-            res.setHeader("Retry-After", String(hit.retryAfterSeconds));
             throw rateLimitError(hit.retryAfterSeconds);
           }
         }

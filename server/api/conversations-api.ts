@@ -6,8 +6,6 @@ import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../app/infra/errors.ts";
-import { hitRateLimit, rateLimitError } from "../../app/infra/rate-limit.server.ts";
-import { hashSecret } from "../../app/infra/secrets.server.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { openEventStream } from "../../app/infra/sse.server.ts";
 import { can } from "../../app/modules/accounts/authorization.ts";
@@ -31,6 +29,11 @@ import {
   ModerationInput,
 } from "../../app/modules/conversations/conversations.validation.ts";
 import {
+  limitParticipation,
+  PARTICIPANT_HEADER,
+  participantToken,
+} from "../../app/modules/conversations/participant-access.server.ts";
+import {
   answerQuestion,
   joinConversation,
   participantOf,
@@ -38,9 +41,6 @@ import {
 import { TEMPLATES } from "../../app/modules/conversations/templates.ts";
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
-
-export const PARTICIPANT_HEADER = "deelnemer-token";
-export const PARTICIPANT_COOKIE = "vm_deelnemer";
 
 export const JoinInput = z.object({ code: z.string().max(40, "Deze code is te lang.") });
 export const AnswerInput = z.object({ value: z.unknown() });
@@ -58,9 +58,10 @@ export type LiveEvent = z.infer<typeof LiveEvent>;
 
 function participantTokenOf(req: Request): string | undefined {
   const header = req.headers[PARTICIPANT_HEADER];
-  if (typeof header === "string" && header) return header;
-  const cookie = new RegExp(`(?:^|;\\s*)${PARTICIPANT_COOKIE}=([^;]+)`).exec(req.headers.cookie ?? "")?.[1];
-  return cookie;
+  return participantToken({
+    header: typeof header === "string" ? header : undefined,
+    cookie: req.headers.cookie,
+  });
 }
 
 type Snapshot = { version: number } & Record<string, unknown>;
@@ -205,18 +206,8 @@ export function createConversationsApi(services: Services): Router {
     }
     return actor;
   };
-  const limit = async (req: Request, purpose: "join" | "answer") => {
-    if (!config.rateLimits.enabled) return;
-    const limits = config.conversations.rateLimits;
-    // The address is hashed: the limit table never holds an IP address next to a participant's action.
-    const hit = await hitRateLimit({
-      db,
-      key: `gesprek:${purpose}:ip:${hashSecret(req.ip ?? "")}`,
-      limit: purpose === "join" ? limits.joinPerIp : limits.answerPerIp,
-      windowSeconds: 60,
-    });
-    if (!hit.allowed) throw rateLimitError(hit.retryAfterSeconds);
-  };
+  const limit = (req: Request, purpose: "join" | "answer") =>
+    limitParticipation({ localLimits: services.localLimits, config, clientIp: req.ip ?? "", purpose });
 
   router.use(["/gesprekken", "/deelname"], (_req, res, next) => {
     res.setHeader("Cache-Control", "private, no-store");
@@ -297,7 +288,7 @@ export function createConversationsApi(services: Services): Router {
   });
 
   router.post("/deelname", async (req, res) => {
-    await limit(req, "join");
+    limit(req, "join");
     const { code } = parseInput(JoinInput, req.body ?? {});
     const joined = await joinConversation({ db, liveHub, code });
     res.status(201).json({ token: joined.token, ...(await shared(joined.conversationId)) });
@@ -309,7 +300,7 @@ export function createConversationsApi(services: Services): Router {
   });
 
   router.put("/deelname/antwoorden/:vraag", async (req, res) => {
-    await limit(req, "answer");
+    limit(req, "answer");
     // answerQuestion checks the participant first (one query with the question) and the value last, so
     // an unknown token is a 401 whatever the body, and a body without a value fails the value's check.
     const body = AnswerInput.safeParse(req.body ?? {});

@@ -6,7 +6,8 @@ import {
   ConversationInput,
   ModerationInput,
 } from "../../app/modules/conversations/conversations.validation.ts";
-import { AnswerInput, JoinInput, PARTICIPANT_HEADER } from "./conversations-api.ts";
+import { PARTICIPANT_HEADER } from "../../app/modules/conversations/participant-access.server.ts";
+import { AnswerInput, JoinInput } from "./conversations-api.ts";
 import { loggedIn, privateHeaders, privateResponse, problemResponses, ref } from "./openapi-parts.ts";
 
 const QuestionOutput = z.looseObject({

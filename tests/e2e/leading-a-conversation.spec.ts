@@ -71,7 +71,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page).toHaveURL(/\/gesprekken\/nieuw$/);
     await ready(page);
     await expectNoViolations(page, javaScriptEnabled);
-    await page.getByRole("link", { name: /Begin met dit sjabloon\s*: Teamoverleg/ }).click();
+    await page.getByRole("link", { name: "Begin met dit sjabloon: Teamoverleg" }).click();
     await expect(page).toHaveURL(/sjabloon=teamoverleg/);
     await ready(page);
     const guide = page.getByRole("region", { name: "Draaiboek" });

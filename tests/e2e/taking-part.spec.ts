@@ -180,7 +180,7 @@ test("colleagues join a live conversation with the code, answer and see the resu
 
   // The facilitator reveals the result: a table with the numbers, on every phone.
   await act("onthul", dilemma);
-  const result = (page: Page) => page.getByRole("table", { name: "Hoeveel mensen kozen elk antwoord" });
+  const result = (page: Page) => page.getByRole("table", { name: /^Uitslag van vraag \d+$/ });
   await expect(live.getByText("Deze vraag is gesloten", { exact: true })).toBeVisible();
   await expect(result(live).getByRole("row", { name: /A: Ik wacht op de minister/ })).toContainText(
     /1\s+33%/,
@@ -206,12 +206,12 @@ test("colleagues join a live conversation with the code, answer and see the resu
   await loadCurrentQuestion(plain);
   for (const page of [live, small, plain]) await answer(page, "A: Ik wacht op de minister");
   await act("onthul", dilemma);
-  const shift = live.getByRole("table", { name: /de eerste en de tweede keer/ });
+  const shift = live.getByRole("table", { name: /eerste en tweede ronde$/ });
   await expect(shift.getByRole("columnheader")).toHaveText([
-    "Antwoord",
-    "Eerste keer",
-    "Tweede keer",
-    "Verschil",
+    "Keuze",
+    "Eerste ronde",
+    "Tweede ronde",
+    "Verschuiving (procentpunten)",
   ]);
   await expect(shift.getByRole("row", { name: /A: Ik wacht op de minister/ })).toContainText(
     /1 \(33%\)\s+3 \(100%\)\s+\+67/,

@@ -5,6 +5,7 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { startLiveHub } from "../../app/infra/live-hub.server.ts";
+import { createLocalRateLimiter } from "../../app/infra/local-rate-limit.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createApp } from "../../server/app.ts";
 import { createPageCache, type PageCache } from "../../server/page-cache.ts";
@@ -15,7 +16,8 @@ export async function startApiServer(options: { database: Database; env?: Record
   const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
   const logger = createLogger({ config });
   const liveHub = await startLiveHub({ database: options.database, logger });
-  const services = { config, logger, database: options.database, pageCache, keyring, liveHub };
+  const localLimits = createLocalRateLimiter();
+  const services = { config, logger, database: options.database, pageCache, keyring, liveHub, localLimits };
   const app = createApp({ services, pageCache });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));

@@ -12,6 +12,7 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { startLiveHub } from "../../app/infra/live-hub.server.ts";
+import { createLocalRateLimiter } from "../../app/infra/local-rate-limit.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
@@ -99,7 +100,15 @@ async function startPageServer(database: Database) {
   const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
   const logger = createLogger({ config });
   const liveHub = await startLiveHub({ database, logger });
-  const services = { config, logger, database, pageCache, keyring, liveHub };
+  const services = {
+    config,
+    logger,
+    database,
+    pageCache,
+    keyring,
+    liveHub,
+    localLimits: createLocalRateLimiter(),
+  };
   const build = pagesBuild({
     "routes/afweging-dilemmakaart": { path: "afwegen/:id/dilemmakaart", module: built(cardPage) },
     "routes/dilemmas-mijn": { path: "dilemmas/mijn", module: built(minePage) },

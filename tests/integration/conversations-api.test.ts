@@ -180,6 +180,8 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       action: "herstemming",
       questionId: dilemma.id,
     });
+    // While the re-vote is open, nobody sees where the room stood the first time.
+    expect((await call(nth(people, 1), "GET", "/deelname")).body.current.results ?? null).toBeNull();
     for (const person of people)
       await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" });
     const again = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {

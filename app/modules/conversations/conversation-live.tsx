@@ -1,9 +1,11 @@
-// The building blocks of the facilitator's pages of a session: results as tables (numbers and
+// The building blocks of a session's pages (control, big screen, phones, summary): results as tables (numbers and
 // percentages as text, bars only beside them), the countdown of a question, and following the live
 // stream so the page reloads its data when the session changes. Without JavaScript the tables and the
-// end time still show; only the live parts need it.
+// end time still show; only the live parts need it. The guide's principles as links.
 import { useEffect, useRef, useState } from "react";
 import { useNavigation, useRevalidator } from "react-router";
+import { Heading } from "../../ui/heading.tsx";
+import { Link } from "../../ui/link.tsx";
 import type { Translate } from "../deliberation/deliberation-record.ts";
 import { formatChange, optionLabel } from "./summary-files.ts";
 import type { ChoiceTally, Shift } from "./tallies.ts";
@@ -196,18 +198,25 @@ export function RevealedResult(props: {
   const { t, results, question } = props;
   const number = question.position + 1;
   if (results.kind === "open") {
-    return results.approved.length === 0 ? (
-      <p className="nl-paragraph">{t("gesprekken.summary.noneApproved")}</p>
-    ) : (
-      <ul className={`utrecht-unordered-list vm-open-answers${props.large ? " vm-open-answers--large" : ""}`}>
-        {results.approved.map((answer, index) => (
-          // Answers are not unique and carry no id; their order is stable between two renders.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <li key={index} className="utrecht-unordered-list__item">
-            {answer}
-          </li>
-        ))}
-      </ul>
+    return (
+      <>
+        <p className="nl-paragraph">{t("gesprekken.results.openCount", { count: results.count })}</p>
+        {results.approved.length === 0 ? (
+          <p className="nl-paragraph">{t("gesprekken.summary.noneApproved")}</p>
+        ) : (
+          <ul
+            className={`utrecht-unordered-list vm-open-answers${props.large ? " vm-open-answers--large" : ""}`}
+          >
+            {results.approved.map((answer, index) => (
+              // Answers are not unique and carry no id; their order is stable between two renders.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={index} className="utrecht-unordered-list__item vm-preserve-lines">
+                {answer}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
     );
   }
   if (results.round2 && results.shift) {
@@ -233,6 +242,27 @@ export function RevealedResult(props: {
       bars={props.bars}
       large={props.large}
     />
+  );
+}
+
+/** The guide's principles a question or a session touches, each a link to its place in the guide. */
+export function PrincipleLinks(props: {
+  heading: string;
+  level: 2 | 3;
+  principles: { slug: string; title: string }[];
+}) {
+  if (props.principles.length === 0) return null;
+  return (
+    <>
+      <Heading level={props.level}>{props.heading}</Heading>
+      <ul className="utrecht-unordered-list">
+        {props.principles.map((principle) => (
+          <li key={principle.slug} className="utrecht-unordered-list__item">
+            <Link to={`/gids/${principle.slug}`}>{principle.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -30,6 +30,9 @@ async function roundAnswers(db: Db, question: Question, round: number) {
 /** A question's results as far as they are revealed: the tally of each revealed round and the shift. */
 async function revealedResults(db: Db, question: Question) {
   if (question.revealedRound < 1) return undefined;
+  // While the re-vote is open, the first round's results stay off the screens and phones too: people
+  // vote again on what they now think, not on where the room stood.
+  if (question.state === "open" && question.round > question.revealedRound) return undefined;
   const first = await roundAnswers(db, question, 1);
   if (question.kind === "open") {
     return {

@@ -26,13 +26,35 @@ export const topicOf = (conversationId: string) => `gesprek:${conversationId}`;
 export type Conversation = typeof conversations.$inferSelect;
 export type Question = typeof conversationQuestions.$inferSelect;
 
-/** Raises the version and tells the live streams; call after every change to a session. */
-export async function touch(options: { db: Db; liveHub: LiveHub; id: string }): Promise<void> {
-  await options.db
-    .update(conversations)
-    .set({ version: sql`${conversations.version} + 1` })
-    .where(eq(conversations.id, options.id));
+/**
+ * Makes one change to a session: `change` runs in a transaction that also raises the session's version,
+ * so a stream never sees the change without the new version (or the version without the change), not
+ * even after a crash; once it is committed, the live streams in every process hear of it.
+ */
+export async function changeSession<T>(
+  options: { db: Db; liveHub: LiveHub; id: string },
+  change: (tx: Db) => Promise<T>,
+): Promise<T> {
+  const result = await options.db.transaction(async (tx) => {
+    const changed = await change(tx);
+    await tx
+      .update(conversations)
+      .set({ version: sql`${conversations.version} + 1` })
+      .where(eq(conversations.id, options.id));
+    return changed;
+  });
   await options.liveHub.changed(topicOf(options.id));
+  return result;
+}
+
+/** Closes whichever question of the session is open (at most one is). */
+async function closeOpenQuestion(tx: Db, conversationId: string): Promise<void> {
+  await tx
+    .update(conversationQuestions)
+    .set({ state: "gesloten" })
+    .where(
+      and(eq(conversationQuestions.conversationId, conversationId), eq(conversationQuestions.state, "open")),
+    );
 }
 
 export async function createConversation(options: {
@@ -156,19 +178,12 @@ export async function facilitate(options: {
     return question;
   };
   const now = new Date();
-  switch (options.action) {
-    case "open": {
-      const chosen = needQuestion();
-      await db.transaction(async (tx) => {
-        await tx
-          .update(conversationQuestions)
-          .set({ state: "gesloten" })
-          .where(
-            and(
-              eq(conversationQuestions.conversationId, conversation.id),
-              eq(conversationQuestions.state, "open"),
-            ),
-          );
+  const id = conversation.id;
+  await changeSession({ db, liveHub: options.liveHub, id }, async (tx) => {
+    switch (options.action) {
+      case "open": {
+        const chosen = needQuestion();
+        await closeOpenQuestion(tx, id);
         await tx
           .update(conversationQuestions)
           .set({
@@ -184,83 +199,72 @@ export async function facilitate(options: {
             status: "bezig" satisfies ConversationStatus,
             startedAt: conversation.startedAt ?? now,
           })
-          .where(eq(conversations.id, conversation.id));
-      });
-      break;
-    }
-    case "sluit":
-      await db
-        .update(conversationQuestions)
-        .set({ state: "gesloten" })
-        .where(eq(conversationQuestions.id, needQuestion().id));
-      break;
-    case "onthul": {
-      const chosen = needQuestion();
-      const answers = await answerCount({ db, questionId: chosen.id, round: chosen.round });
-      if (!canReveal(answers, conversation.minAnswers)) {
-        throw new AppError(
-          "conflict",
-          `Er zijn nog te weinig antwoorden om de uitslag te laten zien (${answers} van de minstens ${conversation.minAnswers}). Zo blijft ieders antwoord anoniem.`,
-        );
+          .where(eq(conversations.id, id));
+        return;
       }
-      await db
-        .update(conversationQuestions)
-        .set({ revealedRound: chosen.round, state: "gesloten" })
-        .where(eq(conversationQuestions.id, chosen.id));
-      break;
-    }
-    case "herstemming": {
-      const chosen = needQuestion();
-      if (chosen.kind === "open")
-        throw new AppError("invalid", "Een open vraag kun je niet opnieuw laten stemmen.");
-      if (chosen.round >= 2 || chosen.revealedRound < 1) {
-        throw new AppError(
-          "conflict",
-          "Laat eerst de uitslag zien. Daarna kan iedereen één keer opnieuw stemmen.",
-        );
-      }
-      await db.transaction(async (tx) => {
+      case "sluit":
         await tx
           .update(conversationQuestions)
           .set({ state: "gesloten" })
-          .where(
-            and(
-              eq(conversationQuestions.conversationId, conversation.id),
-              eq(conversationQuestions.state, "open"),
-            ),
+          .where(eq(conversationQuestions.id, needQuestion().id));
+        return;
+      case "onthul": {
+        const chosen = needQuestion();
+        // Counted inside the change: no answer can slip in between the count and the reveal.
+        await tx
+          .update(conversationQuestions)
+          .set({ state: "gesloten" })
+          .where(eq(conversationQuestions.id, chosen.id));
+        const answers = await answerCount({ db: tx, questionId: chosen.id, round: chosen.round });
+        if (!canReveal(answers, conversation.minAnswers)) {
+          throw new AppError(
+            "conflict",
+            `Er zijn nog te weinig antwoorden om de uitslag te laten zien (${answers} van de minstens ${conversation.minAnswers}). Zo blijft ieders antwoord anoniem.`,
           );
+        }
+        await tx
+          .update(conversationQuestions)
+          .set({ revealedRound: chosen.round })
+          .where(eq(conversationQuestions.id, chosen.id));
+        return;
+      }
+      case "herstemming": {
+        const chosen = needQuestion();
+        if (chosen.kind === "open")
+          throw new AppError("invalid", "Een open vraag kun je niet opnieuw laten stemmen.");
+        if (chosen.round >= 2 || chosen.revealedRound < 1) {
+          throw new AppError(
+            "conflict",
+            "Laat eerst de uitslag zien. Daarna kan iedereen één keer opnieuw stemmen.",
+          );
+        }
+        await closeOpenQuestion(tx, id);
         await tx
           .update(conversationQuestions)
           .set({ round: 2, state: "open", openedAt: now, closesAt: null })
           .where(eq(conversationQuestions.id, chosen.id));
+        await tx.update(conversations).set({ currentQuestionId: chosen.id }).where(eq(conversations.id, id));
+        return;
+      }
+      case "vergrendel":
+      case "ontgrendel":
         await tx
           .update(conversations)
-          .set({ currentQuestionId: chosen.id })
-          .where(eq(conversations.id, conversation.id));
-      });
-      break;
-    }
-    case "vergrendel":
-    case "ontgrendel":
-      await db
-        .update(conversations)
-        .set({ locked: options.action === "vergrendel" })
-        .where(eq(conversations.id, conversation.id));
-      break;
-    case "beeindig":
-      await db.transaction(async (tx) => {
+          .set({ locked: options.action === "vergrendel" })
+          .where(eq(conversations.id, id));
+        return;
+      case "beeindig":
         await tx
           .update(conversationQuestions)
           .set({ state: "gesloten" })
-          .where(eq(conversationQuestions.conversationId, conversation.id));
+          .where(eq(conversationQuestions.conversationId, id));
         await tx
           .update(conversations)
           .set({ status: "afgelopen", endedAt: now, locked: true, currentQuestionId: null })
-          .where(eq(conversations.id, conversation.id));
-      });
-      break;
-  }
-  await touch({ db, liveHub: options.liveHub, id: conversation.id });
+          .where(eq(conversations.id, id));
+        return;
+    }
+  });
 }
 
 /** Lets an open answer appear (or keeps it away) — only the facilitator decides. */
@@ -278,19 +282,20 @@ export async function moderateAnswer(options: {
   if (!questions.some((question) => question.id === options.questionId && question.kind === "open")) {
     throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
   }
-  const updated = await options.db
-    .update(conversationAnswers)
-    .set({ moderation: options.decision })
-    .where(
-      and(
-        eq(conversationAnswers.questionId, options.questionId),
-        eq(conversationAnswers.participantId, options.participantId),
-        eq(conversationAnswers.round, options.round),
-      ),
-    )
-    .returning({ round: conversationAnswers.round });
-  if (updated.length === 0) throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
-  await touch({ db: options.db, liveHub: options.liveHub, id: options.id });
+  await changeSession(options, async (tx) => {
+    const updated = await tx
+      .update(conversationAnswers)
+      .set({ moderation: options.decision })
+      .where(
+        and(
+          eq(conversationAnswers.questionId, options.questionId),
+          eq(conversationAnswers.participantId, options.participantId),
+          eq(conversationAnswers.round, options.round),
+        ),
+      )
+      .returning({ round: conversationAnswers.round });
+    if (updated.length === 0) throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+  });
 }
 
 export async function deleteConversation(options: { db: Db; id: string; ownerId: string }): Promise<void> {

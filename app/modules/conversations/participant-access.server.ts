@@ -1,16 +1,19 @@
-// How a browser takes part in a live conversation through the pages: the participant's token lives
-// only in an HttpOnly cookie (the API reads the same cookie), and joining and answering count against
-// the same per-address limits as the API, so the pages are no way around them.
+// How a client proves it takes part in a live conversation, and how often it may: the participant's
+// token travels in an HttpOnly cookie (pages) or the `Deelnemer-Token` header (API), and joining and
+// answering count against the same per-address limits through both, so neither is a way around them.
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
-import { hitRateLimit, rateLimitError } from "../../infra/rate-limit.server.ts";
+import type { LocalRateLimiter } from "../../infra/local-rate-limit.ts";
+import { rateLimitError } from "../../infra/rate-limit.server.ts";
 import { hashSecret } from "../../infra/secrets.server.ts";
 import { normalizeJoinCode } from "./join-code.ts";
 import { joinConversation } from "./participation.server.ts";
 
-/** The cookie the API also accepts instead of the `Deelnemer-Token` header. */
+/** The cookie the pages set; the API accepts it too, instead of the `Deelnemer-Token` header. */
 export const PARTICIPANT_COOKIE = "vm_deelnemer";
+/** The request header an API client sends its participant token in. */
+export const PARTICIPANT_HEADER = "deelnemer-token";
 /** Longer than any afternoon session; after that the phone simply joins again with the code. */
 const PARTICIPANT_COOKIE_SECONDS = 12 * 60 * 60;
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -35,22 +38,26 @@ export function participantTokenFrom(cookieHeader: string | null | undefined): s
   return match?.[1];
 }
 
+/** The token from an API request's header, or else from the cookie. */
+export function participantToken(headers: { header?: string; cookie?: string | null }): string | undefined {
+  return headers.header || participantTokenFrom(headers.cookie);
+}
+
 /**
- * Counts one join or answer from this address, with the key the API uses, and throws a rate_limited
- * AppError past the limit. The address is hashed: the limit table never holds an IP address next to a
- * participant's action.
+ * Counts one join or answer from this address and throws a rate_limited AppError past the limit. The
+ * count is kept in memory (a hit per answer must not cost a database write) under a hash of the address,
+ * so not even memory holds an IP address next to a participant's action.
  */
-export async function limitParticipation(options: {
-  db: Db;
+export function limitParticipation(options: {
+  localLimits: LocalRateLimiter;
   config: Config;
   clientIp: string;
   purpose: "join" | "answer";
-}): Promise<void> {
+}): void {
   const { config, purpose } = options;
   if (!config.rateLimits.enabled) return;
   const limits = config.conversations.rateLimits;
-  const hit = await hitRateLimit({
-    db: options.db,
+  const hit = options.localLimits.hit({
     key: `gesprek:${purpose}:ip:${hashSecret(options.clientIp)}`,
     limit: purpose === "join" ? limits.joinPerIp : limits.answerPerIp,
     windowSeconds: 60,
@@ -66,12 +73,13 @@ export async function limitParticipation(options: {
 export async function joinWithCookie(options: {
   db: Db;
   liveHub: LiveHub;
+  localLimits: LocalRateLimiter;
   config: Config;
   clientIp: string;
   code: string;
   secure: boolean;
 }): Promise<{ code: string; cookie: string }> {
-  await limitParticipation({ ...options, purpose: "join" });
+  limitParticipation({ ...options, purpose: "join" });
   const joined = await joinConversation(options);
   return {
     // joinConversation found the session by this very normalisation, so it is a code.

@@ -1,7 +1,7 @@
 // Taking part without an account: joining with the code gives a random token (kept by the phone, stored
 // here only as a hash), and that token is all an answer is tied to. One answer per question and round,
 // changeable while the question is open.
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
@@ -13,7 +13,7 @@ import {
   conversationQuestions,
   conversations,
 } from "./conversations.schema.ts";
-import { touch } from "./conversations.server.ts";
+import { changeSession, topicOf } from "./conversations.server.ts";
 import { normalizeJoinCode } from "./join-code.ts";
 import { AnswerValue } from "./tallies.ts";
 
@@ -44,20 +44,28 @@ export async function joinConversation(options: {
       "Dit gesprek is op slot: er kan niemand meer bij. Vraag de gespreksleider.",
     );
   }
-  const [joined] = await options.db
-    .select({ n: count() })
-    .from(conversationParticipants)
-    .where(eq(conversationParticipants.conversationId, conversation.id));
-  if ((joined?.n ?? 0) >= conversation.maxParticipants) {
-    throw new AppError("conflict", "Dit gesprek is vol. Er kan niemand meer bij.");
-  }
   const token = createSecret();
-  const [participant] = await options.db
-    .insert(conversationParticipants)
-    .values({ conversationId: conversation.id, tokenHash: hashSecret(token) })
-    .returning({ id: conversationParticipants.id });
-  if (!participant) throw new Error("insert of participant returned nothing");
-  await touch({ db: options.db, liveHub: options.liveHub, id: conversation.id });
+  const participant = await changeSession({ ...options, id: conversation.id }, async (tx) => {
+    // The session's row is locked for the count, so joins racing for the last place cannot all get it.
+    await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.id, conversation.id))
+      .for("update");
+    const [joined] = await tx
+      .select({ n: count() })
+      .from(conversationParticipants)
+      .where(eq(conversationParticipants.conversationId, conversation.id));
+    if ((joined?.n ?? 0) >= conversation.maxParticipants) {
+      throw new AppError("conflict", "Dit gesprek is vol. Er kan niemand meer bij.");
+    }
+    const [inserted] = await tx
+      .insert(conversationParticipants)
+      .values({ conversationId: conversation.id, tokenHash: hashSecret(token) })
+      .returning({ id: conversationParticipants.id });
+    if (!inserted) throw new Error("insert of participant returned nothing");
+    return inserted;
+  });
   return { token, conversationId: conversation.id, participantId: participant.id };
 }
 
@@ -70,6 +78,8 @@ export async function participantOf(options: { db: Db; token: string | undefined
     .where(eq(conversationParticipants.tokenHash, hashSecret(options.token)));
   return participant;
 }
+
+const closedError = () => new AppError("conflict", "Deze vraag is gesloten. Je kunt niet meer antwoorden.");
 
 /** Gives or changes an answer to the open question. */
 export async function answerQuestion(options: {
@@ -112,25 +122,31 @@ export async function answerQuestion(options: {
   const { participant, question } = found;
   if (!question) throw notHere;
   const closed = question.state !== "open" || (question.closesAt && question.closesAt.getTime() < Date.now());
-  if (closed) throw new AppError("conflict", "Deze vraag is gesloten. Je kunt niet meer antwoorden.");
+  if (closed) throw closedError();
   const value = AnswerValue(question.kind, question.allowOther).safeParse(options.value);
   if (!value.success) {
     throw new AppError("invalid", value.error.issues[0]?.message ?? "Dit antwoord past niet bij de vraag.");
   }
-  const moderation = question.kind === "open" ? ("wacht" as const) : null;
-  await db
-    .insert(conversationAnswers)
-    .values({
-      questionId: question.id,
-      participantId: participant.id,
-      round: question.round,
-      value: value.data,
-      moderation,
-    })
-    .onConflictDoUpdate({
-      target: [conversationAnswers.questionId, conversationAnswers.participantId, conversationAnswers.round],
-      set: { value: value.data, moderation },
-    });
-  await touch({ db, liveHub: options.liveHub, id: participant.conversationId });
+  const moderation = question.kind === "open" ? "wacht" : null;
+  // One statement stores the answer and raises the session's version, and only while the question is
+  // still open in this round: the question's row is read FOR SHARE, so a close or reveal waits for an
+  // answer that is being saved, and an answer that comes after them finds the question closed.
+  const saved = (await db.execute(sql`
+    with saved as (
+      insert into ${conversationAnswers} (question_id, participant_id, round, value, moderation)
+      select id, ${participant.id}::uuid, round, ${value.data}::text, ${moderation}::text
+      from ${conversationQuestions}
+      where id = ${question.id}::uuid and state = 'open' and round = ${question.round}::int
+        and (closes_at is null or closes_at > now())
+      for share
+      on conflict (question_id, participant_id, round)
+        do update set value = excluded.value, moderation = excluded.moderation
+      returning 1
+    )
+    update ${conversations} set version = version + 1
+    where id = ${participant.conversationId}::uuid and exists (select 1 from saved)
+    returning version`)) as unknown as { rows: unknown[] };
+  if (saved.rows.length === 0) throw closedError();
+  await options.liveHub.changed(topicOf(participant.conversationId));
   return { round: question.round };
 }
