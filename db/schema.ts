@@ -6,3 +6,4 @@ export * from "../app/modules/conversations/conversations.schema.ts";
 export * from "../app/modules/deliberation/deliberation.schema.ts";
 export * from "../app/modules/dilemmas/dilemmas.schema.ts";
 export * from "../app/modules/guide/guide.schema.ts";
+export * from "../app/modules/kriskras/kriskras.schema.ts";
