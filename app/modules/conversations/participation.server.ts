@@ -15,7 +15,7 @@ import {
 } from "./conversations.schema.ts";
 import { changeSession, topicOf } from "./conversations.server.ts";
 import { normalizeJoinCode } from "./join-code.ts";
-import { AnswerValue } from "./tallies.ts";
+import { AnswerValue, type QuestionKind } from "./tallies.ts";
 
 const UNKNOWN_CODE = "Er is geen gesprek met deze code. Kijk de code nog eens na.";
 
@@ -81,6 +81,26 @@ export async function participantOf(options: { db: Db; token: string | undefined
 
 const closedError = () => new AppError("conflict", "Deze vraag is gesloten. Je kunt niet meer antwoorden.");
 
+/**
+ * What never changes about a question (it is not edited once the session exists), cached per process:
+ * an answer needs it to check its value before the one statement that stores it.
+ */
+const questionShapes = new Map<string, { kind: QuestionKind; allowOther: boolean }>();
+const MAX_CACHED_SHAPES = 10_000;
+
+async function questionShape(db: Db, questionId: string) {
+  const cached = questionShapes.get(questionId);
+  if (cached) return cached;
+  const [row] = await db
+    .select({ kind: conversationQuestions.kind, allowOther: conversationQuestions.allowOther })
+    .from(conversationQuestions)
+    .where(eq(conversationQuestions.id, questionId));
+  if (!row) return undefined;
+  if (questionShapes.size >= MAX_CACHED_SHAPES) questionShapes.clear();
+  questionShapes.set(questionId, row);
+  return row;
+}
+
 /** Gives or changes an answer to the open question. */
 export async function answerQuestion(options: {
   db: Db;
@@ -89,64 +109,65 @@ export async function answerQuestion(options: {
   questionId: string;
   value: unknown;
 }): Promise<{ round: number }> {
-  const { db } = options;
-  const notHere = new AppError("not_found", "Deze vraag hoort niet bij jouw gesprek.");
-  const unknown = new AppError(
-    "unauthenticated",
-    "Je doet niet (meer) mee aan dit gesprek. Doe opnieuw mee met de code.",
-  );
-  if (!z.uuid().safeParse(options.questionId).success) {
-    throw (await participantOf(options)) ? notHere : unknown;
-  }
-  if (!options.token || options.token.length > 200) throw unknown;
-  // The participant and the question in one query (this runs for every answer of every phone): the
-  // question only when it belongs to the participant's session.
-  const [found] = await db
-    .select({
-      participant: {
-        id: conversationParticipants.id,
-        conversationId: conversationParticipants.conversationId,
-      },
-      question: conversationQuestions,
-    })
-    .from(conversationParticipants)
-    .leftJoin(
-      conversationQuestions,
-      and(
-        eq(conversationQuestions.id, options.questionId),
-        eq(conversationQuestions.conversationId, conversationParticipants.conversationId),
-      ),
-    )
-    .where(eq(conversationParticipants.tokenHash, hashSecret(options.token)));
-  if (!found) throw unknown;
-  const { participant, question } = found;
-  if (!question) throw notHere;
-  const closed = question.state !== "open" || (question.closesAt && question.closesAt.getTime() < Date.now());
-  if (closed) throw closedError();
-  const value = AnswerValue(question.kind, question.allowOther).safeParse(options.value);
+  const { db, token, questionId } = options;
+  const shape = z.uuid().safeParse(questionId).success ? await questionShape(db, questionId) : undefined;
+  if (!token || token.length > 200 || !shape) throw await whyNotAnswered(options);
+  const value = AnswerValue(shape.kind, shape.allowOther).safeParse(options.value);
   if (!value.success) {
     throw new AppError("invalid", value.error.issues[0]?.message ?? "Dit antwoord past niet bij de vraag.");
   }
-  const moderation = question.kind === "open" ? "wacht" : null;
-  // One statement stores the answer and raises the session's version, and only while the question is
-  // still open in this round: the question's row is read FOR SHARE, so a close or reveal waits for an
-  // answer that is being saved, and an answer that comes after them finds the question closed.
-  const saved = (await db.execute(sql`
-    with saved as (
+  const moderation = shape.kind === "open" ? "wacht" : null;
+  // This runs for every answer of every phone, so it is one statement: find the participant, check the
+  // question is theirs and open, store the answer and raise the session's version. The question's
+  // state is as the database sees it when the statement starts; there is no row lock on it, on which
+  // hundreds of answers a second would queue. An answer racing a close by milliseconds may still count,
+  // and as a count only grows, the minimum for a reveal holds.
+  const stored = (await db.execute(sql`
+    with participant as (
+      select id, conversation_id from ${conversationParticipants} where token_hash = ${hashSecret(token)}
+    ), question as (
+      select q.id, q.round from ${conversationQuestions} q, participant p
+      where q.id = ${questionId}::uuid and q.conversation_id = p.conversation_id and q.state = 'open'
+        and (q.closes_at is null or q.closes_at > now())
+    ), saved as (
       insert into ${conversationAnswers} (question_id, participant_id, round, value, moderation)
-      select id, ${participant.id}::uuid, round, ${value.data}::text, ${moderation}::text
-      from ${conversationQuestions}
-      where id = ${question.id}::uuid and state = 'open' and round = ${question.round}::int
-        and (closes_at is null or closes_at > now())
-      for share
+      select question.id, participant.id, question.round, ${value.data}::text, ${moderation}::text
+      from participant, question
       on conflict (question_id, participant_id, round)
         do update set value = excluded.value, moderation = excluded.moderation
-      returning 1
+      returning round
     )
     update ${conversations} set version = version + 1
-    where id = ${participant.conversationId}::uuid and exists (select 1 from saved)
-    returning version`)) as unknown as { rows: unknown[] };
-  if (saved.rows.length === 0) throw closedError();
-  await options.liveHub.changed(topicOf(participant.conversationId));
-  return { round: question.round };
+    from saved
+    where ${conversations.id} = (select conversation_id from participant)
+    returning ${conversations.id} as conversation_id, saved.round`)) as unknown as {
+    rows: { conversation_id: string; round: number }[];
+  };
+  const [row] = stored.rows;
+  if (!row) throw await whyNotAnswered(options);
+  await options.liveHub.changed(topicOf(row.conversation_id));
+  return { round: Number(row.round) };
+}
+
+/** Why an answer was not stored, in Dutch: not a participant, not their question, or closed. */
+async function whyNotAnswered(options: { db: Db; token: string | undefined; questionId: string }) {
+  const participant = await participantOf(options);
+  if (!participant) {
+    return new AppError(
+      "unauthenticated",
+      "Je doet niet (meer) mee aan dit gesprek. Doe opnieuw mee met de code.",
+    );
+  }
+  const notHere = new AppError("not_found", "Deze vraag hoort niet bij jouw gesprek.");
+  if (!z.uuid().safeParse(options.questionId).success) return notHere;
+  const [question] = await options.db
+    .select({ id: conversationQuestions.id })
+    .from(conversationQuestions)
+    .where(
+      and(
+        eq(conversationQuestions.id, options.questionId),
+        eq(conversationQuestions.conversationId, participant.conversationId),
+      ),
+    );
+  return question ? closedError() : notHere;
 }
