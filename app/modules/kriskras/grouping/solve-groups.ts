@@ -35,6 +35,11 @@ export type SolveGroupsOptions = {
   extraScore?: Float64Array;
   /** `locked[v]` is the group v must stay in, or -1. */
   locked?: Int32Array;
+  /**
+   * Also stop after this many local-search steps. With a step budget the result depends on the seed only;
+   * with just a time limit the same seed follows the same path but may stop at a different point.
+   */
+  maxSteps?: number;
 };
 
 export type SolveGroupsResult = {
@@ -75,6 +80,8 @@ type Search = {
   tenureBase: number;
   tenureSpread: number;
   steps: number;
+  iterations: number;
+  maxSteps: number;
   runBest: Int32Array;
   runBestObjective: number;
   best: Int32Array;
@@ -102,7 +109,7 @@ export function solveGroups(options: SolveGroupsOptions): SolveGroupsResult {
     loadAssignment(search.state, assignment);
     tabuSearch(search, Math.max(50, IDLE_STEPS_PER_ELEMENT * n));
     assignment.set(search.runBest);
-    return objectiveOfRun(search);
+    return search.runBestObjective;
   };
 
   for (let i = 0; i < POPULATION_SIZE && !clockRanOut(search); i++) {
@@ -137,17 +144,12 @@ export function solveGroups(options: SolveGroupsOptions): SolveGroupsResult {
   const elapsedMs = performance.now() - startedAt;
   const objective = objectiveOf(instance, search.best, options.extraScore);
   options.onProgress?.({ fraction: 1, bestObjective: objective, elapsedMs });
-  return { assignment: search.best, objective, iterations: search.steps, elapsedMs };
+  return { assignment: search.best, objective, iterations: search.iterations, elapsedMs };
 }
 
 function isDuplicate(scores: number[], score: number): boolean {
   for (const other of scores) if (Math.abs(other - score) <= IMPROVEMENT) return true;
   return false;
-}
-
-function objectiveOfRun(search: Search): number {
-  // The state has moved on from the run's best; its objective was recorded when it was found.
-  return search.runBestObjective;
 }
 
 function prepareSearch(options: SolveGroupsOptions, instance: GroupingInstance, startedAt: number): Search {
@@ -190,6 +192,8 @@ function prepareSearch(options: SolveGroupsOptions, instance: GroupingInstance, 
     tenureBase: Math.max(2, Math.round(TENURE_BASE_SHARE * n)),
     tenureSpread: Math.max(2, Math.round(TENURE_SPREAD_SHARE * n)),
     steps: 0,
+    iterations: 0,
+    maxSteps: options.maxSteps ?? Number.POSITIVE_INFINITY,
     runBest: new Int32Array(n),
     runBestObjective: Number.NEGATIVE_INFINITY,
     best: new Int32Array(n),
@@ -213,6 +217,10 @@ function prepareSearch(options: SolveGroupsOptions, instance: GroupingInstance, 
 // Reading the clock costs more than a step on tiny instances, so it is read at most every few ms of steps.
 function clockRanOut(search: Search): boolean {
   if (search.stopped) return true;
+  if (search.iterations >= search.maxSteps) {
+    search.stopped = true;
+    return true;
+  }
   const now = performance.now();
   if (now >= search.deadline || search.shouldStop?.()) {
     search.stopped = true;
@@ -253,6 +261,11 @@ function tabuSearch(search: Search, maxIdle: number): void {
       sinceClock = 0;
       if (clockRanOut(search)) return;
     }
+    if (search.iterations >= search.maxSteps) {
+      search.stopped = true;
+      return;
+    }
+    search.iterations++;
     const step = ++search.steps;
     for (let i = 0; i < count; i++) {
       const v = movable[i]!;
