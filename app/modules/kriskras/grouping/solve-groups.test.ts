@@ -41,7 +41,7 @@ function bruteForceOptimum(instance: GroupingInstance): number {
     for (let v = 0; v < n; v++) {
       assignment[v] = rest % m;
       rest = Math.floor(rest / m);
-      size[assignment[v] ?? 0]++;
+      size[assignment[v] ?? 0] = (size[assignment[v] ?? 0] ?? 0) + 1;
     }
     let fits = true;
     for (let g = 0; g < m; g++)

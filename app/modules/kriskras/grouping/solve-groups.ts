@@ -75,6 +75,14 @@ type Search = {
   state: GroupState;
   /** Per element and group: the gain of moving the element there, refreshed each step. */
   gain: Float64Array;
+  /** `bestInto[q * m + p]`: the largest gain of a member of group q moving to group p. */
+  bestInto: Float64Array;
+  /** Movable members of group g at `members[g * n + k]`, k < memberCount[g]; `position` is k. */
+  members: Int32Array;
+  memberCount: Int32Array;
+  position: Int32Array;
+  /** Twice the smallest distance: bounds what a swap can lose to the pair's own distance. */
+  twiceMinDistance: number;
   /** Step until which an element may not enter a group. */
   tabuUntil: Float64Array;
   tenureBase: number;
@@ -147,6 +155,12 @@ export function solveGroups(options: SolveGroupsOptions): SolveGroupsResult {
   return { assignment: search.best, objective, iterations: search.iterations, elapsedMs };
 }
 
+function smallestDistance(distances: Float64Array): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < distances.length; i++) if (distances[i]! < smallest) smallest = distances[i]!;
+  return smallest;
+}
+
 function isDuplicate(scores: number[], score: number): boolean {
   for (const other of scores) if (Math.abs(other - score) <= IMPROVEMENT) return true;
   return false;
@@ -188,6 +202,11 @@ function prepareSearch(options: SolveGroupsOptions, instance: GroupingInstance, 
     random: createRandom(options.seed),
     state: createGroupState({ instance, assignment: new Int32Array(n), extraScore }),
     gain: new Float64Array(n * m),
+    bestInto: new Float64Array(m * m),
+    members: new Int32Array(n * m),
+    memberCount: new Int32Array(m),
+    position: new Int32Array(n),
+    twiceMinDistance: 2 * smallestDistance(distances),
     tabuUntil: new Float64Array(n * m),
     tenureBase: Math.max(2, Math.round(TENURE_BASE_SHARE * n)),
     tenureSpread: Math.max(2, Math.round(TENURE_SPREAD_SHARE * n)),
@@ -245,12 +264,15 @@ function clockRanOut(search: Search): boolean {
  * after `maxIdle` steps without improving the run's best, which is left in `search.runBest`.
  */
 function tabuSearch(search: Search, maxIdle: number): void {
-  const { n, m, distances, minSize, maxSize, allowed, movable, gain, tabuUntil, random, state } = search;
+  const { n, m, distances, minSize, maxSize, allowed, gain, bestInto, members, memberCount, position } =
+    search;
+  const { tabuUntil, random, state, twiceMinDistance } = search;
   const { group, size, sums } = state;
-  const count = movable.length;
+  const count = search.movable.length;
   search.runBest.set(group);
   search.runBestObjective = state.objective;
   offerBest(search);
+  listMembers(search);
   // Tabu marks of a previous run belong to another solution: jump past them.
   search.steps += search.tenureBase + search.tenureSpread + 1;
   let idle = 0;
@@ -267,11 +289,22 @@ function tabuSearch(search: Search, maxIdle: number): void {
     }
     search.iterations++;
     const step = ++search.steps;
-    for (let i = 0; i < count; i++) {
-      const v = movable[i]!;
-      const base = v * m;
-      const own = sums[base + group[v]!]!;
-      for (let g = 0; g < m; g++) gain[base + g] = sums[base + g]! - own;
+    // Gains of single moves, and per pair of groups the best gain of any member of one entering the
+    // other: an upper bound that lets whole groups of swap partners be skipped.
+    bestInto.fill(Number.NEGATIVE_INFINITY);
+    for (let q = 0; q < m; q++) {
+      const list = q * n;
+      const into = q * m;
+      for (let b = 0; b < memberCount[q]!; b++) {
+        const v = members[list + b]!;
+        const base = v * m;
+        const own = sums[base + q]!;
+        for (let g = 0; g < m; g++) {
+          const value = sums[base + g]! - own;
+          gain[base + g] = value;
+          if (value > bestInto[into + g]!) bestInto[into + g] = value;
+        }
+      }
     }
     const current = state.objective;
     const aspiration = search.runBestObjective - current + IMPROVEMENT;
@@ -282,49 +315,57 @@ function tabuSearch(search: Search, maxIdle: number): void {
     let chosenTarget = -1;
 
     if (search.sizesVary) {
-      for (let i = 0; i < count; i++) {
-        const v = movable[i]!;
-        const p = group[v]!;
+      for (let p = 0; p < m; p++) {
         if (size[p]! <= minSize[p]!) continue;
-        const base = v * m;
-        for (let q = 0; q < m; q++) {
-          if (q === p || size[q]! >= maxSize[q]!) continue;
-          const delta = gain[base + q]!;
-          if (delta < bestDelta) continue;
-          if (allowed !== null && allowed[base + q] === 0) continue;
-          if (tabuUntil[base + q]! > step && delta < aspiration) continue;
-          if (delta > bestDelta) {
-            bestDelta = delta;
-            ties = 1;
-          } else if (random.below(++ties) !== 0) continue;
-          chosenU = v;
-          chosenV = -1;
-          chosenTarget = q;
+        for (let a = 0; a < memberCount[p]!; a++) {
+          const v = members[p * n + a]!;
+          const base = v * m;
+          for (let q = 0; q < m; q++) {
+            if (q === p || size[q]! >= maxSize[q]!) continue;
+            const delta = gain[base + q]!;
+            if (delta < bestDelta) continue;
+            if (allowed !== null && allowed[base + q] === 0) continue;
+            if (tabuUntil[base + q]! > step && delta < aspiration) continue;
+            if (delta > bestDelta) {
+              bestDelta = delta;
+              ties = 1;
+            } else if (random.below(++ties) !== 0) continue;
+            chosenU = v;
+            chosenV = -1;
+            chosenTarget = q;
+          }
         }
       }
     }
 
-    for (let i = 0; i < count; i++) {
-      const u = movable[i]!;
-      const p = group[u]!;
-      const baseU = u * m;
-      const rowU = u * n;
-      for (let j = i + 1; j < count; j++) {
-        const v = movable[j]!;
-        const q = group[v]!;
-        if (q === p) continue;
-        const baseV = v * m;
-        const delta = gain[baseU + q]! + gain[baseV + p]! - 2 * distances[rowU + v]!;
-        if (delta < bestDelta) continue;
-        if (allowed !== null && (allowed[baseU + q] === 0 || allowed[baseV + p] === 0)) continue;
-        if ((tabuUntil[baseU + q]! > step || tabuUntil[baseV + p]! > step) && delta < aspiration) continue;
-        if (delta > bestDelta) {
-          bestDelta = delta;
-          ties = 1;
-        } else if (random.below(++ties) !== 0) continue;
-        chosenU = u;
-        chosenV = v;
-        chosenTarget = q;
+    for (let p = 0; p < m; p++) {
+      const listP = p * n;
+      for (let a = 0; a < memberCount[p]!; a++) {
+        const u = members[listP + a]!;
+        const baseU = u * m;
+        const rowU = u * n;
+        for (let q = p + 1; q < m; q++) {
+          const gainU = gain[baseU + q]!;
+          if (gainU + bestInto[q * m + p]! - twiceMinDistance < bestDelta) continue;
+          if (allowed !== null && allowed[baseU + q] === 0) continue;
+          const tabuU = tabuUntil[baseU + q]! > step;
+          const listQ = q * n;
+          for (let b = 0; b < memberCount[q]!; b++) {
+            const v = members[listQ + b]!;
+            const baseV = v * m;
+            const delta = gainU + gain[baseV + p]! - 2 * distances[rowU + v]!;
+            if (delta < bestDelta) continue;
+            if (allowed !== null && allowed[baseV + p] === 0) continue;
+            if ((tabuU || tabuUntil[baseV + p]! > step) && delta < aspiration) continue;
+            if (delta > bestDelta) {
+              bestDelta = delta;
+              ties = 1;
+            } else if (random.below(++ties) !== 0) continue;
+            chosenU = u;
+            chosenV = v;
+            chosenTarget = q;
+          }
+        }
       }
     }
 
@@ -334,8 +375,19 @@ function tabuSearch(search: Search, maxIdle: number): void {
     if (chosenV >= 0) {
       tabuUntil[chosenV * m + chosenTarget] = step + search.tenureBase + random.below(search.tenureSpread);
       swapElements(state, chosenU, chosenV);
+      // Each takes the other's place in the member lists.
+      const at = position[chosenU]!;
+      position[chosenU] = position[chosenV]!;
+      position[chosenV] = at;
+      members[chosenTarget * n + position[chosenU]!] = chosenU;
+      members[from * n + position[chosenV]!] = chosenV;
     } else {
       moveElement(state, chosenU, chosenTarget);
+      const last = members[from * n + --memberCount[from]!]!;
+      members[from * n + position[chosenU]!] = last;
+      position[last] = position[chosenU]!;
+      position[chosenU] = memberCount[chosenTarget]!;
+      members[chosenTarget * n + memberCount[chosenTarget]!++] = chosenU;
     }
     if (state.objective > search.runBestObjective + IMPROVEMENT) {
       search.runBest.set(group);
@@ -343,6 +395,18 @@ function tabuSearch(search: Search, maxIdle: number): void {
       offerBest(search);
       idle = 0;
     } else idle++;
+  }
+}
+
+// The movable elements of each group, in lists that moves keep up to date in O(1).
+function listMembers(search: Search): void {
+  const { n, movable, members, memberCount, position, state } = search;
+  memberCount.fill(0);
+  for (let i = 0; i < movable.length; i++) {
+    const v = movable[i]!;
+    const g = state.group[v]!;
+    position[v] = memberCount[g]!;
+    members[g * n + memberCount[g]!++] = v;
   }
 }
 
