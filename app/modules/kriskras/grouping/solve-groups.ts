@@ -53,8 +53,11 @@ export type SolveGroupsResult = {
 };
 
 // The one parameter set, used for every instance (see the decision record).
-const POPULATION_SIZE = 10;
-const IDLE_STEPS_PER_ELEMENT = 2;
+const POPULATION_FIRST = 20;
+const POPULATION_LAST = 4;
+/** Steps without improvement before a tabu search ends, per element: at the start and at the end. */
+const IDLE_FIRST = 1;
+const IDLE_LAST = 30;
 const TENURE_BASE_SHARE = 0.05;
 const TENURE_SPREAD_SHARE = 0.05;
 const PROGRESS_INTERVAL_MS = 100;
@@ -113,14 +116,17 @@ export function solveGroups(options: SolveGroupsOptions): SolveGroupsResult {
   const scores: number[] = [];
   const child = new Int32Array(n);
 
+  // Early on: many individuals and short searches, to try many different group-size profiles; later:
+  // few individuals and long searches, to dig into the best ones.
   const improve = (assignment: Int32Array): number => {
     loadAssignment(search.state, assignment);
-    tabuSearch(search, Math.max(50, IDLE_STEPS_PER_ELEMENT * n));
+    const share = fractionUsed(search);
+    tabuSearch(search, Math.max(50, Math.round(n * (IDLE_FIRST + (IDLE_LAST - IDLE_FIRST) * share))));
     assignment.set(search.runBest);
     return search.runBestObjective;
   };
 
-  for (let i = 0; i < POPULATION_SIZE && !clockRanOut(search); i++) {
+  for (let i = 0; i < POPULATION_FIRST && !clockRanOut(search); i++) {
     const assignment = new Int32Array(n);
     completeAssignment(search, assignment, false);
     const score = improve(assignment);
@@ -129,14 +135,19 @@ export function solveGroups(options: SolveGroupsOptions): SolveGroupsResult {
     scores.push(score);
   }
   while (population.length >= 2 && !clockRanOut(search)) {
+    const target = Math.round(POPULATION_FIRST - (POPULATION_FIRST - POPULATION_LAST) * fractionUsed(search));
+    while (population.length > Math.max(2, target)) {
+      const worst = worstOf(scores);
+      population.splice(worst, 1);
+      scores.splice(worst, 1);
+    }
     const a = search.random.below(population.length);
     let b = search.random.below(population.length - 1);
     if (b >= a) b++;
     crossGroups(search, population[a]!, population[b]!, child);
     completeAssignment(search, child, true);
     const score = improve(child);
-    let worst = 0;
-    for (let i = 1; i < scores.length; i++) if (scores[i]! < scores[worst]!) worst = i;
+    const worst = worstOf(scores);
     if (score > scores[worst]! + IMPROVEMENT && !isDuplicate(scores, score)) {
       population[worst]!.set(child);
       scores[worst] = score;
@@ -159,6 +170,20 @@ function smallestDistance(distances: Float64Array): number {
   let smallest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < distances.length; i++) if (distances[i]! < smallest) smallest = distances[i]!;
   return smallest;
+}
+
+function worstOf(scores: number[]): number {
+  let worst = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i]! < scores[worst]!) worst = i;
+  return worst;
+}
+
+function fractionUsed(search: Search): number {
+  // With a step budget the schedule follows the steps only, so the result depends on the seed alone.
+  if (Number.isFinite(search.maxSteps)) return Math.min(1, search.iterations / search.maxSteps);
+  return search.timeLimitMs > 0
+    ? Math.min(1, (performance.now() - search.startedAt) / search.timeLimitMs)
+    : 1;
 }
 
 function isDuplicate(scores: number[], score: number): boolean {
@@ -268,7 +293,6 @@ function tabuSearch(search: Search, maxIdle: number): void {
     search;
   const { tabuUntil, random, state, twiceMinDistance } = search;
   const { group, size, sums } = state;
-  const count = search.movable.length;
   search.runBest.set(group);
   search.runBestObjective = state.objective;
   offerBest(search);
@@ -469,6 +493,24 @@ function completeAssignment(search: Search, assignment: Int32Array, greedy: bool
   for (let v = 0; v < n; v++) if (assignment[v]! < 0) order.push(v);
   shuffle(order, random);
   const pull = new Float64Array(m);
+  // Random starts take a random size profile with most groups at a bound: with diversities that are
+  // mostly positive, bigger groups collect more pairs, and local search rarely changes which groups
+  // are the big ones.
+  const target = new Int32Array(m);
+  if (!greedy) {
+    let spare = n;
+    for (let g = 0; g < m; g++) {
+      target[g] = minSize[g]!;
+      spare -= minSize[g]!;
+    }
+    const groups = Array.from({ length: m }, (_, g) => g);
+    shuffle(groups, random);
+    for (const g of groups) {
+      const extra = Math.min(spare, maxSize[g]! - minSize[g]!);
+      target[g]! += extra;
+      spare -= extra;
+    }
+  }
   for (const v of order) {
     let chosen = -1;
     if (greedy) {
@@ -484,8 +526,13 @@ function completeAssignment(search: Search, assignment: Int32Array, greedy: bool
         }
       }
     } else {
+      // Prefer groups still below their target size, then any group with room.
       let options = 0;
       for (let g = 0; g < m; g++) {
+        if (size[g]! >= target[g]! || (allowed !== null && allowed[v * m + g] === 0)) continue;
+        if (random.below(++options) === 0) chosen = g;
+      }
+      for (let g = 0; g < m && options === 0; g++) {
         if (size[g]! >= maxSize[g]! || (allowed !== null && allowed[v * m + g] === 0)) continue;
         if (random.below(++options) === 0) chosen = g;
       }
