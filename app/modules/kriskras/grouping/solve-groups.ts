@@ -60,6 +60,8 @@ const IDLE_FIRST = 1;
 const IDLE_LAST = 30;
 const TENURE_BASE_SHARE = 0.05;
 const TENURE_SPREAD_SHARE = 0.05;
+/** Offspring in a row that do not enter the population before it is renewed. */
+const STAGNATION_LIMIT = 30;
 const PROGRESS_INTERVAL_MS = 100;
 const IMPROVEMENT = 1e-6;
 
@@ -134,6 +136,7 @@ export function solveGroups(options: SolveGroupsOptions): SolveGroupsResult {
     population.push(assignment);
     scores.push(score);
   }
+  let unchanged = 0;
   while (population.length >= 2 && !clockRanOut(search)) {
     const target = Math.round(POPULATION_FIRST - (POPULATION_FIRST - POPULATION_LAST) * fractionUsed(search));
     while (population.length > Math.max(2, target)) {
@@ -151,6 +154,17 @@ export function solveGroups(options: SolveGroupsOptions): SolveGroupsResult {
     if (score > scores[worst]! + IMPROVEMENT && !isDuplicate(scores, score)) {
       population[worst]!.set(child);
       scores[worst] = score;
+      unchanged = 0;
+    } else if (++unchanged >= STAGNATION_LIMIT) {
+      // The population has stopped changing (small instances get there quickly): keep the best and
+      // replace the others by new random starts.
+      unchanged = 0;
+      const keep = bestOf(scores);
+      for (let i = 0; i < population.length && !clockRanOut(search); i++) {
+        if (i === keep) continue;
+        completeAssignment(search, population[i]!, false);
+        scores[i] = improve(population[i]!);
+      }
     }
   }
   // A single individual (tiny or fully locked instances) still deserves local search until time runs out.
@@ -170,6 +184,12 @@ function smallestDistance(distances: Float64Array): number {
   let smallest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < distances.length; i++) if (distances[i]! < smallest) smallest = distances[i]!;
   return smallest;
+}
+
+function bestOf(scores: number[]): number {
+  let best = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  return best;
 }
 
 function worstOf(scores: number[]): number {
