@@ -7,6 +7,7 @@
 // --quick (shorter limits, one instance of each kind), --only REGEX (instances whose name matches),
 // --scale X (multiply the time limits, for development).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseMdgpInstance } from "../app/modules/kriskras/grouping/mdgp-instance.ts";
@@ -55,6 +56,10 @@ const load = (name: string) =>
   parseMdgpInstance(fs.readFileSync(path.join(dataDir, "instances", `${name}.txt`), "utf8"));
 const gapPercent = (value: number, best: number) => (100 * (best - value)) / best;
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+
+console.log(
+  `${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)} at the start; data ${dataDir}`,
+);
 
 // Small instances: proven optima.
 const small = known.filter((row) => row.optimal && (!quick || row.name.endsWith("_01")));
@@ -119,6 +124,11 @@ if (rows.length > 0) {
   }
   summary("all n >= 120", rows);
   const meanGap = mean(rows.map((r) => r.gap));
+  // Some best-known values are beaten (they were found on slightly different copies of the matrices, or
+  // are simply not optimal); counting those as 0 shows the figure without that help.
+  console.log(
+    `mean gap with results above the best known counted as 0: ${mean(rows.map((r) => Math.max(0, r.gap))).toFixed(3)} %`,
+  );
   const worst = rows.reduce((a, b) => (b.gap > a.gap ? b : a));
   console.log(`max gap ${worst.gap.toFixed(3)} % (${worst.name})`);
   if (meanGap > BAR_MEAN || worst.gap > BAR_MAX) barMet = false;
