@@ -317,6 +317,7 @@ function tabuSearch(search: Search, maxIdle: number): void {
   search.runBestObjective = state.objective;
   offerBest(search);
   listMembers(search);
+  refreshGains(search, -1, -1);
   // Tabu marks of a previous run belong to another solution: jump past them.
   search.steps += search.tenureBase + search.tenureSpread + 1;
   let idle = 0;
@@ -333,23 +334,6 @@ function tabuSearch(search: Search, maxIdle: number): void {
     }
     search.iterations++;
     const step = ++search.steps;
-    // Gains of single moves, and per pair of groups the best gain of any member of one entering the
-    // other: an upper bound that lets whole groups of swap partners be skipped.
-    bestInto.fill(Number.NEGATIVE_INFINITY);
-    for (let q = 0; q < m; q++) {
-      const list = q * n;
-      const into = q * m;
-      for (let b = 0; b < memberCount[q]!; b++) {
-        const v = members[list + b]!;
-        const base = v * m;
-        const own = sums[base + q]!;
-        for (let g = 0; g < m; g++) {
-          const value = sums[base + g]! - own;
-          gain[base + g] = value;
-          if (value > bestInto[into + g]!) bestInto[into + g] = value;
-        }
-      }
-    }
     const current = state.objective;
     const aspiration = search.runBestObjective - current + IMPROVEMENT;
     let bestDelta = Number.NEGATIVE_INFINITY;
@@ -433,12 +417,57 @@ function tabuSearch(search: Search, maxIdle: number): void {
       position[chosenU] = memberCount[chosenTarget]!;
       members[chosenTarget * n + memberCount[chosenTarget]!++] = chosenU;
     }
+    refreshGains(search, from, chosenTarget);
     if (state.objective > search.runBestObjective + IMPROVEMENT) {
       search.runBest.set(group);
       search.runBestObjective = state.objective;
       offerBest(search);
       idle = 0;
     } else idle++;
+  }
+}
+
+/**
+ * Gains of single moves, and per pair of groups the best gain of any member of one entering the other:
+ * an upper bound that lets whole groups of swap partners be skipped. After a move or swap between
+ * groups p and q only the rows of p's and q's members and the columns p and q change, so only those are
+ * recomputed (O(n) instead of O(n·m)); p = q = -1 recomputes everything.
+ */
+function refreshGains(search: Search, p: number, q: number): void {
+  const { n, m, gain, bestInto, members, memberCount } = search;
+  const sums = search.state.sums;
+  const all = p < 0;
+  for (let r = 0; r < m; r++) {
+    const list = r * n;
+    const into = r * m;
+    const count = memberCount[r]!;
+    if (all || r === p || r === q) {
+      for (let g = 0; g < m; g++) bestInto[into + g] = Number.NEGATIVE_INFINITY;
+      for (let b = 0; b < count; b++) {
+        const base = members[list + b]! * m;
+        const own = sums[base + r]!;
+        for (let g = 0; g < m; g++) {
+          const value = sums[base + g]! - own;
+          gain[base + g] = value;
+          if (value > bestInto[into + g]!) bestInto[into + g] = value;
+        }
+      }
+    } else {
+      let intoP = Number.NEGATIVE_INFINITY;
+      let intoQ = Number.NEGATIVE_INFINITY;
+      for (let b = 0; b < count; b++) {
+        const base = members[list + b]! * m;
+        const own = sums[base + r]!;
+        const toP = sums[base + p]! - own;
+        const toQ = sums[base + q]! - own;
+        gain[base + p] = toP;
+        gain[base + q] = toQ;
+        if (toP > intoP) intoP = toP;
+        if (toQ > intoQ) intoQ = toQ;
+      }
+      bestInto[into + p] = intoP;
+      bestInto[into + q] = intoQ;
+    }
   }
 }
 
