@@ -312,7 +312,7 @@ function tabuSearch(search: Search, maxIdle: number): void {
   const { n, m, distances, minSize, maxSize, allowed, gain, bestInto, members, memberCount, position } =
     search;
   const { tabuUntil, random, state, twiceMinDistance } = search;
-  const { group, size, sums } = state;
+  const { group, size } = state;
   search.runBest.set(group);
   search.runBestObjective = state.objective;
   offerBest(search);
