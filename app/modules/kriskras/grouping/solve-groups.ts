@@ -78,7 +78,7 @@ type Search = {
   sizesVary: boolean;
   random: Random;
   state: GroupState;
-  /** Per element and group: the gain of moving the element there, refreshed each step. */
+  /** Per element and group: the gain of moving the element there, kept up to date after each step. */
   gain: Float64Array;
   /** `bestInto[q * m + p]`: the largest gain of a member of group q moving to group p. */
   bestInto: Float64Array;
@@ -101,7 +101,6 @@ type Search = {
   bestObjective: number;
   startedAt: number;
   deadline: number;
-  nextClock: number;
   nextProgress: number;
   stopped: boolean;
   timeLimitMs: number;
@@ -264,7 +263,6 @@ function prepareSearch(options: SolveGroupsOptions, instance: GroupingInstance, 
     bestObjective: Number.NEGATIVE_INFINITY,
     startedAt,
     deadline: startedAt + timeLimitMs,
-    nextClock: 0,
     nextProgress: startedAt + PROGRESS_INTERVAL_MS,
     stopped: false,
     timeLimitMs,
@@ -278,7 +276,9 @@ function prepareSearch(options: SolveGroupsOptions, instance: GroupingInstance, 
   return search;
 }
 
-// Reading the clock costs more than a step on tiny instances, so it is read at most every few ms of steps.
+// Stops at the deadline, the step budget or when asked, and reports progress at most ten times a second.
+// On small instances a step costs less than reading the clock, so the tabu search calls this only every
+// few steps.
 function clockRanOut(search: Search): boolean {
   if (search.stopped) return true;
   if (search.iterations >= search.maxSteps) {
