@@ -1,0 +1,264 @@
+// Composing a round's groups: reads the sign-ups, the slots, who met whom and the editors' locks, runs
+// the optimiser in a worker thread (the server keeps answering), and stores the groups. A run is kept
+// in this process's memory while it goes, so the editor's page can show its progress; starting another
+// run of the same round while one goes is refused.
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import {
+  buildGroupingProblem,
+  type Candidate,
+  type ComposedGroup,
+  type GroupSlot,
+  groupsFromAssignment,
+  pairKey,
+  planPlacement,
+  type UnplacedReason,
+} from "./composition.ts";
+import { solveGroupsInWorker } from "./grouping/solve-in-worker.server.ts";
+import {
+  type Availability,
+  kriskrasAnswerOptions,
+  kriskrasAvailability,
+  kriskrasGroupMembers,
+  kriskrasGroups,
+  kriskrasMeetings,
+  kriskrasRounds,
+  kriskrasSignups,
+  kriskrasSlots,
+} from "./kriskras.schema.ts";
+
+/** One seed for every run: the same sign-ups give the same groups (up to where the time limit stops). */
+const SEED = 20_261_128;
+
+export interface CompositionRun {
+  roundId: string;
+  startedAt: number;
+  timeLimitMs: number;
+  /** 0..1 of the time limit. */
+  fraction: number;
+  state: "bezig" | "klaar" | "mislukt";
+  message?: string;
+  result?: { groups: number; placed: number; unplaced: number; droppedLocks: number };
+}
+
+const runs = new Map<string, CompositionRun>();
+
+/** The run of a round in this process, if one was started since the process started. */
+export function compositionRunOf(roundId: string): CompositionRun | undefined {
+  return runs.get(roundId);
+}
+
+/**
+ * Starts composing the round's groups in the background and returns at once; follow it with
+ * `compositionRunOf`. Refused while a run of the same round is going.
+ */
+export function startComposition(options: { db: Db; roundId: string; timeLimitMs: number }): CompositionRun {
+  const running = runs.get(options.roundId);
+  if (running?.state === "bezig") {
+    throw new AppError("conflict", "De groepen worden al samengesteld. Wacht tot dat klaar is.");
+  }
+  const run: CompositionRun = {
+    roundId: options.roundId,
+    startedAt: Date.now(),
+    timeLimitMs: options.timeLimitMs,
+    fraction: 0,
+    state: "bezig",
+  };
+  runs.set(options.roundId, run);
+  composeGroups({ ...options, onProgress: (fraction) => (run.fraction = fraction) })
+    .then((result) => {
+      run.state = "klaar";
+      run.fraction = 1;
+      run.result = result;
+    })
+    .catch((error: unknown) => {
+      run.state = "mislukt";
+      run.message =
+        error instanceof AppError ? error.message : "Het samenstellen is mislukt. Probeer het opnieuw.";
+    });
+  return run;
+}
+
+/** A round's sign-ups as the composition sees them, in the order they came in. */
+export async function candidatesOf(db: Db, roundId: string): Promise<Candidate[]> {
+  const signups = await db
+    .select()
+    .from(kriskrasSignups)
+    .where(eq(kriskrasSignups.roundId, roundId))
+    .orderBy(asc(kriskrasSignups.createdAt), asc(kriskrasSignups.id));
+  if (signups.length === 0) return [];
+  const availability = await db
+    .select()
+    .from(kriskrasAvailability)
+    .where(
+      inArray(
+        kriskrasAvailability.signupId,
+        signups.map((signup) => signup.id),
+      ),
+    );
+  const answersOf = new Map<string, Record<string, Availability>>();
+  for (const row of availability) {
+    const answers = answersOf.get(row.signupId) ?? {};
+    answers[row.slotId] = row.answer;
+    answersOf.set(row.signupId, answers);
+  }
+  // Experience decides the host among equals: the position of the band in its list of options.
+  const bands = await db
+    .select()
+    .from(kriskrasAnswerOptions)
+    .where(
+      or(
+        eq(kriskrasAnswerOptions.attribute, "serviceBand"),
+        eq(kriskrasAnswerOptions.attribute, "scaleBand"),
+      ),
+    );
+  const rank = (attribute: string, key: string) =>
+    bands.find((band) => band.attribute === attribute && band.key === key)?.position ?? 0;
+  return signups.map((signup) => ({
+    id: signup.id,
+    userId: signup.userId,
+    attributes: {
+      organisation: signup.organisationId,
+      workKind: signup.workKind,
+      scaleBand: signup.scaleBand,
+      serviceBand: signup.serviceBand,
+      region: signup.region,
+    },
+    availability: answersOf.get(signup.id) ?? {},
+    seniority: rank("serviceBand", signup.serviceBand) * 100 + rank("scaleBand", signup.scaleBand),
+  }));
+}
+
+/** Pairs of these people who met in an earlier round (within the kept period). */
+export async function metBeforeAmong(db: Db, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length < 2) return new Set();
+  const rows = await db
+    .select({ low: kriskrasMeetings.userLow, high: kriskrasMeetings.userHigh })
+    .from(kriskrasMeetings)
+    .where(and(inArray(kriskrasMeetings.userLow, userIds), inArray(kriskrasMeetings.userHigh, userIds)));
+  return new Set(rows.map((row) => pairKey(row.low, row.high)));
+}
+
+/** Composes and stores the round's groups; replaces the groups there were, keeping the locks. */
+export async function composeGroups(options: {
+  db: Db;
+  roundId: string;
+  timeLimitMs: number;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}): Promise<NonNullable<CompositionRun["result"]>> {
+  const { db, roundId } = options;
+  const [round] = await db
+    .select()
+    .from(kriskrasRounds)
+    .where(and(eq(kriskrasRounds.id, roundId), isNull(kriskrasRounds.purgedAt)));
+  if (!round) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
+  const bounds = { min: round.groupMin, target: round.groupTarget, max: round.groupMax };
+  const slots = await db
+    .select({ id: kriskrasSlots.id, capacity: kriskrasSlots.capacity })
+    .from(kriskrasSlots)
+    .where(eq(kriskrasSlots.roundId, roundId))
+    .orderBy(asc(kriskrasSlots.startsAt), asc(kriskrasSlots.id));
+  const candidates = await candidatesOf(db, roundId);
+  const metBefore = await metBeforeAmong(
+    db,
+    candidates.map((candidate) => candidate.userId),
+  );
+  const locks = await locksOf(db, roundId);
+  const plan = planPlacement({ candidates, slots, bounds });
+  const problem = buildGroupingProblem({
+    candidates,
+    plan,
+    slots,
+    bounds,
+    weights: round.weights,
+    metBefore,
+    locks,
+  });
+  let assignment: Int32Array = new Int32Array(0);
+  if (problem.instance.n > 0 && problem.instance.m > 0) {
+    const solved = await solveGroupsInWorker({
+      instance: problem.instance,
+      allowed: problem.allowed,
+      extraScore: problem.extraScore,
+      locked: problem.locked,
+      seed: SEED,
+      timeLimitMs: options.timeLimitMs,
+      signal: options.signal,
+      onProgress: (progress) => options.onProgress?.(progress.fraction),
+    });
+    assignment = solved.assignment;
+  }
+  const groups = groupsFromAssignment({ problem, assignment, weights: round.weights, metBefore });
+  const lockedIds = new Set(
+    problem.elements.filter((_, v) => (problem.locked[v] ?? -1) >= 0).map((candidate) => candidate.id),
+  );
+  await storeGroups({ db, roundId, groups, lockedIds });
+  return {
+    groups: groups.length,
+    placed: plan.placed.size,
+    unplaced: plan.unplaced.length,
+    droppedLocks: problem.droppedLocks.length,
+  };
+}
+
+/** The editors' locks: who is fixed in which group (by slot and number, which survive a new run). */
+async function locksOf(db: Db, roundId: string): Promise<Map<string, GroupSlot>> {
+  const rows = await db
+    .select({
+      signupId: kriskrasGroupMembers.signupId,
+      slotId: kriskrasGroups.slotId,
+      number: kriskrasGroups.number,
+    })
+    .from(kriskrasGroupMembers)
+    .innerJoin(kriskrasGroups, eq(kriskrasGroups.id, kriskrasGroupMembers.groupId))
+    .where(and(eq(kriskrasGroups.roundId, roundId), eq(kriskrasGroupMembers.locked, true)));
+  return new Map(rows.map((row) => [row.signupId, { slotId: row.slotId, number: row.number }]));
+}
+
+async function storeGroups(options: {
+  db: Db;
+  roundId: string;
+  groups: ComposedGroup[];
+  lockedIds: Set<string>;
+}): Promise<void> {
+  await options.db.transaction(async (tx) => {
+    await tx.delete(kriskrasGroups).where(eq(kriskrasGroups.roundId, options.roundId));
+    for (const group of options.groups) {
+      const [stored] = await tx
+        .insert(kriskrasGroups)
+        .values({
+          roundId: options.roundId,
+          slotId: group.slotId,
+          number: group.number,
+          hostSignupId: group.hostId || null,
+          score: group.score,
+        })
+        .returning({ id: kriskrasGroups.id });
+      if (!stored) throw new Error("insert of a group returned nothing");
+      if (group.members.length === 0) continue;
+      await tx.insert(kriskrasGroupMembers).values(
+        group.members.map((signupId) => ({
+          groupId: stored.id,
+          signupId,
+          locked: options.lockedIds.has(signupId),
+        })),
+      );
+    }
+  });
+}
+
+/** Why a sign-up without a group has none, from the answers and the groups as they are now. */
+export function reasonUnplaced(options: {
+  availability: Record<string, Availability>;
+  slotsWithGroups: Set<string>;
+}): UnplacedReason {
+  const slots = Object.entries(options.availability)
+    .filter(([, answer]) => answer === "ja" || answer === "als-het-moet")
+    .map(([slotId]) => slotId);
+  if (slots.length === 0) return "geen-tijdvak";
+  return slots.some((slotId) => options.slotsWithGroups.has(slotId))
+    ? "tijdvakken-vol"
+    : "te-weinig-aanmeldingen";
+}

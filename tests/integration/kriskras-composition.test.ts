@@ -1,0 +1,204 @@
+// Composing a kris-kras round on each database: the optimiser runs in a worker, the groups it stores
+// stay within the bounds and the slots people can attend, people who met before are kept apart, an
+// editor's lock survives a new run, and a second run while one goes is refused.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/infra/db.server.ts";
+import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import {
+  composeGroups,
+  compositionRunOf,
+  metBeforeAmong,
+  startComposition,
+} from "../../app/modules/kriskras/composition.server.ts";
+import { pairKey } from "../../app/modules/kriskras/composition.ts";
+import {
+  type Availability,
+  kriskrasAvailability,
+  kriskrasGroupMembers,
+  kriskrasGroups,
+  kriskrasMeetings,
+  kriskrasOrganisations,
+  kriskrasRounds,
+  kriskrasSignups,
+  kriskrasSlots,
+} from "../../app/modules/kriskras/kriskras.schema.ts";
+import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
+
+const WEIGHTS = { organisation: 4, workKind: 2, scaleBand: 1, serviceBand: 1, region: 1 };
+
+describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    ({ test, database } = await openMigratedDatabase(kind));
+  });
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  /** A round with two slots and `count` sign-ups; `answers(i)` gives person i's availability. */
+  async function roundWith(count: number, answers: (index: number) => [Availability, Availability]) {
+    const { db } = database;
+    const tag = Math.random().toString(36).slice(2, 8);
+    const organisations = await db
+      .insert(kriskrasOrganisations)
+      .values(Array.from({ length: 6 }, (_, index) => ({ name: `Organisatie ${tag} ${index}` })))
+      .returning();
+    const [round] = await db
+      .insert(kriskrasRounds)
+      .values({
+        title: "Ronde",
+        signupOpensAt: new Date("2027-01-01T08:00:00Z"),
+        signupClosesAt: new Date("2027-02-01T08:00:00Z"),
+        groupMin: 4,
+        groupTarget: 5,
+        groupMax: 6,
+        weights: WEIGHTS,
+      })
+      .returning();
+    if (!round) throw new Error("no round");
+    const slots = await db
+      .insert(kriskrasSlots)
+      .values([
+        {
+          roundId: round.id,
+          startsAt: new Date("2027-03-01T13:00:00Z"),
+          endsAt: new Date("2027-03-01T14:30:00Z"),
+          capacity: 30,
+        },
+        {
+          roundId: round.id,
+          startsAt: new Date("2027-03-08T13:00:00Z"),
+          endsAt: new Date("2027-03-08T14:30:00Z"),
+          capacity: 12,
+        },
+      ])
+      .returning();
+    const people = [];
+    for (let index = 0; index < count; index++) {
+      const user = await upsertUser({ db, email: `p${index}-${tag}@example.nl` });
+      const [signup] = await db
+        .insert(kriskrasSignups)
+        .values({
+          roundId: round.id,
+          userId: user.id,
+          organisationId: organisations[index % organisations.length]?.id ?? "",
+          workKind: ["beleid", "uitvoering", "toezicht"][index % 3] ?? "",
+          scaleBand: `s${index % 4}`,
+          serviceBand: `d${index % 3}`,
+          region: `r${index % 2}`,
+          consentAt: new Date(),
+        })
+        .returning();
+      if (!signup) throw new Error("no sign-up");
+      const [first, second] = answers(index);
+      await db.insert(kriskrasAvailability).values([
+        { signupId: signup.id, slotId: slots[0]?.id ?? "", answer: first },
+        { signupId: signup.id, slotId: slots[1]?.id ?? "", answer: second },
+      ]);
+      people.push({ user, signup });
+    }
+    return { round, slots, people };
+  }
+
+  async function groupsOf(roundId: string) {
+    const groups = await database.db.select().from(kriskrasGroups).where(eq(kriskrasGroups.roundId, roundId));
+    const members = await database.db
+      .select()
+      .from(kriskrasGroupMembers)
+      .innerJoin(kriskrasGroups, eq(kriskrasGroups.id, kriskrasGroupMembers.groupId))
+      .where(eq(kriskrasGroups.roundId, roundId));
+    return groups.map((group) => ({
+      ...group,
+      members: members
+        .filter((row) => row.kriskras_groups.id === group.id)
+        .map((row) => row.kriskras_group_members),
+    }));
+  }
+
+  it("stores groups within the bounds, in slots people can attend, with a host from the group", async () => {
+    const { round, slots, people } = await roundWith(31, (index) =>
+      index % 3 === 0 ? ["nee", "ja"] : index % 3 === 1 ? ["ja", "nee"] : ["ja", "als-het-moet"],
+    );
+    const result = await composeGroups({ db: database.db, roundId: round.id, timeLimitMs: 300 });
+    expect(result.placed + result.unplaced).toBe(31);
+    const groups = await groupsOf(round.id);
+    expect(groups.length).toBe(result.groups);
+    const placed = groups.flatMap((group) => group.members.map((member) => member.signupId));
+    expect(new Set(placed).size).toBe(placed.length);
+    expect(placed.length).toBe(result.placed);
+    for (const group of groups) {
+      expect(group.members.length).toBeGreaterThanOrEqual(4);
+      expect(group.members.length).toBeLessThanOrEqual(6);
+      expect(group.members.map((member) => member.signupId)).toContain(group.hostSignupId);
+      expect(group.score).toBeGreaterThan(0);
+      const slotIndex = slots.findIndex((slot) => slot.id === group.slotId);
+      for (const member of group.members) {
+        const index = people.findIndex((person) => person.signup.id === member.signupId);
+        const answer = slotIndex === 0 ? (index % 3 === 0 ? "nee" : "ja") : index % 3 === 1 ? "nee" : "ja";
+        expect(answer).not.toBe("nee");
+      }
+    }
+    // Slot two takes at most 12 people.
+    const inSecond = groups.filter((group) => group.slotId === slots[1]?.id);
+    expect(inSecond.reduce((sum, group) => sum + group.members.length, 0)).toBeLessThanOrEqual(12);
+  });
+
+  it("keeps people who met in an earlier round apart, and keeps an editor's lock in a new run", async () => {
+    const { round, people } = await roundWith(20, () => ["ja", "nee"]);
+    const { db } = database;
+    const pairs = [
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ] as const;
+    for (const [a, b] of pairs) {
+      const ids = [people[a]?.user.id ?? "", people[b]?.user.id ?? ""].sort();
+      await db
+        .insert(kriskrasMeetings)
+        .values({ userLow: ids[0] ?? "", userHigh: ids[1] ?? "", metOn: new Date() });
+    }
+    const met = await metBeforeAmong(
+      db,
+      people.map((person) => person.user.id),
+    );
+    expect(met.has(pairKey(people[0]?.user.id ?? "", people[1]?.user.id ?? ""))).toBe(true);
+
+    await composeGroups({ db, roundId: round.id, timeLimitMs: 300 });
+    const groupOf = (groups: Awaited<ReturnType<typeof groupsOf>>, index: number) =>
+      groups.find((group) => group.members.some((member) => member.signupId === people[index]?.signup.id));
+    let groups = await groupsOf(round.id);
+    for (const [a, b] of pairs) expect(groupOf(groups, a)?.id).not.toBe(groupOf(groups, b)?.id);
+
+    // An editor locks person 7 into the group of person 8; a new run keeps them there.
+    const target = groupOf(groups, 8);
+    const current = groupOf(groups, 7);
+    if (!target || !current) throw new Error("not placed");
+    await db
+      .delete(kriskrasGroupMembers)
+      .where(eq(kriskrasGroupMembers.signupId, people[7]?.signup.id ?? ""));
+    await db
+      .insert(kriskrasGroupMembers)
+      .values({ groupId: target.id, signupId: people[7]?.signup.id ?? "", locked: true });
+    await composeGroups({ db, roundId: round.id, timeLimitMs: 300 });
+    groups = await groupsOf(round.id);
+    const after = groupOf(groups, 7);
+    expect(after?.number).toBe(target.number);
+    expect(after?.members.find((member) => member.signupId === people[7]?.signup.id)?.locked).toBe(true);
+  });
+
+  it("runs in the background with progress, and refuses a second run of the same round meanwhile", async () => {
+    const { round } = await roundWith(12, () => ["ja", "ja"]);
+    const run = startComposition({ db: database.db, roundId: round.id, timeLimitMs: 400 });
+    expect(run.state).toBe("bezig");
+    expect(() => startComposition({ db: database.db, roundId: round.id, timeLimitMs: 400 })).toThrow(
+      "De groepen worden al samengesteld",
+    );
+    await expect.poll(() => compositionRunOf(round.id)?.state, { timeout: 10_000 }).toBe("klaar");
+    expect(compositionRunOf(round.id)?.result?.placed).toBe(12);
+    expect((await groupsOf(round.id)).length).toBe(2);
+  });
+});
