@@ -23,6 +23,13 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "../../app/modules/kriskras/kriskras.schema.ts";
+import {
+  movePerson,
+  reviewOf,
+  setHost,
+  setLocked,
+  swapPeople,
+} from "../../app/modules/kriskras/review.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 
 const WEIGHTS = { organisation: 4, workKind: 2, scaleBand: 1, serviceBand: 1, region: 1 };
@@ -200,5 +207,48 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
     await expect.poll(() => compositionRunOf(round.id)?.state, { timeout: 10_000 }).toBe("klaar");
     expect(compositionRunOf(round.id)?.result?.placed).toBe(12);
     expect((await groupsOf(round.id)).length).toBe(2);
+  });
+
+  it("lets an editor review, move, swap, choose a host and lock, with scores computed again at once", async () => {
+    const { round, slots, people } = await roundWith(13, (index) =>
+      index < 12 ? ["ja", "nee"] : ["nee", "ja"],
+    );
+    const { db } = database;
+    await composeGroups({ db, roundId: round.id, timeLimitMs: 300 });
+    let review = await reviewOf({ db, roundId: round.id });
+    const first = review.slots[0]?.groups;
+    expect(first?.map((group) => group.members.length).sort()).toEqual([6, 6]);
+    expect(review.unplaced).toEqual([
+      expect.objectContaining({ signupId: people[12]?.signup.id, reason: "te-weinig-aanmeldingen" }),
+    ]);
+    expect(review.slots[0]?.groups[0]?.mix.organisation.reduce((sum, entry) => sum + entry.count, 0)).toBe(6);
+
+    // Person 12 cannot come to the first slot.
+    const [groupOne, groupTwo] = first ?? [];
+    if (!groupOne || !groupTwo) throw new Error("no groups");
+    await expect(
+      movePerson({ db, roundId: round.id, signupId: people[12]?.signup.id ?? "", groupId: groupOne.id }),
+    ).rejects.toThrow("kan niet op dat moment");
+
+    const mover = groupOne.members[0]?.signupId ?? "";
+    await movePerson({ db, roundId: round.id, signupId: mover, groupId: groupTwo.id });
+    review = await reviewOf({ db, roundId: round.id });
+    const moved = review.slots[0]?.groups.find((group) => group.id === groupTwo.id);
+    expect(moved?.members.find((member) => member.signupId === mover)?.locked).toBe(true);
+    const [stored] = await db.select().from(kriskrasGroups).where(eq(kriskrasGroups.id, groupTwo.id));
+    expect(stored?.score).toBe(moved?.score);
+    expect(moved?.members).toHaveLength(7);
+
+    const other =
+      review.slots[0]?.groups.find((group) => group.id === groupOne.id)?.members[0]?.signupId ?? "";
+    await swapPeople({ db, roundId: round.id, signupA: mover, signupB: other });
+    await setHost({ db, roundId: round.id, signupId: other });
+    await setLocked({ db, roundId: round.id, signupId: other, locked: false });
+    review = await reviewOf({ db, roundId: round.id });
+    const swapped = review.slots[0]?.groups.find((group) => group.id === groupTwo.id);
+    expect(swapped?.hostSignupId).toBe(other);
+    expect(swapped?.members.find((member) => member.signupId === other)?.locked).toBe(false);
+    expect(review.slots[1]?.groups).toEqual([]);
+    expect(slots).toHaveLength(2);
   });
 });
