@@ -11,10 +11,17 @@ import {
 } from "./modules/accounts/personal-data.server.ts";
 import { deliberationsSource } from "./modules/deliberation/deliberations.server.ts";
 import { submittedCards } from "./modules/dilemmas/dilemma-submissions.server.ts";
+import { kriskrasSignupsSource } from "./modules/kriskras/signups.server.ts";
 
 /** Private records are encrypted, so their source needs the keyring to export them. */
 export function personalDataSources(keyring: Keyring): readonly PersonalDataSource[] {
-  return [ACCOUNT_SOURCES.audit, submittedCards, deliberationsSource(keyring), ACCOUNT_SOURCES.account];
+  return [
+    ACCOUNT_SOURCES.audit,
+    submittedCards,
+    deliberationsSource(keyring),
+    kriskrasSignupsSource(keyring),
+    ACCOUNT_SOURCES.account,
+  ];
 }
 
 type Person = { db: Db; keyring: Keyring; userId: string; email: string };

@@ -41,6 +41,16 @@ describe("an operator configures the server", () => {
     expect(() => parseConfig(env)).toThrow(new RegExp(`- ${variable}:`));
   });
 
+  it("keeps kris-kras sign-ups six months and who met whom three years unless told otherwise", () => {
+    expect(parseConfig({}).kriskras).toEqual({ signupRetentionDays: 183, meetingsRetentionDays: 1095 });
+    expect(
+      parseConfig({ KRISKRAS_SIGNUP_RETENTION_DAYS: "30", KRISKRAS_MEETINGS_RETENTION_DAYS: "365" }).kriskras,
+    ).toEqual({ signupRetentionDays: 30, meetingsRetentionDays: 365 });
+    expect(() => parseConfig({ KRISKRAS_SIGNUP_RETENTION_DAYS: "-1" })).toThrow(
+      /- KRISKRAS_SIGNUP_RETENTION_DAYS:/,
+    );
+  });
+
   it("has no single sign-on and allows login links unless told otherwise", () => {
     const config = parseConfig({});
     expect(config.oidc).toBeUndefined();

@@ -70,6 +70,8 @@ const ConfigInput = z.object({
   CONVERSATION_MIN_ANSWERS: z.coerce.number().int().min(1).max(50).default(3),
   CONVERSATION_JOINS_PER_IP: z.coerce.number().int().min(1).default(1000),
   CONVERSATION_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(6000),
+  KRISKRAS_SIGNUP_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(183),
+  KRISKRAS_MEETINGS_RETENTION_DAYS: z.coerce.number().int().min(0).max(7300).default(1095),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -138,6 +140,12 @@ export type Config = {
     minAnswers: number;
     /** Per client address per minute: enough for a room of 500 behind one office NAT, not for a flood. */
     rateLimits: { joinPerIp: number; answerPerIp: number };
+  };
+  kriskras: {
+    /** Days after a round's last slot before its sign-ups are deleted (aggregates and who met whom stay). */
+    signupRetentionDays: number;
+    /** Days who met whom is kept, to keep people apart in later rounds. */
+    meetingsRetentionDays: number;
   };
   /** The key for what people write in private; without it, a key file in DATA_DIR. */
   encryptionKey?: string;
@@ -219,6 +227,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         joinPerIp: input.CONVERSATION_JOINS_PER_IP,
         answerPerIp: input.CONVERSATION_ANSWERS_PER_IP,
       },
+    },
+    kriskras: {
+      signupRetentionDays: input.KRISKRAS_SIGNUP_RETENTION_DAYS,
+      meetingsRetentionDays: input.KRISKRAS_MEETINGS_RETENTION_DAYS,
     },
     encryptionKey: input.ENCRYPTION_KEY,
     encryptionKeysOld: input.ENCRYPTION_KEYS_OLD.split(",")

@@ -2,6 +2,7 @@
 import { generateKey, loadKeyring } from "../../app/infra/encryption.server.ts";
 import { reencryptDeliberations } from "../../app/modules/deliberation/deliberations.server.ts";
 import { reencryptPendingDrafts } from "../../app/modules/deliberation/pending-drafts.server.ts";
+import { reencryptAccessNeeds } from "../../app/modules/kriskras/signups.server.ts";
 import type { RegisterCommands } from "../vakmanschap.ts";
 
 export const registerCommands: RegisterCommands = (program, cli) => {
@@ -34,8 +35,9 @@ export const registerCommands: RegisterCommands = (program, cli) => {
         async (database) => {
           const rewritten = await reencryptDeliberations({ db: database.db, keyring });
           const drafts = await reencryptPendingDrafts({ db: database.db, keyring });
+          const needs = await reencryptAccessNeeds({ db: database.db, keyring });
           cli.say(
-            `${rewritten} afweging(en) en ${drafts} bewaarde concept(en) opnieuw versleuteld met sleutel ${keyring.currentId}. ` +
+            `${rewritten} afweging(en), ${drafts} bewaarde concept(en) en ${needs} kris-kras-aanmelding(en) opnieuw versleuteld met sleutel ${keyring.currentId}. ` +
               "Haal de oude sleutel daarna uit ENCRYPTION_KEYS_OLD. (Re-encrypted; remove the old key afterwards.)",
           );
         },

@@ -1,0 +1,611 @@
+// Signing up for a kris-kras round: the open rounds with their slots, one sign-up per person per round,
+// changed or cancelled until sign-up closes, each time confirmed by e-mail. Access needs are health
+// data: encrypted bound to the sign-up (`kriskras-needs:<id>`), never put in a mail, and shown only to
+// the person themselves here (and to the round's organisers on the editors' side).
+import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import type { Keyring } from "../../infra/encryption.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
+import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
+import { utcToAmsterdam } from "./calendar-invite.ts";
+import {
+  type Availability,
+  kriskrasAnswerOptions,
+  kriskrasAvailability,
+  kriskrasOrganisations,
+  kriskrasRounds,
+  kriskrasSignups,
+  kriskrasSlots,
+} from "./kriskras.schema.ts";
+import {
+  SIGNUP_OPTION_ATTRIBUTES,
+  type SignupFormValues,
+  type SignupInput,
+  type SignupOptionAttribute,
+  signupInputFor,
+} from "./signup.validation.ts";
+import { formatLocalDate, type SlotTimes, slotLine, slotTimes } from "./slot-times.ts";
+
+export interface SlotView extends SlotTimes {
+  id: string;
+  place: string;
+  onlineUrl: string;
+}
+
+export interface RoundView {
+  id: string;
+  title: string;
+  description: string;
+  signupOpensAt: Date;
+  signupClosesAt: Date;
+  /** Whether sign-ups can be made, changed or cancelled now. */
+  open: boolean;
+  slots: SlotView[];
+}
+
+export interface OwnSignup {
+  id: string;
+  roundId: string;
+  organisationId: string;
+  workKind: string;
+  scaleBand: string;
+  serviceBand: string;
+  region: string;
+  availability: Record<string, Availability>;
+  /** Decrypted; empty when none were given. */
+  accessNeeds: string;
+  consentAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AnswerOption {
+  key: string;
+  labelNl: string;
+  labelEn: string;
+}
+
+/** What the form offers: the active organisations and the active answer options of each attribute. */
+export interface SignupChoiceLists {
+  organisations: { id: string; name: string }[];
+  options: Record<SignupOptionAttribute, AnswerOption[]>;
+}
+
+const NOT_FOUND = "Deze ronde bestaat niet, of je kunt je er nog niet voor aanmelden.";
+const CLOSED = "De aanmelding voor deze ronde is gesloten. Je kunt je aanmelding niet meer veranderen.";
+const NOT_SIGNED_UP = "Je bent niet aangemeld voor deze ronde.";
+const Id = z.uuid();
+const needsContext = (signupId: string) => `kriskras-needs:${signupId}`;
+
+type RoundRow = typeof kriskrasRounds.$inferSelect;
+type SlotRow = typeof kriskrasSlots.$inferSelect;
+
+function isOpen(round: RoundRow, now: Date): boolean {
+  return round.signupOpensAt <= now && now < round.signupClosesAt && round.purgedAt === null;
+}
+
+function slotViewOf(slot: SlotRow): SlotView {
+  return { id: slot.id, ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl };
+}
+
+function roundViewOf(round: RoundRow, slots: SlotRow[], now: Date): RoundView {
+  return {
+    id: round.id,
+    title: round.title,
+    description: round.description,
+    signupOpensAt: round.signupOpensAt,
+    signupClosesAt: round.signupClosesAt,
+    open: isOpen(round, now),
+    slots: slots.map(slotViewOf),
+  };
+}
+
+async function slotsOf(db: Db, roundIds: string[]): Promise<SlotRow[]> {
+  if (roundIds.length === 0) return [];
+  return db
+    .select()
+    .from(kriskrasSlots)
+    .where(inArray(kriskrasSlots.roundId, roundIds))
+    .orderBy(asc(kriskrasSlots.startsAt), asc(kriskrasSlots.id));
+}
+
+/** A round someone may look at for signing up: it exists, its sign-up has started and it is not purged. */
+async function visibleRound(db: Db, roundId: string, now: Date): Promise<RoundRow> {
+  if (!Id.safeParse(roundId).success) throw new AppError("not_found", NOT_FOUND);
+  const [round] = await db.select().from(kriskrasRounds).where(eq(kriskrasRounds.id, roundId));
+  if (!round || round.signupOpensAt > now || round.purgedAt !== null) {
+    throw new AppError("not_found", NOT_FOUND);
+  }
+  return round;
+}
+
+/** The active organisations (by name) and answer options (by position), for the form. */
+export async function signupChoiceLists(options: { db: Db }): Promise<SignupChoiceLists> {
+  const [organisations, answerOptions] = await Promise.all([
+    options.db
+      .select({ id: kriskrasOrganisations.id, name: kriskrasOrganisations.name })
+      .from(kriskrasOrganisations)
+      .where(eq(kriskrasOrganisations.active, true))
+      .orderBy(asc(kriskrasOrganisations.name)),
+    options.db
+      .select()
+      .from(kriskrasAnswerOptions)
+      .where(
+        and(
+          eq(kriskrasAnswerOptions.active, true),
+          inArray(kriskrasAnswerOptions.attribute, [...SIGNUP_OPTION_ATTRIBUTES]),
+        ),
+      )
+      .orderBy(asc(kriskrasAnswerOptions.position), asc(kriskrasAnswerOptions.key)),
+  ]);
+  const lists: Record<SignupOptionAttribute, AnswerOption[]> = {
+    workKind: [],
+    scaleBand: [],
+    serviceBand: [],
+    region: [],
+  };
+  for (const option of answerOptions) {
+    lists[option.attribute as SignupOptionAttribute].push({
+      key: option.key,
+      labelNl: option.labelNl,
+      labelEn: option.labelEn,
+    });
+  }
+  return { organisations, options: lists };
+}
+
+function openNeeds(keyring: Keyring, signupId: string, stored: string): string {
+  return stored === "" ? "" : keyring.decrypt(stored, needsContext(signupId));
+}
+
+function sealNeeds(keyring: Keyring, signupId: string, needs: string): string {
+  return needs === "" ? "" : keyring.encrypt(needs, needsContext(signupId));
+}
+
+async function availabilityOf(db: Db, signupIds: string[]) {
+  const bySignup = new Map<string, Record<string, Availability>>();
+  if (signupIds.length === 0) return bySignup;
+  const rows = await db
+    .select()
+    .from(kriskrasAvailability)
+    .where(inArray(kriskrasAvailability.signupId, signupIds));
+  for (const row of rows) {
+    const answers = bySignup.get(row.signupId) ?? {};
+    answers[row.slotId] = row.answer;
+    bySignup.set(row.signupId, answers);
+  }
+  return bySignup;
+}
+
+/** The person's own sign-up for a round, access needs decrypted; undefined when there is none. */
+export async function getOwnSignup(options: {
+  db: Db;
+  keyring: Keyring;
+  roundId: string;
+  userId: string;
+}): Promise<OwnSignup | undefined> {
+  if (!Id.safeParse(options.roundId).success) return undefined;
+  const [row] = await options.db
+    .select()
+    .from(kriskrasSignups)
+    .where(and(eq(kriskrasSignups.roundId, options.roundId), eq(kriskrasSignups.userId, options.userId)));
+  if (!row) return undefined;
+  const availability = (await availabilityOf(options.db, [row.id])).get(row.id) ?? {};
+  return {
+    id: row.id,
+    roundId: row.roundId,
+    organisationId: row.organisationId,
+    workKind: row.workKind,
+    scaleBand: row.scaleBand,
+    serviceBand: row.serviceBand,
+    region: row.region,
+    availability,
+    accessNeeds: openNeeds(options.keyring, row.id, row.accessNeeds),
+    consentAt: row.consentAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * The rounds whose sign-up is open now, soonest closing first, each with its slots (Amsterdam time)
+ * and the person's own answers per slot when they signed up.
+ */
+export async function openRoundsFor(options: { db: Db; userId: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  const rounds = await options.db
+    .select()
+    .from(kriskrasRounds)
+    .where(
+      and(
+        lte(kriskrasRounds.signupOpensAt, now),
+        gt(kriskrasRounds.signupClosesAt, now),
+        isNull(kriskrasRounds.purgedAt),
+      ),
+    )
+    .orderBy(asc(kriskrasRounds.signupClosesAt), asc(kriskrasRounds.title));
+  const ids = rounds.map((round) => round.id);
+  const [slots, signups] = await Promise.all([
+    slotsOf(options.db, ids),
+    ids.length === 0
+      ? []
+      : options.db
+          .select({ id: kriskrasSignups.id, roundId: kriskrasSignups.roundId })
+          .from(kriskrasSignups)
+          .where(and(inArray(kriskrasSignups.roundId, ids), eq(kriskrasSignups.userId, options.userId))),
+  ]);
+  const answers = await availabilityOf(
+    options.db,
+    signups.map((signup) => signup.id),
+  );
+  return rounds.map((round) => {
+    const signup = signups.find((candidate) => candidate.roundId === round.id);
+    return {
+      ...roundViewOf(
+        round,
+        slots.filter((slot) => slot.roundId === round.id),
+        now,
+      ),
+      signup: signup ? { id: signup.id, availability: answers.get(signup.id) ?? {} } : null,
+    };
+  });
+}
+
+/**
+ * Everything the sign-up page of a round needs: the round (open or closed), the choices, the person's
+ * own sign-up, and the form's starting values: their sign-up, or what their profile says where it
+ * matches a choice (kind of work, and an organisation with the same name).
+ */
+export async function getSignupForm(options: {
+  db: Db;
+  keyring: Keyring;
+  roundId: string;
+  user: { id: string; organisation: string; workKind: string };
+  now?: Date;
+}) {
+  const now = options.now ?? new Date();
+  const round = await visibleRound(options.db, options.roundId, now);
+  const [slots, choices, own] = await Promise.all([
+    slotsOf(options.db, [round.id]),
+    signupChoiceLists({ db: options.db }),
+    getOwnSignup({ db: options.db, keyring: options.keyring, roundId: round.id, userId: options.user.id }),
+  ]);
+  const view = roundViewOf(round, slots, now);
+  let values: SignupFormValues;
+  if (own) {
+    values = {
+      organisationId: own.organisationId,
+      workKind: own.workKind,
+      scaleBand: own.scaleBand,
+      serviceBand: own.serviceBand,
+      region: own.region,
+      availability: own.availability,
+      accessNeeds: own.accessNeeds,
+      // Consent is asked again at every change, so the box starts empty.
+      consent: false,
+    };
+  } else {
+    const organisation = options.user.organisation.trim().toLowerCase();
+    values = {
+      organisationId:
+        choices.organisations.find((candidate) => candidate.name.trim().toLowerCase() === organisation)?.id ??
+        "",
+      workKind: choices.options.workKind.some((option) => option.key === options.user.workKind)
+        ? options.user.workKind
+        : "",
+      scaleBand: "",
+      serviceBand: "",
+      region: "",
+      availability: {},
+      accessNeeds: "",
+      consent: false,
+    };
+  }
+  return { round: view, choices, own: own ?? null, values };
+}
+
+/** A sign-up refused for its content: the message per field, for the error summary. */
+function invalidSignup(fields: Record<string, string>): AppError {
+  return new AppError("invalid", "De aanmelding is niet goed ingevuld.", { fields });
+}
+
+/**
+ * Makes or changes the person's sign-up, while sign-up is open (after: a conflict, nothing changes),
+ * and queues a confirmation e-mail in the same transaction. Refuses answers that are not among the
+ * round's choices with a message per field.
+ */
+export async function saveSignup(options: {
+  db: Db;
+  keyring: Keyring;
+  roundId: string;
+  user: { id: string; email: string };
+  values: SignupFormValues;
+  origin: string;
+  now?: Date;
+}): Promise<{ signup: OwnSignup; created: boolean }> {
+  const now = options.now ?? new Date();
+  const result = await options.db.transaction(async (tx) => {
+    const round = await visibleRound(tx, options.roundId, now);
+    if (!isOpen(round, now)) throw new AppError("conflict", CLOSED);
+    const [slots, choices] = await Promise.all([slotsOf(tx, [round.id]), signupChoiceLists({ db: tx })]);
+    const parsed = signupInputFor({
+      organisationIds: choices.organisations.map((organisation) => organisation.id),
+      optionKeys: Object.fromEntries(
+        SIGNUP_OPTION_ATTRIBUTES.map((attribute) => [
+          attribute,
+          choices.options[attribute].map((option) => option.key),
+        ]),
+      ) as Record<SignupOptionAttribute, string[]>,
+      slotIds: slots.map((slot) => slot.id),
+    }).safeParse(options.values);
+    if (!parsed.success) throw invalidSignup(fieldErrorsOf(parsed.error));
+    const input = parsed.data;
+
+    const fields = {
+      organisationId: input.organisationId,
+      workKind: input.workKind,
+      scaleBand: input.scaleBand,
+      serviceBand: input.serviceBand,
+      region: input.region,
+      consentAt: now,
+      updatedAt: now,
+    };
+    const newId = crypto.randomUUID();
+    // A second tab signing up at the same moment finds the first one's row and changes it instead.
+    const [inserted] = await tx
+      .insert(kriskrasSignups)
+      .values({
+        id: newId,
+        roundId: round.id,
+        userId: options.user.id,
+        ...fields,
+        accessNeeds: sealNeeds(options.keyring, newId, input.accessNeeds),
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: kriskrasSignups.id });
+    let signupId = inserted?.id;
+    const created = signupId !== undefined;
+    if (!signupId) {
+      const [existing] = await tx
+        .select({ id: kriskrasSignups.id })
+        .from(kriskrasSignups)
+        .where(and(eq(kriskrasSignups.roundId, round.id), eq(kriskrasSignups.userId, options.user.id)))
+        .for("update");
+      if (!existing) throw new Error("sign-up neither inserted nor found");
+      signupId = existing.id;
+      await tx
+        .update(kriskrasSignups)
+        .set({ ...fields, accessNeeds: sealNeeds(options.keyring, signupId, input.accessNeeds) })
+        .where(eq(kriskrasSignups.id, signupId));
+      await tx.delete(kriskrasAvailability).where(eq(kriskrasAvailability.signupId, signupId));
+    }
+    const id = signupId;
+    if (slots.length > 0) {
+      await tx
+        .insert(kriskrasAvailability)
+        .values(
+          slots.map((slot) => ({
+            signupId: id,
+            slotId: slot.id,
+            answer: input.availability[slot.id] ?? "nee",
+          })),
+        );
+    }
+    await enqueueMail({
+      db: tx,
+      message: confirmationMail({
+        kind: created ? "new" : "changed",
+        to: options.user.email,
+        round,
+        slots,
+        choices,
+        input,
+        link: `${options.origin}/kriskras/${round.id}/aanmelden`,
+      }),
+    });
+    return { id, created };
+  });
+  const signup = await getOwnSignup({
+    db: options.db,
+    keyring: options.keyring,
+    roundId: options.roundId,
+    userId: options.user.id,
+  });
+  if (!signup) throw new Error("saved sign-up not found");
+  return { signup, created: result.created };
+}
+
+/** Deletes the person's sign-up while sign-up is open, and confirms it by e-mail. */
+export async function cancelSignup(options: {
+  db: Db;
+  roundId: string;
+  user: { id: string; email: string };
+  origin: string;
+  now?: Date;
+}): Promise<void> {
+  const now = options.now ?? new Date();
+  await options.db.transaction(async (tx) => {
+    const round = await visibleRound(tx, options.roundId, now);
+    if (!isOpen(round, now)) {
+      throw new AppError(
+        "conflict",
+        "De aanmelding voor deze ronde is gesloten. Je kunt je niet meer afmelden.",
+      );
+    }
+    const deleted = await tx
+      .delete(kriskrasSignups)
+      .where(and(eq(kriskrasSignups.roundId, round.id), eq(kriskrasSignups.userId, options.user.id)))
+      .returning({ id: kriskrasSignups.id });
+    if (deleted.length === 0) throw new AppError("not_found", NOT_SIGNED_UP);
+    await enqueueMail({
+      db: tx,
+      message: cancellationMail({
+        to: options.user.email,
+        round,
+        link: `${options.origin}/kriskras/${round.id}/aanmelden`,
+      }),
+    });
+  });
+}
+
+// --- the confirmation e-mails (Dutch, B1; tijden in Amsterdam) -------------------------------------
+
+/** A mail subject is one line: a title with a line break in it must not end the header. */
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ").trim();
+
+function closingText(round: RoundRow): string {
+  const closes = utcToAmsterdam(round.signupClosesAt);
+  return `${formatLocalDate(closes.date, "nl")} om ${closes.time}`;
+}
+
+function confirmationMail(options: {
+  kind: "new" | "changed";
+  to: string;
+  round: RoundRow;
+  slots: SlotRow[];
+  choices: SignupChoiceLists;
+  input: SignupInput;
+  link: string;
+}): MailMessage {
+  const { round, input, choices } = options;
+  const labelOf = (attribute: SignupOptionAttribute, key: string) =>
+    choices.options[attribute].find((option) => option.key === key)?.labelNl ?? key;
+  const organisation =
+    choices.organisations.find((candidate) => candidate.id === input.organisationId)?.name ?? "";
+  const lines = (answer: Availability) =>
+    options.slots
+      .filter((slot) => input.availability[slot.id] === answer)
+      .map(
+        (slot) => `- ${slotLine({ ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl }, "nl")}`,
+      );
+  const yes = lines("ja");
+  const ifMust = lines("als-het-moet");
+  const text = [
+    "Hallo,",
+    "",
+    options.kind === "new"
+      ? `Je bent aangemeld voor de kris-kras-gesprekken "${oneLine(round.title)}". Fijn dat je meedoet!`
+      : `Je hebt je aanmelding voor de kris-kras-gesprekken "${oneLine(round.title)}" veranderd.`,
+    "",
+    "De tijden zijn in Nederlandse tijd.",
+    ...(yes.length > 0 ? ["", "Op deze momenten kun je:", ...yes] : []),
+    ...(ifMust.length > 0 ? ["", "Op deze momenten kun je als het moet:", ...ifMust] : []),
+    "",
+    "Dit heb je ingevuld:",
+    `- Organisatie: ${organisation}`,
+    `- Soort werk: ${labelOf("workKind", input.workKind)}`,
+    `- Salarisschaal: ${labelOf("scaleBand", input.scaleBand)}`,
+    `- Jaren bij de overheid: ${labelOf("serviceBand", input.serviceBand)}`,
+    `- Regio: ${labelOf("region", input.region)}`,
+    input.accessNeeds
+      ? "- Wat je nodig hebt om mee te doen: ingevuld. Dat zetten we niet in deze e-mail. Alleen de organisatoren van deze ronde kunnen het lezen."
+      : "- Wat je nodig hebt om mee te doen: niets ingevuld.",
+    "",
+    `De aanmelding sluit op ${closingText(round)}. Daarna maken we groepen van ongeveer ${round.groupTarget} mensen uit verschillende organisaties. Je krijgt dan een uitnodiging met de datum, de tijd en de plaats.`,
+    "",
+    "Wil je iets veranderen, of wil je je afmelden? Dat kan tot de aanmelding sluit, op deze pagina:",
+    options.link,
+    "",
+    `(You ${options.kind === "new" ? "signed up for" : "changed your sign-up for"} these kris-kras conversations. You can change or cancel it on the page above until sign-up closes.)`,
+  ].join("\n");
+  const subject =
+    options.kind === "new"
+      ? `Je bent aangemeld: ${oneLine(round.title)}`
+      : `Je aanmelding is veranderd: ${oneLine(round.title)}`;
+  return { to: options.to, subject: subject.slice(0, 250), text };
+}
+
+function cancellationMail(options: { to: string; round: RoundRow; link: string }): MailMessage {
+  const text = [
+    "Hallo,",
+    "",
+    `Je hebt je afgemeld voor de kris-kras-gesprekken "${oneLine(options.round.title)}". We hebben je aanmelding verwijderd, met alles wat je had ingevuld.`,
+    "",
+    `Wil je toch meedoen? Meld je dan opnieuw aan voor ${closingText(options.round)}:`,
+    options.link,
+    "",
+    "(You cancelled your sign-up for these kris-kras conversations and we deleted it. You can sign up again on the page above until sign-up closes.)",
+  ].join("\n");
+  return { to: options.to, subject: `Je bent afgemeld: ${oneLine(options.round.title)}`.slice(0, 250), text };
+}
+
+// --- keys and personal data --------------------------------------------------------------------------
+
+/** Writes access needs written with an older key again with the current one; the number rewritten. */
+export async function reencryptAccessNeeds(options: { db: Db; keyring: Keyring }): Promise<number> {
+  const rows = await options.db
+    .select({ id: kriskrasSignups.id, accessNeeds: kriskrasSignups.accessNeeds })
+    .from(kriskrasSignups);
+  let rewritten = 0;
+  for (const row of rows) {
+    if (row.accessNeeds === "" || !options.keyring.isStale(row.accessNeeds)) continue;
+    const needs = openNeeds(options.keyring, row.id, row.accessNeeds);
+    await options.db
+      .update(kriskrasSignups)
+      .set({ accessNeeds: sealNeeds(options.keyring, row.id, needs) })
+      .where(and(eq(kriskrasSignups.id, row.id), eq(kriskrasSignups.accessNeeds, row.accessNeeds)));
+    rewritten++;
+  }
+  return rewritten;
+}
+
+/** A person's sign-ups: in their download with the access needs readable; deleted with their account. */
+export function kriskrasSignupsSource(keyring: Keyring): PersonalDataSource {
+  return {
+    name: "kriskrasSignups",
+    async export({ db, userId }) {
+      const rows = await db
+        .select({
+          signup: kriskrasSignups,
+          roundTitle: kriskrasRounds.title,
+          organisation: kriskrasOrganisations.name,
+        })
+        .from(kriskrasSignups)
+        .innerJoin(kriskrasRounds, eq(kriskrasRounds.id, kriskrasSignups.roundId))
+        .innerJoin(kriskrasOrganisations, eq(kriskrasOrganisations.id, kriskrasSignups.organisationId))
+        .where(eq(kriskrasSignups.userId, userId))
+        .orderBy(asc(kriskrasSignups.createdAt));
+      if (rows.length === 0) return [];
+      const ids = rows.map((row) => row.signup.id);
+      const [answers, slots, options] = await Promise.all([
+        availabilityOf(db, ids),
+        slotsOf(
+          db,
+          rows.map((row) => row.signup.roundId),
+        ),
+        db.select().from(kriskrasAnswerOptions),
+      ]);
+      const labelOf = (attribute: string, key: string) =>
+        options.find((option) => option.attribute === attribute && option.key === key)?.labelNl ?? key;
+      return rows.map(({ signup, roundTitle, organisation }) => {
+        const given = answers.get(signup.id) ?? {};
+        return {
+          round: roundTitle,
+          organisation,
+          workKind: labelOf("workKind", signup.workKind),
+          scaleBand: labelOf("scaleBand", signup.scaleBand),
+          serviceBand: labelOf("serviceBand", signup.serviceBand),
+          region: labelOf("region", signup.region),
+          availability: slots
+            .filter((slot) => slot.roundId === signup.roundId && given[slot.id] !== undefined)
+            .map((slot) => ({
+              slot: slotLine({ ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl }, "nl"),
+              answer: given[slot.id],
+            })),
+          accessNeeds: openNeeds(keyring, signup.id, signup.accessNeeds),
+          consentAt: signup.consentAt,
+          evaluated: signup.evaluated,
+          createdAt: signup.createdAt,
+          updatedAt: signup.updatedAt,
+        };
+      });
+    },
+    async erase({ db, userId }) {
+      await db.delete(kriskrasSignups).where(eq(kriskrasSignups.userId, userId));
+    },
+  };
+}
