@@ -31,6 +31,8 @@ export default [
   route("gesprekken/:id/scherm", "routes/gesprek-scherm.tsx"),
   route("gesprekken/:id/samenvatting", "routes/gesprek-samenvatting.tsx"),
   route("gesprekken/:id/samenvatting/download", "routes/gesprek-samenvatting-download.ts"),
+  route("kriskras", "routes/kriskras.tsx"),
+  route("kriskras/:id/aanmelden", "routes/kriskras-aanmelden.tsx"),
   route("zoeken", "routes/zoeken.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),

@@ -159,3 +159,58 @@ export function CheckboxGroup(props: {
     </fieldset>
   );
 }
+
+/** One choice under one question: a fieldset with a legend, one radio button per option. */
+export function RadioGroup(props: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  error?: ReactNode;
+  options: { value: string; label: string }[];
+  checked: string | undefined;
+}) {
+  const descriptionId = props.description ? `${props.id}-beschrijving` : undefined;
+  const errorId = props.error ? `${props.id}-fout` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset
+      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${props.error ? " utrecht-form-fieldset--invalid" : ""}`}
+      aria-describedby={describedBy}
+      aria-invalid={props.error ? true : undefined}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {props.legend}
+      </legend>
+      {props.description ? (
+        <div className="utrecht-form-field-description" id={descriptionId}>
+          {props.description}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {props.error}
+        </div>
+      ) : null}
+      {props.options.map((option, index) => {
+        // The first button carries the group's id, so the error summary can jump to the group.
+        const id = index === 0 ? props.id : `${props.id}-${option.value}`;
+        return (
+          <div key={option.value} className="utrecht-form-field utrecht-form-field--radio">
+            <input
+              type="radio"
+              className="utrecht-radio-button utrecht-radio-button--html-input"
+              id={id}
+              name={props.name}
+              value={option.value}
+              defaultChecked={props.checked === option.value}
+            />{" "}
+            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={id}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

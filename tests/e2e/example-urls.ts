@@ -35,6 +35,13 @@ export const NO_SUCH_RECORD = "00000000-0000-4000-8000-000000000000";
 /** A route either has pages to look at, or renders none and says why. */
 export type RouteExamples = { examples: ExampleUrl[] } | { rendersNoPage: string };
 
+/**
+ * Kris-kras rounds made before the test server starts (tests/e2e/kriskras-fixture.ts): one open for
+ * sign-up with two time slots, and one whose sign-up has closed.
+ */
+export const KRISKRAS_ROUND = "6b7c1f2e-5a3d-4c8b-9e0f-4b2a1c3d5e6f";
+export const KRISKRAS_CLOSED_ROUND = "0d4e8a1b-7c2f-4e9a-8b3d-5f6a7b8c9d0e";
+
 export const PART_SLUG = "luister-naar-burgers";
 export const CURRENT_VERSION = 1;
 /** The example draft: it changes paragraphs of PART_SLUG, so comparing with it shows differences. */
@@ -215,6 +222,48 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       {
         path: "/afwegen/00000000-0000-4000-8000-000000000000/dilemmakaart",
         shows: "making a card from a record that does not exist",
+        status: 404,
+        as: "ambtenaar",
+      },
+    ],
+  },
+  "routes/kriskras": {
+    examples: [
+      { path: "/kriskras", shows: "kris-kras rounds open for sign-up", status: 200, as: "ambtenaar" },
+      {
+        path: "/kriskras",
+        shows: "kris-kras rounds in English",
+        status: 200,
+        as: "ambtenaar",
+        language: "en",
+      },
+      { path: "/kriskras?aangemeld=1", shows: "the rounds after signing up", status: 200, as: "redacteur" },
+    ],
+  },
+  "routes/kriskras-aanmelden": {
+    examples: [
+      {
+        path: `/kriskras/${KRISKRAS_ROUND}/aanmelden`,
+        shows: "the sign-up form of an open round",
+        status: 200,
+        as: "ambtenaar",
+      },
+      {
+        path: `/kriskras/${KRISKRAS_ROUND}/aanmelden`,
+        shows: "the sign-up form in English",
+        status: 200,
+        as: "ambtenaar",
+        language: "en",
+      },
+      {
+        path: `/kriskras/${KRISKRAS_CLOSED_ROUND}/aanmelden`,
+        shows: "a round whose sign-up has closed",
+        status: 200,
+        as: "gespreksleider",
+      },
+      {
+        path: `/kriskras/${NO_SUCH_RECORD}/aanmelden`,
+        shows: "a round that does not exist",
         status: 404,
         as: "ambtenaar",
       },

@@ -66,6 +66,8 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/afweging-verwijderen": "ambtenaar",
   "routes/afweging-dilemmakaart": "ambtenaar",
   "routes/afweging-gedeeld": "public",
+  "routes/kriskras": "ambtenaar",
+  "routes/kriskras-aanmelden": "ambtenaar",
   "routes/beheer-dilemma": "redacteur",
   "routes/toegankelijkheid": "public",
   "routes/privacy": "public",

@@ -57,12 +57,20 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-/** Reads the posted form; a slot's radio group is read only for slots of the round (`slotIds`). */
-export function signupFormValues(form: FormData, slotIds: readonly string[]): SignupFormValues {
+/** A round has 10 to 20 slots; more radio groups than this in one post are not from the form. */
+const MAX_SLOTS = 100;
+const SLOT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads the posted form as typed; which slots belong to the round is checked by `signupInputFor`. */
+export function signupFormValues(form: FormData): SignupFormValues {
   const availability: Record<string, string> = {};
-  for (const slotId of slotIds) {
-    const answer = text(form, `${AVAILABILITY_FIELD_PREFIX}${slotId}`);
-    if (answer !== "") availability[slotId] = answer;
+  for (const [name, value] of form.entries()) {
+    if (!name.startsWith(AVAILABILITY_FIELD_PREFIX) || typeof value !== "string") continue;
+    const slotId = name.slice(AVAILABILITY_FIELD_PREFIX.length);
+    // Slot ids are UUIDs; anything else (`__proto__` too) names no slot.
+    if (!SLOT_ID.test(slotId)) continue;
+    if (Object.keys(availability).length >= MAX_SLOTS || Object.hasOwn(availability, slotId)) continue;
+    if (value !== "") availability[slotId] = value;
   }
   return {
     organisationId: text(form, "organisationId"),

@@ -385,15 +385,13 @@ export async function saveSignup(options: {
     }
     const id = signupId;
     if (slots.length > 0) {
-      await tx
-        .insert(kriskrasAvailability)
-        .values(
-          slots.map((slot) => ({
-            signupId: id,
-            slotId: slot.id,
-            answer: input.availability[slot.id] ?? "nee",
-          })),
-        );
+      await tx.insert(kriskrasAvailability).values(
+        slots.map((slot) => ({
+          signupId: id,
+          slotId: slot.id,
+          answer: input.availability[slot.id] ?? "nee",
+        })),
+      );
     }
     await enqueueMail({
       db: tx,
@@ -499,7 +497,7 @@ function confirmationMail(options: {
     `- Organisatie: ${organisation}`,
     `- Soort werk: ${labelOf("workKind", input.workKind)}`,
     `- Salarisschaal: ${labelOf("scaleBand", input.scaleBand)}`,
-    `- Jaren bij de overheid: ${labelOf("serviceBand", input.serviceBand)}`,
+    `- Hoe lang je bij de overheid werkt: ${labelOf("serviceBand", input.serviceBand)}`,
     `- Regio: ${labelOf("region", input.region)}`,
     input.accessNeeds
       ? "- Wat je nodig hebt om mee te doen: ingevuld. Dat zetten we niet in deze e-mail. Alleen de organisatoren van deze ronde kunnen het lezen."
