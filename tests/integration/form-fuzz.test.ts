@@ -26,6 +26,7 @@ import {
   sendFuzzRequest,
   withValidHeaders,
 } from "./fuzz-http.ts";
+import { createKriskrasChoices, createKriskrasRound } from "./kriskras-factory.ts";
 import { startOidcProvider, type TestProvider } from "./oidc-provider.ts";
 
 /** Requests over all actions together; each action gets its share. */
@@ -125,6 +126,9 @@ let logins = 0;
 const freshTokens: string[] = [];
 /** People whose roles the operator may change in the fuzz; the test's own accounts are never targets. */
 const targetIds: string[] = [];
+/** A kris-kras round open for sign-up, and an organisation to choose, so the sign-up form is reached. */
+let kriskrasRoundId = "";
+let kriskrasOrganisationId = "";
 
 async function logIn(token: string): Promise<string | undefined> {
   const answer = await send({
@@ -187,6 +191,9 @@ beforeAll(async () => {
     const email = n % 8 === 0 ? `buiten-${n}@elders.org` : `nieuwkomer-${n}@example.nl`;
     freshTokens.push(await linkOf(email, n % 2 === 0 ? "/profiel" : undefined));
   }
+  const organisations = await createKriskrasChoices(database.db);
+  kriskrasOrganisationId = Object.values(organisations)[0] ?? "";
+  kriskrasRoundId = (await createKriskrasRound(database.db)).id;
   await database.close();
 
   provider = await startOidcProvider({
@@ -354,6 +361,8 @@ function knownValues(field: string): string[] {
     roles: [...ROLES, "root"],
     bevestigen: ["nee", "JA", "on"],
     intent: ["niets"],
+    organisationId: [kriskrasOrganisationId, randomUUID(), "x"],
+    consent: ["ja", "nee"],
   };
   return known[field] ?? ["1", "ja", "x"];
 }
@@ -500,6 +509,7 @@ function bodyOf(action: FormAction): fc.Arbitrary<Body> {
 function realParam(name: string): fc.Arbitrary<string> {
   if (name === "nummer") return fc.constantFrom("1", "2", "99", "0", "-1", "1.5");
   if (name === "slug") return fc.constantFrom("luister-naar-burgers", "waarden", "bestaat-niet");
+  if (name === "id") return fc.constantFrom("1", "a", kriskrasRoundId);
   return fc.constantFrom("1", "a");
 }
 
