@@ -56,7 +56,7 @@ export async function reviewOf(options: { db: Db; roundId: string }) {
   const groupOf = new Map(members.map((member) => [member.signupId, member]));
   const slotsWithGroups = new Set(groups.map((group) => group.slotId));
 
-  const describe = (candidate: Candidate) => ({
+  const personView = (candidate: Candidate) => ({
     signupId: candidate.id,
     name: people.get(candidate.id)?.name ?? "",
     organisation: people.get(candidate.id)?.organisation ?? "",
@@ -84,14 +84,14 @@ export async function reviewOf(options: { db: Db; roundId: string }) {
             score,
             repeats,
             mix: groupMix(inGroup),
-            members: inGroup.map(describe),
+            members: inGroup.map(personView),
           };
         }),
     })),
     unplaced: candidates
       .filter((candidate) => !groupOf.has(candidate.id))
       .map((candidate) => ({
-        ...describe(candidate),
+        ...personView(candidate),
         reason: reasonUnplaced({ availability: candidate.availability, slotsWithGroups }),
       })),
     totalScore: groups.reduce((sum, group) => sum + group.score, 0),
