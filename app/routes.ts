@@ -49,5 +49,6 @@ export default [
   route("beheer/audit", "routes/beheer-audit.tsx"),
   route("beheer/dilemmas", "routes/beheer-dilemmas.tsx"),
   route("beheer/dilemmas/:id", "routes/beheer-dilemma.tsx"),
+  route("beheer/kriskras/:id/groepen", "routes/beheer-kriskras-groepen.tsx"),
   route("*", "routes/niet-gevonden.tsx"),
 ] satisfies RouteConfig;

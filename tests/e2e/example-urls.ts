@@ -162,6 +162,22 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
     ],
   },
+  "routes/beheer-kriskras-groepen": {
+    examples: [
+      {
+        path: `/beheer/kriskras/${KRISKRAS_CLOSED_ROUND}/groepen`,
+        shows: "a closed round's sign-ups, before or after composing",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: `/beheer/kriskras/${NO_SUCH_RECORD}/groepen`,
+        shows: "the groups of a round that does not exist",
+        status: 404,
+        as: "redacteur",
+      },
+    ],
+  },
   "routes/afwegen": {
     examples: [
       { path: "/afwegen", shows: "my deliberations and the start button", status: 200, as: "ambtenaar" },

@@ -1,12 +1,16 @@
 // Kris-kras data for tests, written straight into the tables: organisations, answer options and a
-// round with its slots. Used by the integration tests and by the browser tests' fixture.
+// round with its slots, and sign-ups. Used by the integration tests and by the browser tests' fixture.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../app/infra/db.server.ts";
+import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { amsterdamToUtc, type LocalDateTime } from "../../app/modules/kriskras/calendar-invite.ts";
 import {
+  type Availability,
   kriskrasAnswerOptions,
+  kriskrasAvailability,
   kriskrasOrganisations,
   kriskrasRounds,
+  kriskrasSignups,
   kriskrasSlots,
   type Weights,
 } from "../../app/modules/kriskras/kriskras.schema.ts";
@@ -139,4 +143,57 @@ export async function createKriskrasRound(
     slotIds.push(row.id);
   }
   return { id: round.id, slotIds };
+}
+
+/**
+ * Sign-ups for a round, straight into the tables: `count` people with mixed organisations and answers,
+ * each with the availability `answers(index)` gives per slot (in the round's slot order).
+ */
+export async function createKriskrasSignups(
+  db: Db,
+  options: {
+    roundId: string;
+    slotIds: string[];
+    count: number;
+    answers: (index: number) => Availability[];
+    organisations: Record<string, string>;
+  },
+): Promise<string[]> {
+  const organisationIds = Object.values(options.organisations);
+  const pick = (attribute: string, index: number) => {
+    const list = TEST_OPTIONS[attribute] ?? [];
+    return list[index % list.length]?.[0] ?? "";
+  };
+  const ids: string[] = [];
+  for (let index = 0; index < options.count; index++) {
+    const user = await upsertUser({
+      db,
+      email: `deelnemer${index}.${options.roundId.slice(0, 8)}@example.nl`,
+      name: `Deelnemer ${index + 1}`,
+    });
+    const [signup] = await db
+      .insert(kriskrasSignups)
+      .values({
+        roundId: options.roundId,
+        userId: user.id,
+        organisationId: organisationIds[index % organisationIds.length] ?? "",
+        workKind: pick("workKind", index),
+        scaleBand: pick("scaleBand", index * 7),
+        serviceBand: pick("serviceBand", index * 5),
+        region: pick("region", index * 3),
+        consentAt: new Date(),
+      })
+      .returning({ id: kriskrasSignups.id });
+    if (!signup) throw new Error("insert of sign-up returned nothing");
+    const answers = options.answers(index);
+    await db.insert(kriskrasAvailability).values(
+      options.slotIds.map((slotId, slot) => ({
+        signupId: signup.id,
+        slotId,
+        answer: answers[slot] ?? "nee",
+      })),
+    );
+    ids.push(signup.id);
+  }
+  return ids;
 }

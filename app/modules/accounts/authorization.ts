@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "dilemmas:review": "redacteur",
   "deliberations:own": "ambtenaar",
   "conversations:lead": "gespreksleider",
+  "kriskras:organise": "redacteur",
   "kriskras:signup": "ambtenaar",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;

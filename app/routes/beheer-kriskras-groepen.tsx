@@ -1,0 +1,487 @@
+// An editor composes a round's groups and reviews them: start the optimiser (it runs in the background,
+// with a progress bar), then per slot the groups with their score and mix, and by hand move or swap
+// people, choose a host and lock people in place. Plain forms: it all works without JavaScript; with it
+// the page follows a running composition by itself.
+import { type ReactNode, useEffect } from "react";
+import { data, Form, redirect, useRevalidator } from "react-router";
+import { z } from "zod";
+import { AppError, isAppError } from "~/infra/errors.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { compositionRunOf, startComposition } from "~/modules/kriskras/composition.server.ts";
+import { ATTRIBUTES, type Attribute } from "~/modules/kriskras/kriskras.schema.ts";
+import { movePerson, reviewOf, setHost, setLocked, swapPeople } from "~/modules/kriskras/review.server.ts";
+import { signupChoiceLists } from "~/modules/kriskras/signups.server.ts";
+import { slotLine, slotTimes } from "~/modules/kriskras/slot-times.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { FormField, Select } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/beheer-kriskras-groepen";
+
+const Id = z.uuid();
+/** How long one composition may search; the bench shows what a longer search would still gain. */
+const COMPOSE_MS = 15_000;
+const CHOSEN = "kies";
+const NO_GROUP = "geen";
+
+async function roundIdOf(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
+  await requirePermission({ request, services: context.services, permission: "kriskras:organise" });
+  const parsed = Id.safeParse(id);
+  if (!parsed.success) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
+  return parsed.data;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const roundId = await roundIdOf(request, context, params.id);
+    const { db } = context.services.database;
+    const [review, choices] = await Promise.all([reviewOf({ db, roundId }), signupChoiceLists({ db })]);
+    const run = compositionRunOf(roundId);
+    const labels: Record<string, string> = {};
+    for (const organisation of choices.organisations)
+      labels[`organisation:${organisation.id}`] = organisation.name;
+    for (const [attribute, options] of Object.entries(choices.options)) {
+      for (const option of options) labels[`${attribute}:${option.key}`] = option.labelNl;
+    }
+    const url = new URL(request.url);
+    return data(
+      {
+        round: {
+          id: review.round.id,
+          title: review.round.title,
+          bounds: { min: review.round.groupMin, max: review.round.groupMax },
+        },
+        slots: review.slots.map(({ slot, groups }) => ({
+          id: slot.id,
+          line: slotLine({ ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl }, "nl"),
+          capacity: slot.capacity,
+          groups,
+        })),
+        unplaced: review.unplaced,
+        labels,
+        run: run
+          ? {
+              state: run.state,
+              percent: Math.round(run.fraction * 100),
+              message: run.message,
+              result: run.result,
+            }
+          : null,
+        changed: url.searchParams.get("gewijzigd") === "1",
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+const Chosen = (form: FormData) =>
+  form.getAll(CHOSEN).filter((value): value is string => typeof value === "string");
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const roundId = await roundIdOf(request, context, params.id);
+    const { db } = context.services.database;
+    const form = await request.formData().catch(() => new FormData());
+    const intent = form.get("intent");
+    const chosen = Chosen(form);
+    const one = () => {
+      if (chosen.length !== 1) throw new AppError("invalid", "Kies precies één persoon.");
+      return chosen[0] as string;
+    };
+    try {
+      switch (intent) {
+        case "samenstellen":
+          startComposition({ db, roundId, timeLimitMs: COMPOSE_MS });
+          return redirect(`/beheer/kriskras/${roundId}/groepen`, { status: 303 });
+        case "verplaats": {
+          if (chosen.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt verplaatsen.");
+          const target = form.get("naar");
+          const groupId = target === NO_GROUP ? null : Id.safeParse(target).data;
+          if (groupId === undefined) throw new AppError("invalid", "Kies de groep waar ze heen gaan.");
+          for (const signupId of chosen) await movePerson({ db, roundId, signupId, groupId });
+          break;
+        }
+        case "ruil":
+          if (chosen.length !== 2) throw new AppError("invalid", "Kies precies twee mensen om te ruilen.");
+          await swapPeople({ db, roundId, signupA: chosen[0] as string, signupB: chosen[1] as string });
+          break;
+        case "gastheer":
+          await setHost({ db, roundId, signupId: one() });
+          break;
+        case "vastzetten":
+        case "losmaken":
+          for (const signupId of chosen) {
+            await setLocked({ db, roundId, signupId, locked: intent === "vastzetten" });
+          }
+          if (chosen.length === 0)
+            throw new AppError("invalid", "Kies eerst wie je wilt vastzetten of losmaken.");
+          break;
+        default:
+          throw new AppError("invalid", "Kies wat je wilt doen.");
+      }
+    } catch (error) {
+      // A bad choice is said on the page; anything else is for the error page.
+      if (isAppError(error) && error.code !== "unavailable") {
+        return data({ error: error.message, chosen }, { status: error.status });
+      }
+      throw error;
+    }
+    return redirect(`/beheer/kriskras/${roundId}/groepen?gewijzigd=1`, { status: 303 });
+  });
+}
+
+export function meta() {
+  return [{ title: "Groepen samenstellen — Vakmanschap" }];
+}
+
+type LoaderData = Route.ComponentProps["loaderData"];
+type GroupView = LoaderData["slots"][number]["groups"][number];
+type PersonView = GroupView["members"][number];
+
+/** While a composition runs, the page reloads its data every second (with JavaScript). */
+function useFollowRun(running: boolean) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") void revalidator.revalidate();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+}
+
+export default function ComposeGroups({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { round, slots, unplaced, run } = loaderData;
+  useFollowRun(run?.state === "bezig");
+  const groups = slots.flatMap((slot) => slot.groups.map((group) => ({ slot, group })));
+  const groupOptions = [
+    { value: NO_GROUP, label: t("kriskras.groepen.noGroup") },
+    ...groups.map(({ slot, group }) => ({
+      value: group.id,
+      label: t("kriskras.groepen.groupOption", { number: group.number, slot: slot.line }),
+    })),
+  ];
+  const chosen = new Set(actionData?.chosen ?? []);
+  return (
+    <>
+      <Paragraph>
+        <Link to={`/beheer/kriskras/${round.id}`}>{t("kriskras.groepen.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>{t("kriskras.groepen.title", { title: round.title })}</Heading>
+      {actionData?.error ? (
+        <ErrorSummary title={t("kriskras.groepen.errorTitle")} errors={{ keuzes: actionData.error }} />
+      ) : null}
+      {loaderData.changed ? <Alert type="ok">{t("kriskras.groepen.changed")}</Alert> : null}
+
+      <section aria-labelledby="samenstellen">
+        <Heading level={2} id="samenstellen">
+          {t("kriskras.groepen.composeTitle")}
+        </Heading>
+        <Paragraph>{t("kriskras.groepen.composeText", { seconds: COMPOSE_MS / 1000 })}</Paragraph>
+        <RunStatus run={run} />
+        <Form method="post">
+          <Button name="intent" value="samenstellen">
+            {groups.length > 0 ? t("kriskras.groepen.composeAgain") : t("kriskras.groepen.compose")}
+          </Button>
+        </Form>
+      </section>
+
+      {groups.length > 0 ? (
+        <Form method="post" id="keuzes" className="vm-groups">
+          <Heading level={2}>{t("kriskras.groepen.reviewTitle")}</Heading>
+          <Paragraph>{t("kriskras.groepen.reviewText")}</Paragraph>
+          <fieldset className="utrecht-form-fieldset vm-groups__actions">
+            <legend className="utrecht-form-fieldset__legend">{t("kriskras.groepen.actions")}</legend>
+            <FormField id="naar" label={t("kriskras.groepen.moveTo")}>
+              {(describedBy) => (
+                <Select id="naar" name="naar" options={groupOptions} describedBy={describedBy} />
+              )}
+            </FormField>
+            <div className="vm-button-row">
+              <Button name="intent" value="verplaats">
+                {t("kriskras.groepen.move")}
+              </Button>
+              <Button name="intent" value="ruil" appearance="secondary-action">
+                {t("kriskras.groepen.swap")}
+              </Button>
+              <Button name="intent" value="gastheer" appearance="secondary-action">
+                {t("kriskras.groepen.host")}
+              </Button>
+              <Button name="intent" value="vastzetten" appearance="secondary-action">
+                {t("kriskras.groepen.lock")}
+              </Button>
+              <Button name="intent" value="losmaken" appearance="secondary-action">
+                {t("kriskras.groepen.unlock")}
+              </Button>
+            </div>
+          </fieldset>
+          {slots.map((slot) => (
+            <section key={slot.id} aria-labelledby={`tijdvak-${slot.id}`}>
+              <Heading level={3} id={`tijdvak-${slot.id}`}>
+                {slot.line}
+              </Heading>
+              {slot.groups.length === 0 ? (
+                <Paragraph>{t("kriskras.groepen.noGroupsInSlot")}</Paragraph>
+              ) : null}
+              {slot.groups.map((group) => (
+                <GroupReview
+                  key={group.id}
+                  group={group}
+                  bounds={round.bounds}
+                  labels={loaderData.labels}
+                  chosen={chosen}
+                />
+              ))}
+            </section>
+          ))}
+          <UnplacedPeople people={unplaced} labels={loaderData.labels} chosen={chosen} />
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+function RunStatus(props: { run: LoaderData["run"] }) {
+  const t = useT();
+  const { run } = props;
+  if (!run) return null;
+  if (run.state === "bezig") {
+    return (
+      <div className="vm-progress">
+        <label className="utrecht-form-label" htmlFor="voortgang">
+          {t("kriskras.groepen.running", { percent: run.percent })}
+        </label>
+        <progress id="voortgang" max={100} value={run.percent}>
+          {run.percent}%
+        </progress>
+        <Paragraph>
+          <Link to="?">{t("kriskras.groepen.refresh")}</Link>
+        </Paragraph>
+      </div>
+    );
+  }
+  if (run.state === "mislukt") return <Alert type="error">{run.message}</Alert>;
+  return (
+    <div role="status">
+      <Alert type="ok">
+        {t("kriskras.groepen.done", {
+          groups: run.result?.groups ?? 0,
+          placed: run.result?.placed ?? 0,
+          unplaced: run.result?.unplaced ?? 0,
+        })}
+        {run.result?.droppedLocks
+          ? ` ${t("kriskras.groepen.droppedLocks", { count: run.result.droppedLocks })}`
+          : ""}
+      </Alert>
+    </div>
+  );
+}
+
+function PersonChoice(props: {
+  person: PersonView;
+  chosen: Set<string>;
+  host?: boolean;
+  note?: string;
+  labels: Record<string, string>;
+}) {
+  const t = useT();
+  const { person } = props;
+  const id = `kies-${person.signupId}`;
+  return (
+    <tr className="utrecht-table__row">
+      <td className="utrecht-table__cell">
+        <input
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          id={id}
+          name={CHOSEN}
+          value={person.signupId}
+          defaultChecked={props.chosen.has(person.signupId)}
+        />{" "}
+        <label htmlFor={id}>{person.name}</label>
+        {props.host ? ` (${t("kriskras.groepen.hostMark")})` : ""}
+        {person.locked ? ` (${t("kriskras.groepen.lockedMark")})` : ""}
+        {props.note ? ` (${props.note})` : ""}
+      </td>
+      <td className="utrecht-table__cell">{person.organisation}</td>
+      <td className="utrecht-table__cell">
+        {props.labels[`workKind:${person.attributes.workKind}`] ?? person.attributes.workKind}
+      </td>
+      <td className="utrecht-table__cell">
+        {props.labels[`scaleBand:${person.attributes.scaleBand}`] ?? person.attributes.scaleBand}
+      </td>
+      <td className="utrecht-table__cell">
+        {props.labels[`serviceBand:${person.attributes.serviceBand}`] ?? person.attributes.serviceBand}
+      </td>
+      <td className="utrecht-table__cell">
+        {props.labels[`region:${person.attributes.region}`] ?? person.attributes.region}
+      </td>
+    </tr>
+  );
+}
+
+function PeopleTable(props: { caption: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="utrecht-table-container vm-table-scroll">
+      <table className="utrecht-table utrecht-table--html-table">
+        <caption className="utrecht-table__caption">{props.caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {(["name", "organisation", "workKind", "scaleBand", "serviceBand", "region"] as const).map(
+              (column) => (
+                <th key={column} scope="col" className="utrecht-table__header-cell">
+                  {t(`kriskras.groepen.columns.${column}`)}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function GroupReview(props: {
+  group: GroupView;
+  bounds: { min: number; max: number };
+  labels: Record<string, string>;
+  chosen: Set<string>;
+}) {
+  const t = useT();
+  const { group } = props;
+  const size = group.members.length;
+  const pairs = (size * (size - 1)) / 2;
+  const warnings = [
+    size < props.bounds.min || size > props.bounds.max
+      ? t("kriskras.groepen.sizeWarning", { size, min: props.bounds.min, max: props.bounds.max })
+      : null,
+    group.repeats > 0 ? t("kriskras.groepen.repeatWarning", { count: group.repeats }) : null,
+    group.hostSignupId ? null : t("kriskras.groepen.noHostWarning"),
+  ].filter((warning): warning is string => warning !== null);
+  return (
+    <article className="vm-group" aria-labelledby={`groep-${group.id}`}>
+      <Heading level={4} id={`groep-${group.id}`}>
+        {t("kriskras.groepen.groupTitle", { number: group.number, size })}
+      </Heading>
+      <Paragraph>
+        {t("kriskras.groepen.score", {
+          score: group.score,
+          average: pairs > 0 ? (group.score / pairs).toFixed(1) : "0",
+        })}
+      </Paragraph>
+      {warnings.map((warning) => (
+        <Alert key={warning} type="warning">
+          {warning}
+        </Alert>
+      ))}
+      <Mix group={group} labels={props.labels} />
+      <PeopleTable caption={t("kriskras.groepen.membersCaption", { number: group.number })}>
+        {group.members.map((member) => (
+          <PersonChoice
+            key={member.signupId}
+            person={member}
+            chosen={props.chosen}
+            host={member.signupId === group.hostSignupId}
+            labels={props.labels}
+          />
+        ))}
+      </PeopleTable>
+    </article>
+  );
+}
+
+/** The mix as a bar per attribute for the eye, with the numbers written beside it. */
+function Mix(props: { group: GroupView; labels: Record<string, string> }) {
+  const t = useT();
+  const language = useLanguage();
+  const size = props.group.members.length;
+  if (size === 0) return null;
+  return (
+    <dl className="vm-mix">
+      {ATTRIBUTES.map((attribute: Attribute) => {
+        const entries = props.group.mix[attribute];
+        let start = 0;
+        return (
+          <div key={attribute} className="vm-mix__row">
+            <dt>{t(`kriskras.groepen.attributes.${attribute}`, { count: entries.length })}</dt>
+            <dd>
+              <svg
+                className="vm-mix__bar"
+                viewBox="0 0 100 6"
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
+                {entries.map((entry, index) => {
+                  const width = (entry.count / size) * 100;
+                  const x = start;
+                  start += width;
+                  return (
+                    <rect
+                      key={entry.value}
+                      className={`vm-mix__part vm-mix__part--${index % 6}`}
+                      x={x}
+                      width={width}
+                      height="6"
+                    />
+                  );
+                })}
+              </svg>
+              <span lang={language}>
+                {entries
+                  .map(
+                    (entry) => `${props.labels[`${attribute}:${entry.value}`] ?? entry.value} ${entry.count}`,
+                  )
+                  .join(", ")}
+              </span>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+function UnplacedPeople(props: {
+  people: LoaderData["unplaced"];
+  labels: Record<string, string>;
+  chosen: Set<string>;
+}) {
+  const t = useT();
+  if (props.people.length === 0) return <Paragraph>{t("kriskras.groepen.everyonePlaced")}</Paragraph>;
+  return (
+    <section aria-labelledby="zonder-groep">
+      <Heading level={3} id="zonder-groep">
+        {t("kriskras.groepen.unplacedTitle", { count: props.people.length })}
+      </Heading>
+      <ul className="utrecht-unordered-list">
+        {(["geen-tijdvak", "te-weinig-aanmeldingen", "tijdvakken-vol"] as const).map((reason) => {
+          const count = props.people.filter((person) => person.reason === reason).length;
+          return count > 0 ? (
+            <li key={reason} className="utrecht-unordered-list__item">
+              {t(`kriskras.groepen.reasons.${reason}`, { count })}
+            </li>
+          ) : null;
+        })}
+      </ul>
+      <PeopleTable caption={t("kriskras.groepen.unplacedCaption")}>
+        {props.people.map((person) => (
+          <PersonChoice
+            key={person.signupId}
+            person={person}
+            chosen={props.chosen}
+            labels={props.labels}
+            note={t(`kriskras.groepen.reasonShort.${person.reason}`)}
+          />
+        ))}
+      </PeopleTable>
+    </section>
+  );
+}
