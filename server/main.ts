@@ -16,6 +16,7 @@ import type { Services } from "../app/infra/services.server.ts";
 import { closeAllEventStreams } from "../app/infra/sse.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
+import { seedKriskrasOptions } from "../app/modules/kriskras/kriskras-lists.server.ts";
 import { createApp } from "./app.ts";
 import { startMaintenance } from "./maintenance.ts";
 import { createPageCache } from "./page-cache.ts";
@@ -48,6 +49,8 @@ export async function start(env: Record<string, string | undefined> = process.en
   if (seeded.created) logger.info("imported the guide's content into an empty database");
   const cards = await seedDilemmas({ db: database.db, contentDir: path.resolve("content") });
   if (cards.added > 0) logger.info({ cards: cards.added }, "added the shipped dilemma cards");
+  const lists = await seedKriskrasOptions({ db: database.db });
+  if (lists.organisations + lists.options > 0) logger.info(lists, "filled the empty kris-kras lists");
 
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,

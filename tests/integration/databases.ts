@@ -8,6 +8,7 @@ import pg from "pg";
 import { type Database, openDatabase } from "../../app/infra/db.server.ts";
 import { seedDilemmas } from "../../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
+import { seedKriskrasOptions } from "../../app/modules/kriskras/kriskras-lists.server.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -74,12 +75,13 @@ export async function openMigratedDatabase(
   return { test, database };
 }
 
-/** A migrated database with the shipped guide content and dilemma cards, ready for a suite. */
+/** A migrated database with the shipped guide content, dilemma cards and kris-kras lists, ready for a suite. */
 export async function openSeededDatabase(
   kind: DatabaseKind,
 ): Promise<{ test: TestDatabase; database: Database }> {
   const opened = await openMigratedDatabase(kind);
   await seedGuide({ db: opened.database.db, contentDir: CONTENT_DIR });
   await seedDilemmas({ db: opened.database.db, contentDir: CONTENT_DIR });
+  await seedKriskrasOptions({ db: opened.database.db });
   return opened;
 }
