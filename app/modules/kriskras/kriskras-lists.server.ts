@@ -66,7 +66,8 @@ export async function listOrganisations(options: { db: Db; activeOnly?: boolean 
       name: kriskrasOrganisations.name,
       kind: kriskrasOrganisations.kind,
       active: kriskrasOrganisations.active,
-      signups: sql<number>`(select count(*)::int from ${kriskrasSignups} where ${kriskrasSignups.organisationId} = ${kriskrasOrganisations.id})`,
+      // Written out: drizzle leaves columns unqualified in a select, and both tables have an "id".
+      signups: sql<number>`(select count(*)::int from kriskras_signups s where s.organisation_id = ${kriskrasOrganisations}.id)`,
     })
     .from(kriskrasOrganisations)
     .where(options.activeOnly ? eq(kriskrasOrganisations.active, true) : undefined)

@@ -34,8 +34,9 @@ export async function listRounds(options: { db: Db }) {
       signupOpensAt: kriskrasRounds.signupOpensAt,
       signupClosesAt: kriskrasRounds.signupClosesAt,
       publishedAt: kriskrasRounds.publishedAt,
-      slots: sql<number>`(select count(*)::int from ${kriskrasSlots} where ${kriskrasSlots.roundId} = ${kriskrasRounds.id})`,
-      signups: sql<number>`(select count(*)::int from ${kriskrasSignups} where ${kriskrasSignups.roundId} = ${kriskrasRounds.id})`,
+      // Written out: drizzle leaves columns unqualified in a select, and all three tables have an "id".
+      slots: sql<number>`(select count(*)::int from kriskras_slots s where s.round_id = ${kriskrasRounds}.id)`,
+      signups: sql<number>`(select count(*)::int from kriskras_signups s where s.round_id = ${kriskrasRounds}.id)`,
     })
     .from(kriskrasRounds)
     .orderBy(desc(kriskrasRounds.signupOpensAt), asc(kriskrasRounds.title));
