@@ -49,6 +49,10 @@ export default [
   route("beheer/audit", "routes/beheer-audit.tsx"),
   route("beheer/dilemmas", "routes/beheer-dilemmas.tsx"),
   route("beheer/dilemmas/:id", "routes/beheer-dilemma.tsx"),
+  route("beheer/kriskras", "routes/beheer-kriskras.tsx"),
+  route("beheer/kriskras/nieuw", "routes/beheer-kriskras-nieuw.tsx"),
+  route("beheer/kriskras/organisaties", "routes/beheer-kriskras-organisaties.tsx"),
+  route("beheer/kriskras/:id", "routes/beheer-kriskras-ronde.tsx"),
   route("beheer/kriskras/:id/groepen", "routes/beheer-kriskras-groepen.tsx"),
   route("*", "routes/niet-gevonden.tsx"),
 ] satisfies RouteConfig;

@@ -36,18 +36,24 @@ export function FormField(props: {
 export function Textbox(props: {
   id: string;
   name: string;
-  type?: "text" | "search" | "email";
+  type?: "text" | "search" | "email" | "url" | "date" | "time";
   defaultValue?: string;
   invalid?: boolean;
   describedBy?: string;
   autoComplete?: string;
   maxLength?: number;
+  /** `numeric` for whole numbers: a number keyboard on phones, without the spin buttons of type=number. */
+  inputMode?: "numeric";
+  /** A narrow box for short values (a number, a time). */
+  size?: number;
 }) {
   return (
     <input
       id={props.id}
       name={props.name}
       type={props.type ?? "text"}
+      inputMode={props.inputMode}
+      size={props.size}
       defaultValue={props.defaultValue}
       className={`utrecht-textbox utrecht-textbox--html-input${props.invalid ? " utrecht-textbox--invalid" : ""}`}
       aria-invalid={props.invalid || undefined}

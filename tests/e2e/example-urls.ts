@@ -162,6 +162,36 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
     ],
   },
+  "routes/beheer-kriskras": {
+    examples: [
+      { path: "/beheer/kriskras", shows: "the kris-kras rounds", status: 200, as: "redacteur" },
+      {
+        path: "/beheer/kriskras",
+        shows: "the rounds in English",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+      { path: "/beheer/kriskras", shows: "no access for a facilitator", status: 403, as: "gespreksleider" },
+    ],
+  },
+  "routes/beheer-kriskras-nieuw": {
+    examples: [
+      { path: "/beheer/kriskras/nieuw", shows: "the form for a new round", status: 200, as: "redacteur" },
+      {
+        path: "/beheer/kriskras/nieuw",
+        shows: "the form for a new round in English",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+    ],
+  },
+  "routes/beheer-kriskras-organisaties": {
+    examples: [
+      {
+        path: "/beheer/kriskras/organisaties",
+        shows: "the organisations and answer options",
   "routes/beheer-kriskras-groepen": {
     examples: [
       {
@@ -171,6 +201,18 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         as: "redacteur",
       },
       {
+        path: "/beheer/kriskras/organisaties?organisatie=x&antwoord=region%3Aden-haag",
+        shows: "changing an answer option",
+        status: 200,
+        as: "redacteur",
+      },
+    ],
+  },
+  "routes/beheer-kriskras-ronde": {
+    examples: [
+      {
+        path: `/beheer/kriskras/${NO_SUCH_RECORD}`,
+        shows: "a round that does not exist (the filled-in page: organising-a-kriskras-round.spec.ts)",
         path: `/beheer/kriskras/${NO_SUCH_RECORD}/groepen`,
         shows: "the groups of a round that does not exist",
         status: 404,

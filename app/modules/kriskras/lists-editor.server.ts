@@ -1,0 +1,141 @@
+// The forms on the page of organisations and answer options, each a plain POST with an `intent`. One
+// function reads the form, calls the module and says what the page shows next.
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import { AnswerOptionInput, OptionAttributeInput, OrganisationInput } from "./kriskras.validation.ts";
+import {
+  createAnswerOption,
+  createOrganisation,
+  removeAnswerOption,
+  removeOrganisation,
+  updateAnswerOption,
+  updateOrganisation,
+} from "./kriskras-lists.server.ts";
+import { optionFormInput, organisationFormInput } from "./list-forms.tsx";
+
+export const LIST_INTENTS = [
+  "organisatie-toevoegen",
+  "organisatie-wijzigen",
+  "organisatie-verwijderen",
+  "antwoord-toevoegen",
+  "antwoord-wijzigen",
+  "antwoord-verwijderen",
+] as const;
+export type ListIntent = (typeof LIST_INTENTS)[number];
+
+export const LIST_NOTICES = [
+  "organisatie-toegevoegd",
+  "organisatie-opgeslagen",
+  "organisatie-verwijderd",
+  "organisatie-uitgezet",
+  "antwoord-toegevoegd",
+  "antwoord-opgeslagen",
+  "antwoord-verwijderd",
+  "antwoord-uitgezet",
+] as const;
+export type ListNotice = (typeof LIST_NOTICES)[number];
+
+export type ListEditOutcome =
+  | { kind: "done"; notice: ListNotice }
+  | {
+      kind: "again";
+      status: number;
+      intent: ListIntent | null;
+      /** The organisation's id, or `attribute:key` of the answer option, being changed. */
+      target: string | null;
+      values: Record<string, string>;
+      errors: Record<string, string>;
+      problem: string | null;
+    };
+
+const Intent = z.enum(LIST_INTENTS);
+const Id = z.uuid();
+const Key = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(40);
+
+function organisationId(form: FormData): string {
+  const parsed = Id.safeParse(form.get("id"));
+  if (!parsed.success) throw new AppError("not_found", "Deze organisatie bestaat niet (meer).");
+  return parsed.data;
+}
+
+function optionOf(form: FormData) {
+  const attribute = OptionAttributeInput.safeParse(form.get("attribute"));
+  const key = Key.safeParse(form.get("key"));
+  if (!attribute.success || !key.success)
+    throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+  return { attribute: attribute.data, key: key.data };
+}
+
+function fieldsOf(error: unknown): Record<string, string> {
+  if (error instanceof AppError && error.code === "invalid" && error.fields) return error.fields;
+  throw error;
+}
+
+export async function applyListEdit(options: { db: Db; form: FormData }): Promise<ListEditOutcome> {
+  const { db, form } = options;
+  const intent = Intent.safeParse(form.get("intent"));
+  const again = (extra: Partial<Extract<ListEditOutcome, { kind: "again" }>>): ListEditOutcome => ({
+    kind: "again",
+    status: 400,
+    intent: intent.success ? intent.data : null,
+    target: null,
+    values: {},
+    errors: {},
+    problem: null,
+    ...extra,
+  });
+  if (!intent.success) return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+
+  switch (intent.data) {
+    case "organisatie-toevoegen":
+    case "organisatie-wijzigen": {
+      const id = intent.data === "organisatie-wijzigen" ? organisationId(form) : null;
+      const values = organisationFormInput(form);
+      const input = OrganisationInput.safeParse(values);
+      if (!input.success) return again({ target: id, values, errors: fieldErrorsOf(input.error) });
+      try {
+        if (id) await updateOrganisation({ db, id, input: input.data });
+        else await createOrganisation({ db, input: input.data });
+      } catch (error) {
+        return again({ target: id, values, errors: fieldsOf(error) });
+      }
+      return { kind: "done", notice: id ? "organisatie-opgeslagen" : "organisatie-toegevoegd" };
+    }
+    case "organisatie-verwijderen": {
+      const { removed } = await removeOrganisation({ db, id: organisationId(form) });
+      return {
+        kind: "done",
+        notice: removed === "deleted" ? "organisatie-verwijderd" : "organisatie-uitgezet",
+      };
+    }
+    case "antwoord-toevoegen": {
+      const values = optionFormInput(form);
+      const input = AnswerOptionInput.safeParse(values);
+      if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
+      try {
+        await createAnswerOption({ db, input: input.data });
+      } catch (error) {
+        return again({ values, errors: fieldsOf(error) });
+      }
+      return { kind: "done", notice: "antwoord-toegevoegd" };
+    }
+    case "antwoord-wijzigen": {
+      const option = optionOf(form);
+      const target = `${option.attribute}:${option.key}`;
+      const values = optionFormInput(form);
+      const input = AnswerOptionInput.safeParse(values);
+      if (!input.success) return again({ target, values, errors: fieldErrorsOf(input.error) });
+      await updateAnswerOption({ db, ...option, input: input.data });
+      return { kind: "done", notice: "antwoord-opgeslagen" };
+    }
+    case "antwoord-verwijderen": {
+      const { removed } = await removeAnswerOption({ db, ...optionOf(form) });
+      return { kind: "done", notice: removed === "deleted" ? "antwoord-verwijderd" : "antwoord-uitgezet" };
+    }
+  }
+}

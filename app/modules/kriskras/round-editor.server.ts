@@ -1,0 +1,171 @@
+// The forms on a round's editing page, each a plain POST with an `intent`: change the round, add,
+// change or remove a slot, add or remove an organiser. One function reads the form, calls the module
+// and says what the page shows next: a notice after a redirect, or the form again with what was typed.
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import type { Actor } from "../accounts/authorization.ts";
+import { OrganiserInput, RoundInput, SlotInput } from "./kriskras.validation.ts";
+import { roundFormInput } from "./round-form.tsx";
+import {
+  addOrganiser,
+  addSlot,
+  removeOrganiser,
+  removeSlot,
+  updateRound,
+  updateSlot,
+} from "./rounds.server.ts";
+import { slotFormInput } from "./slot-form.tsx";
+
+export const ROUND_INTENTS = [
+  "ronde-opslaan",
+  "tijdvak-toevoegen",
+  "tijdvak-wijzigen",
+  "tijdvak-verwijderen",
+  "organisator-toevoegen",
+  "organisator-weghalen",
+] as const;
+export type RoundIntent = (typeof ROUND_INTENTS)[number];
+
+/** What the page says after a redirect (`?gedaan=`). */
+export const ROUND_NOTICES = [
+  "ronde-gemaakt",
+  "ronde-opgeslagen",
+  "tijdvak-toegevoegd",
+  "tijdvak-opgeslagen",
+  "tijdvak-verwijderd",
+  "organisator-toegevoegd",
+  "organisator-weggehaald",
+] as const;
+export type RoundNotice = (typeof ROUND_NOTICES)[number];
+
+export type RoundEditOutcome =
+  | { kind: "done"; notice: RoundNotice }
+  | {
+      kind: "again";
+      status: number;
+      intent: RoundIntent | null;
+      slotId: string | null;
+      values: Record<string, string>;
+      errors: Record<string, string>;
+      /** A problem that belongs to no field. */
+      problem: string | null;
+      /** Removing this slot needs a yes first. */
+      confirm: { slotId: string; answers: number; groups: number } | null;
+    };
+
+const Id = z.uuid();
+const Intent = z.enum(ROUND_INTENTS);
+
+function idFrom(form: FormData, name: string, what: string): string {
+  const parsed = Id.safeParse(form.get(name));
+  if (!parsed.success) throw new AppError("not_found", `Deze ${what} bestaat niet (meer).`);
+  return parsed.data;
+}
+
+/** The fields of an `invalid` AppError; anything else goes on up. */
+function fieldsOf(error: unknown): Record<string, string> {
+  if (error instanceof AppError && error.code === "invalid" && error.fields) return error.fields;
+  throw error;
+}
+
+function conflictOf(error: unknown): string {
+  if (error instanceof AppError && error.code === "conflict") return error.message;
+  throw error;
+}
+
+export async function applyRoundEdit(options: {
+  db: Db;
+  actor: Actor;
+  roundId: string;
+  form: FormData;
+}): Promise<RoundEditOutcome> {
+  const { db, actor, roundId, form } = options;
+  const intent = Intent.safeParse(form.get("intent"));
+  const again = (
+    extra: Partial<Extract<RoundEditOutcome, { kind: "again" }>>,
+  ): Extract<RoundEditOutcome, { kind: "again" }> => ({
+    kind: "again",
+    status: 400,
+    intent: intent.success ? intent.data : null,
+    slotId: null,
+    values: {},
+    errors: {},
+    problem: null,
+    confirm: null,
+    ...extra,
+  });
+  if (!intent.success) return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+
+  switch (intent.data) {
+    case "ronde-opslaan": {
+      const values = roundFormInput(form);
+      const input = RoundInput.safeParse(values);
+      if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
+      try {
+        await updateRound({ db, id: roundId, input: input.data });
+      } catch (error) {
+        return again({ values, errors: fieldsOf(error) });
+      }
+      return { kind: "done", notice: "ronde-opgeslagen" };
+    }
+    case "tijdvak-toevoegen":
+    case "tijdvak-wijzigen": {
+      const adding = intent.data === "tijdvak-toevoegen";
+      const slotId = adding ? null : idFrom(form, "slotId", "tijdvak");
+      const values = slotFormInput(form);
+      const input = SlotInput.safeParse(values);
+      if (!input.success) return again({ slotId, values, errors: fieldErrorsOf(input.error) });
+      try {
+        if (slotId) await updateSlot({ db, roundId, slotId, input: input.data });
+        else await addSlot({ db, roundId, input: input.data });
+      } catch (error) {
+        return again({ slotId, values, errors: fieldsOf(error) });
+      }
+      return { kind: "done", notice: adding ? "tijdvak-toegevoegd" : "tijdvak-opgeslagen" };
+    }
+    case "tijdvak-verwijderen": {
+      const slotId = idFrom(form, "slotId", "tijdvak");
+      try {
+        const removal = await removeSlot({
+          db,
+          actor,
+          roundId,
+          slotId,
+          confirmed: form.get("bevestigen") === "ja",
+        });
+        if (removal.status === "confirm") {
+          return again({
+            status: 200,
+            slotId,
+            confirm: { slotId, answers: removal.answers, groups: removal.groups },
+          });
+        }
+      } catch (error) {
+        return again({ status: 409, slotId, problem: conflictOf(error) });
+      }
+      return { kind: "done", notice: "tijdvak-verwijderd" };
+    }
+    case "organisator-toevoegen": {
+      const values = { email: typeof form.get("email") === "string" ? String(form.get("email")) : "" };
+      const input = OrganiserInput.safeParse(values);
+      if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
+      try {
+        await addOrganiser({ db, actor, roundId, email: input.data.email });
+      } catch (error) {
+        return again({ values, errors: fieldsOf(error) });
+      }
+      return { kind: "done", notice: "organisator-toegevoegd" };
+    }
+    case "organisator-weghalen": {
+      const userId = idFrom(form, "userId", "organisator");
+      try {
+        await removeOrganiser({ db, actor, roundId, userId });
+      } catch (error) {
+        return again({ status: 409, problem: conflictOf(error) });
+      }
+      return { kind: "done", notice: "organisator-weggehaald" };
+    }
+  }
+}

@@ -1,0 +1,166 @@
+// The form of a kris-kras round, for making one and for changing it. The same fields as `RoundInput`;
+// what was typed comes back with the errors, so nothing is lost.
+import { useT } from "~/infra/i18n/i18n.ts";
+import { FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
+import { Paragraph } from "~/ui/heading.tsx";
+import { utcToAmsterdam } from "./calendar-invite.ts";
+import { ATTRIBUTES, type Weights } from "./kriskras.schema.ts";
+import { WEIGHT_FIELDS } from "./kriskras.validation.ts";
+import { DEFAULT_GROUP_SIZE, DEFAULT_WEIGHTS, MAX_WEIGHT } from "./kriskras-options.ts";
+
+export const ROUND_FIELDS = [
+  "title",
+  "description",
+  "opensDate",
+  "opensTime",
+  "closesDate",
+  "closesTime",
+  "groupMin",
+  "groupTarget",
+  "groupMax",
+  ...Object.values(WEIGHT_FIELDS),
+] as const;
+
+/** What the form holds: every field as typed. */
+export type RoundFormValues = Record<(typeof ROUND_FIELDS)[number], string>;
+
+/** Reads the form's fields into the shape `RoundInput` checks. */
+export function roundFormInput(form: FormData): RoundFormValues {
+  const value = (name: string) => {
+    const typed = form.get(name);
+    return typeof typed === "string" ? typed : "";
+  };
+  return Object.fromEntries(ROUND_FIELDS.map((name) => [name, value(name)])) as RoundFormValues;
+}
+
+const weightValues = (weights: Weights) =>
+  Object.fromEntries(ATTRIBUTES.map((attribute) => [WEIGHT_FIELDS[attribute], String(weights[attribute])]));
+
+/** A new round: the default sizes and weights, the dates still to fill in. */
+export function newRoundFormValues(): RoundFormValues {
+  return {
+    title: "",
+    description: "",
+    opensDate: "",
+    opensTime: "09:00",
+    closesDate: "",
+    closesTime: "17:00",
+    groupMin: String(DEFAULT_GROUP_SIZE.min),
+    groupTarget: String(DEFAULT_GROUP_SIZE.target),
+    groupMax: String(DEFAULT_GROUP_SIZE.max),
+    ...weightValues(DEFAULT_WEIGHTS),
+  } as RoundFormValues;
+}
+
+/** A stored round as the form shows it, its times in Amsterdam time. */
+export function roundFormValuesOf(round: {
+  title: string;
+  description: string;
+  signupOpensAt: Date;
+  signupClosesAt: Date;
+  groupMin: number;
+  groupTarget: number;
+  groupMax: number;
+  weights: Weights;
+}): RoundFormValues {
+  const opens = utcToAmsterdam(round.signupOpensAt);
+  const closes = utcToAmsterdam(round.signupClosesAt);
+  return {
+    title: round.title,
+    description: round.description,
+    opensDate: opens.date,
+    opensTime: opens.time,
+    closesDate: closes.date,
+    closesTime: closes.time,
+    groupMin: String(round.groupMin),
+    groupTarget: String(round.groupTarget),
+    groupMax: String(round.groupMax),
+    // A round stored before an attribute existed counts it as 0.
+    ...weightValues({
+      ...DEFAULT_WEIGHTS,
+      ...Object.fromEntries(ATTRIBUTES.map((a) => [a, round.weights[a] ?? 0])),
+    }),
+  } as RoundFormValues;
+}
+
+function Legend(props: { children: string }) {
+  return (
+    <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+      {props.children}
+    </legend>
+  );
+}
+
+export function RoundFields(props: { values: RoundFormValues; errors: Record<string, string> }) {
+  const t = useT();
+  const { values, errors } = props;
+  const field = (
+    name: (typeof ROUND_FIELDS)[number],
+    options: { type?: "date" | "time"; numeric?: boolean; description?: string; maxLength?: number } = {},
+  ) => (
+    <FormField
+      key={name}
+      id={name}
+      label={t(`kriskras.beheer.form.${name}`)}
+      description={options.description}
+      error={errors[name]}
+    >
+      {(describedBy) => (
+        <Textbox
+          id={name}
+          name={name}
+          type={options.type}
+          inputMode={options.numeric ? "numeric" : undefined}
+          maxLength={options.maxLength ?? (options.numeric ? 3 : undefined)}
+          defaultValue={values[name]}
+          invalid={Boolean(errors[name])}
+          describedBy={describedBy}
+        />
+      )}
+    </FormField>
+  );
+  return (
+    <>
+      {field("title", { maxLength: 120 })}
+      <FormField
+        id="description"
+        label={t("kriskras.beheer.form.description")}
+        description={t("kriskras.beheer.form.descriptionHint")}
+        error={errors.description}
+      >
+        {(describedBy) => (
+          <Textarea
+            id="description"
+            name="description"
+            rows={4}
+            maxLength={2000}
+            defaultValue={values.description}
+            invalid={Boolean(errors.description)}
+            describedBy={describedBy}
+          />
+        )}
+      </FormField>
+      <fieldset className="utrecht-form-fieldset">
+        <Legend>{t("kriskras.beheer.form.period")}</Legend>
+        <Paragraph>{t("kriskras.beheer.form.periodHint")}</Paragraph>
+        {field("opensDate", { type: "date", description: t("kriskras.beheer.form.dateHint") })}
+        {field("opensTime", { type: "time", description: t("kriskras.beheer.form.timeHint") })}
+        {field("closesDate", { type: "date", description: t("kriskras.beheer.form.dateHint") })}
+        {field("closesTime", { type: "time", description: t("kriskras.beheer.form.timeHint") })}
+      </fieldset>
+      <fieldset className="utrecht-form-fieldset">
+        <Legend>{t("kriskras.beheer.form.sizes")}</Legend>
+        <Paragraph>{t("kriskras.beheer.form.sizesHint")}</Paragraph>
+        {field("groupMin", { numeric: true })}
+        {field("groupTarget", { numeric: true })}
+        {field("groupMax", { numeric: true })}
+      </fieldset>
+      <fieldset className="utrecht-form-fieldset">
+        <Legend>{t("kriskras.beheer.form.weights")}</Legend>
+        <Paragraph>{t("kriskras.beheer.form.weightsHint")}</Paragraph>
+        <Paragraph>{t("kriskras.beheer.form.weightsScale", { max: MAX_WEIGHT })}</Paragraph>
+        {ATTRIBUTES.map((attribute) => field(WEIGHT_FIELDS[attribute], { numeric: true, maxLength: 2 }))}
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,422 @@
+// One kris-kras round for its editors: change the round, its time slots (a table, and forms to add,
+// change and remove) and its organisers. Plain POST forms with an `intent`, so all of it works without
+// JavaScript; after a change the page comes back with a notice, after a mistake with what was typed.
+import { data, Form, redirect } from "react-router";
+import { z } from "zod";
+import { AppError } from "~/infra/errors.ts";
+import { formatDate } from "~/infra/i18n/format-date.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { AVAILABILITY } from "~/modules/kriskras/kriskras.schema.ts";
+import { applyRoundEdit, ROUND_NOTICES, type RoundNotice } from "~/modules/kriskras/round-editor.server.ts";
+import { RoundFields, roundFormValuesOf } from "~/modules/kriskras/round-form.tsx";
+import { roundPhase } from "~/modules/kriskras/round-phase.ts";
+import { getRound, mayManageOrganisers } from "~/modules/kriskras/rounds.server.ts";
+import {
+  newSlotFormValues,
+  SlotFields,
+  type SlotFormValues,
+  slotFieldIds,
+  slotFormValuesOf,
+} from "~/modules/kriskras/slot-form.tsx";
+import { Alert, StatusBadge } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { FormField, Textbox } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/beheer-kriskras-ronde";
+
+const Id = z.uuid();
+const Notice = z.enum(ROUND_NOTICES).nullable().catch(null);
+const ADD_PREFIX = "nieuw-tijdvak";
+const EDIT_PREFIX = "wijzig-tijdvak";
+
+async function allowed(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
+  const { actor } = await requirePermission({
+    request,
+    services: context.services,
+    permission: "kriskras:organise",
+  });
+  const parsed = Id.safeParse(id);
+  if (!parsed.success) throw new AppError("not_found", "Deze kris-kras-ronde bestaat niet (meer).");
+  return { actor, id: parsed.data };
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { actor, id } = await allowed(request, context, params.id);
+    const db = context.services.database.db;
+    const [view, mayManage] = await Promise.all([
+      getRound({ db, id }),
+      mayManageOrganisers({ db, roundId: id, actor }),
+    ]);
+    const { round } = view;
+    const search = new URL(request.url).searchParams;
+    const editing = view.slots.find((slot) => slot.id === search.get("tijdvak"))?.id ?? null;
+    return data(
+      {
+        round: {
+          id: round.id,
+          title: round.title,
+          phase: roundPhase(round, new Date()),
+          opensAt: round.signupOpensAt.toISOString(),
+          closesAt: round.signupClosesAt.toISOString(),
+          groupMin: round.groupMin,
+          signups: view.signups,
+        },
+        values: roundFormValuesOf(round),
+        slots: view.slots.map((slot) => ({
+          id: slot.id,
+          startsAt: slot.startsAt.toISOString(),
+          values: slotFormValuesOf(slot),
+          available: view.signups > 0 ? slot.available : null,
+          groups: slot.groups,
+        })),
+        editing,
+        organisers: view.organisers.map((organiser) => ({
+          userId: organiser.userId,
+          email: organiser.email,
+          name: organiser.name,
+          me: organiser.userId === actor.id,
+        })),
+        mayManage,
+        notice: Notice.parse(search.get("gedaan")) as RoundNotice | null,
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { actor, id } = await allowed(request, context, params.id);
+    const form = await request.formData().catch(() => new FormData());
+    const outcome = await applyRoundEdit({ db: context.services.database.db, actor, roundId: id, form });
+    if (outcome.kind === "done") {
+      const anchor = outcome.notice.startsWith("tijdvak")
+        ? "#tijdvakken"
+        : outcome.notice.startsWith("organisator")
+          ? "#organisatoren"
+          : "";
+      return redirect(`/beheer/kriskras/${id}?gedaan=${outcome.notice}${anchor}`, { status: 303 });
+    }
+    const { kind: _kind, status, ...shown } = outcome;
+    return data(shown, { status, headers: PRIVATE_HEADERS });
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+type Loaded = Route.ComponentProps["loaderData"];
+type Sent = NonNullable<Route.ComponentProps["actionData"]>;
+
+function SlotTable(props: { loaded: Loaded }) {
+  const t = useT();
+  const language = useLanguage();
+  const { slots } = props.loaded;
+  if (slots.length === 0) return <Paragraph>{t("kriskras.beheer.slots.none")}</Paragraph>;
+  const header = (key: string, numeric = false) => (
+    <th
+      scope="col"
+      className={`utrecht-table__header-cell${numeric ? " utrecht-table__header-cell--numeric" : ""}`}
+    >
+      {t(`kriskras.beheer.slots.columns.${key}`)}
+    </th>
+  );
+  return (
+    <div className="utrecht-table-container vm-table-scroll">
+      <table className="utrecht-table utrecht-table--html-table">
+        <caption className="utrecht-table__caption">{t("kriskras.beheer.slots.caption")}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {header("when")}
+            {header("where")}
+            {header("capacity", true)}
+            {header("available")}
+            {header("groups", true)}
+            {header("actions")}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {slots.map((slot) => {
+            const when = `${formatDate({ iso: slot.startsAt, language, format: "date" })}, ${slot.values.startTime}–${slot.values.endTime}`;
+            // The same link and button in every row: the slot's time makes each one's name unique.
+            const which = <span className="vm-visually-hidden"> {when}</span>;
+            return (
+              <tr key={slot.id} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {when}
+                </th>
+                <td className="utrecht-table__cell">
+                  {slot.values.place ? <span>{slot.values.place}</span> : null}
+                  {slot.values.place && slot.values.onlineUrl ? <br /> : null}
+                  {slot.values.onlineUrl ? <span>{slot.values.onlineUrl}</span> : null}
+                </td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">{slot.values.capacity}</td>
+                <td className="utrecht-table__cell">
+                  {slot.available
+                    ? AVAILABILITY.map((answer) =>
+                        t(`kriskras.beheer.slots.answers.${answer}`, {
+                          count: slot.available?.[answer] ?? 0,
+                        }),
+                      ).join(", ")
+                    : t("kriskras.beheer.slots.noAnswers")}
+                </td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">{slot.groups}</td>
+                <td className="utrecht-table__cell">
+                  <div className="vm-actions">
+                    <Link to={`?tijdvak=${slot.id}#tijdvak-wijzigen`}>
+                      {t("kriskras.beheer.slots.change")}
+                      {which}
+                    </Link>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="tijdvak-verwijderen" />
+                      <input type="hidden" name="slotId" value={slot.id} />
+                      <Button appearance="secondary-action">
+                        {t("kriskras.beheer.slots.remove")}
+                        {which}
+                      </Button>
+                    </Form>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SlotForm(props: {
+  prefix: string;
+  intent: "tijdvak-toevoegen" | "tijdvak-wijzigen";
+  slotId?: string;
+  values: SlotFormValues;
+  errors: Record<string, string>;
+  groupMin: number;
+  submit: string;
+}) {
+  return (
+    <Form method="post" className="vm-form" noValidate key={JSON.stringify(props.values)}>
+      <input type="hidden" name="intent" value={props.intent} />
+      {props.slotId ? <input type="hidden" name="slotId" value={props.slotId} /> : null}
+      <SlotFields
+        prefix={props.prefix}
+        values={props.values}
+        errors={props.errors}
+        groupMin={props.groupMin}
+      />
+      <div className="vm-actions">
+        <Button>{props.submit}</Button>
+      </div>
+    </Form>
+  );
+}
+
+function Organisers(props: { loaded: Loaded; sent: Sent | undefined }) {
+  const t = useT();
+  const { loaded, sent } = props;
+  const mine = sent?.intent === "organisator-toevoegen";
+  const errors: Record<string, string> = mine ? sent.errors : {};
+  return (
+    <section aria-labelledby="organisatoren">
+      <Heading level={2} id="organisatoren">
+        {t("kriskras.beheer.organisers.title")}
+      </Heading>
+      <Paragraph>{t("kriskras.beheer.organisers.intro")}</Paragraph>
+      <ul className="utrecht-unordered-list">
+        {loaded.organisers.map((organiser) => (
+          <li key={organiser.userId} className="utrecht-unordered-list__item">
+            {organiser.name ? `${organiser.name} (${organiser.email})` : organiser.email}
+            {organiser.me ? ` ${t("kriskras.beheer.organisers.you")}` : null}
+            {loaded.mayManage && loaded.organisers.length > 1 ? (
+              <Form method="post" className="vm-inline-form">
+                <input type="hidden" name="intent" value="organisator-weghalen" />
+                <input type="hidden" name="userId" value={organiser.userId} />
+                <Button appearance="subtle">
+                  {t("kriskras.beheer.organisers.remove")}
+                  <span className="vm-visually-hidden"> {organiser.email}</span>
+                </Button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {loaded.mayManage ? (
+        <Form method="post" className="vm-form" noValidate>
+          <input type="hidden" name="intent" value="organisator-toevoegen" />
+          <FormField
+            id="organisator-email"
+            label={t("kriskras.beheer.organisers.email")}
+            description={t("kriskras.beheer.organisers.emailHint")}
+            error={errors.email}
+          >
+            {(describedBy) => (
+              <Textbox
+                id="organisator-email"
+                name="email"
+                type="email"
+                maxLength={254}
+                defaultValue={mine ? sent.values.email : ""}
+                invalid={Boolean(errors.email)}
+                describedBy={describedBy}
+              />
+            )}
+          </FormField>
+          <div className="vm-actions">
+            <Button appearance="secondary-action">{t("kriskras.beheer.organisers.add")}</Button>
+          </div>
+        </Form>
+      ) : (
+        <Paragraph>{t("kriskras.beheer.organisers.onlyOrganisers")}</Paragraph>
+      )}
+    </section>
+  );
+}
+
+export default function KriskrasRound({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const { round } = loaderData;
+  const sent = actionData;
+  const errorsFor = (intent: string) => (sent?.intent === intent ? sent.errors : {});
+  const editing = sent?.intent === "tijdvak-wijzigen" && sent.slotId ? sent.slotId : loaderData.editing;
+  const editedSlot = loaderData.slots.find((slot) => slot.id === editing);
+  const fieldIds =
+    sent?.intent === "tijdvak-toevoegen"
+      ? slotFieldIds(ADD_PREFIX)
+      : sent?.intent === "tijdvak-wijzigen"
+        ? slotFieldIds(EDIT_PREFIX)
+        : sent?.intent === "organisator-toevoegen"
+          ? { email: "organisator-email" }
+          : undefined;
+  const confirmSlot = sent?.confirm
+    ? loaderData.slots.find((slot) => slot.id === sent.confirm?.slotId)
+    : undefined;
+  const when = (iso: string) => formatDate({ iso, language, format: "dateTime" });
+  return (
+    <>
+      <title>{`${round.title} – ${t("kriskras.beheer.title")} – Vakmanschap`}</title>
+      <Paragraph>
+        <Link to="/beheer/kriskras">{t("kriskras.beheer.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>{round.title}</Heading>
+      <Paragraph>
+        <StatusBadge>{t(`kriskras.beheer.phases.${round.phase}`)}</StatusBadge>{" "}
+        {t("kriskras.beheer.period", { from: when(round.opensAt), to: when(round.closesAt) })} ·{" "}
+        {t("kriskras.beheer.signups", { count: round.signups })}
+      </Paragraph>
+      {loaderData.notice && !sent ? (
+        <Alert type="ok">
+          <Paragraph>{t(`kriskras.beheer.notices.${loaderData.notice}`)}</Paragraph>
+        </Alert>
+      ) : null}
+      <ErrorSummary title={t("account.errorSummary")} errors={sent?.errors ?? {}} fieldIds={fieldIds} />
+      {sent?.problem ? (
+        <Alert type="error">
+          <Paragraph>{sent.problem}</Paragraph>
+        </Alert>
+      ) : null}
+      {sent?.confirm && confirmSlot ? (
+        <Alert type="warning">
+          <Paragraph>
+            {t("kriskras.beheer.slots.confirm", {
+              when: `${formatDate({ iso: confirmSlot.startsAt, language, format: "date" })}, ${confirmSlot.values.startTime}`,
+              answers: sent.confirm.answers,
+              groups: sent.confirm.groups,
+            })}
+          </Paragraph>
+          <Form method="post" className="vm-actions">
+            <input type="hidden" name="intent" value="tijdvak-verwijderen" />
+            <input type="hidden" name="slotId" value={confirmSlot.id} />
+            <input type="hidden" name="bevestigen" value="ja" />
+            <Button>{t("kriskras.beheer.slots.confirmYes")}</Button>
+            <Link to={`/beheer/kriskras/${round.id}#tijdvakken`}>{t("kriskras.beheer.slots.confirmNo")}</Link>
+          </Form>
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="ronde">
+        <Heading level={2} id="ronde">
+          {t("kriskras.beheer.edit.roundTitle")}
+        </Heading>
+        <Form
+          method="post"
+          className="vm-form"
+          noValidate
+          key={JSON.stringify(sent?.intent === "ronde-opslaan" ? sent.values : loaderData.values)}
+        >
+          <input type="hidden" name="intent" value="ronde-opslaan" />
+          <RoundFields
+            values={
+              sent?.intent === "ronde-opslaan" ? (sent.values as typeof loaderData.values) : loaderData.values
+            }
+            errors={errorsFor("ronde-opslaan")}
+          />
+          <div className="vm-actions">
+            <Button>{t("kriskras.beheer.edit.save")}</Button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="tijdvakken">
+        <Heading level={2} id="tijdvakken">
+          {t("kriskras.beheer.slots.title")}
+        </Heading>
+        <Paragraph>{t("kriskras.beheer.slots.intro")}</Paragraph>
+        <SlotTable loaded={loaderData} />
+        {editedSlot ? (
+          <section aria-labelledby="tijdvak-wijzigen" className="vm-card">
+            <Heading level={3} id="tijdvak-wijzigen">
+              {t("kriskras.beheer.slots.editTitle")}
+            </Heading>
+            <SlotForm
+              prefix={EDIT_PREFIX}
+              intent="tijdvak-wijzigen"
+              slotId={editedSlot.id}
+              values={
+                sent?.intent === "tijdvak-wijzigen" ? (sent.values as SlotFormValues) : editedSlot.values
+              }
+              errors={errorsFor("tijdvak-wijzigen")}
+              groupMin={round.groupMin}
+              submit={t("kriskras.beheer.slots.save")}
+            />
+            <Paragraph>
+              <Link to={`/beheer/kriskras/${round.id}#tijdvakken`}>{t("kriskras.beheer.slots.cancel")}</Link>
+            </Paragraph>
+          </section>
+        ) : null}
+        <section aria-labelledby="tijdvak-toevoegen">
+          <Heading level={3} id="tijdvak-toevoegen">
+            {t("kriskras.beheer.slots.addTitle")}
+          </Heading>
+          <SlotForm
+            prefix={ADD_PREFIX}
+            intent="tijdvak-toevoegen"
+            values={
+              sent?.intent === "tijdvak-toevoegen" ? (sent.values as SlotFormValues) : newSlotFormValues()
+            }
+            errors={errorsFor("tijdvak-toevoegen")}
+            groupMin={round.groupMin}
+            submit={t("kriskras.beheer.slots.add")}
+          />
+        </section>
+      </section>
+
+      <section aria-labelledby="groepen">
+        <Heading level={2} id="groepen">
+          {t("kriskras.beheer.groups.title")}
+        </Heading>
+        <Paragraph>{t("kriskras.beheer.groups.intro")}</Paragraph>
+        <Paragraph>
+          <Link to={`/beheer/kriskras/${round.id}/groepen`}>{t("kriskras.beheer.groups.link")}</Link>
+        </Paragraph>
+      </section>
+
+      <Organisers loaded={loaderData} sent={sent} />
+    </>
+  );
+}
