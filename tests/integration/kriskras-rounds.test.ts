@@ -99,7 +99,7 @@ describe("the round form's checks", () => {
         weightRegion: "11",
       }),
     );
-    expect(errors).toMatchObject({
+    expect(errors).toEqual({
       title: "Vul de titel in.",
       opensDate: "Deze datum bestaat niet.",
       closesTime: "Vul een tijd in zoals 14:30.",

@@ -26,6 +26,15 @@ const wholeNumber = (label: string, min: number, max: number) =>
       .max(max, `${capitalised(label)} is hoogstens ${max}.`),
   );
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isCalendarDate(date: string): boolean {
+  if (!DATE.test(date)) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+}
+
 /** A date as 2026-05-12 (what a date field sends) or as 12-5-2026 (what people type). */
 const LocalDate = z.preprocess(
   (value) => {
@@ -39,10 +48,7 @@ const LocalDate = z.preprocess(
     .string({ error: "Vul een datum in." })
     .min(1, "Vul een datum in.")
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in zoals 12-05-2026.")
-    .refine((date) => {
-      const day = new Date(`${date}T00:00:00Z`);
-      return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
-    }, "Deze datum bestaat niet.")
+    .refine(isCalendarDate, "Deze datum bestaat niet.")
     .refine((date) => date >= "2000-01-01" && date <= "2999-12-31", "Kies een datum tussen 2000 en 2999."),
 );
 
@@ -56,12 +62,17 @@ const LocalTime = z.preprocess(
   z
     .string({ error: "Vul een tijd in." })
     .min(1, "Vul een tijd in.")
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in zoals 14:30."),
+    .regex(TIME, "Vul een tijd in zoals 14:30."),
 );
+
+/** A date and a time that each passed their own checks (a refinement sees them either way). */
+function wellFormed(date: unknown, time: unknown): date is string {
+  return typeof date === "string" && typeof time === "string" && isCalendarDate(date) && TIME.test(time);
+}
 
 /** The instant of an Amsterdam date and time, or undefined when the clocks skip that hour. */
 function instantOf(date: unknown, time: unknown): Date | undefined {
-  if (typeof date !== "string" || typeof time !== "string") return undefined;
+  if (!wellFormed(date, time) || typeof time !== "string") return undefined;
   try {
     return amsterdamToUtc({ date, time });
   } catch (error) {
@@ -77,8 +88,8 @@ type Issues = { addIssue: (issue: { code: "custom"; message: string; path: strin
 /** Adds an issue when a date and time are both fine but do not exist in Amsterdam. */
 function checkInstant(ctx: Issues, date: unknown, time: unknown, path: string): Date | undefined {
   const instant = instantOf(date, time);
-  const wellFormed = typeof date === "string" && typeof time === "string";
-  if (!instant && wellFormed) ctx.addIssue({ code: "custom", message: SKIPPED_HOUR, path: [path] });
+  if (!instant && wellFormed(date, time))
+    ctx.addIssue({ code: "custom", message: SKIPPED_HOUR, path: [path] });
   return instant;
 }
 

@@ -59,7 +59,7 @@ export function SlotFields(props: {
     return (
       <FormField
         id={id}
-        label={t(`kriskras.beheer.slot.${name}`)}
+        label={t(`kriskras.beheer.slots.${name}`)}
         description={options.description}
         error={errors[name]}
       >
@@ -83,16 +83,16 @@ export function SlotFields(props: {
       {field("date", { type: "date", description: t("kriskras.beheer.form.dateHint") })}
       {field("startTime", { type: "time", description: t("kriskras.beheer.form.timeHint") })}
       {field("endTime", { type: "time", description: t("kriskras.beheer.form.timeHint") })}
-      {field("place", { maxLength: 200, description: t("kriskras.beheer.slot.placeHint") })}
+      {field("place", { maxLength: 200, description: t("kriskras.beheer.slots.placeHint") })}
       {field("onlineUrl", {
         type: "url",
         maxLength: 500,
-        description: t("kriskras.beheer.slot.onlineUrlHint"),
+        description: t("kriskras.beheer.slots.onlineUrlHint"),
       })}
       {field("capacity", {
         numeric: true,
         maxLength: 4,
-        description: t("kriskras.beheer.slot.capacityHint", { min: props.groupMin }),
+        description: t("kriskras.beheer.slots.capacityHint", { min: props.groupMin }),
       })}
     </>
   );
