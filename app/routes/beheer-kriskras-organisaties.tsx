@@ -249,7 +249,12 @@ export default function KriskrasLists({ loaderData, actionData }: Route.Componen
           <Heading level={3} id="organisatie-toevoegen">
             {t("kriskras.beheer.lists.addOrganisation")}
           </Heading>
-          <Form method="post" className="vm-form" noValidate key={JSON.stringify(newOrganisation)}>
+          <Form
+            method="post"
+            className="vm-form"
+            noValidate
+            key={`${loaderData.organisations.length}:${JSON.stringify(newOrganisation)}`}
+          >
             <input type="hidden" name="intent" value="organisatie-toevoegen" />
             <OrganisationFields
               prefix="nieuwe-organisatie"
@@ -351,7 +356,12 @@ export default function KriskrasLists({ loaderData, actionData }: Route.Componen
           <Heading level={3} id="antwoord-toevoegen">
             {t("kriskras.beheer.lists.addOption")}
           </Heading>
-          <Form method="post" className="vm-form" noValidate key={JSON.stringify(newOption)}>
+          <Form
+            method="post"
+            className="vm-form"
+            noValidate
+            key={`${loaderData.options.length}:${JSON.stringify(newOption)}`}
+          >
             <input type="hidden" name="intent" value="antwoord-toevoegen" />
             <OptionFields
               prefix="nieuw-antwoord"

@@ -198,9 +198,16 @@ function SlotForm(props: {
   errors: Record<string, string>;
   groupMin: number;
   submit: string;
+  /** Changes when the form must start afresh, such as after a slot was added with JavaScript. */
+  renewal: number;
 }) {
   return (
-    <Form method="post" className="vm-form" noValidate key={JSON.stringify(props.values)}>
+    <Form
+      method="post"
+      className="vm-form"
+      noValidate
+      key={`${props.renewal}:${JSON.stringify(props.values)}`}
+    >
       <input type="hidden" name="intent" value={props.intent} />
       {props.slotId ? <input type="hidden" name="slotId" value={props.slotId} /> : null}
       <SlotFields
@@ -246,7 +253,12 @@ function Organisers(props: { loaded: Loaded; sent: Sent | undefined }) {
         ))}
       </ul>
       {loaded.mayManage ? (
-        <Form method="post" className="vm-form" noValidate>
+        <Form
+          method="post"
+          className="vm-form"
+          noValidate
+          key={`${loaded.organisers.length}:${mine ? sent.values.email : ""}`}
+        >
           <input type="hidden" name="intent" value="organisator-toevoegen" />
           <FormField
             id="organisator-email"
@@ -383,6 +395,7 @@ export default function KriskrasRound({ loaderData, actionData }: Route.Componen
               errors={errorsFor("tijdvak-wijzigen")}
               groupMin={round.groupMin}
               submit={t("kriskras.beheer.slots.save")}
+              renewal={0}
             />
             <Paragraph>
               <Link to={`/beheer/kriskras/${round.id}#tijdvakken`}>{t("kriskras.beheer.slots.cancel")}</Link>
@@ -402,6 +415,7 @@ export default function KriskrasRound({ loaderData, actionData }: Route.Componen
             errors={errorsFor("tijdvak-toevoegen")}
             groupMin={round.groupMin}
             submit={t("kriskras.beheer.slots.add")}
+            renewal={loaderData.slots.length}
           />
         </section>
       </section>
