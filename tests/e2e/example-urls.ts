@@ -192,16 +192,11 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       {
         path: "/beheer/kriskras/organisaties",
         shows: "the organisations and answer options",
-  "routes/beheer-kriskras-groepen": {
-    examples: [
-      {
-        path: `/beheer/kriskras/${KRISKRAS_CLOSED_ROUND}/groepen`,
-        shows: "a closed round's sign-ups, before or after composing",
         status: 200,
         as: "redacteur",
       },
       {
-        path: "/beheer/kriskras/organisaties?organisatie=x&antwoord=region%3Aden-haag",
+        path: "/beheer/kriskras/organisaties?organisatie=x&antwoord=region%3Amidden",
         shows: "changing an answer option",
         status: 200,
         as: "redacteur",
@@ -211,8 +206,35 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   "routes/beheer-kriskras-ronde": {
     examples: [
       {
+        path: `/beheer/kriskras/${KRISKRAS_ROUND}`,
+        shows: "a round open for sign-up with its slots and the forms to change them",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: `/beheer/kriskras/${KRISKRAS_CLOSED_ROUND}`,
+        shows: "a round whose sign-up has closed, in English",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+      {
         path: `/beheer/kriskras/${NO_SUCH_RECORD}`,
-        shows: "a round that does not exist (the filled-in page: organising-a-kriskras-round.spec.ts)",
+        shows: "a round that does not exist",
+        status: 404,
+        as: "redacteur",
+      },
+    ],
+  },
+  "routes/beheer-kriskras-groepen": {
+    examples: [
+      {
+        path: `/beheer/kriskras/${KRISKRAS_CLOSED_ROUND}/groepen`,
+        shows: "a closed round's sign-ups, before or after composing",
+        status: 200,
+        as: "redacteur",
+      },
+      {
         path: `/beheer/kriskras/${NO_SUCH_RECORD}/groepen`,
         shows: "the groups of a round that does not exist",
         status: 404,

@@ -174,7 +174,8 @@ for (const javaScriptEnabled of [false, true]) {
     await page.goto("/beheer/kriskras/organisaties");
     if (javaScriptEnabled) await hydrated(page);
     await expect(page.getByRole("table", { name: "Organisaties" })).toContainText("Belastingdienst");
-    await expect(page.getByRole("table", { name: "Regio" })).toContainText("Den Haag en omgeving");
+    // "Midden" is a region both in the shipped lists and in the browser tests' fixture.
+    await expect(page.getByRole("table", { name: "Regio" })).toContainText("Midden");
     await expectNoViolations(page, javaScriptEnabled);
 
     const label = `Caribisch Nederland ${javaScriptEnabled ? "met" : "zonder"} JavaScript`;
