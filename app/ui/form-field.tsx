@@ -44,8 +44,6 @@ export function Textbox(props: {
   maxLength?: number;
   /** `numeric` for whole numbers: a number keyboard on phones, without the spin buttons of type=number. */
   inputMode?: "numeric";
-  /** A narrow box for short values (a number, a time). */
-  size?: number;
 }) {
   return (
     <input
@@ -53,7 +51,6 @@ export function Textbox(props: {
       name={props.name}
       type={props.type ?? "text"}
       inputMode={props.inputMode}
-      size={props.size}
       defaultValue={props.defaultValue}
       className={`utrecht-textbox utrecht-textbox--html-input${props.invalid ? " utrecht-textbox--invalid" : ""}`}
       aria-invalid={props.invalid || undefined}
