@@ -21,7 +21,6 @@ export const PERMISSIONS = {
   "conversations:lead": "gespreksleider",
   "kriskras:organise": "redacteur",
   "kriskras:signup": "ambtenaar",
-  "kriskras:organise": "redacteur",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 
