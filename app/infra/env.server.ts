@@ -72,6 +72,7 @@ const ConfigInput = z.object({
   CONVERSATION_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(6000),
   KRISKRAS_SIGNUP_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(183),
   KRISKRAS_MEETINGS_RETENTION_DAYS: z.coerce.number().int().min(0).max(7300).default(1095),
+  KRISKRAS_COMPOSE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -146,6 +147,8 @@ export type Config = {
     signupRetentionDays: number;
     /** Days who met whom is kept, to keep people apart in later rounds. */
     meetingsRetentionDays: number;
+    /** How long one composition of a round's groups may search. */
+    composeSeconds: number;
   };
   /** The key for what people write in private; without it, a key file in DATA_DIR. */
   encryptionKey?: string;
@@ -231,6 +234,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     kriskras: {
       signupRetentionDays: input.KRISKRAS_SIGNUP_RETENTION_DAYS,
       meetingsRetentionDays: input.KRISKRAS_MEETINGS_RETENTION_DAYS,
+      composeSeconds: input.KRISKRAS_COMPOSE_SECONDS,
     },
     encryptionKey: input.ENCRYPTION_KEY,
     encryptionKeysOld: input.ENCRYPTION_KEYS_OLD.split(",")

@@ -23,8 +23,6 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-kriskras-groepen";
 
 const Id = z.uuid();
-/** How long one composition may search; the bench shows what a longer search would still gain. */
-const COMPOSE_MS = 15_000;
 const CHOSEN = "kies";
 const NO_GROUP = "geen";
 
@@ -72,6 +70,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
             }
           : null,
         changed: url.searchParams.get("gewijzigd") === "1",
+        composeSeconds: context.services.config.kriskras.composeSeconds,
       },
       { headers: PRIVATE_HEADERS },
     );
@@ -95,7 +94,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       switch (intent) {
         case "samenstellen":
-          startComposition({ db, roundId, timeLimitMs: COMPOSE_MS });
+          startComposition({
+            db,
+            roundId,
+            timeLimitMs: context.services.config.kriskras.composeSeconds * 1000,
+          });
           return redirect(`/beheer/kriskras/${roundId}/groepen`, { status: 303 });
         case "verplaats": {
           if (chosen.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt verplaatsen.");
@@ -182,7 +185,7 @@ export default function ComposeGroups({ loaderData, actionData }: Route.Componen
         <Heading level={2} id="samenstellen">
           {t("kriskras.groepen.composeTitle")}
         </Heading>
-        <Paragraph>{t("kriskras.groepen.composeText", { seconds: COMPOSE_MS / 1000 })}</Paragraph>
+        <Paragraph>{t("kriskras.groepen.composeText", { seconds: loaderData.composeSeconds })}</Paragraph>
         <RunStatus run={run} />
         <Form method="post">
           <Button name="intent" value="samenstellen">
