@@ -66,7 +66,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     // Someone from the first slot cannot be moved to the second: said in Dutch, the choice kept.
     const mover = first.getByRole("checkbox").first();
-    const cell = await first.getByRole("row").nth(1).getByRole("cell").first().innerText();
+    const cell = (await first.getByRole("row").nth(1).getByRole("cell").first().textContent()) ?? "";
     const moverName = cell.split(" (")[0]?.trim() ?? "";
     await mover.check();
     await page
