@@ -52,6 +52,7 @@ function shellText(language: Language, officialGuideUrl: string): ShellText {
       { to: "/gids/versies", label: t("nav.versions") },
       { to: "/dilemmas", label: t("nav.dilemmas") },
       { to: "/afwegen", label: t("nav.deliberations") },
+      { to: "/doe-mee", label: t("nav.takePart") },
       { to: "/zoeken", label: t("nav.search") },
       { to: "/profiel", label: t("nav.account") },
     ],

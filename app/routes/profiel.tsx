@@ -25,6 +25,16 @@ const TokenName = z.object({
 });
 const TokenId = z.object({ id: z.uuid({ error: "Deze sleutel bestaat niet." }) });
 
+/** Where each role's work starts; everyone logged in is an ambtenaar. */
+const WORK_LINKS = [
+  { role: "ambtenaar", to: "/afwegen", label: "deliberations" },
+  { role: "ambtenaar", to: "/kriskras", label: "kriskras" },
+  { role: "ambtenaar", to: "/dilemmas/mijn", label: "myCards" },
+  { role: "gespreksleider", to: "/gesprekken", label: "conversations" },
+  { role: "redacteur", to: "/beheer/dilemmas", label: "reviewCards" },
+  { role: "redacteur", to: "/beheer/kriskras", label: "kriskrasRounds" },
+] as const;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { user, actor } = await requirePermission({
@@ -228,6 +238,18 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
       <Paragraph>
         <Link to="/mijn-gegevens">{t("account.myData")}</Link>
       </Paragraph>
+      <nav aria-labelledby="mijn-werk">
+        <Heading level={2} id="mijn-werk">
+          {t("account.work.title")}
+        </Heading>
+        <ul className="utrecht-link-list utrecht-link-list--html-ul">
+          {WORK_LINKS.filter((link) => loaderData.roles.includes(link.role)).map((link) => (
+            <li key={link.to} className="utrecht-link-list__item">
+              <Link to={link.to}>{t(`account.work.${link.label}`)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {loaderData.roles.includes("beheerder") ? (
         <nav aria-labelledby="beheer">
           <Heading level={2} id="beheer">
