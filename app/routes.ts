@@ -33,6 +33,7 @@ export default [
   route("gesprekken/:id/samenvatting/download", "routes/gesprek-samenvatting-download.ts"),
   route("kriskras", "routes/kriskras.tsx"),
   route("kriskras/:id/aanmelden", "routes/kriskras-aanmelden.tsx"),
+  route("kriskras/:id/evaluatie", "routes/kriskras-evaluatie.tsx"),
   route("zoeken", "routes/zoeken.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),

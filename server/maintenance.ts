@@ -1,7 +1,9 @@
 // Hourly clean-up of rows that have served their purpose: ended sessions, used or expired login links,
 // old rate-limit windows, finished jobs, expired drafts kept across a login, and the individual answers
-// of conversations that ended longer ago than CONVERSATION_RETENTION_DAYS (their summary stays). Every process runs it; the
-// deletes are idempotent, so two processes doing the same work at once is harmless.
+// of conversations that ended longer ago than CONVERSATION_RETENTION_DAYS (their summary stays), and the
+// sign-ups of kris-kras rounds past KRISKRAS_SIGNUP_RETENTION_DAYS (their totals stay) and meetings past
+// KRISKRAS_MEETINGS_RETENTION_DAYS. Every process runs it; the deletes are idempotent, so two processes
+// doing the same work at once is harmless.
 import type { Logger } from "pino";
 import type { Database } from "../app/infra/db.server.ts";
 import type { Config } from "../app/infra/env.server.ts";
@@ -13,6 +15,7 @@ import { pruneSsoLogins } from "../app/modules/accounts/single-sign-on.server.ts
 import { summaryOf } from "../app/modules/conversations/conversation-views.server.ts";
 import { purgeEndedConversations } from "../app/modules/conversations/conversations.server.ts";
 import { prunePendingDrafts } from "../app/modules/deliberation/pending-drafts.server.ts";
+import { purgeKriskras } from "../app/modules/kriskras/retention.server.ts";
 
 export async function runMaintenance(options: { database: Database; config: Config }): Promise<void> {
   const { db } = options.database;
@@ -26,6 +29,11 @@ export async function runMaintenance(options: { database: Database; config: Conf
     db,
     retentionDays: options.config.conversations.retentionDays,
     summarize: (id) => summaryOf({ db, id }),
+  });
+  await purgeKriskras({
+    db,
+    signupRetentionDays: options.config.kriskras.signupRetentionDays,
+    meetingsRetentionDays: options.config.kriskras.meetingsRetentionDays,
   });
 }
 

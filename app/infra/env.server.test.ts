@@ -42,10 +42,18 @@ describe("an operator configures the server", () => {
   });
 
   it("keeps kris-kras sign-ups six months and who met whom three years unless told otherwise", () => {
-    expect(parseConfig({}).kriskras).toEqual({ signupRetentionDays: 183, meetingsRetentionDays: 1095 });
+    expect(parseConfig({}).kriskras).toEqual({
+      signupRetentionDays: 183,
+      meetingsRetentionDays: 1095,
+      composeSeconds: 15,
+    });
     expect(
-      parseConfig({ KRISKRAS_SIGNUP_RETENTION_DAYS: "30", KRISKRAS_MEETINGS_RETENTION_DAYS: "365" }).kriskras,
-    ).toEqual({ signupRetentionDays: 30, meetingsRetentionDays: 365 });
+      parseConfig({
+        KRISKRAS_SIGNUP_RETENTION_DAYS: "30",
+        KRISKRAS_MEETINGS_RETENTION_DAYS: "365",
+        KRISKRAS_COMPOSE_SECONDS: "60",
+      }).kriskras,
+    ).toEqual({ signupRetentionDays: 30, meetingsRetentionDays: 365, composeSeconds: 60 });
     expect(() => parseConfig({ KRISKRAS_SIGNUP_RETENTION_DAYS: "-1" })).toThrow(
       /- KRISKRAS_SIGNUP_RETENTION_DAYS:/,
     );

@@ -8,6 +8,8 @@ import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { EVALUATION_QUESTIONS, type EvaluationSummary } from "~/modules/kriskras/evaluation.ts";
+import { evaluationSummaryOf } from "~/modules/kriskras/evaluations.server.ts";
 import { AVAILABILITY } from "~/modules/kriskras/kriskras.schema.ts";
 import { applyRoundEdit, ROUND_NOTICES, type RoundNotice } from "~/modules/kriskras/round-editor.server.ts";
 import { RoundFields, roundFormValuesOf } from "~/modules/kriskras/round-form.tsx";
@@ -48,9 +50,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { actor, id } = await allowed(request, context, params.id);
     const db = context.services.database.db;
-    const [view, mayManage] = await Promise.all([
+    const [view, mayManage, evaluation] = await Promise.all([
       getRound({ db, id }),
       mayManageOrganisers({ db, roundId: id, actor }),
+      evaluationSummaryOf({ db, roundId: id }),
     ]);
     const { round } = view;
     const search = new URL(request.url).searchParams;
@@ -75,6 +78,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           groups: slot.groups,
         })),
         editing,
+        evaluation,
         organisers: view.organisers.map((organiser) => ({
           userId: organiser.userId,
           email: organiser.email,
@@ -430,7 +434,75 @@ export default function KriskrasRound({ loaderData, actionData }: Route.Componen
         </Paragraph>
       </section>
 
+      <EvaluationTotals summary={loaderData.evaluation} />
+
       <Organisers loaded={loaderData} sent={sent} />
     </>
+  );
+}
+
+/** The evaluation's totals: a row per statement with how many chose 1 to 5 and the average. */
+function EvaluationTotals(props: { summary: EvaluationSummary }) {
+  const t = useT();
+  const { summary } = props;
+  if (summary.answers === 0) return null;
+  return (
+    <section aria-labelledby="evaluatie">
+      <Heading level={2} id="evaluatie">
+        {t("kriskras.evaluatie.summaryTitle")}
+      </Heading>
+      {summary.questions ? (
+        <div className="utrecht-table-container vm-table-scroll">
+          <table className="utrecht-table utrecht-table--html-table">
+            <caption className="utrecht-table__caption">
+              {t("kriskras.evaluatie.summaryCaption", { count: summary.answers })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("kriskras.evaluatie.question")}
+                </th>
+                {["1", "2", "3", "4", "5"].map((score) => (
+                  <th
+                    key={score}
+                    scope="col"
+                    className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+                  >
+                    {t(`kriskras.evaluatie.scale.${score}`)}
+                  </th>
+                ))}
+                <th
+                  scope="col"
+                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+                >
+                  {t("kriskras.evaluatie.mean")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {EVALUATION_QUESTIONS.map((question) => {
+                const totals = summary.questions?.[question];
+                return (
+                  <tr key={question} className="utrecht-table__row">
+                    <th scope="row" className="utrecht-table__header-cell">
+                      {t(`kriskras.evaluatie.questions.${question}`)}
+                    </th>
+                    {(totals?.counts ?? []).map((n, index) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the five scores in their fixed order
+                      <td key={index} className="utrecht-table__cell utrecht-table__cell--numeric-data">
+                        {n}
+                      </td>
+                    ))}
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{totals?.mean}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Paragraph>{t("kriskras.evaluatie.summaryFew", { count: summary.answers })}</Paragraph>
+      )}
+    </section>
   );
 }

@@ -226,6 +226,16 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
     ],
   },
+  "routes/kriskras-evaluatie": {
+    examples: [
+      {
+        path: `/kriskras/${NO_SUCH_RECORD}/evaluatie`,
+        shows: "the evaluation of a round the person took no part in",
+        status: 404,
+        as: "ambtenaar",
+      },
+    ],
+  },
   "routes/beheer-kriskras-groepen": {
     examples: [
       {

@@ -68,6 +68,7 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/afweging-gedeeld": "public",
   "routes/kriskras": "ambtenaar",
   "routes/kriskras-aanmelden": "ambtenaar",
+  "routes/kriskras-evaluatie": "ambtenaar",
   "routes/beheer-kriskras-groepen": "redacteur",
   "routes/beheer-dilemma": "redacteur",
   "routes/beheer-kriskras": "redacteur",

@@ -1,0 +1,115 @@
+// After a kris-kras conversation the person answers five statements from 1 to 5, once. Nothing else is
+// asked, and the answers are stored without a link to the person (evaluations.server.ts).
+import { data, Form, redirect } from "react-router";
+import { isAppError } from "~/infra/errors.ts";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { EVALUATION_QUESTIONS, EvaluationInput } from "~/modules/kriskras/evaluation.ts";
+import { evaluationStateOf, submitEvaluation } from "~/modules/kriskras/evaluations.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { RadioGroup } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/kriskras-evaluatie";
+
+const SCORES = ["1", "2", "3", "4", "5"] as const;
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
+    const { title, state } = await evaluationStateOf({
+      db: services.database.db,
+      roundId: params.id,
+      userId: user.id,
+    });
+    const thanks = new URL(request.url).searchParams.get("bedankt") === "1";
+    return data({ title, state, thanks }, { headers: PRIVATE_HEADERS });
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
+    const form = await request.formData().catch(() => new FormData());
+    const typed = Object.fromEntries(
+      EVALUATION_QUESTIONS.map((question) => {
+        const value = form.get(question);
+        return [question, typeof value === "string" ? value.slice(0, 2) : ""];
+      }),
+    );
+    const input = EvaluationInput.safeParse(typed);
+    if (!input.success) {
+      return data({ typed, errors: fieldErrorsOf(input.error) }, { status: 400 });
+    }
+    try {
+      await submitEvaluation({
+        db: services.database.db,
+        roundId: params.id,
+        userId: user.id,
+        answers: input.data,
+      });
+    } catch (error) {
+      if (isAppError(error) && error.code === "conflict") {
+        return data({ typed, errors: { form: error.message } }, { status: 409 });
+      }
+      throw error;
+    }
+    return redirect(`/kriskras/${params.id}/evaluatie?bedankt=1`, { status: 303 });
+  });
+}
+
+export function meta() {
+  return [{ title: "Evaluatie kris-kras-gesprek — Vakmanschap" }];
+}
+
+export default function EvaluateConversation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { title, state, thanks } = loaderData;
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const typed: Record<string, string> = actionData?.typed ?? {};
+  return (
+    <>
+      <Heading level={1}>{t("kriskras.evaluatie.title", { title })}</Heading>
+      {thanks || state === "al-gedaan" ? (
+        <Alert type="ok">{t("kriskras.evaluatie.thanks")}</Alert>
+      ) : state === "nog-niet" ? (
+        <Alert type="info">{t("kriskras.evaluatie.notYet")}</Alert>
+      ) : (
+        <>
+          <Paragraph>{t("kriskras.evaluatie.intro")}</Paragraph>
+          <ErrorSummary
+            title={t("kriskras.evaluatie.errorTitle")}
+            errors={errors}
+            fieldIds={{ form: "evaluatie" }}
+          />
+          <Form method="post" id="evaluatie" noValidate>
+            {EVALUATION_QUESTIONS.map((question) => (
+              <RadioGroup
+                key={question}
+                id={question}
+                name={question}
+                legend={t(`kriskras.evaluatie.questions.${question}`)}
+                error={errors[question]}
+                options={SCORES.map((score) => ({
+                  value: score,
+                  label: t(`kriskras.evaluatie.scale.${score}`),
+                }))}
+                checked={typed[question]}
+              />
+            ))}
+            <Button>{t("kriskras.evaluatie.send")}</Button>
+          </Form>
+        </>
+      )}
+      <Paragraph>
+        <Link to="/kriskras">{t("kriskras.evaluatie.back")}</Link>
+      </Paragraph>
+    </>
+  );
+}
