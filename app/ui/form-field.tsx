@@ -108,74 +108,37 @@ export function Textarea(props: {
   );
 }
 
-/** Several choices under one question: a fieldset with a legend, one checkbox per option. */
-export function CheckboxGroup(props: {
+interface ChoiceGroupProps {
   id: string;
   name: string;
   legend: ReactNode;
   description?: ReactNode;
   error?: ReactNode;
   options: { value: string; label: string }[];
-  checked: string[];
-}) {
-  const descriptionId = props.description ? `${props.id}-beschrijving` : undefined;
-  const errorId = props.error ? `${props.id}-fout` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset
-      className={`utrecht-form-fieldset${props.error ? " utrecht-form-fieldset--invalid" : ""}`}
-      aria-describedby={describedBy}
-      aria-invalid={props.error ? true : undefined}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        {props.legend}
-      </legend>
-      {props.description ? (
-        <div className="utrecht-form-field-description" id={descriptionId}>
-          {props.description}
-        </div>
-      ) : null}
-      {props.error ? (
-        <div className="utrecht-form-field-error-message" id={errorId}>
-          {props.error}
-        </div>
-      ) : null}
-      {props.options.map((option, index) => {
-        // The first box carries the group's id, so the error summary can jump to the group.
-        const id = index === 0 ? props.id : `${props.id}-${option.value}`;
-        return (
-          <div key={option.value} className="utrecht-form-field utrecht-form-field--checkbox">
-            <input
-              type="checkbox"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-              id={id}
-              name={props.name}
-              value={option.value}
-              defaultChecked={props.checked.includes(option.value)}
-            />{" "}
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-              {option.label}
-            </label>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
+}
+
+/** Several choices under one question: a fieldset with a legend, one checkbox per option. */
+export function CheckboxGroup(props: ChoiceGroupProps & { checked: string[] }) {
+  return <ChoiceGroup {...props} kind="checkbox" isChecked={(value) => props.checked.includes(value)} />;
 }
 
 /** One choice under one question: a fieldset with a legend, one radio button per option. */
-export function RadioGroup(props: {
-  id: string;
-  name: string;
-  legend: ReactNode;
-  description?: ReactNode;
-  error?: ReactNode;
-  options: { value: string; label: string }[];
-  checked: string | undefined;
-}) {
+export function RadioGroup(props: ChoiceGroupProps & { checked: string | undefined }) {
+  return <ChoiceGroup {...props} kind="radio" isChecked={(value) => props.checked === value} />;
+}
+
+const CHOICE_CLASSES = {
+  checkbox: { input: "utrecht-checkbox utrecht-checkbox--html-input", label: "checkbox" },
+  radio: { input: "utrecht-radio-button utrecht-radio-button--html-input", label: "radio" },
+} as const;
+
+function ChoiceGroup(
+  props: ChoiceGroupProps & { kind: "checkbox" | "radio"; isChecked: (value: string) => boolean },
+) {
   const descriptionId = props.description ? `${props.id}-beschrijving` : undefined;
   const errorId = props.error ? `${props.id}-fout` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  const classes = CHOICE_CLASSES[props.kind];
   return (
     <fieldset
       className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${props.error ? " utrecht-form-fieldset--invalid" : ""}`}
@@ -196,19 +159,19 @@ export function RadioGroup(props: {
         </div>
       ) : null}
       {props.options.map((option, index) => {
-        // The first button carries the group's id, so the error summary can jump to the group.
+        // The first one carries the group's id, so the error summary can jump to the group.
         const id = index === 0 ? props.id : `${props.id}-${option.value}`;
         return (
-          <div key={option.value} className="utrecht-form-field utrecht-form-field--radio">
+          <div key={option.value} className={`utrecht-form-field utrecht-form-field--${classes.label}`}>
             <input
-              type="radio"
-              className="utrecht-radio-button utrecht-radio-button--html-input"
+              type={props.kind}
+              className={classes.input}
               id={id}
               name={props.name}
               value={option.value}
-              defaultChecked={props.checked === option.value}
+              defaultChecked={props.isChecked(option.value)}
             />{" "}
-            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={id}>
+            <label className={`utrecht-form-label utrecht-form-label--${classes.label}`} htmlFor={id}>
               {option.label}
             </label>
           </div>
