@@ -10,11 +10,23 @@ import type { Db } from "./db.server.ts";
 import { AppError } from "./errors.ts";
 import { enqueueJob, type JobHandler } from "./jobs.server.ts";
 
+/**
+ * A calendar invitation sent along (iMIP, RFC 6047): a text/calendar part whose Content-Type names the
+ * method, which is what makes Outlook, Gmail and Apple Mail offer to add, update or remove the entry.
+ */
+export interface MailCalendarEvent {
+  method: "REQUEST" | "CANCEL";
+  /** The iCalendar text, CRLF line ends (see app/modules/kriskras/calendar-invite.ts). */
+  content: string;
+  filename: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  calendar?: MailCalendarEvent;
 }
 
 export interface Mailer {
@@ -34,6 +46,14 @@ export const MailMessageInput = z.object({
     .regex(/^[^\r\n]*$/, "must be one line"),
   text: z.string().min(1),
   html: z.string().min(1).optional(),
+  calendar: z
+    .object({
+      method: z.enum(["REQUEST", "CANCEL"]),
+      // One event with a time zone is a few kilobytes; the bound keeps a job row small.
+      content: z.string().min(1).max(64_000),
+      filename: z.string().regex(/^[\w.-]{1,80}\.ics$/, "must be a plain file name ending in .ics"),
+    })
+    .optional(),
 }) satisfies z.ZodType<MailMessage>;
 
 // Well under the job lease (DEFAULT_LOCK_SECONDS), so a hanging server fails the attempt instead of
@@ -47,6 +67,17 @@ export function createMailer(options: { smtpUrl?: string; from: string; outboxDi
     subject: message.subject,
     text: message.text,
     ...(message.html === undefined ? {} : { html: message.html }),
+    // nodemailer puts the event in the message itself (multipart/alternative, text/calendar with the
+    // method) and as an attachment, the form calendar clients recognise as an invitation.
+    ...(message.calendar === undefined
+      ? {}
+      : {
+          icalEvent: {
+            method: message.calendar.method,
+            filename: message.calendar.filename,
+            content: message.calendar.content,
+          },
+        }),
   });
 
   if (options.smtpUrl) {

@@ -155,6 +155,56 @@ describe.each(databaseKinds)("mail on %s", (kind) => {
     expect(mails.find((mail) => mail.subject === "Tweede bericht")?.html).toBe(false);
   });
 
+  it("a mail with a calendar invitation lands with a text/calendar part that names the method", async () => {
+    const mailer = createMailer({ from: FROM, outboxDir });
+    const content = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Vakmanschap//Test//NL",
+      "METHOD:REQUEST",
+      "BEGIN:VEVENT",
+      "UID:kriskras-test@vakmanschap",
+      "SEQUENCE:0",
+      "DTSTAMP:20310301T120000Z",
+      "DTSTART:20310325T130000Z",
+      "DTEND:20310325T150000Z",
+      "SUMMARY:Kris-kras-gesprek",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    await enqueueMail({
+      db: database.db,
+      message: {
+        ...loginMail,
+        subject: "Uitnodiging",
+        calendar: { method: "REQUEST", content, filename: "kriskras.ics" },
+      },
+    });
+    await runDueJobs({ db: database.db, handlers: { mail: mailJobHandler(mailer) } });
+
+    const [file] = fs.readdirSync(outboxDir);
+    const raw = fs.readFileSync(path.join(outboxDir, file ?? ""));
+    expect(raw.toString("latin1")).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    const mail = await simpleParser(raw);
+    expect(mail.text?.trim()).toBe(loginMail.text);
+    const invitation = mail.attachments.find((part) => part.contentType === "text/calendar");
+    expect(invitation?.content.toString("utf8")).toContain("UID:kriskras-test@vakmanschap");
+    expect(invitation?.content.toString("utf8")).toContain("METHOD:REQUEST");
+  });
+
+  it("a calendar invitation with a file name that is not a plain .ics name is refused when queued", async () => {
+    await expect(
+      enqueueMail({
+        db: database.db,
+        message: {
+          ...loginMail,
+          calendar: { method: "CANCEL", content: "BEGIN:VCALENDAR", filename: "../uitnodiging.exe" },
+        },
+      }),
+    ).rejects.toBeInstanceOf(AppError);
+  });
+
   it("a mail queued in a transaction that rolls back is never sent", async () => {
     const mailer = createMailer({ from: FROM, outboxDir });
     await database.db
