@@ -8,6 +8,8 @@ import {
   type Availability,
   kriskrasAnswerOptions,
   kriskrasAvailability,
+  kriskrasGroupMembers,
+  kriskrasGroups,
   kriskrasOrganisations,
   kriskrasRounds,
   kriskrasSignups,
@@ -196,4 +198,27 @@ export async function createKriskrasSignups(
     ids.push(signup.id);
   }
   return ids;
+}
+
+/** A group in a slot with these members and host, straight into the tables (no optimiser). */
+export async function createKriskrasGroup(
+  db: Db,
+  options: { roundId: string; slotId: string; number: number; signupIds: string[]; hostSignupId?: string },
+): Promise<string> {
+  const [group] = await db
+    .insert(kriskrasGroups)
+    .values({
+      roundId: options.roundId,
+      slotId: options.slotId,
+      number: options.number,
+      hostSignupId: options.hostSignupId ?? null,
+    })
+    .returning({ id: kriskrasGroups.id });
+  if (!group) throw new Error("insert of group returned nothing");
+  if (options.signupIds.length > 0) {
+    await db
+      .insert(kriskrasGroupMembers)
+      .values(options.signupIds.map((signupId) => ({ groupId: group.id, signupId })));
+  }
+  return group.id;
 }

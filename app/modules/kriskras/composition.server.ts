@@ -2,7 +2,7 @@
 // the optimiser in a worker thread (the server keeps answering), and stores the groups. A run is kept
 // in this process's memory while it goes, so the editor's page can show its progress; starting another
 // run of the same round while one goes is refused.
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import {
@@ -130,13 +130,28 @@ export async function candidatesOf(db: Db, roundId: string): Promise<Candidate[]
   }));
 }
 
-/** Pairs of these people who met in an earlier round (within the kept period). */
-export async function metBeforeAmong(db: Db, userIds: string[]): Promise<Set<string>> {
+/**
+ * Pairs of these people who met in an earlier round (within the kept period). Pass the round being
+ * composed as `exceptRoundId`: its own meetings, recorded when it was published, are not "before".
+ */
+export async function metBeforeAmong(
+  db: Db,
+  userIds: string[],
+  exceptRoundId?: string,
+): Promise<Set<string>> {
   if (userIds.length < 2) return new Set();
   const rows = await db
     .select({ low: kriskrasMeetings.userLow, high: kriskrasMeetings.userHigh })
     .from(kriskrasMeetings)
-    .where(and(inArray(kriskrasMeetings.userLow, userIds), inArray(kriskrasMeetings.userHigh, userIds)));
+    .where(
+      and(
+        inArray(kriskrasMeetings.userLow, userIds),
+        inArray(kriskrasMeetings.userHigh, userIds),
+        exceptRoundId === undefined
+          ? undefined
+          : or(isNull(kriskrasMeetings.roundId), ne(kriskrasMeetings.roundId, exceptRoundId)),
+      ),
+    );
   return new Set(rows.map((row) => pairKey(row.low, row.high)));
 }
 
@@ -164,6 +179,7 @@ export async function composeGroups(options: {
   const metBefore = await metBeforeAmong(
     db,
     candidates.map((candidate) => candidate.userId),
+    roundId,
   );
   const locks = await locksOf(db, roundId);
   const plan = planPlacement({ candidates, slots, bounds });

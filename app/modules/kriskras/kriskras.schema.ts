@@ -62,7 +62,7 @@ export const kriskrasRounds = pgTable("kriskras_rounds", {
   groupTarget: integer("group_target").notNull(),
   groupMax: integer("group_max").notNull(),
   weights: jsonb("weights").$type<Weights>().notNull(),
-  /** Raised at every publication; invitations carry it as their calendar sequence. */
+  /** Raised at every publication; each invitation keeps its own calendar sequence (kriskras_invitations). */
   publication: integer("publication").notNull().default(0),
   publishedAt: timestamp("published_at", { withTimezone: true }),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

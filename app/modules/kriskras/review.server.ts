@@ -51,6 +51,7 @@ export async function reviewOf(options: { db: Db; roundId: string }) {
   const metBefore = await metBeforeAmong(
     db,
     candidates.map((candidate) => candidate.userId),
+    roundId,
   );
   const people = await peopleOf(db, roundId);
   const groupOf = new Map(members.map((member) => [member.signupId, member]));
@@ -274,6 +275,7 @@ async function rescore(tx: Db, roundId: string, groupIds: (string | undefined)[]
   const metBefore = await metBeforeAmong(
     tx,
     candidates.map((candidate) => candidate.userId),
+    roundId,
   );
   const members = await tx
     .select()
