@@ -34,6 +34,8 @@ export default [
   route("kriskras", "routes/kriskras.tsx"),
   route("kriskras/:id/aanmelden", "routes/kriskras-aanmelden.tsx"),
   route("kriskras/:id/evaluatie", "routes/kriskras-evaluatie.tsx"),
+  route("kriskras/:id/mijn-groep", "routes/kriskras-mijn-groep.tsx"),
+  route("kriskras/:id/mijn-groep/agenda.ics", "routes/kriskras-mijn-groep-agenda.ts"),
   route("zoeken", "routes/zoeken.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),

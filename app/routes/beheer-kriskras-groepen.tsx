@@ -6,11 +6,13 @@ import { type ReactNode, useEffect } from "react";
 import { data, Form, redirect, useRevalidator } from "react-router";
 import { z } from "zod";
 import { AppError, isAppError } from "~/infra/errors.ts";
+import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { compositionRunOf, startComposition } from "~/modules/kriskras/composition.server.ts";
 import { ATTRIBUTES, type Attribute } from "~/modules/kriskras/kriskras.schema.ts";
+import { publishRound } from "~/modules/kriskras/publication.server.ts";
 import { movePerson, reviewOf, setHost, setLocked, swapPeople } from "~/modules/kriskras/review.server.ts";
 import { signupChoiceLists } from "~/modules/kriskras/signups.server.ts";
 import { slotLine, slotTimes } from "~/modules/kriskras/slot-times.ts";
@@ -25,6 +27,24 @@ import type { Route } from "./+types/beheer-kriskras-groepen";
 const Id = z.uuid();
 const CHOSEN = "kies";
 const NO_GROUP = "geen";
+/** The counts of a publication, carried to the page in the address after the redirect. */
+const PUBLISHED_COUNTS = {
+  sent: "nieuw",
+  updated: "bijgewerkt",
+  cancelled: "afgezegd",
+  unchanged: "ongewijzigd",
+} as const;
+
+function publishedCountsOf(url: URL) {
+  if (url.searchParams.get("gepubliceerd") !== "1") return null;
+  const count = (name: string) => Math.max(0, Math.trunc(Number(url.searchParams.get(name)) || 0));
+  return {
+    sent: count(PUBLISHED_COUNTS.sent),
+    updated: count(PUBLISHED_COUNTS.updated),
+    cancelled: count(PUBLISHED_COUNTS.cancelled),
+    unchanged: count(PUBLISHED_COUNTS.unchanged),
+  };
+}
 
 async function roundIdOf(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
   await requirePermission({ request, services: context.services, permission: "kriskras:organise" });
@@ -52,7 +72,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           id: review.round.id,
           title: review.round.title,
           bounds: { min: review.round.groupMin, max: review.round.groupMax },
+          publishedAt: review.round.publishedAt?.toISOString() ?? null,
         },
+        published: publishedCountsOf(url),
         slots: review.slots.map(({ slot, groups }) => ({
           id: slot.id,
           line: slotLine({ ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl }, "nl"),
@@ -100,6 +122,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             timeLimitMs: context.services.config.kriskras.composeSeconds * 1000,
           });
           return redirect(`/beheer/kriskras/${roundId}/groepen`, { status: 303 });
+        case "publiceren": {
+          const origin = (context.services.config.publicUrl ?? new URL(request.url).origin).replace(
+            /\/$/,
+            "",
+          );
+          const counts = await publishRound({ db, roundId, origin, config: context.services.config });
+          const query = new URLSearchParams({ gepubliceerd: "1" });
+          for (const [key, name] of Object.entries(PUBLISHED_COUNTS)) {
+            query.set(name, String(counts[key as keyof typeof PUBLISHED_COUNTS]));
+          }
+          return redirect(`/beheer/kriskras/${roundId}/groepen?${query}`, { status: 303 });
+        }
         case "verplaats": {
           if (chosen.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt verplaatsen.");
           const target = form.get("naar");
@@ -245,7 +279,40 @@ export default function ComposeGroups({ loaderData, actionData }: Route.Componen
           <UnplacedPeople people={unplaced} labels={loaderData.labels} chosen={chosen} />
         </Form>
       ) : null}
+      {groups.length > 0 ? <Publish round={round} published={loaderData.published} /> : null}
     </>
+  );
+}
+
+/** Publishing (again): everyone placed gets an invitation, later only whoever's invitation changed. */
+function Publish(props: { round: LoaderData["round"]; published: LoaderData["published"] }) {
+  const t = useT();
+  const language = useLanguage();
+  const { round, published } = props;
+  return (
+    <section aria-labelledby="publiceren">
+      <Heading level={2} id="publiceren">
+        {t("kriskras.groepen.publishTitle")}
+      </Heading>
+      {published ? (
+        <div role="status">
+          <Alert type="ok">{t("kriskras.groepen.publishedResult", published)}</Alert>
+        </div>
+      ) : null}
+      <Paragraph>
+        {round.publishedAt
+          ? t("kriskras.groepen.publishedAt", {
+              date: formatDate({ iso: round.publishedAt, language, format: "dateTime" }),
+            })
+          : t("kriskras.groepen.notPublished")}
+      </Paragraph>
+      <Paragraph>{t("kriskras.groepen.publishText")}</Paragraph>
+      <Form method="post">
+        <Button name="intent" value="publiceren">
+          {round.publishedAt ? t("kriskras.groepen.publishAgain") : t("kriskras.groepen.publish")}
+        </Button>
+      </Form>
+    </section>
   );
 }
 

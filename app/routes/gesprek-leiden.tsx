@@ -33,7 +33,7 @@ const MODERATION = "moderatie";
 const CONFIRM_END = "zeker";
 
 async function ownerOf(request: Request, services: Route.LoaderArgs["context"]["services"], id: string) {
-  const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+  const { user } = await requirePermission({ request, services, permission: "conversations:run-own" });
   const own = await getOwnConversation({ db: services.database.db, id, ownerId: user.id });
   return { user, ...own };
 }

@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+    const { user } = await requirePermission({ request, services, permission: "conversations:run-own" });
     const format = new URL(request.url).searchParams.get("formaat") ?? "markdown";
     if (!isFormat(format)) throw new AppError("invalid", "Kies als formaat markdown of csv.");
     const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });

@@ -19,7 +19,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+    const { user } = await requirePermission({ request, services, permission: "conversations:run-own" });
     const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });
     const [summary, titles] = await Promise.all([
       summaryOf({ db, id: conversation.id }),

@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
+    const { user } = await requirePermission({ request, services, permission: "conversations:run-own" });
     const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });
     const [view, titles] = await Promise.all([
       presenterView({ db, id: conversation.id }),

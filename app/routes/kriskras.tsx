@@ -5,6 +5,7 @@ import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { publishedGroupsFor } from "~/modules/kriskras/publication.server.ts";
 import { openRoundsFor } from "~/modules/kriskras/signups.server.ts";
 import { slotLine } from "~/modules/kriskras/slot-times.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
@@ -21,11 +22,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       services: context.services,
       permission: "kriskras:signup",
     });
-    const rounds = await openRoundsFor({ db: context.services.database.db, userId: user.id });
+    const { db } = context.services.database;
+    const [rounds, groups] = await Promise.all([
+      openRoundsFor({ db, userId: user.id }),
+      publishedGroupsFor({ db, userId: user.id }),
+    ]);
     const query = new URL(request.url).searchParams;
     return data(
       {
         notice: NOTICES.find((notice) => query.get(notice) === "1") ?? null,
+        groups,
         rounds: rounds.map((round) => ({
           id: round.id,
           title: round.title,
@@ -56,6 +62,26 @@ export default function Kriskras({ loaderData }: Route.ComponentProps) {
       ) : null}
       <Paragraph lead>{t("kriskras.mijn.intro")}</Paragraph>
       <Paragraph>{t("kriskras.mijn.how")}</Paragraph>
+      {loaderData.groups.length > 0 ? (
+        <section aria-labelledby="mijn-groepen">
+          <Heading level={2} id="mijn-groepen">
+            {t("kriskras.mijn.groupsTitle")}
+          </Heading>
+          <ul className="utrecht-link-list utrecht-link-list--html-ul">
+            {loaderData.groups.map((group) => (
+              <li key={group.roundId} className="utrecht-link-list__item">
+                <Link
+                  to={`/kriskras/${group.roundId}/mijn-groep`}
+                  aria-label={t("kriskras.mijn.myGroupLabel", { title: group.title })}
+                >
+                  {t("kriskras.mijn.myGroup")}
+                </Link>{" "}
+                <span lang="nl">({group.title})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Heading level={2}>{t("kriskras.mijn.roundsTitle")}</Heading>
       {loaderData.rounds.length === 0 ? <Paragraph>{t("kriskras.mijn.none")}</Paragraph> : null}
       {loaderData.rounds.map((round) => {

@@ -37,10 +37,12 @@ export type RouteExamples = { examples: ExampleUrl[] } | { rendersNoPage: string
 
 /**
  * Kris-kras rounds made before the test server starts (tests/e2e/kriskras-fixture.ts): one open for
- * sign-up with two time slots, and one whose sign-up has closed.
+ * sign-up with two time slots, one whose sign-up has closed, and one whose groups are published.
  */
 export const KRISKRAS_ROUND = "6b7c1f2e-5a3d-4c8b-9e0f-4b2a1c3d5e6f";
 export const KRISKRAS_CLOSED_ROUND = "0d4e8a1b-7c2f-4e9a-8b3d-5f6a7b8c9d0e";
+/** A published round: one group of twelve with the ambtenaar (PEOPLE.ambtenaar) as its host. */
+export const KRISKRAS_PUBLISHED_ROUND = "3f2a9c4d-1b8e-4d7f-a6c5-2e9b8d7c6a51";
 
 export const PART_SLUG = "luister-naar-burgers";
 export const CURRENT_VERSION = 1;
@@ -245,6 +247,12 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         as: "redacteur",
       },
       {
+        path: `/beheer/kriskras/${KRISKRAS_PUBLISHED_ROUND}/groepen?gepubliceerd=1&nieuw=12&bijgewerkt=0&afgezegd=0&ongewijzigd=0`,
+        shows: "a published round's groups, just after publishing",
+        status: 200,
+        as: "redacteur",
+      },
+      {
         path: `/beheer/kriskras/${NO_SUCH_RECORD}/groepen`,
         shows: "the groups of a round that does not exist",
         status: 404,
@@ -329,6 +337,39 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
       { path: "/kriskras?aangemeld=1", shows: "the rounds after signing up", status: 200, as: "redacteur" },
     ],
+  },
+  "routes/kriskras-mijn-groep": {
+    examples: [
+      {
+        path: `/kriskras/${KRISKRAS_PUBLISHED_ROUND}/mijn-groep`,
+        shows: "the host's own group: slot, first names and organisations, the programme, start button",
+        status: 200,
+        as: "ambtenaar",
+      },
+      {
+        path: `/kriskras/${KRISKRAS_PUBLISHED_ROUND}/mijn-groep`,
+        shows: "the host's own group in English",
+        status: 200,
+        as: "ambtenaar",
+        language: "en",
+      },
+      {
+        path: `/kriskras/${KRISKRAS_PUBLISHED_ROUND}/mijn-groep`,
+        shows: "a group the person is not in",
+        status: 404,
+        as: "redacteur",
+      },
+      {
+        path: `/kriskras/${KRISKRAS_CLOSED_ROUND}/mijn-groep`,
+        shows: "a round whose groups are not published",
+        status: 404,
+        as: "ambtenaar",
+      },
+    ],
+  },
+  "routes/kriskras-mijn-groep-agenda": {
+    rendersNoPage:
+      "answers the person's invitation as a calendar file; tests/integration/kriskras-publication.test.ts reads it",
   },
   "routes/kriskras-aanmelden": {
     examples: [

@@ -1,13 +1,16 @@
 // The kris-kras rounds the browser tests need, written into the test server's embedded database before
 // the server starts (playwright.config.ts runs this after the migrations): the choices of the form, a
-// round open for sign-up with two time slots, and a round whose sign-up has closed, with 26 sign-ups.
+// round open for sign-up with two time slots, a round whose sign-up has closed, with 26 sign-ups, and a
+// published round whose one group has the ambtenaar as its host.
 import { openDatabase } from "../../app/infra/db.server.ts";
+import { publishRound } from "../../app/modules/kriskras/publication.server.ts";
 import {
   createKriskrasChoices,
+  createKriskrasGroup,
   createKriskrasRound,
   createKriskrasSignups,
 } from "../integration/kriskras-factory.ts";
-import { KRISKRAS_CLOSED_ROUND, KRISKRAS_ROUND } from "./example-urls.ts";
+import { KRISKRAS_CLOSED_ROUND, KRISKRAS_PUBLISHED_ROUND, KRISKRAS_ROUND, PEOPLE } from "./example-urls.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const dataDir = process.env.DATA_DIR;
@@ -31,6 +34,35 @@ try {
     count: 26,
     organisations,
     answers: (index) => (index < 12 ? ["ja", "nee"] : index < 25 ? ["nee", "ja"] : ["nee", "nee"]),
+  });
+  // A published round: twelve people in one group in its first slot, the ambtenaar the browser tests
+  // log in as among them and its host; their invitations are queued like any publication's.
+  const published = await createKriskrasRound(database.db, {
+    id: KRISKRAS_PUBLISHED_ROUND,
+    title: "Kris-kras vorige zomer",
+    signupOpensAt: new Date(Date.now() - 60 * DAY),
+    signupClosesAt: new Date(Date.now() - 20 * DAY),
+  });
+  const members = await createKriskrasSignups(database.db, {
+    roundId: published.id,
+    slotIds: published.slotIds,
+    count: 12,
+    organisations,
+    answers: () => ["ja", "nee"],
+    emailOf: (index) => (index === 0 ? PEOPLE.ambtenaar : undefined),
+  });
+  await createKriskrasGroup(database.db, {
+    roundId: published.id,
+    slotId: published.slotIds[0] ?? "",
+    number: 1,
+    signupIds: members,
+    hostSignupId: members[0],
+  });
+  await publishRound({
+    db: database.db,
+    roundId: published.id,
+    origin: process.env.PUBLIC_URL ?? "http://localhost",
+    config: { mailFrom: process.env.MAIL_FROM ?? "Vakmanschap <noreply@vakmanschap.invalid>" },
   });
 } finally {
   await database.close();

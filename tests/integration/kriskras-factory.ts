@@ -159,6 +159,8 @@ export async function createKriskrasSignups(
     count: number;
     answers: (index: number) => Availability[];
     organisations: Record<string, string>;
+    /** A person's address instead of the made-up one (e.g. a person the browser tests log in as). */
+    emailOf?: (index: number) => string | undefined;
   },
 ): Promise<string[]> {
   const organisationIds = Object.values(options.organisations);
@@ -170,7 +172,7 @@ export async function createKriskrasSignups(
   for (let index = 0; index < options.count; index++) {
     const user = await upsertUser({
       db,
-      email: `deelnemer${index}.${options.roundId.slice(0, 8)}@example.nl`,
+      email: options.emailOf?.(index) ?? `deelnemer${index}.${options.roundId.slice(0, 8)}@example.nl`,
       name: `Deelnemer ${index + 1}`,
     });
     const [signup] = await db

@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   "dilemmas:review": "redacteur",
   "deliberations:own": "ambtenaar",
   "conversations:lead": "gespreksleider",
+  // Running a session one owns: its pages check ownership themselves. Only a gespreksleider makes sessions
+  // at will; anyone else owns one only as the host of a kris-kras group (startGroupConversation).
+  "conversations:run-own": "ambtenaar",
   "kriskras:organise": "redacteur",
   "kriskras:signup": "ambtenaar",
 } as const satisfies Record<string, Role>;
