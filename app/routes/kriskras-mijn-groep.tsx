@@ -28,6 +28,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         others: invitation.others,
         host: invitation.host,
         upToDate: mine.upToDate,
+        // After the conversation began, the evaluation is open (evaluations.server.ts decides again).
+        evaluate: invitation.slot.startsAt.getTime() <= Date.now(),
         minutes: mine.template.minutes,
         programme: mine.template.rounds.map((round) => {
           const from = start;
@@ -106,6 +108,12 @@ export default function MyGroup({ loaderData }: Route.ComponentProps) {
           {t("kriskras.mijnGroep.calendar")}
         </a>
       </Paragraph>
+
+      {loaderData.evaluate ? (
+        <Alert type="info">
+          <Link to={`/kriskras/${round.id}/evaluatie`}>{t("kriskras.mijnGroep.evaluate")}</Link>
+        </Alert>
+      ) : null}
 
       <Heading level={2}>{t("kriskras.mijnGroep.groupTitle")}</Heading>
       <Paragraph>{t("kriskras.mijnGroep.groupText", { count: loaderData.others.length })}</Paragraph>

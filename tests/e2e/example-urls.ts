@@ -43,6 +43,8 @@ export const KRISKRAS_ROUND = "6b7c1f2e-5a3d-4c8b-9e0f-4b2a1c3d5e6f";
 export const KRISKRAS_CLOSED_ROUND = "0d4e8a1b-7c2f-4e9a-8b3d-5f6a7b8c9d0e";
 /** A published round: one group of twelve with the ambtenaar (PEOPLE.ambtenaar) as its host. */
 export const KRISKRAS_PUBLISHED_ROUND = "3f2a9c4d-1b8e-4d7f-a6c5-2e9b8d7c6a51";
+/** A round whose conversation was three days ago, with the ambtenaar in its group (the evaluation). */
+export const KRISKRAS_PAST_ROUND = "8e1d2c3b-4a5f-4e6d-9c7b-1a2b3c4d5e6f";
 
 export const PART_SLUG = "luister-naar-burgers";
 export const CURRENT_VERSION = 1;
@@ -230,6 +232,18 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   },
   "routes/kriskras-evaluatie": {
     examples: [
+      {
+        path: `/kriskras/${KRISKRAS_PUBLISHED_ROUND}/evaluatie`,
+        shows: "the evaluation of a conversation that has not taken place yet",
+        status: 200,
+        as: "ambtenaar",
+      },
+      {
+        path: `/kriskras/${KRISKRAS_PAST_ROUND}/evaluatie`,
+        shows: "the evaluation form after the conversation",
+        status: 200,
+        as: "ambtenaar",
+      },
       {
         path: `/kriskras/${NO_SUCH_RECORD}/evaluatie`,
         shows: "the evaluation of a round the person took no part in",

@@ -3,6 +3,7 @@
 // round open for sign-up with two time slots, a round whose sign-up has closed, with 26 sign-ups, and a
 // published round whose one group has the ambtenaar as its host.
 import { openDatabase } from "../../app/infra/db.server.ts";
+import { utcToAmsterdam } from "../../app/modules/kriskras/calendar-invite.ts";
 import { publishRound } from "../../app/modules/kriskras/publication.server.ts";
 import {
   createKriskrasChoices,
@@ -10,7 +11,13 @@ import {
   createKriskrasRound,
   createKriskrasSignups,
 } from "../integration/kriskras-factory.ts";
-import { KRISKRAS_CLOSED_ROUND, KRISKRAS_PUBLISHED_ROUND, KRISKRAS_ROUND, PEOPLE } from "./example-urls.ts";
+import {
+  KRISKRAS_CLOSED_ROUND,
+  KRISKRAS_PAST_ROUND,
+  KRISKRAS_PUBLISHED_ROUND,
+  KRISKRAS_ROUND,
+  PEOPLE,
+} from "./example-urls.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const dataDir = process.env.DATA_DIR;
@@ -63,6 +70,30 @@ try {
     roundId: published.id,
     origin: process.env.PUBLIC_URL ?? "http://localhost",
     config: { mailFrom: process.env.MAIL_FROM ?? "Vakmanschap <noreply@vakmanschap.invalid>" },
+  });
+  // A round whose conversation was three days ago, the ambtenaar in its one group: for the evaluation.
+  const threeDaysAgo = utcToAmsterdam(new Date(Date.now() - 3 * DAY));
+  const past = await createKriskrasRound(database.db, {
+    id: KRISKRAS_PAST_ROUND,
+    title: "Kris-kras deze herfst",
+    signupOpensAt: new Date(Date.now() - 40 * DAY),
+    signupClosesAt: new Date(Date.now() - 10 * DAY),
+    slots: [{ start: { date: threeDaysAgo.date, time: "10:00" }, endTime: "12:00", place: "Utrecht" }],
+  });
+  const pastMembers = await createKriskrasSignups(database.db, {
+    roundId: past.id,
+    slotIds: past.slotIds,
+    count: 10,
+    organisations,
+    answers: () => ["ja"],
+    emailOf: (index) => (index === 0 ? PEOPLE.ambtenaar : undefined),
+  });
+  await createKriskrasGroup(database.db, {
+    roundId: past.id,
+    slotId: past.slotIds[0] ?? "",
+    number: 1,
+    signupIds: pastMembers,
+    hostSignupId: pastMembers[1],
   });
 } finally {
   await database.close();

@@ -1,0 +1,63 @@
+// A civil servant evaluates the kris-kras conversation they had three days ago: first sends the form
+// half filled in and reads what is missing (what they chose stays), then answers the rest with the
+// keyboard; a second visit thanks them instead of asking again. The round is made before the server
+// starts (tests/e2e/kriskras-fixture.ts).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { KRISKRAS_PAST_ROUND, PEOPLE } from "./example-urls.ts";
+import { logIn } from "./login.ts";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const PAGE = `/kriskras/${KRISKRAS_PAST_ROUND}/evaluatie`;
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
+  );
+  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
+}
+
+test("a civil servant evaluates their kris-kras conversation once, with the keyboard", async ({
+  context,
+  page,
+}) => {
+  await logIn(context, PEOPLE.ambtenaar);
+  await page.goto(PAGE);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Hoe was het kris-kras-gesprek? (Kris-kras deze herfst)",
+  );
+  await expectAccessible(page);
+
+  const statement = (name: string) => page.getByRole("group", { name });
+  await statement("Het gesprek was waardevol voor mij.").getByRole("radio", { name: "4 – mee eens" }).check();
+  await page.getByRole("button", { name: "Verstuur" }).click();
+  await expect(page.getByRole("alert")).toContainText("Nog niet alles is ingevuld");
+  await expect(
+    statement("Het gesprek was waardevol voor mij.").getByRole("radio", { name: "4 – mee eens" }),
+  ).toBeChecked();
+  await expectAccessible(page);
+
+  // The rest with the keyboard: focus the first choice of each statement and move with the arrow keys.
+  for (const name of [
+    "Ik hoorde hoe collega's van andere organisaties hun werk doen en wat zij afwegen.",
+    "Ik kon in de groep eerlijk zeggen wat ik dacht.",
+    "Ik neem iets uit dit gesprek mee in mijn werk.",
+    "Ik raad een kris-kras-gesprek aan bij collega's.",
+  ]) {
+    await statement(name).getByRole("radio").first().focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(statement(name).getByRole("radio", { name: "4 – mee eens" })).toBeChecked();
+  }
+  await page.getByRole("button", { name: "Verstuur" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Dank je wel! Je antwoorden zijn opgeslagen.")).toBeVisible();
+
+  await page.goto(PAGE);
+  await expect(page.getByText("Dank je wel! Je antwoorden zijn opgeslagen.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Verstuur" })).toHaveCount(0);
+  await expectAccessible(page);
+});
