@@ -14,7 +14,7 @@ import { compositionRunOf, startComposition } from "~/modules/kriskras/compositi
 import { ATTRIBUTES, type Attribute } from "~/modules/kriskras/kriskras.schema.ts";
 import { publishRound } from "~/modules/kriskras/publication.server.ts";
 import { movePerson, reviewOf, setHost, setLocked, swapPeople } from "~/modules/kriskras/review.server.ts";
-import { signupChoiceLists } from "~/modules/kriskras/signups.server.ts";
+import { accessNeedsForOrganiser, signupChoiceLists } from "~/modules/kriskras/signups.server.ts";
 import { slotLine, slotTimes } from "~/modules/kriskras/slot-times.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
@@ -47,17 +47,38 @@ function publishedCountsOf(url: URL) {
 }
 
 async function roundIdOf(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
-  await requirePermission({ request, services: context.services, permission: "kriskras:organise" });
+  return (await editorAndRound(request, context, id)).roundId;
+}
+
+async function editorAndRound(
+  request: Request,
+  context: Route.LoaderArgs["context"],
+  id: string | undefined,
+) {
+  const { user } = await requirePermission({
+    request,
+    services: context.services,
+    permission: "kriskras:organise",
+  });
   const parsed = Id.safeParse(id);
   if (!parsed.success) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
-  return parsed.data;
+  return { roundId: parsed.data, userId: user.id };
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
-    const roundId = await roundIdOf(request, context, params.id);
+    const { roundId, userId } = await editorAndRound(request, context, params.id);
     const { db } = context.services.database;
-    const [review, choices] = await Promise.all([reviewOf({ db, roundId }), signupChoiceLists({ db })]);
+    const [review, choices, needs] = await Promise.all([
+      reviewOf({ db, roundId }),
+      signupChoiceLists({ db }),
+      // Health data: only for the round's own organisers, not for every editor.
+      accessNeedsForOrganiser({ db, keyring: context.services.keyring, roundId, userId }),
+    ]);
+    const withNeed = <T extends { signupId: string }>(person: T) => ({
+      ...person,
+      need: needs?.get(person.signupId) ?? "",
+    });
     const run = compositionRunOf(roundId);
     const labels: Record<string, string> = {};
     for (const organisation of choices.organisations)
@@ -79,10 +100,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           id: slot.id,
           line: slotLine({ ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl }, "nl"),
           capacity: slot.capacity,
-          groups,
+          groups: groups.map((group) => ({ ...group, members: group.members.map(withNeed) })),
         })),
-        unplaced: review.unplaced,
+        unplaced: review.unplaced.map(withNeed),
         labels,
+        showsNeeds: needs !== undefined,
         run: run
           ? {
               state: run.state,
@@ -214,6 +236,10 @@ export default function ComposeGroups({ loaderData, actionData }: Route.Componen
         <ErrorSummary title={t("kriskras.groepen.errorTitle")} errors={{ keuzes: actionData.error }} />
       ) : null}
       {loaderData.changed ? <Alert type="ok">{t("kriskras.groepen.changed")}</Alert> : null}
+
+      <Paragraph>
+        {t(loaderData.showsNeeds ? "kriskras.groepen.needsShown" : "kriskras.groepen.needsHidden")}
+      </Paragraph>
 
       <section aria-labelledby="samenstellen">
         <Heading level={2} id="samenstellen">
@@ -377,6 +403,9 @@ function PersonChoice(props: {
         {props.host ? ` (${t("kriskras.groepen.hostMark")})` : ""}
         {person.locked ? ` (${t("kriskras.groepen.lockedMark")})` : ""}
         {props.note ? ` (${props.note})` : ""}
+        {person.need ? (
+          <div className="vm-access-need">{t("kriskras.groepen.need", { need: person.need })}</div>
+        ) : null}
       </td>
       <td className="utrecht-table__cell">{person.organisation}</td>
       <td className="utrecht-table__cell">

@@ -13,9 +13,14 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { updateProfile, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
-import { kriskrasAvailability, kriskrasSignups } from "../../app/modules/kriskras/kriskras.schema.ts";
+import {
+  kriskrasAvailability,
+  kriskrasOrganisers,
+  kriskrasSignups,
+} from "../../app/modules/kriskras/kriskras.schema.ts";
 import { EMPTY_SIGNUP_FORM, type SignupFormValues } from "../../app/modules/kriskras/signup.validation.ts";
 import {
+  accessNeedsForOrganiser,
   cancelSignup,
   getOwnSignup,
   getSignupForm,
@@ -294,6 +299,25 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
       .from(kriskrasSignups)
       .where(eq(kriskrasSignups.id, signup.id));
     expect(emptied?.accessNeeds).toBe("");
+  });
+
+  it("shows access needs to the round's organisers only, not to every editor", async () => {
+    const { signup } = await save(me, filled({ accessNeeds: "Een ruimte zonder trappen" }));
+    const editor = await upsertUser({
+      db: database.db,
+      email: `redacteur-${randomUUID().slice(0, 8)}@example.nl`,
+    });
+    expect(
+      await accessNeedsForOrganiser({ db: database.db, keyring, roundId: round.id, userId: editor.id }),
+    ).toBeUndefined();
+    await database.db.insert(kriskrasOrganisers).values({ roundId: round.id, userId: editor.id });
+    const needs = await accessNeedsForOrganiser({
+      db: database.db,
+      keyring,
+      roundId: round.id,
+      userId: editor.id,
+    });
+    expect(needs?.get(signup.id)).toBe("Een ruimte zonder trappen");
   });
 
   it("another civil servant cannot see, change or cancel my sign-up", async () => {

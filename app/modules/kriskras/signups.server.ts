@@ -16,6 +16,7 @@ import {
   kriskrasAnswerOptions,
   kriskrasAvailability,
   kriskrasOrganisations,
+  kriskrasOrganisers,
   kriskrasRounds,
   kriskrasSignups,
   kriskrasSlots,
@@ -159,6 +160,35 @@ export async function signupChoiceLists(options: { db: Db }): Promise<SignupChoi
 
 function openNeeds(keyring: Keyring, signupId: string, stored: string): string {
   return stored === "" ? "" : keyring.decrypt(stored, needsContext(signupId));
+}
+
+/**
+ * The access needs of a round's sign-ups, decrypted, for one of the round's organisers; undefined for
+ * anyone else (other editors included), so a page can leave them out without asking twice.
+ */
+export async function accessNeedsForOrganiser(options: {
+  db: Db;
+  keyring: Keyring;
+  roundId: string;
+  userId: string;
+}): Promise<Map<string, string> | undefined> {
+  const { db } = options;
+  const [organiser] = await db
+    .select({ userId: kriskrasOrganisers.userId })
+    .from(kriskrasOrganisers)
+    .where(
+      and(eq(kriskrasOrganisers.roundId, options.roundId), eq(kriskrasOrganisers.userId, options.userId)),
+    );
+  if (!organiser) return undefined;
+  const rows = await db
+    .select({ id: kriskrasSignups.id, accessNeeds: kriskrasSignups.accessNeeds })
+    .from(kriskrasSignups)
+    .where(eq(kriskrasSignups.roundId, options.roundId));
+  return new Map(
+    rows
+      .filter((row) => row.accessNeeds !== "")
+      .map((row) => [row.id, openNeeds(options.keyring, row.id, row.accessNeeds)]),
+  );
 }
 
 function sealNeeds(keyring: Keyring, signupId: string, needs: string): string {
