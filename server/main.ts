@@ -9,9 +9,9 @@ import { loadKeyring } from "../app/infra/encryption.server.ts";
 import { ConfigError, parseConfig } from "../app/infra/env.server.ts";
 import { startJobWorker } from "../app/infra/jobs.server.ts";
 import { startLiveHub } from "../app/infra/live-hub.server.ts";
-import { createLocalRateLimiter } from "../app/infra/local-rate-limit.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
 import { createMailer, MAIL_JOB_KIND, mailJobHandler } from "../app/infra/mail.server.ts";
+import { createParticipationLimiter } from "../app/infra/participation-limits.server.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { closeAllEventStreams } from "../app/infra/sse.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
@@ -83,8 +83,8 @@ export async function start(env: Record<string, string | undefined> = process.en
       "ENCRYPTION_KEY is not set: the key is in DATA_DIR. Set ENCRYPTION_KEY when app processes on several machines share the database.",
     );
   }
-  const localLimits = createLocalRateLimiter();
-  const services: Services = { config, logger, database, pageCache, keyring, liveHub, localLimits };
+  const participationLimits = createParticipationLimiter(database);
+  const services: Services = { config, logger, database, pageCache, keyring, liveHub, participationLimits };
   const app = createApp({ services, pageCache, build });
 
   const server = app.listen(config.port, config.host);

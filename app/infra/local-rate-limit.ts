@@ -1,8 +1,6 @@
-// Fixed-window rate limits counted in this process's memory, for limits hit on every click of a busy
-// live session (joining, answering). The database-backed limits (rate-limit.server.ts) cost one write
-// per hit, which on the embedded database shares the app's single thread with everything else; here a
-// hit is a map lookup. The counts are per process: behind k app processes a client gets up to k times
-// the limit, which decision 013 accepts because each session also caps its participants.
+// Fixed-window rate limits counted in this process's memory: a hit is a map lookup instead of a
+// database write. Only right where one process serves everything, which is the embedded database's
+// case (participation-limits.server.ts chooses).
 import type { RateLimitResult } from "./rate-limit.server.ts";
 
 export interface LocalRateLimiter {

@@ -5,7 +5,7 @@ import type { Database } from "./db.server.ts";
 import type { Keyring } from "./encryption.server.ts";
 import type { Config } from "./env.server.ts";
 import type { LiveHub } from "./live-hub.server.ts";
-import type { LocalRateLimiter } from "./local-rate-limit.ts";
+import type { RateLimiter } from "./participation-limits.server.ts";
 
 /** The notification channel on which cached pages are invalidated across processes. */
 export const PAGE_CACHE_CHANNEL = "page_cache";
@@ -24,8 +24,8 @@ export interface Services {
   keyring: Keyring;
   /** Change notifications for live pages, across processes (see live-hub.server.ts). */
   liveHub: LiveHub;
-  /** Rate limits counted in memory, for the busy paths of live sessions (see local-rate-limit.ts). */
-  localLimits: LocalRateLimiter;
+  /** Limits on joining and answering in live sessions (see participation-limits.server.ts). */
+  participationLimits: RateLimiter;
 }
 
 declare module "react-router" {

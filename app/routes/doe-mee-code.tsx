@@ -136,7 +136,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         const joined = await joinWithCookie({
           db,
           liveHub: services.liveHub,
-          localLimits: services.localLimits,
+          participationLimits: services.participationLimits,
           config: services.config,
           clientIp: context.clientIp,
           code: params.code,
@@ -157,8 +157,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         typed: typed?.slice(0, MAX_ECHO),
       };
       try {
-        limitParticipation({
-          localLimits: services.localLimits,
+        await limitParticipation({
+          participationLimits: services.participationLimits,
           config: services.config,
           clientIp: context.clientIp,
           purpose: "answer",

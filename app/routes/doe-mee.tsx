@@ -41,7 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const joined = await joinWithCookie({
         db: services.database.db,
         liveHub: services.liveHub,
-        localLimits: services.localLimits,
+        participationLimits: services.participationLimits,
         config: services.config,
         clientIp: context.clientIp,
         code: code.data,

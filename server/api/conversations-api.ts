@@ -207,7 +207,12 @@ export function createConversationsApi(services: Services): Router {
     return actor;
   };
   const limit = (req: Request, purpose: "join" | "answer") =>
-    limitParticipation({ localLimits: services.localLimits, config, clientIp: req.ip ?? "", purpose });
+    limitParticipation({
+      participationLimits: services.participationLimits,
+      config,
+      clientIp: req.ip ?? "",
+      purpose,
+    });
 
   router.use(["/gesprekken", "/deelname"], (_req, res, next) => {
     res.setHeader("Cache-Control", "private, no-store");
@@ -288,7 +293,7 @@ export function createConversationsApi(services: Services): Router {
   });
 
   router.post("/deelname", async (req, res) => {
-    limit(req, "join");
+    await limit(req, "join");
     const { code } = parseInput(JoinInput, req.body ?? {});
     const joined = await joinConversation({ db, liveHub, code });
     res.status(201).json({ token: joined.token, ...(await shared(joined.conversationId)) });
@@ -300,7 +305,7 @@ export function createConversationsApi(services: Services): Router {
   });
 
   router.put("/deelname/antwoorden/:vraag", async (req, res) => {
-    limit(req, "answer");
+    await limit(req, "answer");
     // answerQuestion checks the participant first (one query with the question) and the value last, so
     // an unknown token is a 401 whatever the body, and a body without a value fails the value's check.
     const body = AnswerInput.safeParse(req.body ?? {});

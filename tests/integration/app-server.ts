@@ -5,8 +5,8 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { startLiveHub } from "../../app/infra/live-hub.server.ts";
-import { createLocalRateLimiter } from "../../app/infra/local-rate-limit.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
+import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
 import { createApp } from "../../server/app.ts";
 import { createPageCache, type PageCache } from "../../server/page-cache.ts";
 
@@ -16,8 +16,16 @@ export async function startApiServer(options: { database: Database; env?: Record
   const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
   const logger = createLogger({ config });
   const liveHub = await startLiveHub({ database: options.database, logger });
-  const localLimits = createLocalRateLimiter();
-  const services = { config, logger, database: options.database, pageCache, keyring, liveHub, localLimits };
+  const participationLimits = createParticipationLimiter(options.database);
+  const services = {
+    config,
+    logger,
+    database: options.database,
+    pageCache,
+    keyring,
+    liveHub,
+    participationLimits,
+  };
   const app = createApp({ services, pageCache });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));

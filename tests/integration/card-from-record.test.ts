@@ -12,8 +12,8 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { startLiveHub } from "../../app/infra/live-hub.server.ts";
-import { createLocalRateLimiter } from "../../app/infra/local-rate-limit.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
+import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
 import { cardDraftFrom } from "../../app/modules/deliberation/card-from-record.ts";
@@ -107,7 +107,7 @@ async function startPageServer(database: Database) {
     pageCache,
     keyring,
     liveHub,
-    localLimits: createLocalRateLimiter(),
+    participationLimits: createParticipationLimiter(database),
   };
   const build = pagesBuild({
     "routes/afweging-dilemmakaart": { path: "afwegen/:id/dilemmakaart", module: built(cardPage) },

@@ -4,7 +4,7 @@
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
-import type { LocalRateLimiter } from "../../infra/local-rate-limit.ts";
+import type { RateLimiter } from "../../infra/participation-limits.server.ts";
 import { rateLimitError } from "../../infra/rate-limit.server.ts";
 import { hashSecret } from "../../infra/secrets.server.ts";
 import { normalizeJoinCode } from "./join-code.ts";
@@ -45,19 +45,19 @@ export function participantToken(headers: { header?: string; cookie?: string | n
 
 /**
  * Counts one join or answer from this address and throws a rate_limited AppError past the limit. The
- * count is kept in memory (a hit per answer must not cost a database write) under a hash of the address,
- * so not even memory holds an IP address next to a participant's action.
+ * count is kept under a hash of the address, so no count holds an IP address next to a participant's
+ * action; where it is kept depends on the database (participation-limits.server.ts).
  */
-export function limitParticipation(options: {
-  localLimits: LocalRateLimiter;
+export async function limitParticipation(options: {
+  participationLimits: RateLimiter;
   config: Config;
   clientIp: string;
   purpose: "join" | "answer";
-}): void {
+}): Promise<void> {
   const { config, purpose } = options;
   if (!config.rateLimits.enabled) return;
   const limits = config.conversations.rateLimits;
-  const hit = options.localLimits.hit({
+  const hit = await options.participationLimits.hit({
     key: `gesprek:${purpose}:ip:${hashSecret(options.clientIp)}`,
     limit: purpose === "join" ? limits.joinPerIp : limits.answerPerIp,
     windowSeconds: 60,
@@ -73,13 +73,13 @@ export function limitParticipation(options: {
 export async function joinWithCookie(options: {
   db: Db;
   liveHub: LiveHub;
-  localLimits: LocalRateLimiter;
+  participationLimits: RateLimiter;
   config: Config;
   clientIp: string;
   code: string;
   secure: boolean;
 }): Promise<{ code: string; cookie: string }> {
-  limitParticipation({ ...options, purpose: "join" });
+  await limitParticipation({ ...options, purpose: "join" });
   const joined = await joinConversation(options);
   return {
     // joinConversation found the session by this very normalisation, so it is a code.
