@@ -79,7 +79,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...person,
       need: needs?.get(person.signupId) ?? "",
     });
-    const run = compositionRunOf(roundId);
+    const run = await compositionRunOf({
+      db,
+      roundId,
+      timeLimitMs: context.services.config.kriskras.composeSeconds * 1000,
+    });
     const labels: Record<string, string> = {};
     for (const organisation of choices.organisations)
       labels[`organisation:${organisation.id}`] = organisation.name;
@@ -138,7 +142,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       switch (intent) {
         case "samenstellen":
-          startComposition({
+          await startComposition({
             db,
             roundId,
             timeLimitMs: context.services.config.kriskras.composeSeconds * 1000,

@@ -1,8 +1,7 @@
 // Composing a round's groups: reads the sign-ups, the slots, who met whom and the editors' locks, runs
-// the optimiser in a worker thread (the server keeps answering), and stores the groups. A run is kept
-// in this process's memory while it goes, so the editor's page can show its progress; starting another
-// run of the same round while one goes is refused.
-import { and, asc, eq, inArray, isNull, ne, or } from "drizzle-orm";
+// the optimiser in a worker thread (the server keeps answering), and stores the groups. The state of a
+// run lives on the round's row, so every app process shows its progress and refuses a second run.
+import { and, asc, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import {
@@ -18,6 +17,8 @@ import {
 import { solveGroupsInWorker } from "./grouping/solve-in-worker.server.ts";
 import {
   type Availability,
+  type ComposeResult,
+  type ComposeState,
   kriskrasAnswerOptions,
   kriskrasAvailability,
   kriskrasGroupMembers,
@@ -30,54 +31,128 @@ import {
 
 /** One seed for every run: the same sign-ups give the same groups (up to where the time limit stops). */
 const SEED = 20_261_128;
+/** A run still "bezig" this long after its time limit was cut off (its process stopped). */
+const CUT_OFF_AFTER_MS = 60_000;
+/** Progress is written at most this often; the page asks once a second. */
+const PROGRESS_EVERY_MS = 1_000;
 
 export interface CompositionRun {
-  roundId: string;
-  startedAt: number;
-  timeLimitMs: number;
+  state: ComposeState;
   /** 0..1 of the time limit. */
   fraction: number;
-  state: "bezig" | "klaar" | "mislukt";
-  message?: string;
-  result?: { groups: number; placed: number; unplaced: number; droppedLocks: number };
-}
-
-const runs = new Map<string, CompositionRun>();
-
-/** The run of a round in this process, if one was started since the process started. */
-export function compositionRunOf(roundId: string): CompositionRun | undefined {
-  return runs.get(roundId);
+  startedAt: Date;
+  message: string;
+  result?: ComposeResult;
 }
 
 /**
- * Starts composing the round's groups in the background and returns at once; follow it with
- * `compositionRunOf`. Refused while a run of the same round is going.
+ * The last composition of a round, as any process sees it (it lives on the round's row); undefined
+ * when the round was never composed. A run whose process stopped reads as failed.
  */
-export function startComposition(options: { db: Db; roundId: string; timeLimitMs: number }): CompositionRun {
-  const running = runs.get(options.roundId);
-  if (running?.state === "bezig") {
+export async function compositionRunOf(options: {
+  db: Db;
+  roundId: string;
+  timeLimitMs: number;
+  now?: Date;
+}): Promise<CompositionRun | undefined> {
+  const [round] = await options.db
+    .select({
+      state: kriskrasRounds.composeState,
+      progress: kriskrasRounds.composeProgress,
+      startedAt: kriskrasRounds.composeStartedAt,
+      message: kriskrasRounds.composeMessage,
+      result: kriskrasRounds.composeResult,
+    })
+    .from(kriskrasRounds)
+    .where(eq(kriskrasRounds.id, options.roundId));
+  if (!round?.state || !round.startedAt) return undefined;
+  const now = options.now ?? new Date();
+  const cutOff =
+    round.state === "bezig" &&
+    now.getTime() - round.startedAt.getTime() > options.timeLimitMs + CUT_OFF_AFTER_MS;
+  return {
+    state: cutOff ? "mislukt" : round.state,
+    fraction: round.progress,
+    startedAt: round.startedAt,
+    message: cutOff ? "Het samenstellen is onderbroken. Start het opnieuw." : round.message,
+    result: round.result ?? undefined,
+  };
+}
+
+/**
+ * Starts composing the round's groups in the background and returns when the run is registered (on
+ * the round's row, so a second start from any process is refused while it goes). The promise of the
+ * run itself is returned for tests and shutdown; the page follows `compositionRunOf`.
+ */
+export async function startComposition(options: {
+  db: Db;
+  roundId: string;
+  timeLimitMs: number;
+}): Promise<{ finished: Promise<void> }> {
+  const { db, roundId } = options;
+  const now = new Date();
+  const cutOffBefore = new Date(now.getTime() - options.timeLimitMs - CUT_OFF_AFTER_MS);
+  const claimed = await db
+    .update(kriskrasRounds)
+    .set({
+      composeState: "bezig",
+      composeProgress: 0,
+      composeStartedAt: now,
+      composeMessage: "",
+      composeResult: null,
+    })
+    .where(
+      and(
+        eq(kriskrasRounds.id, roundId),
+        isNull(kriskrasRounds.purgedAt),
+        or(
+          isNull(kriskrasRounds.composeState),
+          ne(kriskrasRounds.composeState, "bezig"),
+          lt(kriskrasRounds.composeStartedAt, cutOffBefore),
+        ),
+      ),
+    )
+    .returning({ id: kriskrasRounds.id });
+  if (claimed.length === 0) {
+    const [exists] = await db
+      .select({ id: kriskrasRounds.id })
+      .from(kriskrasRounds)
+      .where(eq(kriskrasRounds.id, roundId));
+    if (!exists) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
     throw new AppError("conflict", "De groepen worden al samengesteld. Wacht tot dat klaar is.");
   }
-  const run: CompositionRun = {
-    roundId: options.roundId,
-    startedAt: Date.now(),
-    timeLimitMs: options.timeLimitMs,
-    fraction: 0,
-    state: "bezig",
+  const mine = and(eq(kriskrasRounds.id, roundId), eq(kriskrasRounds.composeStartedAt, now));
+  let lastWrite = 0;
+  let writing = Promise.resolve();
+  const onProgress = (fraction: number) => {
+    if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
+    lastWrite = Date.now();
+    writing = writing
+      .then(() => db.update(kriskrasRounds).set({ composeProgress: fraction }).where(mine))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
   };
-  runs.set(options.roundId, run);
-  composeGroups({ ...options, onProgress: (fraction) => (run.fraction = fraction) })
-    .then((result) => {
-      run.state = "klaar";
-      run.fraction = 1;
-      run.result = result;
+  const finished = composeGroups({ ...options, onProgress })
+    .then(async (result) => {
+      await writing;
+      await db
+        .update(kriskrasRounds)
+        .set({ composeState: "klaar", composeProgress: 1, composeResult: result })
+        .where(mine);
     })
-    .catch((error: unknown) => {
-      run.state = "mislukt";
-      run.message =
+    .catch(async (error: unknown) => {
+      await writing;
+      const message =
         error instanceof AppError ? error.message : "Het samenstellen is mislukt. Probeer het opnieuw.";
+      await db
+        .update(kriskrasRounds)
+        .set({ composeState: "mislukt", composeMessage: message })
+        .where(mine)
+        .catch(() => undefined);
     });
-  return run;
+  return { finished };
 }
 
 /** A round's sign-ups as the composition sees them, in the order they came in. */
@@ -162,7 +237,7 @@ export async function composeGroups(options: {
   timeLimitMs: number;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
-}): Promise<NonNullable<CompositionRun["result"]>> {
+}): Promise<ComposeResult> {
   const { db, roundId } = options;
   const [round] = await db
     .select()

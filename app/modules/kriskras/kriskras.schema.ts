@@ -20,6 +20,10 @@ import { users } from "../accounts/accounts.schema.ts";
 export const AVAILABILITY = ["ja", "als-het-moet", "nee"] as const;
 export type Availability = (typeof AVAILABILITY)[number];
 
+export const COMPOSE_STATES = ["bezig", "klaar", "mislukt"] as const;
+export type ComposeState = (typeof COMPOSE_STATES)[number];
+export type ComposeResult = { groups: number; placed: number; unplaced: number; droppedLocks: number };
+
 /** The attributes that make two people different; each has a weight per round. */
 export const ATTRIBUTES = ["organisation", "workKind", "scaleBand", "serviceBand", "region"] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
@@ -67,7 +71,16 @@ export const kriskrasRounds = pgTable("kriskras_rounds", {
   publishedAt: timestamp("published_at", { withTimezone: true }),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  /** When the sign-ups were deleted, keeping the aggregates (see purgeRounds). */
+  /**
+   * The last composition of the groups, kept here so every app process can show it: `bezig` while the
+   * optimiser runs (a run older than its time limit plus a minute was cut off), then `klaar` or `mislukt`.
+   */
+  composeState: text("compose_state", { enum: COMPOSE_STATES }),
+  composeProgress: doublePrecision("compose_progress").notNull().default(0),
+  composeStartedAt: timestamp("compose_started_at", { withTimezone: true }),
+  composeMessage: text("compose_message").notNull().default(""),
+  composeResult: jsonb("compose_result").$type<ComposeResult>(),
+  /** When the sign-ups were deleted, keeping the aggregates (see purgeKriskras). */
   purgedAt: timestamp("purged_at", { withTimezone: true }),
   /** Counts kept after the purge: sign-ups per organisation, groups, evaluations. */
   aggregates: jsonb("aggregates").$type<Record<string, unknown>>(),
