@@ -46,23 +46,19 @@ function publishedCountsOf(url: URL) {
   };
 }
 
-async function roundIdOf(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
-  return (await editorAndRound(request, context, id)).roundId;
-}
-
 async function editorAndRound(
   request: Request,
   context: Route.LoaderArgs["context"],
   id: string | undefined,
 ) {
-  const { user } = await requirePermission({
+  const { actor } = await requirePermission({
     request,
     services: context.services,
     permission: "kriskras:organise",
   });
   const parsed = Id.safeParse(id);
   if (!parsed.success) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
-  return { roundId: parsed.data, userId: user.id };
+  return { roundId: parsed.data, actor, userId: actor.id };
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -130,7 +126,7 @@ const Chosen = (form: FormData) =>
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
-    const roundId = await roundIdOf(request, context, params.id);
+    const { roundId, actor } = await editorAndRound(request, context, params.id);
     const { db } = context.services.database;
     const form = await request.formData().catch(() => new FormData());
     const intent = form.get("intent");
@@ -153,7 +149,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             /\/$/,
             "",
           );
-          const counts = await publishRound({ db, roundId, origin, config: context.services.config });
+          const counts = await publishRound({ db, roundId, origin, config: context.services.config, actor });
           const query = new URLSearchParams({ gepubliceerd: "1" });
           for (const [key, name] of Object.entries(PUBLISHED_COUNTS)) {
             query.set(name, String(counts[key as keyof typeof PUBLISHED_COUNTS]));

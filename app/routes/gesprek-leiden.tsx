@@ -7,6 +7,7 @@ import { data, Form, redirect } from "react-router";
 import { AppError, isAppError } from "~/infra/errors.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { can } from "~/modules/accounts/authorization.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
   Countdown,
@@ -33,16 +34,16 @@ const MODERATION = "moderatie";
 const CONFIRM_END = "zeker";
 
 async function ownerOf(request: Request, services: Route.LoaderArgs["context"]["services"], id: string) {
-  const { user } = await requirePermission({ request, services, permission: "conversations:run-own" });
+  const { user, actor } = await requirePermission({ request, services, permission: "conversations:run-own" });
   const own = await getOwnConversation({ db: services.database.db, id, ownerId: user.id });
-  return { user, ...own };
+  return { user, leads: can(actor, "conversations:lead"), ...own };
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const { conversation, questions } = await ownerOf(request, services, params.id);
+    const { conversation, questions, leads } = await ownerOf(request, services, params.id);
     const [view, counts] = await Promise.all([
       facilitatorView({ db, id: conversation.id }),
       Promise.all(
@@ -53,6 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       {
         ...view,
         code: formatJoinCode(view.joinCode),
+        leads,
         answered: questions.map((question, index) => ({ id: question.id, count: counts[index] ?? 0 })),
       },
       { headers: PRIVATE_HEADERS },
@@ -254,7 +256,12 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
     <>
       <title>{`${t("gesprekken.lead.title")}: ${session.title} – Vakmanschap`}</title>
       <Paragraph>
-        <Link to="/gesprekken">{t("gesprekken.back")}</Link>
+        {/* A kris-kras host leads their one session without the facilitator role: back to kris-kras. */}
+        {loaderData.leads ? (
+          <Link to="/gesprekken">{t("gesprekken.back")}</Link>
+        ) : (
+          <Link to="/kriskras">{t("kriskras.evaluatie.back")}</Link>
+        )}
       </Paragraph>
       <Heading level={1}>
         <span className="vm-heading-pre">{t("gesprekken.lead.title")}: </span>

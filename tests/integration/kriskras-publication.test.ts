@@ -13,7 +13,7 @@ import { AppError } from "../../app/infra/errors.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { runDueJobs } from "../../app/infra/jobs.server.ts";
 import { createMailer, enqueueMail, type MailMessage, mailJobHandler } from "../../app/infra/mail.server.ts";
-import { users } from "../../app/modules/accounts/accounts.schema.ts";
+import { auditLog, users } from "../../app/modules/accounts/accounts.schema.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { conversations } from "../../app/modules/conversations/conversations.schema.ts";
 import { metBeforeAmong } from "../../app/modules/kriskras/composition.server.ts";
@@ -200,9 +200,21 @@ describe.each(databaseKinds)("publishing a kris-kras round on %s", (kind) => {
     expect((await metBeforeAmong(database.db, [a.userId, b.userId])).size).toBe(1);
   });
 
-  it("publishing again without changes mails nobody", async () => {
-    expect(await publish()).toEqual({ sent: 0, updated: 0, cancelled: 0, unchanged: 34 });
+  it("publishing again without changes mails nobody, and each publication is in the audit log", async () => {
+    const editor = {
+      id: (await userOf(0)).userId,
+      email: "redacteur@example.nl",
+      roles: ["redacteur" as const],
+    };
+    expect(
+      await publishRound({ db: database.db, roundId, origin: ORIGIN, config: CONFIG, actor: editor }),
+    ).toEqual({ sent: 0, updated: 0, cancelled: 0, unchanged: 34 });
     expect(await takeMails()).toEqual([]);
+    const logged = await database.db.select().from(auditLog).where(eq(auditLog.target, roundId));
+    expect(logged.map((entry) => [entry.action, entry.actorEmail])).toContainEqual([
+      "kriskras.round.published",
+      "redacteur@example.nl",
+    ]);
   });
 
   it("after a move only the people whose group changed get an update, with a higher sequence", async () => {

@@ -9,6 +9,8 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
+import { recordAudit } from "../accounts/audit.server.ts";
+import type { Actor } from "../accounts/authorization.ts";
 import { conversations } from "../conversations/conversations.schema.ts";
 import { createConversation } from "../conversations/conversations.server.ts";
 import { type ConversationTemplate, templateFor } from "../conversations/templates.ts";
@@ -166,6 +168,8 @@ export async function publishRound(options: {
   roundId: string;
   origin: string;
   config: { mailFrom: string };
+  /** The editor who publishes, for the audit log (null for a script). */
+  actor?: Actor | null;
   now?: Date;
 }): Promise<PublishCounts> {
   const now = options.now ?? new Date();
@@ -268,6 +272,13 @@ export async function publishRound(options: {
     }
 
     await recordMeetings(tx, round.id, current);
+    await recordAudit({
+      db: tx,
+      actor: options.actor ?? null,
+      action: "kriskras.round.published",
+      target: round.id,
+      details: { ...counts },
+    });
     return counts;
   });
 }
