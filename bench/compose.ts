@@ -1,0 +1,260 @@
+// Composing a full-size kris-kras round (`npm run bench:compose`): 2,000 sign-ups over 20 slots in a
+// fresh embedded database (or the PostgreSQL database of DATABASE_URL), with availability, "if it
+// must", organisations and bands drawn from a fixed seed and 300 pairs who met before. Times each part
+// of `composeGroups` as the server runs it (reading the sign-ups, placing, building the problem, the
+// optimiser in its worker for KRISKRAS_COMPOSE_SECONDS, storing the groups), then the editor's review,
+// and prints how many were placed and why not, how good the mix is against a random split of the same
+// placed people, how many repeats and "if it must" placements are left, and the memory of the process.
+// The baseline in the same run: the time of one trivial query, and a random split's diversity.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "../app/infra/db.server.ts";
+import { upsertUser } from "../app/modules/accounts/accounts.server.ts";
+import { candidatesOf, composeGroups, metBeforeAmong } from "../app/modules/kriskras/composition.server.ts";
+import {
+  buildGroupingProblem,
+  groupsFromAssignment,
+  pairKey,
+  planPlacement,
+} from "../app/modules/kriskras/composition.ts";
+import { createRandom } from "../app/modules/kriskras/grouping/seeded-random.ts";
+import {
+  type Availability,
+  kriskrasAnswerOptions,
+  kriskrasAvailability,
+  kriskrasMeetings,
+  kriskrasOrganisations,
+  kriskrasRounds,
+  kriskrasSignups,
+  kriskrasSlots,
+} from "../app/modules/kriskras/kriskras.schema.ts";
+import { reviewOf } from "../app/modules/kriskras/review.server.ts";
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
+const SLOTS = Number(process.env.BENCH_SLOTS ?? 20);
+const SECONDS = Number(process.env.KRISKRAS_COMPOSE_SECONDS ?? 15);
+const ORGANISATIONS = 40;
+const MET_BEFORE = 300;
+const WEIGHTS = { organisation: 4, workKind: 2, scaleBand: 1, serviceBand: 1, region: 1 };
+const BANDS = {
+  workKind: ["beleid", "uitvoering", "toezicht", "ondersteuning", "leidinggeven", "anders"],
+  scaleBand: ["1-8", "9-11", "12-13", "14+"],
+  serviceBand: ["0-2", "2-5", "5-10", "10-20", "20+"],
+  region: ["noord", "oost", "zuid", "west", "den-haag", "utrecht"],
+} as const;
+
+const random = createRandom(2026);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random.next() * list.length)] as T;
+const ms = (start: number) => `${Math.round(performance.now() - start)} ms`;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-bench-compose-"));
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: dir });
+try {
+  await database.migrate();
+  const { db } = database;
+  console.log(
+    `Composing a kris-kras round: ${PEOPLE} sign-ups, ${SLOTS} slots, ${ORGANISATIONS} organisations, ` +
+      `${MET_BEFORE} pairs who met before, search ${SECONDS} s; ${database.kind}; ${os.cpus().length} cores, ` +
+      `Node ${process.versions.node}, load average ${os.loadavg()[0]?.toFixed(1)}`,
+  );
+
+  // The round, written straight into the tables.
+  let start = performance.now();
+  const tag = Date.now().toString(36);
+  const organisations = await db
+    .insert(kriskrasOrganisations)
+    .values(Array.from({ length: ORGANISATIONS }, (_, index) => ({ name: `Organisatie ${tag}-${index}` })))
+    .returning({ id: kriskrasOrganisations.id });
+  for (const [attribute, keys] of Object.entries(BANDS)) {
+    await db
+      .insert(kriskrasAnswerOptions)
+      .values(keys.map((key, position) => ({ attribute, key, labelNl: key, labelEn: key, position })))
+      .onConflictDoNothing();
+  }
+  const [round] = await db
+    .insert(kriskrasRounds)
+    .values({
+      title: "Bench",
+      signupOpensAt: new Date(Date.now() - 30 * 86_400_000),
+      signupClosesAt: new Date(Date.now() - 86_400_000),
+      groupMin: 10,
+      groupTarget: 12,
+      groupMax: 14,
+      weights: WEIGHTS,
+    })
+    .returning();
+  if (!round) throw new Error("no round");
+  // Room for everyone and a little more: the capacities add up to 110 % of the sign-ups.
+  const capacity = Math.ceil((PEOPLE * 1.1) / SLOTS);
+  const slots = await db
+    .insert(kriskrasSlots)
+    .values(
+      Array.from({ length: SLOTS }, (_, index) => ({
+        roundId: round.id,
+        startsAt: new Date(Date.UTC(2031, 2, 3 + index, 13)),
+        endsAt: new Date(Date.UTC(2031, 2, 3 + index, 15)),
+        capacity,
+      })),
+    )
+    .returning({ id: kriskrasSlots.id });
+  const users: string[] = [];
+  for (let index = 0; index < PEOPLE; index++) {
+    users.push((await upsertUser({ db, email: `bench-${tag}-${index}@example.nl` })).id);
+  }
+  const signupRows = users.map((userId) => ({
+    roundId: round.id,
+    userId,
+    // A few large organisations and a long tail, as in a real round.
+    organisationId: organisations[Math.floor(random.next() ** 2 * ORGANISATIONS)]?.id ?? "",
+    workKind: pick(BANDS.workKind),
+    scaleBand: pick(BANDS.scaleBand),
+    serviceBand: pick(BANDS.serviceBand),
+    region: pick(BANDS.region),
+    consentAt: new Date(),
+  }));
+  const signups: string[] = [];
+  for (let from = 0; from < signupRows.length; from += 500) {
+    const rows = await db
+      .insert(kriskrasSignups)
+      .values(signupRows.slice(from, from + 500))
+      .returning({ id: kriskrasSignups.id });
+    signups.push(...rows.map((row) => row.id));
+  }
+  // Each person can come to 2–5 slots ("ja"), and "if it must" to one more now and then.
+  const availability: { signupId: string; slotId: string; answer: Availability }[] = [];
+  for (const signupId of signups) {
+    const count = Math.min(SLOTS, 2 + Math.floor(random.next() * 4));
+    const chosen = new Set<number>();
+    while (chosen.size < count) chosen.add(Math.floor(random.next() * SLOTS));
+    for (const slot of chosen) availability.push({ signupId, slotId: slots[slot]?.id ?? "", answer: "ja" });
+    if (random.next() < 0.3) {
+      const extra = Math.floor(random.next() * SLOTS);
+      if (!chosen.has(extra))
+        availability.push({ signupId, slotId: slots[extra]?.id ?? "", answer: "als-het-moet" });
+    }
+  }
+  for (let from = 0; from < availability.length; from += 1000) {
+    await db.insert(kriskrasAvailability).values(availability.slice(from, from + 1000));
+  }
+  const meetings = new Map<string, { userLow: string; userHigh: string; metOn: Date }>();
+  while (meetings.size < MET_BEFORE) {
+    const [a, b] = [pick(users), pick(users)].sort();
+    if (a && b && a !== b) meetings.set(pairKey(a, b), { userLow: a, userHigh: b, metOn: new Date() });
+  }
+  await db.insert(kriskrasMeetings).values([...meetings.values()]);
+  console.log(`Made the round in ${ms(start)} (${availability.length} availability answers).`);
+
+  // The baseline: one trivial query.
+  start = performance.now();
+  for (let index = 0; index < 100; index++) await db.execute(sql`select 1`);
+  const trivial = (performance.now() - start) / 100;
+
+  // The parts, as composeGroups runs them.
+  start = performance.now();
+  const candidates = await candidatesOf(db, round.id);
+  const met = await metBeforeAmong(
+    db,
+    candidates.map((candidate) => candidate.userId),
+  );
+  const readMs = performance.now() - start;
+  start = performance.now();
+  const plan = planPlacement({
+    candidates,
+    slots: slots.map((slot) => ({ id: slot.id, capacity })),
+    bounds: { min: 10, target: 12, max: 14 },
+  });
+  const placeMs = performance.now() - start;
+  start = performance.now();
+  const problem = buildGroupingProblem({
+    candidates,
+    plan,
+    slots: slots.map((slot) => ({ id: slot.id, capacity })),
+    bounds: { min: 10, target: 12, max: 14 },
+    weights: WEIGHTS,
+    metBefore: met,
+    locks: new Map(),
+  });
+  const buildMs = performance.now() - start;
+
+  // A random split of the same placed people over the same groups, slot by slot, as the baseline mix.
+  const randomAssignment = new Int32Array(problem.instance.n);
+  const groupsOfSlot = new Map<string, number[]>();
+  problem.groups.forEach((group, g) => {
+    groupsOfSlot.set(group.slotId, [...(groupsOfSlot.get(group.slotId) ?? []), g]);
+  });
+  const fill = new Map<number, number>();
+  problem.elements.forEach((candidate, v) => {
+    const own = groupsOfSlot.get(plan.placed.get(candidate.id) ?? "") ?? [];
+    const g = own.reduce(
+      (best, next) => ((fill.get(next) ?? 0) < (fill.get(best) ?? 0) ? next : best),
+      own[0] ?? 0,
+    );
+    fill.set(g, (fill.get(g) ?? 0) + 1);
+    randomAssignment[v] = g;
+  });
+  const randomGroups = groupsFromAssignment({
+    problem,
+    assignment: randomAssignment,
+    weights: WEIGHTS,
+    metBefore: met,
+  });
+
+  // The whole composition as the server runs it (worker thread included), then the review.
+  const before = process.memoryUsage().rss;
+  start = performance.now();
+  const result = await composeGroups({ db, roundId: round.id, timeLimitMs: SECONDS * 1000 });
+  const composeMs = performance.now() - start;
+  const rss = process.memoryUsage().rss;
+  start = performance.now();
+  const review = await reviewOf({ db, roundId: round.id });
+  const reviewMs = performance.now() - start;
+
+  const composed = review.slots.flatMap((slot) => slot.groups);
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const score = sum(composed.map((group) => group.score));
+  const randomScore = sum(randomGroups.map((group) => group.score));
+  const repeats = sum(composed.map((group) => group.repeats));
+  const randomRepeats = sum(randomGroups.map((group) => group.repeats));
+  let ifMust = 0;
+  for (const { slot, groups } of review.slots) {
+    for (const group of groups) {
+      ifMust += group.members.filter((member) => member.availability[slot.id] === "als-het-moet").length;
+    }
+  }
+  const reasons = new Map<string, number>();
+  for (const person of review.unplaced) reasons.set(person.reason, (reasons.get(person.reason) ?? 0) + 1);
+  const sizes = composed.map((group) => group.members.length);
+
+  console.log("");
+  console.log("| part | time |");
+  console.log("|---|---:|");
+  console.log(`| one trivial query (baseline) | ${trivial.toFixed(2)} ms |`);
+  console.log(`| read sign-ups and who met whom | ${Math.round(readMs)} ms |`);
+  console.log(`| place people in slots | ${Math.round(placeMs)} ms |`);
+  console.log(
+    `| build the grouping problem (n=${problem.instance.n}, m=${problem.instance.m}) | ${Math.round(buildMs)} ms |`,
+  );
+  console.log(
+    `| composeGroups in all (read, place, build, ${SECONDS} s search in a worker, store) | ${Math.round(composeMs)} ms |`,
+  );
+  console.log(`| the editor's review (reviewOf) | ${Math.round(reviewMs)} ms |`);
+  console.log("");
+  console.log(
+    `Placed ${result.placed} of ${PEOPLE} in ${result.groups} groups of ${Math.min(...sizes)}–${Math.max(...sizes)}; ` +
+      `without a place: ${result.unplaced} (${[...reasons].map(([reason, n]) => `${reason} ${n}`).join(", ") || "none"}).`,
+  );
+  console.log(
+    `Mix: ${score} against ${randomScore} for a random split of the same people in the same slots ` +
+      `(ratio ${(score / Math.max(1, randomScore)).toFixed(3)}); pairs who met before in one group: ${repeats} ` +
+      `(random split: ${randomRepeats}); placed "als het moet": ${ifMust}.`,
+  );
+  console.log(
+    `Memory of this process: ${Math.round(before / 1e6)} MB before composing, ${Math.round(rss / 1e6)} MB after.`,
+  );
+} finally {
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
