@@ -6,6 +6,7 @@ import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts
 import { listAudit } from "~/modules/accounts/audit.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { ScrollRegion } from "~/ui/scroll-region.tsx";
 import type { Route } from "./+types/beheer-audit";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -41,7 +42,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
       {loaderData.entries.length === 0 ? (
         <Paragraph>{t("admin.empty")}</Paragraph>
       ) : (
-        <div className="utrecht-table-container vm-table-scroll">
+        <ScrollRegion label={t("admin.auditTitle")}>
           <table className="utrecht-table utrecht-table--html-table">
             <caption className="utrecht-table__caption">{t("admin.auditTitle")}</caption>
             <thead className="utrecht-table__header">
@@ -69,7 +70,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
