@@ -7,17 +7,23 @@ import { simpleParser } from "mailparser";
 
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "";
 
+/** Login mails already followed: a link works once, and the same person may log in twice a second. */
+const followed = new Set<string>();
+
 async function loginLinkFor(email: string, after: number): Promise<string> {
   const outbox = path.join(E2E_DATA_DIR, "outbox");
   for (let attempt = 0; attempt < 100; attempt++) {
     const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((file) => file.endsWith(".eml")) : [];
     for (const file of files.sort().reverse()) {
       const full = path.join(outbox, file);
-      if (fs.statSync(full).mtimeMs < after) continue;
+      if (followed.has(full) || fs.statSync(full).mtimeMs < after) continue;
       const mail = await simpleParser(fs.readFileSync(full));
       const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
       const link = /http\S+\/inloggen\/bevestigen\?token=[\w-]+/.exec(mail.text ?? "")?.[0];
-      if (to === email && link) return link;
+      if (to === email && link) {
+        followed.add(full);
+        return link;
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
