@@ -3,12 +3,14 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { SMTP_PORT } from "./tests/e2e/mailbox.ts";
 import { APP_PORT, SSO_CLIENT } from "./tests/e2e/sso.ts";
 
 const port = APP_PORT;
 // Workers load this file again; the folder is fixed once, in the main process, and inherited by them.
 process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `vakmanschap-e2e-${process.pid}`);
 const dataDir = process.env.E2E_DATA_DIR;
+process.env.E2E_MAIL_DIR ??= `${dataDir}-mail`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,6 +37,13 @@ export default defineConfig({
   },
   webServer: [
     {
+      // All mail the app sends goes over SMTP to this server, which keeps it for the tests to read.
+      command: "node --import tsx tests/e2e/smtp-mailbox-server.ts",
+      port: SMTP_PORT,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
       command: "node --import tsx tests/e2e/oidc-provider-server.ts",
       url: `${SSO_CLIENT.issuer}/.well-known/openid-configuration`,
       // Compiling and loading the provider can take a while on a busy two-core machine.
@@ -57,6 +66,7 @@ export default defineConfig({
         ALLOWED_EMAIL_DOMAINS: "example.nl",
         // Tests log in many times from one address; the limits themselves are tested in tests/integration.
         RATE_LIMITS: "off",
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         // Composing kris-kras groups searches 2 seconds instead of 15, so the browser test does not wait.
         KRISKRAS_COMPOSE_SECONDS: "2",
         // Single sign-on beside login links, against the provider above.

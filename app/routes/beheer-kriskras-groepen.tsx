@@ -366,7 +366,7 @@ function RunStatus(props: { run: LoaderData["run"] }) {
     <div role="status">
       <Alert type="ok">
         {t("kriskras.groepen.done", {
-          groups: run.result?.groups ?? 0,
+          count: run.result?.groups ?? 0,
           placed: run.result?.placed ?? 0,
           unplaced: run.result?.unplaced ?? 0,
         })}

@@ -2,10 +2,11 @@
 // organisations of the others (nothing more), who hosts, the conversation's programme, the calendar
 // file again; and for the host one button that starts the live session.
 import { data, Form, redirect } from "react-router";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { getMyGroup, startGroupConversation } from "~/modules/kriskras/publication.server.ts";
+import { slotLine } from "~/modules/kriskras/slot-times.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     return data(
       {
         round: { id: mine.round.id, title: mine.round.title },
-        when: mine.slotLine,
+        times: mine.times,
         place: invitation.slot.place,
         onlineUrl: invitation.slot.onlineUrl,
         others: invitation.others,
@@ -69,6 +70,7 @@ const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes
 
 export default function MyGroup({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const language = useLanguage();
   const { round, host } = loaderData;
   return (
     <>
@@ -85,7 +87,7 @@ export default function MyGroup({ loaderData }: Route.ComponentProps) {
       <Heading level={2}>{t("kriskras.mijnGroep.whenTitle")}</Heading>
       <dl className="vm-facts">
         <dt>{t("kriskras.mijnGroep.when")}</dt>
-        <dd lang="nl">{loaderData.when}</dd>
+        <dd>{slotLine({ ...loaderData.times, place: "", onlineUrl: "" }, language)}</dd>
         {loaderData.place ? (
           <>
             <dt>{t("kriskras.mijnGroep.where")}</dt>

@@ -1,7 +1,8 @@
 // The kris-kras rounds the browser tests need, written into the test server's embedded database before
 // the server starts (playwright.config.ts runs this after the migrations): the choices of the form, a
-// round open for sign-up with two time slots, a round whose sign-up has closed, with 26 sign-ups, and a
-// published round whose one group has the ambtenaar as its host.
+// round open for sign-up with two time slots, one open round with eleven sign-ups that a test closes and
+// publishes, a round whose sign-up has closed, with 26 sign-ups, a published round whose one group has
+// the ambtenaar as its host, and one whose conversation was three days ago.
 import { openDatabase } from "../../app/infra/db.server.ts";
 import { utcToAmsterdam } from "../../app/modules/kriskras/calendar-invite.ts";
 import { publishRound } from "../../app/modules/kriskras/publication.server.ts";
@@ -14,6 +15,7 @@ import {
 import {
   KRISKRAS_CLOSED_ROUND,
   KRISKRAS_PAST_ROUND,
+  KRISKRAS_PUBLISH_ROUND,
   KRISKRAS_PUBLISHED_ROUND,
   KRISKRAS_ROUND,
   PEOPLE,
@@ -70,6 +72,23 @@ try {
     roundId: published.id,
     origin: process.env.PUBLIC_URL ?? "http://localhost",
     config: { mailFrom: process.env.MAIL_FROM ?? "Vakmanschap <noreply@vakmanschap.invalid>" },
+  });
+  // A round still open, with one evening slot in summer time (19:30 in Amsterdam is 17:30 UTC) and eleven
+  // people who can come; the ambtenaar signs up as the twelfth, then the editor closes and publishes it.
+  const toPublish = await createKriskrasRound(database.db, {
+    id: KRISKRAS_PUBLISH_ROUND,
+    title: "Kris-kras zomeravond",
+    signupOpensAt: new Date(Date.now() - 5 * DAY),
+    slots: [
+      { start: { date: "2031-06-17", time: "19:30" }, endTime: "21:30", place: "Utrecht, Stadskantoor" },
+    ],
+  });
+  await createKriskrasSignups(database.db, {
+    roundId: toPublish.id,
+    slotIds: toPublish.slotIds,
+    count: 11,
+    organisations,
+    answers: () => ["ja"],
   });
   // A round whose conversation was three days ago, the ambtenaar in its one group: for the evaluation.
   const threeDaysAgo = utcToAmsterdam(new Date(Date.now() - 3 * DAY));

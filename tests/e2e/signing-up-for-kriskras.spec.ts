@@ -3,13 +3,11 @@
 // come (a forgotten consent box keeps everything they changed), and finally cancels after the
 // question. Each step ends with a confirmation mail with the times in Amsterdam time. The round and its
 // two slots are made before the server starts (tests/e2e/kriskras-fixture.ts).
-import fs from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { simpleParser } from "mailparser";
 import { KRISKRAS_CLOSED_ROUND, KRISKRAS_ROUND, PEOPLE } from "./example-urls.ts";
-import { E2E_DATA_DIR, logIn } from "./login.ts";
+import { logIn } from "./login.ts";
+import { mailFor } from "./mailbox.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ROUND_TITLE = "Kris-kras voorjaar";
@@ -36,23 +34,6 @@ async function tabTo(page: Page, target: Locator, most: number) {
 }
 
 const hydrated = (page: Page) => page.waitForFunction(() => "__reactRouterRouteModules" in window);
-
-/** The newest mail to `to` with this subject that arrived after `after`, from the test server's outbox. */
-async function mailFor(to: string, subject: string, after: number): Promise<string> {
-  const outbox = path.join(E2E_DATA_DIR, "outbox");
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((file) => file.endsWith(".eml")) : [];
-    for (const file of files.sort().reverse()) {
-      const full = path.join(outbox, file);
-      if (fs.statSync(full).mtimeMs < after) continue;
-      const mail = await simpleParser(fs.readFileSync(full));
-      const address = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
-      if (address === to && mail.subject === subject) return mail.text ?? "";
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no mail "${subject}" for ${to} in ${outbox}`);
-}
 
 const slotGroup = (page: Page, slot: RegExp) => page.getByRole("group", { name: slot });
 const answer = (page: Page, slot: RegExp, name: string) =>

@@ -25,7 +25,7 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
-import { formatLocalDate, slotLine, slotTimes } from "./slot-times.ts";
+import { formatLocalDate, type SlotTimes, slotTimes } from "./slot-times.ts";
 
 type RoundRow = typeof kriskrasRounds.$inferSelect;
 type SlotRow = typeof kriskrasSlots.$inferSelect;
@@ -506,7 +506,8 @@ export interface MyGroup {
   sequence: number;
   /** False when the groups changed after the last publication and the change has not been sent yet. */
   upToDate: boolean;
-  slotLine: string;
+  /** The slot's date and times in Amsterdam, for the page to write in the reader's language. */
+  times: SlotTimes;
   template: ConversationTemplate;
 }
 
@@ -537,7 +538,7 @@ export async function getMyGroup(options: { db: Db; roundId: string; userId: str
     invitation,
     sequence: signup.sent.sequence,
     upToDate: digestOf(invitation) === signup.sent.digest,
-    slotLine: slotLine({ ...slotTimes(invitation.slot), place: invitation.slot.place, onlineUrl: "" }, "nl"),
+    times: slotTimes(invitation.slot),
     template,
   };
 }
