@@ -16,7 +16,10 @@ import { upsertUser } from "../app/modules/accounts/accounts.server.ts";
 import { candidatesOf, composeGroups, metBeforeAmong } from "../app/modules/kriskras/composition.server.ts";
 import {
   buildGroupingProblem,
+  type Candidate,
+  type GroupingProblem,
   groupsFromAssignment,
+  pairDiversity,
   pairKey,
   planPlacement,
 } from "../app/modules/kriskras/composition.ts";
@@ -34,8 +37,8 @@ import {
 import { reviewOf } from "../app/modules/kriskras/review.server.ts";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
-const SLOTS = Number(process.env.BENCH_SLOTS ?? 20);
-const SECONDS = Number(process.env.KRISKRAS_COMPOSE_SECONDS ?? 15);
+const SLOTS = Number(process.env.BENCH_SLOTS ?? 10);
+const SECONDS = Number(process.env.KRISKRAS_COMPOSE_SECONDS ?? 8);
 const ORGANISATIONS = 40;
 const MET_BEFORE = 300;
 const WEIGHTS = { organisation: 4, workKind: 2, scaleBand: 1, serviceBand: 1, region: 1 };
@@ -47,6 +50,76 @@ const BANDS = {
 } as const;
 
 const random = createRandom(2026);
+
+/**
+ * An upper bound on the total mix of any grouping of these people. A grouping has at most `pairs` pairs
+ * (group sizes as unequal as the bounds allow, which gives the most pairs), so its total counted from both
+ * sides of every pair is at most the 2 × `pairs` largest values among each person's (largest group − 1)
+ * most different partners, taken from those who can attend a slot with them. Halved, that is the bound.
+ */
+function upperBound(problem: GroupingProblem, weights: typeof WEIGHTS): number {
+  const { n, m, minSize, maxSize } = problem.instance;
+  const slotIndex = new Map<string, number>();
+  for (const group of problem.groups)
+    if (!slotIndex.has(group.slotId)) slotIndex.set(group.slotId, slotIndex.size);
+  const slotsOf = new Array<bigint>(n).fill(0n);
+  const partners = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    for (let g = 0; g < m; g++) {
+      if (problem.allowed[v * m + g] !== 1) continue;
+      slotsOf[v] =
+        (slotsOf[v] as bigint) | (1n << BigInt(slotIndex.get(problem.groups[g]?.slotId ?? "") ?? 0));
+      partners[v] = Math.max(partners[v] as number, (maxSize[g] as number) - 1);
+    }
+  }
+  const best: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const values: number[] = [];
+    for (let w = 0; w < n; w++) {
+      if (w !== v && ((slotsOf[v] as bigint) & (slotsOf[w] as bigint)) !== 0n) {
+        values.push(
+          pairDiversity(problem.elements[v] as Candidate, problem.elements[w] as Candidate, weights),
+        );
+      }
+    }
+    values.sort((a, b) => b - a);
+    best.push(...values.slice(0, partners[v]));
+  }
+  // The most pairs: every group at its minimum, then the people left each to the largest group with room.
+  const sizes = Array.from(minSize);
+  let left = n - sizes.reduce((sum, size) => sum + size, 0);
+  const order = sizes.map((_, g) => g).sort((a, b) => (maxSize[b] as number) - (maxSize[a] as number));
+  for (const g of order) {
+    const add = Math.min(left, (maxSize[g] as number) - (sizes[g] as number));
+    sizes[g] = (sizes[g] as number) + add;
+    left -= add;
+  }
+  const pairs = sizes.reduce((sum, size) => sum + (size * (size - 1)) / 2, 0);
+  best.sort((a, b) => b - a);
+  return best.slice(0, 2 * pairs).reduce((sum, value) => sum + value, 0) / 2;
+}
+
+/** Every hard constraint the composed groups break, in words: none is the only good answer. */
+function brokenConstraints(review: Awaited<ReturnType<typeof reviewOf>>, capacity: number): string[] {
+  const broken: string[] = [];
+  for (const { slot, groups } of review.slots) {
+    let inSlot = 0;
+    for (const group of groups) {
+      inSlot += group.members.length;
+      if (group.members.length < 10 || group.members.length > 14) {
+        broken.push(`group ${group.number} of slot ${slot.id} has ${group.members.length} people`);
+      }
+      for (const member of group.members) {
+        const answer = member.availability[slot.id];
+        if (answer !== "ja" && answer !== "als-het-moet")
+          broken.push(`${member.name} cannot attend slot ${slot.id}`);
+      }
+    }
+    if (inSlot > capacity)
+      broken.push(`slot ${slot.id} holds ${inSlot} people, more than its ${capacity} places`);
+  }
+  return broken;
+}
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random.next() * list.length)] as T;
 const ms = (start: number) => `${Math.round(performance.now() - start)} ms`;
 
@@ -178,6 +251,7 @@ try {
     locks: new Map(),
   });
   const buildMs = performance.now() - start;
+  const bound = upperBound(problem, WEIGHTS);
 
   // A random split of the same placed people over the same groups, slot by slot, as the baseline mix.
   const randomAssignment = new Int32Array(problem.instance.n);
@@ -227,6 +301,7 @@ try {
   const reasons = new Map<string, number>();
   for (const person of review.unplaced) reasons.set(person.reason, (reasons.get(person.reason) ?? 0) + 1);
   const sizes = composed.map((group) => group.members.length);
+  const broken = brokenConstraints(review, capacity);
 
   console.log("");
   console.log("| part | time |");
@@ -251,6 +326,17 @@ try {
       `(ratio ${(score / Math.max(1, randomScore)).toFixed(3)}); pairs who met before in one group: ${repeats} ` +
       `(random split: ${randomRepeats}); placed "als het moet": ${ifMust}.`,
   );
+  console.log(
+    `Upper bound on the mix: ${bound} (each person with their most different possible partners, no more pairs than groups of 10–14 hold); ` +
+      `the composition reaches ${((100 * score) / bound).toFixed(1)} % of it, the random split ` +
+      `${((100 * randomScore) / bound).toFixed(1)} %.`,
+  );
+  console.log(
+    broken.length === 0
+      ? "Hard constraints: all met (everyone in a slot they can attend, every group of 10–14, no slot over capacity)."
+      : `Hard constraints BROKEN:\n${broken.join("\n")}`,
+  );
+  if (broken.length > 0) process.exitCode = 1;
   console.log(
     `Memory of this process: ${Math.round(before / 1e6)} MB before composing, ${Math.round(rss / 1e6)} MB after.`,
   );

@@ -72,7 +72,7 @@ const ConfigInput = z.object({
   CONVERSATION_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(6000),
   KRISKRAS_SIGNUP_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(183),
   KRISKRAS_MEETINGS_RETENTION_DAYS: z.coerce.number().int().min(0).max(7300).default(1095),
-  KRISKRAS_COMPOSE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  KRISKRAS_COMPOSE_SECONDS: z.coerce.number().int().min(1).max(600).default(8),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()

@@ -10,7 +10,7 @@ import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { EVALUATION_QUESTIONS, type EvaluationSummary } from "~/modules/kriskras/evaluation.ts";
 import { evaluationSummaryOf } from "~/modules/kriskras/evaluations.server.ts";
-import { AVAILABILITY } from "~/modules/kriskras/kriskras.schema.ts";
+import { AVAILABILITY, type RoundTotals } from "~/modules/kriskras/kriskras.schema.ts";
 import { applyRoundEdit, ROUND_NOTICES, type RoundNotice } from "~/modules/kriskras/round-editor.server.ts";
 import { RoundFields, roundFormValuesOf } from "~/modules/kriskras/round-form.tsx";
 import { roundPhase } from "~/modules/kriskras/round-phase.ts";
@@ -68,7 +68,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           closesAt: round.signupClosesAt.toISOString(),
           groupMin: round.groupMin,
           signups: view.signups,
+          purgedAt: round.purgedAt?.toISOString() ?? null,
         },
+        // After the purge the totals kept on the round say what happened; before, they are counted live.
+        totals: round.aggregates ?? null,
         values: roundFormValuesOf(round),
         slots: view.slots.map((slot) => ({
           id: slot.id,
@@ -78,7 +81,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           groups: slot.groups,
         })),
         editing,
-        evaluation,
+        evaluation: round.aggregates?.evaluations ?? evaluation,
         organisers: view.organisers.map((organiser) => ({
           userId: organiser.userId,
           email: organiser.email,
@@ -434,6 +437,10 @@ export default function KriskrasRound({ loaderData, actionData }: Route.Componen
         </Paragraph>
       </section>
 
+      {loaderData.totals && round.purgedAt ? (
+        <KeptTotals totals={loaderData.totals} purgedAt={round.purgedAt} />
+      ) : null}
+
       <EvaluationTotals summary={loaderData.evaluation} />
 
       <Organisers loaded={loaderData} sent={sent} />
@@ -441,9 +448,70 @@ export default function KriskrasRound({ loaderData, actionData }: Route.Componen
   );
 }
 
+/** What a purged round kept: how many signed up (per organisation), the groups and who had a place. */
+function KeptTotals(props: { totals: RoundTotals; purgedAt: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const { totals } = props;
+  const organisations = Object.entries(totals.signupsPerOrganisation).sort(
+    ([a, x], [b, y]) => y - x || a.localeCompare(b, "nl"),
+  );
+  return (
+    <section aria-labelledby="bewaard">
+      <Heading level={2} id="bewaard">
+        {t("kriskras.beheer.kept.title")}
+      </Heading>
+      <Paragraph>
+        {t("kriskras.beheer.kept.text", {
+          date: formatDate({ iso: props.purgedAt, language, format: "date" }),
+        })}
+      </Paragraph>
+      <dl className="vm-facts">
+        <dt>{t("kriskras.beheer.kept.signups")}</dt>
+        <dd>{totals.signups}</dd>
+        <dt>{t("kriskras.beheer.kept.groups")}</dt>
+        <dd>{totals.groups}</dd>
+        <dt>{t("kriskras.beheer.kept.placed")}</dt>
+        <dd>{totals.placed}</dd>
+      </dl>
+      {organisations.length > 0 ? (
+        <div className="utrecht-table-container vm-table-scroll">
+          <table className="utrecht-table utrecht-table--html-table">
+            <caption className="utrecht-table__caption">{t("kriskras.beheer.kept.perOrganisation")}</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("kriskras.beheer.kept.organisation")}
+                </th>
+                <th
+                  scope="col"
+                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+                >
+                  {t("kriskras.beheer.kept.signups")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {organisations.map(([name, n]) => (
+                <tr key={name} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell" lang="nl">
+                    {name}
+                  </th>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 /** The evaluation's totals: a row per statement with how many chose 1 to 5 and the average. */
 function EvaluationTotals(props: { summary: EvaluationSummary }) {
   const t = useT();
+  const language = useLanguage();
   const { summary } = props;
   if (summary.answers === 0) return null;
   return (
@@ -493,7 +561,9 @@ function EvaluationTotals(props: { summary: EvaluationSummary }) {
                         {n}
                       </td>
                     ))}
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{totals?.mean}</td>
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+                      {totals?.mean.toLocaleString(language === "nl" ? "nl-NL" : "en-GB")}
+                    </td>
                   </tr>
                 );
               })}

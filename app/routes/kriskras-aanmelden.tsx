@@ -138,7 +138,11 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
       ) : null}
       {!round.open && !problem ? (
         <Alert type="info">
-          <Paragraph>{t("kriskras.aanmelden.closed", { date: closes })}</Paragraph>
+          <Paragraph>
+            {round.published
+              ? t("kriskras.aanmelden.closedPublished")
+              : t("kriskras.aanmelden.closed", { date: closes })}
+          </Paragraph>
           {loaderData.signedUp ? <Paragraph>{t("kriskras.aanmelden.closedSignedUp")}</Paragraph> : null}
         </Alert>
       ) : null}

@@ -4,7 +4,7 @@
 // starts (tests/e2e/kriskras-fixture.ts).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { KRISKRAS_PAST_ROUND, PEOPLE } from "./example-urls.ts";
+import { KRISKRAS_PAST_ROUND, KRISKRAS_PURGED_ROUND, PEOPLE } from "./example-urls.ts";
 import { logIn } from "./login.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -60,4 +60,30 @@ test("a civil servant evaluates their kris-kras conversation once, with the keyb
   await expect(page.getByText("Dank je wel! Je antwoorden zijn opgeslagen.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Verstuur" })).toHaveCount(0);
   await expectAccessible(page);
+});
+
+test("months later, an editor still sees what a round's evaluation said, though nobody's answers are kept", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await logIn(context, PEOPLE.redacteur);
+  const page = await context.newPage();
+  await page.goto(`/beheer/kriskras/${KRISKRAS_PURGED_ROUND}`);
+  const kept = page.getByRole("region", { name: "Bewaarde totalen" });
+  await expect(kept).toContainText("zijn op");
+  await expect(kept.getByRole("definition")).toHaveText(["12", "1", "12"]);
+  await expect(
+    kept.getByRole("table", { name: "Aanmeldingen per organisatie" }).getByRole("row"),
+  ).not.toHaveCount(0);
+  // Six evaluations came in before the clean-up: their totals are still shown, per statement.
+  const totals = page.getByRole("region", { name: /Evaluatie/ }).getByRole("table");
+  await expect(totals).toContainText("6");
+  await expect(
+    totals
+      .getByRole("row", { name: /Ik neem iets uit dit gesprek mee in mijn werk\./ })
+      .getByRole("cell")
+      .last(),
+  ).toHaveText("3,5");
+  await expectAccessible(page);
+  await context.close();
 });

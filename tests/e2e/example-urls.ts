@@ -45,6 +45,8 @@ export const KRISKRAS_CLOSED_ROUND = "0d4e8a1b-7c2f-4e9a-8b3d-5f6a7b8c9d0e";
 export const KRISKRAS_PUBLISHED_ROUND = "3f2a9c4d-1b8e-4d7f-a6c5-2e9b8d7c6a51";
 /** A round open for sign-up with one summer slot and eleven sign-ups: the browser test publishes it. */
 export const KRISKRAS_PUBLISH_ROUND = "5c9e2d7a-3f1b-4a8c-b6d4-7e0f1a2b3c4d";
+/** A round whose sign-ups were deleted after its conversation 200 days ago: only its totals are left. */
+export const KRISKRAS_PURGED_ROUND = "2a7f4c1e-9b3d-4e8a-a5c6-3d2e1f0a9b8c";
 /** A round whose conversation was three days ago, with the ambtenaar in its group (the evaluation). */
 export const KRISKRAS_PAST_ROUND = "8e1d2c3b-4a5f-4e6d-9c7b-1a2b3c4d5e6f";
 
@@ -223,6 +225,12 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         status: 200,
         as: "redacteur",
         language: "en",
+      },
+      {
+        path: `/beheer/kriskras/${KRISKRAS_PURGED_ROUND}`,
+        shows: "a round whose sign-ups were deleted, with the totals it kept",
+        status: 200,
+        as: "redacteur",
       },
       {
         path: `/beheer/kriskras/${NO_SUCH_RECORD}`,

@@ -4,8 +4,11 @@
 // publishes, a round whose sign-up has closed, with 26 sign-ups, a published round whose one group has
 // the ambtenaar as its host, and one whose conversation was three days ago.
 import { openDatabase } from "../../app/infra/db.server.ts";
+import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { utcToAmsterdam } from "../../app/modules/kriskras/calendar-invite.ts";
+import { submitEvaluation } from "../../app/modules/kriskras/evaluations.server.ts";
 import { publishRound } from "../../app/modules/kriskras/publication.server.ts";
+import { purgeKriskras } from "../../app/modules/kriskras/retention.server.ts";
 import {
   createKriskrasChoices,
   createKriskrasGroup,
@@ -17,6 +20,7 @@ import {
   KRISKRAS_PAST_ROUND,
   KRISKRAS_PUBLISH_ROUND,
   KRISKRAS_PUBLISHED_ROUND,
+  KRISKRAS_PURGED_ROUND,
   KRISKRAS_ROUND,
   PEOPLE,
 } from "./example-urls.ts";
@@ -114,6 +118,41 @@ try {
     signupIds: pastMembers,
     hostSignupId: pastMembers[1],
   });
+  // A round whose conversation was 200 days ago: six evaluations came in, then the hourly clean-up
+  // deleted its sign-ups, groups and evaluations (after 183 days) and kept the totals.
+  const longAgo = utcToAmsterdam(new Date(Date.now() - 200 * DAY));
+  const old = await createKriskrasRound(database.db, {
+    id: KRISKRAS_PURGED_ROUND,
+    title: "Kris-kras vorig voorjaar",
+    signupOpensAt: new Date(Date.now() - 240 * DAY),
+    signupClosesAt: new Date(Date.now() - 210 * DAY),
+    slots: [{ start: { date: longAgo.date, time: "14:00" }, endTime: "16:00", place: "Zwolle" }],
+  });
+  const oldMembers = await createKriskrasSignups(database.db, {
+    roundId: old.id,
+    slotIds: old.slotIds,
+    count: 12,
+    organisations,
+    answers: () => ["ja"],
+  });
+  await createKriskrasGroup(database.db, {
+    roundId: old.id,
+    slotId: old.slotIds[0] ?? "",
+    number: 1,
+    signupIds: oldMembers,
+    hostSignupId: oldMembers[0],
+  });
+  for (let index = 0; index < 6; index++) {
+    await submitEvaluation({
+      db: database.db,
+      roundId: old.id,
+      userId: (
+        await upsertUser({ db: database.db, email: `deelnemer${index}.${old.id.slice(0, 8)}@example.nl` })
+      ).id,
+      answers: { waardevol: 5, anderen: 4, eerlijk: 5, meenemen: index % 2 === 0 ? 3 : 4, aanraden: 5 },
+    });
+  }
+  await purgeKriskras({ db: database.db, signupRetentionDays: 183, meetingsRetentionDays: 1095 });
 } finally {
   await database.close();
 }

@@ -16,6 +16,7 @@ import { updateProfile, upsertUser } from "../../app/modules/accounts/accounts.s
 import {
   kriskrasAvailability,
   kriskrasOrganisers,
+  kriskrasRounds,
   kriskrasSignups,
 } from "../../app/modules/kriskras/kriskras.schema.ts";
 import { EMPTY_SIGNUP_FORM, type SignupFormValues } from "../../app/modules/kriskras/signup.validation.ts";
@@ -240,6 +241,34 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
     });
     expect(form.round.open).toBe(false);
     expect(form.own?.id).toBe(kept?.id);
+  });
+
+  it("closes for good once the groups are published, even if the closing date is still ahead", async () => {
+    const early = await createKriskrasRound(database.db, { title: "Kris-kras vroeg gepubliceerd" });
+    const values = filled({ availability: { [early.slotIds[0] as string]: "ja" } });
+    await save(me, values, early.id);
+    await database.db
+      .update(kriskrasRounds)
+      .set({ publishedAt: new Date() })
+      .where(eq(kriskrasRounds.id, early.id));
+    // A late sign-up would get no group and no invitation: it is refused, as are changes and cancelling.
+    await expect(save(colleague, values, early.id)).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      save(me, filled({ availability: { [early.slotIds[1] as string]: "ja" } }), early.id),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      cancelSignup({ db: database.db, roundId: early.id, user: me, origin: ORIGIN }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect((await openRoundsFor({ db: database.db, userId: colleague.id })).map((r) => r.id)).not.toContain(
+      early.id,
+    );
+    const form = await getSignupForm({
+      db: database.db,
+      keyring,
+      roundId: early.id,
+      user: { id: colleague.id, organisation: "", workKind: "" },
+    });
+    expect(form.round).toMatchObject({ open: false, published: true });
   });
 
   it("does not show a round before its sign-up opens, nor an address that is no round", async () => {

@@ -16,6 +16,17 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "../accounts/accounts.schema.ts";
+import type { EvaluationSummary } from "./evaluation.ts";
+
+/** What a round keeps once its sign-ups are deleted (purgeKriskras): totals, nobody in them. */
+export interface RoundTotals {
+  signups: number;
+  /** Organisation name → how many of its people signed up. */
+  signupsPerOrganisation: Record<string, number>;
+  groups: number;
+  placed: number;
+  evaluations: EvaluationSummary;
+}
 
 export const AVAILABILITY = ["ja", "als-het-moet", "nee"] as const;
 export type Availability = (typeof AVAILABILITY)[number];
@@ -83,7 +94,7 @@ export const kriskrasRounds = pgTable("kriskras_rounds", {
   /** When the sign-ups were deleted, keeping the aggregates (see purgeKriskras). */
   purgedAt: timestamp("purged_at", { withTimezone: true }),
   /** Counts kept after the purge: sign-ups per organisation, groups, evaluations. */
-  aggregates: jsonb("aggregates").$type<Record<string, unknown>>(),
+  aggregates: jsonb("aggregates").$type<RoundTotals>(),
 });
 
 /** The editors who organise a round: only they see the access needs of its sign-ups. */

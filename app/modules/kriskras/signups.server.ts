@@ -21,6 +21,7 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
+import { roundPhase } from "./round-phase.ts";
 import {
   SIGNUP_OPTION_ATTRIBUTES,
   type SignupFormValues,
@@ -44,6 +45,8 @@ export interface RoundView {
   signupClosesAt: Date;
   /** Whether sign-ups can be made, changed or cancelled now. */
   open: boolean;
+  /** The groups are published: sign-up is closed for good, whatever the dates say. */
+  published: boolean;
   slots: SlotView[];
 }
 
@@ -84,8 +87,9 @@ const needsContext = (signupId: string) => `kriskras-needs:${signupId}`;
 type RoundRow = typeof kriskrasRounds.$inferSelect;
 type SlotRow = typeof kriskrasSlots.$inferSelect;
 
+/** Open between its dates, and only until the groups are published: a later sign-up would get no group. */
 function isOpen(round: RoundRow, now: Date): boolean {
-  return round.signupOpensAt <= now && now < round.signupClosesAt && round.purgedAt === null;
+  return roundPhase(round, now) === "open" && round.purgedAt === null;
 }
 
 function slotViewOf(slot: SlotRow): SlotView {
@@ -100,6 +104,7 @@ function roundViewOf(round: RoundRow, slots: SlotRow[], now: Date): RoundView {
     signupOpensAt: round.signupOpensAt,
     signupClosesAt: round.signupClosesAt,
     open: isOpen(round, now),
+    published: round.publishedAt !== null,
     slots: slots.map(slotViewOf),
   };
 }
@@ -253,6 +258,7 @@ export async function openRoundsFor(options: { db: Db; userId: string; now?: Dat
       and(
         lte(kriskrasRounds.signupOpensAt, now),
         gt(kriskrasRounds.signupClosesAt, now),
+        isNull(kriskrasRounds.publishedAt),
         isNull(kriskrasRounds.purgedAt),
       ),
     )
