@@ -3,7 +3,7 @@
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { calendarInviteContentType } from "~/modules/kriskras/calendar-invite.ts";
-import { myInvitationFile } from "~/modules/kriskras/publication.server.ts";
+import { myInvitationFile } from "~/modules/kriskras/my-group.server.ts";
 import type { Route } from "./+types/kriskras-mijn-groep-agenda";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

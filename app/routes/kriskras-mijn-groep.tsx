@@ -5,7 +5,7 @@ import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { getMyGroup, startGroupConversation } from "~/modules/kriskras/publication.server.ts";
+import { getMyGroup, startGroupConversation } from "~/modules/kriskras/my-group.server.ts";
 import { slotLine } from "~/modules/kriskras/slot-times.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";

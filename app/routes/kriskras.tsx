@@ -5,7 +5,7 @@ import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { publishedGroupsFor } from "~/modules/kriskras/publication.server.ts";
+import { publishedGroupsFor } from "~/modules/kriskras/my-group.server.ts";
 import { openRoundsFor } from "~/modules/kriskras/signups.server.ts";
 import { slotLine } from "~/modules/kriskras/slot-times.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";

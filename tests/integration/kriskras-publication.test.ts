@@ -17,6 +17,7 @@ import { auditLog, users } from "../../app/modules/accounts/accounts.schema.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { conversations } from "../../app/modules/conversations/conversations.schema.ts";
 import { metBeforeAmong } from "../../app/modules/kriskras/composition.server.ts";
+import { invitationUid, organizerOf } from "../../app/modules/kriskras/invitation-mail.ts";
 import {
   kriskrasGroups,
   kriskrasInvitations,
@@ -26,12 +27,10 @@ import {
 } from "../../app/modules/kriskras/kriskras.schema.ts";
 import {
   getMyGroup,
-  invitationUid,
   myInvitationFile,
-  organizerOf,
-  publishRound,
   startGroupConversation,
-} from "../../app/modules/kriskras/publication.server.ts";
+} from "../../app/modules/kriskras/my-group.server.ts";
+import { publishRound } from "../../app/modules/kriskras/publication.server.ts";
 import { movePerson } from "../../app/modules/kriskras/review.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 import {

@@ -1,0 +1,140 @@
+// What a person sees of their own group once the round is published: when and where, the first names
+// and organisations of the others, who hosts, the programme, the calendar entry again; and for the host
+// the one-click live session.
+import { and, asc, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { conversations } from "../conversations/conversations.schema.ts";
+import { createConversation } from "../conversations/conversations.server.ts";
+import { type ConversationTemplate, templateFor } from "../conversations/templates.ts";
+import { digestOf, type Invitation, invitationCalendar, oneLine, organizerOf } from "./invitation-mail.ts";
+import { kriskrasGroups, kriskrasInvitations, kriskrasRounds, kriskrasSignups } from "./kriskras.schema.ts";
+import { invitationsOf } from "./publication.server.ts";
+import { type SlotTimes, slotTimes } from "./slot-times.ts";
+
+type RoundRow = typeof kriskrasRounds.$inferSelect;
+
+const NOT_FOUND = "Deze groep bestaat niet, of je zit er niet in.";
+const Id = z.uuid();
+
+export interface MyGroup {
+  round: RoundRow;
+  invitation: Invitation;
+  /** The sequence of the last invitation sent. */
+  sequence: number;
+  /** False when the groups changed after the last publication and the change has not been sent yet. */
+  upToDate: boolean;
+  /** The slot's date and times in Amsterdam, for the page to write in the reader's language. */
+  times: SlotTimes;
+  template: ConversationTemplate;
+}
+
+/**
+ * A person's own group in a published round, as their invitation says: 404 for anyone not placed in
+ * it, before it is published, after a cancellation, and for a round that does not exist.
+ */
+export async function getMyGroup(options: { db: Db; roundId: string; userId: string }): Promise<MyGroup> {
+  if (!Id.safeParse(options.roundId).success) throw new AppError("not_found", NOT_FOUND);
+  const [round] = await options.db
+    .select()
+    .from(kriskrasRounds)
+    .where(eq(kriskrasRounds.id, options.roundId));
+  if (!round || round.publishedAt === null || round.purgedAt !== null)
+    throw new AppError("not_found", NOT_FOUND);
+  const [signup] = await options.db
+    .select({ id: kriskrasSignups.id, sent: kriskrasInvitations })
+    .from(kriskrasSignups)
+    .innerJoin(kriskrasInvitations, eq(kriskrasInvitations.signupId, kriskrasSignups.id))
+    .where(and(eq(kriskrasSignups.roundId, round.id), eq(kriskrasSignups.userId, options.userId)));
+  if (!signup || signup.sent.cancelled) throw new AppError("not_found", NOT_FOUND);
+  const invitation = (await invitationsOf(options.db, round.id)).get(signup.id);
+  if (!invitation) throw new AppError("not_found", NOT_FOUND);
+  const template = templateFor("kriskras");
+  if (!template) throw new Error("the kriskras conversation template is missing");
+  return {
+    round,
+    invitation,
+    sequence: signup.sent.sequence,
+    upToDate: digestOf(invitation) === signup.sent.digest,
+    times: slotTimes(invitation.slot),
+    template,
+  };
+}
+
+/** The published rounds in which this person has a group, newest first, for the link to their page. */
+export async function publishedGroupsFor(options: { db: Db; userId: string }) {
+  return options.db
+    .select({ roundId: kriskrasRounds.id, title: kriskrasRounds.title })
+    .from(kriskrasInvitations)
+    .innerJoin(kriskrasSignups, eq(kriskrasSignups.id, kriskrasInvitations.signupId))
+    .innerJoin(kriskrasRounds, eq(kriskrasRounds.id, kriskrasSignups.roundId))
+    .where(and(eq(kriskrasSignups.userId, options.userId), eq(kriskrasInvitations.cancelled, false)))
+    .orderBy(asc(kriskrasRounds.signupClosesAt));
+}
+
+/** The person's invitation again as a calendar file: the same UID, the sequence last sent. */
+export async function myInvitationFile(options: {
+  db: Db;
+  roundId: string;
+  userId: string;
+  origin: string;
+  config: { mailFrom: string };
+  now?: Date;
+}): Promise<string> {
+  const mine = await getMyGroup(options);
+  return invitationCalendar({
+    round: mine.round,
+    invitation: mine.invitation,
+    sequence: mine.sequence,
+    link: `${options.origin}/kriskras/${mine.round.id}/mijn-groep`,
+    organizer: organizerOf(options.config.mailFrom),
+    now: options.now ?? new Date(),
+  });
+}
+
+/** The title of a group's live session; also how the host's earlier session for it is found again. */
+const sessionTitleOf = (round: RoundRow, number: number) =>
+  `Kris-kras-gesprek ${oneLine(round.title)}, groep ${number}`.slice(0, 120);
+
+/**
+ * For the host only: a live session from the kris-kras template, owned by them, so they can run it
+ * without the gespreksleider role; a second click finds the session not yet ended instead of making
+ * another. Gives the session's id.
+ */
+export async function startGroupConversation(options: {
+  db: Db;
+  roundId: string;
+  userId: string;
+  maxParticipants: number;
+  defaultMinAnswers: number;
+}): Promise<string> {
+  const mine = await getMyGroup(options);
+  if (!mine.invitation.host.isYou) {
+    throw new AppError("forbidden", "Alleen de gastheer of gastvrouw van de groep start het gesprek.");
+  }
+  const [group] = await options.db
+    .select({ number: kriskrasGroups.number })
+    .from(kriskrasGroups)
+    .where(eq(kriskrasGroups.id, mine.invitation.groupId));
+  const title = sessionTitleOf(mine.round, group?.number ?? 1);
+  const [earlier] = await options.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.ownerId, options.userId),
+        eq(conversations.title, title),
+        ne(conversations.status, "afgelopen"),
+      ),
+    );
+  if (earlier) return earlier.id;
+  const made = await createConversation({
+    db: options.db,
+    ownerId: options.userId,
+    input: { title, description: mine.template.description, questions: mine.template.questions },
+    maxParticipants: options.maxParticipants,
+    defaultMinAnswers: options.defaultMinAnswers,
+  });
+  return made.id;
+}
