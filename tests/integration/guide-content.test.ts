@@ -80,7 +80,7 @@ describe.each(databaseKinds)("the guide's content on %s", (kind) => {
     expect(await importGuideDraft({ db: database.db, contentDir: CONTENT_DIR })).toEqual({});
   });
 
-  it("imports edited content as a new draft and leaves the published version alone", async () => {
+  it("imports edited content as the next draft and leaves the published version alone", async () => {
     const dir = copyContent();
     const file = path.join(dir, "gids", "vertrouwen-in-burgers.md");
     const source = fs.readFileSync(file, "utf8");
@@ -88,14 +88,19 @@ describe.each(databaseKinds)("the guide's content on %s", (kind) => {
     const version1 = await requireVersion({ db: database.db, number: 1 });
     const before = await requirePart({ db: database.db, version: version1, slug: "vertrouwen-in-burgers" });
 
-    const result = await importGuideDraft({ db: database.db, contentDir: dir });
+    // One draft at a time: the example draft is in the way until the import may replace it.
+    await expect(importGuideDraft({ db: database.db, contentDir: dir })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    const result = await importGuideDraft({ db: database.db, contentDir: dir, replace: true });
 
-    expect(result.number).toBe(3);
-    const draft = await requireVersion({ db: database.db, number: 3 });
+    expect(result.number).toBe(2);
+    const draft = await requireVersion({ db: database.db, number: 2 });
     expect(draft.status).toBe("draft");
+    expect(draft.isExample).toBe(false);
     const after = await requirePart({ db: database.db, version: version1, slug: "vertrouwen-in-burgers" });
     expect(after.part).toEqual(before.part);
-    const { diff } = await compareVersions({ db: database.db, from: 1, to: 3 });
+    const { diff } = await compareVersions({ db: database.db, from: 1, to: 2 });
     expect(diff.counts).toEqual({ added: 0, removed: 0, changed: 1 });
     const changed = diff.parts.flatMap((part) => part.blocks).find((block) => block.status === "changed");
     expect(changed?.anchor).toBe("zo-willen-we-werken");

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   // at will; anyone else owns one only as the host of a kris-kras group (startGroupConversation).
   "conversations:run-own": "ambtenaar",
   "kriskras:organise": "redacteur",
+  // Drafting, editing and publishing the next version of the guide.
+  "guide:edit": "redacteur",
   "kriskras:signup": "ambtenaar",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,9 +19,20 @@ export interface GuideContent {
 
 /** Every `<slug>.md` in `<contentDir>/gids`, plus `_versie.md` with the version's label and changelog. */
 export async function readGuideContent(options: { contentDir: string }): Promise<GuideContent> {
-  const dir = path.join(options.contentDir, "gids");
-  const names = (await fs.readdir(dir)).filter((name) => name.endsWith(".md")).sort();
-  const versionFile = matter(await fs.readFile(path.join(dir, "_versie.md"), "utf8"));
+  return readGuideFolder({ dir: path.join(options.contentDir, "gids") });
+}
+
+/** A folder in the format of `content/gids/` (also what `vakmanschap guide export` writes). */
+export async function readGuideFolder(options: { dir: string }): Promise<GuideContent> {
+  const { dir } = options;
+  const entries = await fs.readdir(dir).catch(() => {
+    throw new ContentError(`${dir}: deze map bestaat niet of is niet te lezen`);
+  });
+  const names = entries.filter((name) => name.endsWith(".md")).sort();
+  const versionSource = await fs.readFile(path.join(dir, "_versie.md"), "utf8").catch(() => {
+    throw new ContentError(`${dir}: _versie.md ontbreekt`);
+  });
+  const versionFile = matter(versionSource);
   const meta = VersionFrontMatter.safeParse(versionFile.data);
   if (!meta.success) throw new ContentError(`gids/_versie.md: ${meta.error.issues[0]?.message}`);
   const parts = await Promise.all(

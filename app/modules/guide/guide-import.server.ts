@@ -1,19 +1,28 @@
 // Brings the guide's Markdown content into the database. The first start imports the shipped version
 // (published) and the example draft; afterwards the database is the source of truth and an import of
-// the content folder only ever creates a new draft.
+// the content folder (or of an exported version) only ever creates the draft of the next version.
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { recordAudit } from "../accounts/audit.server.ts";
+import type { Actor } from "../accounts/authorization.ts";
 import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
-import { readExampleDraft, readGuideContent } from "./guide-content.server.ts";
+import {
+  type GuideContent,
+  readExampleDraft,
+  readGuideContent,
+  readGuideFolder,
+} from "./guide-content.server.ts";
 import { applyDraftChanges } from "./guide-draft.ts";
 import type { ParsedPart } from "./guide-markdown.ts";
 
-// Serialises imports across processes that start at the same time.
-const IMPORT_LOCK_KEY = 7_402_002;
+// Serialises imports (and new drafts) across processes that start at the same time.
+export const IMPORT_LOCK_KEY = 7_402_002;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-async function insertVersion(
-  tx: Tx,
+/** Writes a whole version with its parts and blocks; returns its id. */
+export async function insertVersion(
+  tx: Db,
   version: {
     number: number;
     label: string;
@@ -23,7 +32,7 @@ async function insertVersion(
     changelog: string;
     parts: ParsedPart[];
   },
-): Promise<void> {
+): Promise<string> {
   const [row] = await tx
     .insert(guideVersions)
     .values({
@@ -63,6 +72,7 @@ async function insertVersion(
       })),
     );
   }
+  return row.id;
 }
 
 /** Imports the shipped content when the database holds no guide yet; does nothing otherwise. */
@@ -90,23 +100,77 @@ export async function seedGuide(options: { db: Db; contentDir: string }): Promis
 }
 
 /**
- * Imports the content folder as a new draft (never touching a published version). Returns the new
- * draft's number, or nothing when the content equals the newest version.
+ * Imports the content folder as the draft of the next version (never touching a published version).
+ * Returns the new draft's number, or nothing when the content equals the newest version. Refused while
+ * a draft exists (one draft at a time), unless `replace`, which discards it first.
  */
 export async function importGuideDraft(options: {
   db: Db;
   contentDir: string;
+  replace?: boolean;
+  actor?: Actor | null;
 }): Promise<{ number?: number }> {
   const content = await readGuideContent({ contentDir: options.contentDir });
+  return importDraftContent({ ...options, content, skipWhenUnchanged: true });
+}
+
+/**
+ * Imports a folder in the format of `content/gids/` (what `vakmanschap guide export` writes) as the
+ * draft of the next version. Refused while a draft exists, unless `replace`.
+ */
+export async function importGuideFolder(options: {
+  db: Db;
+  dir: string;
+  replace?: boolean;
+  actor?: Actor | null;
+}): Promise<{ number: number }> {
+  const content = await readGuideFolder({ dir: options.dir });
+  const result = await importDraftContent({ ...options, content, skipWhenUnchanged: false });
+  if (result.number === undefined) throw new Error("import made no draft");
+  return { number: result.number };
+}
+
+async function importDraftContent(options: {
+  db: Db;
+  content: GuideContent;
+  replace?: boolean;
+  actor?: Actor | null;
+  skipWhenUnchanged: boolean;
+}): Promise<{ number?: number }> {
+  const { content } = options;
   return options.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
-    const [latest] = await tx
+    const [draft] = await tx
       .select({ id: guideVersions.id, number: guideVersions.number })
       .from(guideVersions)
-      .where(eq(guideVersions.isExample, false))
-      .orderBy(desc(guideVersions.number))
-      .limit(1);
-    if (latest && (await fingerprintOf(tx, latest.id)) === fingerprintOfParts(content.parts)) return {};
+      .where(eq(guideVersions.status, "draft"))
+      .for("update");
+    if (options.skipWhenUnchanged) {
+      const [latest] = await tx
+        .select({ id: guideVersions.id })
+        .from(guideVersions)
+        .where(eq(guideVersions.isExample, false))
+        .orderBy(desc(guideVersions.number))
+        .limit(1);
+      if (latest && (await fingerprintOf(tx, latest.id)) === fingerprintOfParts(content.parts)) return {};
+    }
+    if (draft && !options.replace) {
+      throw new AppError(
+        "conflict",
+        `Er is al een concept (versie ${draft.number}). Gooi het eerst weg, of vervang het (--replace). ` +
+          `(A draft exists already: discard it first, or replace it.)`,
+      );
+    }
+    if (draft) {
+      await tx.delete(guideVersions).where(eq(guideVersions.id, draft.id));
+      await recordAudit({
+        db: tx,
+        actor: options.actor ?? null,
+        action: "guide.draft.discarded",
+        target: String(draft.number),
+        details: { replacedByImport: true },
+      });
+    }
     const [top] = await tx
       .select({ number: guideVersions.number })
       .from(guideVersions)
@@ -114,6 +178,12 @@ export async function importGuideDraft(options: {
       .limit(1);
     const number = (top?.number ?? 0) + 1;
     await insertVersion(tx, { ...content, number, status: "draft", isExample: false });
+    await recordAudit({
+      db: tx,
+      actor: options.actor ?? null,
+      action: "guide.draft.imported",
+      target: String(number),
+    });
     return { number };
   });
 }

@@ -125,3 +125,33 @@ export const ProblemOutput = z
     errors: z.array(z.object({ in: z.string(), name: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: "Problem" });
+
+/** Text that PostgreSQL can store (no NUL character). */
+const StorableText = z.string().refine((text) => !text.includes("\u0000"), {
+  message: "Deze tekst bevat een teken dat niet kan worden bewaard.",
+});
+
+/** A part of a draft as an editor writes it: the same limits as the front matter of a part file. */
+export const DraftPartInput = z.object({
+  title: StorableText.trim()
+    .min(3, "Geef het deel een titel van minstens 3 tekens.")
+    .max(160, "De titel mag hoogstens 160 tekens hebben."),
+  summary: StorableText.trim()
+    .min(3, "Schrijf een samenvatting van minstens 3 tekens.")
+    .max(400, "De samenvatting mag hoogstens 400 tekens hebben.")
+    .refine((text) => !/[\r\n]/.test(text), "De samenvatting moet op één regel passen."),
+  kind: z.enum(["inleiding", "gebruik", "principe", "waarden", "fundament"], {
+    error: "Kies wat voor deel het is.",
+  }),
+});
+export type DraftPartInput = z.infer<typeof DraftPartInput>;
+
+/** The changelog and label of a draft. */
+export const DraftDetailsInput = z.object({
+  label: StorableText.trim()
+    .min(3, "Geef de versie een naam van minstens 3 tekens.")
+    .max(200, "De naam mag hoogstens 200 tekens hebben.")
+    .refine((text) => !/[\r\n]/.test(text), "De naam moet op één regel passen."),
+  changelog: StorableText.max(20_000, "De lijst van veranderingen mag hoogstens 20.000 tekens hebben."),
+});
+export type DraftDetailsInput = z.infer<typeof DraftDetailsInput>;
