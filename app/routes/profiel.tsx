@@ -31,6 +31,7 @@ const WORK_LINKS = [
   { role: "ambtenaar", to: "/kriskras", label: "kriskras" },
   { role: "ambtenaar", to: "/dilemmas/mijn", label: "myCards" },
   { role: "gespreksleider", to: "/gesprekken", label: "conversations" },
+  { role: "redacteur", to: "/beheer/gids", label: "editGuide" },
   { role: "redacteur", to: "/beheer/dilemmas", label: "reviewCards" },
   { role: "redacteur", to: "/beheer/kriskras", label: "kriskrasRounds" },
 ] as const;

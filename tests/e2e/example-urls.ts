@@ -170,6 +170,65 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
     ],
   },
+  "routes/beheer-gids": {
+    examples: [
+      { path: "/beheer/gids", shows: "the versions and the example draft", status: 200, as: "redacteur" },
+      {
+        path: "/beheer/gids?gedaan=gepubliceerd&versie=2",
+        shows: "the versions just after publishing, in English",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+      { path: "/beheer/gids", shows: "no access for a civil servant", status: 403, as: "ambtenaar" },
+    ],
+  },
+  "routes/beheer-gids-concept": {
+    examples: [
+      {
+        path: "/beheer/gids/concept",
+        shows: "the draft: changelog with preview, its parts, a new part, publishing",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: "/beheer/gids/concept?gedaan=wijzigingen-opgeslagen",
+        shows: "the draft in English, after saving the changelog",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+    ],
+  },
+  "routes/beheer-gids-deel": {
+    examples: [
+      {
+        path: `/beheer/gids/concept/${PART_SLUG}`,
+        shows: "a part of the draft with its paragraphs",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: `/beheer/gids/concept/${PART_SLUG}?alinea=kritiek-is-waardevolle-informatie-wie#bewerken`,
+        shows: "a paragraph open for editing",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: `/beheer/gids/concept/${PART_SLUG}?na=begin#toevoegen`,
+        shows: "adding a paragraph at the start, in English",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+      {
+        path: "/beheer/gids/concept/bestaat-niet",
+        shows: "a part that is not in the draft",
+        status: 404,
+        as: "redacteur",
+      },
+    ],
+  },
   "routes/beheer-kriskras": {
     examples: [
       { path: "/beheer/kriskras", shows: "the kris-kras rounds", status: 200, as: "redacteur" },

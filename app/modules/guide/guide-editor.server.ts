@@ -1,0 +1,342 @@
+// The forms of the editors' guide pages (/beheer/gids…), each a plain POST with an `intent`, so all of
+// it works without JavaScript. One function reads a form, calls guide-drafts.server.ts and says what the
+// page does next: go to an address with a notice, or show the form again with exactly what was typed,
+// a Dutch message, a preview, or a question to confirm.
+import { z } from "zod";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import type { Actor } from "../accounts/authorization.ts";
+import {
+  addDraftPart,
+  createDraft,
+  discardDraft,
+  insertDraftBlockAfter,
+  moveDraftBlock,
+  moveDraftPart,
+  publishDraft,
+  removeDraftBlock,
+  removeDraftPart,
+  requireDraft,
+  setChangelog,
+  updateDraftBlock,
+  updateDraftPart,
+} from "./guide-drafts.server.ts";
+import { renderBlock } from "./guide-markdown.ts";
+
+export const GUIDE_INTENTS = [
+  "concept-maken",
+  "concept-weggooien",
+  "publiceren",
+  "wijzigingen-opslaan",
+  "wijzigingen-voorbeeld",
+  "deel-toevoegen",
+  "deel-opslaan",
+  "deel-omhoog",
+  "deel-omlaag",
+  "deel-weghalen",
+  "alinea-opslaan",
+  "alinea-toevoegen",
+  "alinea-voorbeeld",
+  "alinea-omhoog",
+  "alinea-omlaag",
+  "alinea-weghalen",
+] as const;
+export type GuideIntent = (typeof GUIDE_INTENTS)[number];
+
+/** What a page says after a redirect (`?gedaan=`). */
+export const GUIDE_NOTICES = [
+  "concept-gemaakt",
+  "concept-weggegooid",
+  "gepubliceerd",
+  "wijzigingen-opgeslagen",
+  "deel-toegevoegd",
+  "deel-opgeslagen",
+  "deel-verplaatst",
+  "deel-weggehaald",
+  "alinea-opgeslagen",
+  "alinea-toegevoegd",
+  "alinea-verplaatst",
+  "alinea-weggehaald",
+] as const;
+export type GuideNotice = (typeof GUIDE_NOTICES)[number];
+
+export type GuideEditOutcome =
+  | {
+      kind: "done";
+      location: string;
+      /** Cached pages show what changed (the versions list, or the current version itself). */
+      invalidate: boolean;
+    }
+  | {
+      kind: "again";
+      status: number;
+      intent: GuideIntent | null;
+      values: Record<string, string>;
+      errors: Record<string, string>;
+      /** A problem that belongs to no field. */
+      problem: string | null;
+      /** The Markdown as it will look, for "Voorbeeld bekijken". */
+      previewHtml: string | null;
+      /** What needs a yes first: throwing the draft away, publishing, or removing a part. */
+      confirm: { intent: "concept-weggooien" | "publiceren" | "deel-weghalen"; slug?: string } | null;
+    };
+
+const Intent = z.enum(GUIDE_INTENTS);
+const VersionId = z.uuid();
+const Name = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(120);
+
+const EDITOR = "/beheer/gids";
+const DRAFT = "/beheer/gids/concept";
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+function nameFrom(form: FormData, field: string, what: string): string {
+  const parsed = Name.safeParse(form.get(field));
+  if (!parsed.success) throw new AppError("not_found", `Deze ${what} bestaat niet (meer).`);
+  return parsed.data;
+}
+
+/** The Markdown as the published page will show it, links pointing into the draft. */
+export function previewOf(options: { markdown: string; versionNumber: number }): string {
+  return renderBlock({
+    markdown: options.markdown,
+    partHref: (slug) => `/gids/versie/${options.versionNumber}/${slug}`,
+    headingShift: 1,
+  });
+}
+
+export async function applyGuideEdit(options: {
+  db: Db;
+  actor: Actor;
+  form: FormData;
+  /** The part whose page sent the form, for the paragraph intents. */
+  partSlug?: string;
+}): Promise<GuideEditOutcome> {
+  const { db, actor, form } = options;
+  const intent = Intent.safeParse(form.get("intent"));
+  const again = (
+    extra: Partial<Extract<GuideEditOutcome, { kind: "again" }>>,
+  ): Extract<GuideEditOutcome, { kind: "again" }> => ({
+    kind: "again",
+    status: 400,
+    intent: intent.success ? intent.data : null,
+    values: {},
+    errors: {},
+    problem: null,
+    previewHtml: null,
+    confirm: null,
+    ...extra,
+  });
+  if (!intent.success) return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+  const confirmed = form.get("bevestigen") === "ja";
+
+  if (intent.data === "concept-maken") {
+    try {
+      await createDraft({ db, actor });
+    } catch (error) {
+      return again({ status: 409, problem: problemOf(error) });
+    }
+    return { kind: "done", location: `${DRAFT}?gedaan=concept-gemaakt`, invalidate: true };
+  }
+
+  // Every other form names the draft it was made for, so a page left open cannot change another one.
+  const versionId = VersionId.safeParse(form.get("concept"));
+  if (!versionId.success) throw new AppError("not_found", "Dit concept bestaat niet (meer).");
+  const draft = await requireDraft({ db }).catch(() => undefined);
+  if (!draft || draft.id !== versionId.data)
+    return again({
+      status: 409,
+      problem: "Dit concept bestaat niet meer: het is gepubliceerd of weggegooid. Laad de pagina opnieuw.",
+    });
+  const base = { db, versionId: draft.id };
+  const partPage = (slug: string, notice: GuideNotice, hash = "") =>
+    `${DRAFT}/${slug}?gedaan=${notice}${hash}`;
+
+  try {
+    switch (intent.data) {
+      case "concept-weggooien": {
+        if (!confirmed) return again({ status: 200, confirm: { intent: "concept-weggooien" } });
+        await discardDraft({ db, actor, versionId: draft.id });
+        return { kind: "done", location: `${EDITOR}?gedaan=concept-weggegooid`, invalidate: true };
+      }
+      case "publiceren": {
+        if (!confirmed) return again({ status: 200, confirm: { intent: "publiceren" } });
+        const published = await publishDraft({ db, actor, versionId: draft.id }).catch((error: unknown) => {
+          // A missing changelog belongs to a field of another form: say it at the button.
+          if (error instanceof AppError && error.code === "invalid") return error.message;
+          throw error;
+        });
+        if (typeof published === "string") return again({ problem: published });
+        return {
+          kind: "done",
+          location: `${EDITOR}?gedaan=gepubliceerd&versie=${published.number}`,
+          invalidate: true,
+        };
+      }
+      case "wijzigingen-opslaan":
+      case "wijzigingen-voorbeeld": {
+        const values = { label: text(form, "label"), changelog: text(form, "changelog") };
+        if (intent.data === "wijzigingen-voorbeeld") {
+          return again({
+            status: 200,
+            values,
+            previewHtml: previewOf({ markdown: values.changelog, versionNumber: draft.number }),
+          });
+        }
+        await setChangelog({ ...base, ...values });
+        return {
+          kind: "done",
+          location: `${DRAFT}?gedaan=wijzigingen-opgeslagen#wijzigingen`,
+          invalidate: true,
+        };
+      }
+      case "deel-toevoegen": {
+        const values = {
+          title: text(form, "title"),
+          summary: text(form, "summary"),
+          kind: text(form, "kind"),
+        };
+        try {
+          const { slug } = await addDraftPart({ ...base, ...values });
+          return { kind: "done", location: partPage(slug, "deel-toegevoegd"), invalidate: false };
+        } catch (error) {
+          return again({ values, errors: fieldsOf(error) });
+        }
+      }
+      case "deel-opslaan": {
+        const slug = options.partSlug ?? nameFrom(form, "deel", "deel");
+        const values = {
+          title: text(form, "title"),
+          summary: text(form, "summary"),
+          kind: text(form, "kind"),
+        };
+        try {
+          await updateDraftPart({ ...base, slug, ...values });
+        } catch (error) {
+          return again({ values, errors: fieldsOf(error) });
+        }
+        return { kind: "done", location: partPage(slug, "deel-opgeslagen"), invalidate: false };
+      }
+      case "deel-omhoog":
+      case "deel-omlaag": {
+        const slug = nameFrom(form, "deel", "deel");
+        await moveDraftPart({ ...base, slug, direction: intent.data === "deel-omhoog" ? "up" : "down" });
+        return { kind: "done", location: `${DRAFT}?gedaan=deel-verplaatst#deel-${slug}`, invalidate: false };
+      }
+      case "deel-weghalen": {
+        const slug = nameFrom(form, "deel", "deel");
+        if (!confirmed) return again({ status: 200, confirm: { intent: "deel-weghalen", slug } });
+        await removeDraftPart({ ...base, slug });
+        return { kind: "done", location: `${DRAFT}?gedaan=deel-weggehaald#delen`, invalidate: false };
+      }
+      case "alinea-opslaan":
+      case "alinea-toevoegen":
+      case "alinea-voorbeeld": {
+        const partSlug = options.partSlug ?? nameFrom(form, "deel", "deel");
+        const anchor = text(form, "anker");
+        const after = text(form, "na");
+        const values = { markdown: text(form, "markdown"), anker: anchor, na: after };
+        const adding = anchor === "";
+        if (intent.data === "alinea-voorbeeld") {
+          return again({
+            status: 200,
+            intent: adding ? "alinea-toevoegen" : "alinea-opslaan",
+            values,
+            previewHtml: previewOf({ markdown: values.markdown, versionNumber: draft.number }),
+          });
+        }
+        try {
+          if (intent.data === "alinea-opslaan") {
+            await updateDraftBlock({
+              ...base,
+              partSlug,
+              anchor: nameFrom(form, "anker", "alinea"),
+              markdown: values.markdown,
+            });
+            return {
+              kind: "done",
+              location: partPage(partSlug, "alinea-opgeslagen", `#alinea-${anchor}`),
+              invalidate: false,
+            };
+          }
+          const afterAnchor = after === "" || after === "begin" ? null : nameFrom(form, "na", "alinea");
+          const added = await insertDraftBlockAfter({
+            ...base,
+            partSlug,
+            afterAnchor,
+            markdown: values.markdown,
+          });
+          return {
+            kind: "done",
+            location: partPage(partSlug, "alinea-toegevoegd", `#alinea-${added.anchor}`),
+            invalidate: false,
+          };
+        } catch (error) {
+          return again({ values, errors: fieldsOf(error) });
+        }
+      }
+      case "alinea-omhoog":
+      case "alinea-omlaag": {
+        const partSlug = options.partSlug ?? nameFrom(form, "deel", "deel");
+        const anchor = nameFrom(form, "anker", "alinea");
+        await moveDraftBlock({
+          ...base,
+          partSlug,
+          anchor,
+          direction: intent.data === "alinea-omhoog" ? "up" : "down",
+        });
+        return {
+          kind: "done",
+          location: partPage(partSlug, "alinea-verplaatst", `#alinea-${anchor}`),
+          invalidate: false,
+        };
+      }
+      case "alinea-weghalen": {
+        const partSlug = options.partSlug ?? nameFrom(form, "deel", "deel");
+        const anchor = nameFrom(form, "anker", "alinea");
+        await removeDraftBlock({ ...base, partSlug, anchor });
+        return {
+          kind: "done",
+          location: partPage(partSlug, "alinea-weggehaald", "#alineas"),
+          invalidate: false,
+        };
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError && error.code === "invalid")
+      return again({
+        values: valuesOf(form),
+        errors: fieldsOf(error),
+        problem: error.fields ? null : error.message,
+      });
+    if (error instanceof AppError && error.code === "conflict")
+      return again({ status: 409, values: valuesOf(form), problem: error.message });
+    throw error;
+  }
+  return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+}
+
+/** Everything typed into the form, so it comes back after a refusal. */
+function valuesOf(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) if (typeof value === "string") values[name] = value;
+  return values;
+}
+
+/** The fields of an `invalid` AppError; anything else goes on up. */
+function fieldsOf(error: unknown): Record<string, string> {
+  if (error instanceof AppError && error.code === "invalid") return error.fields ?? { form: error.message };
+  throw error;
+}
+
+function problemOf(error: unknown): string {
+  if (error instanceof AppError && (error.code === "conflict" || error.code === "not_found"))
+    return error.message;
+  throw error;
+}

@@ -1,0 +1,224 @@
+// The editors' overview of the guide: every version with its status, the draft of the next version if
+// there is one (to edit or throw away, after a yes), or a button that makes one from the current version.
+import { data, Form, redirect } from "react-router";
+import { z } from "zod";
+import { formatDate } from "~/infra/i18n/format-date.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
+import { getDraft } from "~/modules/guide/guide-drafts.server.ts";
+import { applyGuideEdit, GUIDE_NOTICES } from "~/modules/guide/guide-editor.server.ts";
+import { Alert, StatusBadge } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/beheer-gids";
+
+const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
+const Published = z.coerce.number().int().min(1).nullable().catch(null);
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    await requirePermission({ request, services: context.services, permission: "guide:edit" });
+    const { db } = context.services.database;
+    const [versions, current, draft] = await Promise.all([
+      listVersions({ db }),
+      getCurrentVersion({ db }),
+      getDraft({ db }),
+    ]);
+    const search = new URL(request.url).searchParams;
+    return data(
+      {
+        versions: versions.map((version) => ({
+          number: version.number,
+          label: version.label,
+          status: version.status,
+          isExample: version.isExample,
+          date: (version.publishedAt ?? version.createdAt).toISOString(),
+        })),
+        currentNumber: current?.number ?? null,
+        draft: draft
+          ? { id: draft.id, number: draft.number, label: draft.label, isExample: draft.isExample }
+          : null,
+        notice: Notice.parse(search.get("gedaan")),
+        published: Published.parse(search.get("versie")),
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { services } = context;
+  return withRouteErrors(services.logger, async () => {
+    const { actor } = await requirePermission({ request, services, permission: "guide:edit" });
+    const form = await request.formData().catch(() => new FormData());
+    const outcome = await applyGuideEdit({ db: services.database.db, actor, form });
+    if (outcome.kind === "done") {
+      // The versions list and, after publishing, every guide page and the principles on dilemma cards.
+      if (outcome.invalidate) {
+        await services.pageCache.invalidate("guide");
+        await services.pageCache.invalidate("dilemmas");
+      }
+      return redirect(outcome.location, { status: 303 });
+    }
+    const { kind: _kind, status, ...shown } = outcome;
+    return data(shown, { status, headers: PRIVATE_HEADERS });
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function GuideEditor({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const { versions, draft, currentNumber } = loaderData;
+  const sent = actionData;
+  const previous = loaderData.published
+    ? versions.find((v) => v.number < (loaderData.published ?? 0))
+    : undefined;
+  return (
+    <>
+      <title>{`${t("guideEditor.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("guideEditor.title")}</Heading>
+      <Paragraph lead>{t("guideEditor.intro")}</Paragraph>
+      {loaderData.notice && !sent ? (
+        <Alert type="ok">
+          <Paragraph>
+            {t(`guideEditor.notices.${loaderData.notice}`, { number: loaderData.published })}
+          </Paragraph>
+          {loaderData.notice === "gepubliceerd" && loaderData.published && previous ? (
+            <Paragraph>
+              <Link to={`/gids/vergelijk?van=${previous.number}&naar=${loaderData.published}`}>
+                {t("guideEditor.seeChanges", { from: previous.number, to: loaderData.published })}
+              </Link>
+            </Paragraph>
+          ) : null}
+        </Alert>
+      ) : null}
+      {sent?.problem ? (
+        <Alert type="error">
+          <Paragraph>{sent.problem}</Paragraph>
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="concept">
+        <Heading level={2} id="concept">
+          {t("guideEditor.draftTitle")}
+        </Heading>
+        {draft ? (
+          <>
+            <Paragraph>
+              {t("guideEditor.draftIs", { number: draft.number })} <span lang="nl">{draft.label}</span>
+              {draft.isExample ? (
+                <>
+                  {" "}
+                  <StatusBadge>{t("versions.example")}</StatusBadge>
+                </>
+              ) : null}
+            </Paragraph>
+            {draft.isExample ? <Paragraph>{t("guideEditor.exampleHint")}</Paragraph> : null}
+            {sent?.confirm?.intent === "concept-weggooien" ? (
+              <Alert type="warning">
+                <Paragraph>{t("guideEditor.discardQuestion", { number: draft.number })}</Paragraph>
+                <Form method="post" className="vm-actions">
+                  <input type="hidden" name="intent" value="concept-weggooien" />
+                  <input type="hidden" name="concept" value={draft.id} />
+                  <input type="hidden" name="bevestigen" value="ja" />
+                  <Button>{t("guideEditor.discardYes")}</Button>
+                  <Link to="/beheer/gids">{t("guideEditor.discardNo")}</Link>
+                </Form>
+              </Alert>
+            ) : null}
+            <div className="vm-actions">
+              <Link to="/beheer/gids/concept">{t("guideEditor.editDraft")}</Link>
+              <Link to={`/gids/versie/${draft.number}`}>
+                {t("guideEditor.readDraft", { number: draft.number })}
+              </Link>
+              {currentNumber ? (
+                <Link to={`/gids/vergelijk?van=${currentNumber}&naar=${draft.number}`}>
+                  {t("guideEditor.compareDraft", { from: currentNumber, to: draft.number })}
+                </Link>
+              ) : null}
+            </div>
+            {sent?.confirm?.intent === "concept-weggooien" ? null : (
+              <Form method="post" className="vm-actions">
+                <input type="hidden" name="intent" value="concept-weggooien" />
+                <input type="hidden" name="concept" value={draft.id} />
+                <Button appearance="secondary-action">{t("guideEditor.discard")}</Button>
+              </Form>
+            )}
+          </>
+        ) : (
+          <>
+            <Paragraph>
+              {currentNumber
+                ? t("guideEditor.noDraft", { number: currentNumber })
+                : t("guideEditor.nothingPublished")}
+            </Paragraph>
+            {currentNumber ? (
+              <Form method="post" className="vm-actions">
+                <input type="hidden" name="intent" value="concept-maken" />
+                <Button>{t("guideEditor.newDraft")}</Button>
+              </Form>
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="versies">
+        <Heading level={2} id="versies">
+          {t("guideEditor.versionsTitle")}
+        </Heading>
+        <div className="utrecht-table-container vm-table-scroll">
+          <table className="utrecht-table utrecht-table--html-table">
+            <caption className="utrecht-table__caption">{t("versions.caption")}</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("versions.number")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("versions.label")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("versions.date")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("versions.status")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {versions.map((version) => (
+                <tr key={version.number} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">
+                    <Link to={`/gids/versie/${version.number}`}>
+                      {t("versions.read", { number: version.number })}
+                    </Link>
+                  </th>
+                  <td className="utrecht-table__cell" lang="nl">
+                    {version.label}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    {formatDate({ iso: version.date, language, format: "date" })}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <StatusBadge>
+                      {version.status === "published" ? t("versions.published") : t("versions.draft")}
+                    </StatusBadge>{" "}
+                    {version.isExample ? <StatusBadge>{t("versions.example")}</StatusBadge> : null}{" "}
+                    {version.number === currentNumber ? (
+                      <StatusBadge>{t("versions.current")}</StatusBadge>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
