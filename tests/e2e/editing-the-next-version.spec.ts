@@ -1,0 +1,247 @@
+// An editor works on the next version of the guide and publishes it: throws the example draft away
+// (after a yes), makes a new draft, edits a paragraph with a preview (and is told, keeping the text,
+// when it holds a blank line), writes the changelog with a preview, publishes, and the comparison page
+// shows the change; the old version stays readable at its address. Then, with the keyboard alone, a
+// paragraph is added to the next draft, which is thrown away again.
+//
+// Publishing changes which version is current for every later test, so this file starts its own server
+// on its own data folder instead of the shared one in playwright.config.ts.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { simpleParser } from "mailparser";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const EDITOR = "redacteur@example.nl";
+const PART = "Luister beter naar burgers";
+const ANCHOR = "kritiek-is-waardevolle-informatie-wie";
+const OLD_WORDS = "Zie dat niet als lastig, maar als hulp.";
+const NEW_WORDS = "Zie het als een cadeau: iemand wil dat het beter gaat.";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-e2e-editing-"));
+let server: ChildProcess | undefined;
+let base = "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The command line, as an operator runs it before starting the server. */
+function vakmanschap(args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, ["bin/vakmanschap.mjs", ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+    encoding: "utf8",
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  vakmanschap(["migrate"]);
+  vakmanschap(["user", "add", "--email", EDITOR, "--role", "redacteur"]);
+  server = spawn(process.execPath, ["server.js"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+      RATE_LIMITS: "off",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`${base}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (attempt > 200 || server.exitCode !== null) throw new Error("the editing test's server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Logs in the way a person does: the login form, the mail in this server's outbox, the button. */
+async function logInAsEditor(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/inloggen`);
+  const started = Date.now() - 1000;
+  await page.locator("#email").fill(EDITOR);
+  await page.locator("main form:has(#email) button[type=submit]").click();
+  await page
+    .locator("main h1")
+    .filter({ hasText: /e-mail/ })
+    .waitFor();
+  const link = await loginLinkFrom(path.join(dataDir, "outbox"), started);
+  await page.goto(link);
+  await page.locator("main form button[type=submit]").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
+  return page;
+}
+
+async function loginLinkFrom(outbox: string, after: number): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((file) => file.endsWith(".eml")) : [];
+    for (const file of files.sort().reverse()) {
+      const full = path.join(outbox, file);
+      if (fs.statSync(full).mtimeMs < after) continue;
+      const mail = await simpleParser(fs.readFileSync(full));
+      const link = /http\S+\/inloggen\/bevestigen\?token=[\w-]+/.exec(mail.text ?? "")?.[0];
+      if (link) return new URL(link).pathname + new URL(link).search;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no login mail in ${outbox}`);
+}
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
+  );
+  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
+}
+
+test("an editor edits a paragraph with a preview, writes the changelog and publishes (without JavaScript)", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: base });
+  const page = await logInAsEditor(context);
+
+  // The example draft is in the way: throwing it away asks first.
+  await page.goto("/beheer/gids");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("De gids bewerken");
+  await page.getByRole("button", { name: "Concept weggooien" }).click();
+  await expect(page.getByText("Weet je zeker dat je het concept van versie 2 wilt weggooien?")).toBeVisible();
+  await page.getByRole("button", { name: "Ja, gooi het concept weg" }).click();
+  await expect(page.getByText("Het concept is weggegooid.")).toBeVisible();
+
+  // A new draft: a copy of version 1.
+  await page.getByRole("button", { name: "Nieuw concept" }).click();
+  await expect(page).toHaveURL(/\/beheer\/gids\/concept\?gedaan=concept-gemaakt$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concept van versie 2");
+
+  // A paragraph: first a blank line (refused, the text kept), then a preview, then saved.
+  await page.getByRole("link", { name: PART }).click();
+  const paragraph = page.locator(`#alinea-${ANCHOR}`);
+  await paragraph.getByRole("link", { name: /^Bewerken/ }).click();
+  const field = page.getByLabel("Tekst van de alinea");
+  const original = await field.inputValue();
+  expect(original).toContain(OLD_WORDS);
+  const edited = original.replace(OLD_WORDS, NEW_WORDS);
+  await field.fill(`${edited}\n\nEen tweede alinea.`);
+  await page.getByRole("button", { name: "Opslaan" }).nth(1).click();
+  await expect(page.getByRole("alert")).toContainText("Een alinea mag geen lege regel bevatten.");
+  await expect(page.getByLabel("Tekst van de alinea")).toHaveValue(`${edited}\n\nEen tweede alinea.`);
+
+  await page.getByLabel("Tekst van de alinea").fill(edited);
+  await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
+  const preview = page.getByRole("region", { name: "Zo ziet het eruit" });
+  await expect(preview).toContainText(NEW_WORDS);
+  await expect(page.getByLabel("Tekst van de alinea")).toHaveValue(edited);
+  await page.getByRole("button", { name: "Opslaan" }).nth(1).click();
+  await expect(page.getByText("De alinea is opgeslagen.")).toBeVisible();
+  await expect(page.locator(`#alinea-${ANCHOR}`)).toContainText(NEW_WORDS);
+
+  // The changelog, with a preview.
+  await page.getByRole("link", { name: "Terug naar het concept van versie 2" }).click();
+  await page.getByLabel("Veranderingen").fill("- Principe *Luister beter naar burgers*: kritiek als cadeau.");
+  await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
+  await expect(page.getByRole("region", { name: "Zo ziet het eruit" }).locator("em")).toHaveText(
+    "Luister beter naar burgers",
+  );
+  await page.getByRole("button", { name: "Opslaan" }).first().click();
+  await expect(page.getByText("De lijst met veranderingen is opgeslagen.")).toBeVisible();
+
+  // Publishing asks first.
+  await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+  await page.getByRole("button", { name: "Ja, publiceer versie 2" }).click();
+  await expect(page.getByText("Versie 2 is gepubliceerd.")).toBeVisible();
+
+  // The comparison shows the change; the current version has it; version 1 still reads as before.
+  await page.getByRole("link", { name: "Bekijk wat er veranderd is tussen versie 1 en versie 2" }).click();
+  await expect(page).toHaveURL("/gids/vergelijk?van=1&naar=2");
+  await expect(page.getByText("0 toegevoegd, 0 weggehaald, 1 veranderd.")).toBeVisible();
+  const changed = page.locator(`#changed-${ANCHOR}`);
+  await expect(changed.locator("ins", { hasText: "cadeau" })).not.toHaveCount(0);
+  await expect(changed.locator("del", { hasText: "lastig" })).not.toHaveCount(0);
+
+  await page.goto("/gids/luister-naar-burgers");
+  await expect(page.getByRole("main")).toContainText(NEW_WORDS);
+  await page.goto("/gids/versie/1/luister-naar-burgers");
+  await expect(page.getByRole("main")).toContainText(OLD_WORDS);
+  await expect(page.getByRole("main")).not.toContainText(NEW_WORDS);
+  await page.goto("/gids/versies");
+  await expect(page.getByRole("main")).toContainText("kritiek als cadeau");
+  await context.close();
+});
+
+test("an editor adds a paragraph with the keyboard alone and throws the draft away (with JavaScript)", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL: base });
+  const page = await logInAsEditor(context);
+  const hydrated = () => page.waitForFunction(() => "__reactRouterRouteModules" in window);
+
+  await page.goto("/beheer/gids");
+  await hydrated();
+  await expectNoViolations(page);
+  await page.getByRole("button", { name: "Nieuw concept" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concept van versie 3");
+  await expectNoViolations(page);
+
+  await page.getByRole("link", { name: PART }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(PART);
+  await page.getByRole("link", { name: "Alinea toevoegen aan het begin" }).focus();
+  await page.keyboard.press("Enter");
+  const field = page.getByLabel("Tekst van de alinea");
+  await field.focus();
+  await page.keyboard.type("Luister ook naar wie niet vanzelf aan tafel zit.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Alinea toevoegen" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("De alinea is toegevoegd.")).toBeVisible();
+  const added = page.locator("#alinea-luister-ook-naar-wie-niet");
+  await expect(added).toContainText("Luister ook naar wie niet vanzelf aan tafel zit.");
+  await expect(page.locator(".vm-editor-list > li").first()).toHaveAttribute(
+    "id",
+    "alinea-luister-ook-naar-wie-niet",
+  );
+  await expectNoViolations(page);
+
+  await page.goto("/beheer/gids");
+  await hydrated();
+  await page.getByRole("button", { name: "Concept weggooien" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Ja, gooi het concept weg" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Het concept is weggegooid.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Nieuw concept" })).toBeVisible();
+  await context.close();
+});
