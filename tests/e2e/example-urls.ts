@@ -180,7 +180,6 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         as: "redacteur",
         language: "en",
       },
-      { path: "/beheer/gids", shows: "no access for a civil servant", status: 403, as: "ambtenaar" },
     ],
   },
   "routes/beheer-gids-concept": {
@@ -203,14 +202,8 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   "routes/beheer-gids-deel": {
     examples: [
       {
-        path: `/beheer/gids/concept/${PART_SLUG}`,
-        shows: "a part of the draft with its paragraphs",
-        status: 200,
-        as: "redacteur",
-      },
-      {
         path: `/beheer/gids/concept/${PART_SLUG}?alinea=kritiek-is-waardevolle-informatie-wie#bewerken`,
-        shows: "a paragraph open for editing",
+        shows: "a part of the draft with its paragraphs, one open for editing",
         status: 200,
         as: "redacteur",
       },
