@@ -1,6 +1,6 @@
 // The draft of the next version for its editors: the changelog (with a preview), the parts in their
 // order (to open, move or remove), a form for a new part, and publishing after a yes.
-import { data, Form, redirect } from "react-router";
+import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
@@ -9,6 +9,7 @@ import { getCurrentVersion } from "~/modules/guide/guide.server.ts";
 import { getDraftContent } from "~/modules/guide/guide-drafts.server.ts";
 import { applyGuideEdit, GUIDE_NOTICES, previewOf } from "~/modules/guide/guide-editor.server.ts";
 import { PartFields } from "~/modules/guide/part-form.tsx";
+import { PREVIEW_INTENTS, useLivePreview } from "~/modules/guide/use-live-preview.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
@@ -78,6 +79,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
+/** A preview changes nothing, so the page's data need not be read again after one. */
+export function shouldRevalidate(args: ShouldRevalidateFunctionArgs) {
+  const intent = args.formData?.get("intent");
+  return typeof intent === "string" && PREVIEW_INTENTS.has(intent) ? false : args.defaultShouldRevalidate;
+}
+
 type Loaded = Route.ComponentProps["loaderData"];
 type Sent = NonNullable<Route.ComponentProps["actionData"]>;
 type Draft = NonNullable<Loaded["draft"]>;
@@ -88,7 +95,9 @@ function Changelog(props: { draft: Draft; sent: Sent | undefined }) {
   const mine = sent?.intent === "wijzigingen-opslaan" || sent?.intent === "wijzigingen-voorbeeld";
   const errors: Record<string, string> = mine ? sent.errors : {};
   const values = mine ? sent.values : { label: draft.label, changelog: draft.changelog };
-  const previewHtml = mine && sent.previewHtml !== null ? sent.previewHtml : draft.changelogHtml;
+  const live = useLivePreview("wijzigingen-voorbeeld");
+  const previewHtml =
+    live.previewHtml ?? (mine && sent.previewHtml !== null ? sent.previewHtml : draft.changelogHtml);
   return (
     <section aria-labelledby="wijzigingen">
       <Heading level={2} id="wijzigingen">
@@ -96,7 +105,7 @@ function Changelog(props: { draft: Draft; sent: Sent | undefined }) {
       </Heading>
       <Paragraph>{t("guideEditor.changelogIntro")}</Paragraph>
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
-      <Form method="post" className="vm-form" noValidate key={JSON.stringify(values)}>
+      <Form method="post" className="vm-form" noValidate key={JSON.stringify(values)} onInput={live.onInput}>
         <input type="hidden" name="concept" value={draft.id} />
         <FormField
           id="label"

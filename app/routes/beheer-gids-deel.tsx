@@ -1,7 +1,7 @@
 // One part of the draft for its editors: its title, summary and kind, and its paragraphs as they will
 // be published, each to edit (Markdown with a preview from the server), move, remove or add one after.
 // Plain POST forms with an `intent`; what was typed comes back with the message after a mistake.
-import { data, Form, redirect } from "react-router";
+import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
@@ -11,6 +11,7 @@ import { PartSlug } from "~/modules/guide/guide.validation.ts";
 import { getDraftContent } from "~/modules/guide/guide-drafts.server.ts";
 import { applyGuideEdit, GUIDE_NOTICES, previewOf } from "~/modules/guide/guide-editor.server.ts";
 import { PartFields } from "~/modules/guide/part-form.tsx";
+import { PREVIEW_INTENTS, useLivePreview } from "~/modules/guide/use-live-preview.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
@@ -81,6 +82,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
+/** A preview changes nothing, so the page's data need not be read again after one. */
+export function shouldRevalidate(args: ShouldRevalidateFunctionArgs) {
+  const intent = args.formData?.get("intent");
+  return typeof intent === "string" && PREVIEW_INTENTS.has(intent) ? false : args.defaultShouldRevalidate;
+}
+
 type Loaded = Route.ComponentProps["loaderData"];
 type Sent = NonNullable<Route.ComponentProps["actionData"]>;
 
@@ -100,6 +107,8 @@ function ParagraphForm(props: {
   const errors: Record<string, string> = mine ? sent.errors : {};
   const markdown = mine ? (sent.values.markdown ?? "") : props.markdown;
   const id = mode === "edit" ? "bewerken" : "toevoegen";
+  const live = useLivePreview("alinea-voorbeeld");
+  const previewHtml = live.previewHtml ?? (mine ? sent.previewHtml : null);
   return (
     <section aria-labelledby={`${id}-titel`} className="vm-card" id={id}>
       <Heading level={3} id={`${id}-titel`}>
@@ -110,7 +119,7 @@ function ParagraphForm(props: {
         errors={errors}
         fieldIds={{ markdown: `${id}-markdown` }}
       />
-      <Form method="post" className="vm-form" noValidate key={markdown}>
+      <Form method="post" className="vm-form" noValidate key={markdown} onInput={live.onInput}>
         <input type="hidden" name="concept" value={loaded.draft.id} />
         <input type="hidden" name="anker" value={props.anchor ?? ""} />
         <input type="hidden" name="na" value={props.after ?? ""} />
@@ -146,12 +155,12 @@ function ParagraphForm(props: {
           </Link>
         </div>
       </Form>
-      {mine && sent.previewHtml !== null ? (
+      {previewHtml !== null ? (
         <section aria-labelledby={`${id}-voorbeeld`} className="vm-preview">
           <Heading level={4} id={`${id}-voorbeeld`}>
             {t("guideEditor.previewTitle")}
           </Heading>
-          <SafeHtml lang="nl" html={sent.previewHtml} />
+          <SafeHtml lang="nl" html={previewHtml} />
         </section>
       ) : null}
     </section>

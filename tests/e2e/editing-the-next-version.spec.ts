@@ -2,7 +2,8 @@
 // (after a yes), makes a new draft, edits a paragraph with a preview (and is told, keeping the text,
 // when it holds a blank line), writes the changelog with a preview, publishes, and the comparison page
 // shows the change; the old version stays readable at its address. Then, with the keyboard alone, a
-// paragraph is added to the next draft, which is thrown away again.
+// paragraph is added to the next draft (its preview following the typing), and the draft is thrown
+// away again.
 //
 // Publishing changes which version is current for every later test, so this file starts its own server
 // on its own data folder instead of the shared one in playwright.config.ts.
@@ -199,7 +200,7 @@ test("an editor edits a paragraph with a preview, writes the changelog and publi
   await context.close();
 });
 
-test("an editor adds a paragraph with the keyboard alone and throws the draft away (with JavaScript)", async ({
+test("an editor adds a paragraph with the keyboard alone, with a live preview, and throws the draft away (with JavaScript)", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -222,7 +223,9 @@ test("an editor adds a paragraph with the keyboard alone and throws the draft aw
   await page.keyboard.press("Enter");
   const field = page.getByLabel("Tekst van de alinea");
   await field.focus();
-  await page.keyboard.type("Luister ook naar wie niet vanzelf aan tafel zit.");
+  await page.keyboard.type("Luister ook naar wie niet *vanzelf* aan tafel zit.");
+  // With JavaScript the preview follows the typing, without a click.
+  await expect(page.getByRole("region", { name: "Zo ziet het eruit" }).locator("em")).toHaveText("vanzelf");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Alinea toevoegen" })).toBeFocused();
   await page.keyboard.press("Enter");
