@@ -53,6 +53,7 @@ export default [
   route("beheer/dilemmas", "routes/beheer-dilemmas.tsx"),
   route("beheer/dilemmas/:id", "routes/beheer-dilemma.tsx"),
   route("beheer/gids", "routes/beheer-gids.tsx"),
+  route("beheer/gids/download", "routes/beheer-gids-download.ts"),
   route("beheer/gids/concept", "routes/beheer-gids-concept.tsx"),
   route("beheer/gids/concept/:deel", "routes/beheer-gids-deel.tsx"),
   route("beheer/kriskras", "routes/beheer-kriskras.tsx"),

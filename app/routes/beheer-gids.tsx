@@ -136,6 +136,9 @@ export default function GuideEditor({ loaderData, actionData }: Route.ComponentP
               <Link to={`/gids/versie/${draft.number}`}>
                 {t("guideEditor.readDraft", { number: draft.number })}
               </Link>
+              <a className="nl-link" href="/beheer/gids/download" download>
+                {t("guideEditor.download")}
+              </a>
               {currentNumber ? (
                 <Link to={`/gids/vergelijk?van=${currentNumber}&naar=${draft.number}`}>
                   {t("guideEditor.compareDraft", { from: currentNumber, to: draft.number })}

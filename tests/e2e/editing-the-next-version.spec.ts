@@ -177,6 +177,18 @@ test("an editor edits a paragraph with a preview, writes the changelog and publi
   await page.getByRole("button", { name: "Opslaan" }).first().click();
   await expect(page.getByText("De lijst met veranderingen is opgeslagen.")).toBeVisible();
 
+  // The whole draft as one Markdown file, from the overview.
+  await page.getByRole("link", { name: "Terug naar de gids bewerken" }).click();
+  const download = await context.request.get(
+    (await page.getByRole("link", { name: "Concept downloaden (Markdown)" }).getAttribute("href")) ?? "",
+  );
+  expect(download.headers()["content-disposition"]).toBe('attachment; filename="gids-concept-versie-2.md"');
+  const markdown = await download.text();
+  expect(markdown).toContain("<!-- bestand: luister-naar-burgers.md -->");
+  expect(markdown).toContain(`${NEW_WORDS}\n{#${ANCHOR}}`);
+  expect(markdown).toContain("- Principe *Luister beter naar burgers*: kritiek als cadeau.");
+  await page.getByRole("link", { name: "Concept bewerken" }).click();
+
   // Publishing asks first.
   await page.getByRole("button", { name: "Publiceren", exact: true }).click();
   await page.getByRole("button", { name: "Ja, publiceer versie 2" }).click();

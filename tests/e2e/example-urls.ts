@@ -182,6 +182,10 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
     ],
   },
+  "routes/beheer-gids-download": {
+    rendersNoPage:
+      "answers the draft as one Markdown file; tests/e2e/editing-the-next-version.spec.ts downloads it",
+  },
   "routes/beheer-gids-concept": {
     examples: [
       {

@@ -74,6 +74,7 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/beheer-kriskras-groepen": "redacteur",
   "routes/beheer-dilemma": "redacteur",
   "routes/beheer-gids": "redacteur",
+  "routes/beheer-gids-download": "redacteur",
   "routes/beheer-gids-concept": "redacteur",
   "routes/beheer-gids-deel": "redacteur",
   "routes/beheer-kriskras": "redacteur",

@@ -1,6 +1,12 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
-import { exportVersionFiles, formatPartFile, formatVersionFile, yamlValue } from "./guide-export.ts";
+import {
+  exportVersionFiles,
+  formatPartFile,
+  formatVersionFile,
+  versionAsOneFile,
+  yamlValue,
+} from "./guide-export.ts";
 import { parseGuidePart } from "./guide-markdown.ts";
 
 describe("a version written as the files of content/gids", () => {
@@ -65,6 +71,18 @@ describe("a version written as the files of content/gids", () => {
     );
     expect(formatVersionFile({ label: "L", edition: "E", changelog: "" })).toBe(
       '---\nlabel: "L"\nedition: E\n---\n',
+    );
+  });
+});
+
+describe("a version in one Markdown file", () => {
+  it("puts every file after a comment with its name", () => {
+    const files = new Map([
+      ["_versie.md", '---\nlabel: "L"\nedition: E\n---\n'],
+      ["een.md", "---\nslug: een\n---\n"],
+    ]);
+    expect(versionAsOneFile(files)).toBe(
+      '<!-- bestand: _versie.md -->\n\n---\nlabel: "L"\nedition: E\n---\n\n<!-- bestand: een.md -->\n\n---\nslug: een\n---\n',
     );
   });
 });

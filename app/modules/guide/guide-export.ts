@@ -82,3 +82,11 @@ export function exportVersionFiles(version: {
   });
   return files;
 }
+
+/**
+ * Every file of a version in one Markdown file to read or send round: each file after a comment with
+ * its name, in the order of the folder (`_versie.md` first, then the parts in their order).
+ */
+export function versionAsOneFile(files: Map<string, string>): string {
+  return [...files].map(([name, text]) => `<!-- bestand: ${name} -->\n\n${text}`).join("\n");
+}
