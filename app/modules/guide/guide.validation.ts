@@ -1,5 +1,6 @@
 // Input and output shapes of the guide, shared by the pages, the API and its OpenAPI document.
 import { z } from "zod";
+import { PART_KINDS } from "./guide-kinds.ts";
 
 /** Search input: anything a person types is accepted and cleaned up later; only absurd sizes are cut. */
 export const GuideSearchInput = z.object({
@@ -140,9 +141,7 @@ export const DraftPartInput = z.object({
     .min(3, "Schrijf een samenvatting van minstens 3 tekens.")
     .max(400, "De samenvatting mag hoogstens 400 tekens hebben.")
     .refine((text) => !/[\r\n]/.test(text), "De samenvatting moet op één regel passen."),
-  kind: z.enum(["inleiding", "gebruik", "principe", "waarden", "fundament"], {
-    error: "Kies wat voor deel het is.",
-  }),
+  kind: z.enum(PART_KINDS, { error: "Kies wat voor deel het is." }),
 });
 export type DraftPartInput = z.infer<typeof DraftPartInput>;
 
