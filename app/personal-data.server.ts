@@ -9,6 +9,7 @@ import {
   exportPersonalData,
   type PersonalDataSource,
 } from "./modules/accounts/personal-data.server.ts";
+import { contributionsSource } from "./modules/cocreation/contributions.server.ts";
 import { deliberationsSource } from "./modules/deliberation/deliberations.server.ts";
 import { submittedCards } from "./modules/dilemmas/dilemma-submissions.server.ts";
 import { kriskrasSignupsSource } from "./modules/kriskras/signups.server.ts";
@@ -18,6 +19,7 @@ export function personalDataSources(keyring: Keyring): readonly PersonalDataSour
   return [
     ACCOUNT_SOURCES.audit,
     submittedCards,
+    contributionsSource,
     deliberationsSource(keyring),
     kriskrasSignupsSource(keyring),
     ACCOUNT_SOURCES.account,

@@ -2,6 +2,7 @@
 // migrations beside this file. The application itself imports each module's schema directly.
 export * from "../app/infra/jobs.schema.ts";
 export * from "../app/modules/accounts/accounts.schema.ts";
+export * from "../app/modules/cocreation/cocreation.schema.ts";
 export * from "../app/modules/conversations/conversations.schema.ts";
 export * from "../app/modules/deliberation/deliberation.schema.ts";
 export * from "../app/modules/dilemmas/dilemmas.schema.ts";

@@ -59,6 +59,12 @@ describe("an operator configures the server", () => {
     );
   });
 
+  it("hides a contribution after three reports unless told otherwise", () => {
+    expect(parseConfig({}).cocreation).toEqual({ reportThreshold: 3 });
+    expect(parseConfig({ COCREATION_REPORT_THRESHOLD: "5" }).cocreation.reportThreshold).toBe(5);
+    expect(() => parseConfig({ COCREATION_REPORT_THRESHOLD: "0" })).toThrow(/- COCREATION_REPORT_THRESHOLD:/);
+  });
+
   it("has no single sign-on and allows login links unless told otherwise", () => {
     const config = parseConfig({});
     expect(config.oidc).toBeUndefined();

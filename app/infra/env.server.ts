@@ -73,6 +73,7 @@ const ConfigInput = z.object({
   KRISKRAS_SIGNUP_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(183),
   KRISKRAS_MEETINGS_RETENTION_DAYS: z.coerce.number().int().min(0).max(7300).default(1095),
   KRISKRAS_COMPOSE_SECONDS: z.coerce.number().int().min(1).max(600).default(8),
+  COCREATION_REPORT_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -149,6 +150,10 @@ export type Config = {
     meetingsRetentionDays: number;
     /** How long one composition of a round's groups may search. */
     composeSeconds: number;
+  };
+  cocreation: {
+    /** Reports by different people after which a contribution or reply is hidden until an editor looks. */
+    reportThreshold: number;
   };
   /** The key for what people write in private; without it, a key file in DATA_DIR. */
   encryptionKey?: string;
@@ -236,6 +241,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       meetingsRetentionDays: input.KRISKRAS_MEETINGS_RETENTION_DAYS,
       composeSeconds: input.KRISKRAS_COMPOSE_SECONDS,
     },
+    cocreation: { reportThreshold: input.COCREATION_REPORT_THRESHOLD },
     encryptionKey: input.ENCRYPTION_KEY,
     encryptionKeysOld: input.ENCRYPTION_KEYS_OLD.split(",")
       .map((key) => key.trim())

@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   // Drafting, editing and publishing the next version of the guide.
   "guide:edit": "redacteur",
   "kriskras:signup": "ambtenaar",
+  // Meedenken: anyone logged in writes, replies, supports and reports; editors decide and moderate.
+  "cocreation:contribute": "ambtenaar",
+  "cocreation:decide": "redacteur",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 
