@@ -51,6 +51,7 @@ function shellText(language: Language, officialGuideUrl: string): ShellText {
       { to: "/gids", label: t("nav.guide") },
       { to: "/gids/versies", label: t("nav.versions") },
       { to: "/dilemmas", label: t("nav.dilemmas") },
+      { to: "/meedenken", label: t("nav.thinkAlong") },
       { to: "/afwegen", label: t("nav.deliberations") },
       { to: "/doe-mee", label: t("nav.takePart") },
       { to: "/zoeken", label: t("nav.search") },

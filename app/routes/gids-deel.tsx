@@ -3,6 +3,8 @@ import { data } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
+import { contributionCountsFor } from "~/modules/cocreation/contributions.server.ts";
+import { ParagraphActions } from "~/modules/cocreation/paragraph-actions.tsx";
 import { cardsForPrinciple } from "~/modules/dilemmas/dilemmas.server.ts";
 import {
   pageHeadersFor,
@@ -38,6 +40,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     };
     const isCurrent = current?.id === version.id;
     const dilemmas = part.kind === "principe" ? await cardsForPrinciple({ db, principle: part.slug }) : [];
+    // Anyone may think along on a published version; the counts are public, never personal, so the page
+    // stays cacheable (a new or hidden contribution invalidates the "guide" pages).
+    const contributions =
+      version.status === "published"
+        ? await contributionCountsFor({ db, versionId: version.id, partSlug: part.slug })
+        : null;
     return data(
       {
         version: versionInfoOf(version),
@@ -60,6 +68,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
           return other ? [{ title: other.title, href: href(slug) }] : [];
         }),
         dilemmas,
+        contributions,
         previous: neighbour(index - 1),
         next: neighbour(index + 1),
       },
@@ -111,6 +120,15 @@ export default function GuidePart({ loaderData }: Route.ComponentProps) {
             >
               #
             </a>
+            {/* After the paragraph's own link, so the keyboard meets that first (as before). */}
+            {loaderData.contributions && block.kind !== "heading" ? (
+              <ParagraphActions
+                version={version.number}
+                part={part.slug}
+                anchor={block.anchor}
+                count={loaderData.contributions[block.anchor] ?? 0}
+              />
+            ) : null}
           </div>
         ))}
       </div>

@@ -50,6 +50,10 @@ export const KRISKRAS_PURGED_ROUND = "2a7f4c1e-9b3d-4e8a-a5c6-3d2e1f0a9b8c";
 /** A round whose conversation was three days ago, with the ambtenaar in its group (the evaluation). */
 export const KRISKRAS_PAST_ROUND = "8e1d2c3b-4a5f-4e6d-9c7b-1a2b3c4d5e6f";
 
+/** Contributions made before the test server starts (tests/e2e/cocreation-fixture.ts), on PART_SLUG. */
+export const COCREATION_PROPOSAL = "5c0e6a1d-2b3f-4c7e-8d9a-0f1e2d3c4b5a";
+export const COCREATION_HIDDEN = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d";
+
 export const PART_SLUG = "luister-naar-burgers";
 export const CURRENT_VERSION = 1;
 /** The example draft: it changes paragraphs of PART_SLUG, so comparing with it shows differences. */
@@ -547,6 +551,132 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   "routes/gesprek-samenvatting-download": {
     rendersNoPage:
       "answers a summary as a Markdown or CSV file; tests/e2e/leading-a-conversation.spec.ts downloads both",
+  },
+  "routes/meedenken": {
+    examples: [
+      { path: "/meedenken", shows: "all contributions with filters", status: 200 },
+      { path: "/meedenken", shows: "all contributions in English", status: 200, language: "en" },
+      {
+        path: `/meedenken?deel=${PART_SLUG}&soort=tekstvoorstel&status=in-behandeling&q=vraag`,
+        shows: "contributions filtered and searched",
+        status: 200,
+      },
+      { path: "/meedenken?q=niets-gevonden-hier", shows: "a search without contributions", status: 200 },
+    ],
+  },
+  "routes/meedenken-nieuw": {
+    examples: [
+      {
+        path: `/meedenken/nieuw?versie=${CURRENT_VERSION}&deel=${PART_SLUG}&alinea=kritiek-is-waardevolle-informatie-wie&soort=reactie`,
+        shows: "the form to comment on a paragraph",
+        status: 200,
+        as: "ambtenaar",
+      },
+      {
+        path: `/meedenken/nieuw?versie=${CURRENT_VERSION}&deel=${PART_SLUG}&alinea=kritiek-is-waardevolle-informatie-wie&soort=tekstvoorstel`,
+        shows: "the form to propose new text, filled with the paragraph",
+        status: 200,
+        as: "ambtenaar",
+      },
+      {
+        path: "/meedenken/nieuw?soort=nieuw-deel",
+        shows: "the form to propose a new part, in English",
+        status: 200,
+        as: "ambtenaar",
+        language: "en",
+      },
+      {
+        path: `/meedenken/nieuw?versie=${DRAFT_VERSION}&deel=${PART_SLUG}`,
+        shows: "contributing to a draft, which is not possible",
+        status: 404,
+        as: "ambtenaar",
+      },
+    ],
+  },
+  "routes/meedenken-mijn": {
+    examples: [
+      {
+        path: "/meedenken/mijn",
+        shows: "my contributions, notices and e-mail choice",
+        status: 200,
+        as: "ambtenaar",
+      },
+      {
+        path: "/meedenken/mijn",
+        shows: "my contributions in English",
+        status: 200,
+        as: "ambtenaar",
+        language: "en",
+      },
+    ],
+  },
+  "routes/meedenken-spelregels": {
+    examples: [
+      { path: "/meedenken/spelregels", shows: "the house rules", status: 200 },
+      { path: "/meedenken/spelregels", shows: "the house rules in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/meedenken-bijdrage": {
+    examples: [
+      {
+        path: `/meedenken/${COCREATION_PROPOSAL}`,
+        shows: "a text proposal with its word difference, status, reply and history",
+        status: 200,
+      },
+      {
+        path: `/meedenken/${COCREATION_PROPOSAL}`,
+        shows: "a text proposal with the forms to reply, support and report",
+        status: 200,
+        as: "ambtenaar",
+      },
+      {
+        path: `/meedenken/${COCREATION_PROPOSAL}`,
+        shows: "a text proposal in English",
+        status: 200,
+        language: "en",
+      },
+      { path: `/meedenken/${COCREATION_HIDDEN}`, shows: "a contribution hidden by the editors", status: 200 },
+      { path: `/meedenken/${NO_SUCH_RECORD}`, shows: "a contribution that does not exist", status: 404 },
+    ],
+  },
+  "routes/beheer-meedenken": {
+    examples: [
+      {
+        path: "/beheer/meedenken",
+        shows: "the editors' queue of contributions",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: "/beheer/meedenken?toon=verborgen",
+        shows: "the hidden contributions, in English",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+    ],
+  },
+  "routes/beheer-meedenken-bijdrage": {
+    examples: [
+      {
+        path: `/beheer/meedenken/${COCREATION_PROPOSAL}`,
+        shows: "deciding on a proposal: status, reason, hiding its reply",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: `/beheer/meedenken/${COCREATION_HIDDEN}`,
+        shows: "a hidden contribution that can be restored",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: `/beheer/meedenken/${NO_SUCH_RECORD}`,
+        shows: "a contribution that does not exist",
+        status: 404,
+        as: "redacteur",
+      },
+    ],
   },
   "routes/zoeken": {
     examples: [

@@ -15,28 +15,13 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "../accounts/accounts.schema.ts";
 import { guideVersions } from "../guide/guide.schema.ts";
-
-export const CONTRIBUTION_KINDS = [
-  "reactie",
-  "tekstvoorstel",
-  "nieuwe-alinea",
-  "nieuw-deel",
-  "algemeen",
-] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
-
-export const CONTRIBUTION_STATUSES = [
-  "ontvangen",
-  "in-behandeling",
-  "overgenomen",
-  "deels-overgenomen",
-  "niet-overgenomen",
-] as const;
-export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
-
-/** `in-afwachting`: hidden by reports until an editor looks; `verborgen`: hidden by an editor. */
-export const HIDDEN_STATES = ["in-afwachting", "verborgen"] as const;
-export type HiddenState = (typeof HIDDEN_STATES)[number];
+import {
+  CONTRIBUTION_KINDS,
+  CONTRIBUTION_STATUSES,
+  HIDDEN_STATES,
+  NOTICE_KINDS,
+  REPORT_TARGETS,
+} from "./cocreation-kinds.ts";
 
 export const cocreationContributions = pgTable(
   "cocreation_contributions",
@@ -117,9 +102,6 @@ export const cocreationSupports = pgTable(
   (table) => [primaryKey({ columns: [table.contributionId, table.userId] })],
 );
 
-export const REPORT_TARGETS = ["bijdrage", "reactie"] as const;
-export type ReportTarget = (typeof REPORT_TARGETS)[number];
-
 /** A report of a contribution or a reply: once per person; the reporter is forgotten with the account. */
 export const cocreationReports = pgTable(
   "cocreation_reports",
@@ -153,9 +135,6 @@ export const cocreationStatusChanges = pgTable(
   },
   (table) => [index("cocreation_status_changes_contribution_idx").on(table.contributionId)],
 );
-
-export const NOTICE_KINDS = ["status", "reactie"] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** What a contributor is told on /meedenken/mijn: a new status, or a reply to their contribution. */
 export const cocreationNotices = pgTable(

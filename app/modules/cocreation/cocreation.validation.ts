@@ -1,7 +1,19 @@
 // The inputs of Meedenken, shared by the forms and the API, with Dutch messages; and the shapes the API
 // answers with (for the OpenAPI document).
 import { z } from "zod";
-import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, HIDDEN_STATES } from "./cocreation.schema.ts";
+import {
+  CONTRIBUTION_KINDS,
+  CONTRIBUTION_STATUSES,
+  type ContributionKind,
+  HIDDEN_STATES,
+} from "./cocreation-kinds.ts";
+
+/** Proposals can be supported; comments and general feedback cannot. */
+export const PROPOSAL_KINDS: readonly ContributionKind[] = ["tekstvoorstel", "nieuwe-alinea", "nieuw-deel"];
+
+/** The editors' queue: everything, what is undecided, what was reported, what is hidden. */
+export const QUEUE_VIEWS = ["alles", "open", "gemeld", "verborgen"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 export const BODY_MAX = 4000;
 export const PROPOSAL_MAX = 20_000;
@@ -20,7 +32,7 @@ const text = (max: number, tooLong: string) =>
     .default("");
 
 /** The short name of a part or the anchor of a paragraph, as in the address bar. */
-const Slug = z
+export const Slug = z
   .string({ error: "Dit moet tekst zijn." })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Onbekend deel of onbekende alinea.")
   .max(120, "Onbekend deel of onbekende alinea.");
@@ -130,7 +142,7 @@ export const ContributionFilter = z.object({
   alinea: Slug.optional().catch(undefined),
   soort: z.enum(CONTRIBUTION_KINDS).optional().catch(undefined),
   status: z.enum(CONTRIBUTION_STATUSES).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().trim().max(200).refine(storable).optional().catch(undefined),
   pagina: PageNumber.default(1).catch(1),
 });
 export type ContributionFilter = z.output<typeof ContributionFilter>;

@@ -11,8 +11,6 @@ import { guideParts, guideVersions } from "../guide/guide.schema.ts";
 import { requirePart, requireVersion } from "../guide/guide.server.ts";
 import { diffWordsOf, type WordChange } from "../guide/guide-diff.ts";
 import {
-  type ContributionKind,
-  type ContributionStatus,
   cocreationContributions,
   cocreationNotices,
   cocreationPreferences,
@@ -20,20 +18,20 @@ import {
   cocreationReports,
   cocreationStatusChanges,
   cocreationSupports,
-  type HiddenState,
 } from "./cocreation.schema.ts";
 import {
   type ContributionFilter,
   type ContributionInput,
   PAGE_SIZE,
   PARAGRAPH_KINDS,
+  PROPOSAL_KINDS,
+  type QueueView,
   type ReplyInput,
 } from "./cocreation.validation.ts";
+import type { ContributionKind, ContributionStatus, HiddenState } from "./cocreation-kinds.ts";
 import { notifyContributor } from "./notifications.server.ts";
 
 export const NOT_FOUND = "Deze bijdrage bestaat niet (meer).";
-/** Proposals can be supported; comments and general feedback cannot. */
-export const PROPOSAL_KINDS: readonly ContributionKind[] = ["tekstvoorstel", "nieuwe-alinea", "nieuw-deel"];
 
 /** Who looks: the public (no user), a logged-in person, or an editor (who sees names and hidden text). */
 export interface Viewer {
@@ -249,9 +247,6 @@ export async function listContributions(options: {
   const where = and(isNull(cocreationContributions.hiddenState), ...filterConditions(options.filter));
   return pageOf({ ...options, where, order: [desc(cocreationContributions.createdAt)] });
 }
-
-export const QUEUE_VIEWS = ["alles", "open", "gemeld", "verborgen"] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /**
  * The editors' queue: undecided first (received, then being considered), newest first within; hidden

@@ -6,13 +6,9 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
-import {
-  cocreationContributions,
-  cocreationReplies,
-  cocreationReports,
-  type ReportTarget,
-} from "./cocreation.schema.ts";
+import { cocreationContributions, cocreationReplies, cocreationReports } from "./cocreation.schema.ts";
 import type { ModerationInput } from "./cocreation.validation.ts";
+import type { ReportTarget } from "./cocreation-kinds.ts";
 import { NOT_FOUND } from "./contributions.server.ts";
 
 const REPLY_NOT_FOUND = "Deze reactie bestaat niet (meer).";

@@ -5,12 +5,8 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
-import {
-  type ContributionStatus,
-  cocreationContributions,
-  cocreationNotices,
-  cocreationPreferences,
-} from "./cocreation.schema.ts";
+import { cocreationContributions, cocreationNotices, cocreationPreferences } from "./cocreation.schema.ts";
+import type { ContributionStatus } from "./cocreation-kinds.ts";
 
 export type Notice =
   | { kind: "reactie" }

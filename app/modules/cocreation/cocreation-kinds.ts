@@ -1,0 +1,29 @@
+// The closed lists of Meedenken: kinds of contribution, statuses, hidden states, what can be reported
+// and what a notice is about. Pure, so forms and pages use them without loading the tables.
+export const CONTRIBUTION_KINDS = [
+  "reactie",
+  "tekstvoorstel",
+  "nieuwe-alinea",
+  "nieuw-deel",
+  "algemeen",
+] as const;
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+
+export const CONTRIBUTION_STATUSES = [
+  "ontvangen",
+  "in-behandeling",
+  "overgenomen",
+  "deels-overgenomen",
+  "niet-overgenomen",
+] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+
+/** `in-afwachting`: hidden by reports until an editor looks; `verborgen`: hidden by an editor. */
+export const HIDDEN_STATES = ["in-afwachting", "verborgen"] as const;
+export type HiddenState = (typeof HIDDEN_STATES)[number];
+
+export const REPORT_TARGETS = ["bijdrage", "reactie"] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
+
+export const NOTICE_KINDS = ["status", "reactie"] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -1,0 +1,25 @@
+// Under each paragraph of a published version: a link to react to it, and how many contributions it
+// has (linked to them). Plain links, so it works without JavaScript; each at least 44 px tall to tap.
+import { useLanguage, useT } from "../../infra/i18n/i18n.ts";
+import { Link } from "../../ui/link.tsx";
+
+export function ParagraphActions(props: { version: number; part: string; anchor: string; count: number }) {
+  const t = useT();
+  // The paragraphs around are in Dutch; these words are in the reader's interface language.
+  const language = useLanguage();
+  const place = `versie=${props.version}&deel=${encodeURIComponent(props.part)}&alinea=${encodeURIComponent(props.anchor)}`;
+  return (
+    <p className="vm-paragraph-actions" lang={language}>
+      <Link to={`/meedenken/nieuw?${place}&soort=reactie`} className="vm-paragraph-actions__link">
+        {t("meedenken.react")}
+      </Link>
+      {props.count > 0 ? (
+        <Link to={`/meedenken?${place}`} className="vm-paragraph-actions__link">
+          {t("meedenken.count", { count: props.count })}
+        </Link>
+      ) : (
+        <span className="vm-paragraph-actions__count">{t("meedenken.countNone")}</span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,311 @@
+// An editor decides on one contribution: its public status with a reason (and the version it was
+// adopted in), and hiding or restoring it or one of its replies, with a reason.
+import { data, Form, redirect } from "react-router";
+import { z } from "zod";
+import { AppError } from "~/infra/errors.ts";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { notifyJobs } from "~/infra/jobs.server.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { ModerationInput, StatusInput } from "~/modules/cocreation/cocreation.validation.ts";
+import { CONTRIBUTION_STATUSES } from "~/modules/cocreation/cocreation-kinds.ts";
+import { ContributionCard, HiddenNotice, useDate } from "~/modules/cocreation/contribution-view.tsx";
+import { getContribution, NOT_FOUND } from "~/modules/cocreation/contributions.server.ts";
+import { decideStatus } from "~/modules/cocreation/decisions.server.ts";
+import { moderateItem } from "~/modules/cocreation/moderation.server.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { FormField, Select, Textarea, Textbox } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import type { Route } from "./+types/beheer-meedenken-bijdrage";
+
+const Id = z.uuid();
+const DONE = ["status", "verborgen", "hersteld"] as const;
+
+async function load(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
+  const { actor } = await requirePermission({
+    request,
+    services: context.services,
+    permission: "cocreation:decide",
+  });
+  const parsed = Id.safeParse(id);
+  if (!parsed.success) throw new AppError("not_found", NOT_FOUND);
+  return { actor, id: parsed.data };
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { actor, id } = await load(request, context, params.id);
+    const item = await getContribution({
+      db: context.services.database.db,
+      id,
+      viewer: { userId: actor.id, editor: true },
+    });
+    const done = new URL(request.url).searchParams.get("klaar");
+    return data({ item, done: DONE.find((value) => value === done) ?? null }, { headers: PRIVATE_HEADERS });
+  });
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { services } = context;
+  return withRouteErrors(services.logger, async () => {
+    const { actor, id } = await load(request, context, params.id);
+    const { db } = services.database;
+    const form = await request.formData().catch(() => new FormData());
+    const intent = form.get("intent");
+    const text = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : "");
+    if (intent === "status") {
+      const values = { status: text("status"), reason: text("reason"), version: text("version") };
+      const input = StatusInput.safeParse({ ...values, version: values.version || undefined });
+      if (!input.success) {
+        return data({ form: "status", errors: fieldErrorsOf(input.error), values }, { status: 400 });
+      }
+      const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+      await decideStatus({ db, actor, contributionId: id, input: input.data, origin });
+      await notifyJobs(services.database);
+      return redirect(`/beheer/meedenken/${id}?klaar=status`, { status: 303 });
+    }
+    if (intent === "verbergen" || intent === "herstellen") {
+      const target = text("reactie")
+        ? { kind: "reactie" as const, id: text("reactie") }
+        : { kind: "bijdrage" as const, id };
+      const values = { reason: text("reason"), target: target.kind === "reactie" ? target.id : "" };
+      if (!Id.safeParse(target.id).success)
+        throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+      const input = ModerationInput.safeParse({ action: intent, reason: values.reason });
+      if (!input.success) {
+        const field = target.kind === "reactie" ? `reason-${target.id}` : "moderation-reason";
+        const message = input.error.issues[0]?.message ?? "";
+        return data({ form: field, errors: { [field]: message }, values }, { status: 400 });
+      }
+      const result = await moderateItem({ db, actor, target, input: input.data });
+      if (result.contributionId !== id) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+      await services.pageCache.invalidate("guide");
+      return redirect(`/beheer/meedenken/${id}?klaar=${intent === "verbergen" ? "verborgen" : "hersteld"}`, {
+        status: 303,
+      });
+    }
+    throw new AppError("invalid", "Onbekende actie.");
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function DecideContribution({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const date = useDate();
+  const { item } = loaderData;
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const statusValues =
+    actionData?.form === "status" && actionData.values && "status" in actionData.values
+      ? actionData.values
+      : {
+          status: item.status,
+          reason: item.statusReason,
+          version: item.adoptedInVersion ? String(item.adoptedInVersion) : "",
+        };
+  const reasonTyped = (field: string) =>
+    actionData?.form === field && actionData.values && "reason" in actionData.values
+      ? actionData.values.reason
+      : "";
+  return (
+    <>
+      <title>{`${t("meedenken.admin.itemTitle")} – Vakmanschap`}</title>
+      <Paragraph>
+        <Link to="/beheer/meedenken">{t("meedenken.admin.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>{t("meedenken.admin.itemTitle")}</Heading>
+      {loaderData.done ? (
+        <Alert type="ok">
+          <Paragraph>{t(`meedenken.admin.done.${loaderData.done}`)}</Paragraph>
+        </Alert>
+      ) : null}
+      <ErrorSummary title={t("account.errorSummary")} errors={errors} />
+      <ContributionCard item={item} href={`/meedenken/${item.id}`} />
+      <Paragraph>{item.author ? t("meedenken.admin.nameShown") : t("meedenken.admin.nameHidden")}</Paragraph>
+      {item.reportReasons.length > 0 ? (
+        <section aria-labelledby="meldingen">
+          <Heading level={2} id="meldingen">
+            {t("meedenken.admin.reportReasons")}
+          </Heading>
+          <ul className="utrecht-unordered-list">
+            {item.reportReasons.map((reason, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: reasons are shown in the order they came
+              <li key={index} className="utrecht-unordered-list__item" lang="nl">
+                {reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="besluit">
+        <Heading level={2} id="besluit">
+          {t("meedenken.admin.decide")}
+        </Heading>
+        <Form method="post" className="vm-form" noValidate>
+          <input type="hidden" name="intent" value="status" />
+          <FormField id="status" label={t("meedenken.admin.statusLabel")} error={errors.status}>
+            {(describedBy) => (
+              <Select
+                id="status"
+                name="status"
+                defaultValue={statusValues.status}
+                describedBy={describedBy}
+                options={CONTRIBUTION_STATUSES.map((status) => ({
+                  value: status,
+                  label: t(`meedenken.statuses.${status}`),
+                }))}
+              />
+            )}
+          </FormField>
+          <FormField
+            id="version"
+            label={t("meedenken.admin.versionLabel")}
+            description={t("meedenken.admin.versionHint")}
+            error={errors.version}
+          >
+            {(describedBy) => (
+              <Textbox
+                id="version"
+                name="version"
+                inputMode="numeric"
+                defaultValue={statusValues.version}
+                invalid={Boolean(errors.version)}
+                describedBy={describedBy}
+              />
+            )}
+          </FormField>
+          <FormField
+            id="reason"
+            label={t("meedenken.admin.reasonLabel")}
+            description={t("meedenken.admin.reasonHint")}
+            error={errors.reason}
+          >
+            {(describedBy) => (
+              <Textarea
+                id="reason"
+                name="reason"
+                rows={3}
+                maxLength={1000}
+                defaultValue={statusValues.reason}
+                invalid={Boolean(errors.reason)}
+                describedBy={describedBy}
+              />
+            )}
+          </FormField>
+          <Button>{t("meedenken.admin.save")}</Button>
+        </Form>
+        {item.history.length > 0 ? (
+          <>
+            <Heading level={3}>{t("meedenken.detail.history")}</Heading>
+            <ol className="utrecht-ordered-list">
+              {item.history.map((change, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows and keeps its order
+                <li key={index} className="utrecht-ordered-list__item">
+                  {date(change.decidedAt)}: {t(`meedenken.statuses.${change.status}`)}
+                  {change.adoptedInVersion ? ` (${change.adoptedInVersion})` : ""}
+                  {change.reason ? ` – ${change.reason}` : ""}
+                  {change.decidedBy
+                    ? ` (${t("meedenken.admin.decidedBy", { email: change.decidedBy })})`
+                    : ""}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="moderatie">
+        <Heading level={2} id="moderatie">
+          {t("meedenken.admin.moderate")}
+        </Heading>
+        <ModerationForm
+          hidden={Boolean(item.hidden)}
+          field="moderation-reason"
+          error={errors["moderation-reason"]}
+          typed={reasonTyped("moderation-reason")}
+        />
+      </section>
+
+      {item.replyList.length > 0 ? (
+        <section aria-labelledby="reacties">
+          <Heading level={2} id="reacties">
+            {t("meedenken.detail.replies")}
+          </Heading>
+          {item.replyList.map((reply) => (
+            <div key={reply.id} className="vm-contribution">
+              <Paragraph>
+                <span className="vm-contribution__meta">
+                  {reply.author
+                    ? t("meedenken.item.by", { name: reply.author })
+                    : t("meedenken.item.anonymous")}{" "}
+                  ({reply.authorEmail ?? t("meedenken.admin.fromGone")}) · {date(reply.createdAt)}
+                  {reply.reports ? ` · ${t("meedenken.admin.reports", { count: reply.reports })}` : ""}
+                </span>
+              </Paragraph>
+              {reply.hidden ? (
+                <HiddenNotice hidden={reply.hidden} reason={reply.hiddenReason} stillReadable />
+              ) : null}
+              <Paragraph lang="nl">
+                <span className="vm-proposal">{reply.body}</span>
+              </Paragraph>
+              <ModerationForm
+                hidden={Boolean(reply.hidden)}
+                replyId={reply.id}
+                field={`reason-${reply.id}`}
+                error={errors[`reason-${reply.id}`]}
+                typed={reasonTyped(`reason-${reply.id}`)}
+              />
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function ModerationForm(props: {
+  hidden: boolean;
+  replyId?: string;
+  field: string;
+  error?: string;
+  typed: string;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" className="vm-form" noValidate>
+      {props.replyId ? <input type="hidden" name="reactie" value={props.replyId} /> : null}
+      <FormField
+        id={props.field}
+        label={props.replyId ? t("meedenken.admin.replyReason") : t("meedenken.admin.moderationReason")}
+        description={t("meedenken.admin.moderationHint")}
+        error={props.error}
+      >
+        {(describedBy) => (
+          <Textarea
+            id={props.field}
+            name="reason"
+            rows={2}
+            maxLength={1000}
+            defaultValue={props.typed}
+            invalid={Boolean(props.error)}
+            describedBy={describedBy}
+          />
+        )}
+      </FormField>
+      {props.hidden ? (
+        <Button name="intent" value="herstellen" appearance="secondary-action">
+          {t("meedenken.admin.restore")}
+        </Button>
+      ) : (
+        <Button name="intent" value="verbergen" appearance="secondary-action">
+          {t("meedenken.admin.hide")}
+        </Button>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,383 @@
+// One contribution: the paragraph it is about (as it stood then), the proposal as a word difference, its
+// status with the reason and history, replies, support and reporting. Anyone may read; taking part
+// needs a login. Hidden text is replaced by the editors' note for everyone but its writer and editors.
+import { data, Form, redirect } from "react-router";
+import { z } from "zod";
+import { AppError } from "~/infra/errors.ts";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
+import { notifyJobs } from "~/infra/jobs.server.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { actorOf } from "~/modules/accounts/accounts.server.ts";
+import { can } from "~/modules/accounts/authorization.ts";
+import { getCurrentUser, requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { PROPOSAL_KINDS, ReplyInput, ReportInput } from "~/modules/cocreation/cocreation.validation.ts";
+import { ShowNameField } from "~/modules/cocreation/contribution-form.tsx";
+import {
+  HiddenNotice,
+  StatusLabel,
+  useDate,
+  WhoAndWhere,
+  WordDiff,
+} from "~/modules/cocreation/contribution-view.tsx";
+import {
+  addReply,
+  getContribution,
+  NOT_FOUND,
+  supportContribution,
+  withdrawSupport,
+} from "~/modules/cocreation/contributions.server.ts";
+import { reportItem } from "~/modules/cocreation/moderation.server.ts";
+import { renderBlock } from "~/modules/guide/guide-markdown.ts";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { FormField, Textarea } from "~/ui/form-field.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import { SafeHtml } from "~/ui/safe-html.tsx";
+import type { Route } from "./+types/meedenken-bijdrage";
+
+const Id = z.uuid();
+const NOTICES = ["nieuw", "gereageerd", "gesteund", "ingetrokken", "gemeld", "verborgen"] as const;
+
+function idOf(value: string | undefined): string {
+  const parsed = Id.safeParse(value);
+  if (!parsed.success) throw new AppError("not_found", NOT_FOUND);
+  return parsed.data;
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const id = idOf(params.id);
+    const user = await getCurrentUser({ request, services: context.services });
+    const editor = can(user ? actorOf(user) : null, "cocreation:decide");
+    const item = await getContribution({
+      db: context.services.database.db,
+      id,
+      viewer: { userId: user?.id, editor },
+    });
+    const query = new URL(request.url).searchParams;
+    const partHref = (slug: string) => `/gids/versie/${item.version}/${slug}`;
+    return data(
+      {
+        item,
+        paragraphHtml: item.originalText ? renderBlock({ markdown: item.originalText, partHref }) : "",
+        loggedIn: Boolean(user),
+        editor,
+        notice: NOTICES.find((notice) => query.get(notice) === "1") ?? null,
+      },
+      { headers: PRIVATE_HEADERS },
+    );
+  });
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { services } = context;
+  return withRouteErrors(services.logger, async () => {
+    const { actor } = await requirePermission({ request, services, permission: "cocreation:contribute" });
+    const id = idOf(params.id);
+    const { db } = services.database;
+    const form = await request.formData().catch(() => new FormData());
+    const intent = form.get("intent");
+    const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+    const back = (notice: (typeof NOTICES)[number], at = "") =>
+      redirect(`/meedenken/${id}?${notice}=1${at}`, { status: 303 });
+    try {
+      if (intent === "reageren") {
+        const values = { body: String(form.get("body") ?? ""), showName: form.get("showName") === "ja" };
+        const input = ReplyInput.safeParse(values);
+        if (!input.success)
+          return data({ errors: fieldErrorsOf(input.error), values, problem: null }, { status: 400 });
+        await addReply({ db, actor, contributionId: id, input: input.data, origin });
+        await notifyJobs(services.database);
+        return back("gereageerd", "#reacties");
+      }
+      if (intent === "steunen" || intent === "steun-intrekken") {
+        const change = intent === "steunen" ? supportContribution : withdrawSupport;
+        await change({ db, actor, contributionId: id });
+        return back(intent === "steunen" ? "gesteund" : "ingetrokken");
+      }
+      if (intent === "melden" || intent === "reactie-melden") {
+        const reason = ReportInput.safeParse({ reason: String(form.get("reason") ?? "") });
+        if (!reason.success) {
+          return data({ errors: fieldErrorsOf(reason.error), values: null, problem: null }, { status: 400 });
+        }
+        const replyId = intent === "reactie-melden" ? Id.safeParse(form.get("reactie")) : null;
+        if (replyId && !replyId.success) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+        const result = await reportItem({
+          db,
+          actor,
+          target: replyId?.success ? { kind: "reactie", id: replyId.data } : { kind: "bijdrage", id },
+          reason: reason.data.reason,
+          threshold: services.config.cocreation.reportThreshold,
+        });
+        if (result.contributionId !== id)
+          throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+        if (result.hidden) await services.pageCache.invalidate("guide");
+        return back(result.hidden ? "verborgen" : "gemeld");
+      }
+      throw new AppError("invalid", "Onbekende actie.");
+    } catch (error) {
+      if (error instanceof AppError && error.code === "conflict") {
+        return data({ errors: {}, values: null, problem: error.message }, { status: 409 });
+      }
+      throw error;
+    }
+  });
+}
+
+export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+
+export default function ContributionPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const date = useDate();
+  const { item, loggedIn } = loaderData;
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const readable = item.body !== null;
+  const isProposal = PROPOSAL_KINDS.includes(item.kind);
+  const heading = `${t(`meedenken.kinds.${item.kind}`)}${item.partTitle ? `: ${item.partTitle}` : ""}`;
+  return (
+    <article>
+      <title>{`${heading} – Vakmanschap`}</title>
+      <Paragraph>
+        <Link to="/meedenken">{t("meedenken.list.back")}</Link>
+      </Paragraph>
+      <Heading level={1}>{heading}</Heading>
+      {loaderData.notice ? (
+        <Alert type="ok">
+          <Paragraph>{t(`meedenken.detail.notices.${loaderData.notice}`)}</Paragraph>
+        </Alert>
+      ) : null}
+      {actionData?.problem ? (
+        <Alert type="error">
+          <Paragraph>{actionData.problem}</Paragraph>
+        </Alert>
+      ) : null}
+      <ErrorSummary title={t("account.errorSummary")} errors={errors} />
+      <WhoAndWhere item={loaderData.editor ? item : { ...item, authorEmail: undefined }} />
+      <Paragraph>
+        {t("meedenken.detail.status")}{" "}
+        <StatusLabel status={item.status} adoptedInVersion={item.adoptedInVersion} />
+      </Paragraph>
+      {item.statusReason ? (
+        <Paragraph>
+          {t("meedenken.detail.reason")} <span lang="nl">{item.statusReason}</span>
+        </Paragraph>
+      ) : null}
+      {loaderData.editor ? (
+        <Paragraph>
+          <Link to={`/beheer/meedenken/${item.id}`}>{t("meedenken.detail.review")}</Link>
+        </Paragraph>
+      ) : null}
+      {item.hidden ? (
+        <HiddenNotice hidden={item.hidden} reason={item.hiddenReason} stillReadable={readable} />
+      ) : null}
+
+      {loaderData.paragraphHtml && item.part ? (
+        <section aria-labelledby="alinea">
+          <Heading level={2} id="alinea">
+            {t(item.kind === "nieuwe-alinea" ? "meedenken.detail.after" : "meedenken.detail.paragraph", {
+              number: item.version,
+            })}
+          </Heading>
+          <SafeHtml className="vm-quote-context" html={loaderData.paragraphHtml} lang="nl" />
+          <Paragraph>
+            <Link to={`/gids/versie/${item.version}/${item.part}#${item.anchor ?? ""}`}>
+              {t("meedenken.detail.toParagraph")}
+            </Link>
+          </Paragraph>
+        </section>
+      ) : null}
+
+      {readable ? (
+        <>
+          {item.kind === "tekstvoorstel" ? (
+            <section aria-labelledby="verschil">
+              <Heading level={2} id="verschil">
+                {t("meedenken.detail.difference")}
+              </Heading>
+              <WordDiff words={item.words} />
+            </section>
+          ) : null}
+          {item.kind === "nieuwe-alinea" || item.kind === "nieuw-deel" ? (
+            <section aria-labelledby="voorstel">
+              <Heading level={2} id="voorstel">
+                {item.kind === "nieuw-deel"
+                  ? t("meedenken.detail.newPart", { title: item.title })
+                  : t("meedenken.detail.proposal")}
+              </Heading>
+              <div className="vm-quote-context vm-proposal" lang="nl">
+                {item.proposedText}
+              </div>
+            </section>
+          ) : null}
+          {item.body ? (
+            <section aria-labelledby="tekst">
+              <Heading level={2} id="tekst">
+                {isProposal ? t("meedenken.detail.explanation") : t(`meedenken.kinds.${item.kind}`)}
+              </Heading>
+              <Paragraph lang="nl">
+                <span className="vm-proposal">{item.body}</span>
+              </Paragraph>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+
+      {isProposal ? (
+        <section aria-labelledby="steun">
+          <Heading level={2} id="steun">
+            {t("meedenken.detail.supportTitle")}
+          </Heading>
+          <Paragraph>{t("meedenken.item.supports", { count: item.supports })}</Paragraph>
+          {loggedIn && !item.hidden ? (
+            <Form method="post" className="vm-inline-form">
+              {item.supportedByMe ? (
+                <>
+                  <Paragraph>{t("meedenken.detail.supported")}</Paragraph>
+                  <Button name="intent" value="steun-intrekken" appearance="secondary-action">
+                    {t("meedenken.detail.withdraw")}
+                  </Button>
+                </>
+              ) : (
+                <Button name="intent" value="steunen">
+                  {t("meedenken.detail.support")}
+                </Button>
+              )}
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="geschiedenis">
+        <Heading level={2} id="geschiedenis">
+          {t("meedenken.detail.history")}
+        </Heading>
+        {item.history.length === 0 ? <Paragraph>{t("meedenken.detail.historyEmpty")}</Paragraph> : null}
+        <ol className="utrecht-ordered-list">
+          {item.history.map((change, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows and keeps its order
+            <li key={index} className="utrecht-ordered-list__item">
+              {date(change.decidedAt)}:{" "}
+              <StatusLabel status={change.status} adoptedInVersion={change.adoptedInVersion} />
+              {change.reason ? (
+                <>
+                  {" "}
+                  {t("meedenken.detail.reason")} <span lang="nl">{change.reason}</span>
+                </>
+              ) : null}
+              {change.decidedBy ? ` (${t("meedenken.admin.decidedBy", { email: change.decidedBy })})` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="reacties-titel" id="reacties">
+        <Heading level={2} id="reacties-titel">
+          {t("meedenken.detail.replies")}
+        </Heading>
+        {item.replyList.length === 0 ? <Paragraph>{t("meedenken.detail.noReplies")}</Paragraph> : null}
+        {item.replyList.map((reply) => (
+          <div key={reply.id} className="vm-contribution" id={`reactie-${reply.id}`}>
+            <Paragraph>
+              <span className="vm-contribution__meta">
+                {reply.author
+                  ? t("meedenken.item.by", { name: reply.author })
+                  : t("meedenken.item.anonymous")}
+                {loaderData.editor ? ` (${reply.authorEmail ?? t("meedenken.admin.fromGone")})` : ""} ·{" "}
+                {date(reply.createdAt)}
+              </span>
+            </Paragraph>
+            {reply.hidden ? (
+              <HiddenNotice
+                hidden={reply.hidden}
+                reason={reply.hiddenReason}
+                stillReadable={reply.body !== null}
+              />
+            ) : null}
+            {reply.body !== null ? (
+              <Paragraph lang="nl">
+                <span className="vm-proposal">{reply.body}</span>
+              </Paragraph>
+            ) : null}
+            {loggedIn && !reply.hidden && !reply.mine ? (
+              reply.reportedByMe ? (
+                <Paragraph>{t("meedenken.detail.reported")}</Paragraph>
+              ) : (
+                <Form method="post" className="vm-inline-form">
+                  <input type="hidden" name="reactie" value={reply.id} />
+                  <Button name="intent" value="reactie-melden" appearance="subtle">
+                    {t("meedenken.detail.reportReply")}
+                  </Button>
+                </Form>
+              )
+            ) : null}
+          </div>
+        ))}
+        {loggedIn && !item.hidden ? (
+          <Form method="post" className="vm-form" noValidate>
+            <FormField id="body" label={t("meedenken.detail.reply")} error={errors.body}>
+              {(describedBy) => (
+                <Textarea
+                  id="body"
+                  name="body"
+                  rows={4}
+                  maxLength={4000}
+                  defaultValue={actionData?.values?.body ?? ""}
+                  invalid={Boolean(errors.body)}
+                  describedBy={describedBy}
+                />
+              )}
+            </FormField>
+            <ShowNameField checked={actionData?.values?.showName ?? false} />
+            <Button name="intent" value="reageren">
+              {t("meedenken.detail.replySend")}
+            </Button>
+          </Form>
+        ) : null}
+        {!loggedIn ? (
+          <Paragraph>
+            <Link to={`/inloggen?terug=${encodeURIComponent(`/meedenken/${item.id}`)}`}>
+              {t("meedenken.detail.logIn")}
+            </Link>
+          </Paragraph>
+        ) : null}
+      </section>
+
+      {loggedIn && !item.hidden && !item.mine ? (
+        <section aria-labelledby="melden">
+          <Heading level={2} id="melden">
+            {t("meedenken.detail.reportTitle")}
+          </Heading>
+          {item.reportedByMe ? (
+            <Paragraph>{t("meedenken.detail.reported")}</Paragraph>
+          ) : (
+            <Form method="post" className="vm-form" noValidate>
+              <FormField
+                id="reason"
+                label={t("meedenken.detail.reportReason")}
+                description={t("meedenken.detail.reportHint")}
+                error={errors.reason}
+              >
+                {(describedBy) => (
+                  <Textarea
+                    id="reason"
+                    name="reason"
+                    rows={2}
+                    maxLength={500}
+                    invalid={Boolean(errors.reason)}
+                    describedBy={describedBy}
+                  />
+                )}
+              </FormField>
+              <Button name="intent" value="melden" appearance="secondary-action">
+                {t("meedenken.detail.report")}
+              </Button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </article>
+  );
+}
