@@ -11,6 +11,7 @@ import { AppError, isAppError } from "../app/infra/errors.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { createAccountsApi } from "./api/accounts-api.ts";
 import { resolveApiActor } from "./api/api-identity.ts";
+import { createCocreationApi } from "./api/cocreation-api.ts";
 import { createConversationsApi } from "./api/conversations-api.ts";
 import { createDeliberationsApi } from "./api/deliberations-api.ts";
 import { createDilemmasApi } from "./api/dilemmas-api.ts";
@@ -125,6 +126,7 @@ export function createApp(options: {
   api.use(createDilemmasApi(services));
   api.use(createDeliberationsApi(services));
   api.use(createConversationsApi(services));
+  api.use(createCocreationApi(services));
   api.use((req, res) =>
     sendProblem(res, { code: "not_found", detail: `Onbekend adres: ${req.path}`, instance: req.originalUrl }),
   );

@@ -13,6 +13,7 @@ export const problemResponses = (...statuses: number[]) =>
             401: "Niet ingelogd of onbekende sleutel",
             403: "Niet toegestaan",
             404: "Niet gevonden",
+            409: "Kan niet in deze toestand",
             413: "Verzoek te groot",
             429: "Te veel verzoeken",
             503: "Database niet bereikbaar",

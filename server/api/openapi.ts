@@ -13,6 +13,12 @@ import {
   VersionWithPartsOutput,
 } from "../../app/modules/guide/guide.validation.ts";
 import {
+  COCREATION_INPUTS,
+  COCREATION_OUTPUTS,
+  COCREATION_TAG,
+  cocreationPaths,
+} from "./cocreation-openapi.ts";
+import {
   CONVERSATION_INPUTS,
   CONVERSATION_OUTPUTS,
   CONVERSATION_SECURITY_SCHEMES,
@@ -39,6 +45,7 @@ inputRegistry.add(SubmitCardInput, { id: "DilemmaCardSubmission" });
 inputRegistry.add(DeliberationInput, { id: "DeliberationInput" });
 for (const { step, input } of STEP_INPUTS) inputRegistry.add(input, { id: `DeliberationStep${step.number}` });
 for (const [id, schema] of Object.entries(CONVERSATION_INPUTS)) inputRegistry.add(schema, { id });
+for (const [id, schema] of Object.entries(COCREATION_INPUTS)) inputRegistry.add(schema, { id });
 for (const [id, schema] of Object.entries({
   Version: VersionOutput,
   VersionWithParts: VersionWithPartsOutput,
@@ -55,6 +62,7 @@ for (const [id, schema] of Object.entries({
   DeliberationConflict: DeliberationConflictOutput,
   PrincipleSuggestion: SuggestionOutput,
   ...CONVERSATION_OUTPUTS,
+  ...COCREATION_OUTPUTS,
 })) {
   schemaRegistry.add(schema, { id });
 }
@@ -115,9 +123,11 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           "Live gesprekken: een gespreksleider maakt en leidt een gesprek; deelnemers doen mee met de code, " +
           "zonder account, en antwoorden anoniem. De stand komt live binnen als Server-Sent Events.",
       },
+      COCREATION_TAG,
     ],
     paths: {
       ...conversationPaths(),
+      ...cocreationPaths(),
       "/versies": {
         get: {
           operationId: "listVersions",

@@ -10,6 +10,9 @@ import http from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { actorOf, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import { ContributionInput } from "../../app/modules/cocreation/cocreation.validation.ts";
+import { createContribution } from "../../app/modules/cocreation/contributions.server.ts";
 import { createOpenApiDocument } from "../../server/api/openapi.ts";
 import { startApiServer } from "./app-server.ts";
 import { openSeededDatabase, type TestDatabase } from "./databases.ts";
@@ -33,6 +36,8 @@ let server: Awaited<ReturnType<typeof startApiServer>>;
 let agent: http.Agent;
 let apiPaths: string[];
 let slugs: string[];
+/** A contribution that exists, so reads of one contribution also succeed now and then. */
+let contributionId: string;
 const apiStatuses = new Map<number, number>();
 const healthStatuses = new Map<number, number>();
 
@@ -43,6 +48,14 @@ beforeAll(async () => {
   apiPaths = Object.keys(createOpenApiDocument({ serverUrl: server.base }).paths);
   const version = (await (await server.get("/api/v1/versies/1")).json()) as { parts: { slug: string }[] };
   slugs = version.parts.map((part) => part.slug);
+  const writer = await upsertUser({ db: database.db, email: "fuzz@example.nl" });
+  contributionId = (
+    await createContribution({
+      db: database.db,
+      actor: actorOf(writer),
+      input: ContributionInput.parse({ kind: "algemeen", version: 1, body: "Een bijdrage om te lezen." }),
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -148,7 +161,7 @@ const realParam = (name: string) =>
     ? fc.constantFrom("1", "2", "3", "99")
     : name === "slug"
       ? fc.constantFrom(...slugs)
-      : fc.constantFrom("1", "a");
+      : fc.constantFrom("1", "a", contributionId, contributionId);
 
 /** A path from the OpenAPI document with real, random or hostile values for its parameters. */
 const apiPath = () =>

@@ -147,27 +147,29 @@ export const ContributionFilter = z.object({
 });
 export type ContributionFilter = z.output<typeof ContributionFilter>;
 
-/** The same filters in the API, where an unknown value is a 400 instead of being ignored. */
-export const ApiContributionFilter = z
-  .object({
-    versie: z.coerce
-      .number({ error: "Onbekende versie." })
-      .int("Onbekende versie.")
-      .min(1, "Onbekende versie.")
-      .max(1_000_000, "Onbekende versie.")
-      .optional(),
-    deel: Slug.optional(),
-    alinea: Slug.optional(),
-    soort: z.enum(CONTRIBUTION_KINDS, { error: "Onbekende soort bijdrage." }).optional(),
-    status: z.enum(CONTRIBUTION_STATUSES, { error: "Onbekende status." }).optional(),
-    q: z
-      .string({ error: "Zoek met één tekst." })
-      .trim()
-      .max(200, "Zoek met hoogstens 200 tekens.")
-      .optional(),
-    pagina: PageNumber.default(1),
-  })
-  .strict();
+/**
+ * The same filters in the API, where a wrong value is a 400 instead of being ignored; other query
+ * parameters are ignored, as in the guide's API.
+ */
+export const ApiContributionFilter = z.object({
+  versie: z.coerce
+    .number({ error: "Onbekende versie." })
+    .int("Onbekende versie.")
+    .min(1, "Onbekende versie.")
+    .max(1_000_000, "Onbekende versie.")
+    .optional(),
+  deel: Slug.optional(),
+  alinea: Slug.optional(),
+  soort: z.enum(CONTRIBUTION_KINDS, { error: "Onbekende soort bijdrage." }).optional(),
+  status: z.enum(CONTRIBUTION_STATUSES, { error: "Onbekende status." }).optional(),
+  q: z
+    .string({ error: "Zoek met één tekst." })
+    .trim()
+    .max(200, "Zoek met hoogstens 200 tekens.")
+    .refine(storable, UNSTORABLE)
+    .optional(),
+  pagina: PageNumber.default(1),
+});
 
 // --- what the API answers ----------------------------------------------------------------------
 
