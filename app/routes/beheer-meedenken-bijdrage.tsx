@@ -124,7 +124,7 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
         </Alert>
       ) : null}
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
-      <ContributionCard item={item} href={`/meedenken/${item.id}`} />
+      <ContributionCard item={item} href={`/meedenken/${item.id}`} editor />
       <Paragraph>{item.author ? t("meedenken.admin.nameShown") : t("meedenken.admin.nameHidden")}</Paragraph>
       {item.reportReasons.length > 0 ? (
         <section aria-labelledby="meldingen">

@@ -90,7 +90,7 @@ export default function ContributionQueue({ loaderData }: Route.ComponentProps) 
       </Paragraph>
       {loaderData.items.length === 0 ? <Paragraph>{t("meedenken.admin.none")}</Paragraph> : null}
       {loaderData.items.map((item) => (
-        <ContributionCard key={item.id} item={item} href={`/beheer/meedenken/${item.id}`} />
+        <ContributionCard key={item.id} item={item} href={`/beheer/meedenken/${item.id}`} editor />
       ))}
       <Pagination page={loaderData.page} pages={loaderData.pages} hrefFor={hrefFor} />
     </>

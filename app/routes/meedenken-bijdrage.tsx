@@ -155,7 +155,7 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
         </Alert>
       ) : null}
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
-      <WhoAndWhere item={loaderData.editor ? item : { ...item, authorEmail: undefined }} />
+      <WhoAndWhere item={item} editor={loaderData.editor} />
       <Paragraph>
         {t("meedenken.detail.status")}{" "}
         <StatusLabel status={item.status} adoptedInVersion={item.adoptedInVersion} />

@@ -69,7 +69,12 @@ for (const javaScriptEnabled of [true, false]) {
     await count.focus();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("status")).toHaveText("1 bijdrage");
-    await expect(page.locator("article.vm-contribution")).toContainText("Ja, dit herken ik van de balie.");
+    const card = page.locator("article.vm-contribution");
+    await expect(card).toContainText("Ja, dit herken ik van de balie.");
+    // Who wrote it stays hidden from the public: no name, no address.
+    await expect(card).toContainText("Anoniem");
+    await expect(card).not.toContainText("@");
+    await expect(card).not.toContainText("account verwijderd");
     await context.close();
   });
 

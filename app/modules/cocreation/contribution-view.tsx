@@ -74,7 +74,8 @@ export function HiddenNotice(props: { hidden: HiddenState; reason: string; still
   );
 }
 
-export function WhoAndWhere(props: { item: ContributionCardData }) {
+/** Who wrote it (a name only when they chose to show it), when, on which version; editors also see the address. */
+export function WhoAndWhere(props: { item: ContributionCardData; editor?: boolean }) {
   const t = useT();
   const date = useDate();
   const { item } = props;
@@ -82,7 +83,7 @@ export function WhoAndWhere(props: { item: ContributionCardData }) {
     <Paragraph>
       <span className="vm-contribution__meta">
         {item.author ? t("meedenken.item.by", { name: item.author }) : t("meedenken.item.anonymous")}
-        {item.authorEmail !== undefined ? ` (${item.authorEmail ?? t("meedenken.admin.fromGone")})` : ""} ·{" "}
+        {props.editor ? ` (${item.authorEmail ?? t("meedenken.admin.fromGone")})` : ""} ·{" "}
         {date(item.createdAt)} · {t("meedenken.item.version", { number: item.version })}
       </span>
     </Paragraph>
@@ -90,7 +91,12 @@ export function WhoAndWhere(props: { item: ContributionCardData }) {
 }
 
 /** A contribution in a list: its kind and place as a link, who, when, status, the start of its text. */
-export function ContributionCard(props: { item: ContributionCardData; href: string; headingLevel?: 2 | 3 }) {
+export function ContributionCard(props: {
+  item: ContributionCardData;
+  href: string;
+  headingLevel?: 2 | 3;
+  editor?: boolean;
+}) {
   const t = useT();
   const { item } = props;
   const text =
@@ -114,7 +120,7 @@ export function ContributionCard(props: { item: ContributionCardData; href: stri
           ) : null}
         </Link>
       </Heading>
-      <WhoAndWhere item={item} />
+      <WhoAndWhere item={item} editor={props.editor} />
       <Paragraph>
         <StatusLabel status={item.status} adoptedInVersion={item.adoptedInVersion} />{" "}
         {t("meedenken.item.supports", { count: item.supports })} ·{" "}
