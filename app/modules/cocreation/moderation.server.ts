@@ -1,7 +1,7 @@
 // Moderation: anyone logged in reports a contribution or a reply once; at the threshold it is hidden
 // until an editor looks. Editors hide or restore, always with a reason the public reads (hidden) or the
 // audit log keeps (restored). Reports made before an editor's decision no longer count.
-import { and, count, eq, gt, isNull, or, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
@@ -133,7 +133,7 @@ export async function countAwaitingReview(options: { db: Db }): Promise<number> 
     options.db
       .select({ total: count() })
       .from(cocreationReplies)
-      .where(or(eq(cocreationReplies.hiddenState, "in-afwachting"))),
+      .where(eq(cocreationReplies.hiddenState, "in-afwachting")),
   ]);
   return (contributions[0]?.total ?? 0) + (replies[0]?.total ?? 0);
 }
