@@ -8,12 +8,14 @@ import { useT } from "~/infra/i18n/i18n.ts";
 import { notifyJobs } from "~/infra/jobs.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { ModerationInput, StatusInput } from "~/modules/cocreation/cocreation.validation.ts";
+import { adoptIntoDraft, adoptionsOf } from "~/modules/cocreation/adoptions.server.ts";
+import { ModerationInput, PROPOSAL_KINDS, StatusInput } from "~/modules/cocreation/cocreation.validation.ts";
 import { CONTRIBUTION_STATUSES } from "~/modules/cocreation/cocreation-kinds.ts";
 import { ContributionCard, HiddenNotice, useDate } from "~/modules/cocreation/contribution-view.tsx";
 import { getContribution, NOT_FOUND } from "~/modules/cocreation/contributions.server.ts";
 import { decideStatus } from "~/modules/cocreation/decisions.server.ts";
 import { moderateItem } from "~/modules/cocreation/moderation.server.ts";
+import { getDraft } from "~/modules/guide/guide-drafts.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
@@ -23,7 +25,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-meedenken-bijdrage";
 
 const Id = z.uuid();
-const DONE = ["status", "verborgen", "hersteld"] as const;
+const DONE = ["status", "verborgen", "hersteld", "overgenomen"] as const;
 
 async function load(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
   const { actor } = await requirePermission({
@@ -45,7 +47,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       viewer: { userId: actor.id, editor: true },
     });
     const done = new URL(request.url).searchParams.get("klaar");
-    return data({ item, done: DONE.find((value) => value === done) ?? null }, { headers: PRIVATE_HEADERS });
+    const db = context.services.database.db;
+    const [draft, adoptions] = await Promise.all([getDraft({ db }), adoptionsOf({ db, contributionId: id })]);
+    return data(
+      {
+        item,
+        done: DONE.find((value) => value === done) ?? null,
+        adoptable: PROPOSAL_KINDS.includes(item.kind),
+        draft: draft ? { number: draft.number } : null,
+        adoptions,
+      },
+      { headers: PRIVATE_HEADERS },
+    );
   });
 }
 
@@ -67,6 +80,23 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       await decideStatus({ db, actor, contributionId: id, input: input.data, origin });
       await notifyJobs(services.database);
       return redirect(`/beheer/meedenken/${id}?klaar=status`, { status: 303 });
+    }
+    if (intent === "overnemen") {
+      const values = { status: text("status"), reason: text("reason"), version: "" };
+      const input = StatusInput.safeParse({ ...values, version: 1 });
+      if (!input.success) {
+        return data({ form: "adopt", errors: prefixed(fieldErrorsOf(input.error)), values }, { status: 400 });
+      }
+      const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+      try {
+        await adoptIntoDraft({ db, actor, contributionId: id, input: input.data, origin });
+      } catch (error) {
+        if (!(error instanceof AppError) || (error.code !== "conflict" && error.code !== "invalid"))
+          throw error;
+        return data({ form: "adopt", errors: { "adopt-status": error.message }, values }, { status: 409 });
+      }
+      await notifyJobs(services.database);
+      return redirect(`/beheer/meedenken/${id}?klaar=overgenomen`, { status: 303 });
     }
     if (intent === "verbergen" || intent === "herstellen") {
       const target = text("reactie")
@@ -91,6 +121,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     throw new AppError("invalid", "Onbekende actie.");
   });
 }
+
+/** The adoption form's fields carry an "adopt-" prefix, so its messages link to its own fields. */
+const prefixed = (errors: Record<string, string>) =>
+  Object.fromEntries(Object.entries(errors).map(([field, message]) => [`adopt-${field}`, message]));
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
@@ -219,6 +253,19 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
         ) : null}
       </section>
 
+      {loaderData.adoptable ? (
+        <AdoptForm
+          draft={loaderData.draft}
+          adoptions={loaderData.adoptions}
+          errors={errors}
+          typed={
+            actionData?.form === "adopt" && actionData.values && "status" in actionData.values
+              ? actionData.values
+              : null
+          }
+        />
+      ) : null}
+
       <section aria-labelledby="moderatie">
         <Heading level={2} id="moderatie">
           {t("meedenken.admin.moderate")}
@@ -265,6 +312,81 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Taking the proposal over into the draft of the next version, with its status and reason at once. */
+function AdoptForm(props: {
+  draft: { number: number } | null;
+  adoptions: { versionNumber: number; partSlug: string; anchor: string }[];
+  errors: Record<string, string>;
+  typed: { status: string; reason: string } | null;
+}) {
+  const t = useT();
+  const { draft, errors } = props;
+  const inDraft = draft
+    ? props.adoptions.find((adoption) => adoption.versionNumber === draft.number)
+    : undefined;
+  return (
+    <section aria-labelledby="overnemen">
+      <Heading level={2} id="overnemen">
+        {t("meedenken.admin.adoptTitle")}
+      </Heading>
+      {props.adoptions.map((adoption) => (
+        <Paragraph key={adoption.versionNumber}>
+          {t("meedenken.admin.adoptedInto", { version: adoption.versionNumber })}{" "}
+          {draft && adoption.versionNumber === draft.number ? (
+            <Link to={`/beheer/gids/concept/${adoption.partSlug}#${adoption.anchor}`}>
+              {t("meedenken.admin.adoptedLink")}
+            </Link>
+          ) : null}
+        </Paragraph>
+      ))}
+      {!draft ? (
+        <Paragraph>
+          {t("meedenken.admin.adoptNoDraft")}{" "}
+          <Link to="/beheer/gids">{t("meedenken.admin.adoptMakeDraft")}</Link>
+        </Paragraph>
+      ) : inDraft ? null : (
+        <Form method="post" className="vm-form" noValidate>
+          <input type="hidden" name="intent" value="overnemen" />
+          <Paragraph>{t("meedenken.admin.adoptText", { version: draft.number })}</Paragraph>
+          <FormField id="adopt-status" label={t("meedenken.admin.adoptHow")} error={errors["adopt-status"]}>
+            {(describedBy) => (
+              <Select
+                id="adopt-status"
+                name="status"
+                defaultValue={props.typed?.status ?? "overgenomen"}
+                describedBy={describedBy}
+                options={(["overgenomen", "deels-overgenomen"] as const).map((status) => ({
+                  value: status,
+                  label: t(`meedenken.statuses.${status}`),
+                }))}
+              />
+            )}
+          </FormField>
+          <FormField
+            id="adopt-reason"
+            label={t("meedenken.admin.reasonLabel")}
+            description={t("meedenken.admin.reasonHint")}
+            error={errors["adopt-reason"]}
+          >
+            {(describedBy) => (
+              <Textarea
+                id="adopt-reason"
+                name="reason"
+                rows={3}
+                maxLength={1000}
+                defaultValue={props.typed?.reason ?? ""}
+                invalid={Boolean(errors["adopt-reason"])}
+                describedBy={describedBy}
+              />
+            )}
+          </FormField>
+          <Button>{t("meedenken.admin.adopt", { version: draft.number })}</Button>
+        </Form>
+      )}
+    </section>
   );
 }
 

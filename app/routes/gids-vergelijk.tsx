@@ -2,12 +2,14 @@
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { type ProposalBehind, proposalsBehind } from "~/modules/cocreation/adoptions.server.ts";
 import { CompareForm } from "~/modules/guide/compare-form.tsx";
 import { compareVersions, listVersions } from "~/modules/guide/guide.server.ts";
 import { CompareInput } from "~/modules/guide/guide.validation.ts";
 import type { BlockDiff, WordChange } from "~/modules/guide/guide-diff.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/gids-vergelijk";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -40,13 +42,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     }
     const { from, to, diff } = await compareVersions({ db, from: input.data.van, to: input.data.naar });
     const bothPublished = from.status === "published" && to.status === "published";
+    // Forward in time, each changed paragraph links to the proposals that were taken over into it.
+    const proposals = await proposalsBehind({ db, from: from.number, to: to.number });
     return data(
       {
         versions,
         problem,
         van: String(from.number),
         naar: String(to.number),
-        comparison: { from: from.number, to: to.number, diff },
+        comparison: { from: from.number, to: to.number, diff, proposals },
       },
       { headers: bothPublished ? cacheableHeaders("guide") : PRIVATE_HEADERS },
     );
@@ -83,9 +87,9 @@ function Words(props: { words: WordChange[] }) {
   );
 }
 
-function Block(props: { block: BlockDiff }) {
+function Block(props: { block: BlockDiff; proposals: ProposalBehind[] }) {
   const t = useT();
-  const { block } = props;
+  const { block, proposals } = props;
   const label = {
     added: t("compare.added"),
     removed: t("compare.removed"),
@@ -106,6 +110,20 @@ function Block(props: { block: BlockDiff }) {
           block.text
         )}
       </span>
+      {proposals.length > 0 ? (
+        <div className="vm-diff-block__proposals">
+          <span>{t("compare.proposals", { count: proposals.length })}</span>
+          <ul className="utrecht-unordered-list">
+            {proposals.map((proposal) => (
+              <li key={proposal.id} className="utrecht-unordered-list__item">
+                <Link to={`/meedenken/${proposal.id}`}>
+                  {t(`meedenken.kinds.${proposal.kind}`)}: <span lang="nl">{proposal.excerpt}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </li>
   );
 }
@@ -145,7 +163,11 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
                 {part.blocks
                   .filter((block) => block.status !== "unchanged")
                   .map((block) => (
-                    <Block key={`${block.status}-${block.anchor}`} block={block} />
+                    <Block
+                      key={`${block.status}-${block.anchor}`}
+                      block={block}
+                      proposals={comparison.proposals[`${part.slug}#${block.anchor}`] ?? []}
+                    />
                   ))}
               </ul>
             </section>

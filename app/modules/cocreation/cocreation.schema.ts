@@ -162,3 +162,28 @@ export const cocreationPreferences = pgTable("cocreation_preferences", {
   emailNotifications: boolean("email_notifications").notNull().default(true),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A proposal taken over into a draft of the guide: which version it went into and where (the paragraph
+ * it changed or added). The comparison of that version with the one before links each changed paragraph
+ * to the proposals behind it. Goes with the draft if the draft is thrown away.
+ */
+export const cocreationAdoptions = pgTable(
+  "cocreation_adoptions",
+  {
+    contributionId: uuid("contribution_id")
+      .notNull()
+      .references(() => cocreationContributions.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => guideVersions.id, { onDelete: "cascade" }),
+    partSlug: text("part_slug").notNull(),
+    anchor: text("anchor").notNull(),
+    adoptedBy: uuid("adopted_by").references(() => users.id, { onDelete: "set null" }),
+    adoptedAt: timestamp("adopted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.contributionId, table.versionId] }),
+    index("cocreation_adoptions_version_idx").on(table.versionId),
+  ],
+);
