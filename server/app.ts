@@ -164,6 +164,11 @@ export function createApp(options: {
   }
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A browser that went elsewhere before the answer was written is no fault of ours.
+    if ((error as { code?: unknown })?.code === "ERR_STREAM_PREMATURE_CLOSE" && req.socket.destroyed) {
+      req.log.debug({ err: error }, "the client closed the connection before the answer was complete");
+      return;
+    }
     req.log.error({ err: error }, "request failed outside the page renderer");
     if (res.headersSent) return res.end();
     res

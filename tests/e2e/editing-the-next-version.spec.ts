@@ -3,7 +3,8 @@
 // when it holds a blank line), writes the changelog with a preview, publishes, and the comparison page
 // shows the change; the old version stays readable at its address. Then, with the keyboard alone, a
 // paragraph is added to the next draft (its preview following the typing), and the draft is thrown
-// away again.
+// away again. Last, a civil servant's proposal is taken over into a new draft with one action, and once
+// published the comparison shows the change with a link to the proposal.
 //
 // Publishing changes which version is current for every later test, so this file starts its own server
 // on its own data folder instead of the shared one in playwright.config.ts.
@@ -22,6 +23,8 @@ const PART = "Luister beter naar burgers";
 const ANCHOR = "kritiek-is-waardevolle-informatie-wie";
 const OLD_WORDS = "Zie dat niet als lastig, maar als hulp.";
 const NEW_WORDS = "Zie het als een cadeau: iemand wil dat het beter gaat.";
+const WRITER = "ambtenaar@example.nl";
+const PROPOSED_WORDS = "Zeg er ook bij wanneer ze antwoord krijgen.";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-e2e-editing-"));
 let server: ChildProcess | undefined;
@@ -52,6 +55,7 @@ test.beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   vakmanschap(["migrate"]);
   vakmanschap(["user", "add", "--email", EDITOR, "--role", "redacteur"]);
+  vakmanschap(["user", "add", "--email", WRITER, "--role", "ambtenaar"]);
   server = spawn(process.execPath, ["server.js"], {
     env: {
       ...process.env,
@@ -86,23 +90,27 @@ test.afterAll(async () => {
 
 /** Logs in the way a person does: the login form, the mail in this server's outbox, the button. */
 async function logInAsEditor(context: BrowserContext): Promise<Page> {
+  return logInAs(context, EDITOR);
+}
+
+async function logInAs(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${base}/inloggen`);
   const started = Date.now() - 1000;
-  await page.locator("#email").fill(EDITOR);
+  await page.locator("#email").fill(email);
   await page.locator("main form:has(#email) button[type=submit]").click();
   await page
     .locator("main h1")
     .filter({ hasText: /e-mail/ })
     .waitFor();
-  const link = await loginLinkFrom(path.join(dataDir, "outbox"), started);
+  const link = await loginLinkFrom(path.join(dataDir, "outbox"), started, email);
   await page.goto(link);
   await page.locator("main form button[type=submit]").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
   return page;
 }
 
-async function loginLinkFrom(outbox: string, after: number): Promise<string> {
+async function loginLinkFrom(outbox: string, after: number, email: string): Promise<string> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((file) => file.endsWith(".eml")) : [];
     for (const file of files.sort().reverse()) {
@@ -110,7 +118,8 @@ async function loginLinkFrom(outbox: string, after: number): Promise<string> {
       if (fs.statSync(full).mtimeMs < after) continue;
       const mail = await simpleParser(fs.readFileSync(full));
       const link = /http\S+\/inloggen\/bevestigen\?token=[\w-]+/.exec(mail.text ?? "")?.[0];
-      if (link) return new URL(link).pathname + new URL(link).search;
+      const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
+      if (link && to === email) return new URL(link).pathname + new URL(link).search;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -259,4 +268,61 @@ test("an editor adds a paragraph with the keyboard alone, with a live preview, a
   await expect(page.getByText("Het concept is weggegooid.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Nieuw concept" })).toBeVisible();
   await context.close();
+});
+
+test("a civil servant's proposal is taken over into the next version, and the comparison shows the change with its proposal", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  // A civil servant proposes new text for a paragraph of the current version (2, published above).
+  const writerContext = await browser.newContext({ baseURL: base });
+  const writer = await logInAs(writerContext, WRITER);
+  await writer.goto(
+    `/meedenken/nieuw?versie=2&deel=luister-naar-burgers&alinea=${ANCHOR}&soort=tekstvoorstel`,
+  );
+  const proposed = `${(await writer.getByLabel("Nieuwe tekst van de alinea").inputValue()).trim()} ${PROPOSED_WORDS}`;
+  await writer.getByLabel("Nieuwe tekst van de alinea").fill(proposed);
+  await writer.getByRole("button", { name: "Stuur je bijdrage" }).click();
+  await expect(writer).toHaveURL(/\/meedenken\/[0-9a-f-]{36}\?nieuw=1$/);
+  const proposal = new URL(writer.url()).pathname;
+
+  // The editor makes a draft, and takes the proposal over with one action: status and reason at once.
+  const editorContext = await browser.newContext({ baseURL: base });
+  const editor = await logInAsEditor(editorContext);
+  await editor.goto(`/beheer${proposal}`);
+  await expect(editor.getByText("Er is nog geen concept van een volgende versie.")).toBeVisible();
+  await editor.goto("/beheer/gids");
+  await editor.getByRole("button", { name: "Nieuw concept" }).click();
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Concept van versie 3");
+  await editor.goto(`/beheer${proposal}`);
+  const adopt = editor.getByRole("region", { name: "Overnemen in het concept" });
+  await adopt.getByLabel("Reden", { exact: true }).fill("Mensen willen weten wanneer ze iets horen.");
+  await adopt.getByRole("button", { name: "Neem over in het concept van versie 3" }).click();
+  await expect(editor.getByText("Overgenomen in het concept.")).toBeVisible();
+  await expectNoViolations(editor);
+  await editor.getByRole("link", { name: "Bekijk of verander de tekst in het concept" }).click();
+  await expect(editor.locator(`#alinea-${ANCHOR}`)).toContainText(PROPOSED_WORDS);
+
+  // Published, the comparison of versions 2 and 3 shows the change and links to the proposal.
+  await editor.goto("/beheer/gids/concept");
+  await editor.getByLabel("Veranderingen").fill("- Een voorstel uit Meedenken overgenomen.");
+  await editor.getByRole("button", { name: "Opslaan" }).first().click();
+  await editor.getByRole("button", { name: "Publiceren", exact: true }).click();
+  await editor.getByRole("button", { name: "Ja, publiceer versie 3" }).click();
+  await expect(editor.getByText("Versie 3 is gepubliceerd.")).toBeVisible();
+  await editor.goto("/gids/vergelijk?van=2&naar=3");
+  const changed = editor.locator(`#changed-${ANCHOR}`);
+  await expect(changed.locator("ins", { hasText: "antwoord" })).not.toHaveCount(0);
+  await expect(changed).toContainText("Het voorstel hierachter:");
+  await expectNoViolations(editor);
+  await changed.getByRole("link", { name: /^Voorstel voor nieuwe tekst:/ }).click();
+  await expect(editor).toHaveURL(proposal);
+  await expect(editor.getByText("Mensen willen weten wanneer ze iets horen.").first()).toBeVisible();
+
+  // The writer reads what became of it, with the reason; the proposal stays on version 2.
+  await writer.goto(proposal);
+  await expect(writer.getByText("Overgenomen in versie 3").first()).toBeVisible();
+  await expect(writer.getByText("Mensen willen weten wanneer ze iets horen.").first()).toBeVisible();
+  await editorContext.close();
+  await writerContext.close();
 });
