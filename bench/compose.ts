@@ -1,10 +1,11 @@
-// Composing a full-size kris-kras round (`npm run bench:compose`): 2,000 sign-ups over 20 slots in a
+// Composing a full-size kris-kras round (`npm run bench:compose`): 2,000 sign-ups over 10 slots in a
 // fresh embedded database (or the PostgreSQL database of DATABASE_URL), with availability, "if it
 // must", organisations and bands drawn from a fixed seed and 300 pairs who met before. Times each part
 // of `composeGroups` as the server runs it (reading the sign-ups, placing, building the problem, the
-// optimiser in its worker for KRISKRAS_COMPOSE_SECONDS, storing the groups), then the editor's review,
-// and prints how many were placed and why not, how good the mix is against a random split of the same
-// placed people, how many repeats and "if it must" placements are left, and the memory of the process.
+// optimiser in its worker for KRISKRAS_COMPOSE_SECONDS, storing the groups), then the editor's review;
+// checks every hard constraint on the stored groups (exit code 1 when one is broken); and prints how
+// many were placed and why not, the mix against a random split of the same placed people and against an
+// upper bound, how many repeats and "if it must" placements are left, and the memory of the process.
 // The baseline in the same run: the time of one trivial query, and a random split's diversity.
 import fs from "node:fs";
 import os from "node:os";

@@ -269,15 +269,40 @@ export function buildGroupingProblem(options: {
   const weightSum = ATTRIBUTES.reduce((sum, attribute) => sum + weights[attribute], 0);
   const repeatPenalty = 2 * bounds.max * Math.max(1, weightSum);
   const ifMustCost = Math.max(1, weightSum);
+  // Each attribute's values as small numbers, so the n² pairs compare numbers, not strings.
+  const codes = ATTRIBUTES.map((attribute) => {
+    const known = new Map<string, number>();
+    return Int32Array.from(elements, (candidate) => {
+      const value = candidate.attributes[attribute];
+      if (!known.has(value)) known.set(value, known.size);
+      return known.get(value) as number;
+    });
+  });
+  const attributeWeights = ATTRIBUTES.map((attribute) => weights[attribute]);
   const distances = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const a = elements[i] as Candidate;
-      const b = elements[j] as Candidate;
-      const met = options.metBefore.has(pairKey(a.userId, b.userId));
-      const d = pairDiversity(a, b, weights) - (met ? repeatPenalty : 0);
+      let d = 0;
+      for (let k = 0; k < codes.length; k++) {
+        if ((codes[k] as Int32Array)[i] !== (codes[k] as Int32Array)[j]) d += attributeWeights[k] as number;
+      }
       distances[i * n + j] = d;
       distances[j * n + i] = d;
+    }
+  }
+  // Pairs who met before, looked up from the (few) meetings rather than for every pair.
+  const elementsOfUser = new Map<string, number[]>();
+  elements.forEach((candidate, v) => {
+    elementsOfUser.set(candidate.userId, [...(elementsOfUser.get(candidate.userId) ?? []), v]);
+  });
+  for (const key of options.metBefore) {
+    const [low, high] = key.split("|");
+    for (const i of elementsOfUser.get(low ?? "") ?? []) {
+      for (const j of elementsOfUser.get(high ?? "") ?? []) {
+        if (i === j) continue;
+        distances[i * n + j] = (distances[i * n + j] as number) - repeatPenalty;
+        distances[j * n + i] = (distances[j * n + i] as number) - repeatPenalty;
+      }
     }
   }
   const allowed = new Uint8Array(n * m);
