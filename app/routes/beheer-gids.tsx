@@ -2,13 +2,13 @@
 // there is one (to edit or throw away, after a yes), or a button that makes one from the current version.
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
-import { formatDate } from "~/infra/i18n/format-date.ts";
-import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
 import { getDraft } from "~/modules/guide/guide-drafts.server.ts";
 import { applyGuideEdit, GUIDE_NOTICES } from "~/modules/guide/guide-editor.server.ts";
+import { VersionsTable } from "~/modules/guide/versions-table.tsx";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
@@ -72,7 +72,6 @@ export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
 export default function GuideEditor({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const language = useLanguage();
   const { versions, draft, currentNumber } = loaderData;
   const sent = actionData;
   const previous = loaderData.published
@@ -174,53 +173,7 @@ export default function GuideEditor({ loaderData, actionData }: Route.ComponentP
         <Heading level={2} id="versies">
           {t("guideEditor.versionsTitle")}
         </Heading>
-        <div className="utrecht-table-container vm-table-scroll">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">{t("versions.caption")}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t("versions.number")}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t("versions.label")}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t("versions.date")}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t("versions.status")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {versions.map((version) => (
-                <tr key={version.number} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <Link to={`/gids/versie/${version.number}`}>
-                      {t("versions.read", { number: version.number })}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell" lang="nl">
-                    {version.label}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {formatDate({ iso: version.date, language, format: "date" })}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <StatusBadge>
-                      {version.status === "published" ? t("versions.published") : t("versions.draft")}
-                    </StatusBadge>{" "}
-                    {version.isExample ? <StatusBadge>{t("versions.example")}</StatusBadge> : null}{" "}
-                    {version.number === currentNumber ? (
-                      <StatusBadge>{t("versions.current")}</StatusBadge>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <VersionsTable versions={versions} currentNumber={currentNumber} />
       </section>
     </>
   );

@@ -1,14 +1,12 @@
 // Every version with number, date, status and changelog, and a form to compare two of them.
 import { data } from "react-router";
-import { formatDate } from "~/infra/i18n/format-date.ts";
-import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CompareForm } from "~/modules/guide/compare-form.tsx";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
-import { StatusBadge } from "~/ui/alert.tsx";
+import { VersionsTable } from "~/modules/guide/versions-table.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-versies";
 
@@ -41,7 +39,6 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeade
 
 export default function Versions({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const language = useLanguage();
   const { versions, currentNumber } = loaderData;
   const newest = versions[0]?.number;
   const previous = versions[1]?.number ?? newest;
@@ -50,53 +47,7 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
       <title>{`${t("versions.title")} – Vakmanschap`}</title>
       <Heading level={1}>{t("versions.title")}</Heading>
       <Paragraph>{t("versions.intro")}</Paragraph>
-      <div className="utrecht-table-container vm-table-scroll">
-        <table className="utrecht-table utrecht-table--html-table">
-          <caption className="utrecht-table__caption">{t("versions.caption")}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("versions.number")}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("versions.label")}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("versions.date")}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("versions.status")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {versions.map((version) => (
-              <tr key={version.number} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  <Link to={`/gids/versie/${version.number}`}>
-                    {t("versions.read", { number: version.number })}
-                  </Link>
-                </th>
-                <td className="utrecht-table__cell" lang="nl">
-                  {version.label}
-                </td>
-                <td className="utrecht-table__cell">
-                  {formatDate({ iso: version.date, language, format: "date" })}
-                </td>
-                <td className="utrecht-table__cell">
-                  <StatusBadge>
-                    {version.status === "published" ? t("versions.published") : t("versions.draft")}
-                  </StatusBadge>{" "}
-                  {version.isExample ? <StatusBadge>{t("versions.example")}</StatusBadge> : null}{" "}
-                  {version.number === currentNumber ? (
-                    <StatusBadge>{t("versions.current")}</StatusBadge>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <VersionsTable versions={versions} currentNumber={currentNumber} />
       {versions.map((version) => (
         <section
           key={version.number}
