@@ -45,7 +45,7 @@ describe("an operator configures the server", () => {
     expect(parseConfig({}).kriskras).toEqual({
       signupRetentionDays: 183,
       meetingsRetentionDays: 1095,
-      composeSeconds: 15,
+      composeSeconds: 8,
     });
     expect(
       parseConfig({
