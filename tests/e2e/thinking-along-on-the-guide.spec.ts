@@ -154,11 +154,13 @@ test("colleagues report a proposal until it is hidden; an editor restores it and
   await expect(editor.page.getByText("Teruggezet.")).toBeVisible();
 
   // Adopted, but without the version: the message, and the reason typed stays.
-  await editor.page.getByLabel("Status").selectOption("overgenomen");
-  await editor.page.getByLabel("Reden", { exact: true }).fill("Staat in de volgende versie, iets korter.");
+  // The decision form, not the one that takes the text over into a draft.
+  const decision = editor.page.getByRole("region", { name: "Besluit" });
+  await decision.getByLabel("Status").selectOption("overgenomen");
+  await decision.getByLabel("Reden", { exact: true }).fill("Staat in de volgende versie, iets korter.");
   await editor.page.getByRole("button", { name: "Bewaar het besluit" }).click();
   await expect(editor.page.getByRole("alert")).toContainText("Vul het nummer in van de versie");
-  await expect(editor.page.getByLabel("Reden", { exact: true })).toHaveValue(
+  await expect(decision.getByLabel("Reden", { exact: true })).toHaveValue(
     "Staat in de volgende versie, iets korter.",
   );
   await editor.page.getByLabel("Versie waarin het is overgenomen").fill("2");
