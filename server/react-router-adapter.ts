@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type ServerBuild } from "react-router";
 import type { Services } from "../app/infra/services.server.ts";
+import { clientAddressKey } from "../app/infra/client-address.ts";
 import { PAGE_CACHE_HEADER, type PageCache } from "./page-cache.ts";
 
 function toFetchRequest(req: Request, res: Response, origin: string): globalThis.Request {
@@ -54,7 +55,7 @@ export function createPageHandler(options: { build: ServerBuild; services: Servi
       }
       const response = await handle(toFetchRequest(req, res, origin), {
         services: options.services,
-        clientIp: req.ip ?? "unknown",
+        clientIp: clientAddressKey(req.ip),
       });
       const tag = response.headers.get(PAGE_CACHE_HEADER);
       response.headers.delete(PAGE_CACHE_HEADER);

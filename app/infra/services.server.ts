@@ -31,7 +31,7 @@ export interface Services {
 declare module "react-router" {
   interface AppLoadContext {
     services: Services;
-    /** The client's address as the trusted-proxy setting resolves it (for rate limits only). */
+    /** The client's address as the trusted-proxy setting resolves it, an IPv6 address as its /64 (for per-address limits only; clientAddressKey). */
     clientIp: string;
   }
 }

@@ -5,6 +5,7 @@
 import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
+import { clientAddressKey } from "../../app/infra/client-address.ts";
 import { AppError } from "../../app/infra/errors.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { openEventStream } from "../../app/infra/sse.server.ts";
@@ -210,7 +211,7 @@ export function createConversationsApi(services: Services): Router {
     limitParticipation({
       participationLimits: services.participationLimits,
       config,
-      clientIp: req.ip ?? "",
+      clientIp: clientAddressKey(req.ip),
       purpose,
     });
 
