@@ -11,7 +11,8 @@ function ipv6Groups(address: string): number[] | undefined {
   );
   const [head = "", rest, extra] = text.split("::");
   if (extra !== undefined) return undefined;
-  const parse = (part: string) => (part === "" ? [] : part.split(":").map((group) => Number.parseInt(group, 16)));
+  const parse = (part: string) =>
+    part === "" ? [] : part.split(":").map((group) => Number.parseInt(group, 16));
   const front = parse(head);
   const back = rest === undefined ? [] : parse(rest);
   const missing = 8 - front.length - back.length;

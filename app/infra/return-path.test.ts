@@ -14,6 +14,16 @@ describe("after a form, people only ever go back to a page of this site", () => 
     ["javascript:alert(1)", "/"],
     ["", "/"],
     [undefined, "/"],
+    ["/.//evil.example/login?x=1", "/"],
+    ["/..//evil.example", "/"],
+    ["/%2e//evil.example", "/"],
+    ["/%2E%2e//evil.example", "/"],
+    ["/a/../..//evil.example", "/"],
+    ["/a/./b/../c", "/a/c"],
+    ["/%2f/evil.example", "/"],
+    ["/%2F%2Fevil.example", "/"],
+    ["/%5c/evil.example", "/"],
+    ["/gids?terug=%2F%2Fevil.example", "/gids?terug=%2F%2Fevil.example"],
   ])("%j → %j", (input, expected) => {
     expect(safeReturnPath(input)).toBe(expected);
   });
@@ -26,6 +36,40 @@ describe("after a form, people only ever go back to a page of this site", () => 
         expect(resolved.origin).toBe("https://site.example");
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("always gives a path that starts with exactly one slash, for paths built from tricky segments", () => {
+    const segment = fc.constantFrom(
+      "",
+      ".",
+      "..",
+      "%2e",
+      "%2E",
+      "%2e%2e",
+      ".%2e",
+      "%2f",
+      "%2F",
+      "%5c",
+      "\\",
+      "evil.example",
+      "gids",
+      "@evil.example",
+      "?x=//evil.example",
+      "#//evil.example",
+      ":",
+      "http:",
+    );
+    const path = fc.array(segment, { minLength: 1, maxLength: 8 }).map((parts) => `/${parts.join("/")}`);
+    fc.assert(
+      fc.property(path, (input) => {
+        const result = safeReturnPath(input);
+        expect(result.startsWith("/")).toBe(true);
+        expect(result[1] === "/" || result[1] === "\\").toBe(false);
+        expect(new URL(result, "https://site.example").origin).toBe("https://site.example");
+        expect(safeReturnPath(result)).toBe(result);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
