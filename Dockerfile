@@ -2,8 +2,11 @@
 #
 #   docker build -t vakmanschap .
 #   docker run -p 3000:3000 -v vakmanschap-data:/data vakmanschap
+#   docker run -p 443:3000 -e PUBLIC_URL=https://vakmanschap.example.nl -v vakmanschap-data:/data vakmanschap
 #
 # Without DATABASE_URL the embedded database lives in the /data volume: run one container per volume.
+# PUBLIC_URL is the address people use; links in mails are built from it, and requests for any other
+# host are refused (421). The default fits the first line above; set your own for anything else.
 
 FROM node:24-slim AS build
 WORKDIR /app
@@ -16,6 +19,7 @@ FROM node:24-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
+    PUBLIC_URL=http://localhost:3000 \
     DATA_DIR=/data
 WORKDIR /app
 # The server resolves build/, content/ and db/migrations from the working directory. app/ and scripts/

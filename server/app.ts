@@ -21,6 +21,7 @@ import { sendProblem } from "./api/problem.ts";
 import { createMetrics, createMetricsGuard, kindOf } from "./metrics.ts";
 import type { PageCache } from "./page-cache.ts";
 import { createPageHandler, serveCachedPage } from "./react-router-adapter.ts";
+import { requireOwnHost } from "./security/own-host.ts";
 import { requireSameOrigin } from "./security/same-origin.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -62,7 +63,7 @@ export function createApp(options: {
           id: req.id,
           method: req.method,
           url: String(req.url)
-            .replace(/([?&]token=)[^&#]*/gi, "$1[verborgen]")
+            .replace(/([?&](?:token|code)=)[^&#]*/gi, "$1[verborgen]")
             .replace(/(\/afwegen\/gedeeld\/)[^/?#]*/g, "$1[verborgen]"),
         }),
         res: (res) => ({ statusCode: res.statusCode }),
@@ -75,7 +76,7 @@ export function createApp(options: {
       // The document's Content-Security-Policy is set per page by entry.server (hashes of its inline
       // scripts), so the cached bytes and their policy always travel together.
       contentSecurityPolicy: false,
-      strictTransportSecurity: config.publicUrl?.startsWith("https://") ? undefined : false,
+      strictTransportSecurity: config.publicUrl.startsWith("https://") ? undefined : false,
       // Security: helmet's default (no-referrer) makes browsers send `Origin: null` on this site's own
       // form posts, which the same-origin check below must refuse; other sites still get only the origin.
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
@@ -85,7 +86,9 @@ export function createApp(options: {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
     next();
   });
-  // Security: cross-site request forgery protection for every unsafe method, before any handler.
+  // Security: only requests addressed to this site's own host (421 otherwise), and cross-site request
+  // forgery protection for every unsafe method, both before any handler and the page cache.
+  app.use(requireOwnHost(config));
   app.use(requireSameOrigin(config));
 
   app.get("/healthz", (_req, res) => {
@@ -117,8 +120,7 @@ export function createApp(options: {
   // Security: JSON bodies are bounded before any route reads them; too large answers 413 (toAppError).
   api.use(express.json({ limit: "100kb" }));
   api.get("/openapi.json", (req, res) => {
-    const serverUrl = config.publicUrl ?? `${req.protocol}://${req.headers.host ?? "localhost"}`;
-    res.json(createOpenApiDocument({ serverUrl }));
+    res.json(createOpenApiDocument({ serverUrl: config.publicUrl }));
   });
   api.use(resolveApiActor(services));
   api.use(createGuideApi(services));

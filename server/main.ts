@@ -6,7 +6,7 @@ import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { loadKeyring } from "../app/infra/encryption.server.ts";
-import { ConfigError, parseConfig } from "../app/infra/env.server.ts";
+import { ConfigError, parseConfig, setListenPort } from "../app/infra/env.server.ts";
 import { startJobWorker } from "../app/infra/jobs.server.ts";
 import { startLiveHub } from "../app/infra/live-hub.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
@@ -94,9 +94,10 @@ export async function start(env: Record<string, string | undefined> = process.en
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  setListenPort(config, port);
   logger.info(
-    { port, host: config.host, database: database.kind },
-    `listening on http://${config.host}:${port}`,
+    { port, host: config.host, database: database.kind, publicUrl: config.publicUrl },
+    `listening on http://${config.host}:${port}; links in mails use ${config.publicUrl}`,
   );
 
   let stopping = false;

@@ -5,11 +5,32 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type ServerBuild } from "react-router";
-import type { Services } from "../app/infra/services.server.ts";
 import { clientAddressKey } from "../app/infra/client-address.ts";
+import type { Services } from "../app/infra/services.server.ts";
 import { PAGE_CACHE_HEADER, type PageCache } from "./page-cache.ts";
+import { sendPlainPage } from "./security/plain-page.ts";
 
-function toFetchRequest(req: Request, res: Response, origin: string): globalThis.Request {
+class BodyTooLarge extends Error {}
+
+/**
+ * The whole body of a form post, read up to `limit` bytes. Forms here are small (the largest text field
+ * takes a few thousand characters), so the body is held in memory, never more than the limit: a
+ * `Content-Length` above it is refused before a byte is read, a chunked body as soon as it passes it.
+ */
+async function readBoundedBody(req: Request, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toFetchRequest(req: Request, res: Response, origin: string, body?: Buffer): globalThis.Request {
   const controller = new AbortController();
   res.on("close", () => controller.abort());
   const headers = new Headers();
@@ -17,11 +38,8 @@ function toFetchRequest(req: Request, res: Response, origin: string): globalThis
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = Readable.toWeb(req) as ReadableStream;
-    init.duplex = "half";
-  }
+  const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+  if (body !== undefined) init.body = new Uint8Array(body);
   return new Request(new URL(req.originalUrl, origin), init);
 }
 
@@ -37,23 +55,36 @@ export function serveCachedPage(pageCache: PageCache) {
 
 export function createPageHandler(options: { build: ServerBuild; services: Services; pageCache: PageCache }) {
   const handle = createRequestHandler(options.build, options.services.config.env);
-  const fallbackOrigin = `http://localhost:${options.services.config.port}`;
 
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const cacheable = req.method === "GET" || req.method === "HEAD";
       const key = cacheable ? options.pageCache.keyOf(req) : "";
 
-      // The Host header is the client's to choose; the configured public address is not.
-      let origin = options.services.config.publicUrl ?? fallbackOrigin;
-      if (
-        !options.services.config.publicUrl &&
-        req.headers.host &&
-        /^[a-z0-9.:[\]-]+$/i.test(req.headers.host)
-      ) {
-        origin = `${req.protocol}://${req.headers.host}`;
+      let body: Buffer | undefined;
+      if (!cacheable) {
+        // Security: no form of this site sends files, and every body is bounded (413 above the limit).
+        if (/^multipart\//i.test(req.headers["content-type"] ?? "")) {
+          res.setHeader("Connection", "close");
+          return sendPlainPage(req, res, { status: 415, page: "unsupported" });
+        }
+        const limit = options.services.config.formBodyLimitBytes;
+        try {
+          body = await readBoundedBody(req, limit);
+        } catch (error) {
+          if (!(error instanceof BodyTooLarge)) throw error;
+          // Stop reading the rest: the connection closes after this answer.
+          res.setHeader("Connection", "close");
+          return sendPlainPage(req, res, {
+            status: 413,
+            page: "tooLarge",
+            values: { kilobytes: Math.floor(limit / 1024) },
+          });
+        }
       }
-      const response = await handle(toFetchRequest(req, res, origin), {
+      // The request's address is the site's configured one, never the `Host` header a client chooses,
+      // so no page can build a link from it.
+      const response = await handle(toFetchRequest(req, res, options.services.config.publicUrl, body), {
         services: options.services,
         clientIp: clientAddressKey(req.ip),
       });
@@ -69,8 +100,10 @@ export function createPageHandler(options: { build: ServerBuild; services: Servi
       }
 
       res.status(response.status);
+      // setHeader, not append: a header the route sets replaces the one helmet set before (one
+      // Referrer-Policy on the share page, not two).
       for (const [name, value] of response.headers) {
-        if (name !== "set-cookie") res.append(name, value);
+        if (name !== "set-cookie") res.setHeader(name, value);
       }
       for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
       if (!response.body || req.method === "HEAD") {

@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env.server.ts";
+import { ConfigError, parseConfig, setListenPort } from "./env.server.ts";
 
 describe("an operator configures the server", () => {
   it("runs on the embedded database with defaults", () => {
@@ -29,12 +30,54 @@ describe("an operator configures the server", () => {
     expect(config.metricsAllow).toEqual(["10.0.0.0/8", "127.0.0.1/32"]);
   });
 
+  it("builds links from the listen address on this machine, and from PUBLIC_URL otherwise", () => {
+    expect(parseConfig({}).publicUrl).toBe("http://127.0.0.1:3000");
+    expect(parseConfig({ HOST: "localhost", PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
+    expect(parseConfig({ HOST: "::1" }).publicUrl).toBe("http://[::1]:3000");
+    expect(parseConfig({ HOST: "127.0.0.2" }).publicUrl).toBe("http://127.0.0.2:3000");
+    const container = parseConfig({ HOST: "0.0.0.0", PUBLIC_URL: "https://vakmanschap.example.nl:8443/" });
+    expect(container.publicUrl).toBe("https://vakmanschap.example.nl:8443");
+    expect(container.publicUrlConfigured).toBe(true);
+  });
+
+  it("learns the port of PORT=0 once the server listens, unless PUBLIC_URL says where the site is", () => {
+    const local = parseConfig({ PORT: "0" });
+    setListenPort(local, 41234);
+    expect(local.publicUrl).toBe("http://127.0.0.1:41234");
+    const configured = parseConfig({ PORT: "0", PUBLIC_URL: "https://vakmanschap.example.nl" });
+    setListenPort(configured, 41234);
+    expect(configured.publicUrl).toBe("https://vakmanschap.example.nl");
+  });
+
+  it("the container image's settings start a server, and each compose service names its public address", () => {
+    const dockerfile = fs.readFileSync("Dockerfile", "utf8");
+    const block = /^ENV ((?:.*\\\n)*.*)$/m.exec(dockerfile)?.[1] ?? "";
+    const env = Object.fromEntries(
+      [...block.matchAll(/([A-Z_]+)=(\S+)/g)].map((match) => [match[1] ?? "", match[2] ?? ""]),
+    );
+    expect(env.HOST).toBe("0.0.0.0");
+    expect(parseConfig(env).publicUrl).toBe(env.PUBLIC_URL);
+    const compose = fs.readFileSync("compose.yaml", "utf8");
+    expect(compose.match(/^ {6}PUBLIC_URL: /gm)).toHaveLength(2);
+  });
+
+  it("bounds form bodies at 256 kB unless told otherwise", () => {
+    expect(parseConfig({}).formBodyLimitBytes).toBe(256 * 1024);
+    expect(parseConfig({ FORM_BODY_LIMIT_KB: "1024" }).formBodyLimitBytes).toBe(1024 * 1024);
+  });
+
   it.each([
     [{ PORT: "tachtig" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ PUBLIC_URL: "ftp://x" }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "https://vakmanschap.example.nl/gids" }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "https://iemand@vakmanschap.example.nl" }, "PUBLIC_URL"],
+    [{ HOST: "0.0.0.0" }, "PUBLIC_URL"],
+    [{ HOST: "192.0.2.10", PORT: "80" }, "PUBLIC_URL"],
+    [{ HOST: "::" }, "PUBLIC_URL"],
+    [{ FORM_BODY_LIMIT_KB: "1" }, "FORM_BODY_LIMIT_KB"],
     [{ METRICS_TOKEN: "kort" }, "METRICS_TOKEN"],
   ])("refuses a bad value and names the variable (%o)", (env, variable) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

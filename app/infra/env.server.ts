@@ -30,7 +30,15 @@ const ConfigInput = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => {
+        const url = new URL(value);
+        return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+      }, "moet alleen een schema, een host en eventueel een poort zijn (https://vakmanschap.example.nl)")
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TRUST_PROXY: optionalText,
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "moet minstens 16 tekens lang zijn").optional()),
@@ -39,6 +47,7 @@ const ConfigInput = z.object({
     .url({ protocol: /^https?$/ })
     .default("https://www.rijksoverheid.nl/onderwerpen/ambtenaren-rijksoverheid"),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
+  FORM_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(10_240).default(256),
   SMTP_URL: optionalText.pipe(
     z
       .string()
@@ -67,13 +76,30 @@ const ConfigInput = z.object({
   LOGIN_LINKS: z.enum(["on", "off"]).default("on"),
   CONVERSATION_MAX_PARTICIPANTS: z.coerce.number().int().min(2).max(100_000).default(5000),
   CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
-  CONVERSATION_MIN_ANSWERS: z.coerce.number().int().min(1).max(50).default(3),
+  CONVERSATION_MIN_ANSWERS: z.coerce
+    .number()
+    .int()
+    .min(3, "moet minstens 3 zijn: met minder antwoorden is een uitslag niet anoniem")
+    .max(50)
+    .default(3),
   CONVERSATION_JOINS_PER_IP: z.coerce.number().int().min(1).default(1000),
+  CONVERSATION_JOINS_PER_IP_PER_SESSION: z.coerce.number().int().min(1).max(100_000).default(500),
+  CONVERSATION_STREAMS_TOTAL: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  CONVERSATION_STREAMS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  CONVERSATION_STREAMS_PER_LOGIN: z.coerce.number().int().min(1).max(1000).default(10),
   CONVERSATION_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(6000),
   KRISKRAS_SIGNUP_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(183),
   KRISKRAS_MEETINGS_RETENTION_DAYS: z.coerce.number().int().min(0).max(7300).default(1095),
   KRISKRAS_COMPOSE_SECONDS: z.coerce.number().int().min(1).max(600).default(8),
   COCREATION_REPORT_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
+  QUOTA_CONTRIBUTIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+  QUOTA_REPLIES_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+  QUOTA_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  QUOTA_DILEMMA_CARDS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+  QUOTA_DELIBERATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  QUOTA_API_TOKENS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  QUOTA_CONVERSATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(50),
+  NOTICE_MAILS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -106,7 +132,14 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   databasePoolSize: number;
-  publicUrl?: string;
+  /**
+   * The site's address, the origin of every link in a mail, calendar file or share link and of every
+   * request handed to the pages: `PUBLIC_URL`, or else the address the server listens on. Never taken
+   * from a request header. With `PORT=0` it is fixed once the port is known (`setListenPort`).
+   */
+  publicUrl: string;
+  /** Whether `publicUrl` came from `PUBLIC_URL` (else it is the listen address, on a loopback host). */
+  publicUrlConfigured: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Express `trust proxy` value: false, a hop count or a list of addresses/subnets. */
   trustProxy: boolean | number | string;
@@ -114,6 +147,8 @@ export type Config = {
   metricsAllow: string[];
   officialGuideUrl: string;
   pageCacheEntries: number;
+  /** Largest body of a form post (everything outside /api/v1) in bytes; larger ones get 413. */
+  formBodyLimitBytes: number;
   /** Mail goes through SMTP when set; otherwise into DATA_DIR/outbox as .eml files. */
   smtpUrl?: string;
   mailFrom: string;
@@ -142,6 +177,13 @@ export type Config = {
     minAnswers: number;
     /** Per client address per minute: enough for a room of 500 behind one office NAT, not for a flood. */
     rateLimits: { joinPerIp: number; answerPerIp: number };
+    /**
+     * Joins of one session from one client address (in a day): far below the session's size, so a
+     * flood from a few addresses cannot fill it.
+     */
+    joinsPerIpPerSession: number;
+    /** Live streams open at once in this process: in all, per client address and per login. */
+    streams: { total: number; perIp: number; perLogin: number };
   };
   kriskras: {
     /** Days after a round's last slot before its sign-ups are deleted (aggregates and who met whom stay). */
@@ -154,6 +196,25 @@ export type Config = {
   cocreation: {
     /** Reports by different people after which a contribution or reply is hidden until an editor looks. */
     reportThreshold: number;
+  };
+  /**
+   * What one logged-in person may make per hour, and how many notice e-mails one person gets per hour
+   * (app/infra/quotas.server.ts). Off with RATE_LIMITS=off, like every rate limit.
+   */
+  quotas: {
+    enabled: boolean;
+    perHour: {
+      contribution: number;
+      reply: number;
+      report: number;
+      dilemmaCard: number;
+      deliberation: number;
+      apiToken: number;
+      /** Live conversations made, by a gespreksleider or the host of a kris-kras group. */
+      conversation: number;
+    };
+    /** Notice e-mails per recipient per hour that other people's actions cause; beyond it, one bundle mail. */
+    noticeMailsPerHour: number;
   };
   /** The key for what people write in private; without it, a key file in DATA_DIR. */
   encryptionKey?: string;
@@ -181,6 +242,27 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Whether `host` is only reachable from this machine: `localhost`, 127.0.0.0/8 or `::1`. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/** `http://HOST:PORT` for a loopback listen address (IPv6 in brackets, `localhost` as it is). */
+export function listenOrigin(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, "");
+  return `http://${bare.includes(":") ? `[${bare}]` : bare}:${port}`;
+}
+
+/**
+ * Once the server listens: without `PUBLIC_URL` the site's address is the listen address, so with
+ * `PORT=0` it is known only now. Called once, before the first request.
+ */
+export function setListenPort(config: Config, port: number): void {
+  config.port = port;
+  if (!config.publicUrlConfigured) config.publicUrl = listenOrigin(config.host, port);
+}
+
 function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === "false") return false;
   if (value === "true") return true;
@@ -196,6 +278,14 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     throw new ConfigError(`Ongeldige configuratie (invalid configuration):\n${lines.join("\n")}`);
   }
   const input = result.data;
+  if (!input.PUBLIC_URL && !isLoopbackHost(input.HOST)) {
+    throw new ConfigError(
+      "Ongeldige configuratie (invalid configuration):\n" +
+        `- PUBLIC_URL: is nodig omdat de server op ${input.HOST} luistert, niet alleen op deze computer. ` +
+        "Zet het openbare adres van de site, bijvoorbeeld PUBLIC_URL=https://vakmanschap.example.nl. " +
+        "Links in e-mails worden daarmee gemaakt, nooit met het adres dat een bezoeker meestuurt.",
+    );
+  }
   return {
     env: input.NODE_ENV,
     port: input.PORT,
@@ -203,7 +293,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     dataDir: path.resolve(input.DATA_DIR),
     databaseUrl: input.DATABASE_URL,
     databasePoolSize: input.DATABASE_POOL_SIZE,
-    publicUrl: input.PUBLIC_URL?.replace(/\/$/, ""),
+    publicUrl: input.PUBLIC_URL ? new URL(input.PUBLIC_URL).origin : listenOrigin(input.HOST, input.PORT),
+    publicUrlConfigured: input.PUBLIC_URL !== undefined,
     logLevel: input.LOG_LEVEL,
     trustProxy: parseTrustProxy(input.TRUST_PROXY),
     metricsToken: input.METRICS_TOKEN,
@@ -212,6 +303,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       .filter(Boolean),
     officialGuideUrl: input.OFFICIAL_GUIDE_URL,
     pageCacheEntries: input.PAGE_CACHE_ENTRIES,
+    formBodyLimitBytes: input.FORM_BODY_LIMIT_KB * 1024,
     smtpUrl: input.SMTP_URL,
     mailFrom: input.MAIL_FROM,
     allowedEmailDomains: input.ALLOWED_EMAIL_DOMAINS.split(",")
@@ -235,6 +327,12 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         joinPerIp: input.CONVERSATION_JOINS_PER_IP,
         answerPerIp: input.CONVERSATION_ANSWERS_PER_IP,
       },
+      joinsPerIpPerSession: input.CONVERSATION_JOINS_PER_IP_PER_SESSION,
+      streams: {
+        total: input.CONVERSATION_STREAMS_TOTAL,
+        perIp: input.CONVERSATION_STREAMS_PER_IP,
+        perLogin: input.CONVERSATION_STREAMS_PER_LOGIN,
+      },
     },
     kriskras: {
       signupRetentionDays: input.KRISKRAS_SIGNUP_RETENTION_DAYS,
@@ -242,6 +340,19 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       composeSeconds: input.KRISKRAS_COMPOSE_SECONDS,
     },
     cocreation: { reportThreshold: input.COCREATION_REPORT_THRESHOLD },
+    quotas: {
+      enabled: input.RATE_LIMITS === "on",
+      perHour: {
+        contribution: input.QUOTA_CONTRIBUTIONS_PER_HOUR,
+        reply: input.QUOTA_REPLIES_PER_HOUR,
+        report: input.QUOTA_REPORTS_PER_HOUR,
+        dilemmaCard: input.QUOTA_DILEMMA_CARDS_PER_HOUR,
+        deliberation: input.QUOTA_DELIBERATIONS_PER_HOUR,
+        apiToken: input.QUOTA_API_TOKENS_PER_HOUR,
+        conversation: input.QUOTA_CONVERSATIONS_PER_HOUR,
+      },
+      noticeMailsPerHour: input.NOTICE_MAILS_PER_HOUR,
+    },
     encryptionKey: input.ENCRYPTION_KEY,
     encryptionKeysOld: input.ENCRYPTION_KEYS_OLD.split(",")
       .map((key) => key.trim())

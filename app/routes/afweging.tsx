@@ -58,7 +58,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return redirect(`/afwegen/${params.id}?ingetrokken=1#delen`, { status: 303 });
     }
     if (intent === "link-maken") {
-      const origin = services.config.publicUrl ?? new URL(request.url).origin;
+      const origin = services.config.publicUrl;
       const link = await createShareLink({
         db,
         id: params.id,

@@ -145,10 +145,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           });
           return redirect(`/beheer/kriskras/${roundId}/groepen`, { status: 303 });
         case "publiceren": {
-          const origin = (context.services.config.publicUrl ?? new URL(request.url).origin).replace(
-            /\/$/,
-            "",
-          );
+          const origin = context.services.config.publicUrl;
           const counts = await publishRound({ db, roundId, origin, config: context.services.config, actor });
           const query = new URLSearchParams({ gepubliceerd: "1" });
           for (const [key, name] of Object.entries(PUBLISHED_COUNTS)) {

@@ -76,8 +76,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       if (!input.success) {
         return data({ form: "status", errors: fieldErrorsOf(input.error), values }, { status: 400 });
       }
-      const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
-      await decideStatus({ db, actor, contributionId: id, input: input.data, origin });
+      const origin = services.config.publicUrl;
+      await decideStatus({
+        db,
+        quotas: services.config.quotas,
+        actor,
+        contributionId: id,
+        input: input.data,
+        origin,
+      });
       await notifyJobs(services.database);
       return redirect(`/beheer/meedenken/${id}?klaar=status`, { status: 303 });
     }
@@ -87,9 +94,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       if (!input.success) {
         return data({ form: "adopt", errors: prefixed(fieldErrorsOf(input.error)), values }, { status: 400 });
       }
-      const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+      const origin = services.config.publicUrl;
       try {
-        await adoptIntoDraft({ db, actor, contributionId: id, input: input.data, origin });
+        await adoptIntoDraft({
+          db,
+          quotas: services.config.quotas,
+          actor,
+          contributionId: id,
+          input: input.data,
+          origin,
+        });
       } catch (error) {
         if (!(error instanceof AppError) || (error.code !== "conflict" && error.code !== "invalid"))
           throw error;

@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
             date: formatDate({ iso: summary.endedAt, language, format: "dateTime" }),
           })
         : t("gesprekken.summary.notEnded"),
-      origin: (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, ""),
+      origin: services.config.publicUrl,
     });
     const headers = new Headers(PRIVATE_HEADERS);
     headers.set("Content-Type", file.contentType);

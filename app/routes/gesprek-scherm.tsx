@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       presenterView({ db, id: conversation.id }),
       principleTitles({ db }),
     ]);
-    const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+    const origin = services.config.publicUrl;
     const address = `${new URL(origin).host}/doe-mee`;
     const t = translatorFor(languageOf(request));
     return data(

@@ -3,54 +3,44 @@
 import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
-import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
-import { createSession, sessionCookie } from "~/modules/accounts/sessions.server.ts";
-import { clearSsoCookie, SSO_COOKIE, singleSignOnFor } from "~/modules/accounts/single-sign-on.server.ts";
+import { createSession, sessionCookie, sessionSecretFrom } from "~/modules/accounts/sessions.server.ts";
+import { clearSsoCookie, singleSignOnFor, ssoSecretFrom } from "~/modules/accounts/single-sign-on.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/inloggen-sso-terug";
 
-function cookieValue(header: string | null, name: string): string {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=");
-  }
-  return "";
-}
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services } = context;
   const oidc = services.config.oidc;
   if (!oidc) throw data({ code: "not_found", message: "Deze pagina bestaat niet." }, { status: 404 });
+  const secure = isSecureSite(services.config);
+  const cookies = request.headers.get("Cookie");
   const problem = (error: AppError) =>
-    data({ problem: error.message }, { status: error.status, headers: { "Set-Cookie": clearSsoCookie() } });
+    data(
+      { problem: error.message },
+      { status: error.status, headers: { "Set-Cookie": clearSsoCookie({ secure }) } },
+    );
   try {
+    // The request's address is built on the site's own address (PUBLIC_URL), the one the provider was given.
     const callbackUrl = new URL(request.url);
-    if (services.config.publicUrl) {
-      // Behind a proxy the request's own address is not the one the provider was given.
-      const outside = new URL(services.config.publicUrl);
-      callbackUrl.protocol = outside.protocol;
-      callbackUrl.host = outside.host;
-    }
     const { user, returnTo } = await singleSignOnFor(oidc).finish({
       db: services.database.db,
-      secret: cookieValue(request.headers.get("Cookie"), SSO_COOKIE),
+      secret: ssoSecretFrom(cookies, { secure }),
       callbackUrl,
     });
-    // A fresh session at every login, as with a login link.
+    // A fresh session at every login, as with a login link; the one this browser had before ends.
     const session = await createSession({
       db: services.database.db,
       userId: user.id,
       config: services.config,
+      replaces: sessionSecretFrom(cookies, { secure }),
     });
     const headers = new Headers({ "Cache-Control": "no-store" });
-    headers.append(
-      "Set-Cookie",
-      sessionCookie({ ...session, secure: isSecureRequest({ request, services }) }),
-    );
-    headers.append("Set-Cookie", clearSsoCookie());
+    headers.append("Set-Cookie", sessionCookie({ ...session, secure }));
+    headers.append("Set-Cookie", clearSsoCookie({ secure }));
     return redirect(returnTo, { status: 303, headers });
   } catch (error) {
     if (error instanceof AppError) {

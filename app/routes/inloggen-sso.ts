@@ -1,9 +1,9 @@
 // Starts a login at the organisation's OpenID Connect provider: a POST from the login page (so no
 // link preview or prefetch starts one), then the browser goes to the provider.
 import { data, redirect } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
 import { ReturnPath } from "~/modules/accounts/accounts.validation.ts";
-import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
 import { SSO_CALLBACK_PATH, singleSignOnFor, ssoCookie } from "~/modules/accounts/single-sign-on.server.ts";
 import type { Route } from "./+types/inloggen-sso";
 
@@ -17,7 +17,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   const form = await request.formData().catch(() => new FormData());
   return withRouteErrors(services.logger, async () => {
-    const origin = services.config.publicUrl ?? new URL(request.url).origin;
+    const origin = services.config.publicUrl;
     const { url, secret } = await singleSignOnFor(oidc).start({
       db: services.database.db,
       redirectUri: `${origin}${SSO_CALLBACK_PATH}`,
@@ -25,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
     return redirect(url, {
       status: 303,
-      headers: { "Set-Cookie": ssoCookie({ secret, secure: isSecureRequest({ request, services }) }) },
+      headers: { "Set-Cookie": ssoCookie({ secret, secure: isSecureSite(services.config) }) },
     });
   });
 }

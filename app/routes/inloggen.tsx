@@ -1,4 +1,4 @@
-// Login by e-mail link: ask for an address, send a link, say the same whatever the address.
+// Login by e-mail link: ask for an address, queue the link, say the same at once whatever the address.
 import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
@@ -56,12 +56,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     await requestLoginLink({
       db: services.database.db,
       config: services.config,
-      origin: services.config.publicUrl ?? new URL(request.url).origin,
       email: input.data.email,
       returnTo: input.data.terug,
       clientIp: context.clientIp,
     });
-    // The mail waits in the durable queue; wake the workers so it leaves now.
+    // The lookup and the mail wait in the durable queue; wake the workers so they happen now.
     await notifyJobs(services.database);
   } catch (error) {
     if (error instanceof AppError && error.code === "rate_limited") {
@@ -84,6 +83,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <Alert type="ok">
           <Paragraph>{t("account.checkMail", { minutes: loaderData.minutes })}</Paragraph>
         </Alert>
+        <Paragraph>{t("account.earlierLink", { minutes: loaderData.minutes })}</Paragraph>
         <Paragraph>{t("account.noMail")}</Paragraph>
       </>
     );

@@ -55,7 +55,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
     const form = await request.formData().catch(() => new FormData());
     const db = services.database.db;
-    const origin = services.config.publicUrl ?? new URL(request.url).origin;
+    const origin = services.config.publicUrl;
     if (form.get("intent") === "afmelden") {
       try {
         await cancelSignup({ db, roundId: params.id, user, origin });

@@ -10,7 +10,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
-    const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+    const origin = services.config.publicUrl;
     const body = await myInvitationFile({
       db: services.database.db,
       roundId: params.id,

@@ -7,6 +7,7 @@ import { AppError } from "~/infra/errors.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { notifyJobs } from "~/infra/jobs.server.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { actorOf } from "~/modules/accounts/accounts.server.ts";
 import { can } from "~/modules/accounts/authorization.ts";
@@ -80,7 +81,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const { db } = services.database;
     const form = await request.formData().catch(() => new FormData());
     const intent = form.get("intent");
-    const origin = (services.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+    const { quotas } = services.config;
+    const origin = services.config.publicUrl;
     const back = (notice: (typeof NOTICES)[number], at = "") =>
       redirect(`/meedenken/${id}?${notice}=1${at}`, { status: 303 });
     try {
@@ -89,7 +91,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         const input = ReplyInput.safeParse(values);
         if (!input.success)
           return data({ errors: fieldErrorsOf(input.error), values, problem: null }, { status: 400 });
-        await addReply({ db, actor, contributionId: id, input: input.data, origin });
+        try {
+          await addReply({ db, quotas, actor, contributionId: id, input: input.data, origin });
+        } catch (error) {
+          const refused = quotaRefusalOf({ request, quotas, kind: "reply", error });
+          if (refused) return data({ errors: { body: refused }, values, problem: null }, { status: 429 });
+          throw error;
+        }
         await notifyJobs(services.database);
         return back("gereageerd", "#reacties");
       }
@@ -107,11 +115,26 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         if (replyId && !replyId.success) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
         const result = await reportItem({
           db,
+          quotas,
           actor,
           target: replyId?.success ? { kind: "reactie", id: replyId.data } : { kind: "bijdrage", id },
           reason: reason.data.reason,
           threshold: services.config.cocreation.reportThreshold,
+        }).catch((error: unknown) => {
+          const refused = quotaRefusalOf({ request, quotas, kind: "report", error });
+          if (refused) return { refused, reason: reason.data.reason };
+          throw error;
         });
+        if ("refused" in result) {
+          return data(
+            {
+              errors: { reason: result.refused },
+              values: { body: "", showName: false, reason: result.reason },
+              problem: null,
+            },
+            { status: 429 },
+          );
+        }
         if (result.contributionId !== id)
           throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
         if (result.hidden) await services.pageCache.invalidate("guide");
@@ -366,6 +389,9 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
                     name="reason"
                     rows={2}
                     maxLength={500}
+                    defaultValue={
+                      actionData?.values && "reason" in actionData.values ? actionData.values.reason : ""
+                    }
                     invalid={Boolean(errors.reason)}
                     describedBy={describedBy}
                   />

@@ -1,13 +1,14 @@
 // Switches the interface language: a functional cookie, then back to the page the person was on.
 import { redirect } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { LANGUAGE_COOKIE } from "~/infra/i18n/i18n.ts";
 import { safeReturnPath } from "~/infra/return-path.ts";
 import type { Route } from "./+types/taal";
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData().catch(() => new FormData());
   const language = form.get("taal") === "en" ? "en" : "nl";
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  const secure = isSecureSite(context.services.config) ? "; Secure" : "";
   return redirect(safeReturnPath(form.get("terug")), {
     status: 303,
     headers: {

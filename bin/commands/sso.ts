@@ -21,7 +21,7 @@ export const registerCommands: RegisterCommands = (program, cli) => {
       }
       cli.quiet();
       process.stdout.write(`${JSON.stringify(publicJwksOf(oidc), null, 2)}\n`);
-      const origin = cli.config().publicUrl ?? "https://<PUBLIC_URL>";
+      const origin = cli.config().publicUrl;
       cli.say(`Terugkeeradres (redirect URI) om te registreren: ${origin}${SSO_CALLBACK_PATH}`);
     });
 };

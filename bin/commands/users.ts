@@ -78,7 +78,7 @@ export const registerCommands: RegisterCommands = (program, cli) => {
         const found = await findUserByEmail({ db: database.db, email });
         if (!found)
           throw new Error(`Er is geen account voor ${email}; maak het eerst met 'user add'. (No account.)`);
-        const origin = config.publicUrl ?? `http://${config.host}:${config.port}`;
+        const origin = config.publicUrl;
         const link = await createLoginLink({ db: database.db, config, origin, email });
         await recordAudit({
           db: database.db,

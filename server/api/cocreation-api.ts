@@ -95,8 +95,6 @@ function idFrom(value: unknown, message = NOT_FOUND): string {
 export function createCocreationApi(services: Services): Router {
   const router = Router();
   const { db } = services.database;
-  const originOf = (req: Request) =>
-    (services.config.publicUrl ?? `${req.protocol}://${req.get("host")}`).replace(/\/$/, "");
   const contribute = (req: Request) => callerWith(req, "cocreation:contribute", "Je mag niet meedenken.");
   const decide = (req: Request) =>
     callerWith(req, "cocreation:decide", "Alleen de redactie besluit over bijdragen.");
@@ -116,7 +114,7 @@ export function createCocreationApi(services: Services): Router {
   router.post("/bijdragen", async (req, res) => {
     const actor = contribute(req);
     const input = parseInput(ContributionInput, req.body ?? {});
-    const created = await createContribution({ db, actor, input });
+    const created = await createContribution({ db, quotas: services.config.quotas, actor, input });
     await services.pageCache.invalidate("guide");
     const item = await getContribution({ db, id: created.id, viewer: viewerOf(req) });
     res.status(201).location(`/api/v1/bijdragen/${created.id}`).json(detailJson(item));
@@ -131,7 +129,14 @@ export function createCocreationApi(services: Services): Router {
     const actor = contribute(req);
     const contributionId = idFrom(req.params.id);
     const input = parseInput(ReplyInput, req.body ?? {});
-    const reply = await addReply({ db, actor, contributionId, input, origin: originOf(req) });
+    const reply = await addReply({
+      db,
+      quotas: services.config.quotas,
+      actor,
+      contributionId,
+      input,
+      origin: services.config.publicUrl,
+    });
     await notifyJobs(services.database);
     res.status(201).json({ id: reply.id });
   });
@@ -154,6 +159,7 @@ export function createCocreationApi(services: Services): Router {
     const { reason } = parseInput(ReportInput, req.body ?? {});
     const result = await reportItem({
       db,
+      quotas: services.config.quotas,
       actor,
       target: { kind, id },
       reason,
@@ -169,7 +175,14 @@ export function createCocreationApi(services: Services): Router {
     const actor = decide(req);
     const contributionId = idFrom(req.params.id);
     const input = parseInput(StatusInput, req.body ?? {});
-    await decideStatus({ db, actor, contributionId, input, origin: originOf(req) });
+    await decideStatus({
+      db,
+      quotas: services.config.quotas,
+      actor,
+      contributionId,
+      input,
+      origin: services.config.publicUrl,
+    });
     await notifyJobs(services.database);
     res.json(detailJson(await getContribution({ db, id: contributionId, viewer: viewerOf(req) })));
   });

@@ -5,28 +5,9 @@ import type { NextFunction, Request, Response } from "express";
 import type { Config } from "../../app/infra/env.server.ts";
 import { API_VERSION } from "../api/openapi.ts";
 import { sendProblem } from "../api/problem.ts";
+import { sendPlainPage } from "./plain-page.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-// A fixed page: nothing from the request is written into it. No inline script or style, so the
-// strict policy below holds and nothing else is needed.
-const REFUSED_PAGE = `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Verzoek geweigerd – Vakmanschap</title>
-</head>
-<body>
-<main>
-<h1>Dit verzoek is geweigerd</h1>
-<p>Het verzoek kwam niet van deze website. Daarom hebben we het niet uitgevoerd. Dat beschermt je tegen andere websites die namens jou iets proberen te doen.</p>
-<p>Ga terug naar de pagina waar je was, laad die opnieuw en probeer het nog een keer.</p>
-<p><a href="/">Naar de startpagina</a></p>
-</main>
-</body>
-</html>
-`;
 
 /** The origin (`scheme://host[:port]`) of a URL, or undefined when it is not an http(s) URL. */
 function originOf(value: string): string | undefined {
@@ -36,16 +17,6 @@ function originOf(value: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The site's own origin: the configured public address, or else what the request was addressed to.
- * Trusting `Host` is safe here: a browser sets it to the site it sends the request to, so a forged
- * cross-site request still names this site in `Host` and the other site in `Origin`.
- */
-function ownOrigin(config: Config, req: Request): string | undefined {
-  if (config.publicUrl) return originOf(config.publicUrl);
-  return req.headers.host ? originOf(`${req.protocol}://${req.headers.host}`) : undefined;
 }
 
 function isApi(req: Request): boolean {
@@ -62,7 +33,9 @@ export function requireSameOrigin(config: Config) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
 
-    const own = ownOrigin(config, req);
+    // The site's own origin is configured (PUBLIC_URL or the listen address), never read from `Host`,
+    // which whoever sends the request chooses.
+    const own = originOf(config.publicUrl);
     const origin = req.headers.origin;
     const referer = req.headers.referer;
     // `Origin: null` (a sandboxed frame, a redirect from elsewhere) counts as given and foreign.
@@ -72,7 +45,7 @@ export function requireSameOrigin(config: Config) {
     if (origin === undefined && referer === undefined) {
       const bearer = /^Bearer\s+\S/i.test(req.headers.authorization ?? "");
       if (bearer && isApi(req)) return next();
-    } else if (own !== undefined && claimed === own) {
+    } else if (claimed !== undefined && claimed === own) {
       return next();
     }
 
@@ -80,8 +53,8 @@ export function requireSameOrigin(config: Config) {
       { origin: origin?.slice(0, 200), referer: referer !== undefined, method: req.method },
       "cross-site request refused",
     );
-    res.setHeader("Cache-Control", "no-store");
     if (isApi(req)) {
+      res.setHeader("Cache-Control", "no-store");
       res.setHeader("API-Version", API_VERSION);
       sendProblem(res, {
         code: "forbidden",
@@ -91,13 +64,6 @@ export function requireSameOrigin(config: Config) {
       });
       return;
     }
-    res
-      .status(403)
-      .type("text/html; charset=utf-8")
-      .setHeader(
-        "Content-Security-Policy",
-        "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-      )
-      .send(REFUSED_PAGE);
+    sendPlainPage(req, res, { status: 403, page: "refused" });
   };
 }

@@ -21,15 +21,21 @@ export interface Deliberation {
 }
 
 const NOT_FOUND = "Deze afweging bestaat niet, of is niet van jou.";
-const contextOf = (id: string) => `deliberations:${id}`;
+// The owner is part of the authenticated data: a row moved to another account in the database no
+// longer decrypts. Records written before that (format v1) were bound to their id alone.
+const contextOf = (id: string, ownerId: string) => `deliberations:${id}:${ownerId}`;
+const legacyContextOf = (id: string) => `deliberations:${id}`;
 const Id = z.uuid();
 
-function seal(keyring: Keyring, id: string, content: DeliberationContent): string {
-  return keyring.encrypt(JSON.stringify(content), contextOf(id));
+function seal(keyring: Keyring, row: { id: string; ownerId: string }, content: DeliberationContent): string {
+  return keyring.encrypt(JSON.stringify(content), contextOf(row.id, row.ownerId));
 }
 
 function open(keyring: Keyring, row: typeof deliberations.$inferSelect): Deliberation {
-  const content = DeliberationContent.parse(JSON.parse(keyring.decrypt(row.content, contextOf(row.id))));
+  const text = keyring.decrypt(row.content, contextOf(row.id, row.ownerId), {
+    legacyContext: legacyContextOf(row.id),
+  });
+  const content = DeliberationContent.parse(JSON.parse(text));
   return { id: row.id, content, revision: row.revision, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
@@ -56,7 +62,11 @@ export async function createDeliberation(options: {
   const content = DeliberationContent.parse({ ...EMPTY_CONTENT, ...options.content });
   const [row] = await options.db
     .insert(deliberations)
-    .values({ id, ownerId: options.ownerId, content: seal(options.keyring, id, content) })
+    .values({
+      id,
+      ownerId: options.ownerId,
+      content: seal(options.keyring, { id, ownerId: options.ownerId }, content),
+    })
     .returning();
   if (!row) throw new Error("insert of deliberation returned nothing");
   return open(options.keyring, row);
@@ -111,7 +121,7 @@ export async function saveDeliberation(options: {
     const [updated] = await tx
       .update(deliberations)
       .set({
-        content: seal(options.keyring, row.id, content),
+        content: seal(options.keyring, row, content),
         revision: row.revision + 1,
         updatedAt: new Date(),
       })
@@ -204,7 +214,7 @@ export async function readSharedDeliberation(options: { db: Db; keyring: Keyring
   return open(options.keyring, row.deliberation);
 }
 
-/** Writes every record again with the current key; gives how many were rewritten. */
+/** Writes every record again with the current key and format; gives how many were rewritten. */
 export async function reencryptDeliberations(options: { db: Db; keyring: Keyring }): Promise<number> {
   let rewritten = 0;
   const rows = await options.db.select().from(deliberations);
@@ -213,7 +223,7 @@ export async function reencryptDeliberations(options: { db: Db; keyring: Keyring
     const { content } = open(options.keyring, row);
     await options.db
       .update(deliberations)
-      .set({ content: seal(options.keyring, row.id, content) })
+      .set({ content: seal(options.keyring, row, content) })
       .where(and(eq(deliberations.id, row.id), eq(deliberations.content, row.content)));
     rewritten++;
   }

@@ -21,7 +21,11 @@ export const PENDING_DRAFTS_PER_RECORD = 20;
 const COOKIE_PATH = "/afwegen";
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 const drafts = deliberationPendingDrafts;
-const contextOf = (id: string) => `pending-drafts:${id}`;
+// A draft is bound to its record and that record's owner: moved to another record or account in the
+// database, it no longer decrypts. Drafts written before (format v1) were bound to their id alone.
+const contextOf = (draft: { id: string; deliberationId: string; ownerId: string }) =>
+  `pending-drafts:${draft.id}:${draft.deliberationId}:${draft.ownerId}`;
+const legacyContextOf = (id: string) => `pending-drafts:${id}`;
 
 const Id = z.uuid();
 const Patch = z.record(z.string(), z.unknown());
@@ -39,20 +43,22 @@ export interface PendingDraft {
   patch: Record<string, unknown>;
 }
 
-function sealedPatch(options: { keyring: Keyring; id: string; patch: Record<string, unknown> }): string {
-  const json = JSON.stringify(options.patch);
+function patchJson(patch: Record<string, unknown>): string {
+  const json = JSON.stringify(patch);
   if (Buffer.byteLength(json, "utf8") > PENDING_DRAFT_MAX_BYTES) {
     throw new AppError(
       "too_large",
       "Wat je schreef is te lang om te bewaren tot je opnieuw bent ingelogd (meer dan 64 kB). Kopieer je tekst voordat je verdergaat.",
     );
   }
-  return options.keyring.encrypt(json, contextOf(options.id));
+  return json;
 }
 
-function open(keyring: Keyring, row: typeof drafts.$inferSelect): PendingDraft {
-  const patch = Patch.parse(JSON.parse(keyring.decrypt(row.content, contextOf(row.id))));
-  return { step: row.step, revision: row.revision, patch };
+function open(keyring: Keyring, row: typeof drafts.$inferSelect, ownerId: string): PendingDraft {
+  const text = keyring.decrypt(row.content, contextOf({ ...row, ownerId }), {
+    legacyContext: legacyContextOf(row.id),
+  });
+  return { step: row.step, revision: row.revision, patch: Patch.parse(JSON.parse(text)) };
 }
 
 /**
@@ -74,13 +80,13 @@ export async function keepPendingDraft(options: {
   }
   const input = parsed.data;
   const id = crypto.randomUUID();
-  const content = sealedPatch({ keyring: options.keyring, id, patch: input.patch });
+  const json = patchJson(input.patch);
   const token = createSecret();
   await options.db.transaction(async (tx) => {
     // The key-share lock keeps the record from being deleted before the insert, whose foreign key would
     // otherwise fail.
     const [record] = await tx
-      .select({ id: deliberations.id })
+      .select({ id: deliberations.id, ownerId: deliberations.ownerId })
       .from(deliberations)
       .where(eq(deliberations.id, input.deliberationId))
       .for("key share");
@@ -91,7 +97,10 @@ export async function keepPendingDraft(options: {
       deliberationId: record.id,
       step: input.step,
       revision: input.revision,
-      content,
+      content: options.keyring.encrypt(
+        json,
+        contextOf({ id, deliberationId: record.id, ownerId: record.ownerId }),
+      ),
       expiresAt: new Date(Date.now() + PENDING_DRAFT_SECONDS * 1000),
     });
     await dropSurplusDrafts({ db: tx, deliberationId: record.id, keep: id });
@@ -134,7 +143,13 @@ export async function takePendingDraft(options: {
         ),
       )
       .returning();
-    return row ? open(options.keyring, row) : undefined;
+    if (!row) return undefined;
+    const [record] = await tx
+      .select({ ownerId: deliberations.ownerId })
+      .from(deliberations)
+      .where(eq(deliberations.id, row.deliberationId));
+    if (!record) return undefined;
+    return open(options.keyring, row, record.ownerId);
   });
 }
 
@@ -147,15 +162,19 @@ export async function prunePendingDrafts(options: { db: Db }): Promise<number> {
   return deleted.length;
 }
 
-/** Writes every draft again with the current key (for `vakmanschap key rotate`); gives how many. */
+/** Writes every draft again with the current key and format (for `vakmanschap key rotate`); gives how many. */
 export async function reencryptPendingDrafts(options: { db: Db; keyring: Keyring }): Promise<number> {
   let rewritten = 0;
-  for (const row of await options.db.select().from(drafts)) {
+  const rows = await options.db
+    .select({ draft: drafts, ownerId: deliberations.ownerId })
+    .from(drafts)
+    .innerJoin(deliberations, eq(deliberations.id, drafts.deliberationId));
+  for (const { draft: row, ownerId } of rows) {
     if (!options.keyring.isStale(row.content)) continue;
-    const { patch } = open(options.keyring, row);
+    const { patch } = open(options.keyring, row, ownerId);
     await options.db
       .update(drafts)
-      .set({ content: sealedPatch({ keyring: options.keyring, id: row.id, patch }) })
+      .set({ content: options.keyring.encrypt(patchJson(patch), contextOf({ ...row, ownerId })) })
       .where(and(eq(drafts.id, row.id), eq(drafts.content, row.content)));
     rewritten++;
   }
