@@ -88,6 +88,11 @@ export async function start(env: Record<string, string | undefined> = process.en
   const app = createApp({ services, pageCache, build });
 
   const server = app.listen(config.port, config.host);
+  // Security: a client that trickles its headers or its form is cut off instead of holding a socket
+  // for Node's default 5 minutes (forms here are at most FORM_BODY_LIMIT_KB). Event streams are long
+  // answers to short requests, so these limits do not touch them.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

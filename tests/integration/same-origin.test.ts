@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
@@ -116,16 +117,34 @@ describe("requests from other sites", () => {
     expect(own.status).toBe(404);
   });
 
-  it("uses the configured public address as the site's origin", async () => {
+  it("uses the configured public address as the site's origin and host", async () => {
     const behindProxy = await startApiServer({
       database,
       env: { PUBLIC_URL: "https://vakmanschap.example/" },
     });
     try {
-      const call = (origin: string) =>
-        behindProxy.get("/api/v1/bestaat-niet", { method: "DELETE", headers: { Origin: origin } });
-      expect((await call("https://vakmanschap.example")).status).toBe(404);
-      expect((await call(behindProxy.base)).status).toBe(403);
+      const port = Number(new URL(behindProxy.base).port);
+      // As a proxy passes it on: Host is the public name, whatever address the process listens on.
+      const call = (origin: string, host = "vakmanschap.example") =>
+        new Promise<number>((resolve, reject) => {
+          const request = http.request(
+            { host: "127.0.0.1", port, method: "DELETE", path: "/api/v1/bestaat-niet", agent: false },
+            (response) => {
+              response.resume();
+              resolve(response.statusCode ?? 0);
+            },
+          );
+          request.setHeader("Host", host);
+          request.setHeader("Origin", origin);
+          request.on("error", reject);
+          request.end();
+        });
+      expect(await call("https://vakmanschap.example")).toBe(404);
+      expect(await call(behindProxy.base)).toBe(403);
+      expect(await call("http://vakmanschap.example")).toBe(403);
+      // Addressed to the process itself, or to any other name, it is not this site.
+      expect(await call("https://vakmanschap.example", `127.0.0.1:${port}`)).toBe(421);
+      expect(await call("https://vakmanschap.example", "evil.example")).toBe(421);
     } finally {
       await behindProxy.close();
     }
