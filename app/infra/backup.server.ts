@@ -13,6 +13,7 @@ import { z } from "zod";
 import * as schema from "../../db/schema.ts";
 import { type Db, MIGRATIONS_FOLDER } from "./db.server.ts";
 import { AppError } from "./errors.ts";
+import { openNewPrivateFile, partialNameFor } from "./private-files.server.ts";
 
 export const BACKUP_FORMAT = "vakmanschap-backup";
 export const BACKUP_VERSION = 1;
@@ -200,16 +201,25 @@ async function requireCurrentSchema(db: Executor): Promise<string[]> {
 
 /**
  * Writes a backup of every table as JSON Lines: a header line, then one `{ table, row }` line per row.
- * Reads one consistent snapshot; to a path it writes a temporary file first, so a failed backup never
- * leaves a file that looks complete.
+ * Reads one consistent snapshot. To a path it writes an owner-only file (0600) under an unpredictable
+ * name beside it first, and renames it into place when complete, so a failed backup never leaves a file
+ * that looks complete and nothing is written through a link someone placed. An existing file at `out`
+ * is refused unless `overwrite`.
  */
-export async function writeBackup(options: { db: Db; out: Writable | string }): Promise<BackupSummary> {
+export async function writeBackup(options: {
+  db: Db;
+  out: Writable | string;
+  overwrite?: boolean;
+}): Promise<BackupSummary> {
   const tables = listBackupTables();
   if (typeof options.out === "string" && !fs.existsSync(path.dirname(options.out))) {
     throw new AppError(
       "not_found",
       `De map ${path.dirname(options.out)} bestaat niet; er is geen back-up geschreven. (No such folder.)`,
     );
+  }
+  if (typeof options.out === "string" && !options.overwrite && existsAsName(options.out)) {
+    throw existingBackup(options.out);
   }
   return options.db.transaction(
     async (tx) => {
@@ -266,10 +276,11 @@ export async function writeBackup(options: { db: Db; out: Writable | string }): 
       }
 
       if (typeof options.out === "string") {
-        const partial = `${options.out}.partial`;
+        const partial = partialNameFor(options.out);
         try {
-          await pipeline(lines(), fs.createWriteStream(partial));
-          fs.renameSync(partial, options.out);
+          const fd = openNewPrivateFile(partial);
+          await pipeline(lines(), fs.createWriteStream(partial, { fd }));
+          moveIntoPlace(partial, options.out, options.overwrite ?? false);
         } catch (error) {
           fs.rmSync(partial, { force: true });
           throw error;
@@ -285,6 +296,44 @@ export async function writeBackup(options: { db: Db; out: Writable | string }): 
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+}
+
+/** Whether anything has this name, a dangling link included (which `existsSync` would deny). */
+function existsAsName(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
+function existingBackup(file: string): AppError {
+  return new AppError(
+    "conflict",
+    `Het bestand ${file} bestaat al; er is geen back-up geschreven. Kies een andere naam, of vervang het ` +
+      "met --overwrite. (The file exists; choose another name or pass --overwrite.)",
+  );
+}
+
+// A hard link puts the file in place only if the name is free, in one step (rename would replace
+// whatever is there). Where the file system has no hard links, a check just before the rename has to do.
+function moveIntoPlace(partial: string, target: string, overwrite: boolean): void {
+  if (overwrite) {
+    fs.renameSync(partial, target);
+    return;
+  }
+  try {
+    fs.linkSync(partial, target);
+    fs.rmSync(partial);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw existingBackup(target);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    if (existsAsName(target)) throw existingBackup(target);
+    fs.renameSync(partial, target);
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Logger } from "pino";
 import { AppError } from "./errors.ts";
+import { ensurePrivateFolder, openNewPrivateFile } from "./private-files.server.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 type Listener = (payload: string) => void;
@@ -70,7 +71,7 @@ function acquireDataDirLock(dataDir: string): () => void {
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = fs.openSync(lockPath, "wx");
+      const fd = openNewPrivateFile(lockPath);
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
       openInThisProcess.add(lockPath);
@@ -105,7 +106,9 @@ function isAlive(pid: number): boolean {
 }
 
 async function openPglite(options: { dataDir: string; logger?: Logger }): Promise<Database> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // The folder holds every table in plain form (and, by default, the key file): the owner's only.
+  const warning = ensurePrivateFolder(options.dataDir);
+  if (warning) options.logger?.warn(warning);
   const releaseLock = acquireDataDirLock(options.dataDir);
   let client: PGlite;
   try {

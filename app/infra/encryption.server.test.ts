@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,6 +50,59 @@ describe("encryption at rest", () => {
     expect(() => keyring.decrypt("geen versleutelde tekst", "deliberations:1")).toThrow(/beschadigd/);
   });
 
+  it("refuses a shortened authentication tag and a body shorter than a tag", () => {
+    const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
+    const parts = keyring.encrypt("tekst", "x").split(":");
+    const body = Buffer.from(parts[3] ?? "", "base64url");
+    // Cut the 16-byte tag down to 4 bytes: Node would accept such a tag unless told its length.
+    const shortened = [...parts.slice(0, 3), body.subarray(0, body.length - 12).toString("base64url")];
+    expect(() => keyring.decrypt(shortened.join(":"), "x")).toThrow(/beschadigd/);
+    // A value that is nothing but a 4-byte tag (over an empty text) is refused, though it is authentic.
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: 4 });
+    cipher.setAAD(Buffer.from("v2:x", "utf8"));
+    cipher.update("");
+    cipher.final();
+    const tagOnly = [
+      "v2",
+      keyring.currentId,
+      iv.toString("base64url"),
+      cipher.getAuthTag().toString("base64url"),
+    ];
+    expect(() => keyring.decrypt(tagOnly.join(":"), "x")).toThrow(/beschadigd/);
+    tagOnly[0] = "v1";
+    const oldAad = createCipheriv("aes-256-gcm", key, iv, { authTagLength: 4 }).setAAD(Buffer.from("x"));
+    oldAad.final();
+    tagOnly[3] = oldAad.getAuthTag().toString("base64url");
+    expect(() => keyring.decrypt(tagOnly.join(":"), "x")).toThrow(/beschadigd/);
+  });
+
+  it("reads a value of the old format with the context of its day, reports it stale, and never mixes formats", () => {
+    const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", key, iv);
+    cipher.setAAD(Buffer.from("deliberations:1", "utf8"));
+    const body = Buffer.concat([cipher.update("oud", "utf8"), cipher.final(), cipher.getAuthTag()]);
+    const old = ["v1", keyIdOf(key), iv.toString("base64url"), body.toString("base64url")].join(":");
+
+    expect(keyring.decrypt(old, "deliberations:1:eigenaar", { legacyContext: "deliberations:1" })).toBe(
+      "oud",
+    );
+    expect(keyring.isStale(old)).toBe(true);
+    expect(() =>
+      keyring.decrypt(old, "deliberations:1:eigenaar", { legacyContext: "deliberations:2" }),
+    ).toThrow(/beschadigd/);
+
+    const current = keyring.encrypt("nieuw", "deliberations:1");
+    expect(current).toMatch(/^v2:/);
+    expect(keyring.isStale(current)).toBe(false);
+    // Relabelled as the old format, a new value does not read under its old-style context either.
+    const relabelled = current.replace(/^v2:/, "v1:");
+    expect(() =>
+      keyring.decrypt(relabelled, "deliberations:1", { legacyContext: "deliberations:1" }),
+    ).toThrow(/beschadigd/);
+  });
+
   it("reads values of an old key during a rotation, writes with the new one, and says which are stale", () => {
     const newKey = parseKey(generateKey()) as Buffer;
     const before = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
@@ -71,8 +125,16 @@ describe("encryption at rest", () => {
     const stored = first.encrypt("blijft leesbaar", "x");
     expect(loadKeyring({ dataDir }).decrypt(stored, "x")).toBe("blijft leesbaar");
     fs.chmodSync(file, 0o644);
+    fs.chmodSync(dataDir, 0o755);
     loadKeyring({ dataDir });
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+  });
+
+  it("makes a new data folder for the key file owner-only", () => {
+    const dataDir = path.join(tempDir(), "nieuw", "data");
+    loadKeyring({ dataDir });
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 
   it("prefers ENCRYPTION_KEY and refuses a bad one or a bad old one", () => {

@@ -1,15 +1,20 @@
 // Encryption at rest for what people write in private (AES-256-GCM: confidential and authenticated).
 // The key never lives in the database: it comes from ENCRYPTION_KEY, or, for the embedded default, from
 // a key file made on first start in DATA_DIR, readable by the owner only. Old keys stay readable during
-// a rotation (ENCRYPTION_KEYS_OLD). Every value is bound to where it belongs (its "context", such as a
-// table and row id), so a ciphertext copied to another row does not decrypt.
+// a rotation (ENCRYPTION_KEYS_OLD). Every value is bound to where it belongs and to whom (its "context",
+// such as a table, row id and owner), so a ciphertext copied to another row, or a row moved to another
+// owner, does not decrypt (decision 011).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "./errors.ts";
+import { ensurePrivateFolder, openNewPrivateFile, tightenPrivateFile } from "./private-files.server.ts";
 
 export const KEY_FILE = "encryption.key";
-const FORMAT = "v1";
+// v2 binds the format and the caller's context (with the owner) as authenticated data; v1, written
+// before the owner was bound, authenticated the bare context of its day and is still read (see decrypt).
+const FORMAT = "v2";
+const LEGACY_FORMAT = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -19,8 +24,13 @@ export interface Keyring {
   /** Where the current key came from, for the start-up log (never the key itself). */
   source: "ENCRYPTION_KEY" | "key file";
   encrypt(plaintext: string, context: string): string;
-  decrypt(ciphertext: string, context: string): string;
-  /** Whether a value was written with an older key and should be written again. */
+  /**
+   * Reads a value written for `context`. A value of the old format (v1) was bound to the context of its
+   * day: pass that as `legacyContext` where it differs (it did not name the owner); it is read with it
+   * and reported stale, so the next write and `vakmanschap key rotate` store it in the current format.
+   */
+  decrypt(ciphertext: string, context: string, options?: { legacyContext?: string }): string;
+  /** Whether a value was written with an older key or in the old format, and should be written again. */
   isStale(ciphertext: string): boolean;
 }
 
@@ -58,15 +68,15 @@ export function createKeyring(options: {
     source: options.source,
     encrypt(plaintext, context) {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv("aes-256-gcm", options.current, iv);
-      cipher.setAAD(Buffer.from(context, "utf8"));
+      const cipher = createCipheriv("aes-256-gcm", options.current, iv, { authTagLength: TAG_BYTES });
+      cipher.setAAD(authenticatedData(FORMAT, context));
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);
       return [FORMAT, currentId, iv.toString("base64url"), body.toString("base64url")].join(":");
     },
-    decrypt(ciphertext, context) {
-      const [format, id, ivText, bodyText] = ciphertext.split(":");
-      if (format !== FORMAT || !id || !ivText || !bodyText) {
-        throw new AppError("unavailable", "Deze gegevens zijn beschadigd en kunnen niet worden gelezen.");
+    decrypt(ciphertext, context, decryptOptions = {}) {
+      const [format, id, ivText, bodyText, ...rest] = ciphertext.split(":");
+      if ((format !== FORMAT && format !== LEGACY_FORMAT) || !id || !ivText || !bodyText || rest.length > 0) {
+        throw damaged();
       }
       const key = keys.get(id);
       if (!key) {
@@ -75,25 +85,44 @@ export function createKeyring(options: {
           "De sleutel om deze gegevens te lezen ontbreekt. De beheerder moet de oude sleutel terugzetten (ENCRYPTION_KEYS_OLD).",
         );
       }
+      const iv = Buffer.from(ivText, "base64url");
       const body = Buffer.from(bodyText, "base64url");
+      // Node accepts shorter GCM tags unless told the length; a 4-byte tag is forged in 2^32 tries.
+      if (iv.length !== IV_BYTES || body.length < TAG_BYTES) throw damaged();
+      const aad =
+        format === FORMAT
+          ? authenticatedData(FORMAT, context)
+          : Buffer.from(decryptOptions.legacyContext ?? context, "utf8");
       try {
-        const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(ivText, "base64url"));
-        decipher.setAAD(Buffer.from(context, "utf8"));
+        const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
+        decipher.setAAD(aad);
         decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
         return Buffer.concat([
           decipher.update(body.subarray(0, body.length - TAG_BYTES)),
           decipher.final(),
         ]).toString("utf8");
       } catch (error) {
-        throw new AppError("unavailable", "Deze gegevens zijn beschadigd en kunnen niet worden gelezen.", {
-          cause: error,
-        });
+        throw damaged(error);
       }
     },
     isStale(ciphertext) {
-      return ciphertext.split(":")[1] !== currentId;
+      const [format, id] = ciphertext.split(":");
+      return format !== FORMAT || id !== currentId;
     },
   };
+}
+
+// The format is authenticated too, so a v2 value relabelled as v1 (or the other way round) never reads.
+function authenticatedData(format: string, context: string): Buffer {
+  return Buffer.from(`${format}:${context}`, "utf8");
+}
+
+function damaged(cause?: unknown): AppError {
+  return new AppError(
+    "unavailable",
+    "Deze gegevens zijn beschadigd en kunnen niet worden gelezen.",
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /**
@@ -116,16 +145,16 @@ export function loadKeyring(options: { key?: string; oldKeys?: string[]; dataDir
     return createKeyring({ current: key, old, source: "ENCRYPTION_KEY" });
   }
   const file = path.join(options.dataDir, KEY_FILE);
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateFolder(options.dataDir);
   try {
-    const descriptor = fs.openSync(file, "wx", 0o600);
+    const descriptor = openNewPrivateFile(file);
     fs.writeSync(descriptor, `${generateKey()}\n`);
     fs.closeSync(descriptor);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   // Made elsewhere with looser permissions: tighten them; the key is as secret as the data.
-  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  tightenPrivateFile(file);
   const key = parseKey(fs.readFileSync(file, "utf8"));
   if (!key) throw new AppError("invalid", `${file}: dit bestand bevat geen geldige sleutel.`);
   return createKeyring({ current: key, old, source: "key file" });

@@ -135,7 +135,9 @@ async function runJob(options: {
     if (job.attempts >= job.maxAttempts) {
       const updated = await db
         .update(jobs)
-        .set({ failedAt: sql`now()`, lockedUntil: null, lastError })
+        // Nothing will run it again, so its payload goes too: a mail's text holds a login link, and the
+        // row stays for 7 days (the error says what went wrong).
+        .set({ failedAt: sql`now()`, lockedUntil: null, lastError, payload: {} })
         .where(stillOurs)
         .returning({ id: jobs.id });
       if (updated.length === 0) warnLeaseLost(logger, log);

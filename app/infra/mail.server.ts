@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Db } from "./db.server.ts";
 import { AppError } from "./errors.ts";
 import { enqueueJob, type JobHandler } from "./jobs.server.ts";
+import { ensurePrivateFolder, PRIVATE_FILE_MODE, partialNameFor } from "./private-files.server.ts";
 
 /**
  * A calendar invitation sent along (iMIP, RFC 6047): a text/calendar part whose Content-Type names the
@@ -92,18 +93,23 @@ export function createMailer(options: { smtpUrl?: string; from: string; outboxDi
 
   // CRLF line ends: an .eml file is an RFC 5322 message as it would travel over SMTP.
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  // The messages hold live login links: the folder and its files are the owner's only, and a folder
+  // left looser by an older version is tightened now, at start.
+  ensurePrivateFolder(options.outboxDir);
   return {
     kind: "outbox",
     async send(message) {
       const info = await transport.sendMail(fields(message));
       if (!Buffer.isBuffer(info.message)) throw new Error("the outbox transport did not return a buffer");
-      await fs.mkdir(options.outboxDir, { recursive: true });
+      ensurePrivateFolder(options.outboxDir);
       // Time-sortable, and unique when several processes write at the same millisecond.
       const stamp = new Date().toISOString().replaceAll(":", "-").replace(".", "-");
       const file = path.join(options.outboxDir, `${stamp}-${randomBytes(6).toString("hex")}.eml`);
-      // Written aside and renamed, so whoever watches the folder never reads half a message.
-      await fs.writeFile(`${file}.partial`, info.message);
-      await fs.rename(`${file}.partial`, file);
+      // Written aside and renamed, so whoever watches the folder never reads half a message; `wx`
+      // refuses a name that exists, a planted link included.
+      const partial = partialNameFor(file);
+      await fs.writeFile(partial, info.message, { flag: "wx", mode: PRIVATE_FILE_MODE });
+      await fs.rename(partial, file);
     },
   };
 }

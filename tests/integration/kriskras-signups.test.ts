@@ -297,10 +297,16 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
     const marker = `ROLSTOEL-${randomUUID()}`;
     const { signup } = await save(me, filled({ accessNeeds: `Ik gebruik een rolstoel ${marker}` }));
     const [row] = await database.db.select().from(kriskrasSignups).where(eq(kriskrasSignups.id, signup.id));
-    expect(row?.accessNeeds).toMatch(/^v1:/);
+    expect(row?.accessNeeds).toMatch(/^v2:/);
     expect(row?.accessNeeds).not.toContain(marker);
-    // Bound to this sign-up: the ciphertext does not open as another one's.
-    expect(() => keyring.decrypt(row?.accessNeeds ?? "", `kriskras-needs:${randomUUID()}`)).toThrow();
+    // Bound to this sign-up and its person: the ciphertext does not open as another one's.
+    expect(() =>
+      keyring.decrypt(row?.accessNeeds ?? "", `kriskras-needs:${randomUUID()}:${me.id}`),
+    ).toThrow();
+    expect(() =>
+      keyring.decrypt(row?.accessNeeds ?? "", `kriskras-needs:${signup.id}:${randomUUID()}`),
+    ).toThrow();
+    expect(keyring.decrypt(row?.accessNeeds ?? "", `kriskras-needs:${signup.id}:${me.id}`)).toContain(marker);
     expect(signup.accessNeeds).toBe(`Ik gebruik een rolstoel ${marker}`);
     // Never in the mail either: the mail only says something was filled in.
     const [mail] = await mailsTo(me.email);

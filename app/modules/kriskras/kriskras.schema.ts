@@ -145,7 +145,7 @@ export const kriskrasSignups = pgTable(
     scaleBand: text("scale_band").notNull(),
     serviceBand: text("service_band").notNull(),
     region: text("region").notNull(),
-    /** Health data: encrypted with the context `kriskras-needs:<id>`; empty when there are none. */
+    /** Health data: encrypted with the context `kriskras-needs:<id>:<user id>`; empty when there are none. */
     accessNeeds: text("access_needs").notNull().default(""),
     consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
     /** The person filled in the evaluation (their answers are stored without a link to them). */

@@ -1,7 +1,7 @@
 // Signing up for a kris-kras round: the open rounds with their slots, one sign-up per person per round,
 // changed or cancelled until sign-up closes, each time confirmed by e-mail. Access needs are health
-// data: encrypted bound to the sign-up (`kriskras-needs:<id>`), never put in a mail, and shown only to
-// the person themselves here (and to the round's organisers on the editors' side).
+// data: encrypted bound to the sign-up and its person (`kriskras-needs:<id>:<user id>`), never put in a
+// mail, and shown only to the person themselves here (and to the round's organisers on the editors' side).
 import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
@@ -82,7 +82,11 @@ const NOT_FOUND = "Deze ronde bestaat niet, of je kunt je er nog niet voor aanme
 const CLOSED = "De aanmelding voor deze ronde is gesloten. Je kunt je aanmelding niet meer veranderen.";
 const NOT_SIGNED_UP = "Je bent niet aangemeld voor deze ronde.";
 const Id = z.uuid();
-const needsContext = (signupId: string) => `kriskras-needs:${signupId}`;
+// Bound to the sign-up and its person: moved to another account in the database, the text no longer
+// decrypts. Needs written before (format v1) were bound to the sign-up's id alone.
+const needsContext = (signup: { id: string; userId: string }) =>
+  `kriskras-needs:${signup.id}:${signup.userId}`;
+const legacyNeedsContext = (signupId: string) => `kriskras-needs:${signupId}`;
 
 type RoundRow = typeof kriskrasRounds.$inferSelect;
 type SlotRow = typeof kriskrasSlots.$inferSelect;
@@ -163,8 +167,11 @@ export async function signupChoiceLists(options: { db: Db }): Promise<SignupChoi
   return { organisations, options: lists };
 }
 
-function openNeeds(keyring: Keyring, signupId: string, stored: string): string {
-  return stored === "" ? "" : keyring.decrypt(stored, needsContext(signupId));
+function openNeeds(keyring: Keyring, signup: { id: string; userId: string; accessNeeds: string }): string {
+  if (signup.accessNeeds === "") return "";
+  return keyring.decrypt(signup.accessNeeds, needsContext(signup), {
+    legacyContext: legacyNeedsContext(signup.id),
+  });
 }
 
 /**
@@ -186,18 +193,20 @@ export async function accessNeedsForOrganiser(options: {
     );
   if (!organiser) return undefined;
   const rows = await db
-    .select({ id: kriskrasSignups.id, accessNeeds: kriskrasSignups.accessNeeds })
+    .select({
+      id: kriskrasSignups.id,
+      userId: kriskrasSignups.userId,
+      accessNeeds: kriskrasSignups.accessNeeds,
+    })
     .from(kriskrasSignups)
     .where(eq(kriskrasSignups.roundId, options.roundId));
   return new Map(
-    rows
-      .filter((row) => row.accessNeeds !== "")
-      .map((row) => [row.id, openNeeds(options.keyring, row.id, row.accessNeeds)]),
+    rows.filter((row) => row.accessNeeds !== "").map((row) => [row.id, openNeeds(options.keyring, row)]),
   );
 }
 
-function sealNeeds(keyring: Keyring, signupId: string, needs: string): string {
-  return needs === "" ? "" : keyring.encrypt(needs, needsContext(signupId));
+function sealNeeds(keyring: Keyring, signup: { id: string; userId: string }, needs: string): string {
+  return needs === "" ? "" : keyring.encrypt(needs, needsContext(signup));
 }
 
 async function availabilityOf(db: Db, signupIds: string[]) {
@@ -238,7 +247,7 @@ export async function getOwnSignup(options: {
     serviceBand: row.serviceBand,
     region: row.region,
     availability,
-    accessNeeds: openNeeds(options.keyring, row.id, row.accessNeeds),
+    accessNeeds: openNeeds(options.keyring, row),
     consentAt: row.consentAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -398,7 +407,7 @@ export async function saveSignup(options: {
         roundId: round.id,
         userId: options.user.id,
         ...fields,
-        accessNeeds: sealNeeds(options.keyring, newId, input.accessNeeds),
+        accessNeeds: sealNeeds(options.keyring, { id: newId, userId: options.user.id }, input.accessNeeds),
         createdAt: now,
       })
       .onConflictDoNothing()
@@ -415,7 +424,14 @@ export async function saveSignup(options: {
       signupId = existing.id;
       await tx
         .update(kriskrasSignups)
-        .set({ ...fields, accessNeeds: sealNeeds(options.keyring, signupId, input.accessNeeds) })
+        .set({
+          ...fields,
+          accessNeeds: sealNeeds(
+            options.keyring,
+            { id: signupId, userId: options.user.id },
+            input.accessNeeds,
+          ),
+        })
         .where(eq(kriskrasSignups.id, signupId));
       await tx.delete(kriskrasAvailability).where(eq(kriskrasAvailability.signupId, signupId));
     }
@@ -569,18 +585,22 @@ function cancellationMail(options: { to: string; round: RoundRow; link: string }
 
 // --- keys and personal data --------------------------------------------------------------------------
 
-/** Writes access needs written with an older key again with the current one; the number rewritten. */
+/** Writes access needs of an older key or format again with the current ones; the number rewritten. */
 export async function reencryptAccessNeeds(options: { db: Db; keyring: Keyring }): Promise<number> {
   const rows = await options.db
-    .select({ id: kriskrasSignups.id, accessNeeds: kriskrasSignups.accessNeeds })
+    .select({
+      id: kriskrasSignups.id,
+      userId: kriskrasSignups.userId,
+      accessNeeds: kriskrasSignups.accessNeeds,
+    })
     .from(kriskrasSignups);
   let rewritten = 0;
   for (const row of rows) {
     if (row.accessNeeds === "" || !options.keyring.isStale(row.accessNeeds)) continue;
-    const needs = openNeeds(options.keyring, row.id, row.accessNeeds);
+    const needs = openNeeds(options.keyring, row);
     await options.db
       .update(kriskrasSignups)
-      .set({ accessNeeds: sealNeeds(options.keyring, row.id, needs) })
+      .set({ accessNeeds: sealNeeds(options.keyring, row, needs) })
       .where(and(eq(kriskrasSignups.id, row.id), eq(kriskrasSignups.accessNeeds, row.accessNeeds)));
     rewritten++;
   }
@@ -630,7 +650,7 @@ export function kriskrasSignupsSource(keyring: Keyring): PersonalDataSource {
               slot: slotLine({ ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl }, "nl"),
               answer: given[slot.id],
             })),
-          accessNeeds: openNeeds(keyring, signup.id, signup.accessNeeds),
+          accessNeeds: openNeeds(keyring, signup),
           consentAt: signup.consentAt,
           evaluated: signup.evaluated,
           createdAt: signup.createdAt,
