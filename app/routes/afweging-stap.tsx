@@ -3,14 +3,11 @@
 // person can merge; an expired login keeps what was typed and brings it back after logging in.
 import type { FormEvent } from "react";
 import { data, Form, redirect } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import {
-  getCurrentUser,
-  isSecureRequest,
-  requirePermission,
-} from "~/modules/accounts/current-user.server.ts";
+import { getCurrentUser, requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { ConflictPanel } from "~/modules/deliberation/conflict-panel.tsx";
 import { DeliberationPatch } from "~/modules/deliberation/deliberation.validation.ts";
 import {
@@ -61,7 +58,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { db } = services.database;
     const headers = new Headers(PRIVATE_HEADERS);
     let restored: { values: Record<string, unknown>; revision: number } | undefined;
-    const token = pendingDraftTokenFrom(request.headers.get("Cookie"));
+    const secure = isSecureSite(services.config);
+    const token = pendingDraftTokenFrom(request.headers.get("Cookie"), { secure });
     if (token) {
       const draft = await takePendingDraft({
         db,
@@ -69,7 +67,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         token,
         deliberationId: record.id,
       });
-      const secure = isSecureRequest({ request, services });
       if (draft && draft.step !== step.number) {
         // Kept on another step than this one: keep it again, and go there.
         const again = await keepPendingDraft({
@@ -144,10 +141,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           patch: stepPatchFromForm(step, form),
         });
         if (token)
-          headers.append(
-            "Set-Cookie",
-            pendingDraftCookie(token, { secure: isSecureRequest({ request, services }) }),
-          );
+          headers.append("Set-Cookie", pendingDraftCookie(token, { secure: isSecureSite(services.config) }));
       }
       headers.set("Location", `/inloggen?terug=${encodeURIComponent(back)}`);
       return new Response(null, { status: 302, headers });

@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState } from "react";
 import { data, Form, redirect, useRevalidator } from "react-router";
 import { z } from "zod";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { isAppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
 import {
   PrincipleLinks,
   RevealedResult,
@@ -52,7 +52,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const base = { code, spokenCode: formatJoinCode(code), title: conversation.title };
     const participant = await participantOf({
       db,
-      token: participantTokenFrom(request.headers.get("Cookie")),
+      token: participantTokenFrom(request.headers.get("Cookie"), {
+        secure: isSecureSite(context.services.config),
+      }),
     });
     if (participant?.conversationId !== conversation.id) {
       return data(
@@ -140,7 +142,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           config: services.config,
           clientIp: context.clientIp,
           code: params.code,
-          secure: isSecureRequest({ request, services }),
+          secure: isSecureSite(services.config),
         });
         return redirect(`/doe-mee/${joined.code}`, { status: 303, headers: { "Set-Cookie": joined.cookie } });
       } catch (error) {
@@ -166,7 +168,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         await answerQuestion({
           db,
           liveHub: services.liveHub,
-          token: participantTokenFrom(request.headers.get("Cookie")),
+          token: participantTokenFrom(request.headers.get("Cookie"), {
+            secure: isSecureSite(services.config),
+          }),
           questionId: echo.questionId,
           value: typed,
         });

@@ -1,10 +1,10 @@
 // Joining a live team conversation with the code from the big screen: no account, no name. The code
 // may also come in the address (`?code=`); a good one goes straight to the conversation's page.
 import { data, Form, redirect } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { isAppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
 import { JoinCode } from "~/modules/conversations/join-code.ts";
 import { joinWithCookie } from "~/modules/conversations/participant-access.server.ts";
 import { Button } from "~/ui/button.tsx";
@@ -45,7 +45,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         config: services.config,
         clientIp: context.clientIp,
         code: code.data,
-        secure: isSecureRequest({ request, services }),
+        secure: isSecureSite(services.config),
       });
       return redirect(`/doe-mee/${joined.code}`, { status: 303, headers: { "Set-Cookie": joined.cookie } });
     } catch (error) {

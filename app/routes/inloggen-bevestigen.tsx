@@ -1,29 +1,57 @@
-// The page a login link opens: a button, because only the POST may use the token (mail scanners open
-// links before people do). The POST starts a new session.
+// The page a login link opens: which account the link logs in to (masked), a warning when someone else
+// is logged in in this browser, and a button, because only the POST may use the token (mail scanners
+// open links before people do). The POST starts a new session and ends the one this browser had.
 import { data, Form, redirect } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
+import type { Services } from "~/infra/services.server.ts";
 import { LoginConfirmation } from "~/modules/accounts/accounts.validation.ts";
-import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
-import { consumeLoginLink } from "~/modules/accounts/login-links.server.ts";
-import { createSession, sessionCookie } from "~/modules/accounts/sessions.server.ts";
+import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
+import { consumeLoginLink, findLoginLink } from "~/modules/accounts/login-links.server.ts";
+import { maskEmail } from "~/modules/accounts/mask-email.ts";
+import { createSession, sessionCookie, sessionSecretFrom } from "~/modules/accounts/sessions.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/inloggen-bevestigen";
 
-export function loader({ request }: Route.LoaderArgs) {
+const LINK_GONE = "Deze inloglink is verlopen of al gebruikt. Vraag een nieuwe link aan.";
+
+/**
+ * Who the link logs in as, and who is logged in in this browser when that is someone else: a link
+ * someone forwarded would otherwise quietly swap the reader into the sender's account.
+ */
+async function accountsOf(options: { request: Request; services: Services; token: string }) {
+  const link = await findLoginLink({ db: options.services.database.db, token: options.token });
+  if (!link) return undefined;
+  const current = await getCurrentUser(options);
+  return {
+    account: maskEmail(link.email),
+    otherAccount: current && current.email !== link.email ? maskEmail(current.email) : null,
+  };
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
   const input = LoginConfirmation.safeParse({ token: new URL(request.url).searchParams.get("token") ?? "" });
-  return data(
-    input.success
-      ? { token: input.data.token, problem: null }
-      : { token: null, problem: input.error.issues[0]?.message ?? "" },
-    // No "no-referrer" here: it would make the browser send `Origin: null` with the form, which the
-    // same-origin check rightly refuses.
-    { status: input.success ? 200 : 400, headers: PRIVATE_HEADERS },
-  );
+  // No "no-referrer" here: it would make the browser send `Origin: null` with the form, which the
+  // same-origin check rightly refuses.
+  if (!input.success) {
+    return data(
+      { token: null, problem: input.error.issues[0]?.message ?? "", account: null, otherAccount: null },
+      { status: 400, headers: PRIVATE_HEADERS },
+    );
+  }
+  const accounts = await accountsOf({ request, services: context.services, token: input.data.token });
+  if (!accounts) {
+    return data(
+      { token: null, problem: LINK_GONE, account: null, otherAccount: null },
+      { status: 400, headers: PRIVATE_HEADERS },
+    );
+  }
+  return data({ token: input.data.token, problem: null, ...accounts }, { headers: PRIVATE_HEADERS });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -31,6 +59,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData().catch(() => new FormData());
   const input = LoginConfirmation.safeParse(Object.fromEntries(form));
   if (!input.success) return data({ problem: input.error.issues[0]?.message ?? "" }, { status: 400 });
+  // Someone else is logged in here and the button pressed was not the one under that warning (the
+  // login began after the page was shown): show the page again, with the warning, and use nothing.
+  if (form.get("wisselen") !== "ja") {
+    const accounts = await accountsOf({ request, services, token: input.data.token });
+    if (accounts?.otherAccount) {
+      return data({ problem: null, token: input.data.token, ...accounts }, { status: 409 });
+    }
+  }
+  const secure = isSecureSite(services.config);
   try {
     const { user, returnTo } = await consumeLoginLink({
       db: services.database.db,
@@ -38,16 +75,16 @@ export async function action({ request, context }: Route.ActionArgs) {
       token: input.data.token,
     });
     // A fresh session at every login: an old cookie planted beforehand never becomes a logged-in one.
+    // The session this browser had until now ends.
     const session = await createSession({
       db: services.database.db,
       userId: user.id,
       config: services.config,
+      replaces: sessionSecretFrom(request.headers.get("Cookie"), { secure }),
     });
     return redirect(returnTo, {
       status: 303,
-      headers: {
-        "Set-Cookie": sessionCookie({ ...session, secure: isSecureRequest({ request, services }) }),
-      },
+      headers: { "Set-Cookie": sessionCookie({ ...session, secure }) },
     });
   } catch (error) {
     if (error instanceof AppError && (error.code === "invalid" || error.code === "forbidden")) {
@@ -61,8 +98,10 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeade
 
 export default function ConfirmLogin({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const problem = actionData?.problem ?? loaderData.problem;
-  if (problem || !loaderData.token) {
+  // After the POST the action's answer counts: its address may hold no token for the loader to read.
+  const problem = actionData ? actionData.problem : loaderData.problem;
+  const view = actionData && "otherAccount" in actionData ? actionData : loaderData;
+  if (problem || !view.token) {
     return (
       <>
         <title>{`${t("account.linkProblem")} – Vakmanschap`}</title>
@@ -80,10 +119,23 @@ export default function ConfirmLogin({ loaderData, actionData }: Route.Component
     <>
       <title>{`${t("account.confirmTitle")} – Vakmanschap`}</title>
       <Heading level={1}>{t("account.confirmTitle")}</Heading>
-      <Paragraph>{t("account.confirmIntro")}</Paragraph>
+      <Paragraph>{t("account.confirmAccount", { account: view.account })}</Paragraph>
+      {view.otherAccount ? (
+        <Alert type="warning">
+          <Paragraph>
+            {t("account.otherSession", { current: view.otherAccount, account: view.account })}
+          </Paragraph>
+        </Alert>
+      ) : null}
+      <Paragraph>{t("account.confirmNotYou")}</Paragraph>
       <Form method="post" reloadDocument>
-        <input type="hidden" name="token" value={loaderData.token} />
-        <Button>{t("account.confirmButton")}</Button>
+        <input type="hidden" name="token" value={view.token} />
+        {view.otherAccount ? <input type="hidden" name="wisselen" value="ja" /> : null}
+        <Button>
+          {view.otherAccount
+            ? t("account.confirmSwitchButton", { account: view.account })
+            : t("account.confirmButton")}
+        </Button>
       </Form>
     </>
   );

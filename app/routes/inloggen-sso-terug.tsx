@@ -1,9 +1,9 @@
 // Where the organisation's provider sends the browser back: the answer is checked against the login
 // this browser started, and a new session begins. A refusal or a broken answer gets a clear page.
 import { data, Form, redirect } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { isSecureSite } from "~/infra/cookies.ts";
 import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
 import { createSession, sessionCookie, sessionSecretFrom } from "~/modules/accounts/sessions.server.ts";
 import { clearSsoCookie, singleSignOnFor, ssoSecretFrom } from "~/modules/accounts/single-sign-on.server.ts";

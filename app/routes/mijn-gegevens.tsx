@@ -1,9 +1,10 @@
 // My data: download everything the platform holds about me, or delete my account.
 import { data, Form, redirect } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { isSecureRequest, requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { clearedSessionCookie } from "~/modules/accounts/sessions.server.ts";
 import { deleteMyAccount } from "~/personal-data.server.ts";
 import { Alert } from "~/ui/alert.tsx";
@@ -47,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (problem) return data({ error: false, problem }, { status: 409 });
   return redirect("/mijn-gegevens?verwijderd=1", {
     status: 303,
-    headers: { "Set-Cookie": clearedSessionCookie({ secure: isSecureRequest({ request, services }) }) },
+    headers: { "Set-Cookie": clearedSessionCookie({ secure: isSecureSite(services.config) }) },
   });
 }
 

@@ -266,6 +266,16 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
           </ul>
         </nav>
       ) : null}
+      <section aria-labelledby="overal-uitloggen" className="vm-related">
+        <Heading level={2} id="overal-uitloggen">
+          {t("account.everywhereTitle")}
+        </Heading>
+        <Paragraph>{t("account.everywhereIntro")}</Paragraph>
+        <Form method="post" action="/uitloggen">
+          <input type="hidden" name="overal" value="ja" />
+          <Button appearance="secondary-action">{t("account.everywhereButton")}</Button>
+        </Form>
+      </section>
       <Paragraph>
         <Link to="/uitloggen">{t("account.logoutTitle")}</Link>
       </Paragraph>

@@ -1,26 +1,36 @@
-// Logout: a button (a GET must never end a session), then the session is deleted.
+// Logout: a button (a GET must never end a session), then the session is deleted. With `overal=ja`
+// (the form on /profiel) every session of the person ends, in every browser.
 import { data, Form } from "react-router";
+import { isSecureSite } from "~/infra/cookies.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
-import { isSecureRequest } from "~/modules/accounts/current-user.server.ts";
-import { clearedSessionCookie, endSession, sessionSecretFrom } from "~/modules/accounts/sessions.server.ts";
+import {
+  clearedSessionCookie,
+  endSession,
+  logOutEverywhere,
+  readSession,
+  sessionSecretFrom,
+} from "~/modules/accounts/sessions.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/uitloggen";
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const secret = sessionSecretFrom(request.headers.get("Cookie"));
-  if (secret) await endSession({ db: context.services.database.db, secret });
+  const { services } = context;
+  const { db } = services.database;
+  const secure = isSecureSite(services.config);
+  const form = await request.formData().catch(() => new FormData());
+  const everywhere = form.get("overal") === "ja";
+  const secret = sessionSecretFrom(request.headers.get("Cookie"), { secure });
+  if (secret && everywhere) {
+    const user = await readSession({ db, secret, config: services.config });
+    if (user) await logOutEverywhere({ db, user });
+  }
+  if (secret) await endSession({ db, secret });
   return data(
-    { loggedOut: true },
-    {
-      headers: {
-        "Set-Cookie": clearedSessionCookie({
-          secure: isSecureRequest({ request, services: context.services }),
-        }),
-      },
-    },
+    { loggedOut: true, everywhere },
+    { headers: { "Set-Cookie": clearedSessionCookie({ secure }) } },
   );
 }
 
@@ -39,7 +49,9 @@ export default function Logout({ actionData }: Route.ComponentProps) {
       <Heading level={1}>{t("account.logoutTitle")}</Heading>
       {actionData?.loggedOut ? (
         <Alert type="ok">
-          <Paragraph>{t("account.loggedOut")}</Paragraph>
+          <Paragraph>
+            {t(actionData.everywhere ? "account.loggedOutEverywhere" : "account.loggedOut")}
+          </Paragraph>
         </Alert>
       ) : (
         <>

@@ -35,21 +35,24 @@ export const registerCommands: RegisterCommands = (program, cli) => {
     .option("-n, --name <name>", "naam (name)")
     .action(async (options: { email: string; role: Role; name?: string }) => {
       const email = emailOf(options.email);
-      await cli.withDatabase(async (database) => {
-        const created = await upsertUser({ db: database.db, email, name: options.name });
-        const roles = [...new Set([...created.roles, options.role])];
-        await setUserRoles({ db: database.db, userId: created.id, roles, actor: null });
-        await recordAudit({
-          db: database.db,
-          actor: null,
-          action: "user.add",
-          target: email,
-          details: { via: "cli" },
-        });
-        cli.say(
-          `Account ${email} heeft nu de rol ${options.role}. (Account ready with role ${options.role}.)`,
-        );
-      });
+      await cli.withDatabase(
+        async (database) => {
+          const created = await upsertUser({ db: database.db, email, name: options.name });
+          const roles = [...new Set([...created.roles, options.role])];
+          await setUserRoles({ db: database.db, userId: created.id, roles, actor: null });
+          await recordAudit({
+            db: database.db,
+            actor: null,
+            action: "user.add",
+            target: email,
+            details: { via: "cli" },
+          });
+          cli.say(
+            `Account ${email} heeft nu de rol ${options.role}. (Account ready with role ${options.role}.)`,
+          );
+        },
+        { schema: "migrate" },
+      );
     });
 
   user
@@ -59,12 +62,15 @@ export const registerCommands: RegisterCommands = (program, cli) => {
     .addOption(roleOption())
     .action(async (options: { email: string; role: Role }) => {
       const email = emailOf(options.email);
-      await cli.withDatabase(async (database) => {
-        const found = await findUserByEmail({ db: database.db, email });
-        if (!found) throw new Error(`Er is geen account voor ${email}. (No account for ${email}.)`);
-        await setUserRoles({ db: database.db, userId: found.id, roles: [options.role], actor: null });
-        cli.say(`${email} heeft nu de rol ${options.role}. (Role set.)`);
-      });
+      await cli.withDatabase(
+        async (database) => {
+          const found = await findUserByEmail({ db: database.db, email });
+          if (!found) throw new Error(`Er is geen account voor ${email}. (No account for ${email}.)`);
+          await setUserRoles({ db: database.db, userId: found.id, roles: [options.role], actor: null });
+          cli.say(`${email} heeft nu de rol ${options.role}. (Role set.)`);
+        },
+        { schema: "migrate" },
+      );
     });
 
   user
@@ -74,25 +80,31 @@ export const registerCommands: RegisterCommands = (program, cli) => {
     .action(async (options: { email: string }) => {
       const email = emailOf(options.email);
       const config = cli.config();
-      await cli.withDatabase(async (database) => {
-        const found = await findUserByEmail({ db: database.db, email });
-        if (!found)
-          throw new Error(`Er is geen account voor ${email}; maak het eerst met 'user add'. (No account.)`);
-        const origin = config.publicUrl;
-        const link = await createLoginLink({ db: database.db, config, origin, email });
-        await recordAudit({
-          db: database.db,
-          actor: null,
-          action: "user.login-link",
-          target: email,
-          details: { via: "cli" },
-        });
-        cli.quiet();
-        process.stdout.write(`${link.url}\n`);
-        cli.say(
-          `Deze link werkt tot ${link.expiresAt.toISOString()} en maar één keer. (Valid once, until then.)`,
-        );
-      });
+      // Only the address goes to stdout, on a line of its own; everything else (a first migration
+      // too) to stderr, so a script can capture it and a person sees it apart.
+      cli.quiet();
+      await cli.withDatabase(
+        async (database) => {
+          const found = await findUserByEmail({ db: database.db, email });
+          if (!found)
+            throw new Error(`Er is geen account voor ${email}; maak het eerst met 'user add'. (No account.)`);
+          const origin = config.publicUrl;
+          const link = await createLoginLink({ db: database.db, config, origin, email });
+          await recordAudit({
+            db: database.db,
+            actor: null,
+            action: "user.login-link",
+            target: email,
+            details: { via: "cli" },
+          });
+          cli.say("Open dit adres in de browser om in te loggen (open this address to log in):");
+          process.stdout.write(`${link.url}\n`);
+          cli.say(
+            `Deze link werkt tot ${link.expiresAt.toISOString()} en maar één keer. (Valid once, until then.)`,
+          );
+        },
+        { schema: "migrate" },
+      );
     });
 
   user
@@ -102,24 +114,27 @@ export const registerCommands: RegisterCommands = (program, cli) => {
     .requiredOption("-n, --name <name>", "naam van de sleutel (token name)")
     .action(async (options: { email: string; name: string }) => {
       const email = emailOf(options.email);
-      await cli.withDatabase(async (database) => {
-        const found = await findUserByEmail({ db: database.db, email });
-        if (!found) throw new Error(`Er is geen account voor ${email}. (No account for ${email}.)`);
-        const { token } = await createApiToken({
-          db: database.db,
-          userId: found.id,
-          name: options.name.slice(0, 80),
-        });
-        await recordAudit({
-          db: database.db,
-          actor: null,
-          action: "user.token",
-          target: email,
-          details: { name: options.name },
-        });
-        cli.quiet();
-        process.stdout.write(`${token}\n`);
-        cli.say("Bewaar deze sleutel goed: hij wordt niet opnieuw getoond. (Shown once.)");
-      });
+      cli.quiet();
+      await cli.withDatabase(
+        async (database) => {
+          const found = await findUserByEmail({ db: database.db, email });
+          if (!found) throw new Error(`Er is geen account voor ${email}. (No account for ${email}.)`);
+          const { token } = await createApiToken({
+            db: database.db,
+            userId: found.id,
+            name: options.name.slice(0, 80),
+          });
+          await recordAudit({
+            db: database.db,
+            actor: null,
+            action: "user.token",
+            target: email,
+            details: { name: options.name },
+          });
+          process.stdout.write(`${token}\n`);
+          cli.say("Bewaar deze sleutel goed: hij wordt niet opnieuw getoond. (Shown once.)");
+        },
+        { schema: "migrate" },
+      );
     });
 };

@@ -2,6 +2,7 @@
 // A wrong token is refused outright (401) rather than treated as anonymous, so an integration with a
 // revoked key fails loudly. Calls per token are rate limited across processes.
 import type { NextFunction, Request, Response } from "express";
+import { isSecureSite } from "../../app/infra/cookies.ts";
 import { AppError } from "../../app/infra/errors.ts";
 import { hitRateLimit, rateLimitError } from "../../app/infra/rate-limit.server.ts";
 import { hashSecret } from "../../app/infra/secrets.server.ts";
@@ -43,7 +44,7 @@ export function resolveApiActor(services: Services) {
         req.actor = actorOf(user);
         return next();
       }
-      const secret = sessionSecretFrom(req.headers.cookie);
+      const secret = sessionSecretFrom(req.headers.cookie, { secure: isSecureSite(services.config) });
       const user = secret ? await readSession({ db, secret, config: services.config }) : undefined;
       if (user) req.actor = actorOf(user);
       next();

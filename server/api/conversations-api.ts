@@ -6,6 +6,7 @@ import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
 import { clientAddressKey } from "../../app/infra/client-address.ts";
+import { isSecureSite } from "../../app/infra/cookies.ts";
 import { AppError } from "../../app/infra/errors.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { openEventStream } from "../../app/infra/sse.server.ts";
@@ -57,11 +58,12 @@ export const LiveEvent = z.discriminatedUnion("type", [
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-function participantTokenOf(req: Request): string | undefined {
+function participantTokenOf(req: Request, config: Services["config"]): string | undefined {
   const header = req.headers[PARTICIPANT_HEADER];
   return participantToken({
     header: typeof header === "string" ? header : undefined,
     cookie: req.headers.cookie,
+    secure: isSecureSite(config),
   });
 }
 
@@ -313,7 +315,7 @@ export function createConversationsApi(services: Services): Router {
     const answered = await answerQuestion({
       db,
       liveHub,
-      token: participantTokenOf(req),
+      token: participantTokenOf(req, config),
       questionId: req.params.vraag,
       value: body.success ? body.data.value : undefined,
     });
@@ -326,7 +328,7 @@ export function createConversationsApi(services: Services): Router {
   });
 
   async function requireParticipant(req: Request) {
-    const participant = await participantOf({ db, token: participantTokenOf(req) });
+    const participant = await participantOf({ db, token: participantTokenOf(req, config) });
     if (!participant) {
       throw new AppError("unauthenticated", "Je doet niet (meer) mee aan een gesprek. Doe mee met de code.");
     }

@@ -175,6 +175,10 @@ async function waitForMail(to: string, count: number) {
   return mails.filter((mail) => mail.to === to).at(-1);
 }
 
+function linkIn(mail: { text: string } | undefined): string {
+  return /http\S+\/inloggen\/bevestigen\?token=[\w-]+/.exec(mail?.text ?? "")?.[0] ?? "";
+}
+
 function tokenOf(url: string): string {
   return new URL(url).searchParams.get("token") ?? "";
 }
@@ -245,11 +249,16 @@ describe("logging in with a link by e-mail", () => {
     const url = /http\S+\/inloggen\/bevestigen\?token=[\w-]+/.exec(mail?.text ?? "")?.[0] ?? "";
     expect(url).not.toBe("");
 
-    // Opening the link (as a mail scanner would) shows a button and uses nothing.
+    // Opening the link (as a mail scanner would) shows a button and uses nothing. The page says which
+    // account the link logs in to, masked.
     const opened = await get(new URL(url).pathname + new URL(url).search);
     expect(opened.status).toBe(200);
     expect(opened.headers.get("set-cookie")).toBeNull();
-    expect(await opened.text()).toContain("Inloggen bevestigen");
+    const page = await opened.text();
+    expect(page).toContain("Inloggen bevestigen");
+    expect(page).toContain("Met deze link log je in als n…@example.nl.");
+    expect(page).not.toContain("nieuw@example.nl");
+    expect(page).not.toContain("al ingelogd als");
 
     const confirmed = await post("/inloggen/bevestigen", { token: tokenOf(url) });
     expect(confirmed.status).toBe(303);
@@ -300,6 +309,54 @@ describe("logging in with a link by e-mail", () => {
       "https://evil.example",
     );
     expect(forged.status).toBe(403);
+  });
+
+  it("a link someone else asked for warns a logged-in person before it swaps their account", async () => {
+    await post("/inloggen", { email: "eigen@example.nl" });
+    const own = await logIn(tokenOf(linkIn(await waitForMail("eigen@example.nl", 1))));
+    await post("/inloggen", { email: "aanvaller@example.nl" });
+    const forwarded = linkIn(await waitForMail("aanvaller@example.nl", 1));
+    const address = new URL(forwarded).pathname + new URL(forwarded).search;
+
+    const page = await (await get(address, own)).text();
+    expect(page).toContain("Met deze link log je in als a…@example.nl.");
+    expect(page).toContain("je bent in deze browser al ingelogd als e…@example.nl");
+    expect(page).toContain("Ja, log in als a…@example.nl");
+    expect(page).toContain('name="wisselen" value="ja"');
+
+    // A button pressed without that warning (the page was shown before the login) uses nothing.
+    const unconfirmed = await post("/inloggen/bevestigen", { token: tokenOf(forwarded) }, own);
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.headers.get("set-cookie")).toBeNull();
+    expect(await unconfirmed.text()).toContain("al ingelogd als e…@example.nl");
+    expect((await get("/profiel", own)).status).toBe(200);
+
+    // Confirmed: logged in as the other account; the session this browser had is over.
+    const confirmed = await post("/inloggen/bevestigen", { token: tokenOf(forwarded), wisselen: "ja" }, own);
+    expect(confirmed.status).toBe(303);
+    expect((await get("/profiel", own)).status).toBe(302);
+  });
+
+  it("logs a person out everywhere from the profile, and records it", async () => {
+    const email = "overal@example.nl";
+    const sessions: string[] = [];
+    for (let i = 1; i <= 2; i++) {
+      await post("/inloggen", { email });
+      sessions.push(await logIn(tokenOf(linkIn(await waitForMail(email, i)))));
+    }
+    const profile = await (await get("/profiel", sessions[0])).text();
+    expect(profile).toContain('action="/uitloggen"');
+    expect(profile).toContain('name="overal" value="ja"');
+    expect(profile).toContain("Log overal uit");
+
+    const out = await post("/uitloggen", { overal: "ja" }, sessions[0]);
+    expect(out.status).toBe(200);
+    expect(out.headers.get("set-cookie")).toMatch(/^vm_sessie=; Path=\/; Max-Age=0/);
+    expect(await out.text()).toContain("Je bent overal uitgelogd");
+    for (const session of sessions) expect((await get("/profiel", session)).status).toBe(302);
+    const audit = await (await get("/beheer/audit", cookies.beheerder)).text();
+    expect(audit).toContain("account.logged-out-everywhere");
+    expect(audit).toContain(email);
   });
 
   it("ends the session at logout", async () => {
@@ -429,6 +486,8 @@ describe("roles and rights", () => {
       cookies.beheerder,
     );
     expect(saved.status).toBe(200);
+    // The role taken away ends the person's sessions.
+    expect((await get("/profiel", cookies.redacteur)).status).toBe(302);
     const audit = await (await get("/beheer/audit", cookies.beheerder)).text();
     expect(audit).toContain("user.roles");
     expect(audit).toContain("beheerder@example.nl");

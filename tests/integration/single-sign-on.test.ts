@@ -5,16 +5,17 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
-import { auditLog, userIdentities } from "../../app/modules/accounts/accounts.schema.ts";
+import { auditLog, userIdentities, users } from "../../app/modules/accounts/accounts.schema.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import {
   createSingleSignOn,
   publicJwksOf,
   type SingleSignOn,
+  singleSignOnWarnings,
 } from "../../app/modules/accounts/single-sign-on.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
@@ -51,6 +52,9 @@ const PEOPLE: TestProvider["people"] = {
     organisatie: "Rijkswaterstaat",
   },
   "sub-cor": { email: "cor@example.nl", email_verified: false, name: "Cor" },
+  // Typed in herself at a provider where people choose their own address; nobody checked it.
+  "sub-eva": { email: "wendy@example.nl", email_verified: false, name: "Eva" },
+  "sub-fien": { email: "fien@example.nl", name: "Fien" },
   "sub-dirk": { name: "Dirk zonder adres" },
 };
 
@@ -194,6 +198,46 @@ describe.each(databaseKinds)("single sign-on on %s", (kind) => {
     expect(await db.select().from(userIdentities).where(eq(userIdentities.userId, existing.id))).toEqual([]);
   });
 
+  it("makes no account from an address the provider does not vouch for", async () => {
+    const { db } = database;
+    for (const who of ["sub-eva", "sub-fien"]) {
+      const answer = await loginAtProvider(sso, db, who);
+      await expect(sso.finish({ db, ...answer }), who).rejects.toMatchObject({
+        code: "forbidden",
+        message: expect.stringContaining("bevestigt niet dat dit e-mailadres van jou is"),
+      });
+    }
+    const made = await db
+      .select()
+      .from(users)
+      .where(inArray(users.email, ["wendy@example.nl", "fien@example.nl"]));
+    expect(made).toEqual([]);
+    expect(await db.select().from(userIdentities).where(eq(userIdentities.subject, "sub-eva"))).toEqual([]);
+  });
+
+  it("answers an unvouched address the same whether an account has it or not", async () => {
+    const { db } = database;
+    await upsertUser({ db, email: "cor@example.nl" });
+    const refusal = async (who: string) =>
+      sso.finish({ db, ...(await loginAtProvider(sso, db, who)) }).then(
+        () => "logged in",
+        (error: Error) => error.message,
+      );
+    expect(await refusal("sub-cor")).toBe(await refusal("sub-eva"));
+  });
+
+  it("trusts every address only when the operator says so, and then warns at start-up", async () => {
+    const { db } = database;
+    expect(singleSignOnWarnings({ oidc: sso.config })).toEqual([]);
+    expect(singleSignOnWarnings({})).toEqual([]);
+    const trusting = createSingleSignOn({ ...sso.config, requireVerifiedEmail: false });
+    expect(singleSignOnWarnings({ oidc: trusting.config })).toEqual([
+      expect.stringContaining("OIDC_REQUIRE_VERIFIED_EMAIL=false"),
+    ]);
+    const { user } = await trusting.finish({ db, ...(await loginAtProvider(trusting, db, "sub-fien")) });
+    expect(user.email).toBe("fien@example.nl");
+  });
+
   it("refuses a person without an e-mail address", async () => {
     const { db } = database;
     const answer = await loginAtProvider(sso, db, "sub-dirk");
@@ -266,6 +310,7 @@ describe.each(databaseKinds)("single sign-on on %s", (kind) => {
 
 describe("the built server with single sign-on (private_key_jwt) and login links off", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-sso-"));
+  const logLines: Buffer[] = [];
   let server: BuiltServer;
 
   beforeAll(async () => {
@@ -281,7 +326,9 @@ describe("the built server with single sign-on (private_key_jwt) and login links
         OIDC_SCOPES: "openid email profile organisatie",
         OIDC_ORGANISATION_CLAIM: "organisatie",
         OIDC_PROVIDER_NAME: "Rijks-SSO",
+        LOG_LEVEL: "info",
       },
+      onStdout: (chunk) => logLines.push(chunk),
     });
   }, 120_000);
 
@@ -319,6 +366,36 @@ describe("the built server with single sign-on (private_key_jwt) and login links
     expect(profile).toMatch(/anna@(minbzk|nieuw)\.nl/);
     expect(browser.cookie(BASE, "vm_sessie")).toMatch(/^[\w-]{20,}$/);
     expect(browser.cookie(BASE, "vm_sso")).toBeUndefined();
+  });
+
+  it("keeps the provider's code out of the request log", async () => {
+    const response = await fetch(`${CALLBACK}?code=geheime-code-123&state=verzonnen`, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    await expect
+      .poll(() => Buffer.concat(logLines).toString())
+      .toContain("/inloggen/sso/terug?code=[verborgen]");
+    expect(Buffer.concat(logLines).toString()).not.toContain("geheime-code-123");
+  });
+
+  it("a second login in the same browser ends the session it had", async () => {
+    provider.nextLogin = "sub-bram";
+    const browser = new CookieBrowser();
+    const login = () =>
+      browser.open(`${BASE}/inloggen/sso`, {
+        method: "POST",
+        headers: { Origin: BASE },
+        body: new URLSearchParams({ terug: "/profiel" }),
+      });
+    await login();
+    const first = browser.cookie(BASE, "vm_sessie") ?? "";
+    provider.nextLogin = "sub-bram";
+    await login();
+    expect(browser.cookie(BASE, "vm_sessie")).not.toBe(first);
+    const old = await fetch(`${BASE}/profiel`, {
+      redirect: "manual",
+      headers: { Cookie: `vm_sessie=${first}` },
+    });
+    expect(old.status).toBe(302);
   });
 
   it("explains a cancelled login and offers to try again", async () => {

@@ -5,6 +5,7 @@ import { AppError } from "../../infra/errors.ts";
 import { type Role, users } from "./accounts.schema.ts";
 import { recordAudit } from "./audit.server.ts";
 import type { Actor } from "./authorization.ts";
+import { endAllSessions } from "./sessions.server.ts";
 
 export type User = typeof users.$inferSelect;
 
@@ -45,7 +46,11 @@ export async function listUsers(options: { db: Db }): Promise<User[]> {
   return options.db.select().from(users).orderBy(asc(users.email));
 }
 
-/** Gives a person exactly these extra roles; recorded in the audit log. */
+/**
+ * Gives a person exactly these extra roles; recorded in the audit log. When a role is taken away, the
+ * person's sessions end: they log in again and meet their new rights on a fresh page, and a browser
+ * they left open somewhere no longer shows what the role let them see.
+ */
 export async function setUserRoles(options: { db: Db; userId: string; roles: Role[]; actor: Actor | null }) {
   const roles = [...new Set(options.roles.filter((role) => role !== "ambtenaar"))].sort();
   return options.db.transaction(async (tx) => {
@@ -70,12 +75,14 @@ export async function setUserRoles(options: { db: Db; userId: string; roles: Rol
         );
       }
     }
+    const reduced = before.roles.some((role) => role !== "ambtenaar" && !roles.includes(role));
+    const endedSessions = reduced ? await endAllSessions({ db: tx, userId: user.id }) : 0;
     await recordAudit({
       db: tx,
       actor: options.actor,
       action: "user.roles",
       target: user.email,
-      details: { roles },
+      details: reduced ? { roles, endedSessions } : { roles },
     });
     return user;
   });

@@ -1,5 +1,6 @@
 // "Who is this, and may they do this?" for pages: the session cookie gives the person, `can` decides.
 import { redirect } from "react-router";
+import { isSecureSite } from "../../infra/cookies.ts";
 import { AppError } from "../../infra/errors.ts";
 import type { Services } from "../../infra/services.server.ts";
 import { actorOf, type User } from "./accounts.server.ts";
@@ -10,7 +11,9 @@ export async function getCurrentUser(options: {
   request: Request;
   services: Services;
 }): Promise<User | undefined> {
-  const secret = sessionSecretFrom(options.request.headers.get("Cookie"));
+  const secret = sessionSecretFrom(options.request.headers.get("Cookie"), {
+    secure: isSecureSite(options.services.config),
+  });
   if (!secret) return undefined;
   return readSession({ db: options.services.database.db, secret, config: options.services.config });
 }
@@ -34,9 +37,4 @@ export async function requirePermission(options: {
     throw new AppError("forbidden", "Je hebt geen toegang tot deze pagina.");
   }
   return { user, actor };
-}
-
-/** Secure cookies when the site is served over HTTPS. */
-export function isSecureRequest(options: { request: Request; services: Services }): boolean {
-  return (options.services.config.publicUrl ?? options.request.url).startsWith("https://");
 }

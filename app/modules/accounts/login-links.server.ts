@@ -1,17 +1,25 @@
 // Login by a one-time link in an e-mail, for organisations without single sign-on: valid for a short
-// time, usable once, and the request never reveals whether an address has an account. Opening the
-// link only shows a button; the POST behind it uses the token, because mail scanners open links.
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+// time, usable once, and the request never reveals whether an address has an account. The request only
+// counts against its limits and queues a job; the job looks the address up and sends the mail, so the
+// request does the same work, in the same time, for every address. Opening the link only shows a
+// button; the POST behind it uses the token, because mail scanners open links.
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { enqueueJob, type JobHandler } from "../../infra/jobs.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import { hitRateLimit, rateLimitError } from "../../infra/rate-limit.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { loginTokens, users } from "./accounts.schema.ts";
 import { findUserByEmail, normaliseEmail, type User, upsertUser } from "./accounts.server.ts";
+import { ReturnPath } from "./accounts.validation.ts";
 
-type LinkConfig = Pick<Config, "loginLinkMinutes" | "allowedEmailDomains" | "rateLimits">;
+/** The job that looks an address up and sends its login link (register its handler with the worker). */
+export const LOGIN_LINK_JOB_KIND = "login-link";
+
+type LinkConfig = Pick<Config, "publicUrl" | "loginLinkMinutes" | "allowedEmailDomains">;
 
 export function isAllowedDomain(options: {
   email: string;
@@ -58,35 +66,71 @@ function loginMail(options: { to: string; url: string; minutes: number }): MailM
 }
 
 /**
- * Sends a login link when the address has an account or its domain is allowed; otherwise does nothing.
- * Either way the caller shows the same answer, so nobody learns which addresses exist.
+ * Takes a request for a login link: counts it, then queues the rest (`sendLoginLink`) as a job. The
+ * per-client limit comes first; the per-address one counts per address *and* client, so a stranger who
+ * asks for someone's address again and again uses up only their own tries, never that person's. Nothing
+ * here depends on the address having an account, so neither the answer nor its timing tells.
  */
 export async function requestLoginLink(options: {
   db: Db;
-  config: LinkConfig;
-  origin: string;
+  config: Pick<Config, "rateLimits">;
   email: string;
   returnTo: string;
   clientIp: string;
 }): Promise<void> {
   const email = normaliseEmail(options.email);
-  if (options.config.rateLimits.enabled) {
+  const { rateLimits } = options.config;
+  if (rateLimits.enabled) {
     const limits: [string, number][] = [
-      [`login-link:email:${hashSecret(email)}`, options.config.rateLimits.loginPerEmail],
-      [`login-link:ip:${options.clientIp}`, options.config.rateLimits.loginPerIp],
+      [`login-link:ip:${options.clientIp}`, rateLimits.loginPerIp],
+      [`login-link:email-ip:${hashSecret(`${email} ${options.clientIp}`)}`, rateLimits.loginPerEmail],
     ];
     for (const [key, limit] of limits) {
       const hit = await hitRateLimit({ db: options.db, key, limit, windowSeconds: 3600 });
       if (!hit.allowed) throw rateLimitError(hit.retryAfterSeconds);
     }
   }
+  await enqueueJob({
+    db: options.db,
+    kind: LOGIN_LINK_JOB_KIND,
+    payload: { email, returnTo: options.returnTo },
+    // A link that arrives an hour late is no use; a few quick retries cover a database hiccup.
+    maxAttempts: 3,
+  });
+}
+
+const LoginLinkJob = z.object({ email: z.email(), returnTo: ReturnPath });
+
+/**
+ * The job behind a request: sends a link when the address has an account or its domain is allowed, and
+ * no earlier link to it still works. That last rule bounds the mail anyone can make an address receive
+ * to one per `LOGIN_LINK_MINUTES`, from however many client addresses; the person loses nothing by it,
+ * since the link in the earlier mail works.
+ */
+export async function sendLoginLink(options: {
+  db: Db;
+  config: LinkConfig;
+  email: string;
+  returnTo: string;
+}): Promise<"sent" | "not allowed" | "earlier link works"> {
+  const email = normaliseEmail(options.email);
   const known = await findUserByEmail({ db: options.db, email });
-  if (!known && !isAllowedDomain({ email, config: options.config })) return;
-  await options.db.transaction(async (tx) => {
+  if (!known && !isAllowedDomain({ email, config: options.config })) return "not allowed";
+  return options.db.transaction(async (tx) => {
+    // Two jobs for one address in two processes: one waits for the other, then sees its link.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-link:${email}`}))`);
+    const [earlier] = await tx
+      .select({ id: loginTokens.tokenHash })
+      .from(loginTokens)
+      .where(
+        and(eq(loginTokens.email, email), isNull(loginTokens.usedAt), gt(loginTokens.expiresAt, new Date())),
+      )
+      .limit(1);
+    if (earlier) return "earlier link works";
     const { url } = await createLoginLink({
       db: tx,
       config: options.config,
-      origin: options.origin,
+      origin: options.config.publicUrl,
       email,
       returnTo: options.returnTo,
     });
@@ -94,7 +138,35 @@ export async function requestLoginLink(options: {
       db: tx,
       message: loginMail({ to: email, url, minutes: options.config.loginLinkMinutes }),
     });
+    return "sent";
   });
+}
+
+/** The handler for jobs of kind `LOGIN_LINK_JOB_KIND`. */
+export function loginLinkJobHandler(options: { db: Db; config: LinkConfig }): JobHandler {
+  return async (payload) => {
+    const parsed = LoginLinkJob.safeParse(payload);
+    if (!parsed.success) throw new Error(`invalid login-link job payload: ${z.prettifyError(parsed.error)}`);
+    await sendLoginLink({ db: options.db, config: options.config, ...parsed.data });
+  };
+}
+
+/** The address a login link logs in to, while it can still be used; nothing otherwise. Uses nothing. */
+export async function findLoginLink(options: {
+  db: Db;
+  token: string;
+}): Promise<{ email: string } | undefined> {
+  const [link] = await options.db
+    .select({ email: loginTokens.email })
+    .from(loginTokens)
+    .where(
+      and(
+        eq(loginTokens.tokenHash, hashSecret(options.token)),
+        isNull(loginTokens.usedAt),
+        gt(loginTokens.expiresAt, new Date()),
+      ),
+    );
+  return link;
 }
 
 /** Uses a login link once; gives the person (made on first login when the domain is allowed). */

@@ -1,12 +1,15 @@
 // Login sessions: a random secret in an HttpOnly cookie, its hash in the database, an idle and an
 // absolute lifetime. A new session is made at every login (rotation), and logout deletes it.
 import { eq, lt, or } from "drizzle-orm";
+import { clearedCookie, secretCookie, secretFromCookies } from "../../infra/cookies.ts";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { sessions, users } from "./accounts.schema.ts";
 import type { User } from "./accounts.server.ts";
+import { recordAudit } from "./audit.server.ts";
 
+/** The session cookie's name; over HTTPS it goes by `__Host-vm_sessie` (app/infra/cookies.ts). */
 export const SESSION_COOKIE = "vm_sessie";
 type SessionConfig = Pick<Config, "sessionIdleMinutes" | "sessionAbsoluteHours">;
 
@@ -14,7 +17,17 @@ type SessionConfig = Pick<Config, "sessionIdleMinutes" | "sessionAbsoluteHours">
 // enough for an idle timeout measured in hours.
 const TOUCH_AFTER_MS = 60_000;
 
-export async function createSession(options: { db: Db; userId: string; config: SessionConfig }) {
+/**
+ * Starts a session at a login. `replaces` is the secret of the session this browser had until now, if
+ * any: it ends, so a session the browser can no longer use does not linger until its idle time runs out.
+ */
+export async function createSession(options: {
+  db: Db;
+  userId: string;
+  config: SessionConfig;
+  replaces?: string;
+}) {
+  if (options.replaces) await endSession({ db: options.db, secret: options.replaces });
   const secret = createSecret();
   const expiresAt = new Date(Date.now() + options.config.sessionAbsoluteHours * 3_600_000);
   await options.db.insert(sessions).values({ idHash: hashSecret(secret), userId: options.userId, expiresAt });
@@ -53,8 +66,28 @@ export async function endSession(options: { db: Db; secret: string }): Promise<v
   await options.db.delete(sessions).where(eq(sessions.idHash, hashSecret(options.secret)));
 }
 
-export async function endAllSessions(options: { db: Db; userId: string }): Promise<void> {
-  await options.db.delete(sessions).where(eq(sessions.userId, options.userId));
+/** Ends every session of a person, in every browser; gives how many there were. */
+export async function endAllSessions(options: { db: Db; userId: string }): Promise<number> {
+  const ended = await options.db
+    .delete(sessions)
+    .where(eq(sessions.userId, options.userId))
+    .returning({ idHash: sessions.idHash });
+  return ended.length;
+}
+
+/** "Log out everywhere": ends every session of the person, the one asking too; recorded in the audit log. */
+export async function logOutEverywhere(options: { db: Db; user: User }): Promise<number> {
+  return options.db.transaction(async (tx) => {
+    const ended = await endAllSessions({ db: tx, userId: options.user.id });
+    await recordAudit({
+      db: tx,
+      actor: { id: options.user.id, email: options.user.email, roles: options.user.roles },
+      action: "account.logged-out-everywhere",
+      target: options.user.email,
+      details: { sessions: ended },
+    });
+    return ended;
+  });
 }
 
 /** Removes sessions that can no longer be used (run by the maintenance timer). */
@@ -66,17 +99,21 @@ export async function pruneSessions(options: { db: Db; config: SessionConfig }):
 }
 
 export function sessionCookie(options: { secret: string; expiresAt: Date; secure: boolean }): string {
-  const maxAge = Math.max(0, Math.floor((options.expiresAt.getTime() - Date.now()) / 1000));
-  return `${SESSION_COOKIE}=${options.secret}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
+  return secretCookie({
+    name: SESSION_COOKIE,
+    secret: options.secret,
+    maxAgeSeconds: (options.expiresAt.getTime() - Date.now()) / 1000,
+    secure: options.secure,
+  });
 }
 
 export function clearedSessionCookie(options: { secure: boolean }): string {
-  return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
+  return clearedCookie({ name: SESSION_COOKIE, secure: options.secure });
 }
 
-export function sessionSecretFrom(cookieHeader: string | null | undefined): string | undefined {
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(
-    cookieHeader ?? "",
-  );
-  return match?.[1];
+export function sessionSecretFrom(
+  cookieHeader: string | null | undefined,
+  options: { secure: boolean },
+): string | undefined {
+  return secretFromCookies(cookieHeader, { name: SESSION_COOKIE, secure: options.secure });
 }

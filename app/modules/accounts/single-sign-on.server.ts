@@ -2,18 +2,21 @@
 // the NL GOV Assurance profile asks), beside or instead of login links. The browser carries a random
 // secret in a short-lived cookie; the database keeps its hash with the state, nonce and PKCE verifier
 // the provider's answer must match, so a login started in one browser cannot be finished in another.
-// Accounts are keyed by issuer and subject, and linked to an existing account by a verified e-mail.
+// Accounts are keyed by issuer and subject; a first login makes or links an account only for an e-mail
+// address the provider (or the operator, OIDC_REQUIRE_VERIFIED_EMAIL=false) vouches for.
 import crypto from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import * as oidc from "openid-client";
+import { clearedCookie, secretCookie, secretFromCookies } from "../../infra/cookies.ts";
 import type { Db } from "../../infra/db.server.ts";
-import type { OIDC_SIGNING_ALGS, OidcConfig } from "../../infra/env.server.ts";
+import type { Config, OIDC_SIGNING_ALGS, OidcConfig } from "../../infra/env.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { ssoLogins, userIdentities, users } from "./accounts.schema.ts";
 import { findUserByEmail, normaliseEmail, type User } from "./accounts.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
+/** The cookie of a login under way; over HTTPS it goes by `__Host-vm_sso` (app/infra/cookies.ts). */
 export const SSO_COOKIE = "vm_sso";
 export const SSO_CALLBACK_PATH = "/inloggen/sso/terug";
 const LOGIN_MINUTES = 10;
@@ -201,8 +204,11 @@ function unavailable(error: unknown): AppError {
 const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
 /**
- * The account behind a provider's identity: the one linked before, or the account with the same
- * verified e-mail address (linked now), or a new account.
+ * The account behind a provider's identity: the one linked before, or else, for a verified e-mail
+ * address only, the account with that address (linked now) or a new one. An address the provider does
+ * not vouch for is refused before it is looked up, with the same answer whether an account has it or
+ * not: making an account for it would let whoever typed the address in at the provider into the
+ * account of its real owner later (pre-account hijacking).
  */
 export async function accountForIdentity(options: {
   db: Db;
@@ -232,13 +238,13 @@ export async function accountForIdentity(options: {
           "Je organisatie gaf geen e-mailadres door. Zonder e-mailadres kun je hier niet inloggen.",
         );
       }
-      user = await findUserByEmail({ db: tx, email });
-      if (user && config.requireVerifiedEmail && claims.email_verified !== true) {
+      if (config.requireVerifiedEmail && claims.email_verified !== true) {
         throw new AppError(
           "forbidden",
-          "Er bestaat al een account met dit e-mailadres, maar je organisatie bevestigt niet dat het adres van jou is. Log in met een inloglink of vraag de beheerder om hulp.",
+          "Je organisatie bevestigt niet dat dit e-mailadres van jou is. Daarom kun je zo niet inloggen. Vraag de servicedesk van je organisatie om je e-mailadres te bevestigen, of vraag de beheerder van Vakmanschap om hulp.",
         );
       }
+      user = await findUserByEmail({ db: tx, email });
       if (!user) {
         [user] = await tx.insert(users).values({ email, name, organisation }).returning();
         if (!user) throw new Error("insert of user returned nothing");
@@ -266,19 +272,33 @@ export async function accountForIdentity(options: {
   });
 }
 
+// Path=/ rather than the callback's path alone: the `__Host-` prefix requires it.
 export function ssoCookie(options: { secret: string; secure: boolean }): string {
-  return [
-    `${SSO_COOKIE}=${options.secret}`,
-    `Path=${SSO_CALLBACK_PATH}`,
-    `Max-Age=${LOGIN_MINUTES * 60}`,
-    "HttpOnly",
-    "SameSite=Lax",
-    ...(options.secure ? ["Secure"] : []),
-  ].join("; ");
+  return secretCookie({
+    name: SSO_COOKIE,
+    secret: options.secret,
+    maxAgeSeconds: LOGIN_MINUTES * 60,
+    secure: options.secure,
+  });
 }
 
-export function clearSsoCookie(): string {
-  return `${SSO_COOKIE}=; Path=${SSO_CALLBACK_PATH}; Max-Age=0; HttpOnly; SameSite=Lax`;
+export function clearSsoCookie(options: { secure: boolean }): string {
+  return clearedCookie({ name: SSO_COOKIE, secure: options.secure });
+}
+
+export function ssoSecretFrom(cookieHeader: string | null, options: { secure: boolean }): string {
+  return secretFromCookies(cookieHeader, { name: SSO_COOKIE, secure: options.secure }) ?? "";
+}
+
+/**
+ * What the operator should hear at start-up about the single sign-on settings: trusting every address
+ * the provider sends lets anyone who can set their own address there log in to that address's account.
+ */
+export function singleSignOnWarnings(config: Pick<Config, "oidc">): string[] {
+  if (!config.oidc || config.oidc.requireVerifiedEmail) return [];
+  return [
+    "OIDC_REQUIRE_VERIFIED_EMAIL=false: every e-mail address the provider sends is trusted as verified, to make or link an account. Keep it only for a provider where people cannot choose their own address.",
+  ];
 }
 
 /** Deletes logins that were started and never finished (run by the maintenance timer). */

@@ -1,6 +1,7 @@
 // How a client proves it takes part in a live conversation, and how often it may: the participant's
 // token travels in an HttpOnly cookie (pages) or the `Deelnemer-Token` header (API), and joining and
 // answering count against the same per-address limits through both, so neither is a way around them.
+import { secretCookie, secretFromCookies } from "../../infra/cookies.ts";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
@@ -10,7 +11,10 @@ import { hashSecret } from "../../infra/secrets.server.ts";
 import { normalizeJoinCode } from "./join-code.ts";
 import { joinConversation } from "./participation.server.ts";
 
-/** The cookie the pages set; the API accepts it too, instead of the `Deelnemer-Token` header. */
+/**
+ * The cookie the pages set; the API accepts it too, instead of the `Deelnemer-Token` header. Over HTTPS
+ * it goes by `__Host-vm_deelnemer` (app/infra/cookies.ts).
+ */
 export const PARTICIPANT_COOKIE = "vm_deelnemer";
 /** The request header an API client sends its participant token in. */
 export const PARTICIPANT_HEADER = "deelnemer-token";
@@ -21,26 +25,28 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 /** The Set-Cookie value that gives the browser its participant token. */
 export function participantCookie(token: string, options: { secure: boolean }): string {
   if (!TOKEN.test(token)) throw new Error("a participant token must be a base64url secret");
-  return [
-    `${PARTICIPANT_COOKIE}=${token}`,
-    "Path=/",
-    `Max-Age=${PARTICIPANT_COOKIE_SECONDS}`,
-    "HttpOnly",
-    "SameSite=Lax",
-    ...(options.secure ? ["Secure"] : []),
-  ].join("; ");
+  return secretCookie({
+    name: PARTICIPANT_COOKIE,
+    secret: token,
+    maxAgeSeconds: PARTICIPANT_COOKIE_SECONDS,
+    secure: options.secure,
+  });
 }
 
-export function participantTokenFrom(cookieHeader: string | null | undefined): string | undefined {
-  const match = new RegExp(`(?:^|;\\s*)${PARTICIPANT_COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(
-    cookieHeader ?? "",
-  );
-  return match?.[1];
+export function participantTokenFrom(
+  cookieHeader: string | null | undefined,
+  options: { secure: boolean },
+): string | undefined {
+  return secretFromCookies(cookieHeader, { name: PARTICIPANT_COOKIE, secure: options.secure });
 }
 
 /** The token from an API request's header, or else from the cookie. */
-export function participantToken(headers: { header?: string; cookie?: string | null }): string | undefined {
-  return headers.header || participantTokenFrom(headers.cookie);
+export function participantToken(headers: {
+  header?: string;
+  cookie?: string | null;
+  secure: boolean;
+}): string | undefined {
+  return headers.header || participantTokenFrom(headers.cookie, { secure: headers.secure });
 }
 
 /**

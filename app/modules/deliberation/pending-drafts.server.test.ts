@@ -1,5 +1,5 @@
-// The cookie that carries a pending draft's token across a login: sent only under /afwegen, never to
-// scripts, and read back only when it looks like one of our tokens.
+// The cookie that carries a pending draft's token across a login: never to scripts, `__Host-` over
+// HTTPS, and read back only when it looks like one of our tokens.
 import { describe, expect, it } from "vitest";
 import { createSecret } from "../../infra/secrets.server.ts";
 import {
@@ -12,19 +12,29 @@ import {
 const attributesOf = (cookie: string) => cookie.split("; ").slice(1);
 
 describe("the pending-draft cookie", () => {
-  it("hands the token to the browser for two hours, HttpOnly and Lax, under /afwegen only", () => {
+  it("hands the token to the browser for two hours, HttpOnly and Lax", () => {
     const token = createSecret();
     const cookie = pendingDraftCookie(token, { secure: false });
     expect(cookie.startsWith(`${PENDING_DRAFT_COOKIE}=${token}; `)).toBe(true);
-    expect(attributesOf(cookie)).toEqual(["Path=/afwegen", "Max-Age=7200", "HttpOnly", "SameSite=Lax"]);
-    expect(attributesOf(pendingDraftCookie(token, { secure: true }))).toContain("Secure");
+    expect(attributesOf(cookie)).toEqual(["Path=/", "Max-Age=7200", "HttpOnly", "SameSite=Lax"]);
   });
 
-  it("is cleared with the same path, so the browser drops the same cookie", () => {
-    expect(clearPendingDraftCookie({ secure: true })).toBe(
-      "vm_concept=; Path=/afwegen; Max-Age=0; HttpOnly; SameSite=Lax; Secure",
+  it("over HTTPS goes by a __Host- name, which a sibling subdomain cannot set", () => {
+    const token = createSecret();
+    expect(pendingDraftCookie(token, { secure: true })).toBe(
+      `__Host-vm_concept=${token}; Path=/; Max-Age=7200; HttpOnly; SameSite=Lax; Secure`,
     );
-    expect(clearPendingDraftCookie({ secure: false })).not.toContain("Secure");
+    expect(pendingDraftTokenFrom(`__Host-vm_concept=${token}`, { secure: true })).toBe(token);
+    expect(pendingDraftTokenFrom(`vm_concept=${token}`, { secure: true })).toBeUndefined();
+  });
+
+  it("is cleared under the same name and path, so the browser drops the same cookie", () => {
+    expect(clearPendingDraftCookie({ secure: true })).toBe(
+      "__Host-vm_concept=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure",
+    );
+    expect(clearPendingDraftCookie({ secure: false })).toBe(
+      "vm_concept=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax",
+    );
   });
 
   it("refuses to write a token that could add attributes of its own", () => {
@@ -33,14 +43,17 @@ describe("the pending-draft cookie", () => {
 
   it("reads the token among other cookies, and nothing from a missing or malformed one", () => {
     const token = createSecret();
-    expect(pendingDraftTokenFrom(`taal=nl; vm_concept=${token}; vm_sessie=${createSecret()}`)).toBe(token);
-    expect(pendingDraftTokenFrom(`vm_concept=${token}`)).toBe(token);
-    expect(pendingDraftTokenFrom(null)).toBeUndefined();
-    expect(pendingDraftTokenFrom("")).toBeUndefined();
-    expect(pendingDraftTokenFrom("taal=nl")).toBeUndefined();
-    expect(pendingDraftTokenFrom("vm_concept=")).toBeUndefined();
-    expect(pendingDraftTokenFrom("vm_concept=kort")).toBeUndefined();
-    expect(pendingDraftTokenFrom(`vm_concept=${token}<script>`)).toBeUndefined();
-    expect(pendingDraftTokenFrom(`oud_vm_concept=${token}`)).toBeUndefined();
+    const plain = { secure: false };
+    expect(pendingDraftTokenFrom(`taal=nl; vm_concept=${token}; vm_sessie=${createSecret()}`, plain)).toBe(
+      token,
+    );
+    expect(pendingDraftTokenFrom(`vm_concept=${token}`, plain)).toBe(token);
+    expect(pendingDraftTokenFrom(null, plain)).toBeUndefined();
+    expect(pendingDraftTokenFrom("", plain)).toBeUndefined();
+    expect(pendingDraftTokenFrom("taal=nl", plain)).toBeUndefined();
+    expect(pendingDraftTokenFrom("vm_concept=", plain)).toBeUndefined();
+    expect(pendingDraftTokenFrom("vm_concept=kort", plain)).toBeUndefined();
+    expect(pendingDraftTokenFrom(`vm_concept=${token}<script>`, plain)).toBeUndefined();
+    expect(pendingDraftTokenFrom(`oud_vm_concept=${token}`, plain)).toBeUndefined();
   });
 });

@@ -4,12 +4,14 @@
 // account and is not part of "my data"; it goes when it is taken, when it expires, or with its record.
 import { and, asc, desc, eq, gt, inArray, lte, ne } from "drizzle-orm";
 import { z } from "zod";
+import { clearedCookie, secretCookie, secretFromCookies } from "../../infra/cookies.ts";
 import type { Db } from "../../infra/db.server.ts";
 import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { deliberationPendingDrafts, deliberations } from "./deliberation.schema.ts";
 
+/** The draft cookie's name; over HTTPS it goes by `__Host-vm_concept` (app/infra/cookies.ts). */
 export const PENDING_DRAFT_COOKIE = "vm_concept";
 /** How long a draft waits for its writer to log in again, in the table and in the cookie. */
 export const PENDING_DRAFT_SECONDS = 2 * 60 * 60;
@@ -18,7 +20,6 @@ export const PENDING_DRAFT_MAX_BYTES = 64 * 1024;
 /** Drafts kept per record: anyone can post to a record's address without a session, so this is bounded. */
 export const PENDING_DRAFTS_PER_RECORD = 20;
 
-const COOKIE_PATH = "/afwegen";
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 const drafts = deliberationPendingDrafts;
 // A draft is bound to its record and that record's owner: moved to another record or account in the
@@ -181,31 +182,24 @@ export async function reencryptPendingDrafts(options: { db: Db; keyring: Keyring
   return rewritten;
 }
 
-// Only under /afwegen: the login pages never see the token; the step page after login does.
-function cookieWith(value: string, maxAge: number, secure: boolean): string {
-  return [
-    `${PENDING_DRAFT_COOKIE}=${value}`,
-    `Path=${COOKIE_PATH}`,
-    `Max-Age=${maxAge}`,
-    "HttpOnly",
-    "SameSite=Lax",
-    ...(secure ? ["Secure"] : []),
-  ].join("; ");
-}
-
 /** The Set-Cookie value that hands a draft's token to the browser. */
 export function pendingDraftCookie(token: string, options: { secure: boolean }): string {
   if (!TOKEN.test(token)) throw new Error("a pending draft's token must be a base64url secret");
-  return cookieWith(token, PENDING_DRAFT_SECONDS, options.secure);
+  return secretCookie({
+    name: PENDING_DRAFT_COOKIE,
+    secret: token,
+    maxAgeSeconds: PENDING_DRAFT_SECONDS,
+    secure: options.secure,
+  });
 }
 
 export function clearPendingDraftCookie(options: { secure: boolean }): string {
-  return cookieWith("", 0, options.secure);
+  return clearedCookie({ name: PENDING_DRAFT_COOKIE, secure: options.secure });
 }
 
-export function pendingDraftTokenFrom(cookieHeader: string | null | undefined): string | undefined {
-  const match = new RegExp(`(?:^|;\\s*)${PENDING_DRAFT_COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(
-    cookieHeader ?? "",
-  );
-  return match?.[1];
+export function pendingDraftTokenFrom(
+  cookieHeader: string | null | undefined,
+  options: { secure: boolean },
+): string | undefined {
+  return secretFromCookies(cookieHeader, { name: PENDING_DRAFT_COOKIE, secure: options.secure });
 }
