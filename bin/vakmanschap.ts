@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
+import { DrizzleQueryError } from "drizzle-orm";
+import { getSchemaState } from "../app/infra/backup.server.ts";
 import { type Database, openDatabase } from "../app/infra/db.server.ts";
 import { type Config, ConfigError, parseConfig } from "../app/infra/env.server.ts";
 import { AppError } from "../app/infra/errors.ts";
@@ -17,15 +19,25 @@ export interface CliContext {
   resolvePath(file: string): string;
   /**
    * Opens the configured database for one piece of work and closes it afterwards. With the embedded
-   * database a running server holds the lock: then it refuses before touching any data. `mustExist`
-   * refuses an embedded database that has never been created, instead of creating an empty one.
+   * database a running server holds the lock: then it refuses before touching any data. `schema` says
+   * what the command needs of the database's tables (see `SchemaNeed`).
    */
-  withDatabase<T>(work: (database: Database) => Promise<T>, options?: { mustExist?: boolean }): Promise<T>;
+  withDatabase<T>(work: (database: Database) => Promise<T>, options: { schema: SchemaNeed }): Promise<T>;
   /** A line for the operator on stdout (stderr while stdout carries data, see `quiet`). */
   say(message: string): void;
   /** Sends later `say` lines to stderr, for a command that writes its result on stdout. */
   quiet(): void;
 }
+
+/**
+ * What a command needs of the database before its work, so that every command behaves the same on a
+ * fresh install: `migrate` brings it up to this version first, making it if there is none, as the
+ * server does at start (commands that add or change what the operator asked for); `current` changes
+ * nothing and refuses, in one sentence saying what to run, a database that does not exist, is not
+ * migrated or is behind (commands that read or rewrite what is there: backup, export, key rotate);
+ * `as-is` is for `migrate` itself.
+ */
+export type SchemaNeed = "migrate" | "current" | "as-is";
 
 /** What each file in bin/commands/ exports: adds its commands (or one command group) to the program. */
 export type RegisterCommands = (program: Command, cli: CliContext) => void;
@@ -60,9 +72,22 @@ function exitCodeFor(error: unknown): number {
     console.error(error.message);
     return EXIT.failure;
   }
-  console.error(`Mislukt (failed): ${error instanceof Error ? error.message : String(error)}`);
+  console.error(describeFailure(error));
   if (process.env.LOG_LEVEL === "debug" && error instanceof Error) console.error(error.stack);
   return EXIT.failure;
+}
+
+/**
+ * The line for an unexpected error. A failed query's message is its SQL text and parameters (which
+ * may hold addresses and hashes): the operator gets the database's own reason instead; the rest
+ * with LOG_LEVEL=debug.
+ */
+export function describeFailure(error: unknown): string {
+  if (error instanceof DrizzleQueryError) {
+    const reason = error.cause instanceof Error ? error.cause.message : "onbekende fout";
+    return `Mislukt: de database weigerde een opdracht (${reason}). (A database query failed.)`;
+  }
+  return `Mislukt (failed): ${error instanceof Error ? error.message : String(error)}`;
 }
 
 async function loadCommandGroups(): Promise<RegisterCommands[]> {
@@ -95,12 +120,13 @@ function createContext(callerDir: string): CliContext {
     quiet() {
       sayTo = (message) => console.error(message);
     },
-    async withDatabase(work, options = {}) {
+    async withDatabase(work, options) {
       const { databaseUrl, dataDir, databasePoolSize } = context.config();
-      if (!databaseUrl && options.mustExist && !fs.existsSync(path.join(dataDir, "pglite"))) {
+      if (!databaseUrl && options.schema === "current" && !fs.existsSync(path.join(dataDir, "pglite"))) {
         throw new AppError(
           "not_found",
-          `Er staat geen database in ${dataDir}. Klopt DATA_DIR? (No embedded database in this folder.)`,
+          `Er staat geen database in ${dataDir}. Klopt DATA_DIR? Een nieuwe maak je met 'npx vakmanschap migrate'. ` +
+            "(No embedded database in this folder.)",
         );
       }
       const database = await openDatabase({ databaseUrl, dataDir, poolSize: databasePoolSize }).catch(
@@ -117,6 +143,7 @@ function createContext(callerDir: string): CliContext {
             { cause: error },
           );
         });
+        await prepareSchema(database, options.schema, context.say);
         return await work(database);
       } finally {
         await database.close();
@@ -124,6 +151,35 @@ function createContext(callerDir: string): CliContext {
     },
   };
   return context;
+}
+
+async function prepareSchema(database: Database, need: SchemaNeed, say: (message: string) => void) {
+  if (need === "as-is") return;
+  const state = await getSchemaState({ db: database.db });
+  if (state.unknown > 0) {
+    throw new AppError(
+      "conflict",
+      "De database is bijgewerkt door een nieuwere versie van Vakmanschap dan deze; gebruik die versie. " +
+        "(The database was migrated by a newer version.)",
+    );
+  }
+  if (state.pending.length === 0) return;
+  if (need === "current") {
+    throw new AppError(
+      "conflict",
+      state.applied.length === 0
+        ? "Deze database heeft nog geen tabellen van Vakmanschap; voer eerst 'npx vakmanschap migrate' uit. " +
+            "(The database has not been migrated.)"
+        : "Deze database loopt achter op deze versie van Vakmanschap; voer eerst 'npx vakmanschap migrate' uit. " +
+            "(The database has pending migrations.)",
+    );
+  }
+  await database.migrate();
+  say(
+    state.applied.length === 0
+      ? `Nieuwe database klaargezet (${state.pending.length} migraties). (Database created.)`
+      : `Database eerst bijgewerkt: ${state.pending.length} migratie(s). (Pending migrations applied.)`,
+  );
 }
 
 function explainOpenFailure(error: Error): AppError {

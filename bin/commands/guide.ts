@@ -34,7 +34,7 @@ export const registerCommands: RegisterCommands = (program, cli) => {
               `(Version ${options.version} written: ${files.length} files.)`,
           );
         },
-        { mustExist: true },
+        { schema: "current" },
       );
     });
 
@@ -47,15 +47,17 @@ export const registerCommands: RegisterCommands = (program, cli) => {
     .option("--replace", "gooi een bestaand concept eerst weg (discard an existing draft first)")
     .action(async (options: { dir: string; replace?: boolean }) => {
       const dir = cli.resolvePath(options.dir);
-      await cli.withDatabase(async (database) => {
-        await database.migrate();
-        const { number } = await importGuideFolder({ db: database.db, dir, replace: options.replace });
-        // Running servers list the versions on cached pages; tell them a draft was added.
-        await database.notify(PAGE_CACHE_CHANNEL, "guide");
-        cli.say(
-          `Concept gemaakt: versie ${number}. Gepubliceerde versies zijn niet veranderd. ` +
-            `(Draft created: version ${number}.)`,
-        );
-      });
+      await cli.withDatabase(
+        async (database) => {
+          const { number } = await importGuideFolder({ db: database.db, dir, replace: options.replace });
+          // Running servers list the versions on cached pages; tell them a draft was added.
+          await database.notify(PAGE_CACHE_CHANNEL, "guide");
+          cli.say(
+            `Concept gemaakt: versie ${number}. Gepubliceerde versies zijn niet veranderd. ` +
+              `(Draft created: version ${number}.)`,
+          );
+        },
+        { schema: "migrate" },
+      );
     });
 };
