@@ -595,7 +595,9 @@ try {
   await database.migrate();
   const leader = await upsertUser({ db: database.db, email: "gespreksleider@example.nl" });
   await setUserRoles({ db: database.db, userId: leader.id, roles: ["gespreksleider"], actor: null });
-  facilitatorToken = (await createApiToken({ db: database.db, userId: leader.id, name: "bench" })).token;
+  facilitatorToken = (
+    await createApiToken({ db: database.db, quotas: config.quotas, userId: leader.id, name: "bench" })
+  ).token;
 } finally {
   await database.close();
 }

@@ -1,6 +1,7 @@
 // The Dilemma-wijzer's start: one's own records, newest first, and a button to begin a new one.
 import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { createDeliberation, listOwnDeliberations } from "~/modules/deliberation/deliberations.server.ts";
@@ -39,18 +40,25 @@ export async function action({ request, context }: Route.ActionArgs) {
       services: context.services,
       permission: "deliberations:own",
     });
+    const { quotas } = context.services.config;
     const record = await createDeliberation({
       db: context.services.database.db,
+      quotas,
       keyring: context.services.keyring,
       ownerId: user.id,
+    }).catch((error: unknown) => {
+      const refused = quotaRefusalOf({ request, quotas, kind: "deliberation", error, kept: false });
+      if (refused) return { refused };
+      throw error;
     });
+    if ("refused" in record) return data({ refused: record.refused }, { status: 429 });
     return redirect(`/afwegen/${record.id}/stap/1`, { status: 303 });
   });
 }
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
-export default function Deliberations({ loaderData }: Route.ComponentProps) {
+export default function Deliberations({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const date = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
@@ -68,6 +76,11 @@ export default function Deliberations({ loaderData }: Route.ComponentProps) {
         </Alert>
       ) : null}
       <Paragraph>{t("wijzer.intro")}</Paragraph>
+      {actionData?.refused ? (
+        <Alert type="error">
+          <Paragraph>{actionData.refused}</Paragraph>
+        </Alert>
+      ) : null}
       <Form method="post">
         <Button>{t("wijzer.start")}</Button>
       </Form>

@@ -4,6 +4,7 @@
 import { data, Form, redirect } from "react-router";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { languageOf, translatorFor, useT } from "~/infra/i18n/i18n.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { cardDraftFrom } from "~/modules/deliberation/card-from-record.ts";
 import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
@@ -58,7 +59,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       };
       return data({ errors, values: typed, reviewed }, { status: 400 });
     }
-    await submitCard({ db, actor, card: input.data, anonymous: true });
+    const { quotas } = services.config;
+    try {
+      await submitCard({ db, quotas, actor, card: input.data, anonymous: true });
+    } catch (error) {
+      const refused = quotaRefusalOf({ request, quotas, kind: "dilemmaCard", error });
+      if (refused) return data({ errors: { title: refused }, values: typed, reviewed }, { status: 429 });
+      throw error;
+    }
     return redirect("/dilemmas/mijn?ingestuurd=1", { status: 303 });
   });
 }

@@ -2,6 +2,7 @@
 import { data, Form, redirect } from "react-router";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { CardFields, type CardFormValues, cardFormInput } from "~/modules/dilemmas/card-form.tsx";
@@ -38,7 +39,14 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!input.success) {
       return data({ errors: fieldErrorsOf(input.error), values: typed, anonymous }, { status: 400 });
     }
-    await submitCard({ db: context.services.database.db, actor, card: input.data, anonymous });
+    const { quotas } = context.services.config;
+    try {
+      await submitCard({ db: context.services.database.db, quotas, actor, card: input.data, anonymous });
+    } catch (error) {
+      const refused = quotaRefusalOf({ request, quotas, kind: "dilemmaCard", error });
+      if (refused) return data({ errors: { title: refused }, values: typed, anonymous }, { status: 429 });
+      throw error;
+    }
     return redirect("/dilemmas/mijn?ingestuurd=1", { status: 303 });
   });
 }

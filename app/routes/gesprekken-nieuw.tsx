@@ -4,6 +4,7 @@
 import { data, Form, redirect } from "react-router";
 import { isAppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
@@ -127,13 +128,20 @@ export async function action({ request, context }: Route.ActionArgs) {
       case "create": {
         const input = ConversationInput.safeParse(conversationInputOf(values));
         if (!input.success) return answer(values, { errors: formErrorsOf(input.error) }, 400);
+        const { quotas } = services.config;
         const made = await createConversation({
           db,
+          quotas,
           ownerId: user.id,
           input: input.data,
           maxParticipants: services.config.conversations.maxParticipants,
           defaultMinAnswers: services.config.conversations.minAnswers,
+        }).catch((error: unknown) => {
+          const refused = quotaRefusalOf({ request, quotas, kind: "conversation", error });
+          if (refused) return { refused };
+          throw error;
         });
+        if ("refused" in made) return answer(values, { errors: { [FIELDS.title]: made.refused } }, 429);
         return redirect(`/gesprekken/${made.id}/leiden`, { status: 303 });
       }
     }

@@ -3,6 +3,7 @@
 // file again; and for the host one button that starts the live session.
 import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { getMyGroup, startGroupConversation } from "~/modules/kriskras/my-group.server.ts";
@@ -53,13 +54,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
+    const { quotas } = services.config;
     const id = await startGroupConversation({
       db: services.database.db,
+      quotas,
       roundId: params.id,
       userId: user.id,
       maxParticipants: services.config.conversations.maxParticipants,
       defaultMinAnswers: services.config.conversations.minAnswers,
+    }).catch((error: unknown) => {
+      const refused = quotaRefusalOf({ request, quotas, kind: "conversation", error, kept: false });
+      if (refused) return { refused };
+      throw error;
     });
+    if (typeof id !== "string") return data({ refused: id.refused }, { status: 429 });
     return redirect(`/gesprekken/${id}/leiden`, { status: 303 });
   });
 }
@@ -68,7 +76,7 @@ export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
 const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 
-export default function MyGroup({ loaderData }: Route.ComponentProps) {
+export default function MyGroup({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const { round, host } = loaderData;
@@ -83,6 +91,11 @@ export default function MyGroup({ loaderData }: Route.ComponentProps) {
         <span lang="nl">{round.title}</span>
       </Heading>
       {loaderData.upToDate ? null : <Alert type="warning">{t("kriskras.mijnGroep.changing")}</Alert>}
+      {actionData?.refused ? (
+        <Alert type="error">
+          <Paragraph>{actionData.refused}</Paragraph>
+        </Alert>
+      ) : null}
 
       <Heading level={2}>{t("kriskras.mijnGroep.whenTitle")}</Heading>
       <dl className="vm-facts">

@@ -5,6 +5,7 @@ import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { ContributionInput, PARAGRAPH_KINDS, Slug } from "~/modules/cocreation/cocreation.validation.ts";
@@ -79,7 +80,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     const input = ContributionInput.safeParse(values);
     if (!input.success) return data({ errors: fieldErrorsOf(input.error), values }, { status: 400 });
     try {
-      const created = await createContribution({ db: services.database.db, actor, input: input.data });
+      const created = await createContribution({
+        db: services.database.db,
+        quotas: services.config.quotas,
+        actor,
+        input: input.data,
+      });
       // The guide's pages show how many contributions each paragraph has.
       await services.pageCache.invalidate("guide");
       return redirect(`/meedenken/${created.id}?nieuw=1`, { status: 303 });
@@ -87,6 +93,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (error instanceof AppError && error.code === "invalid" && error.fields) {
         return data({ errors: error.fields, values }, { status: 400 });
       }
+      const refused = quotaRefusalOf({
+        request,
+        quotas: services.config.quotas,
+        kind: "contribution",
+        error,
+      });
+      if (refused) return data({ errors: { body: refused }, values }, { status: 429 });
       throw error;
     }
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { updateProfile } from "~/modules/accounts/accounts.server.ts";
 import { ProfileInput, StorableText } from "~/modules/accounts/accounts.validation.ts";
@@ -74,8 +75,16 @@ export async function action({ request, context }: Route.ActionArgs) {
       const input = TokenName.safeParse(form);
       if (!input.success)
         return data({ intent: "token", errors: fieldErrorsOf(input.error), values: form }, { status: 400 });
-      const { token } = await createApiToken({ db, userId: user.id, name: input.data.name });
-      return data({ intent: "token", newToken: token, errors: {}, values: {} });
+      const { quotas } = context.services.config;
+      try {
+        const { token } = await createApiToken({ db, quotas, userId: user.id, name: input.data.name });
+        return data({ intent: "token", newToken: token, errors: {}, values: {} });
+      } catch (error) {
+        const refused = quotaRefusalOf({ request, quotas, kind: "apiToken", error });
+        if (refused)
+          return data({ intent: "token", errors: { name: refused }, values: form }, { status: 429 });
+        throw error;
+      }
     }
     if (form.intent === "sleutel-intrekken") {
       const input = TokenId.safeParse(form);

@@ -244,6 +244,7 @@ export function createConversationsApi(services: Services): Router {
     const input = parseInput(ConversationInput, req.body ?? {});
     const made = await createConversation({
       db,
+      quotas: config.quotas,
       ownerId: actor.id,
       input,
       maxParticipants: config.conversations.maxParticipants,

@@ -192,7 +192,13 @@ export function createDeliberationsApi(services: Services): Router {
   router.post("/afwegingen", async (req, res) => {
     const owner = ownerOf(req);
     const content = parseRecordInput(DeliberationInput, req.body);
-    const created = await createDeliberation({ db, keyring, ownerId: owner.id, content });
+    const created = await createDeliberation({
+      db,
+      quotas: services.config.quotas,
+      keyring,
+      ownerId: owner.id,
+      content,
+    });
     res.status(201).location(`/api/v1/afwegingen/${created.id}`).json(recordOf(created));
   });
 

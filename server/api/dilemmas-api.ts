@@ -58,7 +58,7 @@ export function createDilemmasApi(services: Services): Router {
     const actor = requireApiActor(req);
     if (!can(actor, "dilemmas:submit")) throw new AppError("forbidden", "Je mag geen dilemma's insturen.");
     const { anonymous, ...card } = parseInput(SubmitCardInput, req.body ?? {});
-    const sent = await submitCard({ db, actor, card, anonymous });
+    const sent = await submitCard({ db, quotas: services.config.quotas, actor, card, anonymous });
     res.status(201).location(`/dilemmas/mijn`).json({ id: sent.id, slug: sent.slug, status: sent.status });
   });
 

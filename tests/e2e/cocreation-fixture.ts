@@ -5,6 +5,7 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { actorOf, updateProfile, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { cocreationContributions } from "../../app/modules/cocreation/cocreation.schema.ts";
 import { ContributionInput, StatusInput } from "../../app/modules/cocreation/cocreation.validation.ts";
@@ -14,6 +15,9 @@ import { moderateItem } from "../../app/modules/cocreation/moderation.server.ts"
 import { requireCurrentVersion, requirePart } from "../../app/modules/guide/guide.server.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
 import { COCREATION_HIDDEN, COCREATION_PROPOSAL, PART_SLUG } from "./example-urls.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("DATA_DIR must name the test server's data folder");
@@ -40,6 +44,7 @@ try {
   if (!first || !second) throw new Error(`${PART_SLUG} has too few paragraphs`);
 
   const proposal = await createContribution({
+    quotas,
     db,
     actor: writer,
     input: ContributionInput.parse({
@@ -57,6 +62,7 @@ try {
     .set({ id: COCREATION_PROPOSAL })
     .where(eq(cocreationContributions.id, proposal.id));
   await addReply({
+    quotas,
     db,
     actor: editor,
     contributionId: COCREATION_PROPOSAL,
@@ -64,6 +70,7 @@ try {
     origin,
   });
   await decideStatus({
+    quotas,
     db,
     actor: editor,
     contributionId: COCREATION_PROPOSAL,
@@ -72,6 +79,7 @@ try {
   });
 
   const hidden = await createContribution({
+    quotas,
     db,
     actor: writer,
     input: ContributionInput.parse({

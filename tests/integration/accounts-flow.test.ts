@@ -228,6 +228,9 @@ beforeAll(async () => {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       ALLOWED_EMAIL_DOMAINS: "example.nl",
       RATE_LIMIT_LOGIN_PER_EMAIL: "3",
+      // Small quotas, so the rights test below reaches them in a few posts.
+      QUOTA_CONTRIBUTIONS_PER_HOUR: "2",
+      QUOTA_REPLIES_PER_HOUR: "2",
     },
   });
   for (const role of Object.keys(PEOPLE) as Role[]) cookies[role] = await logIn(tokenOf(links[role] ?? ""));
@@ -473,6 +476,56 @@ describe("roles and rights", () => {
         expect(response.headers.get("content-type"), where).toMatch(/json/);
       }
     }
+  });
+
+  it("past an hourly quota each role reads why in Dutch beside what they typed, or gets 429 from the API", async () => {
+    const roles = ["ambtenaar", "gespreksleider", "redacteur", "beheerder"] as const;
+    let contribution = "";
+    for (const role of roles) {
+      const cookie = cookies[role];
+      const statuses: number[] = [];
+      for (let n = 1; n <= 3; n++) {
+        const body = `Mijn opmerking als ${role}, nummer ${n}.`;
+        const sent = await post("/meedenken/nieuw", { kind: "algemeen", version: "1", body }, cookie);
+        statuses.push(sent.status);
+        if (sent.status === 303) contribution ||= sent.headers.get("location")?.split(/[/?]/)[2] ?? "";
+        if (sent.status === 429) {
+          const html = await sent.text();
+          expect(html, role).toContain("Je hebt in korte tijd veel bijdragen gestuurd.");
+          expect(html, role).toContain("Het maximum is 2 per uur.");
+          expect(html, role).toContain("Wat je schreef, staat er nog.");
+          expect(html, role).toContain(body);
+        }
+      }
+      expect(statuses, role).toEqual([303, 303, 429]);
+      // The API obeys the same count, with the session cookie as with a token.
+      const api = await fetch(`${BASE}/api/v1/bijdragen`, {
+        method: "POST",
+        headers: { Origin: BASE, Cookie: cookie ?? "", "Content-Type": "application/json" },
+        body: JSON.stringify({ version: 1, kind: "algemeen", body: "Via de API, na de grens." }),
+      });
+      expect(api.status, role).toBe(429);
+      expect(api.headers.get("content-type"), role).toContain("application/problem+json");
+      expect(Number(api.headers.get("retry-after")), role).toBeGreaterThan(0);
+      expect(((await api.json()) as { detail: string }).detail, role).toContain("veel bijdragen");
+    }
+    // Replies: the form keeps the reply that was not sent.
+    const replies: number[] = [];
+    for (let n = 1; n <= 3; n++) {
+      const body = `Een reactie, nummer ${n}.`;
+      const sent = await post(
+        `/meedenken/${contribution}`,
+        { intent: "reageren", body },
+        cookies.gespreksleider,
+      );
+      replies.push(sent.status);
+      if (sent.status === 429) {
+        const html = await sent.text();
+        expect(html).toContain("Je hebt in korte tijd veel reacties geschreven.");
+        expect(html).toContain(body);
+      }
+    }
+    expect(replies).toEqual([303, 303, 429]);
   });
 
   it("an operator gives a role, and the audit log shows who did it", async () => {

@@ -10,6 +10,7 @@ import http from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { actorOf, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { ContributionInput } from "../../app/modules/cocreation/cocreation.validation.ts";
 import { createContribution } from "../../app/modules/cocreation/contributions.server.ts";
@@ -24,6 +25,9 @@ import {
   sendFuzzRequest,
   withValidHeaders,
 } from "./fuzz-http.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const API_RUNS = 5000;
 const HEALTH_RUNS = 1500;
@@ -51,6 +55,7 @@ beforeAll(async () => {
   const writer = await upsertUser({ db: database.db, email: "fuzz@example.nl" });
   contributionId = (
     await createContribution({
+      quotas,
       db: database.db,
       actor: actorOf(writer),
       input: ContributionInput.parse({ kind: "algemeen", version: 1, body: "Een bijdrage om te lezen." }),

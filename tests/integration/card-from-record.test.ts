@@ -34,6 +34,9 @@ import { createApp } from "../../server/app.ts";
 import { createPageCache } from "../../server/page-cache.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
+
 type ServerRoute = NonNullable<ServerBuild["routes"][string]>;
 type RouteModule = ServerRoute["module"];
 
@@ -197,7 +200,13 @@ describe.each(databaseKinds)("a record sent in as a dilemma card on %s", (kind) 
     cookies.owner = await server.cookieFor(owner.id);
     cookies.other = await server.cookieFor(other.id);
     cookies.editor = await server.cookieFor(editor.id);
-    const record = await createDeliberation({ db, keyring: server.keyring, ownerId, content: RECORD });
+    const record = await createDeliberation({
+      quotas,
+      db,
+      keyring: server.keyring,
+      ownerId,
+      content: RECORD,
+    });
     recordId = record.id;
     page = `/afwegen/${recordId}/dilemmakaart`;
   });

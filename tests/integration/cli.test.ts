@@ -9,6 +9,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/infra/db.server.ts";
 import { createKeyring, generateKey, parseKey } from "../../app/infra/encryption.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { auditLog, users } from "../../app/modules/accounts/accounts.schema.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
@@ -19,6 +20,9 @@ import {
 import { guideBlocks } from "../../app/modules/guide/guide.schema.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
 import { CONTENT_DIR, createTestDatabase } from "./databases.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const LAUNCHER = path.resolve("bin/vakmanschap.mjs");
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "vm-cli-"));
@@ -185,6 +189,7 @@ describe("the vakmanschap command line", () => {
         const owner = await upsertUser({ db: database.db, email: "sleutel@example.nl" });
         const keyring = createKeyring({ current: parseKey(oldKey) as Buffer, source: "ENCRYPTION_KEY" });
         return await createDeliberation({
+          quotas,
           db: database.db,
           keyring,
           ownerId: owner.id,

@@ -7,6 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { auditLog } from "../../app/modules/accounts/accounts.schema.ts";
 import { actorOf, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import type { Actor } from "../../app/modules/accounts/authorization.ts";
@@ -28,6 +29,9 @@ import {
   setChangelog,
 } from "../../app/modules/guide/guide-drafts.server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const PART = "luister-naar-burgers";
 const ANCHOR = "kritiek-is-waardevolle-informatie-wie";
@@ -53,6 +57,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
 
   const propose = (values: Record<string, unknown>) =>
     createContribution({
+      quotas,
       db: database.db,
       actor: writer,
       input: ContributionInput.parse({ version: 1, part: PART, ...values }),
@@ -70,6 +75,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
     });
     await expect(
       adoptIntoDraft({
+        quotas,
         db,
         actor: editor,
         contributionId: proposal.id,
@@ -81,6 +87,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
     const comment = await propose({ kind: "reactie", anchor: ANCHOR, body: "Herkenbaar." });
     await expect(
       adoptIntoDraft({
+        quotas,
         db,
         actor: editor,
         contributionId: comment.id,
@@ -111,6 +118,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
       proposedText: "Bedank mensen altijd voor hun klacht.",
     });
     const partProposal = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: ContributionInput.parse({
@@ -122,6 +130,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
     });
 
     const text = await adoptIntoDraft({
+      quotas,
       db,
       actor: editor,
       contributionId: textProposal.id,
@@ -130,6 +139,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
     });
     expect(text).toMatchObject({ versionNumber: draft.number, partSlug: PART, anchor: ANCHOR });
     const paragraph = await adoptIntoDraft({
+      quotas,
       db,
       actor: editor,
       contributionId: paragraphProposal.id,
@@ -138,6 +148,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
     });
     expect(paragraph.anchor).not.toBe(ANCHOR);
     const part = await adoptIntoDraft({
+      quotas,
       db,
       actor: editor,
       contributionId: partProposal.id,
@@ -147,6 +158,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
     // A second time is refused: it is in the draft already.
     await expect(
       adoptIntoDraft({
+        quotas,
         db,
         actor: editor,
         contributionId: textProposal.id,

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
@@ -13,6 +14,9 @@ import {
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 type Person = "schrijver" | "collega" | "derde" | "redacteur";
 const ROLES: Record<Person, Role[]> = { schrijver: [], collega: [], derde: [], redacteur: ["redacteur"] };
@@ -31,7 +35,9 @@ describe.each(databaseKinds)("the Meedenken API on %s", (kind) => {
     for (const person of Object.keys(ROLES) as Person[]) {
       const user = await upsertUser({ db: database.db, email: `${person}@example.nl` });
       await setUserRoles({ db: database.db, userId: user.id, roles: ROLES[person], actor: null });
-      tokens[person] = (await createApiToken({ db: database.db, userId: user.id, name: "test" })).token;
+      tokens[person] = (
+        await createApiToken({ quotas, db: database.db, userId: user.id, name: "test" })
+      ).token;
     }
   });
   afterAll(async () => {

@@ -14,6 +14,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { runDueJobs } from "../../app/infra/jobs.server.ts";
 import { createMailer, mailJobHandler } from "../../app/infra/mail.server.ts";
@@ -42,6 +43,9 @@ import { listNotices, setEmailNotifications } from "../../app/modules/cocreation
 import { requireCurrentVersion, requirePart } from "../../app/modules/guide/guide.server.ts";
 import { deleteMyAccount, exportMyData } from "../../app/personal-data.server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
 const PART = "luister-naar-burgers";
@@ -104,6 +108,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     const { part } = await requirePart({ db, version, slug: PART });
     const paragraph = part.blocks.find((block) => block.anchor === ANCHOR);
     const comment = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "reactie", part: PART, anchor: ANCHOR, body: "Herkenbaar uit mijn werk." }),
@@ -117,6 +122,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       proposedText: "",
     });
     const proposal = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({
@@ -133,12 +139,14 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       "kostbare",
     ]);
     const newParagraph = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "nieuwe-alinea", part: PART, anchor: ANCHOR, proposedText: "Een nieuwe alinea." }),
     });
     expect(newParagraph.anchor).toBe(ANCHOR);
     const newPart = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({
@@ -149,6 +157,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     });
     expect(newPart).toMatchObject({ partSlug: null, anchor: null, title: "Samenwerken" });
     const general = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "algemeen", part: PART, body: "Een fijne gids, maar lang." }),
@@ -181,6 +190,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     );
     await expect(
       createContribution({
+        quotas,
         db,
         actor: writer,
         input: input({ kind: "reactie", version: 2, part: PART, anchor: ANCHOR, body: "In het concept" }),
@@ -191,6 +201,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     });
     await expect(
       createContribution({
+        quotas,
         db,
         actor: writer,
         input: input({ kind: "reactie", part: PART, anchor: "bestaat-niet", body: "Waar?" }),
@@ -201,6 +212,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     const unchanged = part.blocks.find((block) => block.anchor === ANCHOR)?.markdown ?? "";
     await expect(
       createContribution({
+        quotas,
         db,
         actor: writer,
         input: input({ kind: "tekstvoorstel", part: PART, anchor: ANCHOR, proposedText: unchanged }),
@@ -213,11 +225,13 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
   it("shows a name only when the writer chose to, and always to editors", async () => {
     const { db } = database;
     const hidden = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "algemeen", body: "Zonder naam, graag." }),
     });
     const named = await createContribution({
+      quotas,
       db,
       actor: colleague,
       input: input({ kind: "algemeen", body: "Met mijn naam erbij.", showName: true }),
@@ -238,11 +252,13 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
   it("takes replies and one support per person, which can be withdrawn", async () => {
     const { db } = database;
     const proposal = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "nieuwe-alinea", part: PART, anchor: ANCHOR, proposedText: "Nog een alinea." }),
     });
     await addReply({
+      quotas,
       db,
       actor: colleague,
       contributionId: proposal.id,
@@ -250,6 +266,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       origin: ORIGIN,
     });
     await addReply({
+      quotas,
       db,
       actor: other,
       contributionId: proposal.id,
@@ -270,6 +287,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
         .supportedByMe,
     ).toBe(true);
     const comment = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "algemeen", body: "Alleen een reactie." }),
@@ -286,18 +304,19 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     const version = await requireCurrentVersion({ db });
     const before = await contributionCountsFor({ db, versionId: version.id, partSlug: PART });
     const item = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "reactie", part: PART, anchor: ANCHOR, body: "Iets wat mensen melden." }),
     });
     const target = { kind: "bijdrage" as const, id: item.id };
     expect(
-      await reportItem({ db, actor: colleague, target, reason: "Naam genoemd", threshold: 2 }),
+      await reportItem({ quotas, db, actor: colleague, target, reason: "Naam genoemd", threshold: 2 }),
     ).toMatchObject({ hidden: false });
     await expect(
-      reportItem({ db, actor: colleague, target, reason: "", threshold: 2 }),
+      reportItem({ quotas, db, actor: colleague, target, reason: "", threshold: 2 }),
     ).rejects.toMatchObject({ code: "conflict" });
-    expect(await reportItem({ db, actor: other, target, reason: "", threshold: 2 })).toMatchObject({
+    expect(await reportItem({ quotas, db, actor: other, target, reason: "", threshold: 2 })).toMatchObject({
       hidden: true,
     });
 
@@ -324,7 +343,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     expect((await getContribution({ db, id: item.id, viewer: { editor: false } })).hidden).toBeNull();
     // Earlier reports no longer count: one new report does not hide it again.
     const third = actorOf({ ...(await upsertUser({ db, email: "derde@example.nl" })), roles: [] });
-    expect(await reportItem({ db, actor: third, target, reason: "", threshold: 2 })).toMatchObject({
+    expect(await reportItem({ quotas, db, actor: third, target, reason: "", threshold: 2 })).toMatchObject({
       hidden: false,
     });
 
@@ -349,11 +368,13 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
 
     // A reply is reported and hidden the same way.
     const open = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "algemeen", body: "Open voor reacties." }),
     });
     const reply = await addReply({
+      quotas,
       db,
       actor: colleague,
       contributionId: open.id,
@@ -361,6 +382,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       origin: ORIGIN,
     });
     await reportItem({
+      quotas,
       db,
       actor: other,
       target: { kind: "reactie", id: reply.id },
@@ -386,6 +408,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     try {
       await db.delete(jobs);
       const proposal = await createContribution({
+        quotas,
         db,
         actor: writer,
         input: input({ kind: "nieuwe-alinea", part: PART, anchor: ANCHOR, proposedText: "Vraag door." }),
@@ -395,6 +418,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
         StatusInput.safeParse({ status: "overgenomen", reason: "Goed idee." }).error?.issues[0]?.path,
       ).toEqual(["version"]);
       await decideStatus({
+        quotas,
         db,
         actor: editor,
         contributionId: proposal.id,
@@ -402,6 +426,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
         origin: ORIGIN,
       });
       await decideStatus({
+        quotas,
         db,
         actor: editor,
         contributionId: proposal.id,
@@ -444,6 +469,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       });
 
       await addReply({
+        quotas,
         db,
         actor: colleague,
         contributionId: proposal.id,
@@ -470,6 +496,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       // Switched off: the notice still comes, the e-mail does not.
       await setEmailNotifications({ db, userId: writer.id, on: false });
       await decideStatus({
+        quotas,
         db,
         actor: editor,
         contributionId: proposal.id,
@@ -480,6 +507,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
         origin: ORIGIN,
       });
       await addReply({
+        quotas,
         db,
         actor: other,
         contributionId: proposal.id,
@@ -507,6 +535,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       profile: { name: "Vera Vertrek", organisation: "", workKind: "" },
     });
     const item = await createContribution({
+      quotas,
       db,
       actor: leaver,
       input: input({
@@ -517,11 +546,13 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       }),
     });
     const open = await createContribution({
+      quotas,
       db,
       actor: writer,
       input: input({ kind: "algemeen", body: "Reageer maar." }),
     });
     await addReply({
+      quotas,
       db,
       actor: leaver,
       contributionId: open.id,

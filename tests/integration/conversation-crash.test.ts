@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { hashSecret } from "../../app/infra/secrets.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
@@ -25,6 +26,9 @@ import {
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from "./databases.ts";
 import { readEventStream } from "./event-stream.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const PARTICIPANTS = 30;
 const FOLLOWING_PARTICIPANTS = 5;
@@ -145,7 +149,7 @@ describe.each(databaseKinds)("a crash during a live conversation on %s", (kind) 
     await database.migrate();
     const leader = await upsertUser({ db: database.db, email: "leider@example.nl" });
     await setUserRoles({ db: database.db, userId: leader.id, roles: ["gespreksleider"], actor: null });
-    leaderToken = (await createApiToken({ db: database.db, userId: leader.id, name: "crash" })).token;
+    leaderToken = (await createApiToken({ quotas, db: database.db, userId: leader.id, name: "crash" })).token;
     await database.close();
     server = await start();
   }, 120_000);

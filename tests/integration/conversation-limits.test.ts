@@ -3,6 +3,7 @@
 // wait, another address is counted apart, and racing joins never push a session past its size.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { startApiServer } from "./app-server.ts";
@@ -20,7 +21,9 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
     ({ test, database } = await openSeededDatabase(kind));
     const user = await upsertUser({ db: database.db, email: "leider@example.nl" });
     await setUserRoles({ db: database.db, userId: user.id, roles: ["gespreksleider"], actor: null });
-    facilitatorToken = (await createApiToken({ db: database.db, userId: user.id, name: "test" })).token;
+    facilitatorToken = (
+      await createApiToken({ db: database.db, quotas: parseConfig({}).quotas, userId: user.id, name: "test" })
+    ).token;
   });
   afterAll(async () => {
     for (const server of servers) await server.close();

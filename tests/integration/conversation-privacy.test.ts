@@ -9,10 +9,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBackup } from "../../app/infra/backup.server.ts";
 import { openDatabase } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { filesContaining } from "./files-containing.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const PORT = 4700 + Math.floor(Math.random() * 200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -46,7 +50,7 @@ beforeAll(async () => {
   await database.migrate();
   const leader = await upsertUser({ db: database.db, email: "leider@example.nl" });
   await setUserRoles({ db: database.db, userId: leader.id, roles: ["gespreksleider"], actor: null });
-  leaderToken = (await createApiToken({ db: database.db, userId: leader.id, name: "test" })).token;
+  leaderToken = (await createApiToken({ quotas, db: database.db, userId: leader.id, name: "test" })).token;
   await database.close();
   server = await startBuiltServer({
     port: PORT,

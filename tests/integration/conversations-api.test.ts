@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
@@ -60,7 +61,14 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     for (const person of Object.keys(ROLES) as Person[]) {
       const user = await upsertUser({ db: database.db, email: `${person.toLowerCase()}@example.nl` });
       await setUserRoles({ db: database.db, userId: user.id, roles: ROLES[person], actor: null });
-      tokens[person] = (await createApiToken({ db: database.db, userId: user.id, name: "test" })).token;
+      tokens[person] = (
+        await createApiToken({
+          db: database.db,
+          quotas: parseConfig({}).quotas,
+          userId: user.id,
+          name: "test",
+        })
+      ).token;
     }
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import http from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
@@ -19,6 +20,9 @@ import {
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 import { expectNoServerError, type FuzzRequest, sendFuzzRequest } from "./fuzz-http.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 type Person = "eigenaar" | "collega" | "redacteur" | "beheerder";
 const ROLES: Record<Person, Role[]> = {
@@ -40,7 +44,9 @@ describe.each(databaseKinds)("the deliberations API on %s", (kind) => {
     for (const person of Object.keys(ROLES) as Person[]) {
       const user = await upsertUser({ db: database.db, email: `${person}@example.nl` });
       await setUserRoles({ db: database.db, userId: user.id, roles: ROLES[person], actor: null });
-      tokens[person] = (await createApiToken({ db: database.db, userId: user.id, name: "test" })).token;
+      tokens[person] = (
+        await createApiToken({ quotas, db: database.db, userId: user.id, name: "test" })
+      ).token;
     }
   });
   afterAll(async () => {

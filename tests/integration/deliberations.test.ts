@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBackup } from "../../app/infra/backup.server.ts";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import {
   createDeliberation,
@@ -25,6 +26,9 @@ import {
 import { deleteMyAccount, exportMyData } from "../../app/personal-data.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 import { filesContaining } from "./files-containing.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const key = randomBytes(32);
 const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
@@ -49,6 +53,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
     const { db } = database;
     const marker = `MARKERING-${randomUUID()}`;
     const record = await createDeliberation({
+      quotas,
       db,
       keyring,
       ownerId: owner.id,
@@ -78,6 +83,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
   it("answers 'not found' to anyone but the owner, and for an address that is no record", async () => {
     const { db } = database;
     const record = await createDeliberation({
+      quotas,
       db,
       keyring,
       ownerId: owner.id,
@@ -101,7 +107,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
 
   it("refuses a save based on an older revision and returns the current text to merge", async () => {
     const { db } = database;
-    const record = await createDeliberation({ db, keyring, ownerId: owner.id });
+    const record = await createDeliberation({ quotas, db, keyring, ownerId: owner.id });
     const first = await saveDeliberation({
       db,
       keyring,
@@ -151,6 +157,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
   it("shares a record read-only through a link until the owner revokes it", async () => {
     const { db } = database;
     const record = await createDeliberation({
+      quotas,
       db,
       keyring,
       ownerId: owner.id,
@@ -176,7 +183,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
 
   it("deletes a record at once and for good, with its links", async () => {
     const { db } = database;
-    const record = await createDeliberation({ db, keyring, ownerId: owner.id });
+    const record = await createDeliberation({ quotas, db, keyring, ownerId: owner.id });
     const link = await createShareLink({ db, id: record.id, ownerId: owner.id, origin: "x" });
     await deleteDeliberation({ db, id: record.id, ownerId: owner.id });
     await expect(getOwnDeliberation({ db, keyring, id: record.id, ownerId: owner.id })).rejects.toMatchObject(
@@ -194,6 +201,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
   it("writes every record again with a new key, which then reads them without the old one", async () => {
     const { db } = database;
     const record = await createDeliberation({
+      quotas,
       db,
       keyring,
       ownerId: owner.id,
@@ -218,6 +226,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
     const { db } = database;
     const leaver = await upsertUser({ db, email: "vertrek@example.nl" });
     const record = await createDeliberation({
+      quotas,
       db,
       keyring,
       ownerId: leaver.id,

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { auditLog } from "../../app/modules/accounts/accounts.schema.ts";
 import { actorOf, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import {
@@ -20,6 +21,9 @@ import { getPublishedCard, listPublishedCards } from "../../app/modules/dilemmas
 import { DilemmaCardInput } from "../../app/modules/dilemmas/dilemmas.validation.ts";
 import { deleteMyAccount, exportMyData } from "../../app/personal-data.server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
 const card = DilemmaCardInput.parse({
@@ -59,7 +63,7 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
     const { db } = database;
     const sender = await upsertUser({ db, email: "indiener@example.nl" });
     const editor = await upsertUser({ db, email: "redacteur@example.nl" });
-    const sent = await submitCard({ db, actor: actorOf(sender), card, anonymous: true });
+    const sent = await submitCard({ quotas, db, actor: actorOf(sender), card, anonymous: true });
     expect(sent.status).toBe("ingediend");
     await expect(getPublishedCard({ db, slug: sent.slug })).rejects.toMatchObject({ code: "not_found" });
     expect((await listSubmissions({ db }))[0]).toMatchObject({
@@ -68,7 +72,7 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
     });
 
     // The same title again gets its own address.
-    const again = await submitCard({ db, actor: actorOf(sender), card, anonymous: false });
+    const again = await submitCard({ quotas, db, actor: actorOf(sender), card, anonymous: false });
     expect(again.slug).not.toBe(sent.slug);
     expect(again.slug.startsWith(sent.slug)).toBe(true);
 
@@ -94,6 +98,7 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
     const sender = await upsertUser({ db, email: "tweede@example.nl" });
     const editor = await upsertUser({ db, email: "redacteur@example.nl" });
     const sent = await submitCard({
+      quotas,
       db,
       actor: actorOf(sender),
       card: { ...card, title: "Een tweede dilemma" },
@@ -123,12 +128,14 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
     const sender = await upsertUser({ db, email: "vertrekker@example.nl" });
     const editor = await upsertUser({ db, email: "redacteur@example.nl" });
     const kept = await submitCard({
+      quotas,
       db,
       actor: actorOf(sender),
       card: { ...card, title: "Blijft staan" },
       anonymous: false,
     });
     const waiting = await submitCard({
+      quotas,
       db,
       actor: actorOf(sender),
       card: { ...card, title: "Wacht nog" },

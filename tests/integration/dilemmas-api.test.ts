@@ -2,11 +2,15 @@
 // one in with a personal token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { listOwnSubmissions } from "../../app/modules/dilemmas/dilemma-submissions.server.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 describe.each(databaseKinds)("the dilemmas API on %s", (kind) => {
   let test: TestDatabase;
@@ -62,7 +66,7 @@ describe.each(databaseKinds)("the dilemmas API on %s", (kind) => {
 
   it("takes a card sent in with a token, and lists every mistake at once", async () => {
     const user = await upsertUser({ db: database.db, email: "api-indiener@example.nl" });
-    const { token } = await createApiToken({ db: database.db, userId: user.id, name: "test" });
+    const { token } = await createApiToken({ quotas, db: database.db, userId: user.id, name: "test" });
     const send = (body: unknown) =>
       server.get("/api/v1/dilemmas", {
         method: "POST",

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { AppError } from "../../app/infra/errors.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { runDueJobs } from "../../app/infra/jobs.server.ts";
@@ -39,6 +40,9 @@ import {
   createKriskrasRound,
   createKriskrasSignups,
 } from "./kriskras-factory.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const ORIGIN = "https://vakmanschap.test";
 const CONFIG = { mailFrom: "Vakmanschap <noreply@vakmanschap.test>" };
@@ -308,14 +312,16 @@ describe.each(databaseKinds)("publishing a kris-kras round on %s", (kind) => {
     const host = await userOf(23);
     const member = await userOf(26);
     const options = { db: database.db, roundId, maxParticipants: 50, defaultMinAnswers: 3 };
-    const id = await startGroupConversation({ ...options, userId: host.userId });
+    const id = await startGroupConversation({ quotas, ...options, userId: host.userId });
     const [made] = await database.db.select().from(conversations).where(eq(conversations.id, id));
     expect(made?.ownerId).toBe(host.userId);
     expect(made?.title).toMatch(/^Kris-kras-gesprek .*groep 2$/);
-    expect(await startGroupConversation({ ...options, userId: host.userId })).toBe(id);
-    await expect(startGroupConversation({ ...options, userId: member.userId })).rejects.toMatchObject({
-      code: "forbidden",
-    });
+    expect(await startGroupConversation({ quotas, ...options, userId: host.userId })).toBe(id);
+    await expect(startGroupConversation({ quotas, ...options, userId: member.userId })).rejects.toMatchObject(
+      {
+        code: "forbidden",
+      },
+    );
   });
 });
 

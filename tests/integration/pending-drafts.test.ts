@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBackup } from "../../app/infra/backup.server.ts";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { deliberationPendingDrafts } from "../../app/modules/deliberation/deliberation.schema.ts";
 import {
@@ -24,6 +25,9 @@ import {
 } from "../../app/modules/deliberation/pending-drafts.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 import { filesContaining } from "./files-containing.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 const key = randomBytes(32);
 const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
@@ -42,7 +46,7 @@ describe.each(databaseKinds)("drafts kept across a login on %s", (kind) => {
     await test.drop();
   });
 
-  const newRecord = async () => (await createDeliberation({ db: database.db, keyring, ownerId })).id;
+  const newRecord = async () => (await createDeliberation({ quotas, db: database.db, keyring, ownerId })).id;
   const draftsOf = (deliberationId: string) =>
     database.db
       .select()

@@ -7,12 +7,16 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { PAGE_CACHE_CHANNEL } from "../../app/infra/services.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { importGuideDraft } from "../../app/modules/guide/guide-import.server.ts";
 import { CONTENT_DIR, createTestDatabase, databaseKinds, type TestDatabase } from "./databases.ts";
 import { readEventStream } from "./event-stream.ts";
+
+/** The quotas of a server with default settings. */
+const quotas = parseConfig({}).quotas;
 
 // PGlite allows one process per data folder (tested in server-process.test.ts); this needs a server.
 describe.each(databaseKinds.filter((kind) => kind === "postgres"))("two app processes on %s", () => {
@@ -63,7 +67,7 @@ describe.each(databaseKinds.filter((kind) => kind === "postgres"))("two app proc
   it("a vote cast through one process is seen live by a facilitator following the other", async () => {
     const leader = await upsertUser({ db: database.db, email: "leider@example.nl" });
     await setUserRoles({ db: database.db, userId: leader.id, roles: ["gespreksleider"], actor: null });
-    const { token } = await createApiToken({ db: database.db, userId: leader.id, name: "test" });
+    const { token } = await createApiToken({ quotas, db: database.db, userId: leader.id, name: "test" });
     const [first, second] = ports.map((port) => `http://127.0.0.1:${port}/api/v1`);
     const send = (base: string | undefined, path: string, method: string, body: unknown, headers = {}) =>
       fetch(`${base}${path}`, {

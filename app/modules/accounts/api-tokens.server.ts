@@ -3,6 +3,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { apiTokens, users } from "./accounts.schema.ts";
 import type { User } from "./accounts.server.ts";
@@ -10,7 +11,9 @@ import type { User } from "./accounts.server.ts";
 export const API_TOKEN_PREFIX = "vmt_";
 const TOUCH_AFTER_MS = 60_000;
 
-export async function createApiToken(options: { db: Db; userId: string; name: string }) {
+/** A new token, within the person's hourly quota of new tokens; the token itself is returned only here. */
+export async function createApiToken(options: { db: Db; quotas: Quotas; userId: string; name: string }) {
+  await spendQuota({ db: options.db, quotas: options.quotas, kind: "apiToken", userId: options.userId });
   const token = createSecret(API_TOKEN_PREFIX);
   const [row] = await options.db
     .insert(apiTokens)

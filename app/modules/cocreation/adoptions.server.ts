@@ -5,6 +5,7 @@
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import type { Quotas } from "../../infra/quotas.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { guideVersions } from "../guide/guide.schema.ts";
@@ -53,6 +54,8 @@ const excerptOf = (text: string) => {
  */
 export async function adoptIntoDraft(options: {
   db: Db;
+  /** For the contributor's hourly share of notice mails (see decideStatus). */
+  quotas: Quotas;
   actor: Actor;
   contributionId: string;
   input: StatusInput;
@@ -109,6 +112,7 @@ export async function adoptIntoDraft(options: {
     });
     await decideStatus({
       db: tx,
+      quotas: options.quotas,
       actor: options.actor,
       contributionId: contribution.id,
       input: { ...input, version: draft.number },

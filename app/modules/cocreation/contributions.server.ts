@@ -4,6 +4,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
@@ -99,8 +100,16 @@ export interface ContributionDetail extends ContributionSummary {
 
 type Row = typeof cocreationContributions.$inferSelect;
 
-/** Writes a contribution on a published version; the paragraph's text of that moment is kept with it. */
-export async function createContribution(options: { db: Db; actor: Actor; input: ContributionInput }) {
+/**
+ * Writes a contribution on a published version; the paragraph's text of that moment is kept with it.
+ * Counts against the writer's hourly quota once the input is known to be good.
+ */
+export async function createContribution(options: {
+  db: Db;
+  quotas: Quotas;
+  actor: Actor;
+  input: ContributionInput;
+}) {
   const { db, input } = options;
   const version = await requireVersion({ db, number: input.version }).catch(() => {
     throw new AppError("invalid", "Deze versie van de gids bestaat niet.", {
@@ -137,6 +146,7 @@ export async function createContribution(options: { db: Db; actor: Actor; input:
     throw new AppError("invalid", message, { fields: { proposedText: message } });
   }
   const proposes = input.kind !== "reactie" && input.kind !== "algemeen";
+  await spendQuota({ db, quotas: options.quotas, kind: "contribution", userId: options.actor.id });
   const [created] = await db
     .insert(cocreationContributions)
     .values({
@@ -201,7 +211,8 @@ function summaryOf(found: SummaryRow, viewer: Viewer): ContributionSummary {
     mine,
     body: readable ? row.body : null,
     proposedText: readable ? row.proposedText : null,
-    title: row.title,
+    // A new part's title is the writer's text too: hidden with the rest.
+    title: readable ? row.title : "",
     status: row.status,
     statusReason: row.statusReason,
     adoptedInVersion: row.adoptedInVersion,
@@ -443,9 +454,13 @@ async function requireVisibleContribution(db: Db, id: string): Promise<Row> {
   return row;
 }
 
-/** A reply on a contribution; its writer is told (a notice, and an e-mail unless switched off). */
+/**
+ * A reply on a contribution, within the replier's hourly quota; its writer is told (a notice, and an
+ * e-mail unless switched off or past their hourly share of notice mails).
+ */
 export async function addReply(options: {
   db: Db;
+  quotas: Quotas;
   actor: Actor;
   contributionId: string;
   input: ReplyInput;
@@ -453,6 +468,7 @@ export async function addReply(options: {
 }) {
   return options.db.transaction(async (tx) => {
     const contribution = await requireVisibleContribution(tx, options.contributionId);
+    await spendQuota({ db: tx, quotas: options.quotas, kind: "reply", userId: options.actor.id });
     const [reply] = await tx
       .insert(cocreationReplies)
       .values({
@@ -466,6 +482,7 @@ export async function addReply(options: {
     if (contribution.authorId && contribution.authorId !== options.actor.id) {
       await notifyContributor({
         db: tx,
+        quotas: options.quotas,
         userId: contribution.authorId,
         contributionId: contribution.id,
         notice: { kind: "reactie" },

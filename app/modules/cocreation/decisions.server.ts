@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import type { Quotas } from "../../infra/quotas.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { cocreationContributions, cocreationStatusChanges } from "./cocreation.schema.ts";
@@ -16,6 +17,8 @@ import { notifyContributor } from "./notifications.server.ts";
  */
 export async function decideStatus(options: {
   db: Db;
+  /** For the contributor's hourly share of notice mails. */
+  quotas: Quotas;
   actor: Actor;
   contributionId: string;
   input: StatusInput;
@@ -48,6 +51,7 @@ export async function decideStatus(options: {
     if (updated.authorId && updated.authorId !== options.actor.id) {
       await notifyContributor({
         db: tx,
+        quotas: options.quotas,
         userId: updated.authorId,
         contributionId: updated.id,
         notice: { kind: "status", status: input.status, reason: input.reason, adoptedInVersion },

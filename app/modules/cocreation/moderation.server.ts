@@ -4,6 +4,7 @@
 import { and, count, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { cocreationContributions, cocreationReplies, cocreationReports } from "./cocreation.schema.ts";
@@ -40,11 +41,13 @@ async function requireTarget(db: Db, target: Target) {
 }
 
 /**
- * Reports a contribution or reply. A second report by the same person is refused (`conflict`). Returns
- * whether it is hidden now, and the contribution it belongs to.
+ * Reports a contribution or reply, within the reporter's hourly quota. A second report by the same
+ * person is refused (`conflict`, and costs no quota). Returns whether it is hidden now, and the
+ * contribution it belongs to.
  */
 export async function reportItem(options: {
   db: Db;
+  quotas: Quotas;
   actor: Actor;
   target: Target;
   reason: string;
@@ -52,6 +55,7 @@ export async function reportItem(options: {
 }): Promise<{ hidden: boolean; contributionId: string }> {
   return options.db.transaction(async (tx) => {
     const row = await requireTarget(tx, options.target);
+    await spendQuota({ db: tx, quotas: options.quotas, kind: "report", userId: options.actor.id });
     const inserted = await tx
       .insert(cocreationReports)
       .values({

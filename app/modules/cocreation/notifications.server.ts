@@ -1,9 +1,11 @@
 // Telling contributors what happened to what they wrote: a notice on /meedenken/mijn always, and an
-// e-mail through the job queue unless they switched those e-mails off. Mails carry no one's name and
-// no reply text: only what changed, and the link.
+// e-mail through the job queue unless they switched those e-mails off or already got the hour's share
+// (NOTICE_MAILS_PER_HOUR; then one mail says more happened, and the rest waits on their page). Mails
+// carry no one's name and no reply text: only what changed, and the link.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
+import { noticeMailAllowance, type Quotas } from "../../infra/quotas.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import { cocreationContributions, cocreationNotices, cocreationPreferences } from "./cocreation.schema.ts";
 import type { ContributionStatus } from "./cocreation-kinds.ts";
@@ -28,9 +30,13 @@ export function statusLine(status: ContributionStatus, adoptedInVersion: number 
     : word;
 }
 
-/** Records the notice and, when the person wants e-mail, queues one in the same transaction. */
+/**
+ * Records the notice and, when the person wants e-mail and has not had the hour's share, queues one in
+ * the same transaction. Past the share the notice is still recorded; one bundle mail says so.
+ */
 export async function notifyContributor(options: {
   db: Db;
+  quotas: Quotas;
   userId: string;
   contributionId: string;
   notice: Notice;
@@ -47,15 +53,48 @@ export async function notifyContributor(options: {
     .from(users)
     .where(eq(users.id, options.userId));
   if (!user) return;
+  const allowance = await noticeMailAllowance({
+    db: options.db,
+    quotas: options.quotas,
+    userId: options.userId,
+  });
+  if (allowance === "none") return;
+  const settings = `${options.origin}/meedenken/mijn`;
   await enqueueMail({
     db: options.db,
-    message: noticeMail({
-      to: user.email,
-      notice: options.notice,
-      link: `${options.origin}/meedenken/${options.contributionId}`,
-      settings: `${options.origin}/meedenken/mijn`,
-    }),
+    message:
+      allowance === "bundle"
+        ? bundleMail({ to: user.email, settings })
+        : noticeMail({
+            to: user.email,
+            notice: options.notice,
+            link: `${options.origin}/meedenken/${options.contributionId}`,
+            settings,
+          }),
   });
+}
+
+/** The one mail past the hour's share: more happened, it is all on their page, mail resumes later. */
+export function bundleMail(options: { to: string; settings: string }): MailMessage {
+  return {
+    to: options.to,
+    subject: "Meer nieuws over je bijdragen aan de gids",
+    text: [
+      "Hallo,",
+      "",
+      "Er gebeurt veel met je bijdragen aan de Gids Ambtelijk Vakmanschap: er kwamen reacties of",
+      "besluiten van de redactie bij. Om je inbox niet te vullen, sturen we je het komende uur geen",
+      "e-mail meer hierover. Alles staat op je eigen pagina:",
+      "",
+      options.settings,
+      "",
+      "Daar kun je deze e-mails ook uitzetten.",
+      "",
+      "—",
+      "English: a lot is happening with your contributions to the guide. To keep your inbox calm we send",
+      "no more e-mails about them for the next hour. Everything is on the page above.",
+    ].join("\n"),
+  };
 }
 
 export function noticeMail(options: {

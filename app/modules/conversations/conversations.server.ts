@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
+import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import {
   type ConversationStatus,
   conversationAnswers,
@@ -57,14 +58,17 @@ async function closeOpenQuestion(tx: Db, conversationId: string): Promise<void> 
     );
 }
 
+/** A new session owned by `ownerId`, within their hourly quota of new conversations. */
 export async function createConversation(options: {
   db: Db;
+  quotas: Quotas;
   ownerId: string;
   input: ConversationInput;
   maxParticipants: number;
   /** For sessions whose input names no minimum of answers before a reveal. */
   defaultMinAnswers: number;
 }): Promise<{ id: string; joinCode: string }> {
+  await spendQuota({ db: options.db, quotas: options.quotas, kind: "conversation", userId: options.ownerId });
   for (let attempt = 0; attempt < 10; attempt++) {
     const joinCode = createJoinCode();
     const taken = await options.db

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
 import { deliberationShares, deliberations } from "./deliberation.schema.ts";
@@ -52,14 +53,17 @@ export function titleOf(content: DeliberationContent): string {
   return source.length > 90 ? `${source.slice(0, 87).trimEnd()}…` : source;
 }
 
+/** A new record for its owner, within the owner's hourly quota of new records. */
 export async function createDeliberation(options: {
   db: Db;
+  quotas: Quotas;
   keyring: Keyring;
   ownerId: string;
   content?: DeliberationPatch;
 }): Promise<Deliberation> {
   const id = crypto.randomUUID();
   const content = DeliberationContent.parse({ ...EMPTY_CONTENT, ...options.content });
+  await spendQuota({ db: options.db, quotas: options.quotas, kind: "deliberation", userId: options.ownerId });
   const [row] = await options.db
     .insert(deliberations)
     .values({

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
@@ -27,13 +28,18 @@ export function slugFor(title: string): string {
   return base.length >= 3 && !RESERVED.has(base) ? base : `dilemma-${base}`.replace(/-+$/, "");
 }
 
-/** Sends a card to the editors. The address is made from the title, unique with a short suffix if needed. */
+/**
+ * Sends a card to the editors, within the sender's hourly quota. The address is made from the title,
+ * unique with a short suffix if needed.
+ */
 export async function submitCard(options: {
   db: Db;
+  quotas: Quotas;
   actor: Actor;
   card: DilemmaCardInput;
   anonymous: boolean;
 }) {
+  await spendQuota({ db: options.db, quotas: options.quotas, kind: "dilemmaCard", userId: options.actor.id });
   const base = slugFor(options.card.title);
   for (let attempt = 0; attempt < 5; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;

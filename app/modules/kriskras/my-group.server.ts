@@ -5,6 +5,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import type { Quotas } from "../../infra/quotas.server.ts";
 import { conversations } from "../conversations/conversations.schema.ts";
 import { createConversation } from "../conversations/conversations.server.ts";
 import { type ConversationTemplate, templateFor } from "../conversations/templates.ts";
@@ -104,6 +105,7 @@ const sessionTitleOf = (round: RoundRow, number: number) =>
  */
 export async function startGroupConversation(options: {
   db: Db;
+  quotas: Quotas;
   roundId: string;
   userId: string;
   maxParticipants: number;
@@ -131,6 +133,7 @@ export async function startGroupConversation(options: {
   if (earlier) return earlier.id;
   const made = await createConversation({
     db: options.db,
+    quotas: options.quotas,
     ownerId: options.userId,
     input: { title, description: mine.template.description, questions: mine.template.questions },
     maxParticipants: options.maxParticipants,
