@@ -280,7 +280,7 @@ describe("the vakmanschap command line", () => {
       expect(user?.name).toBe("Eerste");
       const audit = await database.db.select().from(auditLog);
       expect(audit.map((entry) => entry.action)).toEqual(
-        expect.arrayContaining(["user.roles", "user.login-link", "user.token"]),
+        expect.arrayContaining(["user.roles", "user.login-link", "token.created"]),
       );
     } finally {
       await database.close();

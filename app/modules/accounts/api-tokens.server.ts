@@ -1,5 +1,5 @@
 // Personal API tokens for integrations: shown once at creation, stored as a hash, revocable, sent as
-// `Authorization: Bearer`.
+// `Authorization: Bearer`. Making and revoking one is audited.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
@@ -7,12 +7,21 @@ import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { apiTokens, users } from "./accounts.schema.ts";
 import type { User } from "./accounts.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import type { Actor } from "./authorization.ts";
 
 export const API_TOKEN_PREFIX = "vmt_";
 const TOUCH_AFTER_MS = 60_000;
 
 /** A new token, within the person's hourly quota of new tokens; the token itself is returned only here. */
-export async function createApiToken(options: { db: Db; quotas: Quotas; userId: string; name: string }) {
+export async function createApiToken(options: {
+  db: Db;
+  quotas: Quotas;
+  userId: string;
+  name: string;
+  /** Who made it: the person themselves unless given (`null`: the command line). */
+  actor?: Actor | null;
+}) {
   await spendQuota({ db: options.db, quotas: options.quotas, kind: "apiToken", userId: options.userId });
   const token = createSecret(API_TOKEN_PREFIX);
   const [row] = await options.db
@@ -20,6 +29,7 @@ export async function createApiToken(options: { db: Db; quotas: Quotas; userId: 
     .values({ userId: options.userId, name: options.name, tokenHash: hashSecret(token) })
     .returning({ id: apiTokens.id });
   if (!row) throw new Error("insert of API token returned nothing");
+  await auditTokenChange({ ...options, action: "token.created", tokenId: row.id });
   return { id: row.id, token };
 }
 
@@ -36,7 +46,13 @@ export async function listApiTokens(options: { db: Db; userId: string }) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(options: { db: Db; userId: string; tokenId: string }): Promise<void> {
+export async function revokeApiToken(options: {
+  db: Db;
+  userId: string;
+  tokenId: string;
+  /** Who revoked it: the person themselves unless given. */
+  actor?: Actor | null;
+}): Promise<void> {
   const revoked = await options.db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
@@ -49,6 +65,30 @@ export async function revokeApiToken(options: { db: Db; userId: string; tokenId:
     )
     .returning({ id: apiTokens.id });
   if (revoked.length === 0) throw new AppError("not_found", "Deze sleutel bestaat niet (meer).");
+  await auditTokenChange({ ...options, action: "token.revoked" });
+}
+
+// A token acts as its person: making and revoking one are in the audit log, with the token's name.
+async function auditTokenChange(options: {
+  db: Db;
+  userId: string;
+  tokenId: string;
+  actor?: Actor | null;
+  action: "token.created" | "token.revoked";
+}): Promise<void> {
+  const [token] = await options.db
+    .select({ name: apiTokens.name, email: users.email })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.id, options.tokenId));
+  if (!token) return;
+  await recordAudit({
+    db: options.db,
+    actor: options.actor === undefined ? { id: options.userId, email: token.email } : options.actor,
+    action: options.action,
+    target: token.email,
+    details: { name: token.name, token: options.tokenId },
+  });
 }
 
 /** The person behind a Bearer token, or nothing. */

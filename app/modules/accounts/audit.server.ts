@@ -1,12 +1,24 @@
 // The audit log of privileged actions: who, what, when, on what. Never the content of private work.
+// The application only adds rows. The one change it makes is at an account's deletion, when that
+// person's e-mail address is replaced by `deletedAccountLabel` (their account's random id): the rows
+// then no longer name them, but still say that one and the same account did and underwent these things.
 import { desc } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { auditLog } from "./accounts.schema.ts";
 import type { Actor } from "./authorization.ts";
 
+/**
+ * What stands in the log for a deleted account, as actor and as target: its id, random and meaningless
+ * once the account row is gone, and kept as `actor_id` in the rows it acted in. Stable, so the rows stay
+ * linkable to each other.
+ */
+export function deletedAccountLabel(userId: string): string {
+  return `verwijderd account ${userId}`;
+}
+
 export async function recordAudit(options: {
   db: Db;
-  actor: Actor | null;
+  actor: Pick<Actor, "id" | "email"> | null;
   action: string;
   target: string;
   details?: Record<string, unknown>;

@@ -5,6 +5,7 @@ import { eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { apiTokens, auditLog, loginTokens, sessions, userIdentities, users } from "./accounts.schema.ts";
+import { deletedAccountLabel } from "./audit.server.ts";
 
 export interface PersonalDataSource {
   /** The key in the exported JSON. */
@@ -77,13 +78,16 @@ const audit: PersonalDataSource = {
       .where(or(eq(auditLog.actorId, userId), eq(auditLog.target, email)))
       .then((rows) => rows.map((row) => ({ ...row, byYou: row.byYou === userId })));
   },
-  // The log must keep what happened; it stops saying who it was.
+  // The log keeps what happened and that it was one and the same account (its random id stays in
+  // `actor_id` and stands in for the address); it stops saying who that was.
   async erase({ db, userId, email }) {
+    const label = deletedAccountLabel(userId);
+    await db.update(auditLog).set({ actorEmail: label }).where(eq(auditLog.actorId, userId));
+    await db.update(auditLog).set({ target: label }).where(eq(auditLog.target, email));
     await db
       .update(auditLog)
-      .set({ actorId: null, actorEmail: "verwijderd account" })
-      .where(eq(auditLog.actorId, userId));
-    await db.update(auditLog).set({ target: "verwijderd account" }).where(eq(auditLog.target, email));
+      .set({ details: sql`jsonb_set(${auditLog.details}, '{email}', to_jsonb(${label}::text))` })
+      .where(sql`${auditLog.details}->>'email' = ${email}`);
   },
 };
 
