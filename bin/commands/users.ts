@@ -121,6 +121,8 @@ export const registerCommands: RegisterCommands = (program, cli) => {
           if (!found) throw new Error(`Er is geen account voor ${email}. (No account for ${email}.)`);
           const { token } = await createApiToken({
             db: database.db,
+            // The operator at the server is not held to the person's hourly quota.
+            quotas: { ...cli.config().quotas, enabled: false },
             userId: found.id,
             name: options.name.slice(0, 80),
             // Audited as made by the command line (`token.created`).
