@@ -54,7 +54,7 @@ export default defineConfig({
       // The first operator is made the way an operator does it: with the command line, before the server;
       // the kris-kras rounds and some contributions are written straight into the database
       // (tests/e2e/kriskras-fixture.ts, tests/e2e/cocreation-fixture.ts).
-      command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node --import tsx tests/e2e/kriskras-fixture.ts && node --import tsx tests/e2e/cocreation-fixture.ts && node bin/vakmanschap.mjs user add --email beheerder@example.nl --role beheerder && node bin/vakmanschap.mjs user add --email redacteur@example.nl --role redacteur && node bin/vakmanschap.mjs user add --email gespreksleider@example.nl --role gespreksleider && node server.js`,
+      command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node --import tsx tests/e2e/kriskras-fixture.ts && node --import tsx tests/e2e/cocreation-fixture.ts && node --import tsx tests/e2e/login-link-fixture.ts && node bin/vakmanschap.mjs user add --email beheerder@example.nl --role beheerder && node bin/vakmanschap.mjs user add --email redacteur@example.nl --role redacteur && node bin/vakmanschap.mjs user add --email gespreksleider@example.nl --role gespreksleider && node server.js`,
       url: `http://127.0.0.1:${port}/readyz`,
       timeout: 60_000,
       reuseExistingServer: false,

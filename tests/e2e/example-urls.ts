@@ -54,6 +54,12 @@ export const KRISKRAS_PAST_ROUND = "8e1d2c3b-4a5f-4e6d-9c7b-1a2b3c4d5e6f";
 export const COCREATION_PROPOSAL = "5c0e6a1d-2b3f-4c7e-8d9a-0f1e2d3c4b5a";
 export const COCREATION_HIDDEN = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d";
 
+/** A login link made before the test server starts (tests/e2e/login-link-fixture.ts); never used. */
+export const LOGIN_LINK_EXAMPLE = {
+  token: "voorbeeld-inloglink-die-niemand-gebruikt-1234567890",
+  email: "voorbeeld@example.nl",
+};
+
 export const PART_SLUG = "luister-naar-burgers";
 export const CURRENT_VERSION = 1;
 /** The example draft: it changes paragraphs of PART_SLUG, so comparing with it shows differences. */
@@ -716,9 +722,20 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   "routes/inloggen-bevestigen": {
     examples: [
       {
-        path: "/inloggen/bevestigen?token=ongebruikt-maar-goed-gevormd-token-1234567890",
-        shows: "login confirmation button",
+        path: `/inloggen/bevestigen?token=${LOGIN_LINK_EXAMPLE.token}`,
+        shows: "login confirmation naming the account",
         status: 200,
+      },
+      {
+        path: `/inloggen/bevestigen?token=${LOGIN_LINK_EXAMPLE.token}`,
+        shows: "login confirmation warning that someone else is logged in",
+        status: 200,
+        as: "beheerder",
+      },
+      {
+        path: "/inloggen/bevestigen?token=ongebruikt-maar-goed-gevormd-token-1234567890",
+        shows: "a well-formed link that does not exist (or expired)",
+        status: 400,
       },
       { path: "/inloggen/bevestigen?token=x", shows: "broken login link", status: 400 },
     ],
