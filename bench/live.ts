@@ -575,8 +575,8 @@ execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "vm-bench-live-"));
 const appPort = 4300 + Math.floor(Math.random() * 500);
 const baselinePort = appPort + 1;
-// Limits are configuration: the defaults stop more than 1,000 joins and 6,000 answers a minute from one
-// address, and here every phone is 127.0.0.1. They stay on, raised, unless the environment says otherwise.
+// Limits are configuration: the defaults stop more than 1,000 joins and 6,000 answers a minute, 500
+// joins of one session and 1,000 open streams from one address, and here every phone is 127.0.0.1. They stay on, raised, unless the environment says otherwise.
 const appEnv: Record<string, string | undefined> = {
   ...process.env,
   PORT: String(appPort),
@@ -586,6 +586,12 @@ const appEnv: Record<string, string | undefined> = {
   RATE_LIMITS: process.env.RATE_LIMITS ?? "on",
   CONVERSATION_JOINS_PER_IP: process.env.CONVERSATION_JOINS_PER_IP ?? String(PARTICIPANTS * 2),
   CONVERSATION_ANSWERS_PER_IP: process.env.CONVERSATION_ANSWERS_PER_IP ?? String(RATE * 60 * 2),
+  CONVERSATION_JOINS_PER_IP_PER_SESSION:
+    process.env.CONVERSATION_JOINS_PER_IP_PER_SESSION ?? String(PARTICIPANTS * 2),
+  // Every stream comes from 127.0.0.1 too; the default cap per address is 1,000.
+  CONVERSATION_STREAMS_PER_IP: process.env.CONVERSATION_STREAMS_PER_IP ?? String(PARTICIPANTS + 10),
+  CONVERSATION_STREAMS_TOTAL:
+    process.env.CONVERSATION_STREAMS_TOTAL ?? String(Math.max(10_000, PARTICIPANTS + 10)),
 };
 const config = parseConfig(appEnv);
 
@@ -664,6 +670,8 @@ console.log(
   `App limits: RATE_LIMITS=${config.rateLimits.enabled ? "on" : "off"}, ` +
     `CONVERSATION_JOINS_PER_IP=${config.conversations.rateLimits.joinPerIp}/min, ` +
     `CONVERSATION_ANSWERS_PER_IP=${config.conversations.rateLimits.answerPerIp}/min, ` +
+    `CONVERSATION_JOINS_PER_IP_PER_SESSION=${config.conversations.joinsPerIpPerSession}, ` +
+    `CONVERSATION_STREAMS_PER_IP=${config.conversations.streams.perIp}, ` +
     `CONVERSATION_MAX_PARTICIPANTS=${config.conversations.maxParticipants}, ` +
     `CONVERSATION_MIN_ANSWERS=${config.conversations.minAnswers}, ` +
     `RATE_LIMIT_API_PER_TOKEN=${config.rateLimits.apiPerToken}/min, LOG_LEVEL=${config.logLevel}; ` +

@@ -45,23 +45,44 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const code = normalizeJoinCode(params.code);
     // "acd-efh" from a note or a chat: the one canonical address.
     if (code && code !== params.code) throw redirect(`/doe-mee/${code}`, { headers: PRIVATE_HEADERS });
-    const conversation = code ? await conversationByCode({ db, code }) : undefined;
-    if (!code || !conversation) {
-      return data({ state: "unknown" as const }, { status: 404, headers: PRIVATE_HEADERS });
-    }
-    const base = { code, spokenCode: formatJoinCode(code), title: conversation.title };
+    // An unknown code and an ended session's code (it is free again) get the very same answer.
+    const unknown = () => data({ state: "unknown" as const }, { status: 404, headers: PRIVATE_HEADERS });
+    if (!code) return unknown();
     const participant = await participantOf({
       db,
       token: participantTokenFrom(request.headers.get("Cookie"), {
         secure: isSecureSite(context.services.config),
       }),
     });
-    if (participant?.conversationId !== conversation.id) {
+    const base = { code, spokenCode: formatJoinCode(code) };
+    if (participant?.joinCode !== code) {
+      // Someone who does not take part looks a code up: counted per address like joining, so codes
+      // cannot be tried by the thousand. (A participant's own page reloads at every live change and is
+      // not counted.)
+      try {
+        await limitParticipation({
+          participationLimits: context.services.participationLimits,
+          config: context.services.config,
+          clientIp: context.clientIp,
+          purpose: "lookup",
+        });
+      } catch (error) {
+        if (!isAppError(error) || error.code !== "rate_limited") throw error;
+        const seconds = error.retryAfterSeconds ?? 60;
+        return data(
+          { state: "limited" as const, minutes: Math.max(1, Math.ceil(seconds / 60)) },
+          { status: 429, headers: { ...PRIVATE_HEADERS, "Retry-After": String(seconds) } },
+        );
+      }
+      const conversation = await conversationByCode({ db, code });
+      if (!conversation) return unknown();
+      // An open session's title helps a newcomer check they are about to join the right one; joining
+      // would show it anyway. A locked one takes nobody, so it keeps its title to itself.
       return data(
         {
           state: "outside" as const,
           ...base,
-          ended: conversation.status === "afgelopen",
+          title: conversation.locked ? null : conversation.title,
           locked: conversation.locked,
         },
         { headers: PRIVATE_HEADERS },
@@ -69,7 +90,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     }
     const view = await participantView({
       db,
-      conversationId: conversation.id,
+      conversationId: participant.conversationId,
       participantId: participant.id,
     });
     const current = view.current;
@@ -188,7 +209,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
 }
 
-export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => {
+  const retryAfter = loaderHeaders.get("Retry-After");
+  return retryAfter ? { ...PRIVATE_HEADERS, "Retry-After": retryAfter } : PRIVATE_HEADERS;
+};
 
 // --- following the session live (JavaScript only) ------------------------------------------------
 
@@ -256,6 +280,9 @@ function useLiveReload(options: { key: string | undefined; closesAt: string | nu
     if (!following) return;
     const source = new EventSource("/api/v1/deelname/stroom");
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The server ended the stream on purpose (the session ended, or this phone opened a newer one in
+    // another tab): do not reconnect. A reload already asked for still comes.
+    source.addEventListener("einde", () => source.close());
     source.addEventListener("stand", (event) => {
       const key = streamedKeyOf((event as MessageEvent<string>).data);
       if (key === undefined || key === shown.current || timer !== undefined) return;
@@ -353,6 +380,16 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
   const sent = actionData as ActionData | undefined;
   const errors = sent?.errors ?? {};
 
+  if (loaderData.state === "limited") {
+    return (
+      <>
+        <title>{`${t("doeMee.limitedTitle")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("doeMee.limitedTitle")}</Heading>
+        <Paragraph>{t("doeMee.limitedText", { count: loaderData.minutes })}</Paragraph>
+      </>
+    );
+  }
+
   if (loaderData.state === "unknown") {
     return (
       <>
@@ -368,8 +405,8 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
 
   const heading = (
     <>
-      <title>{`${loaderData.title} – ${t("doeMee.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{loaderData.title}</Heading>
+      <title>{`${loaderData.title ?? t("doeMee.title")} – ${t("doeMee.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{loaderData.title ?? t("doeMee.title")}</Heading>
       <Paragraph className="vm-take-part__code">
         {t("doeMee.codeIs", { code: loaderData.spokenCode })}
       </Paragraph>
@@ -385,11 +422,7 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
     return (
       <>
         {heading}
-        {loaderData.ended ? (
-          <Alert type="info">
-            <Paragraph>{t("doeMee.ended")}</Paragraph>
-          </Alert>
-        ) : loaderData.locked ? (
+        {loaderData.locked ? (
           <Alert type="warning">
             <Paragraph>{t("doeMee.locked")}</Paragraph>
           </Alert>

@@ -79,8 +79,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       if (intent === MODERATION) {
         const input = ModerationInput.safeParse({
           questionId: form.get("vraag"),
-          participantId: form.get("antwoord"),
-          round: Number(form.get("ronde")),
+          answerId: form.get("antwoord"),
           decision: form.get("besluit"),
         });
         if (!input.success) {
@@ -210,13 +209,12 @@ function Moderation(props: { current: NonNullable<LoaderData["current"]> }) {
             </span>
           );
           return (
-            <li key={`${answer.participantId}-${answer.round}`} className="vm-moderation__item">
+            <li key={answer.answerId} className="vm-moderation__item">
               <p className="nl-paragraph vm-preserve-lines">{answer.text}</p>
               <Form method="post" className="vm-actions">
                 <input type="hidden" name={INTENT} value={MODERATION} />
                 <input type="hidden" name="vraag" value={props.current.question.id} />
-                <input type="hidden" name="antwoord" value={answer.participantId} />
-                <input type="hidden" name="ronde" value={answer.round} />
+                <input type="hidden" name="antwoord" value={answer.answerId} />
                 <Button name="besluit" value="goed">
                   {t("gesprekken.lead.approve")}
                   {which}

@@ -22,7 +22,7 @@ import {
   withQuestionAdded,
   withQuestionRemoved,
 } from "~/modules/conversations/conversation-form.ts";
-import { createConversation } from "~/modules/conversations/conversations.server.ts";
+import { createConversation, minimumRefusal } from "~/modules/conversations/conversations.server.ts";
 import { ConversationInput } from "~/modules/conversations/conversations.validation.ts";
 import { QUESTION_KINDS } from "~/modules/conversations/tallies.ts";
 import { TEMPLATES, templateFor } from "~/modules/conversations/templates.ts";
@@ -128,6 +128,12 @@ export async function action({ request, context }: Route.ActionArgs) {
       case "create": {
         const input = ConversationInput.safeParse(conversationInputOf(values));
         if (!input.success) return answer(values, { errors: formErrorsOf(input.error) }, 400);
+        // createConversation refuses it too; here it is said beside the field.
+        const tooLow = minimumRefusal({
+          input: input.data,
+          configured: services.config.conversations.minAnswers,
+        });
+        if (tooLow) return answer(values, { errors: { [FIELDS.minAnswers]: tooLow } }, 400);
         const { quotas } = services.config;
         const made = await createConversation({
           db,

@@ -9,7 +9,8 @@ import { clientAddressKey } from "../../app/infra/client-address.ts";
 import { isSecureSite } from "../../app/infra/cookies.ts";
 import { AppError } from "../../app/infra/errors.ts";
 import type { Services } from "../../app/infra/services.server.ts";
-import { openEventStream } from "../../app/infra/sse.server.ts";
+import { type EventStream, openEventStream } from "../../app/infra/sse.server.ts";
+import { createStreamLimits } from "../../app/infra/stream-limits.server.ts";
 import { can } from "../../app/modules/accounts/authorization.ts";
 import {
   facilitatorView,
@@ -31,15 +32,12 @@ import {
   ModerationInput,
 } from "../../app/modules/conversations/conversations.validation.ts";
 import {
+  joinWithLimits,
   limitParticipation,
   PARTICIPANT_HEADER,
   participantToken,
 } from "../../app/modules/conversations/participant-access.server.ts";
-import {
-  answerQuestion,
-  joinConversation,
-  participantOf,
-} from "../../app/modules/conversations/participation.server.ts";
+import { answerQuestion, participantOf } from "../../app/modules/conversations/participation.server.ts";
 import { TEMPLATES } from "../../app/modules/conversations/templates.ts";
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
@@ -55,8 +53,13 @@ export const LiveEvent = z.discriminatedUnion("type", [
     data: z.record(z.string(), z.unknown()),
   }),
   z.object({ type: z.literal("fout"), data: z.object({ message: z.string() }) }),
+  // The server ends the stream on purpose: the session ended, or the same participant opened a newer
+  // stream. A client should not reconnect (a reconnect to an ended session gets 204 anyway).
+  z.object({ type: z.literal("einde"), data: z.object({ reden: z.enum(["afgelopen", "vervangen"]) }) }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+const endEvent = (reden: "afgelopen" | "vervangen") => LiveEvent.parse({ type: "einde", data: { reden } });
 
 function participantTokenOf(req: Request, config: Services["config"]): string | undefined {
   const header = req.headers[PARTICIPANT_HEADER];
@@ -83,17 +86,24 @@ function standEventOf(snapshot: Snapshot): LiveEvent {
 
 /**
  * A stream that only ever moves forward: a snapshot goes out when it is newer than what the client has
- * (its `Last-Event-ID` when it comes back after a break), and every event passes one check first.
+ * (its `Last-Event-ID` when it comes back after a break), and every event passes one check first. The
+ * snapshot of an ended session is the last: the stream says so and ends.
  */
-function forwardStream(req: Request, res: Response) {
-  const stream = openEventStream(req, res);
+function forwardStream(open: () => EventStream) {
+  const stream = open();
   let last = Number(stream.lastEventId ?? 0) || 0;
   return {
     stream,
     deliver(snapshot: Snapshot) {
-      if (stream.closed || snapshot.version <= last) return;
-      stream.send(standEventOf(snapshot));
-      last = snapshot.version;
+      if (stream.closed) return;
+      if (snapshot.version > last) {
+        stream.send(standEventOf(snapshot));
+        last = snapshot.version;
+      }
+      if (snapshot.status === "afgelopen") {
+        stream.send(endEvent("afgelopen"));
+        stream.close();
+      }
     },
     fail() {
       if (!stream.closed)
@@ -137,8 +147,8 @@ function refresher(
 }
 
 /** The facilitator's stream: a snapshot of the control view at once, then after every change. */
-function followAsFacilitator(services: Services, req: Request, res: Response, conversationId: string) {
-  const client = forwardStream(req, res);
+function followAsFacilitator(services: Services, open: () => EventStream, conversationId: string) {
+  const client = forwardStream(open);
   const refresh = refresher(
     services,
     () => facilitatorView({ db: services.database.db, id: conversationId }),
@@ -157,7 +167,9 @@ function sharedStreams(services: Services) {
   type Client = ReturnType<typeof forwardStream>;
   type Group = { clients: Set<Client>; latest?: Snapshot; refresh: () => Promise<void>; stop: () => void };
   const groups = new Map<string, Group>();
-  return function follow(req: Request, res: Response, conversationId: string) {
+  return function follow(open: () => EventStream, conversationId: string) {
+    // Opened first: a stream refused by the caps leaves no subscription behind.
+    const client = forwardStream(open);
     let group = groups.get(conversationId);
     if (!group) {
       const clients = new Set<Client>();
@@ -180,7 +192,6 @@ function sharedStreams(services: Services) {
       groups.set(conversationId, made);
       group = made;
     }
-    const client = forwardStream(req, res);
     const joined = group;
     joined.clients.add(client);
     client.stream.onClose(() => {
@@ -200,6 +211,19 @@ export function createConversationsApi(services: Services): Router {
   const { db } = services.database;
   const { liveHub, config } = services;
   const followShared = sharedStreams(services);
+  const streamLimits = createStreamLimits({
+    caps: {
+      total: config.conversations.streams.total,
+      perAddress: config.conversations.streams.perIp,
+      perLogin: config.conversations.streams.perLogin,
+    },
+    replaced: (stream) => stream.send(endEvent("vervangen")),
+  });
+  /** Opens an event stream within the caps (throws 429 or 503 before anything is written). */
+  const openStream = (req: Request, res: Response, claim: { login?: string; only?: string }) =>
+    streamLimits.open({ address: clientAddressKey(req.ip), ...claim }, () => openEventStream(req, res));
+  /** 204 ends an EventSource for good: a stream of an ended session has nothing more to say. */
+  const noMoreEvents = (res: Response) => res.status(204).end();
   const shared = (conversationId: string) => presenterView({ db, id: conversationId });
 
   const lead = (req: Request) => {
@@ -209,7 +233,7 @@ export function createConversationsApi(services: Services): Router {
     }
     return actor;
   };
-  const limit = (req: Request, purpose: "join" | "answer") =>
+  const limit = (req: Request, purpose: "answer") =>
     limitParticipation({
       participationLimits: services.participationLimits,
       config,
@@ -293,13 +317,20 @@ export function createConversationsApi(services: Services): Router {
   router.get("/gesprekken/:id/stroom", async (req, res) => {
     const actor = lead(req);
     const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
-    followAsFacilitator(services, req, res, conversation.id);
+    if (conversation.status === "afgelopen") return noMoreEvents(res);
+    followAsFacilitator(services, () => openStream(req, res, { login: actor.id }), conversation.id);
   });
 
   router.post("/deelname", async (req, res) => {
-    await limit(req, "join");
     const { code } = parseInput(JoinInput, req.body ?? {});
-    const joined = await joinConversation({ db, liveHub, code });
+    const joined = await joinWithLimits({
+      db,
+      liveHub,
+      participationLimits: services.participationLimits,
+      config,
+      clientIp: clientAddressKey(req.ip),
+      code,
+    });
     res.status(201).json({ token: joined.token, ...(await shared(joined.conversationId)) });
   });
 
@@ -325,7 +356,10 @@ export function createConversationsApi(services: Services): Router {
 
   router.get("/deelname/stroom", async (req, res) => {
     const participant = await requireParticipant(req);
-    followShared(req, res, participant.conversationId);
+    if (participant.status === "afgelopen") return noMoreEvents(res);
+    // One stream per participant: a second one (another tab, a reconnect the server has not noticed
+    // yet) ends the first, so one token cannot hold thousands of sockets.
+    followShared(() => openStream(req, res, { only: participant.id }), participant.conversationId);
   });
 
   async function requireParticipant(req: Request) {

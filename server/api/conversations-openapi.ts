@@ -48,7 +48,8 @@ export const FacilitatorViewOutput = z.looseObject({
       question: QuestionOutput,
       answered: z.int(),
       canReveal: z.boolean(),
-      toModerate: z.array(z.object({ participantId: z.uuid(), round: z.int(), text: z.string() })),
+      /** Each open answer under its own random id, which says nothing about who wrote it. */
+      toModerate: z.array(z.object({ answerId: z.uuid(), text: z.string() })),
       results: ResultsOutput,
     })
     .nullable(),
@@ -95,7 +96,10 @@ const eventStream = (description: string) => ({
         description:
           "Server-Sent Events. `stand`: de hele stand (data: JSON), met als id de versie van het gesprek; stuur " +
           "die terug als Last-Event-ID om na een onderbreking alleen iets nieuws te krijgen. `fout`: de stand kon " +
-          "even niet worden bijgewerkt.",
+          "even niet worden bijgewerkt. `einde` (data: {reden: 'afgelopen' of 'vervangen'}): de server sluit de " +
+          "stroom, omdat het gesprek is afgelopen of omdat dezelfde deelnemer een nieuwere stroom opende; maak " +
+          "dan geen nieuwe verbinding. Per deelnemer is er één stroom; er zijn grenzen per adres, per login en " +
+          "voor de hele server (429 of 503, met Retry-After).",
       },
     },
   },
@@ -227,7 +231,11 @@ export function conversationPaths() {
         summary: "De stand voor de gespreksleider, live (Server-Sent Events)",
         security: loggedIn,
         parameters: [idParam],
-        responses: { "200": eventStream("De live stand"), ...problemResponses(401, 403, 404, 429, 503) },
+        responses: {
+          "200": eventStream("De live stand"),
+          "204": { description: "Het gesprek is afgelopen: er komt niets meer (een EventSource stopt dan)" },
+          ...problemResponses(401, 403, 404, 429, 503),
+        },
       },
     },
     "/deelname": {
@@ -280,7 +288,11 @@ export function conversationPaths() {
         tags: tag,
         summary: "De stand voor deelnemers, live (Server-Sent Events)",
         security: participantToken,
-        responses: { "200": eventStream("De live stand"), ...problemResponses(401, 429, 503) },
+        responses: {
+          "200": eventStream("De live stand"),
+          "204": { description: "Het gesprek is afgelopen: er komt niets meer (een EventSource stopt dan)" },
+          ...problemResponses(401, 429, 503),
+        },
       },
     },
   };

@@ -249,14 +249,13 @@ test("colleagues join a live conversation with the code, answer and see the resu
 
   // The facilitator lets one answer through and reveals: the phones show it, without a name.
   const control = (await leader.call("get", `/gesprekken/${session.id}`)) as {
-    current: { toModerate: { participantId: string; round: number; text: string }[] };
+    current: { toModerate: { answerId: string; text: string }[] };
   };
   const chosen = control.current.toModerate.find((item) => item.text === "Dat fouten mogen");
   expect(chosen).toBeDefined();
   await leader.call("post", `/gesprekken/${session.id}/moderatie`, {
     questionId: open,
-    participantId: chosen?.participantId,
-    round: chosen?.round,
+    answerId: chosen?.answerId,
     decision: "goed",
   });
   await act("onthul", open);

@@ -60,13 +60,16 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
       };
     };
     const asFacilitator = { Authorization: `Bearer ${facilitatorToken}` };
-    const made = await call("/gesprekken", {
-      method: "POST",
-      headers: asFacilitator,
-      body: { title: "Limieten", questions: [QUESTION] },
-    });
-    expect(made.status).toBe(201);
-    const session = made.body as { id: string; joinCode: string; questions: { id: string }[] };
+    const newSession = async () => {
+      const made = await call("/gesprekken", {
+        method: "POST",
+        headers: asFacilitator,
+        body: { title: "Limieten", questions: [QUESTION] },
+      });
+      expect(made.status).toBe(201);
+      return made.body as { id: string; joinCode: string; questions: { id: string }[] };
+    };
+    const session = await newSession();
     const questionId = session.questions[0]?.id ?? "";
     await call(`/gesprekken/${session.id}/acties`, {
       method: "POST",
@@ -89,7 +92,17 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
       (await call(`/gesprekken/${session.id}`, { headers: asFacilitator })).body as {
         participants: number;
       };
-    return { join, answer, participants };
+    /** Joining another session on the same server. */
+    const another = async () => {
+      const other = await newSession();
+      return (from: string) =>
+        call("/deelname", {
+          method: "POST",
+          body: { code: other.joinCode },
+          headers: { "X-Forwarded-For": from },
+        });
+    };
+    return { join, answer, participants, another };
   }
 
   /** Runs `work` for 0..count-1, `width` at a time, and gives the results in order. */
@@ -143,6 +156,21 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     // The same participant from another network (a phone moving from wifi to 4G) can answer again.
     expect((await guarded.answer(token, "5", "192.0.2.20")).status).toBe(200);
+  });
+
+  it("lets one address fill only a small part of a session, so a flood from a few addresses cannot fill it", async () => {
+    const guarded = await serverWith({ CONVERSATION_JOINS_PER_IP_PER_SESSION: "3" });
+    const flood = "203.0.113.40";
+    const tries = await inBatches(5, 1, () => guarded.join(flood));
+    expect(tries.map((result) => result.status)).toEqual([201, 201, 201, 429, 429]);
+    const refused = tries[3];
+    expect(refused?.type).toContain("application/problem+json");
+    expect(refused?.body.detail).toContain("vanaf jouw netwerk");
+    expect(Number(refused?.retryAfter)).toBeGreaterThan(0);
+    // The same network joins another session, and another network this one.
+    expect((await (await guarded.another())(flood)).status).toBe(201);
+    expect((await guarded.join("192.0.2.77")).status).toBe(201);
+    expect((await guarded.participants()).participants).toBe(4);
   });
 
   it("never lets racing joins push a session past its size", async () => {

@@ -223,14 +223,12 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     const [first, second] = control.body.current.toModerate;
     await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
       questionId: open.id,
-      participantId: first.participantId,
-      round: 1,
+      answerId: first.answerId,
       decision: "goed",
     });
     await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
       questionId: open.id,
-      participantId: second.participantId,
-      round: 1,
+      answerId: second.answerId,
       decision: "afgewezen",
     });
     await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
@@ -265,6 +263,192 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect((await call({ participant: "onzin" }, "GET", "/deelname")).status).toBe(401);
   });
 
+  it("never opens a revealed question again, so no answer can be watched coming in; a re-vote still works", async () => {
+    const session = await newSession();
+    const dilemma = nth(session.questions, 0);
+    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
+    const act = (action: string) =>
+      call("leider", "POST", `/gesprekken/${session.id}/acties`, { action, questionId: dilemma.id });
+    await act("open");
+    for (const person of people)
+      await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" });
+    expect((await act("onthul")).status).toBe(200);
+
+    const reopened = await act("open");
+    expect(reopened.status).toBe(409);
+    expect(reopened.type).toContain("application/problem+json");
+    expect(reopened.body.detail).toContain("De uitslag van deze vraag is al getoond");
+    const after = await call("leider", "GET", `/gesprekken/${session.id}`);
+    expect(after.body.current.question.state).toBe("gesloten");
+    // A late answer is refused, so the revealed count cannot move.
+    expect(
+      (await call(nth(people, 0), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "b" })).status,
+    ).toBe(409);
+
+    // After the discussion: one re-vote, revealed on its own, and then the question is done.
+    expect((await act("herstemming")).status).toBe(200);
+    for (const person of people)
+      await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "b" });
+    const second = await act("onthul");
+    expect(second.body.current.results.round2.count).toBe(3);
+    expect((await act("open")).status).toBe(409);
+    expect((await act("herstemming")).status).toBe(409);
+  });
+
+  it("keeps the minimum at the configured one or higher, and never reveals below three", async () => {
+    for (const minAnswers of [1, 2]) {
+      const low = await call("leider", "POST", "/gesprekken", {
+        title: "Laag",
+        questions: QUESTIONS,
+        minAnswers,
+      });
+      expect(low.status).toBe(400);
+      expect(low.type).toContain("application/problem+json");
+      expect(low.body.detail).toContain("minstens 3");
+    }
+    const higher = await call("leider", "POST", "/gesprekken", {
+      title: "Hoog",
+      questions: QUESTIONS,
+      minAnswers: 5,
+    });
+    expect(higher.status).toBe(201);
+    expect(higher.body.minAnswers).toBe(5);
+    // The configuration cannot go below three either, and a session cannot go below the configuration.
+    expect(() => parseConfig({ CONVERSATION_MIN_ANSWERS: "2" })).toThrow(/CONVERSATION_MIN_ANSWERS/);
+    const strict = await startApiServer({
+      database,
+      env: { RATE_LIMITS: "off", CONVERSATION_MIN_ANSWERS: "4" },
+    });
+    try {
+      const asLeader = (body: unknown) =>
+        strict.get("/api/v1/gesprekken", {
+          method: "POST",
+          headers: {
+            Origin: strict.base,
+            Authorization: `Bearer ${tokens.leider}`,
+            "Content-Type": "application/json",
+          },
+          body: JSON.stringify(body),
+        });
+      const below = await asLeader({ title: "Lager", questions: QUESTIONS, minAnswers: 3 });
+      expect(below.status).toBe(400);
+      expect(((await below.json()) as { detail: string }).detail).toContain("minstens 4");
+      const unset = await asLeader({ title: "Standaard", questions: QUESTIONS });
+      expect(((await unset.json()) as { minAnswers: number }).minAnswers).toBe(4);
+    } finally {
+      await strict.close();
+    }
+
+    // A session stored with a lower minimum (before the floor) still reveals nothing below three.
+    const old = await newSession();
+    await database.db.update(conversations).set({ minAnswers: 1 }).where(eq(conversations.id, old.id));
+    const scale = nth(old.questions, 1);
+    const people = await Promise.all([1, 2].map(() => join(old.joinCode)));
+    await call("leider", "POST", `/gesprekken/${old.id}/acties`, { action: "open", questionId: scale.id });
+    for (const person of people)
+      await call(person, "PUT", `/deelname/antwoorden/${scale.id}`, { value: "2" });
+    const control = await call("leider", "GET", `/gesprekken/${old.id}`);
+    expect(control.body.current.canReveal).toBe(false);
+    const early = await call("leider", "POST", `/gesprekken/${old.id}/acties`, {
+      action: "onthul",
+      questionId: scale.id,
+    });
+    expect(early.status).toBe(409);
+    await call("leider", "POST", `/gesprekken/${old.id}/acties`, { action: "beeindig" });
+    expect(
+      (await call("leider", "GET", `/gesprekken/${old.id}/samenvatting`)).body.questions[1].round1,
+    ).toBeNull();
+  });
+
+  it("shows the facilitator open answers under an id per answer, which ties no one's answers together", async () => {
+    const made = await call("leider", "POST", "/gesprekken", {
+      title: "Twee open vragen",
+      questions: [
+        { kind: "open", text: "Wat ging goed?", principles: [] },
+        { kind: "open", text: "Wat kan beter?", principles: [] },
+      ],
+    });
+    const session = made.body as { id: string; joinCode: string; questions: { id: string }[] };
+    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
+    const seen: { answerId: string; text: string }[][] = [];
+    for (const question of session.questions) {
+      await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+        action: "open",
+        questionId: question.id,
+      });
+      for (const [index, person] of people.entries())
+        await call(person, "PUT", `/deelname/antwoorden/${question.id}`, {
+          value: `Antwoord ${index} op ${question.id}`,
+        });
+      const control = await call("leider", "GET", `/gesprekken/${session.id}`);
+      const items = control.body.current.toModerate as Record<string, unknown>[];
+      expect(items).toHaveLength(3);
+      for (const item of items) expect(Object.keys(item).sort()).toEqual(["answerId", "text"]);
+      seen.push(items as { answerId: string; text: string }[]);
+    }
+    const [first = [], second = []] = seen;
+    const ids = [...first, ...second].map((item) => item.answerId);
+    expect(new Set(ids).size).toBe(6);
+    // Nothing the facilitator gets holds a participant's id.
+    const participantIds = (
+      await database.db
+        .select({ id: conversationParticipants.id })
+        .from(conversationParticipants)
+        .where(eq(conversationParticipants.conversationId, session.id))
+    ).map((row) => row.id);
+    const control = JSON.stringify((await call("leider", "GET", `/gesprekken/${session.id}`)).body);
+    for (const id of participantIds) expect(control).not.toContain(id);
+
+    // Moderating still works by that id; the old key (a participant's id) is refused.
+    const chosen = nth(second, 1);
+    const approved = await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
+      questionId: nth(session.questions, 1).id,
+      answerId: chosen.answerId,
+      decision: "goed",
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.current.toModerate.map((item: { text: string }) => item.text)).not.toContain(
+      chosen.text,
+    );
+    const wrongQuestion = await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
+      questionId: nth(session.questions, 0).id,
+      answerId: nth(second, 0).answerId,
+      decision: "goed",
+    });
+    expect(wrongQuestion.status).toBe(404);
+    const old = await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
+      questionId: nth(session.questions, 1).id,
+      participantId: nth(participantIds, 0),
+      round: 1,
+      decision: "goed",
+    });
+    expect(old.status).toBe(400);
+  });
+
+  it("frees the code of an ended session: it answers as an unknown code, and a new session may take it", async () => {
+    const ended = await newSession();
+    await join(ended.joinCode);
+    await call("leider", "POST", `/gesprekken/${ended.id}/acties`, { action: "beeindig" });
+    const byEnded = await call("anoniem", "POST", "/deelname", { code: ended.joinCode });
+    const byUnknown = await call("anoniem", "POST", "/deelname", { code: "ZZZZZZ" });
+    expect(byEnded.status).toBe(404);
+    expect(byEnded.body.detail).toBe(byUnknown.body.detail);
+
+    const next = await call("leider", "POST", "/gesprekken", {
+      title: "Het volgende gesprek",
+      questions: QUESTIONS,
+    });
+    await database.db
+      .update(conversations)
+      .set({ joinCode: ended.joinCode })
+      .where(eq(conversations.id, next.body.id));
+    const joined = await call("anoniem", "POST", "/deelname", { code: ended.joinCode });
+    expect(joined.status).toBe(201);
+    expect(joined.body.title).toBe("Het volgende gesprek");
+    // The facilitator still sees the ended session as it was.
+    expect((await call("leider", "GET", `/gesprekken/${ended.id}`)).body.joinCode).toBe(ended.joinCode);
+  });
+
   it("stores an answer with nothing but a random participant of that session", async () => {
     const session = await newSession();
     const person = await join(session.joinCode);
@@ -277,6 +461,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     const answers = await database.db.select().from(conversationAnswers);
     expect(Object.keys(participants[0] ?? {}).sort()).toEqual(["conversationId", "id", "tokenHash"]);
     expect(Object.keys(answers[0] ?? {}).sort()).toEqual([
+      "answerId",
       "moderation",
       "participantId",
       "questionId",

@@ -320,6 +320,8 @@ export function useLiveRevalidation(options: { url: string; version: number; ena
     const source = new EventSource(options.url);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let newest = 0;
+    // The server ended the stream on purpose (the session ended): do not reconnect.
+    source.addEventListener("einde", () => source.close());
     source.addEventListener("stand", (event: MessageEvent) => {
       const version = Number(event.lastEventId);
       if (!Number.isFinite(version)) return;

@@ -2,12 +2,12 @@
 // control (how many answered, never who or what before a reveal), the presenter's big screen (the
 // question, then the revealed results), a participant's phone (the open question and their own answer),
 // and the summary. The live streams send these snapshots; browsers never count.
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { conversationAnswers, conversationParticipants, conversations } from "./conversations.schema.ts";
 import { answerCount, type Conversation, type Question, questionsOf } from "./conversations.server.ts";
-import { type ChoiceTally, shiftBetween, tallyOf } from "./tallies.ts";
+import { type ChoiceTally, canReveal, revealMinimum, shiftBetween, tallyOf } from "./tallies.ts";
 
 /** The distribution of a dilemma or scale question's answers. */
 function choiceTally(question: Question, answers: readonly { value: string }[]): ChoiceTally {
@@ -16,15 +16,20 @@ function choiceTally(question: Question, answers: readonly { value: string }[]):
     : tallyOf("schaal", answers);
 }
 
+/**
+ * A round's answers: the value, its moderation and the answer's own random id, in the order of that id
+ * (so the order says nothing about who answered when). No participant's id leaves this module.
+ */
 async function roundAnswers(db: Db, question: Question, round: number) {
   return db
     .select({
-      participantId: conversationAnswers.participantId,
+      answerId: conversationAnswers.answerId,
       value: conversationAnswers.value,
       moderation: conversationAnswers.moderation,
     })
     .from(conversationAnswers)
-    .where(and(eq(conversationAnswers.questionId, question.id), eq(conversationAnswers.round, round)));
+    .where(and(eq(conversationAnswers.questionId, question.id), eq(conversationAnswers.round, round)))
+    .orderBy(asc(conversationAnswers.answerId));
 }
 
 /** A question's results as far as they are revealed: the tally of each revealed round and the shift. */
@@ -102,24 +107,21 @@ export async function facilitatorView(options: { db: Db; id: string }) {
     joinCode: conversation.joinCode,
     status: conversation.status,
     locked: conversation.locked,
-    minAnswers: conversation.minAnswers,
+    minAnswers: revealMinimum(conversation.minAnswers),
     participants: await participantCount(db, conversation.id),
     questions: questions.map(questionView),
     current: current
       ? {
           question: questionView(current),
           answered,
-          canReveal: answered >= conversation.minAnswers,
-          // Open answers wait here for the facilitator; nothing in them says who wrote them.
+          canReveal: canReveal(answered, conversation.minAnswers),
+          // Open answers wait here for the facilitator, each under its own random id: nothing in them
+          // says who wrote them, or which answers to other questions came from the same person.
           toModerate:
             current.kind === "open"
               ? answers
                   .filter((answer) => answer.moderation === "wacht")
-                  .map((answer) => ({
-                    participantId: answer.participantId,
-                    round: current.round,
-                    text: answer.value,
-                  }))
+                  .map((answer) => ({ answerId: answer.answerId, text: answer.value }))
               : [],
           results: await revealedResults(db, current),
         }
@@ -201,14 +203,14 @@ async function computeSummary(db: Db, conversation: Conversation) {
       questions.map(async (question) => {
         const first = await roundAnswers(db, question, 1);
         const second = question.round >= 2 ? await roundAnswers(db, question, 2) : [];
-        const shown = first.length >= conversation.minAnswers;
+        const shown = canReveal(first.length, conversation.minAnswers);
         return {
           ...questionView(question),
           answered: first.length,
           // Below the minimum nothing is shown, so that no one's answer can be read off.
           round1: shown && question.kind !== "open" ? choiceTally(question, first) : null,
           round2:
-            shown && second.length >= conversation.minAnswers && question.kind !== "open"
+            shown && canReveal(second.length, conversation.minAnswers) && question.kind !== "open"
               ? choiceTally(question, second)
               : null,
           approved:

@@ -36,7 +36,10 @@ export const conversations = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
-    /** Short, easy to read aloud; unique while the session exists. */
+    /**
+     * Short, easy to read aloud; unique among the sessions that have not ended. Once a session ends its
+     * code is free for a new one, and the old session can no longer be found by it.
+     */
     joinCode: text("join_code").notNull(),
     status: text("status", { enum: CONVERSATION_STATUSES }).notNull().default("voorbereid"),
     /** No newcomers while locked; those who joined keep answering. */
@@ -56,7 +59,9 @@ export const conversations = pgTable(
     summary: jsonb("summary"),
   },
   (table) => [
-    uniqueIndex("conversations_join_code_key").on(table.joinCode),
+    uniqueIndex("conversations_live_join_code_key")
+      .on(table.joinCode)
+      .where(sql`${table.status} <> 'afgelopen'`),
     index("conversations_owner_idx").on(table.ownerId),
   ],
 );
@@ -116,6 +121,11 @@ export const conversationAnswers = pgTable(
       .notNull()
       .references(() => conversationParticipants.id, { onDelete: "cascade" }),
     round: integer("round").notNull(),
+    /**
+     * A random id for this one answer, by which the facilitator moderates it: it links nothing across
+     * questions, as the participant's id would.
+     */
+    answerId: uuid("answer_id").notNull().defaultRandom(),
     /** "a", "b" or "anders"; "1" to "5"; or a short open text. */
     value: text("value").notNull(),
     /** Open answers wait for the facilitator before anyone else sees them. */

@@ -2,7 +2,7 @@
 // at a time — open, close, reveal, re-vote, lock, end. Only the facilitator who made a session sees or
 // runs it; anyone else hears "not found". Every change raises the session's version and tells the live
 // streams in every process.
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
@@ -17,7 +17,7 @@ import {
 } from "./conversations.schema.ts";
 import type { ConversationInput, FacilitatorAction } from "./conversations.validation.ts";
 import { createJoinCode } from "./join-code.ts";
-import { canReveal } from "./tallies.ts";
+import { canReveal, revealMinimum } from "./tallies.ts";
 
 const NOT_FOUND = "Dit gesprek bestaat niet, of je leidt het niet.";
 const Id = z.uuid();
@@ -58,6 +58,19 @@ async function closeOpenQuestion(tx: Db, conversationId: string): Promise<void> 
     );
 }
 
+/**
+ * Why a session's minimum of answers is refused, in Dutch; undefined when it is fine. A session may ask
+ * for more than the configured minimum (and never less than the floor of three), never for less.
+ */
+export function minimumRefusal(options: {
+  input: Pick<ConversationInput, "minAnswers">;
+  configured: number;
+}): string | undefined {
+  const floor = revealMinimum(options.configured);
+  if (options.input.minAnswers === undefined || options.input.minAnswers >= floor) return undefined;
+  return `Het minimum aantal antwoorden is minstens ${floor}. Zo blijft ieders antwoord anoniem. Een hoger minimum mag.`;
+}
+
 /** A new session owned by `ownerId`, within their hourly quota of new conversations. */
 export async function createConversation(options: {
   db: Db;
@@ -65,16 +78,23 @@ export async function createConversation(options: {
   ownerId: string;
   input: ConversationInput;
   maxParticipants: number;
-  /** For sessions whose input names no minimum of answers before a reveal. */
+  /**
+   * The configured minimum of answers before a reveal (`CONVERSATION_MIN_ANSWERS`): a session without
+   * its own gets it, and a session may ask for more, never for less.
+   */
   defaultMinAnswers: number;
 }): Promise<{ id: string; joinCode: string }> {
+  const tooLow = minimumRefusal({ input: options.input, configured: options.defaultMinAnswers });
+  if (tooLow) throw new AppError("invalid", tooLow, { fields: { minAnswers: tooLow } });
+  const minAnswers = options.input.minAnswers ?? revealMinimum(options.defaultMinAnswers);
   await spendQuota({ db: options.db, quotas: options.quotas, kind: "conversation", userId: options.ownerId });
   for (let attempt = 0; attempt < 10; attempt++) {
     const joinCode = createJoinCode();
+    // Only sessions that have not ended hold their code (a partial unique index).
     const taken = await options.db
       .select({ id: conversations.id })
       .from(conversations)
-      .where(eq(conversations.joinCode, joinCode));
+      .where(and(eq(conversations.joinCode, joinCode), ne(conversations.status, "afgelopen")));
     if (taken.length > 0) continue;
     return options.db.transaction(async (tx) => {
       const [made] = await tx
@@ -84,7 +104,7 @@ export async function createConversation(options: {
           title: options.input.title,
           description: options.input.description,
           joinCode,
-          minAnswers: options.input.minAnswers ?? options.defaultMinAnswers,
+          minAnswers,
           maxParticipants: options.maxParticipants,
         })
         .returning({ id: conversations.id, joinCode: conversations.joinCode });
@@ -187,6 +207,16 @@ export async function facilitate(options: {
     switch (options.action) {
       case "open": {
         const chosen = needQuestion();
+        // Open again after its result was shown, every new or changed answer would move the tally on
+        // the screens by one, as someone taps: who chose what could be read off. A re-vote is a new round.
+        if (chosen.revealedRound >= chosen.round) {
+          throw new AppError(
+            "conflict",
+            chosen.kind !== "open" && chosen.round < 2
+              ? "De uitslag van deze vraag is al getoond. Je kunt de vraag niet opnieuw openen, want dan is te zien wie wat kiest. Wil je dat iedereen opnieuw stemt? Kies dan 'Opnieuw stemmen'."
+              : "De uitslag van deze vraag is al getoond. Je kunt de vraag niet opnieuw openen, want dan is te zien wie wat antwoordt.",
+          );
+        }
         await closeOpenQuestion(tx, id);
         await tx
           .update(conversationQuestions)
@@ -223,7 +253,7 @@ export async function facilitate(options: {
         if (!canReveal(answers, conversation.minAnswers)) {
           throw new AppError(
             "conflict",
-            `Er zijn nog te weinig antwoorden om de uitslag te laten zien (${answers} van de minstens ${conversation.minAnswers}). Zo blijft ieders antwoord anoniem.`,
+            `Er zijn nog te weinig antwoorden om de uitslag te laten zien (${answers} van de minstens ${revealMinimum(conversation.minAnswers)}). Zo blijft ieders antwoord anoniem.`,
           );
         }
         await tx
@@ -271,15 +301,17 @@ export async function facilitate(options: {
   });
 }
 
-/** Lets an open answer appear (or keeps it away) — only the facilitator decides. */
+/**
+ * Lets an open answer appear (or keeps it away) — only the facilitator decides. The answer is named by
+ * its own random id, so the facilitator never holds a key that ties one person's answers together.
+ */
 export async function moderateAnswer(options: {
   db: Db;
   liveHub: LiveHub;
   id: string;
   ownerId: string;
   questionId: string;
-  participantId: string;
-  round: number;
+  answerId: string;
   decision: "goed" | "afgewezen";
 }): Promise<void> {
   const { questions } = await getOwnConversation(options);
@@ -293,8 +325,7 @@ export async function moderateAnswer(options: {
       .where(
         and(
           eq(conversationAnswers.questionId, options.questionId),
-          eq(conversationAnswers.participantId, options.participantId),
-          eq(conversationAnswers.round, options.round),
+          eq(conversationAnswers.answerId, options.answerId),
         ),
       )
       .returning({ round: conversationAnswers.round });

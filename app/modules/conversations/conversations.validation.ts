@@ -1,6 +1,7 @@
 // What a facilitator sends to make or change a session, and what a participant sends. Shared by the
 // pages and the API; Dutch messages.
 import { z } from "zod";
+import { REVEAL_FLOOR } from "./tallies.ts";
 import { QuestionDraftSchema } from "./templates.ts";
 
 export const ConversationInput = z.object({
@@ -16,7 +17,10 @@ export const ConversationInput = z.object({
     .max(30, "Een gesprek heeft hoogstens 30 vragen."),
   minAnswers: z
     .int("Het minimum aantal antwoorden is een heel getal.")
-    .min(1, "Het minimum aantal antwoorden is 1 of meer.")
+    .min(
+      REVEAL_FLOOR,
+      `Het minimum aantal antwoorden is minstens ${REVEAL_FLOOR}. Zo blijft ieders antwoord anoniem.`,
+    )
     .max(50, "Het minimum aantal antwoorden is hoogstens 50.")
     .optional(),
 });
@@ -39,9 +43,9 @@ export const ActionInput = z.object({
   questionId: z.uuid("Kies een vraag uit dit gesprek.").optional(),
 });
 
+/** An open answer is named by its own id (`answerId` in the facilitator's view), never by who wrote it. */
 export const ModerationInput = z.object({
   questionId: z.uuid("Kies een vraag uit dit gesprek."),
-  participantId: z.uuid("Kies een antwoord uit dit gesprek."),
-  round: z.int().min(1).max(2),
+  answerId: z.uuid("Kies een antwoord uit dit gesprek."),
   decision: z.enum(["goed", "afgewezen"], { error: "Kies goed of afgewezen." }),
 });

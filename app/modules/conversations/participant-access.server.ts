@@ -4,6 +4,7 @@
 import { secretCookie, secretFromCookies } from "../../infra/cookies.ts";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
+import { AppError } from "../../infra/errors.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
 import type { RateLimiter } from "../../infra/participation-limits.server.ts";
 import { rateLimitError } from "../../infra/rate-limit.server.ts";
@@ -50,31 +51,84 @@ export function participantToken(headers: {
 }
 
 /**
- * Counts one join or answer from this address and throws a rate_limited AppError past the limit. The
- * count is kept under a hash of the address, so no count holds an IP address next to a participant's
- * action; where it is kept depends on the database (participation-limits.server.ts).
+ * Counts one join, answer or look-up of a code (the join page of someone who does not take part) from
+ * this address and throws a rate_limited AppError past the limit. A look-up has the joins' limit
+ * (`CONVERSATION_JOINS_PER_IP`), counted apart, so a room that scans the QR code (a look-up, then a
+ * join each) fits as well as one that types the code. The count is kept under a hash of the address, so
+ * no count holds an IP address next to a participant's action; where it is kept depends on the
+ * database (participation-limits.server.ts).
  */
 export async function limitParticipation(options: {
   participationLimits: RateLimiter;
   config: Config;
   clientIp: string;
-  purpose: "join" | "answer";
+  purpose: "join" | "answer" | "lookup";
 }): Promise<void> {
   const { config, purpose } = options;
   if (!config.rateLimits.enabled) return;
   const limits = config.conversations.rateLimits;
   const hit = await options.participationLimits.hit({
     key: `gesprek:${purpose}:ip:${hashSecret(options.clientIp)}`,
-    limit: purpose === "join" ? limits.joinPerIp : limits.answerPerIp,
+    limit: purpose === "answer" ? limits.answerPerIp : limits.joinPerIp,
     windowSeconds: 60,
   });
   if (!hit.allowed) throw rateLimitError(hit.retryAfterSeconds);
 }
 
+/** A day: longer than any session lasts, and the longest window the limits keep. */
+const SESSION_WINDOW_SECONDS = 24 * 60 * 60;
+
+/**
+ * Counts one join of this session from this address and refuses past
+ * `CONVERSATION_JOINS_PER_IP_PER_SESSION`: far below the session's size, so a flood from a handful of
+ * addresses (or one IPv6 network) cannot fill it and keep the real participants out.
+ */
+async function limitJoinsToSession(options: {
+  participationLimits: RateLimiter;
+  config: Config;
+  clientIp: string;
+  conversationId: string;
+}): Promise<void> {
+  const { config } = options;
+  if (!config.rateLimits.enabled) return;
+  const limit = config.conversations.joinsPerIpPerSession;
+  const hit = await options.participationLimits.hit({
+    key: `gesprek:join:${options.conversationId}:ip:${hashSecret(options.clientIp)}`,
+    limit,
+    windowSeconds: SESSION_WINDOW_SECONDS,
+  });
+  if (!hit.allowed) {
+    throw new AppError(
+      "rate_limited",
+      `Er doen al ${limit} mensen vanaf jouw netwerk mee aan dit gesprek. Meer kan niet. Vraag de gespreksleider om hulp.`,
+      { retryAfterSeconds: hit.retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Joins with a code under the per-address limits that the pages and the API share: joins a minute,
+ * and joins of one session. Throws the AppErrors of joining and of the limits, with Dutch messages.
+ */
+export async function joinWithLimits(options: {
+  db: Db;
+  liveHub: LiveHub;
+  participationLimits: RateLimiter;
+  config: Config;
+  clientIp: string;
+  code: string;
+}): Promise<{ token: string; conversationId: string; participantId: string }> {
+  await limitParticipation({ ...options, purpose: "join" });
+  return joinConversation({
+    ...options,
+    admit: (conversationId) => limitJoinsToSession({ ...options, conversationId }),
+  });
+}
+
 /**
  * Joins with the code someone typed or scanned: counts against the limit, joins, and gives the canonical
  * code (for the address to go to) and the cookie that carries the new token. Throws the AppErrors of
- * joining (unknown code, locked, ended, full) and of the limit, with Dutch messages.
+ * joining (unknown or ended code, locked, full) and of the limits, with Dutch messages.
  */
 export async function joinWithCookie(options: {
   db: Db;
@@ -85,8 +139,7 @@ export async function joinWithCookie(options: {
   code: string;
   secure: boolean;
 }): Promise<{ code: string; cookie: string }> {
-  await limitParticipation({ ...options, purpose: "join" });
-  const joined = await joinConversation(options);
+  const joined = await joinWithLimits(options);
   return {
     // joinConversation found the session by this very normalisation, so it is a code.
     code: normalizeJoinCode(options.code) ?? "",

@@ -1,7 +1,7 @@
 // Taking part without an account: joining with the code gives a random token (kept by the phone, stored
 // here only as a hash), and that token is all an answer is tied to. One answer per question and round,
 // changeable while the question is open.
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
@@ -19,31 +19,40 @@ import { AnswerValue, type QuestionKind } from "./tallies.ts";
 
 const UNKNOWN_CODE = "Er is geen gesprek met deze code. Kijk de code nog eens na.";
 
-/** The session behind a code that someone typed; undefined when there is none. */
+/**
+ * The session behind a code that someone typed; undefined when there is none. A session that ended no
+ * longer holds its code (it may be given to a new one), so it is not found: to anyone trying codes, an
+ * ended session and a code never given look the same.
+ */
 export async function conversationByCode(options: { db: Db; code: string }) {
   const code = normalizeJoinCode(options.code);
   if (!code) return undefined;
   const [conversation] = await options.db
     .select()
     .from(conversations)
-    .where(eq(conversations.joinCode, code));
+    .where(and(eq(conversations.joinCode, code), ne(conversations.status, "afgelopen")));
   return conversation;
 }
 
+/**
+ * Joins the session behind `code`. `admit` runs once the session is known and before anyone is added
+ * (the per-address limit on joining one session hooks in there); it may throw.
+ */
 export async function joinConversation(options: {
   db: Db;
   liveHub: LiveHub;
   code: string;
+  admit?: (conversationId: string) => Promise<void>;
 }): Promise<{ token: string; conversationId: string; participantId: string }> {
   const conversation = await conversationByCode(options);
   if (!conversation) throw new AppError("not_found", UNKNOWN_CODE);
-  if (conversation.status === "afgelopen") throw new AppError("conflict", "Dit gesprek is al afgelopen.");
   if (conversation.locked) {
     throw new AppError(
       "conflict",
       "Dit gesprek is op slot: er kan niemand meer bij. Vraag de gespreksleider.",
     );
   }
+  await options.admit?.(conversation.id);
   const token = createSecret();
   const participant = await changeSession({ ...options, id: conversation.id }, async (tx) => {
     // The session's row is locked for the count, so joins racing for the last place cannot all get it.
@@ -69,12 +78,21 @@ export async function joinConversation(options: {
   return { token, conversationId: conversation.id, participantId: participant.id };
 }
 
-/** The participant a token belongs to; undefined for an unknown token (or one whose session was cleared). */
+/**
+ * The participant a token belongs to, with their session's code and status; undefined for an unknown
+ * token (or one whose session was cleared).
+ */
 export async function participantOf(options: { db: Db; token: string | undefined }) {
   if (!options.token || options.token.length > 200) return undefined;
   const [participant] = await options.db
-    .select({ id: conversationParticipants.id, conversationId: conversationParticipants.conversationId })
+    .select({
+      id: conversationParticipants.id,
+      conversationId: conversationParticipants.conversationId,
+      joinCode: conversations.joinCode,
+      status: conversations.status,
+    })
     .from(conversationParticipants)
+    .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
     .where(eq(conversationParticipants.tokenHash, hashSecret(options.token)));
   return participant;
 }

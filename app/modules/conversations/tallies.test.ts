@@ -124,9 +124,11 @@ describe("canReveal", () => {
     expect(canReveal(5, 5)).toBe(true);
   });
 
-  it("never reveals a round without answers, even with a minimum of 0", () => {
+  it("never goes below the floor of three, whatever minimum a session holds", () => {
     expect(canReveal(0, 0)).toBe(false);
-    expect(canReveal(1, 0)).toBe(true);
+    expect(canReveal(1, 1)).toBe(false);
+    expect(canReveal(2, 2)).toBe(false);
+    expect(canReveal(3, 1)).toBe(true);
   });
 });
 

@@ -5,8 +5,11 @@ import { z } from "zod";
 export const QUESTION_KINDS = ["dilemma", "schaal", "open"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-/** Below this many answers a result stays hidden, so nobody's answer can be told apart. */
-export const DEFAULT_REVEAL_MINIMUM = 3;
+/**
+ * Below this many answers a result stays hidden, so nobody's answer can be told apart. It is also the
+ * floor: no configuration and no session can ask for fewer.
+ */
+export const REVEAL_FLOOR = 3;
 export const OPEN_ANSWER_MAX_LENGTH = 280;
 
 const DILEMMA_VALUES = ["a", "b"] as const;
@@ -108,9 +111,14 @@ export function tallyOf(
   }
 }
 
-/** Whether a round's result may be shown: never below the minimum, and never without any answer. */
-export function canReveal(count: number, minimum: number = DEFAULT_REVEAL_MINIMUM): boolean {
-  return count >= Math.max(1, minimum);
+/** The minimum that holds for a session: its own, but never below the floor (older sessions may hold less). */
+export function revealMinimum(minimum: number): number {
+  return Math.max(REVEAL_FLOOR, minimum);
+}
+
+/** Whether a round's result may be shown: never below the session's minimum, and never below the floor. */
+export function canReveal(count: number, minimum: number = REVEAL_FLOOR): boolean {
+  return count >= revealMinimum(minimum);
 }
 
 export type OptionShift = {
