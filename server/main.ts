@@ -14,6 +14,8 @@ import { createMailer, MAIL_JOB_KIND, mailJobHandler } from "../app/infra/mail.s
 import { createParticipationLimiter } from "../app/infra/participation-limits.server.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { closeAllEventStreams } from "../app/infra/sse.server.ts";
+import { LOGIN_LINK_JOB_KIND, loginLinkJobHandler } from "../app/modules/accounts/login-links.server.ts";
+import { singleSignOnWarnings } from "../app/modules/accounts/single-sign-on.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
 import { seedKriskrasOptions } from "../app/modules/kriskras/kriskras-lists.server.ts";
@@ -59,7 +61,12 @@ export async function start(env: Record<string, string | undefined> = process.en
   });
   const worker = await startJobWorker({
     database,
-    handlers: { [MAIL_JOB_KIND]: mailJobHandler(mailer) },
+    handlers: {
+      [MAIL_JOB_KIND]: mailJobHandler(mailer),
+      // Who asked for a login link is looked up here, outside the request, so every address takes the
+      // same time to answer.
+      [LOGIN_LINK_JOB_KIND]: loginLinkJobHandler({ db: database.db, config }),
+    },
     logger,
   });
   logger.info(
@@ -67,6 +74,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     mailer.kind === "smtp" ? "mail goes out through SMTP" : "mail lands in DATA_DIR/outbox",
   );
 
+  for (const warning of singleSignOnWarnings(config)) logger.warn(warning);
   const maintenance = startMaintenance({ database, config, logger });
 
   const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });

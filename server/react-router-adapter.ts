@@ -11,24 +11,68 @@ import { PAGE_CACHE_HEADER, type PageCache } from "./page-cache.ts";
 import { sendPlainPage } from "./security/plain-page.ts";
 
 class BodyTooLarge extends Error {}
+/** The client went away before its body was complete: nobody to answer. */
+class ClientGone extends Error {}
 
 /**
  * The whole body of a form post, read up to `limit` bytes. Forms here are small (the largest text field
  * takes a few thousand characters), so the body is held in memory, never more than the limit: a
  * `Content-Length` above it is refused before a byte is read, a chunked body as soon as it passes it.
  */
-async function readBoundedBody(req: Request, limit: number): Promise<Buffer> {
+function readBoundedBody(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > limit) throw new BodyTooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  if (declared > limit) return Promise.reject(new BodyTooLarge());
+  // Listeners, not `for await`: leaving such a loop early destroys the socket before the answer.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      req.pause();
+      reject(new BodyTooLarge());
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = () => {
+      stop();
+      reject(new ClientGone());
+    };
+    const onClose = () => {
+      if (req.complete) return;
+      stop();
+      reject(new ClientGone());
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
+
+/**
+ * After a refusal the rest of the body is read and thrown away (Node does the same after any answer on
+ * a kept-alive connection), so the client, still sending, gets to read the answer instead of a reset
+ * connection. A body that has not ended after DISCARD_MS has its connection cut: it costs at most that
+ * long and no memory.
+ */
+function discardRestOfBody(req: Request): void {
+  const cut = setTimeout(() => req.socket.destroy(), DISCARD_MS);
+  req.once("end", () => clearTimeout(cut));
+  req.once("close", () => clearTimeout(cut));
+  req.resume();
+}
+
+const DISCARD_MS = 2000;
 
 function toFetchRequest(req: Request, res: Response, origin: string, body?: Buffer): globalThis.Request {
   const controller = new AbortController();
@@ -65,16 +109,16 @@ export function createPageHandler(options: { build: ServerBuild; services: Servi
       if (!cacheable) {
         // Security: no form of this site sends files, and every body is bounded (413 above the limit).
         if (/^multipart\//i.test(req.headers["content-type"] ?? "")) {
-          res.setHeader("Connection", "close");
+          discardRestOfBody(req);
           return sendPlainPage(req, res, { status: 415, page: "unsupported" });
         }
         const limit = options.services.config.formBodyLimitBytes;
         try {
           body = await readBoundedBody(req, limit);
         } catch (error) {
+          if (error instanceof ClientGone) return;
           if (!(error instanceof BodyTooLarge)) throw error;
-          // Stop reading the rest: the connection closes after this answer.
-          res.setHeader("Connection", "close");
+          discardRestOfBody(req);
           return sendPlainPage(req, res, {
             status: 413,
             page: "tooLarge",

@@ -32,7 +32,6 @@ export function requireOwnHost(config: Config) {
     if (origin !== undefined && origin === new URL(config.publicUrl).origin) return next();
 
     req.log.warn({ host: req.headers.host?.slice(0, 200) }, "request for another host refused");
-    res.setHeader("Connection", "close");
     if (req.path === "/api" || req.path.startsWith("/api/")) {
       res.setHeader("API-Version", API_VERSION);
       res.setHeader("Cache-Control", "no-store");

@@ -5,8 +5,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/infra/db.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
@@ -35,8 +37,6 @@ function send(options: {
   path: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
-  /** Sends the body in chunks without a Content-Length. */
-  chunked?: boolean;
   /** Sends no Host header at all. */
   noHost?: boolean;
 }): Promise<RawAnswer> {
@@ -50,7 +50,7 @@ function send(options: {
         agent: false,
         setHost: !options.noHost,
         headers: {
-          ...(options.body !== undefined && !options.chunked
+          ...(options.body !== undefined
             ? { "Content-Length": String(Buffer.byteLength(options.body)) }
             : {}),
           ...options.headers,
@@ -74,24 +74,70 @@ function send(options: {
       if (error.code === "EPIPE" || error.code === "ECONNRESET") return;
       reject(error);
     });
-    if (options.chunked && options.body !== undefined) {
-      const body = Buffer.from(options.body);
-      for (let offset = 0; offset < body.length; offset += 64 * 1024) {
-        request.write(body.subarray(offset, offset + 64 * 1024));
+    request.end(options.body);
+  });
+}
+
+/**
+ * A chunked post over a plain socket that goes on sending while it reads, as a browser does: Node's
+ * own client drops an answer that arrives while it is still writing. Gives the answer's status line.
+ */
+function sendChunked(options: {
+  path: string;
+  headers: Record<string, string>;
+  size: number;
+}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(PORT, "127.0.0.1");
+    let received = "";
+    const head = [
+      `POST ${options.path} HTTP/1.1`,
+      `Host: 127.0.0.1:${PORT}`,
+      "Transfer-Encoding: chunked",
+      ...Object.entries(options.headers).map(([name, value]) => `${name}: ${value}`),
+      "",
+      "",
+    ].join("\r\n");
+    const piece = Buffer.alloc(16 * 1024, "a");
+    let sent = 0;
+    const more = () => {
+      while (sent < options.size && !socket.destroyed) {
+        sent += piece.length;
+        const ok = socket.write(`${piece.length.toString(16)}\r\n${piece.toString()}\r\n`);
+        if (!ok) return void socket.once("drain", more);
       }
-      request.end();
-    } else {
-      request.end(options.body);
-    }
+      if (!socket.destroyed) socket.write("0\r\n\r\n");
+    };
+    socket.on("connect", () => {
+      socket.write(head);
+      more();
+    });
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString("latin1");
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(received);
+      if (status) {
+        resolve(Number(status[1]));
+        socket.destroy();
+      }
+    });
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
+    });
+    socket.on("close", () => reject(new Error(`closed without an answer after ${sent} bytes`)));
   });
 }
 
 const outboxFiles = () => (fs.existsSync(outbox) ? fs.readdirSync(outbox) : []);
 
+/** The decoded text of the first `count` mails in the outbox, once they are there. */
 async function waitForMail(count: number): Promise<string[]> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const files = outboxFiles();
-    if (files.length >= count) return files.map((file) => fs.readFileSync(path.join(outbox, file), "utf8"));
+    if (files.length >= count) {
+      return Promise.all(
+        files.map(async (file) => (await simpleParser(fs.readFileSync(path.join(outbox, file)))).text ?? ""),
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`expected ${count} mails in the outbox, found ${outboxFiles().length}`);
@@ -232,18 +278,12 @@ describe("form bodies are bounded", () => {
   });
 
   it("refuses a chunked body as soon as it passes the limit", async () => {
-    const answer = await send({
-      method: "POST",
+    const status = await sendChunked({
       path: "/inloggen",
-      headers: {
-        Origin: BASE,
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Transfer-Encoding": "chunked",
-      },
-      body: form(4 * 1024 * 1024),
-      chunked: true,
+      headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+      size: 4 * 1024 * 1024,
     });
-    expect(answer.status).toBe(413);
+    expect(status).toBe(413);
   });
 
   it("answers in English to a reader who chose English", async () => {
@@ -271,20 +311,14 @@ describe("form bodies are bounded", () => {
 
   it("still takes a form within the limit, and stays healthy after twenty oversized posts at once", async () => {
     const oversized = Array.from({ length: 20 }, () =>
-      send({
-        method: "POST",
+      sendChunked({
         path: "/doe-mee",
-        headers: {
-          Origin: BASE,
-          "Content-Type": "application/x-www-form-urlencoded",
-          "Transfer-Encoding": "chunked",
-        },
-        body: form(2 * 1024 * 1024),
-        chunked: true,
+        headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+        size: 2 * 1024 * 1024,
       }),
     );
-    const answers = await Promise.all(oversized);
-    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 413));
+    const statuses = await Promise.all(oversized);
+    expect(statuses).toEqual(statuses.map(() => 413));
     expect((await send({ path: "/readyz" })).status).toBe(200);
     const small = await send({
       method: "POST",
