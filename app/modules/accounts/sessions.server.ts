@@ -81,7 +81,7 @@ export async function logOutEverywhere(options: { db: Db; user: User }): Promise
     const ended = await endAllSessions({ db: tx, userId: options.user.id });
     await recordAudit({
       db: tx,
-      actor: { id: options.user.id, email: options.user.email, roles: options.user.roles },
+      actor: { id: options.user.id, email: options.user.email },
       action: "account.logged-out-everywhere",
       target: options.user.email,
       details: { sessions: ended },

@@ -252,7 +252,7 @@ export async function accountForIdentity(options: {
       await tx.insert(userIdentities).values({ userId: user.id, issuer: config.issuer, subject });
       await recordAudit({
         db: tx,
-        actor: { id: user.id, email: user.email, roles: user.roles },
+        actor: { id: user.id, email: user.email },
         action: "account.sso-linked",
         target: user.email,
         details: { issuer: config.issuer },
