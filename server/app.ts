@@ -119,7 +119,7 @@ export function createApp(options: {
   });
   // Security: JSON bodies are bounded before any route reads them; too large answers 413 (toAppError).
   api.use(express.json({ limit: "100kb" }));
-  api.get("/openapi.json", (req, res) => {
+  api.get("/openapi.json", (_req, res) => {
     res.json(createOpenApiDocument({ serverUrl: config.publicUrl }));
   });
   api.use(resolveApiActor(services));
@@ -134,7 +134,11 @@ export function createApp(options: {
   );
   api.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(error);
-    if (appError.code === "unavailable" || !isAppError(error))
+    // A limit that says when to come back (a full set of live streams) is the service working as
+    // meant, not a fault: a warning, so a flood does not fill the log with errors.
+    if (isAppError(error) && appError.code === "unavailable" && appError.retryAfterSeconds)
+      req.log.warn({ detail: appError.message }, "api request refused by a limit");
+    else if (appError.code === "unavailable" || !isAppError(error))
       req.log.error({ err: error }, "api request failed");
     if (appError.retryAfterSeconds) res.setHeader("Retry-After", String(appError.retryAfterSeconds));
     sendProblem(res, {

@@ -12,6 +12,7 @@ import { startLiveHub } from "../app/infra/live-hub.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
 import { createMailer, MAIL_JOB_KIND, mailJobHandler } from "../app/infra/mail.server.ts";
 import { createParticipationLimiter } from "../app/infra/participation-limits.server.ts";
+import { ensurePrivateFolder } from "../app/infra/private-files.server.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { closeAllEventStreams } from "../app/infra/sse.server.ts";
 import { LOGIN_LINK_JOB_KIND, loginLinkJobHandler } from "../app/modules/accounts/login-links.server.ts";
@@ -54,11 +55,10 @@ export async function start(env: Record<string, string | undefined> = process.en
   const lists = await seedKriskrasOptions({ db: database.db });
   if (lists.organisations + lists.options > 0) logger.info(lists, "filled the empty kris-kras lists");
 
-  const mailer = createMailer({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    outboxDir: path.join(config.dataDir, "outbox"),
-  });
+  const outboxDir = path.join(config.dataDir, "outbox");
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
+  const outboxWarning = mailer.kind === "outbox" ? ensurePrivateFolder(outboxDir) : undefined;
+  if (outboxWarning) logger.warn(outboxWarning);
   const worker = await startJobWorker({
     database,
     handlers: {
@@ -101,6 +101,9 @@ export async function start(env: Record<string, string | undefined> = process.en
   // answers to short requests, so these limits do not touch them.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
+  // A last guard for file descriptors: above this Node drops new sockets without a word, so it sits
+  // above the live-stream cap, which answers first with an honest 503 and Retry-After.
+  server.maxConnections = config.conversations.streams.total + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
