@@ -6,7 +6,7 @@ import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { loadKeyring } from "../app/infra/encryption.server.ts";
-import { ConfigError, parseConfig, setListenPort } from "../app/infra/env.server.ts";
+import { ConfigError, configWarnings, parseConfig, setListenPort } from "../app/infra/env.server.ts";
 import { startJobWorker } from "../app/infra/jobs.server.ts";
 import { startLiveHub } from "../app/infra/live-hub.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
@@ -74,7 +74,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     mailer.kind === "smtp" ? "mail goes out through SMTP" : "mail lands in DATA_DIR/outbox",
   );
 
-  for (const warning of singleSignOnWarnings(config)) logger.warn(warning);
+  for (const warning of [...configWarnings(config), ...singleSignOnWarnings(config)]) logger.warn(warning);
   const maintenance = startMaintenance({ database, config, logger });
 
   const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });

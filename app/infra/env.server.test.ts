@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, setListenPort } from "./env.server.ts";
+import { ConfigError, configWarnings, parseConfig, setListenPort } from "./env.server.ts";
 
 describe("an operator configures the server", () => {
   it("runs on the embedded database with defaults", () => {
@@ -59,6 +59,14 @@ describe("an operator configures the server", () => {
     expect(parseConfig(env).publicUrl).toBe(env.PUBLIC_URL);
     const compose = fs.readFileSync("compose.yaml", "utf8");
     expect(compose.match(/^ {6}PUBLIC_URL: /gm)).toHaveLength(2);
+  });
+
+  it("warns about TRUST_PROXY=true, which lets clients choose their own address, and not about a hop count", () => {
+    expect(configWarnings(parseConfig({ TRUST_PROXY: "true" }))).toEqual([
+      expect.stringContaining("TRUST_PROXY"),
+    ]);
+    expect(configWarnings(parseConfig({ TRUST_PROXY: "1" }))).toEqual([]);
+    expect(configWarnings(parseConfig({}))).toEqual([]);
   });
 
   it("bounds form bodies at 256 kB unless told otherwise", () => {

@@ -263,6 +263,19 @@ export function setListenPort(config: Config, port: number): void {
   if (!config.publicUrlConfigured) config.publicUrl = listenOrigin(config.host, port);
 }
 
+/**
+ * Settings that are valid but weaken a protection, for the start-up log. `TRUST_PROXY=true` takes the
+ * left-most `X-Forwarded-For`, which the client writes itself, so every per-address limit can be
+ * dodged; a hop count or the proxy's own address takes the address the proxy saw.
+ */
+export function configWarnings(config: Pick<Config, "trustProxy">): string[] {
+  return config.trustProxy === true
+    ? [
+        "TRUST_PROXY=true: every client can choose the address its per-address limits count against (X-Forwarded-For). Set the number of proxies (TRUST_PROXY=1) or their addresses instead.",
+      ]
+    : [];
+}
+
 function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === "false") return false;
   if (value === "true") return true;
