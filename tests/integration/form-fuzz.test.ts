@@ -41,6 +41,18 @@ const FRESH_LINKS = 40;
 // Node answers a request line over its 16 kB header limit itself (431, no body); stay well below.
 const MAX_PATH_LENGTH = 12_000;
 
+/** What one person may make per hour in this run: reached by the fuzz, and on purpose below. */
+const QUOTA = 3;
+const QUOTA_VARIABLES = [
+  "QUOTA_CONTRIBUTIONS_PER_HOUR",
+  "QUOTA_REPLIES_PER_HOUR",
+  "QUOTA_REPORTS_PER_HOUR",
+  "QUOTA_DILEMMA_CARDS_PER_HOUR",
+  "QUOTA_DELIBERATIONS_PER_HOUR",
+  "QUOTA_API_TOKENS_PER_HOUR",
+  "QUOTA_CONVERSATIONS_PER_HOUR",
+];
+
 const PORT = 4400 + Math.floor(Math.random() * 300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-form-fuzz-"));
@@ -214,7 +226,15 @@ beforeAll(async () => {
     dataDir,
     env: {
       ALLOWED_EMAIL_DOMAINS: "example.nl",
-      RATE_LIMITS: "off",
+      // Limits on, so the answers past a quota are fuzzed too: the per-address and per-login limits so
+      // high that the fuzz's own logins and joins never meet them, the quotas on what a person makes
+      // so low that every creating form runs past its quota within the run.
+      RATE_LIMITS: "on",
+      RATE_LIMIT_LOGIN_PER_EMAIL: "1000000",
+      RATE_LIMIT_LOGIN_PER_IP: "1000000",
+      CONVERSATION_JOINS_PER_IP: "1000000",
+      CONVERSATION_ANSWERS_PER_IP: "1000000",
+      ...Object.fromEntries(QUOTA_VARIABLES.map((variable) => [variable, String(QUOTA)])),
       // Single sign-on on, so that starting it is fuzzed too (it sends the browser to this provider).
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: "vakmanschap-fuzz",
@@ -670,11 +690,12 @@ describe("every form action under random and hostile posts", () => {
           };
           const answer = await send(candidate);
           counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
-          // Logging out or deleting the account ended this role's session: log in anew next time.
+          // Logging out or deleting the account ended this role's session, and a login with a fuzzed
+          // link replaced it (a login ends the browser's earlier session): log in anew next time.
           if (
             sendsSession &&
             generated.who !== "anoniem" &&
-            answer.setCookie.some((set) => set.startsWith("vm_sessie=;"))
+            answer.setCookie.some((set) => set.startsWith("vm_sessie="))
           )
             delete sessions[generated.who];
 
@@ -698,6 +719,37 @@ describe("every form action under random and hostile posts", () => {
       await expectRolesIntact();
     }, 60_000);
   }
+
+  it("past a quota every role reads in Dutch why, beside what they typed, and never gets a server error", async () => {
+    for (const role of ROLES) {
+      const cookie = await sessionOf(role);
+      const body = `Wat ${role} schreef, en niet kwijt mag raken`;
+      const statuses: number[] = [];
+      for (let n = 0; n <= QUOTA; n++) {
+        const request: FuzzRequest = {
+          method: "POST",
+          path: "/meedenken/nieuw",
+          headers: withValidHeaders({
+            origin: BASE,
+            cookie,
+            "content-type": FORM_TYPE,
+          }),
+          body: Buffer.from(new URLSearchParams({ kind: "algemeen", version: "1", body }).toString()),
+        };
+        const answer = await send(request);
+        expectSafeAnswer(request, answer);
+        statuses.push(answer.status);
+        if (answer.status === 429) {
+          expect(answer.text, role).toContain("Je hebt in korte tijd veel bijdragen gestuurd.");
+          expect(answer.text, role).toContain("Wat je schreef, staat er nog.");
+          expect(answer.text, role).toContain(body);
+          break;
+        }
+      }
+      // The fuzz may have used the quota already; either way the last answer is the refusal.
+      expect(statuses.at(-1), `${role}: ${statuses.join(", ")}`).toBe(429);
+    }
+  });
 
   it("lets valid posts through to the handlers, and logs no error on the way", () => {
     const total = (status: number) =>
