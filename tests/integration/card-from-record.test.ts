@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as entry from "../../app/entry.server.tsx";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
-import { parseConfig } from "../../app/infra/env.server.ts";
+import { parseConfig, setListenPort } from "../../app/infra/env.server.ts";
 import { startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
@@ -122,7 +122,9 @@ async function startPageServer(database: Database) {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
   const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const port = typeof address === "object" && address ? address.port : 0;
+  setListenPort(config, port);
+  const base = `http://127.0.0.1:${port}`;
   return {
     base,
     keyring,
