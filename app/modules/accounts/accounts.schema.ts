@@ -112,3 +112,6 @@ export const ssoLogins = pgTable("sso_logins", {
   returnTo: text("return_to").notNull().default("/"),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });
+
+/** A person's account as stored. */
+export type User = typeof users.$inferSelect;

@@ -2,12 +2,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
-import { type Role, users } from "./accounts.schema.ts";
+import { type Role, type User, users } from "./accounts.schema.ts";
 import { recordAudit } from "./audit.server.ts";
 import type { Actor } from "./authorization.ts";
 import { endAllSessions } from "./sessions.server.ts";
-
-export type User = typeof users.$inferSelect;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -5,8 +5,8 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import type { User } from "./accounts.schema.ts";
 import { apiTokens, users } from "./accounts.schema.ts";
-import type { User } from "./accounts.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import type { Actor } from "./authorization.ts";
 

@@ -3,7 +3,8 @@ import { redirect } from "react-router";
 import { isSecureSite } from "../../infra/cookies.ts";
 import { AppError } from "../../infra/errors.ts";
 import type { Services } from "../../infra/services.server.ts";
-import { actorOf, type User } from "./accounts.server.ts";
+import type { User } from "./accounts.schema.ts";
+import { actorOf } from "./accounts.server.ts";
 import { type Actor, can, type Permission } from "./authorization.ts";
 import { readSession, sessionSecretFrom } from "./sessions.server.ts";
 

@@ -12,8 +12,9 @@ import { enqueueJob, type JobHandler } from "../../infra/jobs.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import { hitRateLimit, rateLimitError } from "../../infra/rate-limit.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import type { User } from "./accounts.schema.ts";
 import { loginTokens, users } from "./accounts.schema.ts";
-import { findUserByEmail, normaliseEmail, type User, upsertUser } from "./accounts.server.ts";
+import { findUserByEmail, normaliseEmail, upsertUser } from "./accounts.server.ts";
 import { ReturnPath } from "./accounts.validation.ts";
 
 /** The job that looks an address up and sends its login link (register its handler with the worker). */

@@ -5,8 +5,8 @@ import { clearedCookie, secretCookie, secretFromCookies } from "../../infra/cook
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import type { User } from "./accounts.schema.ts";
 import { sessions, users } from "./accounts.schema.ts";
-import type { User } from "./accounts.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 /** The session cookie's name; over HTTPS it goes by `__Host-vm_sessie` (app/infra/cookies.ts). */

@@ -12,8 +12,9 @@ import type { Db } from "../../infra/db.server.ts";
 import type { Config, OIDC_SIGNING_ALGS, OidcConfig } from "../../infra/env.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import type { User } from "./accounts.schema.ts";
 import { ssoLogins, userIdentities, users } from "./accounts.schema.ts";
-import { findUserByEmail, normaliseEmail, type User } from "./accounts.server.ts";
+import { findUserByEmail, normaliseEmail } from "./accounts.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 /** The cookie of a login under way; over HTTPS it goes by `__Host-vm_sso` (app/infra/cookies.ts). */
