@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { waitFor } from "./wait-for.ts";
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 40);
 const POST_MB = Number(process.env.BENCH_POST_MB ?? 16);
@@ -18,17 +19,6 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 /** Resident memory of a process now, in MB (Linux). */

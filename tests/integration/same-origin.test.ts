@@ -1,9 +1,9 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import { startApiServer } from "./app-server.ts";
 import { openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { sendRaw } from "./raw-request.ts";
 
 // One API server (no React Router build) on the embedded database for the whole file.
 let test: TestDatabase;
@@ -125,20 +125,16 @@ describe("requests from other sites", () => {
     try {
       const port = Number(new URL(behindProxy.base).port);
       // As a proxy passes it on: Host is the public name, whatever address the process listens on.
-      const call = (origin: string, host = "vakmanschap.example") =>
-        new Promise<number>((resolve, reject) => {
-          const request = http.request(
-            { host: "127.0.0.1", port, method: "DELETE", path: "/api/v1/bestaat-niet", agent: false },
-            (response) => {
-              response.resume();
-              resolve(response.statusCode ?? 0);
-            },
-          );
-          request.setHeader("Host", host);
-          request.setHeader("Origin", origin);
-          request.on("error", reject);
-          request.end();
-        });
+      const call = async (origin: string, host = "vakmanschap.example") =>
+        (
+          await sendRaw({
+            port,
+            method: "DELETE",
+            path: "/api/v1/bestaat-niet",
+            host,
+            headers: { Origin: origin },
+          })
+        ).status;
       expect(await call("https://vakmanschap.example")).toBe(404);
       expect(await call(behindProxy.base)).toBe(403);
       expect(await call("http://vakmanschap.example")).toBe(403);

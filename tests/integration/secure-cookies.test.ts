@@ -2,7 +2,6 @@
 // cookie the `__Host-` name with Secure and Path=/, and counts only that name: a plain `vm_sessie`, such
 // as a sibling subdomain could toss in, logs nobody in. Against the built server, as an operator runs it.
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { openDatabase } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import { sendRaw } from "./raw-request.ts";
 
 const PORT = 5100 + Math.floor(Math.random() * 300);
 const SITE = "https://vakmanschap.example.nl";
@@ -18,27 +18,8 @@ let server: BuiltServer;
 let token = "";
 
 /** A request as the proxy passes it on: the site's own Host, over plain HTTP to the app. */
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const request = http.request(
-      {
-        host: "127.0.0.1",
-        port: PORT,
-        method: options.method ?? "GET",
-        path: options.path,
-        agent: false,
-        setHost: false,
-        headers: { Host: new URL(SITE).host, ...options.headers },
-      },
-      (response) => {
-        response.resume();
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
-      },
-    );
-    request.on("error", reject);
-    request.end(options.body);
-  });
-}
+const send = (options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) =>
+  sendRaw({ ...options, port: PORT, host: new URL(SITE).host });
 
 beforeAll(async () => {
   const database = await openDatabase({ dataDir });

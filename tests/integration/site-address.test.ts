@@ -4,7 +4,6 @@
 // bounded: a body above FORM_BODY_LIMIT_KB gets 413, a multipart body 415, and the process stays healthy.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +14,7 @@ import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.se
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { filesContaining } from "./files-containing.ts";
+import { type RawAnswer, sendRaw } from "./raw-request.ts";
 
 const PORT = 5100 + Math.floor(Math.random() * 300);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -25,56 +25,22 @@ const EDITOR = "redacteur@example.nl";
 let server: BuiltServer;
 let editorCookie = "";
 
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-}
-
-/** A raw request, so `Host` and the body's framing are exactly as written. */
+/** A raw request to the test server; `Host: X` in `headers` sets the host, `noHost` sends none. */
 function send(options: {
   method?: string;
   path: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
-  /** Sends no Host header at all. */
   noHost?: boolean;
 }): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: "127.0.0.1",
-        port: PORT,
-        method: options.method ?? "GET",
-        path: options.path,
-        agent: false,
-        setHost: !options.noHost,
-        headers: {
-          ...(options.body !== undefined
-            ? { "Content-Length": String(Buffer.byteLength(options.body)) }
-            : {}),
-          ...options.headers,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            text: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-        response.on("error", reject);
-      },
-    );
-    // The server may answer and close before the whole body is sent; that is the point of a limit.
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE" || error.code === "ECONNRESET") return;
-      reject(error);
-    });
-    request.end(options.body);
+  const { Host: host, ...headers } = options.headers ?? {};
+  return sendRaw({
+    port: PORT,
+    method: options.method,
+    path: options.path,
+    host: options.noHost ? null : host,
+    headers,
+    body: options.body,
   });
 }
 
