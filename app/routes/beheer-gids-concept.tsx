@@ -1,5 +1,6 @@
-// The draft of the next version for its editors: the changelog (with a preview), the parts in their
-// order (to open, move or remove), a form for a new part, and publishing after a yes.
+// The draft of the next version for its editors: its name, the edition of the official guide it follows
+// and the changelog (with a preview), the parts in their order (to open, move or remove), a form for a
+// new part, and publishing after a yes.
 import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
 import { useT } from "~/infra/i18n/i18n.ts";
@@ -39,6 +40,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           id: version.id,
           number: version.number,
           label: version.label,
+          edition: version.edition,
           changelog: version.changelog,
           isExample: version.isExample,
           changelogHtml: version.changelog
@@ -94,7 +96,9 @@ function Changelog(props: { draft: Draft; sent: Sent | undefined }) {
   const { draft, sent } = props;
   const mine = sent?.intent === "wijzigingen-opslaan" || sent?.intent === "wijzigingen-voorbeeld";
   const errors: Record<string, string> = mine ? sent.errors : {};
-  const values = mine ? sent.values : { label: draft.label, changelog: draft.changelog };
+  const values = mine
+    ? sent.values
+    : { label: draft.label, edition: draft.edition, changelog: draft.changelog };
   const live = useLivePreview("wijzigingen-voorbeeld");
   const previewHtml =
     live.previewHtml ?? (mine && sent.previewHtml !== null ? sent.previewHtml : draft.changelogHtml);
@@ -120,6 +124,23 @@ function Changelog(props: { draft: Draft; sent: Sent | undefined }) {
               maxLength={200}
               defaultValue={values.label}
               invalid={Boolean(errors.label)}
+              describedBy={describedBy}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="edition"
+          label={t("guideEditor.edition")}
+          description={t("guideEditor.editionHint")}
+          error={errors.edition}
+        >
+          {(describedBy) => (
+            <Textbox
+              id="edition"
+              name="edition"
+              maxLength={120}
+              defaultValue={values.edition}
+              invalid={Boolean(errors.edition)}
               describedBy={describedBy}
             />
           )}

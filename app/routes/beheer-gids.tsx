@@ -33,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         versions: versions.map((version) => ({
           number: version.number,
           label: version.label,
+          edition: version.edition,
           status: version.status,
           isExample: version.isExample,
           date: (version.publishedAt ?? version.createdAt).toISOString(),

@@ -1,21 +1,32 @@
 // One dilemma card: the situation, what clashes, who is involved, the principles and values at stake
-// (linked to the guide), and questions for a team.
-import { data } from "react-router";
+// (linked to the guide), and questions for a team. Below it, two ways to use the card: talk it through
+// with a team (for a facilitator, a live conversation with the card as its question) or think it
+// through oneself (a new, private Dilemma-wijzer record that starts from the card). The page is the
+// same for everyone, so it stays cacheable: the pages behind the two ways check who may.
+import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { CARD_QUERY } from "~/modules/conversations/conversation-form.ts";
+import { createDeliberationFromCard } from "~/modules/deliberation/deliberations.server.ts";
 import { CardDetail } from "~/modules/dilemmas/dilemma-card.tsx";
 import { cardViewOf, getPublishedCard, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Slug } from "~/modules/dilemmas/dilemmas.validation.ts";
-import { Heading } from "~/ui/heading.tsx";
+import { Alert } from "~/ui/alert.tsx";
+import { Button } from "~/ui/button.tsx";
+import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/dilemma";
+
+const NOT_FOUND = "Dit dilemma bestaat niet (meer).";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const slug = Slug.safeParse(params.slug);
-    if (!slug.success) throw new AppError("not_found", "Dit dilemma bestaat niet (meer).");
+    if (!slug.success) throw new AppError("not_found", NOT_FOUND);
     const [card, titles] = await Promise.all([
       getPublishedCard({ db, slug: slug.data }),
       principleTitles({ db }),
@@ -24,9 +35,40 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+/**
+ * "Denk het zelf door": a new record of the Dilemma-wijzer with the card's case and choices in it, then
+ * its first step. Someone not logged in logs in first and comes back to this card.
+ */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const slug = Slug.safeParse(params.slug);
+    if (!slug.success) throw new AppError("not_found", NOT_FOUND);
+    const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
+    const { quotas } = services.config;
+    const record = await createDeliberationFromCard({
+      db: services.database.db,
+      quotas,
+      keyring: services.keyring,
+      ownerId: user.id,
+      cardSlug: slug.data,
+    }).catch((error: unknown) => {
+      const refused = quotaRefusalOf({ request, quotas, kind: "deliberation", error, kept: false });
+      if (refused) return { refused };
+      throw error;
+    });
+    if ("refused" in record) {
+      return data({ refused: record.refused }, { status: 429, headers: PRIVATE_HEADERS });
+    }
+    return redirect(`/afwegen/${record.id}/stap/1`, { status: 303 });
+  });
+}
 
-export default function Dilemma({ loaderData }: Route.ComponentProps) {
+// After a refused post the page carries a message for this person: it must not be kept.
+export const headers: Route.HeadersFunction = ({ loaderHeaders, actionHeaders }) =>
+  actionHeaders.has("Cache-Control") ? actionHeaders : loaderHeaders;
+
+export default function Dilemma({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { card } = loaderData;
   return (
@@ -45,6 +87,32 @@ export default function Dilemma({ loaderData }: Route.ComponentProps) {
         {card.title}
       </Heading>
       <CardDetail card={card} level={2} linkPrinciples />
+      <section aria-labelledby="gebruik" className="vm-card-use">
+        <Heading level={2} id="gebruik">
+          {t("waysIn.card.title")}
+        </Heading>
+        <div className="vm-card-use__way">
+          <Heading level={3}>{t("waysIn.card.teamTitle")}</Heading>
+          <Paragraph>{t("waysIn.card.teamText")}</Paragraph>
+          <Paragraph>
+            <Link to={`/gesprekken/nieuw?${CARD_QUERY}=${encodeURIComponent(card.slug)}`}>
+              {t("waysIn.card.teamLink")}
+            </Link>
+          </Paragraph>
+        </div>
+        <div className="vm-card-use__way">
+          <Heading level={3}>{t("waysIn.card.selfTitle")}</Heading>
+          <Paragraph>{t("waysIn.card.selfText")}</Paragraph>
+          {actionData?.refused ? (
+            <Alert type="error">
+              <Paragraph>{actionData.refused}</Paragraph>
+            </Alert>
+          ) : null}
+          <Form method="post">
+            <Button appearance="secondary-action">{t("waysIn.card.selfButton")}</Button>
+          </Form>
+        </div>
+      </section>
     </article>
   );
 }

@@ -354,6 +354,7 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
         <Heading level={2} id="vragen">
           {t("gesprekken.lead.questionsTitle")}
         </Heading>
+        <Paragraph>{t("gesprekken.lead.revoteHint")}</Paragraph>
         <ol className="vm-plain-list vm-question-rows">
           {session.questions.map((question) => {
             const answered = answeredFor(question.id);

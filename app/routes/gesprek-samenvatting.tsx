@@ -62,6 +62,9 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
         . {t("gesprekken.participants", { count: summary.participants })}.
       </Paragraph>
       <Paragraph>{t("gesprekken.summary.privacy")}</Paragraph>
+      {summary.questions.some((question) => shiftOf(question)) ? (
+        <Paragraph>{t("gesprekken.summary.secondRound")}</Paragraph>
+      ) : null}
 
       <Heading level={2}>{t("gesprekken.summary.downloads")}</Heading>
       <ul className="utrecht-unordered-list">

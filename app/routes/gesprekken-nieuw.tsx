@@ -1,6 +1,7 @@
 // Making a live conversation: start from a template (with its conversation guide beside the form) or
 // from nothing, edit the questions, add, remove or fill one from a dilemma card. Every change is a
 // submit, so it all works without JavaScript; on a mistake everything typed comes back with the errors.
+// From a card's page (`?kaart=<slug>`) the form opens with that card's question already in it.
 import { data, Form, redirect } from "react-router";
 import { isAppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
@@ -8,6 +9,7 @@ import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
+  CARD_QUERY,
   type ConversationFormValues,
   conversationInputOf,
   FIELDS,
@@ -18,6 +20,7 @@ import {
   type QuestionFormValues,
   questionField,
   readConversationForm,
+  withCardQuestion,
   withCardTaken,
   withQuestionAdded,
   withQuestionRemoved,
@@ -28,6 +31,7 @@ import { QUESTION_KINDS } from "~/modules/conversations/tallies.ts";
 import { TEMPLATES, templateFor } from "~/modules/conversations/templates.ts";
 import { PRINCIPLES } from "~/modules/dilemmas/dilemma-tags.ts";
 import { getPublishedCard, listPublishedCards, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { Slug } from "~/modules/dilemmas/dilemmas.validation.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
@@ -39,6 +43,15 @@ import type { Route } from "./+types/gesprekken-nieuw";
 const EMPTY_START = "leeg";
 
 type Notice = { kind: "added" | "card"; number: number } | { kind: "removed" };
+
+/** A published card by its address, or nothing (an unknown, unpublished or malformed one). */
+async function findCard(db: Parameters<typeof getPublishedCard>[0]["db"], slug: string) {
+  if (!Slug.safeParse(slug).success) return undefined;
+  return getPublishedCard({ db, slug }).catch((error: unknown) => {
+    if (isAppError(error)) return undefined;
+    throw error;
+  });
+}
 
 /** The conversation guide of a template, for the facilitator to read beside the form. */
 function guideOf(key: string) {
@@ -52,9 +65,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const { services } = context;
     await requirePermission({ request, services, permission: "conversations:lead" });
     const { db } = services.database;
-    const chosen = new URL(request.url).searchParams.get(FIELDS.template) ?? "";
+    const query = new URL(request.url).searchParams;
+    const chosen = query.get(FIELDS.template) ?? "";
     const template = templateFor(chosen);
-    const [cards, titles] = await Promise.all([listPublishedCards({ db }), principleTitles({ db })]);
+    const cardSlug = query.get(CARD_QUERY)?.trim() ?? "";
+    const [cards, titles, card] = await Promise.all([
+      listPublishedCards({ db }),
+      principleTitles({ db }),
+      cardSlug ? findCard(db, cardSlug) : Promise.resolve(undefined),
+    ]);
+    // A card from its page: its question goes into the empty start, or after the template's questions.
+    const withCard = card ? withCardQuestion(formValuesFrom(template), card) : undefined;
+    const notice: Notice | null =
+      withCard && withCard.position >= 0 ? { kind: "card", number: withCard.position + 1 } : null;
     return data(
       {
         templates: TEMPLATES.map(({ key, title, description, minutes }) => ({
@@ -63,8 +86,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           description,
           minutes,
         })),
-        chosen: template ? template.key : chosen === EMPTY_START ? EMPTY_START : null,
-        start: formValuesFrom(template),
+        chosen: template ? template.key : chosen === EMPTY_START || card ? EMPTY_START : null,
+        start: withCard?.values ?? formValuesFrom(template),
+        notice,
+        card: card ? { slug: card.slug, title: card.title } : null,
+        cardMissing: Boolean(cardSlug) && !card,
         guide: template ? guideOf(template.key) : null,
         cards: cards.map((card) => ({ slug: card.slug, title: card.title })),
         principles: PRINCIPLES.map((slug) => ({ value: slug, label: titles.get(slug) ?? slug })),
@@ -324,7 +350,10 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
   const values = actionData?.values ?? loaderData.start;
   const errors: Record<string, string> = actionData?.errors ?? {};
   const guide = actionData ? actionData.guide : loaderData.guide;
-  const notice = actionData?.notice ?? null;
+  // The card from the card's page is announced once; after a submit the form says what happened.
+  const notice = actionData ? actionData.notice : loaderData.notice;
+  // Choosing another start keeps the card from its page.
+  const withCard = loaderData.card ? `&${CARD_QUERY}=${encodeURIComponent(loaderData.card.slug)}` : "";
   const showForm = Boolean(actionData) || loaderData.chosen !== null;
   const cards = loaderData.cards.map((card) => ({ value: card.slug, label: card.title }));
   return (
@@ -336,6 +365,19 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
       <Heading level={1}>{t("gesprekken.new.title")}</Heading>
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
       <Paragraph>{t("gesprekken.new.intro")}</Paragraph>
+      {loaderData.cardMissing ? (
+        <Alert type="warning">
+          <Paragraph>{t("waysIn.conversation.cardMissing")}</Paragraph>
+        </Alert>
+      ) : null}
+      {loaderData.card ? (
+        <Paragraph>
+          {t("waysIn.conversation.startsWithCard")}{" "}
+          <Link to={`/dilemmas/${loaderData.card.slug}`} lang="nl">
+            {loaderData.card.title}
+          </Link>
+        </Paragraph>
+      ) : null}
 
       <section aria-labelledby="begin">
         <Heading level={2} id="begin">
@@ -361,7 +403,7 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
               <Paragraph>
                 {/* The name says which template; it starts with the visible words, so voice control finds it. */}
                 <Link
-                  to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}`}
+                  to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}${withCard}`}
                   aria-label={`${t("gesprekken.new.useTemplate")}: ${template.title}`}
                 >
                   {t("gesprekken.new.useTemplate")}
@@ -373,7 +415,7 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
             <Heading level={3}>{t("gesprekken.new.emptyTitle")}</Heading>
             <Paragraph>{t("gesprekken.new.emptyText")}</Paragraph>
             <Paragraph>
-              <Link to={`/gesprekken/nieuw?${FIELDS.template}=${EMPTY_START}`}>
+              <Link to={`/gesprekken/nieuw?${FIELDS.template}=${EMPTY_START}${withCard}`}>
                 {t("gesprekken.new.useEmpty")}
               </Link>
             </Paragraph>

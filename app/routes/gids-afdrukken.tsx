@@ -49,7 +49,7 @@ export default function PrintGuide({ loaderData }: Route.ComponentProps) {
   const t = useT();
   return (
     <div className="vm-print-all">
-      <title>{`${t("guide.printTitle")} – Vakmanschap`}</title>
+      <title>{t("guide.printTitle")}</title>
       <Heading level={1}>{t("guide.printTitle")}</Heading>
       <VersionNotice version={loaderData.version} isCurrent={loaderData.isCurrent} />
       <nav aria-labelledby="inhoud-afdruk">

@@ -1,10 +1,14 @@
-// One part of the guide: `/gids/<slug>` (current version) or `/gids/versie/<n>/<slug>`.
+// One part of the guide: `/gids/<slug>` (current version) or `/gids/versie/<n>/<slug>`. A principle's
+// page also leads on to working with it: its dilemma cards, the team conversations with a question about
+// it, and what people propose about it that the editors have not decided yet.
 import { data } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
 import { contributionCountsFor } from "~/modules/cocreation/contributions.server.ts";
 import { ParagraphActions } from "~/modules/cocreation/paragraph-actions.tsx";
+import { FIELDS } from "~/modules/conversations/conversation-form.ts";
+import { templatesForPrinciple } from "~/modules/conversations/templates.ts";
 import { cardsForPrinciple } from "~/modules/dilemmas/dilemmas.server.ts";
 import {
   pageHeadersFor,
@@ -17,7 +21,7 @@ import { PartSlug } from "~/modules/guide/guide.validation.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
+import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import { PrintButton } from "~/ui/print-button.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-deel";
@@ -39,7 +43,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       return other ? { title: other.title, href: href(other.slug) } : null;
     };
     const isCurrent = current?.id === version.id;
-    const dilemmas = part.kind === "principe" ? await cardsForPrinciple({ db, principle: part.slug }) : [];
+    const principle = part.kind === "principe";
+    const dilemmas = principle ? await cardsForPrinciple({ db, principle: part.slug }) : [];
+    // Open proposals change when an editor decides, which does not invalidate the guide's pages: the
+    // page links to the filtered list instead of listing them, so it stays cacheable and never stale.
+    const proposalsHref =
+      principle && version.status === "published"
+        ? `/meedenken?deel=${encodeURIComponent(part.slug)}&status=open`
+        : null;
     // Anyone may think along on a published version; the counts are public, never personal, so the page
     // stays cacheable (a new or hidden contribution invalidates the "guide" pages).
     const contributions =
@@ -67,7 +78,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
           const other = parts.find((candidate) => candidate.slug === slug);
           return other ? [{ title: other.title, href: href(slug) }] : [];
         }),
+        principle,
         dilemmas,
+        templates: principle ? templatesForPrinciple(part.slug) : [],
+        proposalsHref,
         contributions,
         previous: neighbour(index - 1),
         next: neighbour(index + 1),
@@ -84,7 +98,7 @@ export default function GuidePart({ loaderData }: Route.ComponentProps) {
   const { part, version } = loaderData;
   return (
     <article className="vm-part">
-      <title>{`${part.title} – Vakmanschap`}</title>
+      <title>{`${part.title} – ${t("guide.title")} – Vakmanschap`}</title>
       <nav aria-label={t("guide.breadcrumb")} className="utrecht-breadcrumb-nav vm-breadcrumb">
         <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
           <li className="utrecht-breadcrumb-nav__item">
@@ -137,33 +151,18 @@ export default function GuidePart({ loaderData }: Route.ComponentProps) {
           <Heading level={2} id="verwant">
             {t("guide.related")}
           </Heading>
-          <ul className="utrecht-link-list utrecht-link-list--html-ul">
+          <LinkList>
             {loaderData.related.map((item) => (
-              <li key={item.href} className="utrecht-link-list__item">
+              <LinkListItem key={item.href}>
                 <Link to={item.href} lang="nl">
                   {item.title}
                 </Link>
-              </li>
+              </LinkListItem>
             ))}
-          </ul>
+          </LinkList>
         </aside>
       ) : null}
-      {loaderData.dilemmas.length > 0 ? (
-        <aside aria-labelledby="dilemmas" className="vm-related">
-          <Heading level={2} id="dilemmas">
-            {t("dilemmas.forPrinciple")}
-          </Heading>
-          <ul className="utrecht-link-list utrecht-link-list--html-ul">
-            {loaderData.dilemmas.map((card) => (
-              <li key={card.slug} className="utrecht-link-list__item">
-                <Link to={`/dilemmas/${card.slug}`} lang="nl">
-                  {card.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </aside>
-      ) : null}
+      {loaderData.principle ? <PrincipleWork slug={part.slug} loaderData={loaderData} /> : null}
       <nav className="vm-pager" aria-label={`${t("guide.previous")} / ${t("guide.next")}`}>
         {loaderData.previous ? (
           <Link to={loaderData.previous.href} className="vm-pager__previous">
@@ -177,5 +176,70 @@ export default function GuidePart({ loaderData }: Route.ComponentProps) {
         ) : null}
       </nav>
     </article>
+  );
+}
+
+/** On a principle's page: its cards, the team conversations about it, and open proposals. */
+function PrincipleWork(props: {
+  slug: string;
+  loaderData: Pick<Route.ComponentProps["loaderData"], "dilemmas" | "templates" | "proposalsHref">;
+}) {
+  const t = useT();
+  const { dilemmas, templates, proposalsHref } = props.loaderData;
+  return (
+    <>
+      <aside aria-labelledby="dilemmas" className="vm-related">
+        <Heading level={2} id="dilemmas">
+          {t("dilemmas.forPrinciple")}
+        </Heading>
+        {dilemmas.length > 0 ? (
+          <LinkList>
+            {dilemmas.map((card) => (
+              <LinkListItem key={card.slug}>
+                <Link to={`/dilemmas/${card.slug}`} lang="nl">
+                  {card.title}
+                </Link>
+              </LinkListItem>
+            ))}
+          </LinkList>
+        ) : (
+          <Paragraph>{t("waysIn.principle.noCards")}</Paragraph>
+        )}
+        <Paragraph>
+          <Link to={`/dilemmas?principe=${encodeURIComponent(props.slug)}`}>
+            {t("waysIn.principle.allCards")}
+          </Link>
+        </Paragraph>
+      </aside>
+      {templates.length > 0 ? (
+        <aside aria-labelledby="teamgesprekken" className="vm-related">
+          <Heading level={2} id="teamgesprekken">
+            {t("waysIn.principle.conversations")}
+          </Heading>
+          <Paragraph>{t("waysIn.principle.conversationsText")}</Paragraph>
+          <LinkList>
+            {templates.map((template) => (
+              <LinkListItem key={template.key}>
+                <Link to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}`} lang="nl">
+                  {template.title}
+                </Link>{" "}
+                ({t("gesprekken.minutes", { count: template.minutes })})
+              </LinkListItem>
+            ))}
+          </LinkList>
+        </aside>
+      ) : null}
+      {proposalsHref ? (
+        <aside aria-labelledby="voorstellen" className="vm-related">
+          <Heading level={2} id="voorstellen">
+            {t("waysIn.principle.proposals")}
+          </Heading>
+          <Paragraph>{t("waysIn.principle.proposalsText")}</Paragraph>
+          <Paragraph>
+            <Link to={proposalsHref}>{t("waysIn.principle.proposalsLink")}</Link>
+          </Paragraph>
+        </aside>
+      ) : null}
+    </>
   );
 }

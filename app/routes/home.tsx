@@ -1,7 +1,13 @@
-import { data } from "react-router";
-import { useT } from "~/infra/i18n/i18n.ts";
+// The start page: what the guide is, the ways in (think a dilemma through, join a conversation with a
+// code, sign up for kris-kras, think along on the guide), and the principles in short. The same for
+// everyone, so it stays cacheable: the pages behind the ways in ask who is there.
+import { data, Form, useRouteLoaderData } from "react-router";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { editionText } from "~/modules/guide/edition.ts";
 import { listParts, resolveVersion } from "~/modules/guide/guide.server.ts";
+import { Button } from "~/ui/button.tsx";
+import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/home";
@@ -11,7 +17,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     const { db } = context.services.database;
     const { version } = await resolveVersion({ db });
     const parts = await listParts({ db, versionId: version.id });
-    return data({ parts }, { headers: cacheableHeaders("guide") });
+    return data({ parts, edition: version.edition }, { headers: cacheableHeaders("guide") });
   });
 }
 
@@ -19,20 +25,73 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeade
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const language = useLanguage();
+  const root = useRouteLoaderData("root") as { officialGuideUrl?: string } | undefined;
   const principles = loaderData.parts.filter((part) => part.kind === "principe");
   const others = loaderData.parts.filter((part) => part.kind !== "principe");
   return (
     <>
-      <title>{`${t("home.title")} – Vakmanschap`}</title>
+      <title>{t("home.title")}</title>
       <Heading level={1}>{t("home.title")}</Heading>
+      <Paragraph>
+        {t("home.rendering", { edition: editionText(loaderData.edition, language) })}{" "}
+        <Link to={root?.officialGuideUrl ?? "https://www.rijksoverheid.nl"} external>
+          {t("site.officialLink")}
+        </Link>
+      </Paragraph>
       <Paragraph lead>{t("home.lead")}</Paragraph>
       <Paragraph>{t("home.notACode")}</Paragraph>
       <Paragraph>
         <Link to="/gids">{t("home.readGuide")}</Link>
       </Paragraph>
+      <section aria-labelledby="aan-de-slag">
+        <Heading level={2} id="aan-de-slag">
+          {t("waysIn.home.title")}
+        </Heading>
+        <ul className="vm-cards vm-ways">
+          <Way name="wijzer" to="/afwegen" />
+          <li className="vm-card">
+            <Heading level={3}>
+              <Link to="/doe-mee">{t("waysIn.home.doeMee.title")}</Link>
+            </Heading>
+            <Paragraph>{t("waysIn.home.doeMee.text")}</Paragraph>
+            {/* Posts where /doe-mee's own form posts: a good code goes straight into the conversation. */}
+            <Form method="post" action="/doe-mee" className="vm-form vm-ways__code" noValidate>
+              <FormField id="home-code" label={t("waysIn.home.doeMee.code")}>
+                {(describedBy) => (
+                  <Textbox
+                    id="home-code"
+                    name="code"
+                    autoComplete="off"
+                    maxLength={40}
+                    describedBy={describedBy}
+                  />
+                )}
+              </FormField>
+              <Button appearance="secondary-action">{t("doeMee.join")}</Button>
+            </Form>
+          </li>
+          <Way name="kriskras" to="/kriskras" />
+          <Way name="meedenken" to="/meedenken" />
+          <Way name="dilemmas" to="/dilemmas" />
+        </ul>
+      </section>
       <PartCards id="principes" title={t("home.principlesTitle")} parts={principles} ordered />
       <PartCards id="meer" title={t("home.moreTitle")} parts={others} />
     </>
+  );
+}
+
+/** One way in: a title that links, and one line of what it is for (texts under `waysIn.home.<name>`). */
+function Way(props: { name: "wijzer" | "kriskras" | "meedenken" | "dilemmas"; to: string }) {
+  const t = useT();
+  return (
+    <li className="vm-card">
+      <Heading level={3}>
+        <Link to={props.to}>{t(`waysIn.home.${props.name}.title`)}</Link>
+      </Heading>
+      <Paragraph>{t(`waysIn.home.${props.name}.text`)}</Paragraph>
+    </li>
   );
 }
 

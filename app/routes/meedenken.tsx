@@ -1,6 +1,6 @@
 // Everything people wrote about the guide that is not hidden: filter by part, kind and status, search
 // the text, a page at a time. A GET form, so it works without JavaScript and each view has an address.
-import { data, Form } from "react-router";
+import { data, Form, useRouteLoaderData } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
@@ -45,6 +45,9 @@ export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 export default function Contributions({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { filter, items, total, page, pages } = loaderData;
+  const officialGuideUrl =
+    (useRouteLoaderData("root") as { officialGuideUrl?: string } | undefined)?.officialGuideUrl ??
+    "https://www.rijksoverheid.nl";
   const hrefFor = (target: number) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(filter)) {
@@ -59,6 +62,12 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
       <title>{`${t("meedenken.list.title")} – Vakmanschap`}</title>
       <Heading level={1}>{t("meedenken.list.title")}</Heading>
       <Paragraph lead>{t("meedenken.list.intro")}</Paragraph>
+      <Paragraph>
+        {t("meedenken.list.notOfficial")}{" "}
+        <Link to={officialGuideUrl} external>
+          {t("site.officialLink")}
+        </Link>
+      </Paragraph>
       <ul className="utrecht-link-list utrecht-link-list--html-ul">
         <li className="utrecht-link-list__item">
           <Link to="/meedenken/nieuw?soort=algemeen">{t("meedenken.list.feedback")}</Link>
@@ -116,6 +125,7 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
               describedBy={describedBy}
               options={[
                 { value: "", label: t("meedenken.list.allStatuses") },
+                { value: "open", label: t("waysIn.meedenken.openStatuses") },
                 ...CONTRIBUTION_STATUSES.map((status) => ({
                   value: status,
                   label: t(`meedenken.statuses.${status}`),

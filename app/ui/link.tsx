@@ -38,3 +38,15 @@ export function Link(props: {
     </RouterLink>
   );
 }
+
+/** A list of links (the design system's link list), e.g. "related" or "ways in". */
+export function LinkList(props: { children: ReactNode; className?: string }) {
+  const className = ["utrecht-link-list utrecht-link-list--html-ul", props.className]
+    .filter(Boolean)
+    .join(" ");
+  return <ul className={className}>{props.children}</ul>;
+}
+
+export function LinkListItem(props: { children: ReactNode }) {
+  return <li className="utrecht-link-list__item">{props.children}</li>;
+}

@@ -153,7 +153,8 @@ export function conversationPaths() {
       get: {
         operationId: "listConversationTemplates",
         tags: tag,
-        summary: "Sjablonen met gespreksleidraad: teamoverleg, introductie, kris-kras-gesprek",
+        summary:
+          "Sjablonen met draaiboek: teamoverleg, introductie, kris-kras-gesprek, rijkstrainees, P&O-dag",
         security: loggedIn,
         responses: {
           "200": privateResponse("De sjablonen", { type: "object" }),
@@ -215,7 +216,8 @@ export function conversationPaths() {
       get: {
         operationId: "getConversationSummary",
         tags: tag,
-        summary: "Per vraag de verdeling (en de verschuiving), goedgekeurde open antwoorden, de principes",
+        summary:
+          "Per vraag de verdeling (en het verschil tussen ronde 1 en 2), getoonde open antwoorden, de principes",
         security: loggedIn,
         parameters: [idParam],
         responses: {

@@ -8,12 +8,12 @@ const ADDED = "luister-ook-naar-wie-niet";
 const REMOVED = "de-menselijke-maat-geldt-ook";
 
 async function compare(page: Page, from: number, to: number) {
-  await page.getByLabel("Van versie").selectOption(String(from));
-  await page.getByLabel("Naar versie").selectOption(String(to));
+  await page.getByLabel("Van weergave").selectOption(String(from));
+  await page.getByLabel("Naar weergave").selectOption(String(to));
   await page.getByRole("button", { name: "Vergelijk" }).click();
   await expect(page).toHaveURL(`/gids/vergelijk?van=${from}&naar=${to}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    `Versie ${from} en versie ${to} vergelijken`,
+    `Weergave ${from} en weergave ${to} vergelijken`,
   );
 }
 
@@ -37,12 +37,12 @@ for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/gids/versies");
-    const versions = page.getByRole("table", { name: "Alle versies, nieuwste eerst" });
-    await expect(versions.getByRole("row", { name: `Lees versie ${DRAFT_VERSION}` })).toContainText(
+    const versions = page.getByRole("table", { name: "Alle weergaven, nieuwste eerst" });
+    await expect(versions.getByRole("row", { name: `Lees weergave ${DRAFT_VERSION}` })).toContainText(
       "Concept",
     );
-    await expect(versions.getByRole("row", { name: `Lees versie ${CURRENT_VERSION}` })).toContainText(
-      "Huidige versie",
+    await expect(versions.getByRole("row", { name: `Lees weergave ${CURRENT_VERSION}` })).toContainText(
+      "Huidige weergave",
     );
 
     // From the draft back to the published version: what the draft added now reads as removed.
@@ -92,14 +92,14 @@ for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/gids/versies");
-    await page.getByLabel("Van versie").selectOption(String(CURRENT_VERSION));
-    await page.getByLabel("Naar versie").selectOption(String(CURRENT_VERSION));
+    await page.getByLabel("Van weergave").selectOption(String(CURRENT_VERSION));
+    await page.getByLabel("Naar weergave").selectOption(String(CURRENT_VERSION));
     await page.getByRole("button", { name: "Vergelijk" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Kies twee verschillende versies om te vergelijken.");
+    await expect(page.getByRole("alert")).toHaveText("Kies twee verschillende weergaven om te vergelijken.");
     await expect(page.locator("ins, del")).toHaveCount(0);
     // The form keeps the choice, ready to be corrected.
-    await expect(page.getByLabel("Naar versie")).toHaveValue(String(CURRENT_VERSION));
-    await page.getByLabel("Naar versie").selectOption(String(DRAFT_VERSION));
+    await expect(page.getByLabel("Naar weergave")).toHaveValue(String(CURRENT_VERSION));
+    await page.getByLabel("Naar weergave").selectOption(String(DRAFT_VERSION));
     await page.getByRole("button", { name: "Vergelijk" }).click();
     await expect(page.getByRole("alert")).toHaveCount(0);
     await expect(page.locator("ins").first()).toBeVisible();
@@ -109,10 +109,10 @@ for (const javaScriptEnabled of [true, false]) {
 
 test("a comparison address with invalid versions answers 400 with an explanation", async ({ page }) => {
   const cases = [
-    { query: "van=x&naar=1", message: "Kies twee bestaande versies om te vergelijken." },
-    { query: `van=1&naar=99`, message: "Kies twee bestaande versies om te vergelijken." },
-    { query: "van=1&naar=1", message: "Kies twee verschillende versies om te vergelijken." },
-    { query: "van=1%00&naar=%27%3B--", message: "Kies twee bestaande versies om te vergelijken." },
+    { query: "van=x&naar=1", message: "Kies twee bestaande weergaven om te vergelijken." },
+    { query: `van=1&naar=99`, message: "Kies twee bestaande weergaven om te vergelijken." },
+    { query: "van=1&naar=1", message: "Kies twee verschillende weergaven om te vergelijken." },
+    { query: "van=1%00&naar=%27%3B--", message: "Kies twee bestaande weergaven om te vergelijken." },
   ];
   for (const { query, message } of cases) {
     const response = await page.goto(`/gids/vergelijk?${query}`);
@@ -141,7 +141,7 @@ test("a reader opens the example draft from the versions page and is warned it i
   page,
 }) => {
   await page.goto("/gids/versies");
-  await page.getByRole("link", { name: `Lees versie ${DRAFT_VERSION}` }).click();
+  await page.getByRole("link", { name: `Lees weergave ${DRAFT_VERSION}` }).click();
   await expect(page).toHaveURL(`/gids/versie/${DRAFT_VERSION}`);
   await expect(page.getByText("Dit is een concept. Het is nog niet gepubliceerd")).toBeVisible();
   await page.getByRole("link", { name: "Luister beter naar burgers" }).click();

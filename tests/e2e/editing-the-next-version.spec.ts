@@ -145,14 +145,16 @@ test("an editor edits a paragraph with a preview, writes the changelog and publi
   await page.goto("/beheer/gids");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("De gids bewerken");
   await page.getByRole("button", { name: "Concept weggooien" }).click();
-  await expect(page.getByText("Weet je zeker dat je het concept van versie 2 wilt weggooien?")).toBeVisible();
+  await expect(
+    page.getByText("Weet je zeker dat je het concept van weergave 2 wilt weggooien?"),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Ja, gooi het concept weg" }).click();
   await expect(page.getByText("Het concept is weggegooid.")).toBeVisible();
 
   // A new draft: a copy of version 1.
   await page.getByRole("button", { name: "Nieuw concept" }).click();
   await expect(page).toHaveURL(/\/beheer\/gids\/concept\?gedaan=concept-gemaakt$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concept van versie 2");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concept van weergave 2");
 
   // A paragraph: first a blank line (refused, the text kept), then a preview, then saved.
   await page.getByRole("link", { name: PART }).click();
@@ -177,7 +179,7 @@ test("an editor edits a paragraph with a preview, writes the changelog and publi
   await expect(page.locator(`#alinea-${ANCHOR}`)).toContainText(NEW_WORDS);
 
   // The changelog, with a preview.
-  await page.getByRole("link", { name: "Terug naar het concept van versie 2" }).click();
+  await page.getByRole("link", { name: "Terug naar het concept van weergave 2" }).click();
   await page.getByLabel("Veranderingen").fill("- Principe *Luister beter naar burgers*: kritiek als cadeau.");
   await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
   await expect(page.getByRole("region", { name: "Zo ziet het eruit" }).locator("em")).toHaveText(
@@ -200,11 +202,13 @@ test("an editor edits a paragraph with a preview, writes the changelog and publi
 
   // Publishing asks first.
   await page.getByRole("button", { name: "Publiceren", exact: true }).click();
-  await page.getByRole("button", { name: "Ja, publiceer versie 2" }).click();
-  await expect(page.getByText("Versie 2 is gepubliceerd.")).toBeVisible();
+  await page.getByRole("button", { name: "Ja, publiceer weergave 2" }).click();
+  await expect(page.getByText("Weergave 2 is gepubliceerd.")).toBeVisible();
 
   // The comparison shows the change; the current version has it; version 1 still reads as before.
-  await page.getByRole("link", { name: "Bekijk wat er veranderd is tussen versie 1 en versie 2" }).click();
+  await page
+    .getByRole("link", { name: "Bekijk wat er veranderd is tussen weergave 1 en weergave 2" })
+    .click();
   await expect(page).toHaveURL("/gids/vergelijk?van=1&naar=2");
   await expect(page.getByText("0 toegevoegd, 0 weggehaald, 1 veranderd.")).toBeVisible();
   const changed = page.locator(`#changed-${ANCHOR}`);
@@ -234,7 +238,7 @@ test("an editor adds a paragraph with the keyboard alone, with a live preview, a
   await expectNoViolations(page);
   await page.getByRole("button", { name: "Nieuw concept" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concept van versie 3");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concept van weergave 3");
   await expectNoViolations(page);
 
   await page.getByRole("link", { name: PART }).focus();
@@ -290,14 +294,14 @@ test("a civil servant's proposal is taken over into the next version, and the co
   const editorContext = await browser.newContext({ baseURL: base });
   const editor = await logInAsEditor(editorContext);
   await editor.goto(`/beheer${proposal}`);
-  await expect(editor.getByText("Er is nog geen concept van een volgende versie.")).toBeVisible();
+  await expect(editor.getByText("Er is nog geen concept van een volgende weergave.")).toBeVisible();
   await editor.goto("/beheer/gids");
   await editor.getByRole("button", { name: "Nieuw concept" }).click();
-  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Concept van versie 3");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Concept van weergave 3");
   await editor.goto(`/beheer${proposal}`);
   const adopt = editor.getByRole("region", { name: "Overnemen in het concept" });
   await adopt.getByLabel("Reden", { exact: true }).fill("Mensen willen weten wanneer ze iets horen.");
-  await adopt.getByRole("button", { name: "Neem over in het concept van versie 3" }).click();
+  await adopt.getByRole("button", { name: "Neem over in het concept van weergave 3" }).click();
   await expect(editor.getByText("Overgenomen in het concept.")).toBeVisible();
   await expectNoViolations(editor);
   await editor.getByRole("link", { name: "Bekijk of verander de tekst in het concept" }).click();
@@ -308,8 +312,8 @@ test("a civil servant's proposal is taken over into the next version, and the co
   await editor.getByLabel("Veranderingen").fill("- Een voorstel uit Meedenken overgenomen.");
   await editor.getByRole("button", { name: "Opslaan" }).first().click();
   await editor.getByRole("button", { name: "Publiceren", exact: true }).click();
-  await editor.getByRole("button", { name: "Ja, publiceer versie 3" }).click();
-  await expect(editor.getByText("Versie 3 is gepubliceerd.")).toBeVisible();
+  await editor.getByRole("button", { name: "Ja, publiceer weergave 3" }).click();
+  await expect(editor.getByText("Weergave 3 is gepubliceerd.")).toBeVisible();
   await editor.goto("/gids/vergelijk?van=2&naar=3");
   const changed = editor.locator(`#changed-${ANCHOR}`);
   await expect(changed.locator("ins", { hasText: "antwoord" })).not.toHaveCount(0);
@@ -321,7 +325,7 @@ test("a civil servant's proposal is taken over into the next version, and the co
 
   // The writer reads what became of it, with the reason; the proposal stays on version 2.
   await writer.goto(proposal);
-  await expect(writer.getByText("Overgenomen in versie 3").first()).toBeVisible();
+  await expect(writer.getByText("Overgenomen in weergave 3").first()).toBeVisible();
   await expect(writer.getByText("Mensen willen weten wanneer ze iets horen.").first()).toBeVisible();
   await editorContext.close();
   await writerContext.close();

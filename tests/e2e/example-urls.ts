@@ -522,6 +522,12 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         as: "gespreksleider",
         language: "en",
       },
+      {
+        path: `/gesprekken/nieuw?kaart=${CARD_SLUG}`,
+        shows: "the form opened from a card's page, with the card's question in it",
+        status: 200,
+        as: "gespreksleider",
+      },
     ],
   },
   "routes/gesprek-leiden": {
@@ -568,6 +574,11 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         status: 200,
       },
       { path: "/meedenken?q=niets-gevonden-hier", shows: "a search without contributions", status: 200 },
+      {
+        path: "/meedenken?deel=loyale-tegenspraak&status=open",
+        shows: "the open proposals on a principle, as its page in the guide links to them",
+        status: 200,
+      },
     ],
   },
   "routes/meedenken-nieuw": {

@@ -2,7 +2,7 @@
 // meeting template (add, fill from a card and remove a question, a mistake that keeps what was typed),
 // open a question and watch the count go up while colleagues answer from their phones, find the result
 // refused below the minimum and shown from three answers on, show it on the big screen, let everyone
-// vote again and see the shift, let open answers through, end the session and take the summary home as
+// vote again and see both rounds, let open answers through, end the session and take the summary home as
 // Markdown and CSV. Also: nobody else gets in, not a civil servant and not another facilitator.
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
@@ -43,8 +43,8 @@ async function colleague(baseURL: string, code: string) {
   };
 }
 
-const DILEMMA_A = "A: Ik verbeter zijn deel in stilte.";
-const DILEMMA_B = "B: Ik help hem nu en praat daarna samen met de teamleider.";
+const DILEMMA_A = "A: Ik verbeter zijn deel stil, zodat hij kans houdt op een vast contract.";
+const DILEMMA_B = "B: Ik help hem nu, maar zeg dat we daarna samen naar de teamleider gaan.";
 
 for (const javaScriptEnabled of [false, true]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
@@ -93,8 +93,10 @@ for (const javaScriptEnabled of [false, true]) {
       .selectOption({ label: "Eerst voor de minister of eerst voor de samenleving?" });
     await page.getByRole("button", { name: "Neem kaart over in vraag 4" }).click();
     await expect(page.getByText("Vraag 4 is gevuld met de dilemmakaart.")).toBeVisible();
-    await expect(page.locator("#vraag-3-tekst")).toHaveValue(/^Je werkt op een ministerie.* Wat doe je\?$/);
-    await expect(page.locator("#vraag-3-keuze-a")).toHaveValue(/^Ik werk de proef van de minister goed uit/);
+    await expect(page.locator("#vraag-3-tekst")).toHaveValue(
+      /^De minister wil iets doen tegen eenzaamheid.* Wat doe je\?$/,
+    );
+    await expect(page.locator("#vraag-3-keuze-a")).toHaveValue(/^Ik werk de proef goed uit/);
     await expect(page.getByLabel("Titel", { exact: true })).toHaveValue(title);
     await page.getByRole("button", { name: "Verwijder vraag 4" }).click();
     await expect(page.getByText("De vraag is verwijderd.")).toBeVisible();
@@ -109,7 +111,9 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page.locator("#vraag-2-tekst")).toHaveValue(/Wat wil je dat we als team anders gaan doen\?/);
     await expectNoViolations(page, javaScriptEnabled);
     await page.getByLabel("Titel", { exact: true }).fill(title);
-    await page.locator("#vraag-1-keuze-a").fill("Ik verbeter zijn deel in stilte.");
+    await page
+      .locator("#vraag-1-keuze-a")
+      .fill("Ik verbeter zijn deel stil, zodat hij kans houdt op een vast contract.");
     await page.getByRole("button", { name: "Maak het gesprek" }).click();
 
     // Leading it: the code to read aloud and the questions, each with its buttons.
@@ -183,7 +187,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(shown.getByRole("row", { name: new RegExp(DILEMMA_A) })).toContainText("2");
     await expectNoViolations(screen, javaScriptEnabled);
 
-    // After the talk everyone votes again; the shift shows on both screens.
+    // After the talk everyone votes again; both rounds show side by side on both screens.
     await page.getByRole("button", { name: "Opnieuw stemmen vraag 2" }).click();
     await expect(current).toContainText("tweede ronde");
     for (const phone of phones) await phone.answer(dilemma, "b");
@@ -243,7 +247,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page.getByRole("button", { name: /^Open vraag/ })).toHaveCount(0);
     await expectNoViolations(page, javaScriptEnabled);
 
-    // The summary: both rounds and the shift, the open answers that were let through, the principles.
+    // The summary: both rounds and their difference, the open answers that were shown, the principles.
     await page.getByRole("link", { name: "Samenvatting" }).first().click();
     await expect(page).toHaveURL(`/gesprekken/${id}/samenvatting`);
     await ready(page);

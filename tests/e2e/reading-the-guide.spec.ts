@@ -15,7 +15,9 @@ for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gids Ambtelijk Vakmanschap");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Vakmanschap: de Gids Ambtelijk Vakmanschap in eigen woorden",
+    );
 
     const principles = page.getByRole("region", { name: "De principes in het kort" });
     await expect(principles.getByRole("listitem")).toHaveCount(7);

@@ -52,14 +52,19 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(paragraph.locator("xpath=ancestor-or-self::*[@lang][1]")).toHaveAttribute("lang", "nl");
 
     // The choice is remembered on the next page.
-    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Versions" }).click();
+    await page
+      .getByRole("navigation", { name: "Main menu" })
+      .getByRole("link", { name: "Renderings" })
+      .click();
     await expect(page).toHaveURL("/gids/versies");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Versions of the guide");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "This website's renderings of the guide",
+    );
 
     await page.getByRole("button", { name: TO_DUTCH }).click();
     await expectDutchInterface(page);
     await expect(page).toHaveURL("/gids/versies");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Versies van de gids");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weergaven van de gids op deze website");
     await context.close();
   });
 

@@ -197,10 +197,10 @@ test("colleagues join a live conversation with the code, answer and see the resu
   await expect(result(plain)).toContainText("67%");
   await expect(plain.getByText("Jouw antwoord: B: Ik publiceer het nu")).toBeVisible();
 
-  // After the discussion everyone votes again, and the phones show how opinions moved.
+  // After the discussion everyone votes again, and the phones show both rounds side by side.
   await act("herstemming", dilemma);
   await expect(
-    live.getByText("Stem opnieuw. Je kunt een ander antwoord kiezen dan de eerste keer."),
+    live.getByText("Stem opnieuw. Kies wat je nu vindt: hetzelfde als de eerste keer, of iets anders."),
   ).toBeVisible();
   await expect(live.getByRole("radio", { checked: true })).toHaveCount(0);
   await loadCurrentQuestion(plain);
@@ -211,7 +211,7 @@ test("colleagues join a live conversation with the code, answer and see the resu
     "Keuze",
     "Eerste ronde",
     "Tweede ronde",
-    "Verschuiving (procentpunten)",
+    "Verschil tussen ronde 1 en 2 (procentpunten)",
   ]);
   await expect(shift.getByRole("row", { name: /A: Ik wacht op de minister/ })).toContainText(
     /1 \(33%\)\s+3 \(100%\)\s+\+67/,

@@ -480,7 +480,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       const subjects = smtp.received.map((mail) => mail.subject);
       expect(subjects).toEqual([
         "Je bijdrage aan de gids: In behandeling",
-        "Je bijdrage aan de gids: Deels overgenomen in versie 2",
+        "Je bijdrage aan de gids: Deels overgenomen in weergave 2",
         "Nieuwe reactie op je bijdrage aan de gids",
       ]);
       const statusMail = smtp.received[1];

@@ -1,7 +1,8 @@
 // Editors work on the next version of the guide, on each database: one draft at a time, copied from
 // the current version with the same anchors; paragraphs and parts are changed, added, moved and
-// removed; the changelog is written; publishing makes the draft the current version while the old
-// one stays as it was. Also a version written out as Markdown files and read back in as a draft.
+// removed; the changelog and the edition of the official guide it follows are written; publishing makes
+// the draft the current version while the old one stays as it was. Also a version written out as
+// Markdown files and read back in as a draft.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +36,7 @@ import {
   updateDraftBlock,
   updateDraftPart,
 } from "../../app/modules/guide/guide-drafts.server.ts";
+import { applyGuideEdit } from "../../app/modules/guide/guide-editor.server.ts";
 import { exportGuideVersion } from "../../app/modules/guide/guide-export.server.ts";
 import { importGuideFolder } from "../../app/modules/guide/guide-import.server.ts";
 import { CONTENT_DIR, databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
@@ -262,6 +264,60 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     await removeDraftPart({ db: database.db, versionId, slug });
     expect(await slugs()).not.toContain(slug);
     expect(await slugs()).toHaveLength(11);
+  });
+
+  it("lets an editor set which version of the official guide the draft follows, from the form", async () => {
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries({
+        intent: "wijzigingen-opslaan",
+        concept: versionId,
+        ...fields,
+      }))
+        data.set(name, value);
+      return data;
+    };
+    const draft = await requireDraft({ db: database.db });
+    expect(draft.edition).toBe("derde versie");
+    const fields = { label: draft.label, changelog: "" };
+
+    const refused = await applyGuideEdit({
+      db: database.db,
+      actor: editor,
+      form: form({ ...fields, edition: " x " }),
+    });
+    expect(refused).toMatchObject({
+      kind: "again",
+      status: 400,
+      errors: { edition: "Schrijf welke versie van de officiële gids dit is, in minstens 3 tekens." },
+      values: { edition: " x " },
+    });
+    await expect(
+      setChangelog({ db: database.db, versionId, changelog: "", edition: "vierde\nversie" }),
+    ).rejects.toMatchObject({ code: "invalid", fields: { edition: "Dit veld moet op één regel passen." } });
+    expect((await requireDraft({ db: database.db })).edition).toBe("derde versie");
+
+    const saved = await applyGuideEdit({
+      db: database.db,
+      actor: editor,
+      form: form({ ...fields, edition: "  vierde versie " }),
+    });
+    expect(saved).toMatchObject({ kind: "done", invalidate: true });
+    const listed = await listVersions({ db: database.db });
+    expect(listed.map((version) => [version.number, version.edition])).toEqual([
+      [2, "vierde versie"],
+      [1, "derde versie"],
+    ]);
+    // Saving the changelog alone keeps the edition.
+    await setChangelog({ db: database.db, versionId, changelog: "" });
+    expect((await requireDraft({ db: database.db })).edition).toBe("vierde versie");
+
+    await applyGuideEdit({
+      db: database.db,
+      actor: editor,
+      form: form({ ...fields, edition: "derde versie" }),
+    });
+    expect((await requireDraft({ db: database.db })).edition).toBe("derde versie");
   });
 
   it("publishes only with a changelog; the draft becomes current and the old version stays", async () => {

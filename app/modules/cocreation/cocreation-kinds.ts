@@ -18,6 +18,11 @@ export const CONTRIBUTION_STATUSES = [
 ] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
+/** Not decided yet: what the editors still have to look at, and what "open" means in the list's filter. */
+export const OPEN_STATUSES = ["ontvangen", "in-behandeling"] as const satisfies readonly ContributionStatus[];
+/** The list's status filter: one status, or `open` for every status in `OPEN_STATUSES`. */
+export const STATUS_FILTERS = ["open", ...CONTRIBUTION_STATUSES] as const;
+
 /** `in-afwachting`: hidden by reports until an editor looks; `verborgen`: hidden by an editor. */
 export const HIDDEN_STATES = ["in-afwachting", "verborgen"] as const;
 export type HiddenState = (typeof HIDDEN_STATES)[number];

@@ -6,6 +6,7 @@ import {
   CONTRIBUTION_STATUSES,
   type ContributionKind,
   HIDDEN_STATES,
+  STATUS_FILTERS,
 } from "./cocreation-kinds.ts";
 
 /** Proposals can be supported; comments and general feedback cannot. */
@@ -141,7 +142,7 @@ export const ContributionFilter = z.object({
   deel: Slug.optional().catch(undefined),
   alinea: Slug.optional().catch(undefined),
   soort: z.enum(CONTRIBUTION_KINDS).optional().catch(undefined),
-  status: z.enum(CONTRIBUTION_STATUSES).optional().catch(undefined),
+  status: z.enum(STATUS_FILTERS).optional().catch(undefined),
   q: z.string().trim().max(200).refine(storable).optional().catch(undefined),
   pagina: PageNumber.default(1).catch(1),
 });

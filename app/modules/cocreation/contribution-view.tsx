@@ -42,7 +42,7 @@ export function useDate() {
   return (iso: string) => formatDate({ iso, language, format: "date" });
 }
 
-/** "Overgenomen in versie 4", "In behandeling", … in the interface language. */
+/** "Overgenomen in weergave 4", "In behandeling", … in the interface language. */
 export function StatusLabel(props: { status: ContributionStatus; adoptedInVersion: number | null }) {
   const t = useT();
   const word = t(`meedenken.statuses.${props.status}`);

@@ -29,7 +29,12 @@ import {
   type QueueView,
   type ReplyInput,
 } from "./cocreation.validation.ts";
-import type { ContributionKind, ContributionStatus, HiddenState } from "./cocreation-kinds.ts";
+import {
+  type ContributionKind,
+  type ContributionStatus,
+  type HiddenState,
+  OPEN_STATUSES,
+} from "./cocreation-kinds.ts";
 import { notifyContributor } from "./notifications.server.ts";
 
 export const NOT_FOUND = "Deze bijdrage bestaat niet (meer).";
@@ -235,7 +240,8 @@ function filterConditions(filter: Partial<ContributionFilter>): SQL[] {
   if (filter.deel) conditions.push(eq(cocreationContributions.partSlug, filter.deel));
   if (filter.alinea) conditions.push(eq(cocreationContributions.anchor, filter.alinea));
   if (filter.soort) conditions.push(eq(cocreationContributions.kind, filter.soort));
-  if (filter.status) conditions.push(eq(cocreationContributions.status, filter.status));
+  if (filter.status === "open") conditions.push(inArray(cocreationContributions.status, [...OPEN_STATUSES]));
+  else if (filter.status) conditions.push(eq(cocreationContributions.status, filter.status));
   if (filter.versie) conditions.push(eq(guideVersions.number, filter.versie));
   if (filter.q) {
     const pattern = likePattern(filter.q);
@@ -266,7 +272,7 @@ export async function listContributions(options: {
 export async function listQueue(options: { db: Db; filter: Partial<ContributionFilter>; view: QueueView }) {
   const conditions = filterConditions(options.filter);
   if (options.view === "open") {
-    conditions.push(inArray(cocreationContributions.status, ["ontvangen", "in-behandeling"]));
+    conditions.push(inArray(cocreationContributions.status, [...OPEN_STATUSES]));
   }
   if (options.view === "verborgen") conditions.push(isNotNull(cocreationContributions.hiddenState));
   if (options.view === "gemeld") {

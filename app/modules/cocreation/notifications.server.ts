@@ -26,7 +26,7 @@ const STATUS_WORDS: Record<ContributionStatus, string> = {
 export function statusLine(status: ContributionStatus, adoptedInVersion: number | null): string {
   const word = STATUS_WORDS[status];
   return adoptedInVersion && (status === "overgenomen" || status === "deels-overgenomen")
-    ? `${word} in versie ${adoptedInVersion}`
+    ? `${word} in weergave ${adoptedInVersion}`
     : word;
 }
 

@@ -9,6 +9,7 @@ import {
   questionField,
   questionFromCard,
   readConversationForm,
+  withCardQuestion,
   withCardTaken,
   withQuestionAdded,
   withQuestionRemoved,
@@ -206,5 +207,35 @@ describe("the form for a new conversation", () => {
   it("uses the card's title when not even one sentence of its case fits", () => {
     const long = { ...CARD, case: `${"heel ".repeat(80)}lang.` };
     expect(questionFromCard(long, emptyQuestion()).text).toBe(CARD.title);
+  });
+});
+
+describe("a new conversation opened from a card's page", () => {
+  it("puts the card's question in the empty start, with the card's title", () => {
+    const { values, position } = withCardQuestion(formValuesFrom(), CARD);
+    expect(position).toBe(0);
+    expect(values.title).toBe(CARD.title);
+    expect(values.questions).toHaveLength(1);
+    expect(values.questions[0]).toMatchObject({ kind: "dilemma", cardSlug: CARD.slug });
+  });
+
+  it("adds the card's question after a template's own, keeping the template's title", () => {
+    const template = templateFor("teamoverleg");
+    const start = formValuesFrom(template);
+    const { values, position } = withCardQuestion(start, CARD);
+    expect(position).toBe(start.questions.length);
+    expect(values.title).toBe(start.title);
+    expect(values.questions.slice(0, -1)).toEqual(start.questions);
+    expect(values.questions.at(-1)?.cardSlug).toBe(CARD.slug);
+    expect(ConversationInput.safeParse(conversationInputOf(values)).success).toBe(true);
+  });
+
+  it("leaves a full form as it is", () => {
+    const full = {
+      ...formValuesFrom(),
+      questions: Array.from({ length: MAX_QUESTIONS }, () => emptyQuestion()),
+    };
+    full.questions[0] = { ...emptyQuestion(), text: "Al ingevuld" };
+    expect(withCardQuestion(full, CARD)).toEqual({ values: full, position: -1 });
   });
 });

@@ -52,6 +52,9 @@ export const FIELDS = {
   intent: "intent",
 } as const;
 
+/** The query parameter of `/gesprekken/nieuw` that starts the form with a dilemma card's question. */
+export const CARD_QUERY = "kaart";
+
 const QUESTION_FIELDS = {
   kind: "soort",
   text: "tekst",
@@ -269,6 +272,30 @@ export function withCardTaken(
       index === position ? questionFromCard(card, question) : question,
     ),
   };
+}
+
+/**
+ * The form with a card's question in it, for a facilitator who came from the card's page: it fills the
+ * first question when that is still empty (an empty start), and otherwise comes after the template's
+ * questions. An untitled session takes the card's title. Also returns the question's position.
+ */
+export function withCardQuestion(
+  values: ConversationFormValues,
+  card: CardForQuestion,
+): { values: ConversationFormValues; position: number } {
+  const title = values.title.trim() ? values.title : card.title;
+  const [first] = values.questions;
+  if (values.questions.length === 1 && first && isEmptyQuestion(first)) {
+    return { values: { ...withCardTaken(values, 0, card), title }, position: 0 };
+  }
+  if (values.questions.length >= MAX_QUESTIONS) return { values, position: -1 };
+  const added = withQuestionAdded(values);
+  const position = added.questions.length - 1;
+  return { values: { ...withCardTaken(added, position, card), title }, position };
+}
+
+function isEmptyQuestion(question: QuestionFormValues): boolean {
+  return !question.text.trim() && !question.optionA.trim() && !question.optionB.trim() && !question.cardSlug;
 }
 
 const ASK = "Wat doe je?";

@@ -114,9 +114,15 @@ describe("the summary as Markdown", () => {
     expect(markdown).toContain("- [Menselijke maat](https://vakmanschap.example.nl/gids/menselijke-maat)");
   });
 
-  it("shows both rounds of a re-vote and the shift in percentage points", () => {
+  it("shows both rounds of a re-vote and the difference in percentage points, not as a goal", () => {
     expect(markdown).toContain("## Vraag 1: Wat doe je?");
-    expect(markdown).toContain("| Keuze | Eerste ronde | Tweede ronde | Verschuiving (procentpunten) |");
+    expect(markdown).toContain(
+      "| Keuze | Eerste ronde | Tweede ronde | Verschil tussen ronde 1 en 2 (procentpunten) |",
+    );
+    expect(markdown).toContain("Het verschil tussen de rondes is geen doel.");
+    const oneRound = createSummary();
+    oneRound.questions = oneRound.questions.slice(1);
+    expect(summaryMarkdown({ summary: oneRound, ...files })).not.toContain("geen doel");
     expect(markdown).toContain("| A: Ik wacht | 3 (75%) | 1 (25%) | \u221250 |");
     expect(markdown).toContain("| B: Ik publiceer nu | 1 (25%) | 3 (75%) | +50 |");
   });
@@ -152,7 +158,7 @@ describe("the summary as CSV", () => {
     expect(lines.at(-1)).toBe("");
   });
 
-  it("has a header and one row per option and round, with the shift in the second round", () => {
+  it("has a header and one row per option and round, with the difference in the second round", () => {
     expect(lines[0]).toBe(
       [
         "Vraag",
@@ -162,7 +168,7 @@ describe("the summary as CSV", () => {
         "Keuze",
         "Aantal",
         "Procent",
-        "Verschuiving in procentpunten",
+        "Verschil tussen ronde 1 en 2 in procentpunten",
         "Antwoord",
       ].join(CSV_SEPARATOR),
     );

@@ -1,6 +1,6 @@
 // A session's summary as files to keep or share: Markdown to read, CSV for a spreadsheet. Pure. Only
-// aggregates go in (what `summaryOf` gives: counts, shares, shifts, approved open answers), so nothing
-// in them identifies a participant.
+// aggregates go in (what `summaryOf` gives: counts, shares, the difference between the rounds, the open
+// answers the facilitator showed), so nothing in them identifies a participant.
 import { escapeMarkdown, type Translate } from "../deliberation/deliberation-record.ts";
 import type { Summary } from "./conversation-views.server.ts";
 import { type ChoiceTally, type Shift, shiftBetween } from "./tallies.ts";
@@ -60,6 +60,9 @@ export function summaryMarkdown(options: SummaryFileOptions): string {
     `${escapeMarkdown(options.dates)}. ${escapeMarkdown(t("gesprekken.participants", { count: summary.participants }))}.`,
     "",
   ];
+  if (summary.questions.some((question) => shiftOf(question))) {
+    lines.push(cell(t("gesprekken.summary.secondRound")), "");
+  }
   if (summary.principles.length > 0) {
     lines.push(`## ${cell(t("gesprekken.summary.principles"))}`, "");
     for (const slug of summary.principles) {

@@ -3,7 +3,13 @@ import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { PRINCIPLES } from "../dilemmas/dilemma-tags.ts";
-import { ConversationTemplateSchema, QuestionDraftSchema, TEMPLATES, templateFor } from "./templates.ts";
+import {
+  ConversationTemplateSchema,
+  QuestionDraftSchema,
+  TEMPLATES,
+  templateFor,
+  templatesForPrinciple,
+} from "./templates.ts";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../../content");
 
@@ -23,13 +29,36 @@ const sentencesOf = (text: string) =>
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 0);
 
+/** Words too common to tell two options apart. */
+const STOP = new Set([
+  "zoals",
+  "maar",
+  "naar",
+  "voor",
+  "daarna",
+  "zodat",
+  "omdat",
+  "ook",
+  "dan",
+  "niet",
+  "mijn",
+]);
+
 const wordCount = (sentence: string) => sentence.split(/\s+/).filter(Boolean).length;
 
 describe("the conversation templates", () => {
-  it("are a team meeting of 45 minutes, an introduction and a kris-kras-gesprek of 90 minutes", () => {
-    expect(TEMPLATES.map((template) => template.key)).toEqual(["teamoverleg", "introductie", "kriskras"]);
+  it("are a team meeting of 45 minutes, an introduction, a kris-kras-gesprek of 90 minutes, a trainee meeting and a P&O day", () => {
+    expect(TEMPLATES.map((template) => template.key)).toEqual([
+      "teamoverleg",
+      "introductie",
+      "kriskras",
+      "rijkstrainees",
+      "p-en-o-dag",
+    ]);
     expect(templateFor("teamoverleg")?.minutes).toBe(45);
     expect(templateFor("kriskras")?.minutes).toBe(90);
+    expect(templateFor("rijkstrainees")?.title).toBe("Bijeenkomst van rijkstrainees");
+    expect(templateFor("p-en-o-dag")?.title).toBe("Werksessie op een P&O-dag");
   });
 
   it.each(TEMPLATES.map((template) => [template.key, template] as const))(
@@ -47,6 +76,46 @@ describe("the conversation templates", () => {
       expect(template.rounds.reduce((sum, round) => sum + round.minutes, 0)).toBe(template.minutes);
     },
   );
+
+  it.each(TEMPLATES.map((template) => [template.key, template] as const))(
+    "%s asks every question in one round, and each round has time for the questions it asks",
+    (_key, template) => {
+      const asked = template.rounds.flatMap((round) => round.asks ?? []);
+      expect([...asked].sort((x, y) => x - y)).toEqual(template.questions.map((_question, index) => index));
+      for (const round of template.rounds) {
+        const needed = (round.asks ?? []).reduce(
+          (sum, index) => sum + (template.questions[index]?.minutes ?? 0),
+          0,
+        );
+        expect(needed, round.title).toBeLessThanOrEqual(round.minutes);
+      }
+      const questionMinutes = template.questions.reduce((sum, question) => sum + (question.minutes ?? 0), 0);
+      expect(questionMinutes).toBeLessThanOrEqual(template.minutes);
+    },
+  );
+
+  it("give twelve kris-kras participants about one and a half minutes each to introduce themselves", () => {
+    const introductions = templateFor("kriskras")?.rounds.find((round) => round.title === "Voorstellen");
+    expect(introductions?.asks ?? []).toEqual([]);
+    expect(introductions?.minutes).toBeGreaterThanOrEqual(12 * 1.5);
+  });
+
+  it("never ask who chose what, never call it a score, and word moderation as showing", () => {
+    for (const template of TEMPLATES) {
+      const script = template.rounds.map((round) => round.guidance).join(" ");
+      expect(script, template.key).not.toMatch(
+        /score|goedgekeurd|goedkeur|die [AB] koos|van mening veranderde|verschoven/i,
+      );
+    }
+  });
+
+  it("say in every script with a second round that the aim is to hear each other, not to agree", () => {
+    for (const template of TEMPLATES) {
+      const script = template.rounds.map((round) => round.guidance).join(" ");
+      if (!/nog een keer/.test(script)) continue;
+      expect(script, template.key).toContain("Het gaat erom dat jullie elkaars afwegingen horen.");
+    }
+  });
 
   it("use all three kinds of question, and every template has a dilemma card", () => {
     const kinds = new Set(
@@ -66,6 +135,34 @@ describe("the conversation templates", () => {
       const card = matter(readFileSync(file, "utf8")).data;
       expect(card.slug).toBe(question.cardSlug);
       for (const principle of question.principles) expect(card.principles).toContain(principle);
+    }
+  });
+
+  it("give a card's two options in the card's order, about equally long", () => {
+    const words = (text: string) =>
+      new Set(
+        text
+          .toLowerCase()
+          .match(/[a-zà-ÿ0-9.-]{4,}/g)
+          ?.filter((word) => !STOP.has(word)) ?? [],
+      );
+    const shared = (one: string, other: string) => {
+      const theirs = words(other);
+      return [...words(one)].filter((word) => theirs.has(word)).length;
+    };
+    for (const question of TEMPLATES.flatMap((template) => template.questions)) {
+      if (!question.cardSlug || !question.optionA || !question.optionB) continue;
+      const file = path.join(CONTENT, "dilemmas", `${question.cardSlug}.md`);
+      const card = matter(readFileSync(file, "utf8")).data as { optionA: string; optionB: string };
+      const label = question.cardSlug;
+      expect(shared(question.optionA, card.optionA), label).toBeGreaterThan(
+        shared(question.optionA, card.optionB),
+      );
+      expect(shared(question.optionB, card.optionB), label).toBeGreaterThan(
+        shared(question.optionB, card.optionA),
+      );
+      const [shorter, longer] = [question.optionA.length, question.optionB.length].sort((x, y) => x - y);
+      expect((longer ?? 0) / (shorter ?? 1), label).toBeLessThanOrEqual(1.25);
     }
   });
 
@@ -142,5 +239,18 @@ describe("QuestionDraftSchema", () => {
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([
       "De rondes duren samen niet even lang als het hele gesprek.",
     ]);
+  });
+});
+
+describe("the templates about a principle", () => {
+  it("are those with at least one question about it, for the principle's page in the guide", () => {
+    for (const principle of PRINCIPLES) {
+      const keys = templatesForPrinciple(principle).map((template) => template.key);
+      const expected = TEMPLATES.filter((template) =>
+        template.questions.some((question) => question.principles.includes(principle)),
+      ).map((template) => template.key);
+      expect(keys, principle).toEqual(expected);
+    }
+    expect(templatesForPrinciple("bestaat-niet")).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import { AppError } from "../../infra/errors.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
+import { getPublishedCard } from "../dilemmas/dilemmas.server.ts";
+import { recordStartFromCard } from "./card-start.ts";
 import { deliberationShares, deliberations } from "./deliberation.schema.ts";
 import { DeliberationContent, type DeliberationPatch, EMPTY_CONTENT } from "./deliberation.validation.ts";
 
@@ -74,6 +76,22 @@ export async function createDeliberation(options: {
     .returning();
   if (!row) throw new Error("insert of deliberation returned nothing");
   return open(options.keyring, row);
+}
+
+/**
+ * A new record that starts from a published dilemma card (its situation and choices in steps 1 and 2),
+ * within the same hourly quota. An unknown or unpublished card is a 404, and costs nothing.
+ */
+export async function createDeliberationFromCard(options: {
+  db: Db;
+  quotas: Quotas;
+  keyring: Keyring;
+  ownerId: string;
+  cardSlug: string;
+}): Promise<Deliberation> {
+  const { cardSlug, ...rest } = options;
+  const card = await getPublishedCard({ db: options.db, slug: cardSlug });
+  return createDeliberation({ ...rest, content: recordStartFromCard(card) });
 }
 
 export async function getOwnDeliberation(options: {

@@ -412,16 +412,21 @@ export async function moveDraftPart(options: {
   });
 }
 
-/** The changelog (Markdown) of the draft, and its label when given. */
+/**
+ * The changelog (Markdown) of the draft, and its label and edition (which version of the official guide
+ * it renders, as `_versie.md` says it) when given. Not audited, like the other edits of a draft.
+ */
 export async function setChangelog(options: {
   db: Db;
   versionId: string;
   changelog: string;
   label?: string;
+  edition?: string;
 }): Promise<void> {
   await inDraft(options.db, options.versionId, async (tx, version) => {
     const parsed = DraftDetailsInput.safeParse({
       label: options.label ?? version.label,
+      edition: options.edition ?? version.edition,
       changelog: options.changelog,
     });
     if (!parsed.success) {
@@ -431,7 +436,11 @@ export async function setChangelog(options: {
     }
     await tx
       .update(guideVersions)
-      .set({ changelog: parsed.data.changelog.replace(/\r\n?/g, "\n").trim(), label: parsed.data.label })
+      .set({
+        changelog: parsed.data.changelog.replace(/\r\n?/g, "\n").trim(),
+        label: parsed.data.label,
+        edition: parsed.data.edition,
+      })
       .where(eq(guideVersions.id, version.id));
   });
 }

@@ -181,7 +181,11 @@ export async function applyGuideEdit(options: {
       }
       case "wijzigingen-opslaan":
       case "wijzigingen-voorbeeld": {
-        const values = { label: text(form, "label"), changelog: text(form, "changelog") };
+        const values = {
+          label: text(form, "label"),
+          edition: text(form, "edition"),
+          changelog: text(form, "changelog"),
+        };
         if (intent.data === "wijzigingen-voorbeeld") {
           return again({
             status: 200,

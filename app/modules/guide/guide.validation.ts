@@ -145,12 +145,16 @@ export const DraftPartInput = z.object({
 });
 export type DraftPartInput = z.infer<typeof DraftPartInput>;
 
-/** The changelog and label of a draft. */
+/** The changelog, label and edition of a draft (the edition with the same minimum as `_versie.md`). */
 export const DraftDetailsInput = z.object({
   label: StorableText.trim()
     .min(3, "Geef de versie een naam van minstens 3 tekens.")
     .max(200, "De naam mag hoogstens 200 tekens hebben.")
     .refine((text) => !/[\r\n]/.test(text), "De naam moet op één regel passen."),
+  edition: StorableText.trim()
+    .min(3, "Schrijf welke versie van de officiële gids dit is, in minstens 3 tekens.")
+    .max(120, "Dit veld mag hoogstens 120 tekens hebben.")
+    .refine((text) => !/[\r\n]/.test(text), "Dit veld moet op één regel passen."),
   changelog: StorableText.max(20_000, "De lijst van veranderingen mag hoogstens 20.000 tekens hebben."),
 });
 export type DraftDetailsInput = z.infer<typeof DraftDetailsInput>;

@@ -1,5 +1,5 @@
-// The table of the guide's versions: number (a link to read it), name, date and status, with the
-// current one marked. On the public list of versions and on the editors' page.
+// The table of the guide's versions: number (a link to read it), name, the edition of the official guide
+// it renders, date and status, with the current one marked. On the public list of versions and on the editors' page.
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { StatusBadge } from "~/ui/alert.tsx";
@@ -8,6 +8,8 @@ import { Link } from "~/ui/link.tsx";
 export interface VersionRow {
   number: number;
   label: string;
+  /** Which version of the official guide it renders, in Dutch: "derde versie". */
+  edition: string;
   /** ISO date: published, or made for a draft. */
   date: string;
   status: "draft" | "published";
@@ -23,7 +25,7 @@ export function VersionsTable(props: { versions: VersionRow[]; currentNumber: nu
         <caption className="utrecht-table__caption">{t("versions.caption")}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
-            {(["number", "label", "date", "status"] as const).map((column) => (
+            {(["number", "label", "edition", "date", "status"] as const).map((column) => (
               <th key={column} scope="col" className="utrecht-table__header-cell">
                 {t(`versions.${column}`)}
               </th>
@@ -40,6 +42,9 @@ export function VersionsTable(props: { versions: VersionRow[]; currentNumber: nu
               </th>
               <td className="utrecht-table__cell" lang="nl">
                 {version.label}
+              </td>
+              <td className="utrecht-table__cell" lang="nl">
+                {version.edition}
               </td>
               <td className="utrecht-table__cell">
                 {formatDate({ iso: version.date, language, format: "date" })}
