@@ -76,7 +76,13 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <Way name="dilemmas" to="/dilemmas" />
         </ul>
       </section>
-      <PartCards id="principes" title={t("home.principlesTitle")} parts={principles} ordered />
+      <PartCards
+        id="principes"
+        title={t("home.principlesTitle")}
+        note={t("home.principlesGrouping")}
+        parts={principles}
+        ordered
+      />
       <PartCards id="meer" title={t("home.moreTitle")} parts={others} />
     </>
   );
@@ -100,6 +106,8 @@ function PartCards(props: {
   title: string;
   parts: { slug: string; title: string; summary: string }[];
   ordered?: boolean;
+  /** A line under the heading, before the list. */
+  note?: string;
 }) {
   const List = props.ordered ? "ol" : "ul";
   return (
@@ -107,6 +115,7 @@ function PartCards(props: {
       <Heading level={2} id={props.id}>
         {props.title}
       </Heading>
+      {props.note ? <Paragraph>{props.note}</Paragraph> : null}
       <List className="vm-cards" lang="nl">
         {props.parts.map((part) => (
           <li key={part.slug} className="vm-card">

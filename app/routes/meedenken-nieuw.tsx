@@ -16,6 +16,7 @@ import {
   contributionFormInput,
 } from "~/modules/cocreation/contribution-form.tsx";
 import { createContribution } from "~/modules/cocreation/contributions.server.ts";
+import { NotOfficialNote } from "~/modules/cocreation/not-official-note.tsx";
 import { requirePart, resolveVersion } from "~/modules/guide/guide.server.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { Button } from "~/ui/button.tsx";
@@ -136,6 +137,7 @@ export default function NewContribution({ loaderData, actionData }: Route.Compon
       <Heading level={1}>{t(`meedenken.form.titles.${kind}`)}</Heading>
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
       <Paragraph>{t(`meedenken.form.intro.${kind}`)}</Paragraph>
+      <NotOfficialNote />
       {paragraph && part ? (
         <section aria-labelledby="alinea">
           <Heading level={2} id="alinea">

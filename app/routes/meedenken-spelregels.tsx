@@ -2,6 +2,7 @@
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { cacheableHeaders } from "~/infra/route-errors.server.ts";
+import { NotOfficialNote } from "~/modules/cocreation/not-official-note.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/meedenken-spelregels";
@@ -21,6 +22,7 @@ export default function HouseRules({ loaderData }: Route.ComponentProps) {
       <title>{`${t("meedenken.rules.title")} – Vakmanschap`}</title>
       <Heading level={1}>{t("meedenken.rules.title")}</Heading>
       <Paragraph lead>{t("meedenken.rules.intro")}</Paragraph>
+      <NotOfficialNote />
       <ol className="utrecht-ordered-list">
         {loaderData.rules.map((rule) => (
           <li key={rule} className="utrecht-ordered-list__item">

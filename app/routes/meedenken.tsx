@@ -1,6 +1,6 @@
 // Everything people wrote about the guide that is not hidden: filter by part, kind and status, search
 // the text, a page at a time. A GET form, so it works without JavaScript and each view has an address.
-import { data, Form, useRouteLoaderData } from "react-router";
+import { data, Form } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
@@ -8,6 +8,7 @@ import { ContributionFilter } from "~/modules/cocreation/cocreation.validation.t
 import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES } from "~/modules/cocreation/cocreation-kinds.ts";
 import { ContributionCard, Pagination } from "~/modules/cocreation/contribution-view.tsx";
 import { listContributions } from "~/modules/cocreation/contributions.server.ts";
+import { NotOfficialNote } from "~/modules/cocreation/not-official-note.tsx";
 import { getCurrentVersion, listParts } from "~/modules/guide/guide.server.ts";
 import { Button } from "~/ui/button.tsx";
 import { FormField, Select, Textbox } from "~/ui/form-field.tsx";
@@ -45,9 +46,6 @@ export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 export default function Contributions({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { filter, items, total, page, pages } = loaderData;
-  const officialGuideUrl =
-    (useRouteLoaderData("root") as { officialGuideUrl?: string } | undefined)?.officialGuideUrl ??
-    "https://www.rijksoverheid.nl";
   const hrefFor = (target: number) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(filter)) {
@@ -62,12 +60,7 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
       <title>{`${t("meedenken.list.title")} – Vakmanschap`}</title>
       <Heading level={1}>{t("meedenken.list.title")}</Heading>
       <Paragraph lead>{t("meedenken.list.intro")}</Paragraph>
-      <Paragraph>
-        {t("meedenken.list.notOfficial")}{" "}
-        <Link to={officialGuideUrl} external>
-          {t("site.officialLink")}
-        </Link>
-      </Paragraph>
+      <NotOfficialNote />
       <ul className="utrecht-link-list utrecht-link-list--html-ul">
         <li className="utrecht-link-list__item">
           <Link to="/meedenken/nieuw?soort=algemeen">{t("meedenken.list.feedback")}</Link>
