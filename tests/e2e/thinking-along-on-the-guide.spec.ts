@@ -160,7 +160,7 @@ test("colleagues report a proposal until it is hidden; an editor restores it and
   await decision.getByLabel("Status").selectOption("overgenomen");
   await decision.getByLabel("Reden", { exact: true }).fill("Staat in de volgende versie, iets korter.");
   await editor.page.getByRole("button", { name: "Bewaar het besluit" }).click();
-  await expect(editor.page.getByRole("alert")).toContainText("Vul het nummer in van de versie");
+  await expect(editor.page.getByRole("alert")).toContainText("Vul het nummer in van de weergave");
   await expect(decision.getByLabel("Reden", { exact: true })).toHaveValue(
     "Staat in de volgende versie, iets korter.",
   );

@@ -108,7 +108,7 @@ describe.each(databaseKinds)("the Meedenken API on %s", (kind) => {
       }),
       400,
     );
-    expect(draft.detail).toContain("gepubliceerde versie");
+    expect(draft.detail).toContain("gepubliceerde weergave");
     await problemOf(await call("schrijver", "POST", "/bijdragen", "{niet: json"), 400);
     const filter = await problemOf(await call("anoniem", "GET", "/bijdragen?soort=klacht&kleur=rood"), 400);
     expect(filter.detail).toContain("Onbekende soort bijdrage.");

@@ -70,7 +70,7 @@ describe("the guide on the command line", () => {
 
     const refused = vakmanschap(["guide", "import", "--dir", "versie-1"]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("Er is al een concept (versie 2)");
+    expect(refused.stderr).toContain("Er is al een concept (weergave 2)");
 
     const replaced = vakmanschap(["guide", "import", "--dir", "versie-1", "--replace"]);
     expect(replaced.stderr).toBe("");

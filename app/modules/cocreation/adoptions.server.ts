@@ -81,7 +81,7 @@ export async function adoptIntoDraft(options: {
     if (!draft) {
       throw new AppError(
         "conflict",
-        "Er is nog geen concept van een volgende versie. Maak eerst een concept op de pagina Gids beheren.",
+        "Er is nog geen concept van een volgende weergave. Maak eerst een concept op de pagina Gids beheren.",
       );
     }
     const [earlier] = await tx

@@ -45,10 +45,10 @@ export const ContributionInput = z
   .object({
     kind: z.enum(CONTRIBUTION_KINDS, { error: "Kies wat voor bijdrage je geeft." }),
     version: z.coerce
-      .number({ error: "Onbekende versie van de gids." })
-      .int("Onbekende versie van de gids.")
-      .min(1, "Onbekende versie van de gids.")
-      .max(1_000_000, "Onbekende versie van de gids."),
+      .number({ error: "Onbekende weergave van de gids." })
+      .int("Onbekende weergave van de gids.")
+      .min(1, "Onbekende weergave van de gids.")
+      .max(1_000_000, "Onbekende weergave van de gids."),
     part: Slug.optional(),
     anchor: Slug.optional(),
     body: text(BODY_MAX, `Je tekst mag hoogstens ${BODY_MAX} tekens hebben.`),
@@ -97,10 +97,10 @@ export const StatusInput = z
     status: z.enum(CONTRIBUTION_STATUSES, { error: "Kies een status." }),
     reason: text(REASON_MAX, `De reden mag hoogstens ${REASON_MAX} tekens hebben.`),
     version: z.coerce
-      .number({ error: "Vul het nummer van de versie in." })
-      .int("Vul het nummer van de versie in.")
-      .min(1, "Vul het nummer van de versie in.")
-      .max(1_000_000, "Vul het nummer van de versie in.")
+      .number({ error: "Vul het nummer van de weergave in." })
+      .int("Vul het nummer van de weergave in.")
+      .min(1, "Vul het nummer van de weergave in.")
+      .max(1_000_000, "Vul het nummer van de weergave in.")
       .optional(),
   })
   .superRefine((input, context) => {
@@ -115,7 +115,7 @@ export const StatusInput = z
       context.addIssue({
         code: "custom",
         path: ["version"],
-        message: "Vul het nummer in van de versie waarin het is overgenomen.",
+        message: "Vul het nummer in van de weergave waarin het is overgenomen.",
       });
     }
   });
@@ -154,10 +154,10 @@ export type ContributionFilter = z.output<typeof ContributionFilter>;
  */
 export const ApiContributionFilter = z.object({
   versie: z.coerce
-    .number({ error: "Onbekende versie." })
-    .int("Onbekende versie.")
-    .min(1, "Onbekende versie.")
-    .max(1_000_000, "Onbekende versie.")
+    .number({ error: "Onbekende weergave." })
+    .int("Onbekende weergave.")
+    .min(1, "Onbekende weergave.")
+    .max(1_000_000, "Onbekende weergave.")
     .optional(),
   deel: Slug.optional(),
   alinea: Slug.optional(),

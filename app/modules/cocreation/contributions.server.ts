@@ -117,13 +117,13 @@ export async function createContribution(options: {
 }) {
   const { db, input } = options;
   const version = await requireVersion({ db, number: input.version }).catch(() => {
-    throw new AppError("invalid", "Deze versie van de gids bestaat niet.", {
-      fields: { version: "Deze versie van de gids bestaat niet." },
+    throw new AppError("invalid", "Deze weergave van de gids bestaat niet.", {
+      fields: { version: "Deze weergave van de gids bestaat niet." },
     });
   });
   if (version.status !== "published") {
-    throw new AppError("invalid", "Je kunt alleen meedenken over een gepubliceerde versie van de gids.", {
-      fields: { version: "Je kunt alleen meedenken over een gepubliceerde versie van de gids." },
+    throw new AppError("invalid", "Je kunt alleen meedenken over een gepubliceerde weergave van de gids.", {
+      fields: { version: "Je kunt alleen meedenken over een gepubliceerde weergave van de gids." },
     });
   }
   const onParagraph = (PARAGRAPH_KINDS as readonly string[]).includes(input.kind);
@@ -132,7 +132,7 @@ export async function createContribution(options: {
   let originalText = "";
   if (input.part && input.kind !== "algemeen") {
     const { part } = await requirePart({ db, version, slug: input.part }).catch(() => {
-      const message = `Het deel '${input.part}' staat niet in versie ${version.number}.`;
+      const message = `Het deel '${input.part}' staat niet in weergave ${version.number}.`;
       throw new AppError("invalid", message, { fields: { part: message } });
     });
     partSlug = part.slug;

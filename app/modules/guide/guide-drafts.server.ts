@@ -69,7 +69,7 @@ async function inDraft<T>(
       .for("update");
     if (!version) throw new AppError("not_found", "Dit concept bestaat niet (meer).");
     if (version.status !== "draft")
-      throw new AppError("conflict", `Versie ${version.number} is gepubliceerd en verandert niet meer.`);
+      throw new AppError("conflict", `Weergave ${version.number} is gepubliceerd en verandert niet meer.`);
     return work(tx, version);
   });
 }
@@ -134,7 +134,7 @@ async function refuseSecondDraft(tx: Db): Promise<void> {
   if (existing)
     throw new AppError(
       "conflict",
-      `Er is al een concept (versie ${existing.number}). Werk daarin verder, of gooi het eerst weg.`,
+      `Er is al een concept (weergave ${existing.number}). Werk daarin verder, of gooi het eerst weg.`,
     );
 }
 
@@ -149,7 +149,7 @@ async function nextNumber(tx: Db): Promise<number> {
  */
 export async function createDraft(options: { db: Db; actor: Actor | null }): Promise<GuideVersion> {
   const current = await getCurrentVersion({ db: options.db });
-  if (!current) throw new AppError("not_found", "Er is nog geen gepubliceerde versie om van uit te gaan.");
+  if (!current) throw new AppError("not_found", "Er is nog geen gepubliceerde weergave om van uit te gaan.");
   const parts = await getVersionContent({ db: options.db, version: current });
   const draft = await options.db.transaction(async (tx) => {
     await refuseSecondDraft(tx);
@@ -360,7 +360,7 @@ export async function removeDraftPart(options: { db: Db; versionId: string; slug
   await inDraft(options.db, options.versionId, async (tx) => {
     const part = await partOf(tx, options.versionId, options.slug);
     const parts = await partsOf(tx, options.versionId);
-    if (parts.length === 1) throw new AppError("conflict", "Een versie heeft minstens één deel.");
+    if (parts.length === 1) throw new AppError("conflict", "Een weergave heeft minstens één deel.");
     const linking = await tx
       .select({ title: guideParts.title })
       .from(guideBlocks)
@@ -464,7 +464,7 @@ export async function publishDraft(options: {
         "Dit is het voorbeeldconcept; dat wordt niet gepubliceerd. Gooi het weg en maak een nieuw concept.",
       );
     if (version.changelog.trim() === "") {
-      const message = "Schrijf eerst op wat er in deze versie is veranderd.";
+      const message = "Schrijf eerst op wat er in deze weergave is veranderd.";
       throw new AppError("invalid", message, { fields: { changelog: message } });
     }
     const [previous] = await tx
@@ -474,7 +474,7 @@ export async function publishDraft(options: {
       .orderBy(desc(guideVersions.number))
       .limit(1);
     if (previous && previous.number > version.number)
-      throw new AppError("conflict", `Versie ${previous.number} is nieuwer dan dit concept.`);
+      throw new AppError("conflict", `Weergave ${previous.number} is nieuwer dan dit concept.`);
     const [published] = await tx
       .update(guideVersions)
       .set({ status: "published", publishedAt: new Date() })

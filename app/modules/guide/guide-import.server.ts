@@ -157,7 +157,7 @@ async function importDraftContent(options: {
     if (draft && !options.replace) {
       throw new AppError(
         "conflict",
-        `Er is al een concept (versie ${draft.number}). Gooi het eerst weg, of vervang het (--replace). ` +
+        `Er is al een concept (weergave ${draft.number}). Gooi het eerst weg, of vervang het (--replace). ` +
           `(A draft exists already: discard it first, or replace it.)`,
       );
     }

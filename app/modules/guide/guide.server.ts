@@ -38,7 +38,7 @@ export async function getCurrentVersion(options: { db: Db }): Promise<GuideVersi
 
 export async function requireCurrentVersion(options: { db: Db }): Promise<GuideVersion> {
   const version = await getCurrentVersion(options);
-  if (!version) throw new AppError("not_found", "Er is nog geen gepubliceerde versie van de gids.");
+  if (!version) throw new AppError("not_found", "Er is nog geen gepubliceerde weergave van de gids.");
   return version;
 }
 
@@ -108,7 +108,7 @@ export async function requirePart(options: {
   if (!part)
     throw new AppError(
       "not_found",
-      `Het deel '${options.slug}' staat niet in versie ${options.version.number}.`,
+      `Het deel '${options.slug}' staat niet in weergave ${options.version.number}.`,
     );
   const parts = await listParts({ db: options.db, versionId: options.version.id });
   return { part, parts };
@@ -139,7 +139,7 @@ export async function resolveVersion(options: { db: Db; number?: string }): Prom
 }> {
   const current = await getCurrentVersion({ db: options.db });
   if (options.number === undefined) {
-    if (!current) throw new AppError("not_found", "Er is nog geen gepubliceerde versie van de gids.");
+    if (!current) throw new AppError("not_found", "Er is nog geen gepubliceerde weergave van de gids.");
     return { version: current, current };
   }
   const parsed = VersionNumber.safeParse(options.number);

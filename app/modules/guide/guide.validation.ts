@@ -19,10 +19,10 @@ export const GuideSearchInput = z.object({
 export type GuideSearchInput = z.infer<typeof GuideSearchInput>;
 
 export const VersionNumber = z.coerce
-  .number({ error: "Het versienummer moet een getal zijn." })
-  .int("Het versienummer moet een geheel getal zijn.")
-  .min(1, "Het versienummer is minstens 1.")
-  .max(1_000_000, "Dat versienummer bestaat niet.");
+  .number({ error: "Het nummer van de weergave moet een getal zijn." })
+  .int("Het nummer van de weergave moet een geheel getal zijn.")
+  .min(1, "Het nummer van de weergave is minstens 1.")
+  .max(1_000_000, "Die weergave bestaat niet.");
 
 export const PartSlug = z
   .string()
@@ -35,7 +35,7 @@ export const VersionOutput = z
   .object({
     number: z.number().int(),
     label: z.string(),
-    edition: z.string().describe("Welke versie van de officiële gids deze versie weergeeft"),
+    edition: z.string().describe("Welke versie van de officiële gids deze weergave volgt"),
     status: z.enum(["draft", "published"]),
     isExample: z.boolean(),
     changelog: z.string().describe("Markdown"),
@@ -148,7 +148,7 @@ export type DraftPartInput = z.infer<typeof DraftPartInput>;
 /** The changelog, label and edition of a draft (the edition with the same minimum as `_versie.md`). */
 export const DraftDetailsInput = z.object({
   label: StorableText.trim()
-    .min(3, "Geef de versie een naam van minstens 3 tekens.")
+    .min(3, "Geef de weergave een naam van minstens 3 tekens.")
     .max(200, "De naam mag hoogstens 200 tekens hebben.")
     .refine((text) => !/[\r\n]/.test(text), "De naam moet op één regel passen."),
   edition: StorableText.trim()
