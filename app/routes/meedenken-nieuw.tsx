@@ -38,7 +38,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const asked = query.get("soort");
     const { version } = await resolveVersion({ db, number: query.get("versie") ?? undefined });
     if (version.status !== "published") {
-      throw new AppError("not_found", "Je kunt alleen meedenken over een gepubliceerde weergave van de gids.");
+      throw new AppError(
+        "not_found",
+        "Je kunt alleen meedenken over een gepubliceerde weergave van de gids.",
+      );
     }
     const slug = query.get("deel");
     const anchor = query.get("alinea");
