@@ -203,6 +203,15 @@ describe("the Dutch content at language level B1", () => {
     // An entry that no longer matches anything should go, so the list stays short and true.
     expect(LONG_SENTENCES_ALLOWED.filter((entry) => !used.has(entry))).toEqual([]);
   });
+
+  it(`keeps every Dutch interface text under ${MAX_SENTENCE + 1} words a sentence`, () => {
+    const [dutch] = localeStrings(path.join(LOCALES, "nl.json"));
+    const sentences = (dutch?.segments ?? [])
+      .map((segment) => segment.replace(/\{\{[^}]+\}\}/g, "X"))
+      .flatMap(sentencesOf);
+    expect(sentences.length).toBeGreaterThan(1000);
+    expect(sentences.filter((sentence) => wordsOf(sentence) > MAX_SENTENCE)).toEqual([]);
+  });
 });
 
 describe("facts and words that must not come back", () => {
