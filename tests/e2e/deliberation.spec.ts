@@ -78,7 +78,7 @@ for (const javaScriptEnabled of [false, true]) {
 
     // 3. Who is involved, with someone of one's own.
     await expect(page).toHaveURL(`${record}/stap/3`);
-    await page.getByLabel("Minister", { exact: true }).fill("Een eerlijk advies, ook als het schuurt.");
+    await page.getByLabel("Bewindspersoon", { exact: true }).fill("Een eerlijk advies, ook als het schuurt.");
     await page.getByLabel("Wie (rij 1)").fill("De uitvoeringsorganisatie");
     await page.getByLabel("Wat heeft die nodig? (rij 1)").fill("Een plan dat ze kunnen uitvoeren.");
     await expectNoViolations(page, javaScriptEnabled);
