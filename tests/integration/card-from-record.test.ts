@@ -2,20 +2,11 @@
 // the draft without their contact details, must confirm they read it, and the card arrives anonymously
 // with the editors; anyone else learns nothing about the record. The pages are served by the Express
 // app with a server build made of the routes this needs, so no full build is required.
-import { randomBytes } from "node:crypto";
-import type { Server } from "node:http";
 import { eq } from "drizzle-orm";
-import { type ServerBuild, UNSAFE_withComponentProps, UNSAFE_withErrorBoundaryProps } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as entry from "../../app/entry.server.tsx";
 import type { Database } from "../../app/infra/db.server.ts";
-import { createKeyring } from "../../app/infra/encryption.server.ts";
-import { parseConfig, setListenPort } from "../../app/infra/env.server.ts";
-import { startLiveHub } from "../../app/infra/live-hub.server.ts";
-import { createLogger } from "../../app/infra/logger.server.ts";
-import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
+import { parseConfig } from "../../app/infra/env.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
-import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
 import { cardDraftFrom } from "../../app/modules/deliberation/card-from-record.ts";
 import {
   DeliberationContent,
@@ -26,128 +17,14 @@ import {
   getOwnDeliberation,
 } from "../../app/modules/deliberation/deliberations.server.ts";
 import { dilemmaCards } from "../../app/modules/dilemmas/dilemmas.schema.ts";
-import * as root from "../../app/root.tsx";
 import * as cardPage from "../../app/routes/afweging-dilemmakaart.tsx";
 import * as queuePage from "../../app/routes/beheer-dilemmas.tsx";
 import * as minePage from "../../app/routes/dilemmas-mijn.tsx";
-import { createApp } from "../../server/app.ts";
-import { createPageCache } from "../../server/page-cache.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { startPageServer } from "./page-server.ts";
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
-
-type ServerRoute = NonNullable<ServerBuild["routes"][string]>;
-type RouteModule = ServerRoute["module"];
-
-/** A route module as the React Router build hands it over: its components get the route's data as props. */
-function built(module: object): RouteModule {
-  const { default: Component, ErrorBoundary } = module as RouteModule;
-  return {
-    ...(module as RouteModule),
-    default:
-      Component && UNSAFE_withComponentProps(Component as Parameters<typeof UNSAFE_withComponentProps>[0]),
-    ErrorBoundary:
-      ErrorBoundary &&
-      UNSAFE_withErrorBoundaryProps(ErrorBoundary as Parameters<typeof UNSAFE_withErrorBoundaryProps>[0]),
-  };
-}
-
-/** React Router's server build for just these pages, under the real root and document renderer. */
-function pagesBuild(pages: Record<string, { path: string; module: RouteModule }>): ServerBuild {
-  const routes: ServerRoute[] = [
-    // Without `links`: the stylesheets' addresses come from the client build, which is not made here.
-    { id: "root", path: "", module: { ...built(root), links: undefined } },
-    ...Object.entries(pages).map(([id, page]) => ({ id, parentId: "root", ...page })),
-  ];
-  const assetRoutes = routes.map((route) => ({
-    id: route.id,
-    parentId: route.parentId,
-    path: route.path,
-    module: `/assets/${route.id}.js`,
-    hasAction: route.module.action !== undefined,
-    hasLoader: route.module.loader !== undefined,
-    hasClientAction: false,
-    hasClientLoader: false,
-    hasClientMiddleware: false,
-    hasErrorBoundary: route.module.ErrorBoundary !== undefined,
-    clientActionModule: undefined,
-    clientLoaderModule: undefined,
-    clientMiddlewareModule: undefined,
-    hydrateFallbackModule: undefined,
-  }));
-  const byId = <T extends { id: string }>(list: T[]) =>
-    Object.fromEntries(list.map((item) => [item.id, item]));
-  return {
-    entry: { module: entry },
-    routes: byId(routes),
-    assets: {
-      entry: { imports: [], module: "/assets/entry.client.js" },
-      routes: byId(assetRoutes),
-      url: "/assets/manifest.js",
-      version: "test",
-    },
-    publicPath: "/",
-    assetsBuildDirectory: "build/client",
-    future: { v8_passThroughRequests: false, v8_trailingSlashAwareDataRequests: false, v8_middleware: false },
-    ssr: true,
-    isSpaMode: false,
-    prerender: [],
-    routeDiscovery: { mode: "initial", manifestPath: "/__manifest" },
-  };
-}
-
-async function startPageServer(database: Database) {
-  const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" });
-  const pageCache = createPageCache({ maxEntries: 10 });
-  const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
-  const logger = createLogger({ config });
-  const liveHub = await startLiveHub({ database, logger });
-  const services = {
-    config,
-    logger,
-    database,
-    pageCache,
-    keyring,
-    liveHub,
-    participationLimits: createParticipationLimiter(database),
-  };
-  const build = pagesBuild({
-    "routes/afweging-dilemmakaart": { path: "afwegen/:id/dilemmakaart", module: built(cardPage) },
-    "routes/dilemmas-mijn": { path: "dilemmas/mijn", module: built(minePage) },
-    "routes/beheer-dilemmas": { path: "beheer/dilemmas", module: built(queuePage) },
-  });
-  const app = createApp({ services, pageCache, build, clientDir: "build/no-client-files" });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  setListenPort(config, port);
-  const base = `http://127.0.0.1:${port}`;
-  return {
-    base,
-    keyring,
-    /** A session cookie for this person, as after logging in. */
-    async cookieFor(userId: string) {
-      const { secret } = await createSession({ db: database.db, userId, config });
-      return `${SESSION_COOKIE}=${secret}`;
-    },
-    get: (path: string, cookie: string) =>
-      fetch(`${base}${path}`, { redirect: "manual", headers: { Cookie: cookie } }),
-    post: (path: string, form: URLSearchParams, cookie: string) =>
-      fetch(`${base}${path}`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { Cookie: cookie, Origin: base },
-        body: form,
-      }),
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await liveHub.close();
-    },
-  };
-}
 
 const RECORD: DeliberationPatch = {
   situation:
@@ -192,7 +69,14 @@ describe.each(databaseKinds)("a record sent in as a dilemma card on %s", (kind) 
 
   beforeAll(async () => {
     ({ test, database } = await openSeededDatabase(kind));
-    server = await startPageServer(database);
+    server = await startPageServer({
+      database,
+      pages: {
+        "routes/afweging-dilemmakaart": { path: "afwegen/:id/dilemmakaart", module: cardPage },
+        "routes/dilemmas-mijn": { path: "dilemmas/mijn", module: minePage },
+        "routes/beheer-dilemmas": { path: "beheer/dilemmas", module: queuePage },
+      },
+    });
     const { db } = database;
     const owner = await upsertUser({ db, email: "eigenaar@example.nl" });
     const other = await upsertUser({ db, email: "collega@example.nl" });
