@@ -14,8 +14,11 @@ process.env.E2E_MAIL_DIR ??= `${dataDir}-mail`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two workers share the one server: each spec file runs in one worker, in order, and uses people and
+  // data of its own or only reads; files whose tests only read (the page walks) run them in parallel.
+  // Logging in the same person from two workers at once is serialised in tests/e2e/login.ts.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 30_000,
   reporter: [["list"]],
@@ -40,14 +43,15 @@ export default defineConfig({
       // All mail the app sends goes over SMTP to this server, which keeps it for the tests to read.
       command: "node --import tsx tests/e2e/smtp-mailbox-server.ts",
       port: SMTP_PORT,
-      timeout: 60_000,
+      timeout: 180_000,
       reuseExistingServer: false,
     },
     {
       command: "node --import tsx tests/e2e/oidc-provider-server.ts",
       url: `${SSO_CLIENT.issuer}/.well-known/openid-configuration`,
-      // Compiling and loading the provider can take a while on a busy two-core machine.
-      timeout: 60_000,
+      // Compiling and loading the provider can take a while on a busy two-core machine; so can the app's
+      // start below, seven processes in a row (at load 13 that passed a minute).
+      timeout: 180_000,
       reuseExistingServer: false,
     },
     {
@@ -56,7 +60,7 @@ export default defineConfig({
       // (tests/e2e/kriskras-fixture.ts, tests/e2e/cocreation-fixture.ts).
       command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node --import tsx tests/e2e/kriskras-fixture.ts && node --import tsx tests/e2e/cocreation-fixture.ts && node --import tsx tests/e2e/login-link-fixture.ts && node bin/vakmanschap.mjs user add --email beheerder@example.nl --role beheerder && node bin/vakmanschap.mjs user add --email redacteur@example.nl --role redacteur && node bin/vakmanschap.mjs user add --email gespreksleider@example.nl --role gespreksleider && node server.js`,
       url: `http://127.0.0.1:${port}/readyz`,
-      timeout: 60_000,
+      timeout: 180_000,
       reuseExistingServer: false,
       env: {
         PORT: String(port),

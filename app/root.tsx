@@ -11,12 +11,15 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunctionArgs,
   useRouteError,
   useRouteLoaderData,
   useSearchParams,
 } from "react-router";
 import type { Route } from "./+types/root";
-import { type Language, languageOf, translatorFor } from "./infra/i18n/i18n.ts";
+import { type Language, languageOf, type TFunction, translatorFrom } from "./infra/i18n/i18n.ts";
+import type { TextsHandle } from "./infra/i18n/route-texts.ts";
+import { textsFor } from "./infra/i18n/texts.server.ts";
 import { normaliseSearchInput } from "./modules/guide/search-query.ts";
 import appCss from "./ui/app.css?url";
 import { Heading, Paragraph } from "./ui/heading.tsx";
@@ -30,15 +33,34 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+// The shell's and the error pages' texts; each route adds its own in its handle.
+export const handle: TextsHandle = {
+  texts: ["site", "nav", "search.label", "search.button", "language", "notFound", "forbidden", "error"],
+};
+
+export async function loader({ request, context, pattern }: Route.LoaderArgs) {
+  const language = languageOf(request);
   return data({
-    language: languageOf(request),
+    language,
+    // The shell's texts too when no route matched (an address React Router answers with a 404 itself).
+    texts: textsFor({ language, namespaces: [...handle.texts, ...context.routeTexts(pattern)] }),
     officialGuideUrl: context.services.config.officialGuideUrl,
   });
 }
 
-function shellText(language: Language, officialGuideUrl: string): ShellText {
-  const t = translatorFor(language);
+/**
+ * The root loader runs again whenever the address's path changes, so a page reached by a link gets
+ * the texts its routes declare.
+ */
+export function shouldRevalidate({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  return defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
+}
+
+function shellText(t: TFunction, language: Language, officialGuideUrl: string): ShellText {
   const other = language === "nl" ? "en" : "nl";
   return {
     siteName: t("site.name"),
@@ -97,7 +119,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="rhc-theme utrecht-document utrecht-document--surface">
         <PageShell
-          text={shellText(language, root?.officialGuideUrl ?? "https://www.rijksoverheid.nl")}
+          text={shellText(
+            translatorFrom(root),
+            language,
+            root?.officialGuideUrl ?? "https://www.rijksoverheid.nl",
+          )}
           // The same cleaned words the search page searched for: no control characters or 10,000 letters.
           searchQuery={normaliseSearchInput(params.get("q") ?? "") || undefined}
         >
@@ -117,7 +143,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRouteLoaderData<typeof loader>("root");
-  const t = translatorFor(root?.language ?? "nl");
+  const t = translatorFrom(root);
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <>

@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { upsertUser } from "../app/modules/accounts/accounts.server.ts";
-import { candidatesOf, composeGroups, metBeforeAmong } from "../app/modules/kriskras/composition.server.ts";
+import { composeGroups, listCandidates, metBeforeAmong } from "../app/modules/kriskras/composition.server.ts";
 import {
   buildGroupingProblem,
   type Candidate,
@@ -26,7 +26,6 @@ import {
 } from "../app/modules/kriskras/composition.ts";
 import { createRandom } from "../app/modules/kriskras/grouping/seeded-random.ts";
 import {
-  type Availability,
   kriskrasAnswerOptions,
   kriskrasAvailability,
   kriskrasMeetings,
@@ -35,7 +34,8 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "../app/modules/kriskras/kriskras.schema.ts";
-import { reviewOf } from "../app/modules/kriskras/review.server.ts";
+import type { Availability } from "../app/modules/kriskras/kriskras-kinds.ts";
+import { getGroupReview } from "../app/modules/kriskras/review.server.ts";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 10);
@@ -101,7 +101,7 @@ function upperBound(problem: GroupingProblem, weights: typeof WEIGHTS): number {
 }
 
 /** Every hard constraint the composed groups break, in words: none is the only good answer. */
-function brokenConstraints(review: Awaited<ReturnType<typeof reviewOf>>, capacity: number): string[] {
+function brokenConstraints(review: Awaited<ReturnType<typeof getGroupReview>>, capacity: number): string[] {
   const broken: string[] = [];
   for (const { slot, groups } of review.slots) {
     let inSlot = 0;
@@ -228,7 +228,7 @@ try {
 
   // The parts, as composeGroups runs them.
   start = performance.now();
-  const candidates = await candidatesOf(db, round.id);
+  const candidates = await listCandidates(db, round.id);
   const met = await metBeforeAmong(
     db,
     candidates.map((candidate) => candidate.userId),
@@ -284,7 +284,7 @@ try {
   const composeMs = performance.now() - start;
   const rss = process.memoryUsage().rss;
   start = performance.now();
-  const review = await reviewOf({ db, roundId: round.id });
+  const review = await getGroupReview({ db, roundId: round.id });
   const reviewMs = performance.now() - start;
 
   const composed = review.slots.flatMap((slot) => slot.groups);
@@ -316,7 +316,7 @@ try {
   console.log(
     `| composeGroups in all (read, place, build, ${SECONDS} s search in a worker, store) | ${Math.round(composeMs)} ms |`,
   );
-  console.log(`| the editor's review (reviewOf) | ${Math.round(reviewMs)} ms |`);
+  console.log(`| the editor's review (getGroupReview) | ${Math.round(reviewMs)} ms |`);
   console.log("");
   console.log(
     `Placed ${result.placed} of ${PEOPLE} in ${result.groups} groups of ${Math.min(...sizes)}–${Math.max(...sizes)}; ` +

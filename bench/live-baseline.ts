@@ -162,22 +162,22 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     changed(joined);
     return json(res, 201, { token: newToken });
   }
-  const participantOf = typeof token === "string" ? byToken.get(token) : undefined;
-  if (!participantOf || typeof token !== "string") return json(res, 401, {});
+  const findParticipant = typeof token === "string" ? byToken.get(token) : undefined;
+  if (!findParticipant || typeof token !== "string") return json(res, 401, {});
   if (area === "deelname" && req.method === "GET" && first === "stroom") {
     // Like the app, a new stream gets the current snapshot at once.
-    openStream(req, res, participantOf.participantStreams);
-    res.write(framesOf(participantOf).participants);
+    openStream(req, res, findParticipant.participantStreams);
+    res.write(framesOf(findParticipant).participants);
     return;
   }
   if (area === "deelname" && req.method === "PUT" && first === "antwoorden" && second) {
     const input = await bodyOf(req);
-    const question = participantOf.current;
+    const question = findParticipant.current;
     if (!question || question.id !== second || question.state !== "open") return json(res, 409, {});
     if (input.value !== "a" && input.value !== "b") return json(res, 400, {});
-    participantOf.answers.get(question.id)?.set(token, input.value);
-    changed(participantOf);
-    return json(res, 200, { opgeslagen: true, ronde: 1 });
+    findParticipant.answers.get(question.id)?.set(token, input.value);
+    changed(findParticipant);
+    return json(res, 200, { saved: true, round: 1 });
   }
   return json(res, 404, {});
 }

@@ -670,7 +670,7 @@ console.log(
   `App limits: RATE_LIMITS=${config.rateLimits.enabled ? "on" : "off"}, ` +
     `CONVERSATION_JOINS_PER_IP=${config.conversations.rateLimits.joinPerIp}/min, ` +
     `CONVERSATION_ANSWERS_PER_IP=${config.conversations.rateLimits.answerPerIp}/min, ` +
-    `CONVERSATION_JOINS_PER_IP_PER_SESSION=${config.conversations.joinsPerIpPerSession}, ` +
+    `CONVERSATION_JOINS_PER_IP_PER_SESSION=${config.conversations.joinsPerIpPerConversation}, ` +
     `CONVERSATION_STREAMS_PER_IP=${config.conversations.streams.perIp}, ` +
     `CONVERSATION_MAX_PARTICIPANTS=${config.conversations.maxParticipants}, ` +
     `CONVERSATION_MIN_ANSWERS=${config.conversations.minAnswers}, ` +

@@ -1,13 +1,21 @@
 // Page benchmark (`npm run bench:pages`): a guide page served by the app in its production
 // configuration (logging, security headers, metrics on) against the identical HTML served as a static
-// file on the same machine, side by side in one run; JavaScript and CSS weight per page type; and the
-// p95 of the search API. Only 127.0.0.1 is targeted.
+// file on the same machine, side by side in one run; the JavaScript weight of every route; and the
+// p95 of the search API. Only 127.0.0.1 is targeted. Exits with 1 when a page loads more JavaScript
+// than the budget.
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import {
+  kilobytes,
+  logInEveryone,
+  PAGE_JS_BUDGET_BYTES,
+  PAGE_WEIGHT_ENV,
+  prepareExampleData,
+  weighEveryRoute,
+} from "./page-weight.ts";
 import { waitFor } from "./wait-for.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -38,6 +46,9 @@ function stop(child: ChildProcess) {
 }
 
 execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
+// The example pages' data and people, made before the app holds the embedded database.
+const tokens = await prepareExampleData(path.join(work, "data"));
+let overBudget: string[] = [];
 const appPort = 3400 + Math.floor(Math.random() * 500);
 const staticPort = appPort + 1;
 const app = startProcess(
@@ -49,6 +60,7 @@ const app = startProcess(
     LOG_LEVEL: "info",
     NODE_ENV: "production",
     DATABASE_URL: "",
+    ...PAGE_WEIGHT_ENV,
   },
   path.join(work, "app.log"),
 );
@@ -118,42 +130,32 @@ try {
     stop(server);
   }
 
-  // JavaScript and CSS that each kind of page loads, gzipped.
-  const pageTypes: Record<string, string> = {
-    home: "/",
-    contents: "/gids",
-    part: PAGE,
-    "draft part": "/gids/versie/2/luister-naar-burgers",
-    print: "/gids/afdrukken",
-    versions: "/gids/versies",
-    compare: "/gids/vergelijk?van=1&naar=2",
-    search: "/zoeken?q=luisteren",
-    statement: "/toegankelijkheid",
-    "not found": "/bestaat-niet",
-  };
-  console.log("\n| page type | JS gzip kB | CSS gzip kB | HTML gzip kB |");
-  console.log("|---|---:|---:|---:|");
-  let maxJs = 0;
-  for (const [name, address] of Object.entries(pageTypes)) {
-    const page = await (await fetch(`${base}${address}`)).text();
-    const assets = new Set(
-      [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? ""),
-    );
-    // Module imports inside the inline boot script count too.
-    for (const m of page.matchAll(/import\("(\/assets\/[^"]+\.js)"\)/g)) assets.add(m[1] ?? "");
-    let js = 0;
-    let css = 0;
-    for (const asset of assets) {
-      const size = gzipSync(fs.readFileSync(path.join("build/client", asset))).length;
-      if (asset.endsWith(".js")) js += size;
-      else css += size;
+  // The JavaScript of every page in the route table, as a browser without a cache loads it.
+  const weights = await weighEveryRoute({
+    base,
+    clientDir: "build/client",
+    cookies: await logInEveryone(base, tokens),
+  });
+  console.log("\n| route | heaviest example | JS gzip kB | of which inline |");
+  console.log("|---|---|---:|---:|");
+  for (const weight of weights) {
+    if (!weight.heaviest) {
+      console.log(`| ${weight.id} | renders no page | – | – |`);
+      continue;
     }
-    maxJs = Math.max(maxJs, js);
+    const { example, bytes, inline } = weight.heaviest;
+    const who = [example.as, example.language].filter(Boolean).join(", ");
     console.log(
-      `| ${name} | ${(js / 1024).toFixed(1)} | ${(css / 1024).toFixed(1)} | ${(gzipSync(page).length / 1024).toFixed(1)} |`,
+      `| ${weight.id} | ${example.path}${who ? ` (${who})` : ""} | ${kilobytes(bytes)} | ${kilobytes(inline)} |`,
     );
   }
-  console.log(`largest JavaScript on any page: ${(maxJs / 1024).toFixed(1)} kB gzip (budget 150 kB)`);
+  const measured = weights.flatMap((weight) => (weight.heaviest ? [weight.heaviest.bytes] : []));
+  overBudget = weights
+    .filter((weight) => (weight.heaviest?.bytes ?? 0) > PAGE_JS_BUDGET_BYTES)
+    .map((w) => w.id);
+  console.log(
+    `JavaScript per page: ${kilobytes(Math.min(...measured))} to ${kilobytes(Math.max(...measured))} kB gzip over ${measured.length} routes (budget ${kilobytes(PAGE_JS_BUDGET_BYTES)} kB); over budget: ${overBudget.join(", ") || "none"}`,
+  );
 
   // Search API latency over a fixed set of queries, one request at a time.
   const queries = [
@@ -187,3 +189,4 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 500));
   fs.rmSync(work, { recursive: true, force: true });
 }
+if (overBudget.length > 0) process.exitCode = 1;

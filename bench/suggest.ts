@@ -15,7 +15,7 @@ import {
   measureQuality,
   textOf,
 } from "../app/modules/deliberation/suggestion-quality.ts";
-import { suggesterFor } from "../app/modules/deliberation/suggestions.server.ts";
+import { getSuggester } from "../app/modules/deliberation/suggestions.server.ts";
 import { PRINCIPLES } from "../app/modules/dilemmas/dilemma-tags.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { getCurrentVersion, getVersionContent } from "../app/modules/guide/guide.server.ts";
@@ -38,7 +38,7 @@ try {
   const { db } = database;
 
   const builtAt = performance.now();
-  const full = await suggesterFor({ db });
+  const full = await getSuggester({ db });
   const buildMs = performance.now() - builtAt;
 
   // The same scoring with only the guide's own text about each principle: what the cards and the
@@ -91,7 +91,7 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const dilemma of dilemmas) {
       let started = performance.now();
-      (await suggesterFor({ db })).suggest(textOf(dilemma), { limit: 5 });
+      (await getSuggester({ db })).suggest(textOf(dilemma), { limit: 5 });
       suggestMs.push(performance.now() - started);
       started = performance.now();
       await db.execute(sql`select 1`);

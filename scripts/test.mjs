@@ -32,8 +32,9 @@ if (process.env.DATABASE_URL) {
 
 run("Typen controleren", "npx react-router typegen && npx tsc --noEmit -p .");
 run("Stijl en lint", "npx biome check .");
-run("Unit- en integratietests", "npx vitest run", { TEST_DATABASE_URL: process.env.DATABASE_URL ?? "" });
+// Built before the database tests, which start the built server: they then find the build fresh.
 run("Bouwen", "npx react-router build");
+run("Unit- en integratietests", "npx vitest run", { TEST_DATABASE_URL: process.env.DATABASE_URL ?? "" });
 // The browser tests use the embedded database only.
 run("Browsertests (Chromium)", "npx playwright test", { DATABASE_URL: "" });
 console.log(`\n✔ Alle tests geslaagd in ${Math.round((Date.now() - started) / 1000)} s`);

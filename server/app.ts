@@ -120,7 +120,7 @@ export function createApp(options: {
   // Security: JSON bodies are bounded before any route reads them; too large answers 413 (toAppError).
   api.use(express.json({ limit: "100kb" }));
   api.get("/openapi.json", (_req, res) => {
-    res.json(createOpenApiDocument({ serverUrl: config.publicUrl }));
+    res.json(createOpenApiDocument({ serverUrl: config.publicUrl, contactEmail: config.apiContactEmail }));
   });
   api.use(resolveApiActor(services));
   api.use(createGuideApi(services));
@@ -130,7 +130,12 @@ export function createApp(options: {
   api.use(createConversationsApi(services));
   api.use(createCocreationApi(services));
   api.use((req, res) =>
-    sendProblem(res, { code: "not_found", detail: `Onbekend adres: ${req.path}`, instance: req.originalUrl }),
+    sendProblem(res, {
+      publicUrl: config.publicUrl,
+      code: "not_found",
+      detail: `Onbekend adres: ${req.path}`,
+      instance: req.originalUrl,
+    }),
   );
   api.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(error);
@@ -142,6 +147,7 @@ export function createApp(options: {
       req.log.error({ err: error }, "api request failed");
     if (appError.retryAfterSeconds) res.setHeader("Retry-After", String(appError.retryAfterSeconds));
     sendProblem(res, {
+      publicUrl: config.publicUrl,
       code: appError.code,
       detail: appError.message,
       instance: req.originalUrl,
@@ -152,6 +158,7 @@ export function createApp(options: {
   app.use("/api", (req, res) => {
     res.setHeader("API-Version", API_VERSION);
     sendProblem(res, {
+      publicUrl: config.publicUrl,
       code: "not_found",
       detail: `Onbekend adres: ${req.originalUrl}. De API staat onder /api/v1.`,
     });

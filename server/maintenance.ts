@@ -12,7 +12,7 @@ import { pruneRateLimits } from "../app/infra/rate-limit.server.ts";
 import { pruneLoginTokens } from "../app/modules/accounts/login-links.server.ts";
 import { pruneSessions } from "../app/modules/accounts/sessions.server.ts";
 import { pruneSsoLogins } from "../app/modules/accounts/single-sign-on.server.ts";
-import { summaryOf } from "../app/modules/conversations/conversation-views.server.ts";
+import { getConversationSummary } from "../app/modules/conversations/conversation-views.server.ts";
 import { purgeEndedConversations } from "../app/modules/conversations/conversations.server.ts";
 import { prunePendingDrafts } from "../app/modules/deliberation/pending-drafts.server.ts";
 import { purgeKriskras } from "../app/modules/kriskras/retention.server.ts";
@@ -28,7 +28,7 @@ export async function runMaintenance(options: { database: Database; config: Conf
   await purgeEndedConversations({
     db,
     retentionDays: options.config.conversations.retentionDays,
-    summarize: (id) => summaryOf({ db, id }),
+    summarize: (id) => getConversationSummary({ db, id }),
   });
   await purgeKriskras({
     db,

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type ServerBuild } from "react-router";
 import { clientAddressKey } from "../app/infra/client-address.ts";
+import { createRouteTexts } from "../app/infra/i18n/route-texts.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { PAGE_CACHE_HEADER, type PageCache } from "./page-cache.ts";
 import { sendPlainPage } from "./security/plain-page.ts";
@@ -99,6 +100,7 @@ export function serveCachedPage(pageCache: PageCache) {
 
 export function createPageHandler(options: { build: ServerBuild; services: Services; pageCache: PageCache }) {
   const handle = createRequestHandler(options.build, options.services.config.env);
+  const routeTexts = createRouteTexts(options.build.routes);
 
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -131,6 +133,7 @@ export function createPageHandler(options: { build: ServerBuild; services: Servi
       const response = await handle(toFetchRequest(req, res, options.services.config.publicUrl, body), {
         services: options.services,
         clientIp: clientAddressKey(req.ip),
+        routeTexts,
       });
       const tag = response.headers.get(PAGE_CACHE_HEADER);
       response.headers.delete(PAGE_CACHE_HEADER);

@@ -420,6 +420,7 @@ export async function restoreBackup(options: {
         }
       }
       for (const table of targets) await resetSequences(tx, table);
+      await upgradeRestoredValues(tx, header.migrations);
       return {
         migrations: header.migrations,
         tables: header.tables.map(({ name, rows }) => ({ name, rows })),
@@ -429,6 +430,22 @@ export async function restoreBackup(options: {
   } finally {
     reader.close();
     input.destroy();
+  }
+}
+
+/**
+ * A backup from an older schema holds values as they were stored then. The schema is current already,
+ * so of each migration the backup had not applied only the data statements (`UPDATE …`, which change
+ * stored values such as a renamed status) run again, in order, on the restored rows.
+ */
+async function upgradeRestoredValues(tx: Db, applied: string[]): Promise<void> {
+  for (const entry of readJournal()) {
+    if (applied.includes(entry.tag)) continue;
+    const file = fs.readFileSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), "utf8");
+    for (const statement of file.split("--> statement-breakpoint")) {
+      const code = statement.replace(/^\s*--.*$/gm, "").trim();
+      if (/^update\s/i.test(code)) await tx.execute(sql.raw(code));
+    }
   }
 }
 

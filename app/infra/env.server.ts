@@ -55,6 +55,9 @@ export const ConfigInput = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().trim().min(3).default("Vakmanschap <noreply@vakmanschap.invalid>"),
+  API_CONTACT_EMAIL: z
+    .email("moet een e-mailadres zijn, bijvoorbeeld api@vakmanschap.example.nl")
+    .default("api@vakmanschap.invalid"),
   ALLOWED_EMAIL_DOMAINS: z.string().default(""),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -152,6 +155,8 @@ export type Config = {
   /** Mail goes through SMTP when set; otherwise into DATA_DIR/outbox as .eml files. */
   smtpUrl?: string;
   mailFrom: string;
+  /** Who answers questions about the API: the contact in the OpenAPI document. */
+  apiContactEmail: string;
   /** Domains whose addresses get an account on first login; empty = nobody new by login link. */
   allowedEmailDomains: string[];
   sessionIdleMinutes: number;
@@ -169,19 +174,19 @@ export type Config = {
   /** Whether people may ask for a login link by e-mail (beside single sign-on, or instead of it). */
   loginLinks: boolean;
   conversations: {
-    /** Participants per session at most. */
+    /** Participants per conversation at most. */
     maxParticipants: number;
-    /** Days after a session ends before its individual answers are deleted (the summary stays). */
+    /** Days after a conversation ends before its individual answers are deleted (the summary stays). */
     retentionDays: number;
     /** The default minimum of answers before results can be revealed. */
     minAnswers: number;
     /** Per client address per minute: enough for a room of 500 behind one office NAT, not for a flood. */
     rateLimits: { joinPerIp: number; answerPerIp: number };
     /**
-     * Joins of one session from one client address (in a day): far below the session's size, so a
+     * Joins of one conversation from one client address (in a day): far below its size, so a
      * flood from a few addresses cannot fill it.
      */
-    joinsPerIpPerSession: number;
+    joinsPerIpPerConversation: number;
     /** Live streams open at once in this process: in all, per client address and per login. */
     streams: { total: number; perIp: number; perLogin: number };
   };
@@ -319,6 +324,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     formBodyLimitBytes: input.FORM_BODY_LIMIT_KB * 1024,
     smtpUrl: input.SMTP_URL,
     mailFrom: input.MAIL_FROM,
+    apiContactEmail: input.API_CONTACT_EMAIL,
     allowedEmailDomains: input.ALLOWED_EMAIL_DOMAINS.split(",")
       .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
       .filter(Boolean),
@@ -340,7 +346,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         joinPerIp: input.CONVERSATION_JOINS_PER_IP,
         answerPerIp: input.CONVERSATION_ANSWERS_PER_IP,
       },
-      joinsPerIpPerSession: input.CONVERSATION_JOINS_PER_IP_PER_SESSION,
+      joinsPerIpPerConversation: input.CONVERSATION_JOINS_PER_IP_PER_SESSION,
       streams: {
         total: input.CONVERSATION_STREAMS_TOTAL,
         perIp: input.CONVERSATION_STREAMS_PER_IP,

@@ -1,11 +1,32 @@
-// Turns a zod failure into one message per form field, for the error summary and the fields.
+// Turns a zod failure into one message per form field, for the error summary and the fields, and for the
+// API's problem details. The one place that maps a zod issue to a field; a field keeps its first message.
 import type { z } from "zod";
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+export type FieldErrorsOptions = {
+  /**
+   * The field an issue belongs to, from its path. By default the first step of the path ("titel"), or
+   * "form" when the issue is about the whole input. Forms with nested fields name them here
+   * (`questions.0.text` → `vraag-0-tekst`).
+   */
+  nameOf?: (path: readonly PropertyKey[]) => string;
+  /** Put before every name, for a second form on the same page whose fields carry a prefix ("adopt-"). */
+  prefix?: string;
+};
+
+export function fieldErrorsOf(error: z.ZodError, options: FieldErrorsOptions = {}): Record<string, string> {
+  const nameOf = options.nameOf ?? firstStepOf;
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const name = String(issue.path[0] ?? "form");
-    fields[name] ??= issue.message;
+    fields[`${options.prefix ?? ""}${nameOf(issue.path)}`] ??= issue.message;
   }
   return fields;
+}
+
+function firstStepOf(path: readonly PropertyKey[]): string {
+  return String(path[0] ?? "form");
+}
+
+/** Names a field by its whole path joined with dots (`questions.0.text`), as the API reports it. */
+export function dottedPathOf(fallback: string): (path: readonly PropertyKey[]) => string {
+  return (path) => path.map(String).join(".") || fallback;
 }

@@ -32,8 +32,10 @@ const RETRY_MAX_SECONDS = 3600;
 const LAST_ERROR_MAX_LENGTH = 2000;
 
 /**
- * Adds a job; pass a transaction as `db` to enqueue it together with the change that causes it (it then
- * exists only if that transaction commits). Call `notifyJobs` after the commit to have it run promptly.
+ * Adds a job and wakes the workers of every process; pass a transaction as `db` to enqueue it together
+ * with the change that causes it. The job then exists only if that transaction commits, and so does the
+ * wake-up: PostgreSQL delivers a notification sent in a transaction only on commit. Callers therefore
+ * never wake the workers themselves.
  */
 export async function enqueueJob(options: {
   db: Db;
@@ -52,12 +54,8 @@ export async function enqueueJob(options: {
     })
     .returning({ id: jobs.id });
   if (!row) throw new Error(`enqueueing a job of kind "${options.kind}" returned no row`);
+  await options.db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${options.kind})`);
   return row.id;
-}
-
-/** Wakes the workers of every process; a notification sent inside a transaction would arrive only on commit. */
-export async function notifyJobs(database: Pick<Database, "notify">, kind = ""): Promise<void> {
-  await database.notify(JOBS_CHANNEL, kind);
 }
 
 /** Claims one due job for `lockSeconds`, counting the attempt; undefined when nothing is due. */
@@ -179,7 +177,7 @@ function warnLeaseLost(logger: Logger | undefined, log: Record<string, unknown>)
 }
 
 /**
- * Runs due jobs at start, every `pollMs`, and promptly when `notifyJobs` is called in any process.
+ * Runs due jobs at start, every `pollMs`, and promptly when a job is enqueued in any process.
  * Resolves once it listens. Batches never overlap; a failing batch is logged and the next poll retries.
  */
 export async function startJobWorker(options: {

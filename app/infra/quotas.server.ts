@@ -5,7 +5,8 @@
 import type { Db } from "./db.server.ts";
 import type { Config } from "./env.server.ts";
 import { AppError, isAppError } from "./errors.ts";
-import { type Language, languageOf, translatorFor } from "./i18n/i18n.ts";
+import { type Language, languageOf } from "./i18n/i18n.ts";
+import { translatorFor } from "./i18n/texts.server.ts";
 import { hitRateLimit } from "./rate-limit.server.ts";
 
 export type Quotas = Config["quotas"];

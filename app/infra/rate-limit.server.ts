@@ -22,7 +22,8 @@ export interface RateLimitResult {
  *
  * The key is stored as it is given and is opaque to this module. Callers build it from a purpose and
  * a subject, and hash anything personal first, so the table never holds an e-mail address:
- * `login-link:email:${hashSecret(email)}`, `login-link:ip:${clientIp}`, `api:token:${tokenHash}`.
+ * `login-link:email-ip:${hashSecret(`${email} ${clientIp}`)}`, `login-link:ip:${clientIp}`,
+ * `api:token:${tokenHash}`.
  * Refused hits count too, so hammering on does not shorten the wait. Whether limits apply at all
  * (`config.rateLimits.enabled`) is the caller's decision.
  */

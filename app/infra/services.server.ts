@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Database } from "./db.server.ts";
 import type { Keyring } from "./encryption.server.ts";
 import type { Config } from "./env.server.ts";
+import type { RouteTexts } from "./i18n/route-texts.ts";
 import type { LiveHub } from "./live-hub.server.ts";
 import type { RateLimiter } from "./participation-limits.server.ts";
 
@@ -24,7 +25,7 @@ export interface Services {
   keyring: Keyring;
   /** Change notifications for live pages, across processes (see live-hub.server.ts). */
   liveHub: LiveHub;
-  /** Limits on joining and answering in live sessions (see participation-limits.server.ts). */
+  /** Limits on joining and answering in live conversations (see participation-limits.server.ts). */
   participationLimits: RateLimiter;
 }
 
@@ -33,5 +34,7 @@ declare module "react-router" {
     services: Services;
     /** The client's address as the trusted-proxy setting resolves it, an IPv6 address as its /64 (for per-address limits only; clientAddressKey). */
     clientIp: string;
+    /** The interface-text namespaces of the page a route pattern shows (route-texts.ts). */
+    routeTexts: RouteTexts;
   }
 }

@@ -132,7 +132,7 @@ export function closeAllEventStreams(): number {
 }
 
 // A broadcast hands one event object to thousands of streams; encoding it once per object instead of
-// once per stream took a large share of the CPU with 2,000 phones on one session (`npm run bench:live`).
+// once per stream took a large share of the CPU with 2,000 phones in one conversation (`npm run bench:live`).
 const encoded = new WeakMap<LiveEvent, string>();
 
 function encodeEvent(event: LiveEvent): string {

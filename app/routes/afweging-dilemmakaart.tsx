@@ -2,22 +2,33 @@
 // it, removes what identifies anyone and confirms that. The card is always anonymous to the public;
 // the record itself stays as it is, private.
 import { data, Form, redirect } from "react-router";
+import { readFormData } from "~/infra/form-data.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
-import { languageOf, translatorFor, useT } from "~/infra/i18n/i18n.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { cardDraftFrom } from "~/modules/deliberation/card-from-record.ts";
 import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
-import { CardFields, type CardFormValues, cardFormInput } from "~/modules/dilemmas/card-form.tsx";
+import { CardFields } from "~/modules/dilemmas/card-form.tsx";
 import { submitCard } from "~/modules/dilemmas/dilemma-submissions.server.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { DilemmaCardInput } from "~/modules/dilemmas/dilemmas.validation.ts";
+import { type CardFormValues, readCardForm } from "~/modules/dilemmas/read-card-form.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { CheckboxField } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/afweging-dilemmakaart";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = {
+  texts: ["account", "cardForm", "dilemmas", "wijzer.card", "wijzer.toRecord"],
+};
 
 const REVIEWED = "nagelezen";
 
@@ -47,8 +58,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     // Only the owner of the record may send a card made from it; anyone else learns nothing.
     const { actor } = await requireOwnDeliberation({ request, services, id: params.id });
     const { db } = services.database;
-    const form = await request.formData().catch(() => new FormData());
-    const typed = cardFormInput(form);
+    const form = await readFormData(request);
+    const typed = readCardForm(form);
     const reviewed = form.get(REVIEWED) === "ja";
     const input = DilemmaCardInput.safeParse(typed);
     if (!input.success || !reviewed) {
@@ -63,9 +74,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       await submitCard({ db, quotas, actor, card: input.data, anonymous: true });
     } catch (error) {
-      const refused = quotaRefusalOf({ request, quotas, kind: "dilemmaCard", error });
-      if (refused) return data({ errors: { title: refused }, values: typed, reviewed }, { status: 429 });
-      throw error;
+      return answerRefusedForm(error, {
+        values: typed,
+        quota: { request, quotas, kind: "dilemmaCard", field: "title" },
+        extra: { reviewed },
+      });
     }
     return redirect("/dilemmas/mijn?ingestuurd=1", { status: 303 });
   });
@@ -91,21 +104,23 @@ export default function CardFromRecord({ loaderData, actionData }: Route.Compone
       {loaderData.possibleNames.length > 0 ? (
         <Alert type="warning">
           <Paragraph>{t("wijzer.card.check")}</Paragraph>
-          <ul className="utrecht-unordered-list" lang="nl">
+          <UnorderedList lang="nl">
             {loaderData.possibleNames.map((word) => (
-              <li key={word} className="utrecht-unordered-list__item">
-                {word}
-              </li>
+              <UnorderedListItem key={word}>{word}</UnorderedListItem>
             ))}
-          </ul>
+          </UnorderedList>
         </Alert>
       ) : null}
       <Form method="post" className="vm-form" noValidate>
         <CardFields values={values} errors={errors} principles={loaderData.principles} />
-        <ReviewedCheckbox
+        <CheckboxField
+          id={REVIEWED}
+          name={REVIEWED}
+          value="ja"
+          required
           label={t("wijzer.card.reviewed")}
           error={errors[REVIEWED]}
-          checked={actionData?.reviewed ?? false}
+          defaultChecked={actionData?.reviewed ?? false}
         />
         <Button>{t("wijzer.card.send")}</Button>
       </Form>
@@ -113,34 +128,5 @@ export default function CardFromRecord({ loaderData, actionData }: Route.Compone
         <Link to={`/afwegen/${loaderData.id}`}>{t("wijzer.toRecord")}</Link>
       </Paragraph>
     </>
-  );
-}
-
-function ReviewedCheckbox(props: { label: string; error?: string; checked: boolean }) {
-  const errorId = props.error ? `${REVIEWED}-fout` : undefined;
-  return (
-    <div
-      className={`utrecht-form-field utrecht-form-field--checkbox${props.error ? " utrecht-form-field--invalid" : ""}`}
-    >
-      {props.error ? (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
-          {props.error}
-        </div>
-      ) : null}
-      <input
-        type="checkbox"
-        className="utrecht-checkbox utrecht-checkbox--html-input"
-        id={REVIEWED}
-        name={REVIEWED}
-        value="ja"
-        required
-        defaultChecked={props.checked}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={errorId}
-      />{" "}
-      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={REVIEWED}>
-        {props.label}
-      </label>
-    </div>
   );
 }

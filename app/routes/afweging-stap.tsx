@@ -5,7 +5,10 @@ import type { FormEvent } from "react";
 import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
-import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { readFormData } from "~/infra/form-data.ts";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getCurrentUser, requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { ConflictPanel } from "~/modules/deliberation/conflict-panel.tsx";
@@ -17,7 +20,6 @@ import {
   STEP_COUNT,
   type Step,
   stepOf,
-  stepPatchFromForm,
 } from "~/modules/deliberation/deliberation-steps.ts";
 import { saveDeliberation } from "~/modules/deliberation/deliberations.server.ts";
 import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
@@ -26,12 +28,13 @@ import {
   keepPendingDraft,
   pendingDraftCookie,
   pendingDraftTokenFrom,
-  takePendingDraft,
+  resumePendingDraft,
 } from "~/modules/deliberation/pending-drafts.server.ts";
-import { fieldIdOf, StepFields } from "~/modules/deliberation/step-fields.tsx";
+import { StepFields } from "~/modules/deliberation/step-fields.tsx";
+import { readStepForm, stepFieldOf } from "~/modules/deliberation/step-form.ts";
 import { guidanceFor } from "~/modules/deliberation/step-guidance.ts";
 import { StepProgress } from "~/modules/deliberation/step-progress.tsx";
-import { suggesterFor } from "~/modules/deliberation/suggestions.server.ts";
+import { suggestPrinciples } from "~/modules/deliberation/suggestions.server.ts";
 import { SuggestionsPanel } from "~/modules/deliberation/suggestions-panel.tsx";
 import { type Conflict, useAutosave } from "~/modules/deliberation/use-autosave.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
@@ -40,9 +43,16 @@ import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/afweging-stap";
 
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "wijzer"] };
+
 const NOT_FOUND = "Deze stap bestaat niet.";
+
+/** What the form shows of typed or restored values: all of them when they are valid, else none. */
+const shownValues = (typed: unknown) => DeliberationPatch.catch({}).parse(typed ?? {});
 
 function stepFrom(params: { stap: string }): Step {
   const step = stepOf(params.stap);
@@ -61,35 +71,27 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const secure = isSecureSite(services.config);
     const token = pendingDraftTokenFrom(request.headers.get("Cookie"), { secure });
     if (token) {
-      const draft = await takePendingDraft({
+      const pending = await resumePendingDraft({
         db,
         keyring: services.keyring,
         token,
         deliberationId: record.id,
+        step: step.number,
       });
-      if (draft && draft.step !== step.number) {
-        // Kept on another step than this one: keep it again, and go there.
-        const again = await keepPendingDraft({
-          db,
-          keyring: services.keyring,
-          deliberationId: record.id,
-          ...draft,
-        });
-        throw redirect(`/afwegen/${record.id}/stap/${draft.step}`, {
-          headers: { "Set-Cookie": pendingDraftCookie(again, { secure }) },
+      if (pending.kind === "elsewhere") {
+        throw redirect(`/afwegen/${record.id}/stap/${pending.step}`, {
+          headers: { "Set-Cookie": pendingDraftCookie(pending.token, { secure }) },
         });
       }
-      if (draft) restored = { values: draft.patch, revision: draft.revision };
+      if (pending.kind === "restore") restored = { values: pending.values, revision: pending.revision };
       headers.append("Set-Cookie", clearPendingDraftCookie({ secure }));
     }
     const titles = await principleTitles({ db });
     const suggestions =
       step.number === 4
-        ? (await suggesterFor({ db }))
-            .suggest(describedDilemma(record.content), { limit: 7 })
-            .filter((suggestion) => suggestion.score > 0)
-            .slice(0, 4)
-            .map(({ slug, title, summary, because }) => ({ slug, title, summary, because }))
+        ? (await suggestPrinciples({ db, text: describedDilemma(record.content) })).map(
+            ({ slug, title, summary, because }) => ({ slug, title, summary, because }),
+          )
         : [];
     return data(
       {
@@ -97,7 +99,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         step: step.number,
         revision: restored?.revision ?? record.revision,
         content: record.content,
-        restored: restored?.values,
+        restored: restored ? shownValues(restored.values) : undefined,
+        // Only this step's guidance in the reader's language goes to the browser, not all of it.
+        guidance: guidanceFor(languageOf(request), step.number),
         filled: filledSteps(record.content),
         justSaved: new URL(request.url).searchParams.has("opgeslagen"),
         principles: [...titles].map(([slug, title]) => ({ slug, title })),
@@ -124,7 +128,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const revision = Number(form.get("revisie"));
     const step = stepOf(params.stap);
     if (!(await getCurrentUser({ request, services }))) {
@@ -138,7 +142,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           deliberationId: params.id,
           step: step.number,
           revision,
-          patch: stepPatchFromForm(step, form),
+          patch: readStepForm(step, form),
         });
         if (token)
           headers.append("Set-Cookie", pendingDraftCookie(token, { secure: isSecureSite(services.config) }));
@@ -148,16 +152,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
     const current = stepFrom(params);
-    let patch = stepPatchFromForm(current, form);
+    let patch = readStepForm(current, form);
     const decision = form.get("suggestie");
     if (current.number === 4 && typeof decision === "string") {
       patch = { ...patch, ...applySuggestionDecision(patch, decision) };
     }
     const parsed = DeliberationPatch.safeParse(patch);
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[fieldIdOf(issue.path)] ??= issue.message;
-      return data({ errors, values: patch, revision }, { status: 400, headers: PRIVATE_HEADERS });
+      return data(
+        {
+          errors: fieldErrorsOf(parsed.error, { nameOf: stepFieldOf }),
+          values: shownValues(patch),
+          revision,
+        },
+        { status: 400, headers: PRIVATE_HEADERS },
+      );
     }
     if (!Number.isInteger(revision))
       throw new AppError("invalid", "Het formulier is niet compleet. Laad de pagina opnieuw.");
@@ -171,7 +180,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
     if (!result.saved) {
       const conflict: Conflict = { theirs: result.current.content, revision: result.current.revision };
-      return data({ conflict, values: patch, revision }, { status: 409, headers: PRIVATE_HEADERS });
+      return data(
+        { conflict, values: shownValues(patch), revision },
+        { status: 409, headers: PRIVATE_HEADERS },
+      );
     }
     return redirect(destinationOf(form, params.id, current), { status: 303 });
   });
@@ -183,9 +195,9 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
   const t = useT();
   const language = useLanguage();
   const step = loaderData.step;
-  const guidance = guidanceFor(language, step);
+  const guidance = loaderData.guidance;
   const typed = actionData && "values" in actionData ? actionData.values : loaderData.restored;
-  const values = { ...loaderData.content, ...DeliberationPatch.catch({}).parse(typed ?? {}) };
+  const values = { ...loaderData.content, ...typed };
   const errors = actionData && "errors" in actionData ? actionData.errors : {};
   const sentRevision = actionData && "revision" in actionData ? actionData.revision : undefined;
   const autosave = useAutosave({
@@ -230,13 +242,11 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
       {guidance ? (
         <div className="vm-guidance">
           <Paragraph>{guidance.intro}</Paragraph>
-          <ul className="utrecht-unordered-list">
+          <UnorderedList>
             {guidance.tips.map((tip) => (
-              <li key={tip} className="utrecht-unordered-list__item">
-                {tip}
-              </li>
+              <UnorderedListItem key={tip}>{tip}</UnorderedListItem>
             ))}
-          </ul>
+          </UnorderedList>
           <details className="vm-example">
             <summary>{t("wijzer.example")}</summary>
             {guidance.example.map((paragraph) => (
@@ -292,7 +302,7 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
             {t("wijzer.save")}
           </Button>
         </div>
-        <p className="nl-paragraph vm-save-status" role="status">
+        <Paragraph className="vm-save-status" role="status">
           {autosave.status === "saving" ? t("wijzer.saving") : null}
           {autosave.status === "saved" && autosave.savedAt
             ? t("wijzer.savedAt", {
@@ -301,7 +311,7 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
                 }).format(autosave.savedAt),
               })
             : null}
-        </p>
+        </Paragraph>
       </Form>
       <Paragraph>
         <Link to={`/afwegen/${loaderData.id}`}>{t("wijzer.toRecord")}</Link>

@@ -1,7 +1,9 @@
 // The record of one deliberation, for its owner: readable and printable, with downloads, read-only
 // share links (made, listed, switched off), turning it into a card, and deleting it.
 import { data, Form, redirect } from "react-router";
+import { readFormData } from "~/infra/form-data.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
@@ -18,8 +20,12 @@ import { Button } from "~/ui/button.tsx";
 import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import { PrintButton } from "~/ui/print-button.tsx";
 import type { Route } from "./+types/afweging";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "wijzer"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -51,7 +57,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
     const { db } = services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const intent = form.get("intent");
     if (intent === "link-intrekken") {
       await revokeShareLink({ db, shareId: String(form.get("link") ?? ""), ownerId: user.id });
@@ -112,18 +118,18 @@ export default function DeliberationRecord({ loaderData, actionData }: Route.Com
 
       <div className="vm-no-print vm-record-actions">
         <Heading level={2}>{t("wijzer.record.downloads")}</Heading>
-        <ul className="utrecht-unordered-list">
-          <li className="utrecht-unordered-list__item">
-            <a className="nl-link" href={`${base}/download?formaat=markdown`} download>
+        <UnorderedList>
+          <UnorderedListItem>
+            <Link to={`${base}/download?formaat=markdown`} download>
               {t("wijzer.record.markdown")}
-            </a>
-          </li>
-          <li className="utrecht-unordered-list__item">
-            <a className="nl-link" href={`${base}/download?formaat=json`} download>
+            </Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <Link to={`${base}/download?formaat=json`} download>
               {t("wijzer.record.json")}
-            </a>
-          </li>
-        </ul>
+            </Link>
+          </UnorderedListItem>
+        </UnorderedList>
 
         <section aria-labelledby="delen" className="vm-record__share">
           <Heading level={2} id="delen">

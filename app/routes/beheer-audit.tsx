@@ -2,12 +2,25 @@
 import { data } from "react-router";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { listAudit } from "~/modules/accounts/audit.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { ScrollRegion } from "~/ui/scroll-region.tsx";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "~/ui/table.tsx";
 import type { Route } from "./+types/beheer-audit";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["admin"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -43,33 +56,31 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         <Paragraph>{t("admin.empty")}</Paragraph>
       ) : (
         <ScrollRegion label={t("admin.auditTitle")}>
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">{t("admin.auditTitle")}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
+          <Table container={false}>
+            <TableCaption>{t("admin.auditTitle")}</TableCaption>
+            <TableHeader>
+              <TableRow>
                 {["when", "who", "what", "onWhat", "details"].map((column) => (
-                  <th key={column} scope="col" className="utrecht-table__header-cell">
+                  <TableHeaderCell key={column} scope="col">
                     {t(`admin.${column}`)}
-                  </th>
+                  </TableHeaderCell>
                 ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {loaderData.entries.map((entry) => (
-                <tr key={entry.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">
-                    {formatDate({ iso: entry.at, language, format: "dateTimeSeconds" })}
-                  </td>
-                  <td className="utrecht-table__cell">{entry.who}</td>
-                  <td className="utrecht-table__cell">{entry.action}</td>
-                  <td className="utrecht-table__cell">{entry.target}</td>
-                  <td className="utrecht-table__cell">
+                <TableRow key={entry.id}>
+                  <TableCell>{formatDate({ iso: entry.at, language, format: "dateTimeSeconds" })}</TableCell>
+                  <TableCell>{entry.who}</TableCell>
+                  <TableCell>{entry.action}</TableCell>
+                  <TableCell>{entry.target}</TableCell>
+                  <TableCell>
                     <code>{entry.details}</code>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </ScrollRegion>
       )}
     </>

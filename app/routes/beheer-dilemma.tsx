@@ -1,15 +1,21 @@
 // An editor reviews one card sent in: edits it, then publishes it or declines it with a reason.
+
 import { data, Form } from "react-router";
 import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
+import { Id } from "~/infra/fields.ts";
+import { readFormData, textOf } from "~/infra/form-data.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { CardFields, type CardFormValues, cardFormInput } from "~/modules/dilemmas/card-form.tsx";
+import { CardFields } from "~/modules/dilemmas/card-form.tsx";
 import { getSubmission, reviewSubmission } from "~/modules/dilemmas/dilemma-submissions.server.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { DilemmaCardInput } from "~/modules/dilemmas/dilemmas.validation.ts";
+import { type CardFormValues, readCardForm } from "~/modules/dilemmas/read-card-form.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
@@ -18,7 +24,9 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-dilemma";
 
-const Id = z.uuid();
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "cardForm", "dilemmas", "review", "submit"] };
+
 const Decision = z.enum(["publiceren", "afwijzen"], { error: "Kies publiceren of afwijzen." });
 
 async function load(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
@@ -72,9 +80,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { services } = context;
   return withRouteErrors(services.logger, async () => {
     const { actor, id } = await load(request, context, params.id);
-    const form = await request.formData().catch(() => new FormData());
-    const typed = cardFormInput(form);
-    const note = typeof form.get("reden") === "string" ? String(form.get("reden")) : "";
+    const form = await readFormData(request);
+    const typed = readCardForm(form);
+    const note = textOf(form, "reden");
     const decision = Decision.safeParse(form.get("besluit"));
     const input = DilemmaCardInput.safeParse(typed);
     if (!input.success || !decision.success) {
@@ -87,21 +95,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     try {
       const card = await reviewSubmission({
         db: services.database.db,
+        pageCache: services.pageCache,
         actor,
         id,
         card: input.data,
         decision: decision.data,
         note,
       });
-      // Published cards appear in the library and on the guide's principle pages.
-      await services.pageCache.invalidate("dilemmas");
-      await services.pageCache.invalidate("guide");
       return data({ errors: {}, values: typed, note, done: card.status });
     } catch (error) {
-      if (error instanceof AppError && error.code === "invalid" && error.fields) {
-        return data({ errors: error.fields, values: typed, note, done: null }, { status: 400 });
-      }
-      throw error;
+      return answerRefusedForm(error, { values: typed, extra: { note, done: null } });
     }
   });
 }

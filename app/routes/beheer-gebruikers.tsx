@@ -1,19 +1,23 @@
 // Operators give people roles; every change lands in the audit log.
 import { data, Form } from "react-router";
-import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
+import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { ROLES } from "~/modules/accounts/accounts.schema.ts";
 import { listUsers, setUserRoles } from "~/modules/accounts/accounts.server.ts";
-import { RoleInput } from "~/modules/accounts/accounts.validation.ts";
+import { RolesChangeInput } from "~/modules/accounts/accounts.validation.ts";
+import { ROLES } from "~/modules/accounts/authorization.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
+import { CheckboxGroup } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/beheer-gebruikers";
 
-const RolesChange = z.object({ userId: z.uuid(), roles: z.array(RoleInput) });
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "admin"] };
+
 const EXTRA_ROLES = ROLES.filter((role) => role !== "ambtenaar");
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -40,8 +44,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       services: context.services,
       permission: "users:manage",
     });
-    const form = await request.formData().catch(() => new FormData());
-    const input = RolesChange.safeParse({ userId: form.get("userId"), roles: form.getAll("roles") });
+    const form = await readFormData(request);
+    const input = RolesChangeInput.safeParse(formValuesOf(form, RolesChangeInput));
     if (!input.success) throw new AppError("invalid", "Deze wijziging klopt niet. Probeer het opnieuw.");
     try {
       const user = await setUserRoles({
@@ -84,29 +88,13 @@ export default function ManageUsers({ loaderData, actionData }: Route.ComponentP
           <li key={user.id} className="vm-card">
             <Form method="post">
               <input type="hidden" name="userId" value={user.id} />
-              <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-                <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-                  {t("admin.rolesFor", { email: user.email })}
-                </legend>
-                {EXTRA_ROLES.map((role) => (
-                  <div key={role} className="utrecht-form-field utrecht-form-field--checkbox">
-                    <input
-                      type="checkbox"
-                      className="utrecht-checkbox utrecht-checkbox--html-input"
-                      id={`rol-${user.id}-${role}`}
-                      name="roles"
-                      value={role}
-                      defaultChecked={user.roles.includes(role)}
-                    />{" "}
-                    <label
-                      className="utrecht-form-label utrecht-form-label--checkbox"
-                      htmlFor={`rol-${user.id}-${role}`}
-                    >
-                      {t(`account.roleNames.${role}`)}
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
+              <CheckboxGroup
+                id={`rol-${user.id}`}
+                name="roles"
+                legend={t("admin.rolesFor", { email: user.email })}
+                options={EXTRA_ROLES.map((role) => ({ value: role, label: t(`account.roleNames.${role}`) }))}
+                checked={user.roles}
+              />
               <Button appearance="secondary-action">{t("admin.saveRoles")}</Button>
             </Form>
           </li>

@@ -3,12 +3,14 @@
 // new part, and publishing after a yes.
 import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { getDraftContent } from "~/modules/guide/draft-versions.server.ts";
+import { applyGuideEdit, GUIDE_NOTICES, previewOf } from "~/modules/guide/editor-forms.server.ts";
 import { getCurrentVersion } from "~/modules/guide/guide.server.ts";
-import { getDraftContent } from "~/modules/guide/guide-drafts.server.ts";
-import { applyGuideEdit, GUIDE_NOTICES, previewOf } from "~/modules/guide/guide-editor.server.ts";
 import { PartFields } from "~/modules/guide/part-form.tsx";
 import { PREVIEW_INTENTS, useLivePreview } from "~/modules/guide/use-live-preview.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
@@ -18,7 +20,11 @@ import { FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-gids-concept";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "guideEditor", "versions"] };
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 
@@ -65,13 +71,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
   return withRouteErrors(services.logger, async () => {
     const { actor } = await requirePermission({ request, services, permission: "guide:edit" });
-    const form = await request.formData().catch(() => new FormData());
-    const outcome = await applyGuideEdit({ db: services.database.db, actor, form });
+    const form = await readFormData(request);
+    const outcome = await applyGuideEdit({
+      db: services.database.db,
+      pageCache: services.pageCache,
+      actor,
+      form,
+    });
     if (outcome.kind === "done") {
-      if (outcome.invalidate) {
-        await services.pageCache.invalidate("guide");
-        await services.pageCache.invalidate("dilemmas");
-      }
       return redirect(outcome.location, { status: 303 });
     }
     const { kind: _kind, status, ...shown } = outcome;
@@ -195,7 +202,7 @@ function Parts(props: { draft: Draft; parts: Loaded["parts"]; sent: Sent | undef
       </Heading>
       <ol className="vm-editor-list">
         {parts.map((part, index) => {
-          const which = <span className="vm-visually-hidden"> {part.title}</span>;
+          const which = <VisuallyHidden> {part.title}</VisuallyHidden>;
           return (
             <li key={part.slug} id={`deel-${part.slug}`} className="vm-editor-list__item">
               <Paragraph>

@@ -4,12 +4,14 @@
 import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { getDraftContent } from "~/modules/guide/draft-versions.server.ts";
+import { applyGuideEdit, GUIDE_NOTICES, previewOf } from "~/modules/guide/editor-forms.server.ts";
 import { PartSlug } from "~/modules/guide/guide.validation.ts";
-import { getDraftContent } from "~/modules/guide/guide-drafts.server.ts";
-import { applyGuideEdit, GUIDE_NOTICES, previewOf } from "~/modules/guide/guide-editor.server.ts";
 import { PartFields } from "~/modules/guide/part-form.tsx";
 import { PREVIEW_INTENTS, useLivePreview } from "~/modules/guide/use-live-preview.ts";
 import { Alert } from "~/ui/alert.tsx";
@@ -19,7 +21,11 @@ import { FormField, Textarea } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-gids-deel";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "guideEditor"] };
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 
@@ -69,10 +75,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { services } = context;
   return withRouteErrors(services.logger, async () => {
     const { actor, slug } = await allowed(request, context, params.deel);
-    const form = await request.formData().catch(() => new FormData());
-    const outcome = await applyGuideEdit({ db: services.database.db, actor, form, partSlug: slug });
+    const form = await readFormData(request);
+    const outcome = await applyGuideEdit({
+      db: services.database.db,
+      pageCache: services.pageCache,
+      actor,
+      form,
+      partSlug: slug,
+    });
     if (outcome.kind === "done") {
-      if (outcome.invalidate) await services.pageCache.invalidate("guide");
       return redirect(outcome.location, { status: 303 });
     }
     const { kind: _kind, status, ...shown } = outcome;
@@ -232,7 +243,7 @@ export default function DraftPart({ loaderData, actionData }: Route.ComponentPro
         ) : null}
         <ol className="vm-editor-list">
           {blocks.map((block, index) => {
-            const which = <span className="vm-visually-hidden"> {block.text.slice(0, 60)}</span>;
+            const which = <VisuallyHidden> {block.text.slice(0, 60)}</VisuallyHidden>;
             return (
               <li key={block.anchor} id={`alinea-${block.anchor}`} className="vm-editor-list__item">
                 <div className="vm-editor-block">

@@ -3,7 +3,7 @@
 import { AppError } from "~/infra/errors.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { getDraftContent } from "~/modules/guide/guide-drafts.server.ts";
+import { getDraftContent } from "~/modules/guide/draft-versions.server.ts";
 import { exportVersionFiles, versionAsOneFile } from "~/modules/guide/guide-export.ts";
 import type { Route } from "./+types/beheer-gids-download";
 

@@ -2,18 +2,23 @@
 // there is one (to edit or throw away, after a yes), or a button that makes one from the current version.
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { getDraft } from "~/modules/guide/draft-versions.server.ts";
+import { applyGuideEdit, GUIDE_NOTICES } from "~/modules/guide/editor-forms.server.ts";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
-import { getDraft } from "~/modules/guide/guide-drafts.server.ts";
-import { applyGuideEdit, GUIDE_NOTICES } from "~/modules/guide/guide-editor.server.ts";
 import { VersionsTable } from "~/modules/guide/versions-table.tsx";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-gids";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["guideEditor", "versions"] };
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 const Published = z.coerce.number().int().min(1).nullable().catch(null);
@@ -54,14 +59,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
   return withRouteErrors(services.logger, async () => {
     const { actor } = await requirePermission({ request, services, permission: "guide:edit" });
-    const form = await request.formData().catch(() => new FormData());
-    const outcome = await applyGuideEdit({ db: services.database.db, actor, form });
+    const form = await readFormData(request);
+    const outcome = await applyGuideEdit({
+      db: services.database.db,
+      pageCache: services.pageCache,
+      actor,
+      form,
+    });
     if (outcome.kind === "done") {
-      // The versions list and, after publishing, every guide page and the principles on dilemma cards.
-      if (outcome.invalidate) {
-        await services.pageCache.invalidate("guide");
-        await services.pageCache.invalidate("dilemmas");
-      }
       return redirect(outcome.location, { status: 303 });
     }
     const { kind: _kind, status, ...shown } = outcome;
@@ -136,9 +141,9 @@ export default function GuideEditor({ loaderData, actionData }: Route.ComponentP
               <Link to={`/gids/versie/${draft.number}`}>
                 {t("guideEditor.readDraft", { number: draft.number })}
               </Link>
-              <a className="nl-link" href="/beheer/gids/download" download>
+              <Link to="/beheer/gids/download" download>
                 {t("guideEditor.download")}
-              </a>
+              </Link>
               {currentNumber ? (
                 <Link to={`/gids/vergelijk?van=${currentNumber}&naar=${draft.number}`}>
                   {t("guideEditor.compareDraft", { from: currentNumber, to: draft.number })}

@@ -2,29 +2,51 @@
 // with a progress bar), then per slot the groups with their score and mix, and by hand move or swap
 // people, choose a host and lock people in place. Plain forms: it all works without JavaScript; with it
 // the page follows a running composition by itself.
+
 import { type ReactNode, useEffect } from "react";
 import { data, Form, redirect, useRevalidator } from "react-router";
-import { z } from "zod";
-import { AppError, isAppError } from "~/infra/errors.ts";
+import { AppError } from "~/infra/errors.ts";
+import { Id } from "~/infra/fields.ts";
+import { readFormData, textsOf } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { compositionRunOf, startComposition } from "~/modules/kriskras/composition.server.ts";
-import { ATTRIBUTES, type Attribute } from "~/modules/kriskras/kriskras.schema.ts";
+import { getCompositionRun, startComposition } from "~/modules/kriskras/composition.server.ts";
+import { ATTRIBUTES, type Attribute } from "~/modules/kriskras/kriskras-kinds.ts";
 import { publishRound } from "~/modules/kriskras/publication.server.ts";
-import { movePerson, reviewOf, setHost, setLocked, swapPeople } from "~/modules/kriskras/review.server.ts";
+import {
+  getGroupReview,
+  movePeople,
+  setHost,
+  setPeopleLocked,
+  swapPeople,
+} from "~/modules/kriskras/review.server.ts";
 import { accessNeedsForOrganiser, signupChoiceLists } from "~/modules/kriskras/signups.server.ts";
 import { slotLine, slotTimes } from "~/modules/kriskras/slot-times.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
-import { FormField, Select } from "~/ui/form-field.tsx";
+import { Checkbox, Fieldset, FormField, FormLabel, Select } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "~/ui/table.tsx";
 import type { Route } from "./+types/beheer-kriskras-groepen";
 
-const Id = z.uuid();
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["kriskras.groepen"] };
+
 const CHOSEN = "kies";
 const NO_GROUP = "geen";
 /** The counts of a publication, carried to the page in the address after the redirect. */
@@ -66,7 +88,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { roundId, userId } = await editorAndRound(request, context, params.id);
     const { db } = context.services.database;
     const [review, choices, needs] = await Promise.all([
-      reviewOf({ db, roundId }),
+      getGroupReview({ db, roundId }),
       signupChoiceLists({ db }),
       // Health data: only for the round's own organisers, not for every editor.
       accessNeedsForOrganiser({ db, keyring: context.services.keyring, roundId, userId }),
@@ -75,7 +97,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...person,
       need: needs?.get(person.signupId) ?? "",
     });
-    const run = await compositionRunOf({
+    const run = await getCompositionRun({
       db,
       roundId,
       timeLimitMs: context.services.config.kriskras.composeSeconds * 1000,
@@ -121,16 +143,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   });
 }
 
-const Chosen = (form: FormData) =>
-  form.getAll(CHOSEN).filter((value): value is string => typeof value === "string");
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { roundId, actor } = await editorAndRound(request, context, params.id);
     const { db } = context.services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const intent = form.get("intent");
-    const chosen = Chosen(form);
+    const chosen = textsOf(form, CHOSEN);
     const one = () => {
       if (chosen.length !== 1) throw new AppError("invalid", "Kies precies één persoon.");
       return chosen[0] as string;
@@ -158,7 +177,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           const target = form.get("naar");
           const groupId = target === NO_GROUP ? null : Id.safeParse(target).data;
           if (groupId === undefined) throw new AppError("invalid", "Kies de groep waar ze heen gaan.");
-          for (const signupId of chosen) await movePerson({ db, roundId, signupId, groupId });
+          await movePeople({ db, roundId, signupIds: chosen, groupId });
           break;
         }
         case "ruil":
@@ -170,21 +189,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           break;
         case "vastzetten":
         case "losmaken":
-          for (const signupId of chosen) {
-            await setLocked({ db, roundId, signupId, locked: intent === "vastzetten" });
-          }
-          if (chosen.length === 0)
-            throw new AppError("invalid", "Kies eerst wie je wilt vastzetten of losmaken.");
+          await setPeopleLocked({ db, roundId, signupIds: chosen, locked: intent === "vastzetten" });
           break;
         default:
           throw new AppError("invalid", "Kies wat je wilt doen.");
       }
     } catch (error) {
-      // A bad choice is said on the page; anything else is for the error page.
-      if (isAppError(error) && error.code !== "unavailable") {
-        return data({ error: error.message, chosen }, { status: error.status });
-      }
-      throw error;
+      // A bad choice is said on the page; an outage is for the error page.
+      return answerRefusedForm(error, { field: "keuzes", say: EVERY_REFUSAL, extra: { chosen } });
     }
     return redirect(`/beheer/kriskras/${roundId}/groepen?gewijzigd=1`, { status: 303 });
   });
@@ -229,8 +241,8 @@ export default function ComposeGroups({ loaderData, actionData }: Route.Componen
         <Link to={`/beheer/kriskras/${round.id}`}>{t("kriskras.groepen.back")}</Link>
       </Paragraph>
       <Heading level={1}>{t("kriskras.groepen.title", { title: round.title })}</Heading>
-      {actionData?.error ? (
-        <ErrorSummary title={t("kriskras.groepen.errorTitle")} errors={{ keuzes: actionData.error }} />
+      {actionData && Object.keys(actionData.errors).length > 0 ? (
+        <ErrorSummary title={t("kriskras.groepen.errorTitle")} errors={actionData.errors} />
       ) : null}
       {loaderData.changed ? <Alert type="ok">{t("kriskras.groepen.changed")}</Alert> : null}
 
@@ -255,8 +267,7 @@ export default function ComposeGroups({ loaderData, actionData }: Route.Componen
         <Form method="post" id="keuzes" className="vm-groups">
           <Heading level={2}>{t("kriskras.groepen.reviewTitle")}</Heading>
           <Paragraph>{t("kriskras.groepen.reviewText")}</Paragraph>
-          <fieldset className="utrecht-form-fieldset vm-groups__actions">
-            <legend className="utrecht-form-fieldset__legend">{t("kriskras.groepen.actions")}</legend>
+          <Fieldset legend={t("kriskras.groepen.actions")} framed className="vm-groups__actions">
             <FormField id="naar" label={t("kriskras.groepen.moveTo")}>
               {(describedBy) => (
                 <Select id="naar" name="naar" options={groupOptions} describedBy={describedBy} />
@@ -279,7 +290,7 @@ export default function ComposeGroups({ loaderData, actionData }: Route.Componen
                 {t("kriskras.groepen.unlock")}
               </Button>
             </div>
-          </fieldset>
+          </Fieldset>
           {slots.map((slot) => (
             <section key={slot.id} aria-labelledby={`tijdvak-${slot.id}`}>
               <Heading level={3} id={`tijdvak-${slot.id}`}>
@@ -346,9 +357,7 @@ function RunStatus(props: { run: LoaderData["run"] }) {
   if (run.state === "bezig") {
     return (
       <div className="vm-progress">
-        <label className="utrecht-form-label" htmlFor="voortgang">
-          {t("kriskras.groepen.running", { percent: run.percent })}
-        </label>
+        <FormLabel htmlFor="voortgang">{t("kriskras.groepen.running", { percent: run.percent })}</FormLabel>
         <progress id="voortgang" max={100} value={run.percent}>
           {run.percent}%
         </progress>
@@ -386,11 +395,9 @@ function PersonChoice(props: {
   const { person } = props;
   const id = `kies-${person.signupId}`;
   return (
-    <tr className="utrecht-table__row">
-      <td className="utrecht-table__cell">
-        <input
-          type="checkbox"
-          className="utrecht-checkbox utrecht-checkbox--html-input"
+    <TableRow>
+      <TableCell>
+        <Checkbox
           id={id}
           name={CHOSEN}
           value={person.signupId}
@@ -403,44 +410,40 @@ function PersonChoice(props: {
         {person.need ? (
           <div className="vm-access-need">{t("kriskras.groepen.need", { need: person.need })}</div>
         ) : null}
-      </td>
-      <td className="utrecht-table__cell">{person.organisation}</td>
-      <td className="utrecht-table__cell">
+      </TableCell>
+      <TableCell>{person.organisation}</TableCell>
+      <TableCell>
         {props.labels[`workKind:${person.attributes.workKind}`] ?? person.attributes.workKind}
-      </td>
-      <td className="utrecht-table__cell">
+      </TableCell>
+      <TableCell>
         {props.labels[`scaleBand:${person.attributes.scaleBand}`] ?? person.attributes.scaleBand}
-      </td>
-      <td className="utrecht-table__cell">
+      </TableCell>
+      <TableCell>
         {props.labels[`serviceBand:${person.attributes.serviceBand}`] ?? person.attributes.serviceBand}
-      </td>
-      <td className="utrecht-table__cell">
-        {props.labels[`region:${person.attributes.region}`] ?? person.attributes.region}
-      </td>
-    </tr>
+      </TableCell>
+      <TableCell>{props.labels[`region:${person.attributes.region}`] ?? person.attributes.region}</TableCell>
+    </TableRow>
   );
 }
 
 function PeopleTable(props: { caption: string; children: ReactNode }) {
   const t = useT();
   return (
-    <div className="utrecht-table-container vm-table-scroll">
-      <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{props.caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {(["name", "organisation", "workKind", "scaleBand", "serviceBand", "region"] as const).map(
-              (column) => (
-                <th key={column} scope="col" className="utrecht-table__header-cell">
-                  {t(`kriskras.groepen.columns.${column}`)}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">{props.children}</tbody>
-      </table>
-    </div>
+    <Table>
+      <TableCaption>{props.caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          {(["name", "organisation", "workKind", "scaleBand", "serviceBand", "region"] as const).map(
+            (column) => (
+              <TableHeaderCell key={column} scope="col">
+                {t(`kriskras.groepen.columns.${column}`)}
+              </TableHeaderCell>
+            ),
+          )}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{props.children}</TableBody>
+    </Table>
   );
 }
 
@@ -557,16 +560,16 @@ function UnplacedPeople(props: {
       <Heading level={3} id="zonder-groep">
         {t("kriskras.groepen.unplacedTitle", { count: props.people.length })}
       </Heading>
-      <ul className="utrecht-unordered-list">
+      <UnorderedList>
         {(["geen-tijdvak", "te-weinig-aanmeldingen", "tijdvakken-vol"] as const).map((reason) => {
           const count = props.people.filter((person) => person.reason === reason).length;
           return count > 0 ? (
-            <li key={reason} className="utrecht-unordered-list__item">
+            <UnorderedListItem key={reason}>
               {t(`kriskras.groepen.reasons.${reason}`, { count })}
-            </li>
+            </UnorderedListItem>
           ) : null;
         })}
-      </ul>
+      </UnorderedList>
       <PeopleTable caption={t("kriskras.groepen.unplacedCaption")}>
         {props.people.map((person) => (
           <PersonChoice

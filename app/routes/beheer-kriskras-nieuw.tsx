@@ -1,18 +1,24 @@
 // An editor makes a kris-kras round: title, description, sign-up period, group sizes and weights. The
 // slots come next, on the round's own page.
 import { data, Form, redirect } from "react-router";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { RoundInput } from "~/modules/kriskras/kriskras.validation.ts";
-import { newRoundFormValues, RoundFields, roundFormInput } from "~/modules/kriskras/round-form.tsx";
+import { readRoundForm } from "~/modules/kriskras/round-editor-form.ts";
+import { newRoundFormValues, RoundFields } from "~/modules/kriskras/round-form.tsx";
 import { createRound } from "~/modules/kriskras/rounds.server.ts";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-kriskras-nieuw";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "kriskras.beheer"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -25,12 +31,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { actor } = await requirePermission({ request, services, permission: "kriskras:organise" });
-    const form = await request.formData().catch(() => new FormData());
-    const values = roundFormInput(form);
+    const form = await readFormData(request);
+    const values = readRoundForm(form);
     const input = RoundInput.safeParse(values);
-    if (!input.success) {
-      return data({ values, errors: fieldErrorsOf(input.error) }, { status: 400, headers: PRIVATE_HEADERS });
-    }
+    if (!input.success) return answerRefusedForm(input.error, { values, headers: PRIVATE_HEADERS });
     const round = await createRound({ db: services.database.db, actor, input: input.data });
     return redirect(`/beheer/kriskras/${round.id}?gedaan=ronde-gemaakt`, { status: 303 });
   });

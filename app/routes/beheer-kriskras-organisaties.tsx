@@ -3,27 +3,40 @@
 // off instead of deleted. Plain POST forms with an `intent`, working without JavaScript.
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
+import { readFormData } from "~/infra/form-data.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { listAnswerOptions, listOrganisations } from "~/modules/kriskras/kriskras-lists.server.ts";
 import { OPTION_ATTRIBUTES } from "~/modules/kriskras/kriskras-options.ts";
+import { fieldIdsOf, OptionFields, OrganisationFields } from "~/modules/kriskras/list-forms.tsx";
+import { applyListEdit, LIST_NOTICES } from "~/modules/kriskras/lists-editor.server.ts";
 import {
-  fieldIdsOf,
   OPTION_FIELDS,
-  OptionFields,
   type OptionFormValues,
   ORGANISATION_FIELDS,
-  OrganisationFields,
   type OrganisationFormValues,
-} from "~/modules/kriskras/list-forms.tsx";
-import { applyListEdit, LIST_NOTICES } from "~/modules/kriskras/lists-editor.server.ts";
+} from "~/modules/kriskras/lists-editor-form.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "~/ui/table.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-kriskras-organisaties";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "kriskras.beheer"] };
 
 const Notice = z.enum(LIST_NOTICES).nullable().catch(null);
 const PAGE = "/beheer/kriskras/organisaties";
@@ -64,7 +77,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     await requirePermission({ request, services: context.services, permission: "kriskras:organise" });
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const outcome = await applyListEdit({ db: context.services.database.db, form });
     if (outcome.kind === "done") {
       const anchor = outcome.notice.startsWith("organisatie") ? "#organisaties" : "#antwoorden";
@@ -78,18 +91,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
 const headerCell = (label: string, numeric = false) => (
-  <th
-    scope="col"
-    className={`utrecht-table__header-cell${numeric ? " utrecht-table__header-cell--numeric" : ""}`}
-  >
+  <TableHeaderCell scope="col" numeric={numeric}>
     {label}
-  </th>
+  </TableHeaderCell>
 );
 
 /** The same two actions on every row; the row's name makes each one's accessible name unique. */
 function RowActions(props: { change: string; hidden: Record<string, string>; intent: string; name: string }) {
   const t = useT();
-  const which = <span className="vm-visually-hidden"> {props.name}</span>;
+  const which = <VisuallyHidden> {props.name}</VisuallyHidden>;
   return (
     <div className="vm-actions">
       <Link to={props.change}>
@@ -209,42 +219,38 @@ export default function KriskrasLists({ loaderData, actionData }: Route.Componen
             </Form>
           </section>
         ) : null}
-        <div className="utrecht-table-container vm-table-scroll">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">{t("kriskras.beheer.lists.organisations")}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {headerCell(t("kriskras.beheer.lists.name"))}
-                {headerCell(t("kriskras.beheer.lists.kind"))}
-                {headerCell(t("kriskras.beheer.lists.active"))}
-                {headerCell(t("kriskras.beheer.lists.signups"), true)}
-                {headerCell(t("kriskras.beheer.lists.actions"))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {loaderData.organisations.map((organisation) => (
-                <tr key={organisation.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell" lang="nl">
-                    {organisation.name}
-                  </th>
-                  <td className="utrecht-table__cell">
-                    {kindLabel.get(organisation.kind) ?? organisation.kind}
-                  </td>
-                  <td className="utrecht-table__cell">{yesNo(organisation.active)}</td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{organisation.signups}</td>
-                  <td className="utrecht-table__cell">
-                    <RowActions
-                      change={`?organisatie=${organisation.id}#organisatie-wijzigen`}
-                      intent="organisatie-verwijderen"
-                      hidden={{ id: organisation.id }}
-                      name={organisation.name}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table>
+          <TableCaption>{t("kriskras.beheer.lists.organisations")}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              {headerCell(t("kriskras.beheer.lists.name"))}
+              {headerCell(t("kriskras.beheer.lists.kind"))}
+              {headerCell(t("kriskras.beheer.lists.active"))}
+              {headerCell(t("kriskras.beheer.lists.signups"), true)}
+              {headerCell(t("kriskras.beheer.lists.actions"))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {loaderData.organisations.map((organisation) => (
+              <TableRow key={organisation.id}>
+                <TableHeaderCell scope="row" lang="nl">
+                  {organisation.name}
+                </TableHeaderCell>
+                <TableCell>{kindLabel.get(organisation.kind) ?? organisation.kind}</TableCell>
+                <TableCell>{yesNo(organisation.active)}</TableCell>
+                <TableCell numeric>{organisation.signups}</TableCell>
+                <TableCell>
+                  <RowActions
+                    change={`?organisatie=${organisation.id}#organisatie-wijzigen`}
+                    intent="organisatie-verwijderen"
+                    hidden={{ id: organisation.id }}
+                    name={organisation.name}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
         <section aria-labelledby="organisatie-toevoegen">
           <Heading level={3} id="organisatie-toevoegen">
             {t("kriskras.beheer.lists.addOrganisation")}
@@ -307,50 +313,44 @@ export default function KriskrasLists({ loaderData, actionData }: Route.Componen
           </section>
         ) : null}
         {OPTION_ATTRIBUTES.map((attribute) => (
-          <div key={attribute} className="utrecht-table-container vm-table-scroll">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption">
-                {t(`kriskras.beheer.attributes.${attribute}`)}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  {headerCell(t("kriskras.beheer.lists.labelNl"))}
-                  {headerCell(t("kriskras.beheer.lists.labelEn"))}
-                  {headerCell(t("kriskras.beheer.lists.key"))}
-                  {headerCell(t("kriskras.beheer.lists.position"), true)}
-                  {headerCell(t("kriskras.beheer.lists.active"))}
-                  {headerCell(t("kriskras.beheer.lists.actions"))}
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {loaderData.options
-                  .filter((option) => option.attribute === attribute)
-                  .map((option) => (
-                    <tr key={option.key} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell" lang="nl">
-                        {option.labelNl}
-                      </th>
-                      <td className="utrecht-table__cell" lang="en">
-                        {option.labelEn}
-                      </td>
-                      <td className="utrecht-table__cell">
-                        <code>{option.key}</code>
-                      </td>
-                      <td className="utrecht-table__cell utrecht-table__cell--numeric">{option.position}</td>
-                      <td className="utrecht-table__cell">{yesNo(option.active)}</td>
-                      <td className="utrecht-table__cell">
-                        <RowActions
-                          change={`?antwoord=${encodeURIComponent(`${attribute}:${option.key}`)}#antwoord-wijzigen`}
-                          intent="antwoord-verwijderen"
-                          hidden={{ attribute, key: option.key }}
-                          name={`${t(`kriskras.beheer.attributes.${attribute}`)}: ${language === "en" ? option.labelEn : option.labelNl}`}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+          <Table key={attribute}>
+            <TableCaption>{t(`kriskras.beheer.attributes.${attribute}`)}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                {headerCell(t("kriskras.beheer.lists.labelNl"))}
+                {headerCell(t("kriskras.beheer.lists.labelEn"))}
+                {headerCell(t("kriskras.beheer.lists.key"))}
+                {headerCell(t("kriskras.beheer.lists.position"), true)}
+                {headerCell(t("kriskras.beheer.lists.active"))}
+                {headerCell(t("kriskras.beheer.lists.actions"))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {loaderData.options
+                .filter((option) => option.attribute === attribute)
+                .map((option) => (
+                  <TableRow key={option.key}>
+                    <TableHeaderCell scope="row" lang="nl">
+                      {option.labelNl}
+                    </TableHeaderCell>
+                    <TableCell lang="en">{option.labelEn}</TableCell>
+                    <TableCell>
+                      <code>{option.key}</code>
+                    </TableCell>
+                    <TableCell numeric>{option.position}</TableCell>
+                    <TableCell>{yesNo(option.active)}</TableCell>
+                    <TableCell>
+                      <RowActions
+                        change={`?antwoord=${encodeURIComponent(`${attribute}:${option.key}`)}#antwoord-wijzigen`}
+                        intent="antwoord-verwijderen"
+                        hidden={{ attribute, key: option.key }}
+                        name={`${t(`kriskras.beheer.attributes.${attribute}`)}: ${language === "en" ? option.labelEn : option.labelNl}`}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+            </TableBody>
+          </Table>
         ))}
         <section aria-labelledby="antwoord-toevoegen">
           <Heading level={3} id="antwoord-toevoegen">

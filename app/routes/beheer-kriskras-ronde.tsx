@@ -1,24 +1,29 @@
 // One kris-kras round for its editors: change the round, its time slots (a table, and forms to add,
 // change and remove) and its organisers. Plain POST forms with an `intent`, so all of it works without
 // JavaScript; after a change the page comes back with a notice, after a mistake with what was typed.
+
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
+import { Id } from "~/infra/fields.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { EVALUATION_QUESTIONS, type EvaluationSummary } from "~/modules/kriskras/evaluation.ts";
-import { evaluationSummaryOf } from "~/modules/kriskras/evaluations.server.ts";
-import { AVAILABILITY, type RoundTotals } from "~/modules/kriskras/kriskras.schema.ts";
+import { getEvaluationSummary } from "~/modules/kriskras/evaluations.server.ts";
+import type { RoundTotals } from "~/modules/kriskras/kriskras.schema.ts";
+import { AVAILABILITY } from "~/modules/kriskras/kriskras-kinds.ts";
 import { applyRoundEdit, ROUND_NOTICES, type RoundNotice } from "~/modules/kriskras/round-editor.server.ts";
+import type { SlotFormValues } from "~/modules/kriskras/round-editor-form.ts";
 import { RoundFields, roundFormValuesOf } from "~/modules/kriskras/round-form.tsx";
 import { roundPhase } from "~/modules/kriskras/round-phase.ts";
 import { getRound, mayManageOrganisers } from "~/modules/kriskras/rounds.server.ts";
 import {
   newSlotFormValues,
   SlotFields,
-  type SlotFormValues,
   slotFieldIds,
   slotFormValuesOf,
 } from "~/modules/kriskras/slot-form.tsx";
@@ -28,9 +33,22 @@ import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "~/ui/table.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-kriskras-ronde";
 
-const Id = z.uuid();
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "kriskras.beheer", "kriskras.evaluatie"] };
+
 const Notice = z.enum(ROUND_NOTICES).nullable().catch(null);
 const ADD_PREFIX = "nieuw-tijdvak";
 const EDIT_PREFIX = "wijzig-tijdvak";
@@ -53,7 +71,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const [view, mayManage, evaluation] = await Promise.all([
       getRound({ db, id }),
       mayManageOrganisers({ db, roundId: id, actor }),
-      evaluationSummaryOf({ db, roundId: id }),
+      getEvaluationSummary({ db, roundId: id }),
     ]);
     const { round } = view;
     const search = new URL(request.url).searchParams;
@@ -99,7 +117,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { actor, id } = await allowed(request, context, params.id);
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const outcome = await applyRoundEdit({ db: context.services.database.db, actor, roundId: id, form });
     if (outcome.kind === "done") {
       const anchor = outcome.notice.startsWith("tijdvak")
@@ -125,75 +143,68 @@ function SlotTable(props: { loaded: Loaded }) {
   const { slots } = props.loaded;
   if (slots.length === 0) return <Paragraph>{t("kriskras.beheer.slots.none")}</Paragraph>;
   const header = (key: string, numeric = false) => (
-    <th
-      scope="col"
-      className={`utrecht-table__header-cell${numeric ? " utrecht-table__header-cell--numeric" : ""}`}
-    >
+    <TableHeaderCell scope="col" numeric={numeric}>
       {t(`kriskras.beheer.slots.columns.${key}`)}
-    </th>
+    </TableHeaderCell>
   );
   return (
-    <div className="utrecht-table-container vm-table-scroll">
-      <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{t("kriskras.beheer.slots.caption")}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {header("when")}
-            {header("where")}
-            {header("capacity", true)}
-            {header("available")}
-            {header("groups", true)}
-            {header("actions")}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {slots.map((slot) => {
-            const when = `${formatDate({ iso: slot.startsAt, language, format: "date" })}, ${slot.values.startTime}–${slot.values.endTime}`;
-            // The same link and button in every row: the slot's time makes each one's name unique.
-            const which = <span className="vm-visually-hidden"> {when}</span>;
-            return (
-              <tr key={slot.id} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {when}
-                </th>
-                <td className="utrecht-table__cell">
-                  {slot.values.place ? <span>{slot.values.place}</span> : null}
-                  {slot.values.place && slot.values.onlineUrl ? <br /> : null}
-                  {slot.values.onlineUrl ? <span>{slot.values.onlineUrl}</span> : null}
-                </td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">{slot.values.capacity}</td>
-                <td className="utrecht-table__cell">
-                  {slot.available
-                    ? AVAILABILITY.map((answer) =>
-                        t(`kriskras.beheer.slots.answers.${answer}`, {
-                          count: slot.available?.[answer] ?? 0,
-                        }),
-                      ).join(", ")
-                    : t("kriskras.beheer.slots.noAnswers")}
-                </td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">{slot.groups}</td>
-                <td className="utrecht-table__cell">
-                  <div className="vm-actions">
-                    <Link to={`?tijdvak=${slot.id}#tijdvak-wijzigen`}>
-                      {t("kriskras.beheer.slots.change")}
+    <Table>
+      <TableCaption>{t("kriskras.beheer.slots.caption")}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          {header("when")}
+          {header("where")}
+          {header("capacity", true)}
+          {header("available")}
+          {header("groups", true)}
+          {header("actions")}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {slots.map((slot) => {
+          const when = `${formatDate({ iso: slot.startsAt, language, format: "date" })}, ${slot.values.startTime}–${slot.values.endTime}`;
+          // The same link and button in every row: the slot's time makes each one's name unique.
+          const which = <VisuallyHidden> {when}</VisuallyHidden>;
+          return (
+            <TableRow key={slot.id}>
+              <TableHeaderCell scope="row">{when}</TableHeaderCell>
+              <TableCell>
+                {slot.values.place ? <span>{slot.values.place}</span> : null}
+                {slot.values.place && slot.values.onlineUrl ? <br /> : null}
+                {slot.values.onlineUrl ? <span>{slot.values.onlineUrl}</span> : null}
+              </TableCell>
+              <TableCell numeric>{slot.values.capacity}</TableCell>
+              <TableCell>
+                {slot.available
+                  ? AVAILABILITY.map((answer) =>
+                      t(`kriskras.beheer.slots.answers.${answer}`, {
+                        count: slot.available?.[answer] ?? 0,
+                      }),
+                    ).join(", ")
+                  : t("kriskras.beheer.slots.noAnswers")}
+              </TableCell>
+              <TableCell numeric>{slot.groups}</TableCell>
+              <TableCell>
+                <div className="vm-actions">
+                  <Link to={`?tijdvak=${slot.id}#tijdvak-wijzigen`}>
+                    {t("kriskras.beheer.slots.change")}
+                    {which}
+                  </Link>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="tijdvak-verwijderen" />
+                    <input type="hidden" name="slotId" value={slot.id} />
+                    <Button appearance="secondary-action">
+                      {t("kriskras.beheer.slots.remove")}
                       {which}
-                    </Link>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="tijdvak-verwijderen" />
-                      <input type="hidden" name="slotId" value={slot.id} />
-                      <Button appearance="secondary-action">
-                        {t("kriskras.beheer.slots.remove")}
-                        {which}
-                      </Button>
-                    </Form>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                    </Button>
+                  </Form>
+                </div>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }
 
@@ -241,9 +252,9 @@ function Organisers(props: { loaded: Loaded; sent: Sent | undefined }) {
         {t("kriskras.beheer.organisers.title")}
       </Heading>
       <Paragraph>{t("kriskras.beheer.organisers.intro")}</Paragraph>
-      <ul className="utrecht-unordered-list">
+      <UnorderedList>
         {loaded.organisers.map((organiser) => (
-          <li key={organiser.userId} className="utrecht-unordered-list__item">
+          <UnorderedListItem key={organiser.userId}>
             {organiser.name ? `${organiser.name} (${organiser.email})` : organiser.email}
             {organiser.me ? ` ${t("kriskras.beheer.organisers.you")}` : null}
             {loaded.mayManage && loaded.organisers.length > 1 ? (
@@ -252,13 +263,13 @@ function Organisers(props: { loaded: Loaded; sent: Sent | undefined }) {
                 <input type="hidden" name="userId" value={organiser.userId} />
                 <Button appearance="subtle">
                   {t("kriskras.beheer.organisers.remove")}
-                  <span className="vm-visually-hidden"> {organiser.email}</span>
+                  <VisuallyHidden> {organiser.email}</VisuallyHidden>
                 </Button>
               </Form>
             ) : null}
-          </li>
+          </UnorderedListItem>
         ))}
-      </ul>
+      </UnorderedList>
       {loaded.mayManage ? (
         <Form
           method="post"
@@ -475,34 +486,27 @@ function KeptTotals(props: { totals: RoundTotals; purgedAt: string }) {
         <dd>{totals.placed}</dd>
       </dl>
       {organisations.length > 0 ? (
-        <div className="utrecht-table-container vm-table-scroll">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">{t("kriskras.beheer.kept.perOrganisation")}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t("kriskras.beheer.kept.organisation")}
-                </th>
-                <th
-                  scope="col"
-                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-                >
-                  {t("kriskras.beheer.kept.signups")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {organisations.map(([name, n]) => (
-                <tr key={name} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell" lang="nl">
-                    {name}
-                  </th>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table>
+          <TableCaption>{t("kriskras.beheer.kept.perOrganisation")}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t("kriskras.beheer.kept.organisation")}</TableHeaderCell>
+              <TableHeaderCell scope="col" numeric>
+                {t("kriskras.beheer.kept.signups")}
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {organisations.map(([name, n]) => (
+              <TableRow key={name}>
+                <TableHeaderCell scope="row" lang="nl">
+                  {name}
+                </TableHeaderCell>
+                <TableCell numeric>{n}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       ) : null}
     </section>
   );
@@ -520,56 +524,43 @@ function EvaluationTotals(props: { summary: EvaluationSummary }) {
         {t("kriskras.evaluatie.summaryTitle")}
       </Heading>
       {summary.questions ? (
-        <div className="utrecht-table-container vm-table-scroll">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">
-              {t("kriskras.evaluatie.summaryCaption", { count: summary.answers })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t("kriskras.evaluatie.question")}
-                </th>
-                {["1", "2", "3", "4", "5"].map((score) => (
-                  <th
-                    key={score}
-                    scope="col"
-                    className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-                  >
-                    {t(`kriskras.evaluatie.scale.${score}`)}
-                  </th>
-                ))}
-                <th
-                  scope="col"
-                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-                >
-                  {t("kriskras.evaluatie.mean")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {EVALUATION_QUESTIONS.map((question) => {
-                const totals = summary.questions?.[question];
-                return (
-                  <tr key={question} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">
-                      {t(`kriskras.evaluatie.questions.${question}`)}
-                    </th>
-                    {(totals?.counts ?? []).map((n, index) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the five scores in their fixed order
-                      <td key={index} className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                        {n}
-                      </td>
-                    ))}
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                      {totals?.mean.toLocaleString(language === "nl" ? "nl-NL" : "en-GB")}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table>
+          <TableCaption>{t("kriskras.evaluatie.summaryCaption", { count: summary.answers })}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t("kriskras.evaluatie.question")}</TableHeaderCell>
+              {["1", "2", "3", "4", "5"].map((score) => (
+                <TableHeaderCell key={score} scope="col" numeric>
+                  {t(`kriskras.evaluatie.scale.${score}`)}
+                </TableHeaderCell>
+              ))}
+              <TableHeaderCell scope="col" numeric>
+                {t("kriskras.evaluatie.mean")}
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {EVALUATION_QUESTIONS.map((question) => {
+              const totals = summary.questions?.[question];
+              return (
+                <TableRow key={question}>
+                  <TableHeaderCell scope="row">
+                    {t(`kriskras.evaluatie.questions.${question}`)}
+                  </TableHeaderCell>
+                  {(totals?.counts ?? []).map((n, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the five scores in their fixed order
+                    <TableCell key={index} numeric>
+                      {n}
+                    </TableCell>
+                  ))}
+                  <TableCell numeric>
+                    {totals?.mean.toLocaleString(language === "nl" ? "nl-NL" : "en-GB")}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
       ) : (
         <Paragraph>{t("kriskras.evaluatie.summaryFew", { count: summary.answers })}</Paragraph>
       )}

@@ -1,30 +1,35 @@
 // An editor decides on one contribution: its public status with a reason (and the version it was
 // adopted in), and hiding or restoring it or one of its replies, with a reason.
+
 import { data, Form, redirect } from "react-router";
-import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
+import { Id } from "~/infra/fields.ts";
+import { readFormData, textOf } from "~/infra/form-data.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { notifyJobs } from "~/infra/jobs.server.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { adoptIntoDraft, adoptionsOf } from "~/modules/cocreation/adoptions.server.ts";
-import { ModerationInput, PROPOSAL_KINDS, StatusInput } from "~/modules/cocreation/cocreation.validation.ts";
-import { CONTRIBUTION_STATUSES } from "~/modules/cocreation/cocreation-kinds.ts";
+import { adoptIntoDraft, listAdoptions } from "~/modules/cocreation/adoptions.server.ts";
+import { ModerationInput, StatusInput } from "~/modules/cocreation/cocreation.validation.ts";
+import { CONTRIBUTION_STATUSES, PROPOSAL_KINDS } from "~/modules/cocreation/cocreation-kinds.ts";
 import { ContributionCard, HiddenNotice, useDate } from "~/modules/cocreation/contribution-view.tsx";
 import { getContribution, NOT_FOUND } from "~/modules/cocreation/contributions.server.ts";
 import { decideStatus } from "~/modules/cocreation/decisions.server.ts";
 import { moderateItem } from "~/modules/cocreation/moderation.server.ts";
-import { getDraft } from "~/modules/guide/guide-drafts.server.ts";
+import { getDraft } from "~/modules/guide/draft-versions.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { FormField, Select, Textarea, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { OrderedList, OrderedListItem, UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/beheer-meedenken-bijdrage";
 
-const Id = z.uuid();
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "compare", "meedenken"] };
+
 const DONE = ["status", "verborgen", "hersteld", "overgenomen"] as const;
 
 async function load(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
@@ -48,7 +53,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     });
     const done = new URL(request.url).searchParams.get("klaar");
     const db = context.services.database.db;
-    const [draft, adoptions] = await Promise.all([getDraft({ db }), adoptionsOf({ db, contributionId: id })]);
+    const [draft, adoptions] = await Promise.all([
+      getDraft({ db }),
+      listAdoptions({ db, contributionId: id }),
+    ]);
     return data(
       {
         item,
@@ -67,9 +75,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return withRouteErrors(services.logger, async () => {
     const { actor, id } = await load(request, context, params.id);
     const { db } = services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const intent = form.get("intent");
-    const text = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : "");
+    const text = (name: string) => textOf(form, name);
     if (intent === "status") {
       const values = { status: text("status"), reason: text("reason"), version: text("version") };
       const input = StatusInput.safeParse({ ...values, version: values.version || undefined });
@@ -85,14 +93,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         input: input.data,
         origin,
       });
-      await notifyJobs(services.database);
       return redirect(`/beheer/meedenken/${id}?klaar=status`, { status: 303 });
     }
     if (intent === "overnemen") {
       const values = { status: text("status"), reason: text("reason"), version: "" };
       const input = StatusInput.safeParse({ ...values, version: 1 });
       if (!input.success) {
-        return data({ form: "adopt", errors: prefixed(fieldErrorsOf(input.error)), values }, { status: 400 });
+        return data(
+          { form: "adopt", errors: fieldErrorsOf(input.error, { prefix: "adopt-" }), values },
+          { status: 400 },
+        );
       }
       const origin = services.config.publicUrl;
       try {
@@ -109,7 +119,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           throw error;
         return data({ form: "adopt", errors: { "adopt-status": error.message }, values }, { status: 409 });
       }
-      await notifyJobs(services.database);
       return redirect(`/beheer/meedenken/${id}?klaar=overgenomen`, { status: 303 });
     }
     if (intent === "verbergen" || intent === "herstellen") {
@@ -125,9 +134,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         const message = input.error.issues[0]?.message ?? "";
         return data({ form: field, errors: { [field]: message }, values }, { status: 400 });
       }
-      const result = await moderateItem({ db, actor, target, input: input.data });
+      const result = await moderateItem({
+        db,
+        pageCache: services.pageCache,
+        actor,
+        target,
+        input: input.data,
+      });
       if (result.contributionId !== id) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
-      await services.pageCache.invalidate("guide");
       return redirect(`/beheer/meedenken/${id}?klaar=${intent === "verbergen" ? "verborgen" : "hersteld"}`, {
         status: 303,
       });
@@ -135,10 +149,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     throw new AppError("invalid", "Onbekende actie.");
   });
 }
-
-/** The adoption form's fields carry an "adopt-" prefix, so its messages link to its own fields. */
-const prefixed = (errors: Record<string, string>) =>
-  Object.fromEntries(Object.entries(errors).map(([field, message]) => [`adopt-${field}`, message]));
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
@@ -179,14 +189,14 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
           <Heading level={2} id="meldingen">
             {t("meedenken.admin.reportReasons")}
           </Heading>
-          <ul className="utrecht-unordered-list">
+          <UnorderedList>
             {item.reportReasons.map((reason, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: reasons are shown in the order they came
-              <li key={index} className="utrecht-unordered-list__item" lang="nl">
+              <UnorderedListItem key={index} lang="nl">
                 {reason}
-              </li>
+              </UnorderedListItem>
             ))}
-          </ul>
+          </UnorderedList>
         </section>
       ) : null}
 
@@ -250,19 +260,19 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
         {item.history.length > 0 ? (
           <>
             <Heading level={3}>{t("meedenken.detail.history")}</Heading>
-            <ol className="utrecht-ordered-list">
+            <OrderedList>
               {item.history.map((change, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows and keeps its order
-                <li key={index} className="utrecht-ordered-list__item">
+                <OrderedListItem key={index}>
                   {date(change.decidedAt)}: {t(`meedenken.statuses.${change.status}`)}
                   {change.adoptedInVersion ? ` (${change.adoptedInVersion})` : ""}
                   {change.reason ? ` – ${change.reason}` : ""}
                   {change.decidedBy
                     ? ` (${t("meedenken.admin.decidedBy", { email: change.decidedBy })})`
                     : ""}
-                </li>
+                </OrderedListItem>
               ))}
-            </ol>
+            </OrderedList>
           </>
         ) : null}
       </section>

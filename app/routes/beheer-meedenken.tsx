@@ -3,10 +3,11 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { ContributionFilter, QUEUE_VIEWS } from "~/modules/cocreation/cocreation.validation.ts";
-import { CONTRIBUTION_STATUSES } from "~/modules/cocreation/cocreation-kinds.ts";
+import { ContributionFilter } from "~/modules/cocreation/cocreation.validation.ts";
+import { CONTRIBUTION_STATUSES, QUEUE_VIEWS } from "~/modules/cocreation/cocreation-kinds.ts";
 import { ContributionCard, Pagination } from "~/modules/cocreation/contribution-view.tsx";
 import { listQueue } from "~/modules/cocreation/contributions.server.ts";
 import { countAwaitingReview } from "~/modules/cocreation/moderation.server.ts";
@@ -15,6 +16,9 @@ import { Button } from "~/ui/button.tsx";
 import { FormField, Select } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/beheer-meedenken";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["compare", "meedenken"] };
 
 const View = z.enum(QUEUE_VIEWS).catch("open");
 

@@ -6,6 +6,7 @@
 import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -15,10 +16,14 @@ import { CardDetail } from "~/modules/dilemmas/dilemma-card.tsx";
 import { cardViewOf, getPublishedCard, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Slug } from "~/modules/dilemmas/dilemmas.validation.ts";
 import { Alert } from "~/ui/alert.tsx";
+import { BreadcrumbNav } from "~/ui/breadcrumb-nav.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/dilemma";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "guide", "waysIn"] };
 
 const NOT_FOUND = "Dit dilemma bestaat niet (meer).";
 
@@ -74,15 +79,7 @@ export default function Dilemma({ loaderData, actionData }: Route.ComponentProps
   return (
     <article className="vm-dilemma">
       <title>{`${card.title} – ${t("dilemmas.title")} – Vakmanschap`}</title>
-      <nav aria-label={t("guide.breadcrumb")} className="utrecht-breadcrumb-nav vm-breadcrumb">
-        <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
-          <li className="utrecht-breadcrumb-nav__item">
-            <Link to="/dilemmas" className="utrecht-breadcrumb-nav__link">
-              {t("dilemmas.back")}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <BreadcrumbNav label={t("guide.breadcrumb")} links={[{ to: "/dilemmas", label: t("dilemmas.back") }]} />
       <Heading level={1} lang="nl">
         {card.title}
       </Heading>

@@ -2,16 +2,20 @@
 // GET form, so it works without JavaScript), with a link to print the chosen cards.
 import { data, Form } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CardSummary } from "~/modules/dilemmas/dilemma-card.tsx";
 import { THEMES, WORK_KINDS } from "~/modules/dilemmas/dilemma-tags.ts";
-import { cardViewOf, listPublishedCards, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
+import { listPublishedCards, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { CardFilter } from "~/modules/dilemmas/dilemmas.validation.ts";
 import { Button } from "~/ui/button.tsx";
 import { FormField, Select } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/dilemmas";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -26,7 +30,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         filter,
         printHref: `/dilemmas/afdrukken${chosen.size > 0 ? `?${chosen}` : ""}`,
         principles: [...titles].map(([slug, title]) => ({ slug, title })),
-        cards: cards.map((card) => cardViewOf(card, titles)),
+        // Only what the list shows of each card; the card's page loads the rest.
+        cards: cards.map(({ slug, title, case: situation, workKinds, themes }) => ({
+          slug,
+          title,
+          case: situation,
+          workKinds,
+          themes,
+        })),
       },
       { headers: cacheableHeaders("dilemmas") },
     );
@@ -92,10 +103,10 @@ export default function Dilemmas({ loaderData }: Route.ComponentProps) {
         <Heading level={2} id="gevonden">
           <span role="status">{t("dilemmas.count", { count: cards.length })}</span>
         </Heading>
-        <p className="nl-paragraph vm-filter__links">
+        <Paragraph className="vm-filter__links">
           {filtered ? <Link to="/dilemmas">{t("dilemmas.clearFilters")}</Link> : null}
           {cards.length > 0 ? <Link to={loaderData.printHref}>{t("dilemmas.print")}</Link> : null}
-        </p>
+        </Paragraph>
         {cards.length === 0 ? <Paragraph>{t("dilemmas.none")}</Paragraph> : null}
         <div className="vm-card-list">
           {cards.map((card) => (

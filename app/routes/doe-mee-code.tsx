@@ -1,13 +1,14 @@
 // A participant's phone in a live team conversation: the current question with their own answer, then
 // the revealed results. Works as plain forms without JavaScript (a button loads the current question);
-// with JavaScript it follows the session's live stream and reloads its data only when the question, its
+// with JavaScript it follows the conversation's live stream and reloads its data only when the question, its
 // state or its results change, announcing that politely without moving the focus.
-import { useEffect, useRef, useState } from "react";
-import { data, Form, redirect, useRevalidator } from "react-router";
-import { z } from "zod";
+import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { isAppError } from "~/infra/errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import {
   PrincipleLinks,
@@ -21,20 +22,25 @@ import {
   limitParticipation,
   participantTokenFrom,
 } from "~/modules/conversations/participant-access.server.ts";
+import { liveKeyOf, useAnnouncement, useLiveReload } from "~/modules/conversations/participant-live.ts";
 import {
   answerQuestion,
   conversationByCode,
-  participantOf,
+  findParticipant,
 } from "~/modules/conversations/participation.server.ts";
 import { OPEN_ANSWER_MAX_LENGTH } from "~/modules/conversations/tallies.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
-import { FormField, Textarea } from "~/ui/form-field.tsx";
+import { FormField, RadioGroup, Textarea } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/doe-mee-code";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "doeMee", "gesprekken", "wijzer"] };
 
 /** What comes back of a typed answer after a refusal, at most. */
 const MAX_ECHO = 1000;
@@ -45,10 +51,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const code = normalizeJoinCode(params.code);
     // "acd-efh" from a note or a chat: the one canonical address.
     if (code && code !== params.code) throw redirect(`/doe-mee/${code}`, { headers: PRIVATE_HEADERS });
-    // An unknown code and an ended session's code (it is free again) get the very same answer.
+    // An unknown code and an ended conversation's code (it is free again) get the very same answer.
     const unknown = () => data({ state: "unknown" as const }, { status: 404, headers: PRIVATE_HEADERS });
     if (!code) return unknown();
-    const participant = await participantOf({
+    const participant = await findParticipant({
       db,
       token: participantTokenFrom(request.headers.get("Cookie"), {
         secure: isSecureSite(context.services.config),
@@ -76,7 +82,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       }
       const conversation = await conversationByCode({ db, code });
       if (!conversation) return unknown();
-      // An open session's title helps a newcomer check they are about to join the right one; joining
+      // An open conversation's title helps a newcomer check they are about to join the right one; joining
       // would show it anyway. A locked one takes nobody, so it keeps its title to itself.
       return data(
         {
@@ -145,14 +151,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const intent = form.get("intent");
-    const refused = (error: unknown, errors: (message: string) => Record<string, string>, extra = {}) => {
-      if (isAppError(error) && error.code !== "unavailable") {
-        return data({ errors: errors(error.message), ...extra }, { status: error.status });
-      }
-      throw error;
-    };
 
     if (intent === "meedoen") {
       try {
@@ -167,7 +167,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         });
         return redirect(`/doe-mee/${joined.code}`, { status: 303, headers: { "Set-Cookie": joined.cookie } });
       } catch (error) {
-        return refused(error, (message) => ({ meedoen: message }));
+        return answerRefusedForm(error, { field: "meedoen", say: EVERY_REFUSAL });
       }
     }
 
@@ -196,7 +196,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           value: typed,
         });
       } catch (error) {
-        return refused(error, (message) => ({ antwoord: message }), echo);
+        return answerRefusedForm(error, { field: "antwoord", say: EVERY_REFUSAL, extra: echo });
       }
       const code = normalizeJoinCode(params.code);
       return redirect(code ? `/doe-mee/${code}?opgeslagen=1` : "/doe-mee", { status: 303 });
@@ -213,136 +213,6 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders }) => {
   const retryAfter = loaderHeaders.get("Retry-After");
   return retryAfter ? { ...PRIVATE_HEADERS, "Retry-After": retryAfter } : PRIVATE_HEADERS;
 };
-
-// --- following the session live (JavaScript only) ------------------------------------------------
-
-/** The part of the shared view that changes what a phone shows; a new count of answers does not. */
-interface LiveState {
-  status: string;
-  question: { id: string; state: string; round: number; revealedRound: number } | null;
-  approved: readonly string[];
-}
-
-const StreamedStand = z.object({
-  status: z.string(),
-  current: z
-    .object({
-      question: z.object({ id: z.string(), state: z.string(), round: z.number(), revealedRound: z.number() }),
-      results: z.object({ approved: z.array(z.string()).optional() }).nullish(),
-    })
-    .nullable(),
-});
-
-function liveKeyOf(state: LiveState): string {
-  const { status, question } = state;
-  const approved = [...state.approved].sort();
-  return JSON.stringify([
-    status,
-    question?.id,
-    question?.state,
-    question?.round,
-    question?.revealedRound,
-    approved,
-  ]);
-}
-
-function streamedKeyOf(json: string): string | undefined {
-  try {
-    const stand = StreamedStand.parse(JSON.parse(json));
-    return liveKeyOf({
-      status: stand.status,
-      question: stand.current?.question ?? null,
-      approved: stand.current?.results?.approved ?? [],
-    });
-  } catch {
-    return undefined;
-  }
-}
-
-// Spread the reloads of a full room over a second, so 2,000 phones do not ask at the same instant.
-const SPREAD_MS = 1000;
-// Longer timers than this are not worth a browser timeout; the stream or the button catches up.
-const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
-
-/**
- * Reloads the page's data when the stream says the question, its state or its results changed, and
- * once more when the question's timer runs out. The stream closes when the page goes.
- */
-function useLiveReload(options: { key: string | undefined; closesAt: string | null | undefined }) {
-  const revalidator = useRevalidator();
-  const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
-  const shown = useRef(options.key);
-  shown.current = options.key;
-  const following = options.key !== undefined;
-
-  useEffect(() => {
-    if (!following) return;
-    const source = new EventSource("/api/v1/deelname/stroom");
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The server ended the stream on purpose (the session ended, or this phone opened a newer one in
-    // another tab): do not reconnect. A reload already asked for still comes.
-    source.addEventListener("einde", () => source.close());
-    source.addEventListener("stand", (event) => {
-      const key = streamedKeyOf((event as MessageEvent<string>).data);
-      if (key === undefined || key === shown.current || timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        void revalidate.current();
-      }, Math.random() * SPREAD_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [following]);
-
-  const { closesAt } = options;
-  useEffect(() => {
-    if (!closesAt) return;
-    const wait = Date.parse(closesAt) - Date.now() + 500;
-    if (!(wait > 0 && wait < MAX_TIMER_MS)) return;
-    const timer = setTimeout(() => void revalidate.current(), wait);
-    return () => clearTimeout(timer);
-  }, [closesAt]);
-}
-
-type Announcement = "question" | "revote" | "closed" | "results" | "answers" | "waiting" | "ended";
-
-interface Shown {
-  status: string;
-  question: { id: string; open: boolean; round: number; revealedRound: number } | null;
-  approved: number;
-}
-
-/** What changed between two renders of the joined page, in the words a screen reader should hear. */
-function announcementFor(before: Shown, after: Shown): Announcement | undefined {
-  if (after.status === "afgelopen") return before.status === "afgelopen" ? undefined : "ended";
-  const [was, now] = [before.question, after.question];
-  if (!now) return was ? "waiting" : undefined;
-  if (!was || was.id !== now.id) return "question";
-  if (now.round > was.round) return "revote";
-  if (now.revealedRound > was.revealedRound) return "results";
-  if (was.open && !now.open) return "closed";
-  if (after.approved > before.approved) return "answers";
-  return undefined;
-}
-
-/** The latest announcement, numbered so that the same words twice in a row are heard twice. */
-function useAnnouncement(shown: Shown | undefined): { said: Announcement; count: number } | undefined {
-  const [announcement, setAnnouncement] = useState<{ said: Announcement; count: number }>();
-  const previous = useRef(shown);
-  const key = JSON.stringify(shown ?? null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `shown`, whose identity changes every render
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = shown;
-    if (!before || !shown) return;
-    const said = announcementFor(before, shown);
-    if (said) setAnnouncement((last) => ({ said, count: (last?.count ?? 0) + 1 }));
-  }, [key]);
-  return announcement;
-}
 
 // --- the page --------------------------------------------------------------------------------------
 
@@ -444,11 +314,11 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
   return (
     <>
       {heading}
-      <div role="status" className="vm-visually-hidden">
+      <VisuallyHidden as="div" role="status">
         {announcement ? (
           <span key={announcement.count}>{t(`doeMee.announce.${announcement.said}`)}</span>
         ) : null}
-      </div>
+      </VisuallyHidden>
       {loaderData.status === "afgelopen" ? (
         <Alert type="info">
           <Paragraph>{t("doeMee.thanks")}</Paragraph>
@@ -485,6 +355,7 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
 
 function AnswerForm(props: { question: QuestionData; mine: string | null; error?: string; saved: boolean }) {
   const t = useT();
+  const labelOf = useChoiceLabel();
   const { question, error } = props;
   return (
     <section aria-labelledby="vraag" className="vm-take-part__section">
@@ -524,7 +395,21 @@ function AnswerForm(props: { question: QuestionData; mine: string | null; error?
             </FormField>
           </>
         ) : (
-          <Choices question={question} checked={props.mine} error={error} />
+          // One radio button per answer, in a fieldset whose legend is the question; big targets for thumbs.
+          <RadioGroup
+            id="antwoord"
+            name="antwoord"
+            large
+            legend={
+              <Heading level={2} id="vraag">
+                {question.text}
+              </Heading>
+            }
+            description={t("doeMee.chooseHint")}
+            error={error}
+            options={choicesOf(question).map((value) => ({ value, label: labelOf(question, value) }))}
+            checked={props.mine ?? undefined}
+          />
         )}
         <div role="status">
           {props.saved ? (
@@ -555,57 +440,6 @@ function useChoiceLabel() {
 function choicesOf(question: QuestionData): string[] {
   if (question.kind === "schaal") return ["1", "2", "3", "4", "5"];
   return question.allowOther ? ["a", "b", "anders"] : ["a", "b"];
-}
-
-/** One radio button per answer, in a fieldset whose legend is the question; big targets for thumbs. */
-function Choices(props: { question: QuestionData; checked: string | null; error?: string }) {
-  const t = useT();
-  const labelOf = useChoiceLabel();
-  const { question, error } = props;
-  const describedBy = ["antwoord-hint", error ? "antwoord-fout" : ""].filter(Boolean).join(" ");
-  return (
-    <fieldset
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset vm-choices${error ? " utrecht-form-fieldset--invalid" : ""}`}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        <Heading level={2} id="vraag">
-          {question.text}
-        </Heading>
-      </legend>
-      <div className="utrecht-form-field-description" id="antwoord-hint">
-        {t("doeMee.chooseHint")}
-      </div>
-      {error ? (
-        <div className="utrecht-form-field-error-message" id="antwoord-fout">
-          {error}
-        </div>
-      ) : null}
-      {choicesOf(question).map((value, index) => {
-        // The first button carries the group's id, so the error summary can jump to the group.
-        const id = index === 0 ? "antwoord" : `antwoord-${value}`;
-        return (
-          <div key={value} className="utrecht-form-field utrecht-form-field--radio vm-choice">
-            <input
-              type="radio"
-              className="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input"
-              id={id}
-              name="antwoord"
-              value={value}
-              defaultChecked={props.checked === value}
-            />
-            <label
-              className="utrecht-form-field__label utrecht-form-label utrecht-form-label--radio vm-choice__label"
-              htmlFor={id}
-            >
-              {labelOf(question, value)}
-            </label>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
 }
 
 type Results = Joined["results"];

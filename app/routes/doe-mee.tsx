@@ -2,16 +2,21 @@
 // may also come in the address (`?code=`); a good one goes straight to the conversation's page.
 import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
-import { isAppError } from "~/infra/errors.ts";
+import { readFormData, textOf } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { JoinCode } from "~/modules/conversations/join-code.ts";
 import { joinWithCookie } from "~/modules/conversations/participant-access.server.ts";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
-import { FormField } from "~/ui/form-field.tsx";
+import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/doe-mee";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["doeMee"] };
 
 /** Longer input is no code; the API refuses it at the same length. */
 const MAX_TYPED = 40;
@@ -30,12 +35,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
-    const form = await request.formData().catch(() => new FormData());
-    const field = form.get("code");
-    const typed = typeof field === "string" ? field.slice(0, MAX_TYPED) : "";
+    const form = await readFormData(request);
+    const typed = textOf(form, "code").slice(0, MAX_TYPED);
     const code = JoinCode.safeParse(typed);
     if (!code.success) {
-      return data({ typed, errors: { code: code.error.issues[0]?.message ?? "" } }, { status: 400 });
+      return answerRefusedForm(code.error, { fieldNames: { nameOf: () => "code" }, extra: { typed } });
     }
     try {
       const joined = await joinWithCookie({
@@ -50,10 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       return redirect(`/doe-mee/${joined.code}`, { status: 303, headers: { "Set-Cookie": joined.cookie } });
     } catch (error) {
       // Unknown, locked, ended, full or too many tries: said on the form, with what was typed.
-      if (isAppError(error) && error.code !== "unavailable") {
-        return data({ typed, errors: { code: error.message } }, { status: error.status });
-      }
-      throw error;
+      return answerRefusedForm(error, { field: "code", say: EVERY_REFUSAL, extra: { typed } });
     }
   });
 }
@@ -78,21 +79,17 @@ export default function TakePart({ loaderData, actionData }: Route.ComponentProp
           error={errors.code}
         >
           {(describedBy) => (
-            <input
+            <Textbox
               id="code"
               name="code"
-              type="text"
-              // The key is typed from a screen: no suggestions, no corrections, capitals on the keyboard.
+              code
               inputMode="text"
               autoComplete="off"
-              autoCapitalize="characters"
-              autoCorrect="off"
-              spellCheck={false}
               maxLength={MAX_TYPED}
               defaultValue={typed}
-              className={`utrecht-textbox utrecht-textbox--html-input vm-join__code${errors.code ? " utrecht-textbox--invalid" : ""}`}
-              aria-invalid={errors.code ? true : undefined}
-              aria-describedby={describedBy}
+              className="vm-join__code"
+              invalid={Boolean(errors.code)}
+              describedBy={describedBy}
             />
           )}
         </FormField>

@@ -1,11 +1,12 @@
-// The facilitator's control of a running session, on a laptop or tablet: the code, who is in, each
+// The facilitator's control of a running conversation, on a laptop or tablet: the code, who is in, each
 // question with its buttons (open, close, reveal, re-vote), how many answered the current question (never
 // what, before a reveal), the revealed result, open answers to let through, the timer, lock and end.
 // Every button is a form; with JavaScript the page follows the live stream.
-import type { ReactNode } from "react";
 import { data, Form, redirect } from "react-router";
 import { AppError, isAppError } from "~/infra/errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { can } from "~/modules/accounts/authorization.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -25,9 +26,14 @@ import { ActionInput, ModerationInput } from "~/modules/conversations/conversati
 import { formatJoinCode } from "~/modules/conversations/join-code.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
+import { CheckboxField } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprek-leiden";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "gesprekken", "kriskras.evaluatie", "wijzer"] };
 
 const INTENT = "intent";
 const MODERATION = "moderatie";
@@ -71,7 +77,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { db } = services.database;
     const { liveHub } = services;
     const { user, conversation, questions } = await ownerOf(request, services, params.id);
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const back = `/gesprekken/${conversation.id}/leiden`;
     const intent = String(form.get(INTENT) ?? "");
     const owner = { db, liveHub, id: conversation.id, ownerId: user.id };
@@ -109,24 +115,6 @@ export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 type LoaderData = Route.ComponentProps["loaderData"];
 type QuestionRow = LoaderData["questions"][number];
 
-/**
- * A submit button that cannot do its work yet: it looks unavailable and its description says why;
- * pressing it still works, and gets the server's reason (so it stays reachable and announced normally).
- */
-function UnavailableButton(props: { children: ReactNode; value: string; reasonId: string }) {
-  return (
-    <button
-      type="submit"
-      name={INTENT}
-      value={props.value}
-      className="utrecht-button utrecht-button--secondary-action utrecht-button--submit utrecht-button--disabled"
-      aria-describedby={props.reasonId}
-    >
-      {props.children}
-    </button>
-  );
-}
-
 function QuestionControls(props: {
   question: QuestionRow;
   answered: number;
@@ -136,7 +124,7 @@ function QuestionControls(props: {
   const t = useT();
   const { question, answered, minimum } = props;
   const number = question.position + 1;
-  const which = <span className="vm-visually-hidden"> {t("gesprekken.lead.ofQuestion", { number })}</span>;
+  const which = <VisuallyHidden> {t("gesprekken.lead.ofQuestion", { number })}</VisuallyHidden>;
   const revealedNow = question.revealedRound >= question.round;
   const tooFew = answered < minimum;
   const reasonId = `vraag-${question.position}-te-weinig`;
@@ -171,10 +159,16 @@ function QuestionControls(props: {
       ) : null}
       {canReveal && tooFew ? (
         <>
-          <UnavailableButton value="onthul" reasonId={reasonId}>
+          <Button
+            appearance="secondary-action"
+            name={INTENT}
+            value="onthul"
+            unavailable
+            describedBy={reasonId}
+          >
             {t("gesprekken.actions.onthul")}
             {which}
-          </UnavailableButton>
+          </Button>
           <span id={reasonId} className="vm-reason">
             {t("gesprekken.lead.tooFew", { answered, minimum })}
           </span>
@@ -203,14 +197,11 @@ function Moderation(props: { current: NonNullable<LoaderData["current"]> }) {
       <ul className="vm-plain-list">
         {waiting.map((answer, index) => {
           const which = (
-            <span className="vm-visually-hidden">
-              {" "}
-              {t("gesprekken.lead.answerNumber", { number: index + 1 })}
-            </span>
+            <VisuallyHidden> {t("gesprekken.lead.answerNumber", { number: index + 1 })}</VisuallyHidden>
           );
           return (
             <li key={answer.answerId} className="vm-moderation__item">
-              <p className="nl-paragraph vm-preserve-lines">{answer.text}</p>
+              <Paragraph className="vm-preserve-lines">{answer.text}</Paragraph>
               <Form method="post" className="vm-actions">
                 <input type="hidden" name={INTENT} value={MODERATION} />
                 <input type="hidden" name="vraag" value={props.current.question.id} />
@@ -235,26 +226,26 @@ function Moderation(props: { current: NonNullable<LoaderData["current"]> }) {
 export default function LeadConversation({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
-  const session = loaderData;
-  const ended = session.status === "afgelopen";
+  const conversation = loaderData;
+  const ended = conversation.status === "afgelopen";
   useLiveRevalidation({
-    url: `/api/v1/gesprekken/${session.id}/stroom`,
-    version: session.version,
+    url: `/api/v1/gesprekken/${conversation.id}/stroom`,
+    version: conversation.version,
     enabled: !ended,
   });
-  const base = `/gesprekken/${session.id}`;
-  const current = session.current;
+  const base = `/gesprekken/${conversation.id}`;
+  const current = conversation.current;
   const time = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
     timeStyle: "short",
     timeZone: "Europe/Amsterdam",
   });
-  const answeredFor = (id: string) => session.answered.find((entry) => entry.id === id)?.count ?? 0;
+  const answeredFor = (id: string) => conversation.answered.find((entry) => entry.id === id)?.count ?? 0;
   const error = actionData && "error" in actionData ? actionData.error : undefined;
   return (
     <>
-      <title>{`${t("gesprekken.lead.title")}: ${session.title} – Vakmanschap`}</title>
+      <title>{`${t("gesprekken.lead.title")}: ${conversation.title} – Vakmanschap`}</title>
       <Paragraph>
-        {/* A kris-kras host leads their one session without the facilitator role: back to kris-kras. */}
+        {/* A kris-kras host leads their one conversation without the facilitator role: back to kris-kras. */}
         {loaderData.leads ? (
           <Link to="/gesprekken">{t("gesprekken.back")}</Link>
         ) : (
@@ -263,7 +254,7 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
       </Paragraph>
       <Heading level={1}>
         <span className="vm-heading-pre">{t("gesprekken.lead.title")}: </span>
-        {session.title}
+        {conversation.title}
       </Heading>
       {error ? (
         <Alert type="error">
@@ -282,19 +273,19 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
       <dl className="vm-facts">
         <div>
           <dt>{t("gesprekken.lead.code")}</dt>
-          <dd className="vm-facts__code">{session.code}</dd>
+          <dd className="vm-facts__code">{conversation.code}</dd>
         </div>
         <div>
           <dt>{t("gesprekken.lead.participantsLabel")}</dt>
-          <dd>{session.participants}</dd>
+          <dd>{conversation.participants}</dd>
         </div>
         <div>
           <dt>{t("gesprekken.lead.statusLabel")}</dt>
-          <dd>{t(`gesprekken.status.${session.status}`)}</dd>
+          <dd>{t(`gesprekken.status.${conversation.status}`)}</dd>
         </div>
         <div>
           <dt>{t("gesprekken.lead.accessLabel")}</dt>
-          <dd>{session.locked ? t("gesprekken.lead.locked") : t("gesprekken.lead.unlocked")}</dd>
+          <dd>{conversation.locked ? t("gesprekken.lead.locked") : t("gesprekken.lead.unlocked")}</dd>
         </div>
       </dl>
       <ul className="vm-inline-links">
@@ -324,9 +315,9 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
             <Paragraph className="vm-answer-count">
               {t("gesprekken.lead.answeredNow", {
                 answered: current.answered,
-                participants: session.participants,
+                participants: conversation.participants,
               })}{" "}
-              {t("gesprekken.lead.minimum", { minimum: session.minAnswers })}
+              {t("gesprekken.lead.minimum", { minimum: conversation.minAnswers })}
             </Paragraph>
             {current.question.state === "open" && current.question.closesAt ? (
               <Countdown
@@ -356,7 +347,7 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
         </Heading>
         <Paragraph>{t("gesprekken.lead.revoteHint")}</Paragraph>
         <ol className="vm-plain-list vm-question-rows">
-          {session.questions.map((question) => {
+          {conversation.questions.map((question) => {
             const answered = answeredFor(question.id);
             const isCurrent = current?.question.id === question.id;
             return (
@@ -383,7 +374,7 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
                 <QuestionControls
                   question={question}
                   answered={answered}
-                  minimum={session.minAnswers}
+                  minimum={conversation.minAnswers}
                   ended={ended}
                 />
               </li>
@@ -393,13 +384,13 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
       </section>
 
       {ended ? null : (
-        <section aria-labelledby="gesprek" className="vm-session-controls">
+        <section aria-labelledby="gesprek" className="vm-conversation-controls">
           <Heading level={2} id="gesprek">
             {t("gesprekken.lead.sessionTitle")}
           </Heading>
           <Paragraph>{t("gesprekken.lead.lockHint")}</Paragraph>
           <Form method="post" className="vm-actions">
-            {session.locked ? (
+            {conversation.locked ? (
               <Button appearance="secondary-action" name={INTENT} value="ontgrendel">
                 {t("gesprekken.actions.ontgrendel")}
               </Button>
@@ -412,18 +403,12 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
           <Heading level={3}>{t("gesprekken.lead.endTitle")}</Heading>
           <Paragraph>{t("gesprekken.lead.endHint")}</Paragraph>
           <Form method="post" noValidate>
-            <div className="utrecht-form-field utrecht-form-field--checkbox">
-              <input
-                type="checkbox"
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-                id={CONFIRM_END}
-                name={CONFIRM_END}
-                value="ja"
-              />{" "}
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={CONFIRM_END}>
-                {t("gesprekken.lead.endConfirm")}
-              </label>
-            </div>
+            <CheckboxField
+              id={CONFIRM_END}
+              name={CONFIRM_END}
+              value="ja"
+              label={t("gesprekken.lead.endConfirm")}
+            />
             <div className="vm-actions">
               <Button name={INTENT} value="beeindig">
                 {t("gesprekken.actions.beeindig")}

@@ -1,10 +1,11 @@
 // A session's summary as a file for its facilitator: Markdown to read or keep, CSV for a spreadsheet.
 import { AppError } from "~/infra/errors.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
-import { languageOf, translatorFor } from "~/infra/i18n/i18n.ts";
+import { languageOf } from "~/infra/i18n/i18n.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { summaryOf } from "~/modules/conversations/conversation-views.server.ts";
+import { getConversationSummary } from "~/modules/conversations/conversation-views.server.ts";
 import { getOwnConversation } from "~/modules/conversations/conversations.server.ts";
 import { SUMMARY_FORMATS, type SummaryFormat, summaryFile } from "~/modules/conversations/summary-files.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     if (!isFormat(format)) throw new AppError("invalid", "Kies als formaat markdown of csv.");
     const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });
     const [summary, titles] = await Promise.all([
-      summaryOf({ db, id: conversation.id }),
+      getConversationSummary({ db, id: conversation.id }),
       principleTitles({ db }),
     ]);
     const language = languageOf(request);

@@ -1,19 +1,24 @@
-// What a session came to, for its facilitator: per question the distribution of each round and how it
+// What a conversation came to, for its facilitator: per question the distribution of each round and how it
 // moved, the open answers that were let through, and the guide's principles it touched; downloads as
 // Markdown and CSV. Only aggregates: nothing here points to a participant.
 import { data } from "react-router";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { PrincipleLinks, ResultTable, ShiftTable } from "~/modules/conversations/conversation-live.tsx";
-import { summaryOf } from "~/modules/conversations/conversation-views.server.ts";
+import { getConversationSummary } from "~/modules/conversations/conversation-views.server.ts";
 import { getOwnConversation } from "~/modules/conversations/conversations.server.ts";
 import { shiftOf } from "~/modules/conversations/summary-files.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/gesprek-samenvatting";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "gesprekken", "wijzer"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -22,7 +27,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { user } = await requirePermission({ request, services, permission: "conversations:run-own" });
     const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });
     const [summary, titles] = await Promise.all([
-      summaryOf({ db, id: conversation.id }),
+      getConversationSummary({ db, id: conversation.id }),
       principleTitles({ db }),
     ]);
     return data(
@@ -67,18 +72,18 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
       ) : null}
 
       <Heading level={2}>{t("gesprekken.summary.downloads")}</Heading>
-      <ul className="utrecht-unordered-list">
-        <li className="utrecht-unordered-list__item">
-          <a className="nl-link" href={`${base}/samenvatting/download?formaat=markdown`} download>
+      <UnorderedList>
+        <UnorderedListItem>
+          <Link to={`${base}/samenvatting/download?formaat=markdown`} download>
             {t("gesprekken.summary.markdown")}
-          </a>
-        </li>
-        <li className="utrecht-unordered-list__item">
-          <a className="nl-link" href={`${base}/samenvatting/download?formaat=csv`} download>
+          </Link>
+        </UnorderedListItem>
+        <UnorderedListItem>
+          <Link to={`${base}/samenvatting/download?formaat=csv`} download>
             {t("gesprekken.summary.csv")}
-          </a>
-        </li>
-      </ul>
+          </Link>
+        </UnorderedListItem>
+      </UnorderedList>
 
       <PrincipleLinks
         heading={t("gesprekken.summary.principles")}
@@ -109,14 +114,14 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
               question.approved.length > 0 ? (
                 <>
                   <Heading level={3}>{t("gesprekken.summary.approved")}</Heading>
-                  <ul className="utrecht-unordered-list vm-open-answers">
+                  <UnorderedList className="vm-open-answers">
                     {question.approved.map((answer, index) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: answers carry no id and keep their order
-                      <li key={index} className="utrecht-unordered-list__item vm-preserve-lines">
+                      <UnorderedListItem key={index} className="vm-preserve-lines">
                         {answer}
-                      </li>
+                      </UnorderedListItem>
                     ))}
-                  </ul>
+                  </UnorderedList>
                 </>
               ) : (
                 <Paragraph>{t("gesprekken.summary.noneApproved")}</Paragraph>

@@ -1,9 +1,11 @@
-// The big screen of a session, for the projector: how to join (the code to read aloud, the QR code),
+// The big screen of a conversation, for the projector: how to join (the code to read aloud, the QR code),
 // the current question in large type with its principles, and only what the facilitator revealed, as
 // bars with the numbers written beside them. With JavaScript it follows the live stream; without it,
 // a link reloads it.
 import { data } from "react-router";
-import { languageOf, translatorFor, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
@@ -18,8 +20,14 @@ import { qrCodeSvg } from "~/modules/conversations/qr-code.ts";
 import { optionLabel } from "~/modules/conversations/summary-files.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprek-scherm";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "gesprekken", "wijzer"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -88,12 +96,12 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
         {screen.title}
       </Heading>
       <noscript>
-        <p className="nl-paragraph">
+        <Paragraph>
           {t("gesprekken.screen.noscript")}{" "}
-          <a className="nl-link" href={self}>
+          <Link reloadDocument to={self}>
             {t("gesprekken.screen.refresh")}
-          </a>
-        </p>
+          </Link>
+        </Paragraph>
       </noscript>
 
       <div className="vm-screen__layout">
@@ -108,12 +116,12 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
           ) : (
             <>
               <Paragraph lead>{t("gesprekken.screen.joinAt", { address: screen.address })}</Paragraph>
-              <p className="nl-paragraph vm-screen__code">
-                <span className="vm-visually-hidden">
+              <Paragraph className="vm-screen__code">
+                <VisuallyHidden>
                   {t("gesprekken.screen.codeSpelled", { letters: screen.spelled })}
-                </span>
+                </VisuallyHidden>
                 <span aria-hidden="true">{screen.code}</span>
-              </p>
+              </Paragraph>
               <SafeHtml html={screen.qr} className="vm-screen__qr" />
             </>
           )}
@@ -128,15 +136,15 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
           </Heading>
           {current ? (
             <>
-              <p className="nl-paragraph vm-screen__text vm-preserve-lines">{current.question.text}</p>
+              <Paragraph className="vm-screen__text vm-preserve-lines">{current.question.text}</Paragraph>
               {current.question.kind === "dilemma" ? (
-                <ul className="utrecht-unordered-list vm-screen__options">
+                <UnorderedList className="vm-screen__options">
                   {["a", "b", ...(current.question.allowOther ? ["anders"] : [])].map((value) => (
-                    <li key={value} className="utrecht-unordered-list__item">
+                    <UnorderedListItem key={value}>
                       {optionLabel(t, current.question, value)}
-                    </li>
+                    </UnorderedListItem>
                   ))}
-                </ul>
+                </UnorderedList>
               ) : null}
               {current.question.kind === "schaal" ? (
                 <Paragraph>{t("gesprekken.screen.scale")}</Paragraph>
@@ -144,13 +152,11 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
               {current.principles.length > 0 ? (
                 <>
                   <Heading level={3}>{t("gesprekken.screen.principles")}</Heading>
-                  <ul className="utrecht-unordered-list">
+                  <UnorderedList>
                     {current.principles.map((title) => (
-                      <li key={title} className="utrecht-unordered-list__item">
-                        {title}
-                      </li>
+                      <UnorderedListItem key={title}>{title}</UnorderedListItem>
                     ))}
-                  </ul>
+                  </UnorderedList>
                 </>
               ) : null}
               {current.question.state === "open" && current.question.closesAt ? (

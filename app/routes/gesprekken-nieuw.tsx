@@ -4,16 +4,19 @@
 // From a card's page (`?kaart=<slug>`) the form opens with that card's question already in it.
 import { data, Form, redirect } from "react-router";
 import { isAppError } from "~/infra/errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
+import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
   CARD_QUERY,
   type ConversationFormValues,
+  conversationFieldOf,
   conversationInputOf,
   FIELDS,
-  formErrorsOf,
   formValuesFrom,
   INTENTS,
   MAX_QUESTIONS,
@@ -35,10 +38,24 @@ import { Slug } from "~/modules/dilemmas/dilemmas.validation.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
-import { CheckboxGroup, FormField, Select, Textarea, Textbox } from "~/ui/form-field.tsx";
+import {
+  CheckboxField,
+  CheckboxGroup,
+  FieldError,
+  Fieldset,
+  FormField,
+  Select,
+  Textarea,
+  Textbox,
+} from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { OrderedList, OrderedListItem } from "~/ui/list.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprekken-nieuw";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "gesprekken", "waysIn"] };
 
 const EMPTY_START = "leeg";
 
@@ -106,7 +123,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "conversations:lead" });
     const { db } = services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const { values, intent } = readConversationForm(form);
     const answer = (
       next: ConversationFormValues,
@@ -153,7 +170,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       }
       case "create": {
         const input = ConversationInput.safeParse(conversationInputOf(values));
-        if (!input.success) return answer(values, { errors: formErrorsOf(input.error) }, 400);
+        if (!input.success)
+          return answer(values, { errors: fieldErrorsOf(input.error, { nameOf: conversationFieldOf }) }, 400);
         // createConversation refuses it too; here it is said beside the field.
         const tooLow = minimumRefusal({
           input: input.data,
@@ -195,13 +213,15 @@ function QuestionFields(props: {
   const { position, question, errors } = props;
   const name = (field: Parameters<typeof questionField>[1]) => questionField(position, field);
   const number = position + 1;
-  const which = <span className="vm-visually-hidden"> {t("gesprekken.new.inQuestion", { number })}</span>;
+  const which = <VisuallyHidden> {t("gesprekken.new.inQuestion", { number })}</VisuallyHidden>;
   const card = props.cards.find((candidate) => candidate.value === question.cardSlug);
   return (
-    <fieldset className="utrecht-form-fieldset vm-question-fields" id={`vraag-${position}`}>
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        {t("gesprekken.question", { number })}
-      </legend>
+    <Fieldset
+      legend={t("gesprekken.question", { number })}
+      framed
+      className="vm-question-fields"
+      id={`vraag-${position}`}
+    >
       <FormField id={name("kind")} label={t("gesprekken.new.kind")} error={errors[name("kind")]}>
         {(describedBy) => (
           <Select
@@ -246,19 +266,13 @@ function QuestionFields(props: {
           )}
         </FormField>
       ))}
-      <div className="utrecht-form-field utrecht-form-field--checkbox">
-        <input
-          type="checkbox"
-          className="utrecht-checkbox utrecht-checkbox--html-input"
-          id={name("allowOther")}
-          name={name("allowOther")}
-          value="ja"
-          defaultChecked={question.allowOther}
-        />{" "}
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={name("allowOther")}>
-          {t("gesprekken.new.allowOther")}
-        </label>
-      </div>
+      <CheckboxField
+        id={name("allowOther")}
+        name={name("allowOther")}
+        value="ja"
+        defaultChecked={question.allowOther}
+        label={t("gesprekken.new.allowOther")}
+      />
       <CheckboxGroup
         id={name("principles")}
         name={name("principles")}
@@ -318,10 +332,10 @@ function QuestionFields(props: {
       <div className="vm-actions">
         <Button appearance="secondary-action" name={FIELDS.intent} value={INTENTS.remove(position)}>
           {t("gesprekken.new.remove")}
-          <span className="vm-visually-hidden"> {number}</span>
+          <VisuallyHidden> {number}</VisuallyHidden>
         </Button>
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }
 
@@ -333,14 +347,14 @@ function ConversationGuide(props: { guide: NonNullable<ReturnType<typeof guideOf
         {t("gesprekken.new.guideTitle")}
       </Heading>
       <Paragraph>{t("gesprekken.new.guideIntro", { minutes: props.guide.minutes })}</Paragraph>
-      <ol className="utrecht-ordered-list vm-guide-rounds" lang="nl">
+      <OrderedList className="vm-guide-rounds" lang="nl">
         {props.guide.rounds.map((round) => (
-          <li key={round.title} className="utrecht-ordered-list__item">
+          <OrderedListItem key={round.title}>
             <strong>{round.title}</strong> ({t("gesprekken.minutes", { count: round.minutes })})
-            <p className="nl-paragraph">{round.guidance}</p>
-          </li>
+            <Paragraph>{round.guidance}</Paragraph>
+          </OrderedListItem>
         ))}
-      </ol>
+      </OrderedList>
     </section>
   );
 }
@@ -489,9 +503,7 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
             <Heading level={2} id={FIELDS.questions}>
               {t("gesprekken.new.questionsTitle")}
             </Heading>
-            {errors[FIELDS.questions] ? (
-              <p className="utrecht-form-field-error-message">{errors[FIELDS.questions]}</p>
-            ) : null}
+            {errors[FIELDS.questions] ? <FieldError as="p">{errors[FIELDS.questions]}</FieldError> : null}
             {notice ? (
               <Alert type="ok">
                 <Paragraph>
@@ -501,9 +513,9 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
                         number: notice.number,
                       })}{" "}
                   {notice.kind !== "removed" ? (
-                    <a className="nl-link" href={`#vraag-${notice.number - 1}`}>
+                    <Link reloadDocument to={`#vraag-${notice.number - 1}`}>
                       {t("gesprekken.new.goTo", { number: notice.number })}
-                    </a>
+                    </Link>
                   ) : null}
                 </Paragraph>
               </Alert>

@@ -3,6 +3,7 @@
 import { data } from "react-router";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { listOwnConversations } from "~/modules/conversations/conversations.server.ts";
@@ -10,7 +11,11 @@ import { formatJoinCode } from "~/modules/conversations/join-code.ts";
 import { StatusBadge } from "~/ui/alert.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprekken";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["gesprekken"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -55,7 +60,7 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
         {loaderData.conversations.map((conversation) => {
           const base = `/gesprekken/${conversation.id}`;
           // The same three links on every item: the title makes each one's name unique.
-          const about = <span className="vm-visually-hidden">: {conversation.title}</span>;
+          const about = <VisuallyHidden>: {conversation.title}</VisuallyHidden>;
           return (
             <li key={conversation.id} className="vm-card-summary">
               <Heading level={3}>{conversation.title}</Heading>

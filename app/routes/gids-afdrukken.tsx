@@ -1,6 +1,7 @@
 // The whole guide on one page, for printing (`/gids/afdrukken`, `/gids/versie/<n>/afdrukken`).
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
 import {
   getVersionContent,
@@ -11,8 +12,12 @@ import {
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-afdrukken";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["guide"] };
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -59,9 +64,9 @@ export default function PrintGuide({ loaderData }: Route.ComponentProps) {
         <ol className="vm-toc" lang="nl">
           {loaderData.parts.map((part) => (
             <li key={part.slug}>
-              <a className="nl-link" href={`#deel-${part.slug}`}>
+              <Link reloadDocument to={`#deel-${part.slug}`}>
                 {part.title}
-              </a>
+              </Link>
             </li>
           ))}
         </ol>

@@ -4,8 +4,9 @@
 import { data } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
-import { contributionCountsFor } from "~/modules/cocreation/contributions.server.ts";
+import { getContributionCounts } from "~/modules/cocreation/contributions.server.ts";
 import { ParagraphActions } from "~/modules/cocreation/paragraph-actions.tsx";
 import { FIELDS } from "~/modules/conversations/conversation-form.ts";
 import { templatesForPrinciple } from "~/modules/conversations/templates.ts";
@@ -20,11 +21,26 @@ import {
 import { PartSlug } from "~/modules/guide/guide.validation.ts";
 import { renderBlock } from "~/modules/guide/guide-markdown.ts";
 import { VersionNotice } from "~/modules/guide/version-notice.tsx";
+import { BreadcrumbNav } from "~/ui/breadcrumb-nav.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import { PrintButton } from "~/ui/print-button.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-deel";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = {
+  texts: [
+    "dilemmas",
+    "gesprekken.minutes_one",
+    "gesprekken.minutes_other",
+    "guide",
+    "meedenken.count_one",
+    "meedenken.count_other",
+    "meedenken.react",
+    "waysIn",
+  ],
+};
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -48,14 +64,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     // Open proposals change when an editor decides, which does not invalidate the guide's pages: the
     // page links to the filtered list instead of listing them, so it stays cacheable and never stale.
     const proposalsHref =
-      principle && version.status === "published"
+      principle && version.status === "gepubliceerd"
         ? `/meedenken?deel=${encodeURIComponent(part.slug)}&status=open`
         : null;
     // Anyone may think along on a published version; the counts are public, never personal, so the page
     // stays cacheable (a new or hidden contribution invalidates the "guide" pages).
     const contributions =
-      version.status === "published"
-        ? await contributionCountsFor({ db, versionId: version.id, partSlug: part.slug })
+      version.status === "gepubliceerd"
+        ? await getContributionCounts({ db, versionId: version.id, partSlug: part.slug })
         : null;
     return data(
       {
@@ -99,18 +115,11 @@ export default function GuidePart({ loaderData }: Route.ComponentProps) {
   return (
     <article className="vm-part">
       <title>{`${part.title} – ${t("guide.title")} – Vakmanschap`}</title>
-      <nav aria-label={t("guide.breadcrumb")} className="utrecht-breadcrumb-nav vm-breadcrumb">
-        <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
-          <li className="utrecht-breadcrumb-nav__item">
-            <Link to={loaderData.contentsHref} className="utrecht-breadcrumb-nav__link">
-              {t("guide.title")}
-            </Link>
-          </li>
-          <li className="utrecht-breadcrumb-nav__item">
-            <span aria-current="page">{t(`guide.kinds.${part.kind}`)}</span>
-          </li>
-        </ol>
-      </nav>
+      <BreadcrumbNav
+        label={t("guide.breadcrumb")}
+        links={[{ to: loaderData.contentsHref, label: t("guide.title") }]}
+        current={t(`guide.kinds.${part.kind}`)}
+      />
       <Heading level={1} lang="nl">
         {part.title}
       </Heading>
@@ -127,13 +136,14 @@ export default function GuidePart({ loaderData }: Route.ComponentProps) {
         {part.blocks.map((block) => (
           <div key={block.anchor} id={block.anchor} className={`vm-block vm-block--${block.kind}`}>
             <SafeHtml className="vm-block__body" html={block.html} />
-            <a
-              className="nl-link vm-block__link"
-              href={`#${block.anchor}`}
+            <Link
+              reloadDocument
+              className="vm-block__link"
+              to={`#${block.anchor}`}
               aria-label={t("guide.paragraphLink")}
             >
               #
-            </a>
+            </Link>
             {/* After the paragraph's own link, so the keyboard meets that first (as before). */}
             {loaderData.contributions && block.kind !== "heading" ? (
               <ParagraphActions

@@ -1,6 +1,7 @@
 // Compares two versions: what was added, removed and changed, paragraph by paragraph, word by word.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { type ProposalBehind, proposalsBehind } from "~/modules/cocreation/adoptions.server.ts";
 import { CompareForm } from "~/modules/guide/compare-form.tsx";
@@ -10,7 +11,12 @@ import type { BlockDiff, WordChange } from "~/modules/guide/guide-diff.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gids-vergelijk";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["compare", "guide", "meedenken", "versions"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -41,7 +47,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       );
     }
     const { from, to, diff } = await compareVersions({ db, from: input.data.van, to: input.data.naar });
-    const bothPublished = from.status === "published" && to.status === "published";
+    const bothPublished = from.status === "gepubliceerd" && to.status === "gepubliceerd";
     // Forward in time, each changed paragraph links to the proposals that were taken over into it.
     const proposals = await proposalsBehind({ db, from: from.number, to: to.number });
     return data(
@@ -70,16 +76,16 @@ function Words(props: { words: WordChange[] }) {
         ) : word.kind === "added" ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <ins key={index} className="vm-ins">
-            <span className="rhc-visually-hidden">[{t("compare.insertedText")} </span>
+            <VisuallyHidden>[{t("compare.insertedText")} </VisuallyHidden>
             {word.text}
-            <span className="rhc-visually-hidden"> {t("compare.endOfChange")}]</span>
+            <VisuallyHidden> {t("compare.endOfChange")}]</VisuallyHidden>
           </ins>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <del key={index} className="vm-del">
-            <span className="rhc-visually-hidden">[{t("compare.deletedText")} </span>
+            <VisuallyHidden>[{t("compare.deletedText")} </VisuallyHidden>
             {word.text}
-            <span className="rhc-visually-hidden"> {t("compare.endOfChange")}]</span>
+            <VisuallyHidden> {t("compare.endOfChange")}]</VisuallyHidden>
           </del>
         ),
       )}
@@ -113,15 +119,15 @@ function Block(props: { block: BlockDiff; proposals: ProposalBehind[] }) {
       {proposals.length > 0 ? (
         <div className="vm-diff-block__proposals">
           <span>{t("compare.proposals", { count: proposals.length })}</span>
-          <ul className="utrecht-unordered-list">
+          <UnorderedList>
             {proposals.map((proposal) => (
-              <li key={proposal.id} className="utrecht-unordered-list__item">
+              <UnorderedListItem key={proposal.id}>
                 <Link to={`/meedenken/${proposal.id}`}>
                   {t(`meedenken.kinds.${proposal.kind}`)}: <span lang="nl">{proposal.excerpt}</span>
                 </Link>
-              </li>
+              </UnorderedListItem>
             ))}
-          </ul>
+          </UnorderedList>
         </div>
       ) : null}
     </li>

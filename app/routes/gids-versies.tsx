@@ -1,6 +1,7 @@
 // Every version with number, date, status and changelog, and a form to compare two of them.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CompareForm } from "~/modules/guide/compare-form.tsx";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
@@ -9,6 +10,9 @@ import { VersionsTable } from "~/modules/guide/versions-table.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-versies";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["guide", "versions"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

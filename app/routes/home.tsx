@@ -3,6 +3,7 @@
 // everyone, so it stays cacheable: the pages behind the ways in ask who is there.
 import { data, Form, useRouteLoaderData } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { editionText } from "~/modules/guide/edition.ts";
 import { listParts, resolveVersion } from "~/modules/guide/guide.server.ts";
@@ -11,6 +12,9 @@ import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/home";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["doeMee", "home", "waysIn"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -4,8 +4,10 @@
 import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
+import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import type { Services } from "~/infra/services.server.ts";
 import { LoginConfirmation } from "~/modules/accounts/accounts.validation.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
@@ -17,6 +19,9 @@ import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/inloggen-bevestigen";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account"] };
 
 const LINK_GONE = "Deze inloglink is verlopen of al gebruikt. Vraag een nieuwe link aan.";
 
@@ -35,63 +40,69 @@ async function accountsOf(options: { request: Request; services: Services; token
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const input = LoginConfirmation.safeParse({ token: new URL(request.url).searchParams.get("token") ?? "" });
-  // No "no-referrer" here: it would make the browser send `Origin: null` with the form, which the
-  // same-origin check rightly refuses.
-  if (!input.success) {
-    return data(
-      { token: null, problem: input.error.issues[0]?.message ?? "", account: null, otherAccount: null },
-      { status: 400, headers: PRIVATE_HEADERS },
-    );
-  }
-  const accounts = await accountsOf({ request, services: context.services, token: input.data.token });
-  if (!accounts) {
-    return data(
-      { token: null, problem: LINK_GONE, account: null, otherAccount: null },
-      { status: 400, headers: PRIVATE_HEADERS },
-    );
-  }
-  return data({ token: input.data.token, problem: null, ...accounts }, { headers: PRIVATE_HEADERS });
+  return withRouteErrors(context.services.logger, async () => {
+    const input = LoginConfirmation.safeParse({
+      token: new URL(request.url).searchParams.get("token") ?? "",
+    });
+    // No "no-referrer" here: it would make the browser send `Origin: null` with the form, which the
+    // same-origin check rightly refuses.
+    if (!input.success) {
+      return data(
+        { token: null, problem: input.error.issues[0]?.message ?? "", account: null, otherAccount: null },
+        { status: 400, headers: PRIVATE_HEADERS },
+      );
+    }
+    const accounts = await accountsOf({ request, services: context.services, token: input.data.token });
+    if (!accounts) {
+      return data(
+        { token: null, problem: LINK_GONE, account: null, otherAccount: null },
+        { status: 400, headers: PRIVATE_HEADERS },
+      );
+    }
+    return data({ token: input.data.token, problem: null, ...accounts }, { headers: PRIVATE_HEADERS });
+  });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { services } = context;
-  const form = await request.formData().catch(() => new FormData());
-  const input = LoginConfirmation.safeParse(Object.fromEntries(form));
-  if (!input.success) return data({ problem: input.error.issues[0]?.message ?? "" }, { status: 400 });
-  // Someone else is logged in here and the button pressed was not the one under that warning (the
-  // login began after the page was shown): show the page again, with the warning, and use nothing.
-  if (form.get("wisselen") !== "ja") {
-    const accounts = await accountsOf({ request, services, token: input.data.token });
-    if (accounts?.otherAccount) {
-      return data({ problem: null, token: input.data.token, ...accounts }, { status: 409 });
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const form = await readFormData(request);
+    const input = LoginConfirmation.safeParse(formValuesOf(form));
+    if (!input.success) return data({ problem: input.error.issues[0]?.message ?? "" }, { status: 400 });
+    // Someone else is logged in here and the button pressed was not the one under that warning (the
+    // login began after the page was shown): show the page again, with the warning, and use nothing.
+    if (form.get("wisselen") !== "ja") {
+      const accounts = await accountsOf({ request, services, token: input.data.token });
+      if (accounts?.otherAccount) {
+        return data({ problem: null, token: input.data.token, ...accounts }, { status: 409 });
+      }
     }
-  }
-  const secure = isSecureSite(services.config);
-  try {
-    const { user, returnTo } = await consumeLoginLink({
-      db: services.database.db,
-      config: services.config,
-      token: input.data.token,
-    });
-    // A fresh session at every login: an old cookie planted beforehand never becomes a logged-in one.
-    // The session this browser had until now ends.
-    const session = await createSession({
-      db: services.database.db,
-      userId: user.id,
-      config: services.config,
-      replaces: sessionSecretFrom(request.headers.get("Cookie"), { secure }),
-    });
-    return redirect(returnTo, {
-      status: 303,
-      headers: { "Set-Cookie": sessionCookie({ ...session, secure }) },
-    });
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "invalid" || error.code === "forbidden")) {
-      return data({ problem: error.message }, { status: error.status });
+    const secure = isSecureSite(services.config);
+    try {
+      const { user, returnTo } = await consumeLoginLink({
+        db: services.database.db,
+        config: services.config,
+        token: input.data.token,
+      });
+      // A fresh session at every login: an old cookie planted beforehand never becomes a logged-in one.
+      // The session this browser had until now ends.
+      const session = await createSession({
+        db: services.database.db,
+        userId: user.id,
+        config: services.config,
+        replaces: sessionSecretFrom(request.headers.get("Cookie"), { secure }),
+      });
+      return redirect(returnTo, {
+        status: 303,
+        headers: { "Set-Cookie": sessionCookie({ ...session, secure }) },
+      });
+    } catch (error) {
+      if (error instanceof AppError && (error.code === "invalid" || error.code === "forbidden")) {
+        return data({ problem: error.message }, { status: error.status });
+      }
+      throw error;
     }
-    throw error;
-  }
+  });
 }
 
 export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;

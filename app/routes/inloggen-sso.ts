@@ -2,6 +2,7 @@
 // link preview or prefetch starts one), then the browser goes to the provider.
 import { data, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
 import { ReturnPath } from "~/modules/accounts/accounts.validation.ts";
 import { SSO_CALLBACK_PATH, singleSignOnFor, ssoCookie } from "~/modules/accounts/single-sign-on.server.ts";
@@ -15,7 +16,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       { code: "not_found", message: "Inloggen via een organisatie is hier niet ingesteld." },
       { status: 404 },
     );
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readFormData(request);
   return withRouteErrors(services.logger, async () => {
     const origin = services.config.publicUrl;
     const { url, secret } = await singleSignOnFor(oidc).start({

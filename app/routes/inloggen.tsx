@@ -1,9 +1,10 @@
 // Login by e-mail link: ask for an address, queue the link, say the same at once whatever the address.
 import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
+import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { notifyJobs } from "~/infra/jobs.server.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { LoginLinkRequest, ReturnPath } from "~/modules/accounts/accounts.validation.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
@@ -14,6 +15,9 @@ import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/inloggen";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -35,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
-  const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
+  const form = formValuesOf(await readFormData(request));
   const input = LoginLinkRequest.safeParse(form);
   const email = typeof form.email === "string" ? form.email : "";
   if (!services.config.loginLinks) {
@@ -60,8 +64,6 @@ export async function action({ request, context }: Route.ActionArgs) {
       returnTo: input.data.terug,
       clientIp: context.clientIp,
     });
-    // The lookup and the mail wait in the durable queue; wake the workers so they happen now.
-    await notifyJobs(services.database);
   } catch (error) {
     if (error instanceof AppError && error.code === "rate_limited") {
       return data({ sent: false, errors: { email: error.message }, email, limited: true }, { status: 429 });

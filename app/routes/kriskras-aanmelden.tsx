@@ -2,9 +2,11 @@
 // sign-up closes. A plain form: on a mistake, or when sign-up closed meanwhile, everything typed comes
 // back with the message.
 import { data, Form, redirect } from "react-router";
-import { isAppError } from "~/infra/errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
@@ -12,17 +14,29 @@ import {
   AVAILABILITY_FIELD_PREFIX,
   SIGNUP_OPTION_ATTRIBUTES,
   type SignupFormValues,
-  signupFormValues,
 } from "~/modules/kriskras/signup.validation.ts";
+import { readSignupForm } from "~/modules/kriskras/signup-form.ts";
 import { cancelSignup, getSignupForm, saveSignup } from "~/modules/kriskras/signups.server.ts";
 import { slotLine } from "~/modules/kriskras/slot-times.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
-import { FormField, RadioGroup, Select, Textarea } from "~/ui/form-field.tsx";
+import {
+  CheckboxField,
+  FieldDescription,
+  FieldError,
+  Fieldset,
+  FormField,
+  RadioGroup,
+  Select,
+  Textarea,
+} from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/kriskras-aanmelden";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "kriskras.aanmelden"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -53,21 +67,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const db = services.database.db;
     const origin = services.config.publicUrl;
     if (form.get("intent") === "afmelden") {
       try {
         await cancelSignup({ db, roundId: params.id, user, origin });
       } catch (error) {
-        if (isAppError(error) && error.code === "conflict") {
-          return data({ problem: error.message, errors: {}, values: null }, { status: 409 });
-        }
-        throw error;
+        return answerRefusedForm(error, { say: ["conflict"] });
       }
       return redirect("/kriskras?afgemeld=1", { status: 303 });
     }
-    const values = signupFormValues(form);
+    const values = readSignupForm(form);
     try {
       const { created } = await saveSignup({
         db,
@@ -79,14 +90,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       });
       return redirect(`/kriskras?${created ? "aangemeld" : "veranderd"}=1`, { status: 303 });
     } catch (error) {
-      if (isAppError(error) && error.code === "invalid") {
-        return data({ problem: null, errors: error.fields ?? {}, values }, { status: 400 });
-      }
-      // Sign-up closed while the person was typing: say so, and keep what they typed on the page.
-      if (isAppError(error) && error.code === "conflict") {
-        return data({ problem: error.message, errors: {}, values }, { status: 409 });
-      }
-      throw error;
+      // Sign-up closed while the person was typing (a conflict): say so, and keep what they typed.
+      return answerRefusedForm(error, { values, say: ["invalid", "conflict"] });
     }
   });
 }
@@ -184,11 +189,8 @@ function SignupForm(props: {
         fieldIds={{ availability: availabilityId }}
       />
       <Form method="post" action={`/kriskras/${round.id}/aanmelden`} className="vm-form" noValidate>
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t("kriskras.aanmelden.aboutYou")}
-          </legend>
-          <div className="utrecht-form-field-description">{t("kriskras.aanmelden.aboutYouHint")}</div>
+        <Fieldset legend={t("kriskras.aanmelden.aboutYou")}>
+          <FieldDescription>{t("kriskras.aanmelden.aboutYouHint")}</FieldDescription>
           <FormField
             id="organisationId"
             label={t("kriskras.aanmelden.organisation")}
@@ -234,22 +236,18 @@ function SignupForm(props: {
               )}
             </FormField>
           ))}
-        </fieldset>
+        </Fieldset>
 
-        <fieldset
-          className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${errors.availability ? " utrecht-form-fieldset--invalid" : ""}`}
-          aria-describedby={`beschikbaarheid-beschrijving${errors.availability ? " beschikbaarheid-fout" : ""}`}
+        <Fieldset
+          legend={t("kriskras.aanmelden.whenTitle")}
+          invalid={Boolean(errors.availability)}
+          describedBy={`beschikbaarheid-beschrijving${errors.availability ? " beschikbaarheid-fout" : ""}`}
         >
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t("kriskras.aanmelden.whenTitle")}
-          </legend>
-          <div className="utrecht-form-field-description" id="beschikbaarheid-beschrijving">
+          <FieldDescription id="beschikbaarheid-beschrijving">
             {t("kriskras.aanmelden.whenHint")}
-          </div>
+          </FieldDescription>
           {errors.availability ? (
-            <div className="utrecht-form-field-error-message" id="beschikbaarheid-fout">
-              {errors.availability}
-            </div>
+            <FieldError id="beschikbaarheid-fout">{errors.availability}</FieldError>
           ) : null}
           {round.slots.length === 0 ? <Paragraph>{t("kriskras.aanmelden.noSlots")}</Paragraph> : null}
           {round.slots.map((slot) => (
@@ -265,7 +263,7 @@ function SignupForm(props: {
               }))}
             />
           ))}
-        </fieldset>
+        </Fieldset>
 
         <FormField
           id="accessNeeds"
@@ -286,31 +284,15 @@ function SignupForm(props: {
           )}
         </FormField>
 
-        <div
-          className={`utrecht-form-field utrecht-form-field--checkbox${errors.consent ? " utrecht-form-field--invalid" : ""}`}
-        >
-          <div className="utrecht-form-field-description" id="consent-beschrijving">
-            {t("kriskras.aanmelden.consentHint")}
-          </div>
-          {errors.consent ? (
-            <div className="utrecht-form-field-error-message" id="consent-fout">
-              {errors.consent}
-            </div>
-          ) : null}
-          <input
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            id="consent"
-            name="consent"
-            value="ja"
-            defaultChecked={values.consent}
-            aria-describedby={`consent-beschrijving${errors.consent ? " consent-fout" : ""}`}
-            aria-invalid={errors.consent ? true : undefined}
-          />{" "}
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="consent">
-            {t("kriskras.aanmelden.consent")}
-          </label>
-        </div>
+        <CheckboxField
+          id="consent"
+          name="consent"
+          value="ja"
+          label={t("kriskras.aanmelden.consent")}
+          description={t("kriskras.aanmelden.consentHint")}
+          error={errors.consent}
+          defaultChecked={values.consent}
+        />
         <Button>{t(signedUp ? "kriskras.aanmelden.saveChange" : "kriskras.aanmelden.save")}</Button>
       </Form>
       {signedUp && round.open ? (

@@ -1,13 +1,15 @@
 // After a kris-kras conversation the person answers five statements from 1 to 5, once. Nothing else is
 // asked, and the answers are stored without a link to the person (evaluations.server.ts).
 import { data, Form, redirect } from "react-router";
-import { isAppError } from "~/infra/errors.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { readFormData, textOf } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { EVALUATION_QUESTIONS, EvaluationInput } from "~/modules/kriskras/evaluation.ts";
-import { evaluationStateOf, submitEvaluation } from "~/modules/kriskras/evaluations.server.ts";
+import { EVALUATION_QUESTIONS } from "~/modules/kriskras/evaluation.ts";
+import { getEvaluationState, submitEvaluation } from "~/modules/kriskras/evaluations.server.ts";
+import { EvaluationInput } from "~/modules/kriskras/kriskras.validation.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
@@ -16,13 +18,16 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/kriskras-evaluatie";
 
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["kriskras.evaluatie"] };
+
 const SCORES = ["1", "2", "3", "4", "5"] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
-    const { title, state } = await evaluationStateOf({
+    const { title, state } = await getEvaluationState({
       db: services.database.db,
       roundId: params.id,
       userId: user.id,
@@ -36,17 +41,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const typed = Object.fromEntries(
-      EVALUATION_QUESTIONS.map((question) => {
-        const value = form.get(question);
-        return [question, typeof value === "string" ? value.slice(0, 2) : ""];
-      }),
+      EVALUATION_QUESTIONS.map((question) => [question, textOf(form, question).slice(0, 2)]),
     );
     const input = EvaluationInput.safeParse(typed);
-    if (!input.success) {
-      return data({ typed, errors: fieldErrorsOf(input.error) }, { status: 400 });
-    }
+    if (!input.success) return answerRefusedForm(input.error, { extra: { typed } });
     try {
       await submitEvaluation({
         db: services.database.db,
@@ -55,10 +55,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         answers: input.data,
       });
     } catch (error) {
-      if (isAppError(error) && error.code === "conflict") {
-        return data({ typed, errors: { form: error.message } }, { status: 409 });
-      }
-      throw error;
+      return answerRefusedForm(error, { field: "form", say: ["conflict"], extra: { typed } });
     }
     return redirect(`/kriskras/${params.id}/evaluatie?bedankt=1`, { status: 303 });
   });

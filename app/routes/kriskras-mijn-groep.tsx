@@ -3,6 +3,7 @@
 // file again; and for the host one button that starts the live session.
 import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -12,7 +13,11 @@ import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { OrderedList, OrderedListItem, UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/kriskras-mijn-groep";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["kriskras.mijn", "kriskras.mijnGroep"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -119,9 +124,9 @@ export default function MyGroup({ loaderData, actionData }: Route.ComponentProps
         ) : null}
       </dl>
       <Paragraph>
-        <a className="nl-link" href={`/kriskras/${round.id}/mijn-groep/agenda.ics`} download>
+        <Link to={`/kriskras/${round.id}/mijn-groep/agenda.ics`} download>
           {t("kriskras.mijnGroep.calendar")}
-        </a>
+        </Link>
       </Paragraph>
 
       {loaderData.evaluate ? (
@@ -132,15 +137,15 @@ export default function MyGroup({ loaderData, actionData }: Route.ComponentProps
 
       <Heading level={2}>{t("kriskras.mijnGroep.groupTitle")}</Heading>
       <Paragraph>{t("kriskras.mijnGroep.groupText", { count: loaderData.others.length })}</Paragraph>
-      <ul className="utrecht-unordered-list">
+      <UnorderedList>
         {loaderData.others.map((member, index) => (
           // Two people may share a first name and an organisation; their place in the list tells them apart.
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for this render
-          <li key={index} className="utrecht-unordered-list__item" lang="nl">
+          <UnorderedListItem key={index} lang="nl">
             {t("kriskras.mijnGroep.member", member)}
-          </li>
+          </UnorderedListItem>
         ))}
-      </ul>
+      </UnorderedList>
       {host.isYou ? (
         <section aria-labelledby="gastheer">
           <Heading level={2} id="gastheer">
@@ -159,9 +164,9 @@ export default function MyGroup({ loaderData, actionData }: Route.ComponentProps
 
       <Heading level={2}>{t("kriskras.mijnGroep.programmeTitle")}</Heading>
       <Paragraph>{t("kriskras.mijnGroep.programmeText", { minutes: loaderData.minutes })}</Paragraph>
-      <ol className="utrecht-ordered-list">
+      <OrderedList>
         {loaderData.programme.map((part) => (
-          <li key={part.title} className="utrecht-ordered-list__item">
+          <OrderedListItem key={part.title}>
             <strong lang="nl">{part.title}</strong>{" "}
             {t("kriskras.mijnGroep.time", {
               from: clock(part.from),
@@ -169,9 +174,9 @@ export default function MyGroup({ loaderData, actionData }: Route.ComponentProps
               minutes: part.minutes,
             })}
             {part.guidance ? <Paragraph lang="nl">{part.guidance}</Paragraph> : null}
-          </li>
+          </OrderedListItem>
         ))}
-      </ol>
+      </OrderedList>
       <Paragraph>
         <Link to="/privacy">{t("kriskras.mijn.privacy")}</Link>
       </Paragraph>

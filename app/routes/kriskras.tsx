@@ -3,15 +3,20 @@
 import { data } from "react-router";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { publishedGroupsFor } from "~/modules/kriskras/my-group.server.ts";
-import { openRoundsFor } from "~/modules/kriskras/signups.server.ts";
+import { listPublishedGroups } from "~/modules/kriskras/my-group.server.ts";
+import { listOpenRounds } from "~/modules/kriskras/signups.server.ts";
 import { slotLine } from "~/modules/kriskras/slot-times.ts";
 import { Alert, StatusBadge } from "~/ui/alert.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
+import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/kriskras";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["kriskras.aanmelden", "kriskras.mijn"] };
 
 const NOTICES = ["aangemeld", "veranderd", "afgemeld"] as const;
 
@@ -24,8 +29,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     });
     const { db } = context.services.database;
     const [rounds, groups] = await Promise.all([
-      openRoundsFor({ db, userId: user.id }),
-      publishedGroupsFor({ db, userId: user.id }),
+      listOpenRounds({ db, userId: user.id }),
+      listPublishedGroups({ db, userId: user.id }),
     ]);
     const query = new URL(request.url).searchParams;
     return data(
@@ -67,9 +72,9 @@ export default function Kriskras({ loaderData }: Route.ComponentProps) {
           <Heading level={2} id="mijn-groepen">
             {t("kriskras.mijn.groupsTitle")}
           </Heading>
-          <ul className="utrecht-link-list utrecht-link-list--html-ul">
+          <LinkList>
             {loaderData.groups.map((group) => (
-              <li key={group.roundId} className="utrecht-link-list__item">
+              <LinkListItem key={group.roundId}>
                 <Link
                   to={`/kriskras/${group.roundId}/mijn-groep`}
                   aria-label={t("kriskras.mijn.myGroupLabel", { title: group.title })}
@@ -77,9 +82,9 @@ export default function Kriskras({ loaderData }: Route.ComponentProps) {
                   {t("kriskras.mijn.myGroup")}
                 </Link>{" "}
                 <span lang="nl">({group.title})</span>
-              </li>
+              </LinkListItem>
             ))}
-          </ul>
+          </LinkList>
         </section>
       ) : null}
       <Heading level={2}>{t("kriskras.mijn.roundsTitle")}</Heading>
@@ -103,36 +108,36 @@ export default function Kriskras({ loaderData }: Route.ComponentProps) {
               </Paragraph>
             ) : null}
             <Paragraph>{t(round.signup ? "kriskras.mijn.yourSlots" : "kriskras.mijn.slots")}</Paragraph>
-            <ul className="utrecht-unordered-list">
+            <UnorderedList>
               {round.slots.map((slot) => {
                 const answer = round.signup?.availability[slot.id];
                 return (
-                  <li key={slot.id} className="utrecht-unordered-list__item">
+                  <UnorderedListItem key={slot.id}>
                     {slotLine(slot, language)}
                     {answer ? ` — ${t(`kriskras.aanmelden.answers.${answer}`)}` : null}
-                  </li>
+                  </UnorderedListItem>
                 );
               })}
-            </ul>
+            </UnorderedList>
             {round.signup ? (
-              <ul className="utrecht-link-list utrecht-link-list--html-ul">
-                <li className="utrecht-link-list__item">
+              <LinkList>
+                <LinkListItem>
                   <Link
                     to={`/kriskras/${round.id}/aanmelden`}
                     aria-label={t("kriskras.mijn.changeLabel", { title: round.title })}
                   >
                     {t("kriskras.mijn.change")}
                   </Link>
-                </li>
-                <li className="utrecht-link-list__item">
+                </LinkListItem>
+                <LinkListItem>
                   <Link
                     to={`/kriskras/${round.id}/aanmelden?afmelden=1`}
                     aria-label={t("kriskras.mijn.cancelLabel", { title: round.title })}
                   >
                     {t("kriskras.mijn.cancel")}
                   </Link>
-                </li>
-              </ul>
+                </LinkListItem>
+              </LinkList>
             ) : (
               <Paragraph>
                 <Link

@@ -1,18 +1,20 @@
 // One contribution: the paragraph it is about (as it stood then), the proposal as a word difference, its
 // status with the reason and history, replies, support and reporting. Anyone may read; taking part
 // needs a login. Hidden text is replaced by the editors' note for everyone but its writer and editors.
+
 import { data, Form, redirect } from "react-router";
-import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { Id } from "~/infra/fields.ts";
+import { readFormData, textOf } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { notifyJobs } from "~/infra/jobs.server.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { actorOf } from "~/modules/accounts/accounts.server.ts";
 import { can } from "~/modules/accounts/authorization.ts";
 import { getCurrentUser, requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { PROPOSAL_KINDS, ReplyInput, ReportInput } from "~/modules/cocreation/cocreation.validation.ts";
+import { ReplyInput, ReportInput } from "~/modules/cocreation/cocreation.validation.ts";
+import { PROPOSAL_KINDS } from "~/modules/cocreation/cocreation-kinds.ts";
 import { ShowNameField } from "~/modules/cocreation/contribution-form.tsx";
 import {
   HiddenNotice,
@@ -36,10 +38,13 @@ import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { FormField, Textarea } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { OrderedList, OrderedListItem } from "~/ui/list.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/meedenken-bijdrage";
 
-const Id = z.uuid();
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "compare", "meedenken"] };
+
 const NOTICES = ["nieuw", "gereageerd", "gesteund", "ingetrokken", "gemeld", "verborgen"] as const;
 
 function idOf(value: string | undefined): string {
@@ -79,7 +84,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const { actor } = await requirePermission({ request, services, permission: "cocreation:contribute" });
     const id = idOf(params.id);
     const { db } = services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const intent = form.get("intent");
     const { quotas } = services.config;
     const origin = services.config.publicUrl;
@@ -87,18 +92,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       redirect(`/meedenken/${id}?${notice}=1${at}`, { status: 303 });
     try {
       if (intent === "reageren") {
-        const values = { body: String(form.get("body") ?? ""), showName: form.get("showName") === "ja" };
+        const values = { body: textOf(form, "body"), showName: form.get("showName") === "ja" };
         const input = ReplyInput.safeParse(values);
-        if (!input.success)
-          return data({ errors: fieldErrorsOf(input.error), values, problem: null }, { status: 400 });
+        if (!input.success) return answerRefusedForm(input.error, { values });
         try {
           await addReply({ db, quotas, actor, contributionId: id, input: input.data, origin });
         } catch (error) {
-          const refused = quotaRefusalOf({ request, quotas, kind: "reply", error });
-          if (refused) return data({ errors: { body: refused }, values, problem: null }, { status: 429 });
-          throw error;
+          return answerRefusedForm(error, {
+            values,
+            quota: { request, quotas, kind: "reply", field: "body" },
+          });
         }
-        await notifyJobs(services.database);
         return back("gereageerd", "#reacties");
       }
       if (intent === "steunen" || intent === "steun-intrekken") {
@@ -107,45 +111,34 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         return back(intent === "steunen" ? "gesteund" : "ingetrokken");
       }
       if (intent === "melden" || intent === "reactie-melden") {
-        const reason = ReportInput.safeParse({ reason: String(form.get("reason") ?? "") });
-        if (!reason.success) {
-          return data({ errors: fieldErrorsOf(reason.error), values: null, problem: null }, { status: 400 });
-        }
+        const reason = ReportInput.safeParse({ reason: textOf(form, "reason") });
+        if (!reason.success) return answerRefusedForm(reason.error, {});
         const replyId = intent === "reactie-melden" ? Id.safeParse(form.get("reactie")) : null;
         if (replyId && !replyId.success) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
-        const result = await reportItem({
-          db,
-          quotas,
-          actor,
-          target: replyId?.success ? { kind: "reactie", id: replyId.data } : { kind: "bijdrage", id },
-          reason: reason.data.reason,
-          threshold: services.config.cocreation.reportThreshold,
-        }).catch((error: unknown) => {
-          const refused = quotaRefusalOf({ request, quotas, kind: "report", error });
-          if (refused) return { refused, reason: reason.data.reason };
-          throw error;
-        });
-        if ("refused" in result) {
-          return data(
-            {
-              errors: { reason: result.refused },
-              values: { body: "", showName: false, reason: result.reason },
-              problem: null,
-            },
-            { status: 429 },
-          );
+        let result: Awaited<ReturnType<typeof reportItem>>;
+        try {
+          result = await reportItem({
+            db,
+            pageCache: services.pageCache,
+            quotas,
+            actor,
+            target: replyId?.success ? { kind: "reactie", id: replyId.data } : { kind: "bijdrage", id },
+            reason: reason.data.reason,
+            threshold: services.config.cocreation.reportThreshold,
+          });
+        } catch (error) {
+          return answerRefusedForm(error, {
+            values: { body: "", showName: false, reason: reason.data.reason },
+            quota: { request, quotas, kind: "report", field: "reason" },
+          });
         }
         if (result.contributionId !== id)
           throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
-        if (result.hidden) await services.pageCache.invalidate("guide");
         return back(result.hidden ? "verborgen" : "gemeld");
       }
       throw new AppError("invalid", "Onbekende actie.");
     } catch (error) {
-      if (error instanceof AppError && error.code === "conflict") {
-        return data({ errors: {}, values: null, problem: error.message }, { status: 409 });
-      }
-      throw error;
+      return answerRefusedForm(error, { say: ["conflict"] });
     }
   });
 }
@@ -278,10 +271,10 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
           {t("meedenken.detail.history")}
         </Heading>
         {item.history.length === 0 ? <Paragraph>{t("meedenken.detail.historyEmpty")}</Paragraph> : null}
-        <ol className="utrecht-ordered-list">
+        <OrderedList>
           {item.history.map((change, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows and keeps its order
-            <li key={index} className="utrecht-ordered-list__item">
+            <OrderedListItem key={index}>
               {date(change.decidedAt)}:{" "}
               <StatusLabel status={change.status} adoptedInVersion={change.adoptedInVersion} />
               {change.reason ? (
@@ -291,9 +284,9 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
                 </>
               ) : null}
               {change.decidedBy ? ` (${t("meedenken.admin.decidedBy", { email: change.decidedBy })})` : ""}
-            </li>
+            </OrderedListItem>
           ))}
-        </ol>
+        </OrderedList>
       </section>
 
       <section aria-labelledby="reacties-titel" id="reacties">
@@ -390,7 +383,9 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
                     rows={2}
                     maxLength={500}
                     defaultValue={
-                      actionData?.values && "reason" in actionData.values ? actionData.values.reason : ""
+                      actionData?.values && "reason" in actionData.values
+                        ? String(actionData.values.reason)
+                        : ""
                     }
                     invalid={Boolean(errors.reason)}
                     describedBy={describedBy}

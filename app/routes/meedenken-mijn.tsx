@@ -1,7 +1,9 @@
 // My contributions with their status, the notices about them (a new status, a reply), and the choice
 // whether to get those by e-mail too.
 import { data, Form } from "react-router";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { ContributionCard, StatusLabel, useDate } from "~/modules/cocreation/contribution-view.tsx";
@@ -14,9 +16,14 @@ import {
 } from "~/modules/cocreation/notifications.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
+import { CheckboxField } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/meedenken-mijn";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["compare", "meedenken"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -50,7 +57,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       permission: "cocreation:contribute",
     });
     const { db } = context.services.database;
-    const form = await request.formData().catch(() => new FormData());
+    const form = await readFormData(request);
     const intent = form.get("intent");
     if (intent === "email") {
       await setEmailNotifications({ db, userId: user.id, on: form.get("email") === "aan" });
@@ -89,9 +96,9 @@ export default function MyContributions({ loaderData, actionData }: Route.Compon
           {t("meedenken.mine.notices")}
         </Heading>
         {loaderData.notices.length === 0 ? <Paragraph>{t("meedenken.mine.noNotices")}</Paragraph> : null}
-        <ul className="utrecht-unordered-list">
+        <UnorderedList>
           {loaderData.notices.map((notice) => (
-            <li key={notice.id} className="utrecht-unordered-list__item">
+            <UnorderedListItem key={notice.id}>
               {notice.unread ? <strong>{t("meedenken.mine.new")}: </strong> : null}
               {date(notice.createdAt)}:{" "}
               <Link to={`/meedenken/${notice.contributionId}`}>
@@ -105,9 +112,9 @@ export default function MyContributions({ loaderData, actionData }: Route.Compon
                   <StatusLabel status={notice.status} adoptedInVersion={notice.adoptedInVersion} />
                 </>
               ) : null}
-            </li>
+            </UnorderedListItem>
           ))}
-        </ul>
+        </UnorderedList>
         {unread.length > 0 ? (
           <Form method="post" className="vm-inline-form">
             <Button name="intent" value="gelezen" appearance="secondary-action">
@@ -123,19 +130,13 @@ export default function MyContributions({ loaderData, actionData }: Route.Compon
         </Heading>
         <Form method="post" className="vm-form">
           <input type="hidden" name="intent" value="email" />
-          <div className="utrecht-form-field utrecht-form-field--checkbox">
-            <input
-              type="checkbox"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-              id="email"
-              name="email"
-              value="aan"
-              defaultChecked={loaderData.email}
-            />{" "}
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="email">
-              {t("meedenken.mine.emailLabel")}
-            </label>
-          </div>
+          <CheckboxField
+            id="email"
+            name="email"
+            value="aan"
+            defaultChecked={loaderData.email}
+            label={t("meedenken.mine.emailLabel")}
+          />
           <Button appearance="secondary-action">{t("meedenken.mine.save")}</Button>
         </Form>
       </section>

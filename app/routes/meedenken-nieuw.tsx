@@ -2,76 +2,48 @@
 // after it), or on the guide as a whole (feedback, a new part). Plain links choose the kind, so it all
 // works without JavaScript; on a mistake everything typed comes back with the messages.
 import { data, Form, redirect } from "react-router";
-import { AppError } from "~/infra/errors.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { ContributionInput, PARAGRAPH_KINDS, Slug } from "~/modules/cocreation/cocreation.validation.ts";
-import { CONTRIBUTION_KINDS, type ContributionKind } from "~/modules/cocreation/cocreation-kinds.ts";
+import { ContributionInput } from "~/modules/cocreation/cocreation.validation.ts";
 import {
-  ContributionFields,
-  type ContributionFormValues,
-  contributionFormInput,
-} from "~/modules/cocreation/contribution-form.tsx";
+  type ContributionKind,
+  isContributionKind,
+  PARAGRAPH_KINDS,
+} from "~/modules/cocreation/cocreation-kinds.ts";
+import { ContributionFields } from "~/modules/cocreation/contribution-form.tsx";
+import { getContributionTarget } from "~/modules/cocreation/contribution-target.server.ts";
 import { createContribution } from "~/modules/cocreation/contributions.server.ts";
 import { NotOfficialNote } from "~/modules/cocreation/not-official-note.tsx";
-import { requirePart, resolveVersion } from "~/modules/guide/guide.server.ts";
-import { renderBlock } from "~/modules/guide/guide-markdown.ts";
+import {
+  type ContributionFormValues,
+  readContributionForm,
+} from "~/modules/cocreation/read-contribution-form.ts";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
+import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/meedenken-nieuw";
 
-const isKind = (value: string | null): value is ContributionKind =>
-  (CONTRIBUTION_KINDS as readonly string[]).includes(value ?? "");
-const onParagraph = (kind: ContributionKind) => (PARAGRAPH_KINDS as readonly string[]).includes(kind);
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "meedenken.form", "meedenken.list"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     await requirePermission({ request, services: context.services, permission: "cocreation:contribute" });
-    const { db } = context.services.database;
     const query = new URL(request.url).searchParams;
-    const asked = query.get("soort");
-    const { version } = await resolveVersion({ db, number: query.get("versie") ?? undefined });
-    if (version.status !== "published") {
-      throw new AppError(
-        "not_found",
-        "Je kunt alleen meedenken over een gepubliceerde weergave van de gids.",
-      );
-    }
-    const slug = query.get("deel");
-    const anchor = query.get("alinea");
-    for (const value of [slug, anchor]) {
-      if (value !== null && !Slug.safeParse(value).success) {
-        throw new AppError("not_found", "Dit deel of deze alinea staat niet in de gids.");
-      }
-    }
-    const found = slug ? await requirePart({ db, version, slug }) : null;
-    const block =
-      found && anchor ? found.part.blocks.find((candidate) => candidate.anchor === anchor) : undefined;
-    if (anchor && !block) throw new AppError("not_found", "Deze alinea staat niet in dit deel van de gids.");
-    let kind: ContributionKind = isKind(asked) ? asked : block ? "reactie" : "algemeen";
-    if (onParagraph(kind) && !block) kind = "algemeen";
-    const partHref = (target: string) => `/gids/versie/${version.number}/${target}`;
-    return data(
-      {
-        kind,
-        version: version.number,
-        part: found ? { slug: found.part.slug, title: found.part.title } : null,
-        paragraph: block
-          ? {
-              anchor: block.anchor,
-              markdown: block.markdown,
-              html: renderBlock({ markdown: block.markdown, partHref }),
-            }
-          : null,
-      },
-      { headers: PRIVATE_HEADERS },
-    );
+    const target = await getContributionTarget({
+      db: context.services.database.db,
+      version: query.get("versie"),
+      part: query.get("deel"),
+      anchor: query.get("alinea"),
+      kind: query.get("soort"),
+    });
+    return data(target, { headers: PRIVATE_HEADERS });
   });
 }
 
@@ -79,32 +51,24 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
   return withRouteErrors(services.logger, async () => {
     const { actor } = await requirePermission({ request, services, permission: "cocreation:contribute" });
-    const form = await request.formData().catch(() => new FormData());
-    const values = contributionFormInput(form);
+    const form = await readFormData(request);
+    const values = readContributionForm(form);
     const input = ContributionInput.safeParse(values);
-    if (!input.success) return data({ errors: fieldErrorsOf(input.error), values }, { status: 400 });
+    if (!input.success) return answerRefusedForm(input.error, { values });
     try {
       const created = await createContribution({
         db: services.database.db,
+        pageCache: services.pageCache,
         quotas: services.config.quotas,
         actor,
         input: input.data,
       });
-      // The guide's pages show how many contributions each paragraph has.
-      await services.pageCache.invalidate("guide");
       return redirect(`/meedenken/${created.id}?nieuw=1`, { status: 303 });
     } catch (error) {
-      if (error instanceof AppError && error.code === "invalid" && error.fields) {
-        return data({ errors: error.fields, values }, { status: 400 });
-      }
-      const refused = quotaRefusalOf({
-        request,
-        quotas: services.config.quotas,
-        kind: "contribution",
-        error,
+      return answerRefusedForm(error, {
+        values,
+        quota: { request, quotas: services.config.quotas, kind: "contribution", field: "body" },
       });
-      if (refused) return data({ errors: { body: refused }, values }, { status: 429 });
-      throw error;
     }
   });
 }
@@ -115,7 +79,7 @@ export default function NewContribution({ loaderData, actionData }: Route.Compon
   const t = useT();
   const { part, paragraph, version } = loaderData;
   const posted = actionData?.values;
-  const kind = posted && isKind(posted.kind) ? posted.kind : loaderData.kind;
+  const kind = posted && isContributionKind(posted.kind) ? posted.kind : loaderData.kind;
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values: ContributionFormValues = posted ?? {
     kind,
@@ -163,15 +127,15 @@ export default function NewContribution({ loaderData, actionData }: Route.Compon
         <Heading level={2} id="anders">
           {t("meedenken.form.otherKinds")}
         </Heading>
-        <ul className="utrecht-link-list utrecht-link-list--html-ul">
+        <LinkList>
           {others.map((other) => (
-            <li key={other} className="utrecht-link-list__item">
+            <LinkListItem key={other}>
               <Link to={`/meedenken/nieuw?${place ? `${place}&` : `versie=${version}&`}soort=${other}`}>
                 {t(`meedenken.form.titles.${other}`)}
               </Link>
-            </li>
+            </LinkListItem>
           ))}
-        </ul>
+        </LinkList>
       </nav>
     </>
   );

@@ -1,11 +1,16 @@
 // The house rules of thinking along: short, in plain language, the same for everyone.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { cacheableHeaders } from "~/infra/route-errors.server.ts";
 import { NotOfficialNote } from "~/modules/cocreation/not-official-note.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { OrderedList, OrderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/meedenken-spelregels";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["meedenken.list", "meedenken.rules"] };
 
 const RULES = ["respect", "noNames", "onTopic", "ownWords", "anonymity", "moderation", "decisions"] as const;
 
@@ -23,14 +28,14 @@ export default function HouseRules({ loaderData }: Route.ComponentProps) {
       <Heading level={1}>{t("meedenken.rules.title")}</Heading>
       <Paragraph lead>{t("meedenken.rules.intro")}</Paragraph>
       <NotOfficialNote />
-      <ol className="utrecht-ordered-list">
+      <OrderedList>
         {loaderData.rules.map((rule) => (
-          <li key={rule} className="utrecht-ordered-list__item">
+          <OrderedListItem key={rule}>
             <strong>{t(`meedenken.rules.items.${rule}.title`)}</strong>{" "}
             {t(`meedenken.rules.items.${rule}.text`)}
-          </li>
+          </OrderedListItem>
         ))}
-      </ol>
+      </OrderedList>
       <Paragraph>
         <Link to="/meedenken">{t("meedenken.list.back")}</Link>
       </Paragraph>

@@ -2,6 +2,7 @@
 // the text, a page at a time. A GET form, so it works without JavaScript and each view has an address.
 import { data, Form } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
 import { ContributionFilter } from "~/modules/cocreation/cocreation.validation.ts";
@@ -13,8 +14,11 @@ import { getCurrentVersion, listParts } from "~/modules/guide/guide.server.ts";
 import { Button } from "~/ui/button.tsx";
 import { FormField, Select, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
+import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/meedenken";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["compare", "meedenken", "waysIn"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -61,20 +65,20 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
       <Heading level={1}>{t("meedenken.list.title")}</Heading>
       <Paragraph lead>{t("meedenken.list.intro")}</Paragraph>
       <NotOfficialNote />
-      <ul className="utrecht-link-list utrecht-link-list--html-ul">
-        <li className="utrecht-link-list__item">
+      <LinkList>
+        <LinkListItem>
           <Link to="/meedenken/nieuw?soort=algemeen">{t("meedenken.list.feedback")}</Link>
-        </li>
-        <li className="utrecht-link-list__item">
+        </LinkListItem>
+        <LinkListItem>
           <Link to="/meedenken/nieuw?soort=nieuw-deel">{t("meedenken.list.newPart")}</Link>
-        </li>
-        <li className="utrecht-link-list__item">
+        </LinkListItem>
+        <LinkListItem>
           <Link to="/meedenken/mijn">{t("meedenken.list.mine")}</Link>
-        </li>
-        <li className="utrecht-link-list__item">
+        </LinkListItem>
+        <LinkListItem>
           <Link to="/meedenken/spelregels">{t("meedenken.list.rules")}</Link>
-        </li>
-      </ul>
+        </LinkListItem>
+      </LinkList>
       <Form method="get" className="vm-form vm-filters" aria-labelledby="filters">
         <Heading level={2} id="filters">
           {t("meedenken.list.filters")}

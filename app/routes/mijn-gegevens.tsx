@@ -2,15 +2,22 @@
 import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { clearedSessionCookie } from "~/modules/accounts/sessions.server.ts";
 import { deleteMyAccount } from "~/personal-data.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
+import { CheckboxField } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/mijn-gegevens";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["myData"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -25,7 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readFormData(request);
   const { user } = await withRouteErrors(services.logger, () =>
     requirePermission({ request, services, permission: "my-data:manage" }),
   );
@@ -78,9 +85,9 @@ export default function MyData({ loaderData, actionData }: Route.ComponentProps)
         </Heading>
         <Paragraph>{t("myData.downloadText")}</Paragraph>
         <Paragraph>
-          <a className="nl-link" href="/mijn-gegevens/download" download>
+          <Link to="/mijn-gegevens/download" download>
             {t("myData.download")}
-          </a>
+          </Link>
         </Paragraph>
       </section>
       <section aria-labelledby="verwijderen">
@@ -99,19 +106,13 @@ export default function MyData({ loaderData, actionData }: Route.ComponentProps)
           </Alert>
         ) : null}
         <Form method="post">
-          <div className="utrecht-form-field utrecht-form-field--checkbox">
-            <input
-              type="checkbox"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-              id="bevestigen"
-              name="bevestigen"
-              value="ja"
-              aria-invalid={actionData?.error || undefined}
-            />{" "}
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="bevestigen">
-              {t("myData.confirm")}
-            </label>
-          </div>
+          <CheckboxField
+            id="bevestigen"
+            name="bevestigen"
+            value="ja"
+            invalid={Boolean(actionData?.error)}
+            label={t("myData.confirm")}
+          />
           <Button appearance="secondary-action">{t("myData.delete")}</Button>
         </Form>
       </section>

@@ -1,40 +1,37 @@
 // My profile: name, organisation, kind of work; and personal API tokens (shown once, revocable).
 import { data, Form } from "react-router";
-import { z } from "zod";
+import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { updateProfile } from "~/modules/accounts/accounts.server.ts";
-import { ProfileInput, StorableText } from "~/modules/accounts/accounts.validation.ts";
+import { ApiTokenIdInput, ApiTokenNameInput, ProfileInput } from "~/modules/accounts/accounts.validation.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/api-tokens.server.ts";
-import { rolesOf } from "~/modules/accounts/authorization.ts";
+import { can, rolesOf } from "~/modules/accounts/authorization.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { FormField, Select, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
+import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/profiel";
 
-const TokenName = z.object({
-  name: StorableText.trim()
-    .min(1, "Geef de sleutel een naam.")
-    .max(80, "De naam mag hoogstens 80 tekens hebben."),
-});
-const TokenId = z.object({ id: z.uuid({ error: "Deze sleutel bestaat niet." }) });
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account", "admin"] };
 
 /** Where each role's work starts; everyone logged in is an ambtenaar. */
 const WORK_LINKS = [
-  { role: "ambtenaar", to: "/afwegen", label: "deliberations" },
-  { role: "ambtenaar", to: "/kriskras", label: "kriskras" },
-  { role: "ambtenaar", to: "/dilemmas/mijn", label: "myCards" },
-  { role: "gespreksleider", to: "/gesprekken", label: "conversations" },
-  { role: "redacteur", to: "/beheer/gids", label: "editGuide" },
-  { role: "redacteur", to: "/beheer/dilemmas", label: "reviewCards" },
-  { role: "redacteur", to: "/beheer/kriskras", label: "kriskrasRounds" },
+  { permission: "deliberations:own", to: "/afwegen", label: "deliberations" },
+  { permission: "kriskras:signup", to: "/kriskras", label: "kriskras" },
+  { permission: "dilemmas:submit", to: "/dilemmas/mijn", label: "myCards" },
+  { permission: "conversations:lead", to: "/gesprekken", label: "conversations" },
+  { permission: "guide:edit", to: "/beheer/gids", label: "editGuide" },
+  { permission: "dilemmas:review", to: "/beheer/dilemmas", label: "reviewCards" },
+  { permission: "kriskras:organise", to: "/beheer/kriskras", label: "kriskrasRounds" },
 ] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -50,6 +47,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         email: user.email,
         profile: { name: user.name, organisation: user.organisation, workKind: user.workKind },
         roles: rolesOf(actor),
+        workLinks: WORK_LINKS.filter((link) => can(actor, link.permission)).map(({ to, label }) => ({
+          to,
+          label,
+        })),
+        managesUsers: can(actor, "users:manage"),
         tokens: tokens.map((token) => ({
           id: token.id,
           name: token.name,
@@ -70,9 +72,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       permission: "profile:manage",
     });
     const db = context.services.database.db;
-    const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
+    const form = formValuesOf(await readFormData(request));
     if (form.intent === "sleutel-maken") {
-      const input = TokenName.safeParse(form);
+      const input = ApiTokenNameInput.safeParse(form);
       if (!input.success)
         return data({ intent: "token", errors: fieldErrorsOf(input.error), values: form }, { status: 400 });
       const { quotas } = context.services.config;
@@ -87,7 +89,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       }
     }
     if (form.intent === "sleutel-intrekken") {
-      const input = TokenId.safeParse(form);
+      const input = ApiTokenIdInput.safeParse(form);
       if (input.success) await revokeApiToken({ db, userId: user.id, tokenId: input.data.id });
       return data({ intent: "revoked", errors: input.success ? {} : fieldErrorsOf(input.error), values: {} });
     }
@@ -188,9 +190,9 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
         {newToken ? (
           <Alert type="ok">
             <Paragraph>{t("account.newToken")}</Paragraph>
-            <p className="nl-paragraph">
+            <Paragraph>
               <code className="vm-token">{newToken}</code>
-            </p>
+            </Paragraph>
           </Alert>
         ) : null}
         {actionData?.intent === "revoked" && Object.keys(errors).length === 0 ? (
@@ -252,27 +254,27 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
         <Heading level={2} id="mijn-werk">
           {t("account.work.title")}
         </Heading>
-        <ul className="utrecht-link-list utrecht-link-list--html-ul">
-          {WORK_LINKS.filter((link) => loaderData.roles.includes(link.role)).map((link) => (
-            <li key={link.to} className="utrecht-link-list__item">
+        <LinkList>
+          {loaderData.workLinks.map((link) => (
+            <LinkListItem key={link.to}>
               <Link to={link.to}>{t(`account.work.${link.label}`)}</Link>
-            </li>
+            </LinkListItem>
           ))}
-        </ul>
+        </LinkList>
       </nav>
-      {loaderData.roles.includes("beheerder") ? (
+      {loaderData.managesUsers ? (
         <nav aria-labelledby="beheer">
           <Heading level={2} id="beheer">
             {t("admin.title")}
           </Heading>
-          <ul className="utrecht-link-list utrecht-link-list--html-ul">
-            <li className="utrecht-link-list__item">
+          <LinkList>
+            <LinkListItem>
               <Link to="/beheer/gebruikers">{t("admin.usersTitle")}</Link>
-            </li>
-            <li className="utrecht-link-list__item">
+            </LinkListItem>
+            <LinkListItem>
               <Link to="/beheer/audit">{t("admin.auditTitle")}</Link>
-            </li>
-          </ul>
+            </LinkListItem>
+          </LinkList>
         </nav>
       ) : null}
       <section aria-labelledby="overal-uitloggen" className="vm-related">

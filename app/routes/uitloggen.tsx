@@ -2,8 +2,10 @@
 // (the form on /profiel) every session of the person ends, in every browser.
 import { data, Form } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
+import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import {
   clearedSessionCookie,
   endSession,
@@ -16,22 +18,27 @@ import { Button } from "~/ui/button.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/uitloggen";
 
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["account"] };
+
 export async function action({ request, context }: Route.ActionArgs) {
-  const { services } = context;
-  const { db } = services.database;
-  const secure = isSecureSite(services.config);
-  const form = await request.formData().catch(() => new FormData());
-  const everywhere = form.get("overal") === "ja";
-  const secret = sessionSecretFrom(request.headers.get("Cookie"), { secure });
-  if (secret && everywhere) {
-    const user = await readSession({ db, secret, config: services.config });
-    if (user) await logOutEverywhere({ db, user });
-  }
-  if (secret) await endSession({ db, secret });
-  return data(
-    { loggedOut: true, everywhere },
-    { headers: { "Set-Cookie": clearedSessionCookie({ secure }) } },
-  );
+  return withRouteErrors(context.services.logger, async () => {
+    const { services } = context;
+    const { db } = services.database;
+    const secure = isSecureSite(services.config);
+    const form = await readFormData(request);
+    const everywhere = form.get("overal") === "ja";
+    const secret = sessionSecretFrom(request.headers.get("Cookie"), { secure });
+    if (secret && everywhere) {
+      const user = await readSession({ db, secret, config: services.config });
+      if (user) await logOutEverywhere({ db, user });
+    }
+    if (secret) await endSession({ db, secret });
+    return data(
+      { loggedOut: true, everywhere },
+      { headers: { "Set-Cookie": clearedSessionCookie({ secure }) } },
+    );
+  });
 }
 
 export const headers: Route.HeadersFunction = ({ actionHeaders }) => {

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "react";
 import { data, Form, useSubmit } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { searchCards } from "~/modules/dilemmas/dilemmas.server.ts";
 import { listParts, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
@@ -10,9 +11,12 @@ import { MAX_QUERY_LENGTH } from "~/modules/guide/search-query.ts";
 import { Button } from "~/ui/button.tsx";
 import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
+import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/zoeken";
+
+// The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+export const handle: TextsHandle = { texts: ["dilemmas", "search"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -115,35 +119,28 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               </Paragraph>
             ) : null}
             <Heading level={2}>{t("search.principles")}</Heading>
-            <ul className="utrecht-link-list utrecht-link-list--html-ul" lang="nl">
+            <LinkList lang="nl">
               {loaderData.principles.map((part) => (
-                <li key={part.slug} className="utrecht-link-list__item">
+                <LinkListItem key={part.slug}>
                   <Link to={`/gids/${part.slug}`}>{part.title}</Link>
-                </li>
+                </LinkListItem>
               ))}
-            </ul>
+            </LinkList>
           </>
         ) : (
           <>
-            <p className="nl-paragraph" role="status">
-              {t("search.found", { count: hits.length })}
-            </p>
+            <Paragraph role="status">{t("search.found", { count: hits.length })}</Paragraph>
             <ol className="vm-hits" hidden={hits.length === 0}>
               {hits.map((hit) => (
                 <li key={`${hit.slug}#${hit.anchor}`} className="vm-hit">
                   <Heading level={2} className="vm-hit__title" lang="nl">
                     {/* A full page load, not a client-side one: only then does the browser make the
                         paragraph the :target, which highlights it and starts keyboard focus there. */}
-                    <a className="nl-link" href={`/gids/${hit.slug}#${hit.anchor}`}>
+                    <Link reloadDocument to={`/gids/${hit.slug}#${hit.anchor}`}>
                       {hit.partTitle}
-                    </a>
+                    </Link>
                   </Heading>
-                  <SafeHtml
-                    as="p"
-                    className="nl-paragraph vm-hit__snippet"
-                    lang="nl"
-                    html={hit.snippetHtml}
-                  />
+                  <SafeHtml as="p" className="vm-hit__snippet" lang="nl" html={hit.snippetHtml} />
                 </li>
               ))}
             </ol>
@@ -152,13 +149,13 @@ export default function Search({ loaderData }: Route.ComponentProps) {
                 <Heading level={2} id="gevonden-dilemmas">
                   {t("dilemmas.searchTitle")}
                 </Heading>
-                <ul className="utrecht-link-list utrecht-link-list--html-ul" lang="nl">
+                <LinkList lang="nl">
                   {loaderData.dilemmas.map((card) => (
-                    <li key={card.slug} className="utrecht-link-list__item">
+                    <LinkListItem key={card.slug}>
                       <Link to={`/dilemmas/${card.slug}`}>{card.title}</Link>
-                    </li>
+                    </LinkListItem>
                   ))}
-                </ul>
+                </LinkList>
               </section>
             ) : null}
           </>

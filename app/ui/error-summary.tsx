@@ -1,5 +1,8 @@
 // A list of what went wrong in a form, at its top, linking to each field (NL Design System pattern).
 import { Alert } from "./alert.tsx";
+import { Paragraph } from "./heading.tsx";
+import { Link } from "./link.tsx";
+import { UnorderedList, UnorderedListItem } from "./list.tsx";
 
 export function ErrorSummary(props: {
   title: string;
@@ -10,18 +13,18 @@ export function ErrorSummary(props: {
   if (entries.length === 0) return null;
   return (
     <Alert type="error">
-      <p className="nl-paragraph">
+      <Paragraph>
         <strong>{props.title}</strong>
-      </p>
-      <ul className="utrecht-unordered-list">
+      </Paragraph>
+      <UnorderedList>
         {entries.map(([name, message]) => (
-          <li key={name} className="utrecht-unordered-list__item">
-            <a className="nl-link" href={`#${props.fieldIds?.[name] ?? name}`}>
+          <UnorderedListItem key={name}>
+            <Link reloadDocument to={`#${props.fieldIds?.[name] ?? name}`}>
               {message}
-            </a>
-          </li>
+            </Link>
+          </UnorderedListItem>
         ))}
-      </ul>
+      </UnorderedList>
     </Alert>
   );
 }

@@ -1,16 +1,16 @@
 // Commands for people: add one with a role, change a role, print a login link or a new API token.
 // Every change is written to the audit log as done by the operator's command line.
 import { Option } from "commander";
-import { ROLES, type Role } from "../../app/modules/accounts/accounts.schema.ts";
+import { EmailAddress } from "../../app/infra/fields.ts";
 import {
   findUserByEmail,
   normaliseEmail,
   setUserRoles,
   upsertUser,
 } from "../../app/modules/accounts/accounts.server.ts";
-import { EmailAddress } from "../../app/modules/accounts/accounts.validation.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { recordAudit } from "../../app/modules/accounts/audit.server.ts";
+import { ROLES, type Role } from "../../app/modules/accounts/authorization.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import type { RegisterCommands } from "../vakmanschap.ts";
 

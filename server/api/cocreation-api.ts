@@ -1,10 +1,10 @@
 // Meedenken in the API: read contributions and their statuses (anyone), contribute, reply, support and
 // report (logged in or with a token), decide and moderate (editors). The same schemas as the forms.
+
 import type { Request, Response } from "express";
 import { Router } from "express";
-import { z } from "zod";
 import { AppError } from "../../app/infra/errors.ts";
-import { notifyJobs } from "../../app/infra/jobs.server.ts";
+import { Id } from "../../app/infra/fields.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { type Actor, can, type Permission } from "../../app/modules/accounts/authorization.ts";
 import {
@@ -31,7 +31,6 @@ import { moderateItem, reportItem } from "../../app/modules/cocreation/moderatio
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
 
-const Id = z.uuid();
 const REPLY_NOT_FOUND = "Deze reactie bestaat niet (meer).";
 
 function contributionJson(item: ContributionSummary) {
@@ -104,7 +103,7 @@ export function createCocreationApi(services: Services): Router {
     const filter = parseInput(ApiContributionFilter, req.query);
     const page = await listContributions({ db, filter, viewer: { userId: req.actor?.id, editor: false } });
     res.json({
-      bijdragen: page.items.map(contributionJson),
+      contributions: page.items.map(contributionJson),
       total: page.total,
       page: page.page,
       pages: page.pages,
@@ -114,8 +113,13 @@ export function createCocreationApi(services: Services): Router {
   router.post("/bijdragen", async (req, res) => {
     const actor = contribute(req);
     const input = parseInput(ContributionInput, req.body ?? {});
-    const created = await createContribution({ db, quotas: services.config.quotas, actor, input });
-    await services.pageCache.invalidate("guide");
+    const created = await createContribution({
+      db,
+      pageCache: services.pageCache,
+      quotas: services.config.quotas,
+      actor,
+      input,
+    });
     const item = await getContribution({ db, id: created.id, viewer: viewerOf(req) });
     res.status(201).location(`/api/v1/bijdragen/${created.id}`).json(detailJson(item));
   });
@@ -137,7 +141,6 @@ export function createCocreationApi(services: Services): Router {
       input,
       origin: services.config.publicUrl,
     });
-    await notifyJobs(services.database);
     res.status(201).json({ id: reply.id });
   });
 
@@ -159,13 +162,13 @@ export function createCocreationApi(services: Services): Router {
     const { reason } = parseInput(ReportInput, req.body ?? {});
     const result = await reportItem({
       db,
+      pageCache: services.pageCache,
       quotas: services.config.quotas,
       actor,
       target: { kind, id },
       reason,
       threshold: services.config.cocreation.reportThreshold,
     });
-    if (result.hidden) await services.pageCache.invalidate("guide");
     res.status(201).json({ hidden: result.hidden });
   };
   router.post("/bijdragen/:id/meldingen", report("bijdrage"));
@@ -183,7 +186,6 @@ export function createCocreationApi(services: Services): Router {
       input,
       origin: services.config.publicUrl,
     });
-    await notifyJobs(services.database);
     res.json(detailJson(await getContribution({ db, id: contributionId, viewer: viewerOf(req) })));
   });
 
@@ -191,8 +193,7 @@ export function createCocreationApi(services: Services): Router {
     const actor = decide(req);
     const id = idFrom(req.params.id, kind === "bijdrage" ? NOT_FOUND : REPLY_NOT_FOUND);
     const input = parseInput(ModerationInput, req.body ?? {});
-    await moderateItem({ db, actor, target: { kind, id }, input });
-    await services.pageCache.invalidate("guide");
+    await moderateItem({ db, pageCache: services.pageCache, actor, target: { kind, id }, input });
     res.json({ hidden: input.action === "verbergen" });
   };
   router.post("/bijdragen/:id/moderatie", moderate("bijdrage"));

@@ -71,6 +71,10 @@ export function cocreationPaths() {
         operationId: "listContributions",
         tags: tag,
         summary: "Alle bijdragen die niet verborgen zijn, nieuwste eerst, per pagina van 20",
+        description:
+          "Iedereen mag dit lezen. Filter op `versie`, `deel`, `alinea`, `soort`, `status` en tekst (`q`); " +
+          "`pagina` kiest de pagina. Een onbekende waarde geeft 400. `total` en `pages` zeggen hoeveel er " +
+          "zijn.",
         parameters: [
           { name: "versie", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
           { name: "deel", in: "query", required: false, schema: { type: "string" } },
@@ -117,6 +121,9 @@ export function cocreationPaths() {
         operationId: "getContribution",
         tags: tag,
         summary: "Eén bijdrage met de alinea van toen, het verschil per woord, de status en de reacties",
+        description:
+          "Iedereen mag dit lezen. Van een verborgen bijdrage is de tekst leeg (null), met de reden van de " +
+          "redactie. Een id die niet bestaat, geeft 404.",
         parameters: [contribution],
         responses: { "200": ok("De bijdrage", ref("ContributionDetail")), ...problemResponses(404, 503) },
       },
@@ -126,6 +133,9 @@ export function cocreationPaths() {
         operationId: "replyToContribution",
         tags: tag,
         summary: "Reageren op een bijdrage; de schrijver krijgt bericht",
+        description:
+          "Met een login of API-sleutel en het recht om mee te denken. Met `showName` staat je naam bij de " +
+          "reactie. Per uur kun je een beperkt aantal reacties schrijven.",
         security: loggedIn,
         parameters: [contribution],
         requestBody: body("ContributionReplyInput"),
@@ -144,6 +154,9 @@ export function cocreationPaths() {
         operationId: "supportContribution",
         tags: tag,
         summary: "Een voorstel steunen (één keer per persoon)",
+        description:
+          "Alleen een voorstel kun je steunen, geen reactie of algemene feedback (409). Het antwoord geeft " +
+          "het nieuwe aantal en `supportedByMe`.",
         security: loggedIn,
         parameters: [contribution],
         responses: { "200": supportAnswer, ...problemResponses(401, 403, 404, 409, 429, 503) },
@@ -152,6 +165,9 @@ export function cocreationPaths() {
         operationId: "withdrawSupport",
         tags: tag,
         summary: "Je steun voor een voorstel intrekken",
+        description:
+          "Het antwoord geeft het nieuwe aantal keer dat het voorstel gesteund wordt, en `supportedByMe` " +
+          "is false.",
         security: loggedIn,
         parameters: [contribution],
         responses: { "200": supportAnswer, ...problemResponses(401, 403, 404, 429, 503) },
@@ -178,6 +194,9 @@ export function cocreationPaths() {
         operationId: "reportReply",
         tags: tag,
         summary: "Een reactie melden bij de redactie (één keer per persoon)",
+        description:
+          "Een reden meesturen mag. Na genoeg meldingen (COCREATION_REPORT_THRESHOLD) is de reactie " +
+          "verborgen tot de redactie kijkt. Twee keer melden geeft 409.",
         security: loggedIn,
         parameters: [reply],
         requestBody: body("ContributionReportInput", false),
@@ -209,6 +228,9 @@ export function cocreationPaths() {
         operationId: "moderateContribution",
         tags: tag,
         summary: "Een bijdrage verbergen of terugzetten, met een reden (redactie)",
+        description:
+          "Alleen voor de redactie. `action` is `verbergen` of `herstellen`. Bij een verborgen bijdrage " +
+          "leest iedereen de reden in plaats van de tekst.",
         security: loggedIn,
         parameters: [contribution],
         requestBody: body("ContributionModerationInput"),
@@ -223,6 +245,9 @@ export function cocreationPaths() {
         operationId: "moderateReply",
         tags: tag,
         summary: "Een reactie verbergen of terugzetten, met een reden (redactie)",
+        description:
+          "Alleen voor de redactie. `action` is `verbergen` of `herstellen`. Bij een verborgen reactie " +
+          "leest iedereen de reden in plaats van de tekst.",
         security: loggedIn,
         parameters: [reply],
         requestBody: body("ContributionModerationInput"),

@@ -1,5 +1,5 @@
-// Live team conversations in the API: a facilitator makes and runs a session; participants join with
-// the code, without an account, and answer; both follow the session as a stream of Server-Sent Events.
+// Live team conversations in the API: a facilitator makes and runs a conversation; participants join with
+// the code, without an account, and answer; both follow the conversation as a stream of Server-Sent Events.
 // A participant is known only by the random token they got when joining (header `Deelnemer-Token`, or
 // the `vm_deelnemer` cookie in a browser); nothing about them is logged or stored beside an answer.
 import type { Request, Response } from "express";
@@ -14,8 +14,8 @@ import { createStreamLimits } from "../../app/infra/stream-limits.server.ts";
 import { can } from "../../app/modules/accounts/authorization.ts";
 import {
   facilitatorView,
+  getConversationSummary,
   presenterView,
-  summaryOf,
 } from "../../app/modules/conversations/conversation-views.server.ts";
 import {
   createConversation,
@@ -37,7 +37,7 @@ import {
   PARTICIPANT_HEADER,
   participantToken,
 } from "../../app/modules/conversations/participant-access.server.ts";
-import { answerQuestion, participantOf } from "../../app/modules/conversations/participation.server.ts";
+import { answerQuestion, findParticipant } from "../../app/modules/conversations/participation.server.ts";
 import { TEMPLATES } from "../../app/modules/conversations/templates.ts";
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
@@ -53,13 +53,13 @@ export const LiveEvent = z.discriminatedUnion("type", [
     data: z.record(z.string(), z.unknown()),
   }),
   z.object({ type: z.literal("fout"), data: z.object({ message: z.string() }) }),
-  // The server ends the stream on purpose: the session ended, or the same participant opened a newer
-  // stream. A client should not reconnect (a reconnect to an ended session gets 204 anyway).
-  z.object({ type: z.literal("einde"), data: z.object({ reden: z.enum(["afgelopen", "vervangen"]) }) }),
+  // The server ends the stream on purpose: the conversation ended, or the same participant opened a newer
+  // stream. A client should not reconnect (a reconnect to an ended conversation gets 204 anyway).
+  z.object({ type: z.literal("einde"), data: z.object({ reason: z.enum(["afgelopen", "vervangen"]) }) }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-const endEvent = (reden: "afgelopen" | "vervangen") => LiveEvent.parse({ type: "einde", data: { reden } });
+const endEvent = (reason: "afgelopen" | "vervangen") => LiveEvent.parse({ type: "einde", data: { reason } });
 
 function participantTokenOf(req: Request, config: Services["config"]): string | undefined {
   const header = req.headers[PARTICIPANT_HEADER];
@@ -72,7 +72,7 @@ function participantTokenOf(req: Request, config: Services["config"]): string | 
 
 type Snapshot = { version: number } & Record<string, unknown>;
 
-// One checked event per snapshot: the participants' streams of a session all get the same snapshot
+// One checked event per snapshot: the participants' streams of a conversation all get the same snapshot
 // object, so it is checked, and encoded by the SSE writer, once instead of once per phone.
 const standEvents = new WeakMap<Snapshot, LiveEvent>();
 function standEventOf(snapshot: Snapshot): LiveEvent {
@@ -87,7 +87,7 @@ function standEventOf(snapshot: Snapshot): LiveEvent {
 /**
  * A stream that only ever moves forward: a snapshot goes out when it is newer than what the client has
  * (its `Last-Event-ID` when it comes back after a break), and every event passes one check first. The
- * snapshot of an ended session is the last: the stream says so and ends.
+ * snapshot of an ended conversation is the last: the stream says so and ends.
  */
 function forwardStream(open: () => EventStream) {
   const stream = open();
@@ -160,7 +160,7 @@ function followAsFacilitator(services: Services, open: () => EventStream, conver
 }
 
 /**
- * Participants' streams: per session one computation of the shared view in this process, however many
+ * Participants' streams: per conversation one computation of the shared view in this process, however many
  * phones follow it, sent to each of them.
  */
 function sharedStreams(services: Services) {
@@ -222,7 +222,7 @@ export function createConversationsApi(services: Services): Router {
   /** Opens an event stream within the caps (throws 429 or 503 before anything is written). */
   const openStream = (req: Request, res: Response, claim: { login?: string; only?: string }) =>
     streamLimits.open({ address: clientAddressKey(req.ip), ...claim }, () => openEventStream(req, res));
-  /** 204 ends an EventSource for good: a stream of an ended session has nothing more to say. */
+  /** 204 ends an EventSource for good: a stream of an ended conversation has nothing more to say. */
   const noMoreEvents = (res: Response) => res.status(204).end();
   const shared = (conversationId: string) => presenterView({ db, id: conversationId });
 
@@ -250,7 +250,7 @@ export function createConversationsApi(services: Services): Router {
     const actor = lead(req);
     const own = await listOwnConversations({ db, ownerId: actor.id });
     res.json({
-      gesprekken: own.map((conversation) => ({
+      conversations: own.map((conversation) => ({
         ...conversation,
         createdAt: conversation.createdAt.toISOString(),
         endedAt: conversation.endedAt?.toISOString() ?? null,
@@ -260,7 +260,7 @@ export function createConversationsApi(services: Services): Router {
 
   router.get("/gesprekken/sjablonen", (req, res) => {
     lead(req);
-    res.json({ sjablonen: TEMPLATES });
+    res.json({ templates: TEMPLATES });
   });
 
   router.post("/gesprekken", async (req, res) => {
@@ -311,7 +311,7 @@ export function createConversationsApi(services: Services): Router {
   router.get("/gesprekken/:id/samenvatting", async (req, res) => {
     const actor = lead(req);
     const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
-    res.json(await summaryOf({ db, id: conversation.id }));
+    res.json(await getConversationSummary({ db, id: conversation.id }));
   });
 
   router.get("/gesprekken/:id/stroom", async (req, res) => {
@@ -351,7 +351,7 @@ export function createConversationsApi(services: Services): Router {
       questionId: req.params.vraag,
       value: body.success ? body.data.value : undefined,
     });
-    res.json({ opgeslagen: true, ronde: answered.round });
+    res.json({ saved: true, round: answered.round });
   });
 
   router.get("/deelname/stroom", async (req, res) => {
@@ -363,7 +363,7 @@ export function createConversationsApi(services: Services): Router {
   });
 
   async function requireParticipant(req: Request) {
-    const participant = await participantOf({ db, token: participantTokenOf(req, config) });
+    const participant = await findParticipant({ db, token: participantTokenOf(req, config) });
     if (!participant) {
       throw new AppError("unauthenticated", "Je doet niet (meer) mee aan een gesprek. Doe mee met de code.");
     }

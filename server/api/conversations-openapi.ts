@@ -96,7 +96,7 @@ const eventStream = (description: string) => ({
         description:
           "Server-Sent Events. `stand`: de hele stand (data: JSON), met als id de versie van het gesprek; stuur " +
           "die terug als Last-Event-ID om na een onderbreking alleen iets nieuws te krijgen. `fout`: de stand kon " +
-          "even niet worden bijgewerkt. `einde` (data: {reden: 'afgelopen' of 'vervangen'}): de server sluit de " +
+          "even niet worden bijgewerkt. `einde` (data: {reason: 'afgelopen' of 'vervangen'}): de server sluit de " +
           "stroom, omdat het gesprek is afgelopen of omdat dezelfde deelnemer een nieuwere stroom opende; maak " +
           "dan geen nieuwe verbinding. Per deelnemer is er één stroom; er zijn grenzen per adres, per login en " +
           "voor de hele server (429 of 503, met Retry-After).",
@@ -128,11 +128,15 @@ export function conversationPaths() {
         operationId: "listConversations",
         tags: tag,
         summary: "Je eigen gesprekken (voor gespreksleiders)",
+        description:
+          "Alleen voor gespreksleiders: de gesprekken die jij maakte, met status en datums. De vragen en " +
+          "de stand haal je per gesprek op.",
         security: loggedIn,
         responses: {
           "200": privateResponse("Je gesprekken", {
             type: "object",
-            properties: { gesprekken: { type: "array", items: { type: "object" } } },
+            properties: { conversations: { type: "array", items: { type: "object" } } },
+            required: ["conversations"],
           }),
           ...problemResponses(401, 403, 429, 503),
         },
@@ -141,6 +145,9 @@ export function conversationPaths() {
         operationId: "createConversation",
         tags: tag,
         summary: "Een gesprek maken met vragen (eigen vragen of uit dilemmakaarten)",
+        description:
+          "Alleen voor gespreksleiders. Het gesprek begint als `voorbereid`; het antwoord bevat de code " +
+          "waarmee deelnemers meedoen. Per uur kun je een beperkt aantal gesprekken maken.",
         security: loggedIn,
         requestBody: body("ConversationInput"),
         responses: {
@@ -155,9 +162,16 @@ export function conversationPaths() {
         tags: tag,
         summary:
           "Sjablonen met draaiboek: teamoverleg, introductie, kris-kras-gesprek, rijkstrainees, P&O-dag",
+        description:
+          "Alleen voor gespreksleiders. Elk sjabloon heeft een sleutel, titel, beschrijving, duur in " +
+          "minuten, een draaiboek in rondes en vragen die je in een nieuw gesprek kunt overnemen.",
         security: loggedIn,
         responses: {
-          "200": privateResponse("De sjablonen", { type: "object" }),
+          "200": privateResponse("De sjablonen", {
+            type: "object",
+            properties: { templates: { type: "array", items: { type: "object" } } },
+            required: ["templates"],
+          }),
           ...problemResponses(401, 403, 429, 503),
         },
       },
@@ -167,6 +181,10 @@ export function conversationPaths() {
         operationId: "getConversation",
         tags: tag,
         summary: "De stand voor de gespreksleider: hoeveel er antwoordden, en wat al onthuld is",
+        description:
+          "Alleen voor de gespreksleider die het gesprek maakte. Alle vragen, de open vraag met het aantal " +
+          "antwoorden, en de uitslag zodra die onthuld is. Open antwoorden die je nog moet beoordelen, " +
+          "staan erbij zonder afzender.",
         security: loggedIn,
         parameters: [idParam],
         responses: {
@@ -178,9 +196,15 @@ export function conversationPaths() {
         operationId: "deleteConversation",
         tags: tag,
         summary: "Een gesprek met alle antwoorden verwijderen",
+        description:
+          "Alleen voor de gespreksleider die het gesprek maakte. Verwijdert het gesprek, de vragen en alle " +
+          "antwoorden meteen. Het antwoord heeft geen inhoud (204).",
         security: loggedIn,
         parameters: [idParam],
-        responses: { "204": { description: "Verwijderd" }, ...problemResponses(401, 403, 404, 429, 503) },
+        responses: {
+          "204": { description: "Verwijderd", headers: privateHeaders },
+          ...problemResponses(401, 403, 404, 429, 503),
+        },
       },
     },
     "/gesprekken/{id}/acties": {
@@ -189,6 +213,10 @@ export function conversationPaths() {
         tags: tag,
         summary:
           "Een vraag openen of sluiten, de uitslag laten zien, opnieuw laten stemmen, op slot, beëindigen",
+        description:
+          "`action` is `open`, `sluit`, `onthul`, `herstemming`, `vergrendel`, `ontgrendel` of `beeindig`; " +
+          "`questionId` kiest de vraag waar de actie over gaat. Een actie die in de huidige toestand niet " +
+          "kan, geeft 409. Deelnemers zien de verandering meteen in hun stroom.",
         security: loggedIn,
         parameters: [idParam],
         requestBody: body("ConversationAction"),
@@ -203,6 +231,9 @@ export function conversationPaths() {
         operationId: "moderateConversationAnswer",
         tags: tag,
         summary: "Een open antwoord laten zien of weglaten",
+        description:
+          "`decision` is `goed` (deelnemers zien het antwoord bij de uitslag) of `afgewezen`. Een antwoord " +
+          "heet naar zijn eigen `answerId`, nooit naar wie het schreef.",
         security: loggedIn,
         parameters: [idParam],
         requestBody: body("ConversationModeration"),
@@ -218,6 +249,9 @@ export function conversationPaths() {
         tags: tag,
         summary:
           "Per vraag de verdeling (en het verschil tussen ronde 1 en 2), getoonde open antwoorden, de principes",
+        description:
+          "Alleen voor de gespreksleider die het gesprek maakte. Ook na afloop: zijn de antwoorden al " +
+          "opgeruimd, dan krijg je de samenvatting zoals die toen werd bewaard.",
         security: loggedIn,
         parameters: [idParam],
         responses: {
@@ -231,11 +265,17 @@ export function conversationPaths() {
         operationId: "followConversation",
         tags: tag,
         summary: "De stand voor de gespreksleider, live (Server-Sent Events)",
+        description:
+          "Alleen voor de gespreksleider die het gesprek maakte. Eerst de hele stand, daarna een nieuwe " +
+          "stand na elke verandering. Is het gesprek al afgelopen, dan 204 zonder stroom.",
         security: loggedIn,
         parameters: [idParam],
         responses: {
           "200": eventStream("De live stand"),
-          "204": { description: "Het gesprek is afgelopen: er komt niets meer (een EventSource stopt dan)" },
+          "204": {
+            description: "Het gesprek is afgelopen: er komt niets meer (een EventSource stopt dan)",
+            headers: privateHeaders,
+          },
           ...problemResponses(401, 403, 404, 429, 503),
         },
       },
@@ -245,6 +285,10 @@ export function conversationPaths() {
         operationId: "joinConversation",
         tags: tag,
         summary: "Meedoen met de code; zonder account of naam",
+        description:
+          "Stuur de code die de gespreksleider laat zien. Je krijgt een `token` voor deze deelname en de " +
+          "stand; stuur het token daarna mee in de header Deelnemer-Token. Een onbekende code geeft 404; " +
+          "kun je niet (meer) meedoen, bijvoorbeeld omdat het gesprek op slot zit, dan 409.",
         requestBody: body("ConversationJoin"),
         responses: {
           "201": privateResponse("Je token en de stand", ref("ConversationShared")),
@@ -255,6 +299,9 @@ export function conversationPaths() {
         operationId: "getParticipation",
         tags: tag,
         summary: "De stand voor deelnemers: de open vraag en wat onthuld is",
+        description:
+          "Met je deelnemerstoken: de titel, de status, het aantal deelnemers en de open vraag met wat al " +
+          "onthuld is. Nooit wie wat antwoordde.",
         security: participantToken,
         responses: {
           "200": privateResponse("De stand", ref("ConversationShared")),
@@ -267,6 +314,10 @@ export function conversationPaths() {
         operationId: "answerConversationQuestion",
         tags: tag,
         summary: "Een antwoord geven of veranderen zolang de vraag open is",
+        description:
+          "Met je deelnemerstoken, zolang de vraag open is (anders 409). `value` past bij de soort vraag: " +
+          "dilemma, schaal of open; een waarde die niet past, geeft 400. Het antwoord zegt in welke ronde " +
+          "je antwoord telt (`round`).",
         security: participantToken,
         parameters: [
           {
@@ -279,7 +330,11 @@ export function conversationPaths() {
         ],
         requestBody: body("ConversationAnswer"),
         responses: {
-          "200": privateResponse("Opgeslagen", { type: "object" }),
+          "200": privateResponse("Opgeslagen; `round` is de ronde waarin het antwoord telt", {
+            type: "object",
+            properties: { saved: { type: "boolean", const: true }, round: { type: "integer", minimum: 1 } },
+            required: ["saved", "round"],
+          }),
           ...problemResponses(400, 401, 404, 409, 429, 503),
         },
       },
@@ -289,10 +344,16 @@ export function conversationPaths() {
         operationId: "followParticipation",
         tags: tag,
         summary: "De stand voor deelnemers, live (Server-Sent Events)",
+        description:
+          "Met je deelnemerstoken. Eén stroom per deelnemer: een nieuwe stroom sluit de vorige (event " +
+          "`einde` met reden `vervangen`). Is het gesprek afgelopen, dan 204 zonder stroom.",
         security: participantToken,
         responses: {
           "200": eventStream("De live stand"),
-          "204": { description: "Het gesprek is afgelopen: er komt niets meer (een EventSource stopt dan)" },
+          "204": {
+            description: "Het gesprek is afgelopen: er komt niets meer (een EventSource stopt dan)",
+            headers: privateHeaders,
+          },
           ...problemResponses(401, 429, 503),
         },
       },

@@ -9,13 +9,13 @@ import { type Actor, can } from "../../app/modules/accounts/authorization.ts";
 import {
   DeliberationContent,
   DeliberationPatch,
+  stepPatchSchema,
 } from "../../app/modules/deliberation/deliberation.validation.ts";
 import {
   describedDilemma,
   STEP_COUNT,
   STEPS,
   type Step,
-  stepPatchSchema,
 } from "../../app/modules/deliberation/deliberation-steps.ts";
 import {
   createDeliberation,
@@ -27,7 +27,7 @@ import {
   titleOf,
 } from "../../app/modules/deliberation/deliberations.server.ts";
 import { recordFile } from "../../app/modules/deliberation/record-file.server.ts";
-import { suggesterFor } from "../../app/modules/deliberation/suggestions.server.ts";
+import { suggestPrinciples } from "../../app/modules/deliberation/suggestions.server.ts";
 import { principleTitles } from "../../app/modules/dilemmas/dilemmas.server.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import { requireApiActor } from "./api-identity.ts";
@@ -77,8 +77,9 @@ export const SuggestionOutput = z.object({
 });
 export const DeliberationConflictOutput = ProblemOutput.extend({ current: DeliberationOutput });
 
-/** Where the conflict's problem type is described: in the OpenAPI document of this API. */
-export const CONFLICT_TYPE = "/api/v1/openapi.json#/components/schemas/DeliberationConflict";
+/** The conflict's problem type: where the OpenAPI document of this site describes it. */
+const conflictType = (publicUrl: string) =>
+  `${publicUrl}/api/v1/openapi.json#/components/schemas/DeliberationConflict`;
 
 function recordOf(deliberation: Deliberation): z.output<typeof DeliberationOutput> {
   return {
@@ -150,16 +151,16 @@ function parseRecordInput<T extends z.ZodType>(schema: T, body: unknown, step?: 
  * A save based on an older revision: 409 with the current record, so a client can merge and send
  * again. Answered here rather than thrown, because an AppError cannot carry the record.
  */
-function sendConflict(req: Request, res: Response, current: Deliberation) {
+function sendConflict(req: Request, res: Response, options: { publicUrl: string; current: Deliberation }) {
+  const { publicUrl, current } = options;
   const problem: z.input<typeof DeliberationConflictOutput> = {
-    type: CONFLICT_TYPE,
+    type: conflictType(publicUrl),
     title: "Deze afweging is intussen ergens anders veranderd",
     status: 409,
     detail:
       "Deze afweging is opgeslagen nadat jij hem ophaalde, bijvoorbeeld in een ander venster. " +
       "We hebben niets overschreven. De opgeslagen versie staat in current. Zet je wijziging daarin over " +
       `en stuur hem opnieuw, met revisie ${current.revision}.`,
-    code: "conflict",
     instance: req.originalUrl,
     current: recordOf(current),
   };
@@ -181,7 +182,7 @@ export function createDeliberationsApi(services: Services): Router {
     const owner = ownerOf(req);
     const records = await listOwnDeliberations({ db, keyring, ownerId: owner.id });
     res.json({
-      afwegingen: records.map((record) => ({
+      deliberations: records.map((record) => ({
         id: record.id,
         title: record.title,
         updatedAt: record.updatedAt.toISOString(),
@@ -214,7 +215,8 @@ export function createDeliberationsApi(services: Services): Router {
     const { step, input } = stepFrom(req);
     const { revision, ...patch } = parseRecordInput(input, req.body, step);
     const result = await saveDeliberation({ db, keyring, id, ownerId: owner.id, revision, patch });
-    if (!result.saved) return sendConflict(req, res, result.current);
+    if (!result.saved)
+      return sendConflict(req, res, { publicUrl: services.config.publicUrl, current: result.current });
     res.json(recordOf(result.deliberation));
   });
 
@@ -244,10 +246,9 @@ export function createDeliberationsApi(services: Services): Router {
   router.get("/afwegingen/:id/suggesties", async (req, res) => {
     const owner = ownerOf(req);
     const record = await getOwnDeliberation({ db, keyring, id: idFrom(req), ownerId: owner.id });
-    const text = describedDilemma(record.content);
-    const ranked = text ? (await suggesterFor({ db })).suggest(text) : [];
+    const ranked = await suggestPrinciples({ db, text: describedDilemma(record.content) });
     res.json({
-      suggesties: ranked
+      suggestions: ranked
         .filter((suggestion) => suggestion.score > 0)
         .map((suggestion) => ({ ...suggestion, score: Math.round(suggestion.score * 1000) / 1000 })),
     });

@@ -1,23 +1,25 @@
 // Pieces the OpenAPI document's operations share: references to schemas, problem answers, private
 // answers and the login requirement.
+import { PROBLEM_KINDS, problemKindOf } from "./problem.ts";
+
 export const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
+/** An operation's error answers by status: references to the kinds of problem in `components.responses`. */
 export const problemResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       String(status),
+      { $ref: `#/components/responses/${PROBLEM_KINDS[problemKindOf(status)].key}` },
+    ]),
+  );
+
+/** One answer per kind of problem; a problem's `type` points at its entry here (problem.ts). */
+export const problemComponents = () =>
+  Object.fromEntries(
+    Object.values(PROBLEM_KINDS).map(({ key, description }) => [
+      key,
       {
-        description:
-          {
-            400: "Ongeldige invoer",
-            401: "Niet ingelogd of onbekende sleutel",
-            403: "Niet toegestaan",
-            404: "Niet gevonden",
-            409: "Kan niet in deze toestand",
-            413: "Verzoek te groot",
-            429: "Te veel verzoeken",
-            503: "Database niet bereikbaar",
-          }[status] ?? "Fout",
+        description,
         headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
         content: { "application/problem+json": { schema: ref("Problem") } },
       },

@@ -33,7 +33,15 @@ import {
   STEP_INPUTS,
   SuggestionOutput,
 } from "./deliberations-api.ts";
-import { loggedIn, ok, privateHeaders, privateResponse, problemResponses, ref } from "./openapi-parts.ts";
+import {
+  loggedIn,
+  ok,
+  privateHeaders,
+  privateResponse,
+  problemComponents,
+  problemResponses,
+  ref,
+} from "./openapi-parts.ts";
 
 export const API_VERSION = "1.0.0";
 
@@ -90,11 +98,26 @@ const slugParam = {
   schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
 };
 
-export function createOpenApiDocument(options: { serverUrl: string }) {
+/**
+ * The schemas of a registry as OpenAPI components. Zod gives each one an `$id` equal to its reference
+ * (`#/components/schemas/X`); an `$id` may not contain a fragment, so the document would be invalid.
+ * The components are found by their place in the document, which needs no `$id`.
+ */
+function componentSchemas(registry: typeof schemaRegistry, io: "input" | "output") {
   const uri = (id: string) => `#/components/schemas/${id}`;
-  const { schemas: outputs } = z.toJSONSchema(schemaRegistry, { target: "draft-2020-12", uri });
-  const { schemas: inputs } = z.toJSONSchema(inputRegistry, { target: "draft-2020-12", uri, io: "input" });
-  const schemas = { ...outputs, ...inputs };
+  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", uri, io });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $id: _id, ...schema }]) => [id, schema]));
+}
+
+/**
+ * The document, built per request from the site's configuration: `serverUrl` is `config.publicUrl`
+ * (never an address from the request), `contactEmail` is `API_CONTACT_EMAIL`.
+ */
+export function createOpenApiDocument(options: { serverUrl: string; contactEmail: string }) {
+  const schemas = {
+    ...componentSchemas(schemaRegistry, "output"),
+    ...componentSchemas(inputRegistry, "input"),
+  };
   return {
     openapi: "3.1.0",
     info: {
@@ -102,8 +125,10 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
       version: API_VERSION,
       description:
         "Lezen en doorzoeken van de Gids Ambtelijk Vakmanschap, zoals dit platform die weergeeft. " +
-        "Fouten komen terug als application/problem+json.",
-      contact: { name: "Vakmanschap", url: options.serverUrl },
+        "Fouten komen terug als application/problem+json (RFC 9457): `type` is per soort fout een adres " +
+        "in dit document (components/responses), en `errors` noemt bij ongeldige invoer elk veld. " +
+        "Elk antwoord heeft de header API-Version.",
+      contact: { name: "Vakmanschap", email: options.contactEmail, url: `${options.serverUrl}/` },
       license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
     },
     servers: [{ url: `${options.serverUrl}/api/v1` }],
@@ -133,6 +158,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "listVersions",
           tags: ["gids"],
           summary: "Alle versies van de gids, nieuwste eerst",
+          description:
+            "Elke versie met nummer, label, status (`draft` of `published`), de lijst met veranderingen en " +
+            "de datums. Iedereen mag dit lezen, zonder login.",
           responses: {
             "200": ok("De versies", {
               type: "object",
@@ -148,6 +176,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "getVersion",
           tags: ["gids"],
           summary: "Eén versie met de lijst van haar delen",
+          description:
+            "De gegevens van de versie en haar delen in de volgorde van de gids, zonder de alinea's. Een " +
+            "nummer dat niet bestaat, geeft 404.",
           parameters: [versionParam],
           responses: { "200": ok("De versie", ref("VersionWithParts")), ...problemResponses(400, 404, 503) },
         },
@@ -157,6 +188,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "getVersionPart",
           tags: ["gids"],
           summary: "Eén deel van een versie, met alle alinea's",
+          description:
+            "Het deel zoals het in deze versie staat, met elke alinea en haar anker. Een anker blijft " +
+            "gelijk in volgende versies, zodat een link naar een alinea blijft werken.",
           parameters: [versionParam, slugParam],
           responses: { "200": ok("Het deel", ref("Part")), ...problemResponses(400, 404, 503) },
         },
@@ -166,6 +200,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "getCurrentPart",
           tags: ["gids"],
           summary: "Eén deel van de huidige gepubliceerde versie",
+          description:
+            "Hetzelfde als /versies/{nummer}/delen/{slug} voor de nieuwste gepubliceerde versie; `version` " +
+            "zegt welke versie dat is.",
           parameters: [slugParam],
           responses: { "200": ok("Het deel", ref("Part")), ...problemResponses(400, 404, 503) },
         },
@@ -175,6 +212,10 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "compareVersions",
           tags: ["gids"],
           summary: "Verschillen tussen twee versies, per alinea en per woord",
+          description:
+            "`van` en `naar` zijn versienummers. Per alinea (op anker) staat of ze is toegevoegd, " +
+            "verwijderd of veranderd, en bij een verandering het verschil per woord. `counts` telt de " +
+            "alinea's per soort verandering.",
           parameters: [
             { name: "van", in: "query", required: true, schema: { type: "integer", minimum: 1 } },
             { name: "naar", in: "query", required: true, schema: { type: "integer", minimum: 1 } },
@@ -187,6 +228,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "whoAmI",
           tags: ["accounts"],
           summary: "Wie ben ik: het account achter de sleutel of de sessie",
+          description:
+            "Om te controleren of een API-sleutel werkt: het e-mailadres en de rollen van het account. " +
+            "Zonder sleutel of sessie 401.",
           security: [{ bearer: [] }, { session: [] }],
           responses: {
             "200": ok("Het account", {
@@ -203,6 +247,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "listDilemmas",
           tags: ["dilemmas"],
           summary: "De gepubliceerde dilemmakaarten, op titel, eventueel gefilterd",
+          description:
+            "Alleen gepubliceerde kaarten. Filter met `principe`, `werk` en `thema`, met dezelfde waarden " +
+            "als op de pagina /dilemmas. Een onbekende waarde geeft 400; de pagina negeert die.",
           parameters: [
             { name: "principe", in: "query", required: false, schema: { type: "string" } },
             { name: "werk", in: "query", required: false, schema: { type: "string" } },
@@ -221,6 +268,10 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "submitDilemma",
           tags: ["dilemmas"],
           summary: "Een dilemmakaart insturen; een redacteur beoordeelt hem",
+          description:
+            "Met een API-sleutel of sessie, en het recht om dilemma's in te sturen. De kaart komt als " +
+            "`ingediend` bij de redactie en is pas openbaar als die haar publiceert. Met `anonymous` staat " +
+            "je naam er niet bij. Per uur kun je een beperkt aantal kaarten insturen.",
           security: [{ bearer: [] }, { session: [] }],
           requestBody: {
             required: true,
@@ -241,6 +292,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "getDilemma",
           tags: ["dilemmas"],
           summary: "Eén gepubliceerde dilemmakaart",
+          description:
+            "De kaart met haar principes (met titel), de soort werk, de thema's en de datum van " +
+            "publicatie. Een kaart die niet (meer) gepubliceerd is, geeft 404.",
           parameters: [{ ...slugParam, description: "De korte naam van de kaart, zoals in de adresbalk" }],
           responses: { "200": ok("De kaart", ref("DilemmaCard")), ...problemResponses(404, 503) },
         },
@@ -250,12 +304,15 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "listDeliberations",
           tags: ["afwegingen"],
           summary: "Je eigen afwegingen, laatst gewijzigd eerst",
+          description:
+            "Alleen je eigen afwegingen: id, titel en het moment van de laatste wijziging. De inhoud haal " +
+            "je per afweging op.",
           security: loggedIn,
           responses: {
             "200": privateResponse("De afwegingen", {
               type: "object",
-              properties: { afwegingen: { type: "array", items: ref("DeliberationSummary") } },
-              required: ["afwegingen"],
+              properties: { deliberations: { type: "array", items: ref("DeliberationSummary") } },
+              required: ["deliberations"],
             }),
             ...problemResponses(401, 403, 429, 503),
           },
@@ -264,6 +321,10 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "createDeliberation",
           tags: ["afwegingen"],
           summary: "Een nieuwe afweging beginnen, leeg of met al wat velden",
+          description:
+            "Velden die je meestuurt, staan meteen in de afweging; een veld dat niet bestaat, geeft 400. " +
+            "Het antwoord heeft revisie 1, en `Location` geeft het adres. Per uur kun je een beperkt " +
+            "aantal afwegingen beginnen.",
           security: loggedIn,
           requestBody: {
             required: false,
@@ -286,6 +347,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "getDeliberation",
           tags: ["afwegingen"],
           summary: "Eén eigen afweging, met het revisienummer voor de volgende wijziging",
+          description:
+            "Met de inhoud van alle stappen. Stuur `revision` mee bij de volgende wijziging. Een afweging " +
+            "van iemand anders geeft 404, ook voor een redacteur of beheerder.",
           security: loggedIn,
           parameters: [deliberationIdParam],
           responses: {
@@ -297,13 +361,13 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "deleteDeliberation",
           tags: ["afwegingen"],
           summary: "Een eigen afweging meteen en voorgoed verwijderen, met haar leeslinks",
+          description:
+            "Verwijdert de afweging en de leeslinks die je ervoor maakte. Dit kan niet ongedaan worden " +
+            "gemaakt. Het antwoord heeft geen inhoud (204).",
           security: loggedIn,
           parameters: [deliberationIdParam],
           responses: {
-            "204": {
-              description: "De afweging is verwijderd",
-              headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
-            },
+            "204": { description: "De afweging is verwijderd", headers: privateHeaders },
             ...problemResponses(401, 403, 404, 429, 503),
           },
         },
@@ -353,6 +417,9 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           operationId: "exportDeliberation",
           tags: ["afwegingen"],
           summary: "Een eigen afweging downloaden als tekst (Markdown) of als gegevens (JSON)",
+          description:
+            "`formaat=markdown` (de standaard) geeft een leesbaar verslag, `formaat=json` de gegevens met " +
+            "de titels van de genoemde principes. Het antwoord is een bijlage die niemand mag bewaren.",
           security: loggedIn,
           parameters: [
             deliberationIdParam,
@@ -392,8 +459,8 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
           responses: {
             "200": privateResponse("De voorstellen", {
               type: "object",
-              properties: { suggesties: { type: "array", items: ref("PrincipleSuggestion") } },
-              required: ["suggesties"],
+              properties: { suggestions: { type: "array", items: ref("PrincipleSuggestion") } },
+              required: ["suggestions"],
             }),
             ...problemResponses(401, 403, 404, 429, 503),
           },
@@ -431,6 +498,7 @@ export function createOpenApiDocument(options: { serverUrl: string }) {
         ...CONVERSATION_SECURITY_SCHEMES,
       },
       schemas,
+      responses: problemComponents(),
       headers: {
         "API-Version": {
           description: "De versie van deze API (semver)",

@@ -40,7 +40,6 @@ export function requireOwnHost(config: Config) {
         title: "Verkeerd adres",
         status: 421,
         detail: "Deze website is niet bereikbaar via dit adres (de header Host). Gebruik het gewone adres.",
-        code: "invalid",
       });
       return;
     }

@@ -3,7 +3,8 @@
 // reader's language; nothing from the request is written into them, and there is no script or style,
 // so the strictest policy holds.
 import type { Request, Response } from "express";
-import { LANGUAGE_COOKIE, type Language, translatorFor } from "../../app/infra/i18n/i18n.ts";
+import { LANGUAGE_COOKIE, type Language } from "../../app/infra/i18n/i18n.ts";
+import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
 
 export type PlainPage = "refused" | "wrongHost" | "tooLarge" | "unsupported";
 

@@ -57,6 +57,7 @@ export function requireSameOrigin(config: Config) {
       res.setHeader("Cache-Control", "no-store");
       res.setHeader("API-Version", API_VERSION);
       sendProblem(res, {
+        publicUrl: config.publicUrl,
         code: "forbidden",
         detail:
           "Dit verzoek komt niet van deze website en is daarom geweigerd. Stuur het vanaf de website zelf, " +

@@ -14,7 +14,10 @@ import { decideStatus } from "../../app/modules/cocreation/decisions.server.ts";
 import { moderateItem } from "../../app/modules/cocreation/moderation.server.ts";
 import { requireCurrentVersion, requirePart } from "../../app/modules/guide/guide.server.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
+import { recordedPageCache } from "../integration/recorded-page-cache.ts";
 import { COCREATION_HIDDEN, COCREATION_PROPOSAL, PART_SLUG } from "./example-urls.ts";
+
+const pageCache = recordedPageCache();
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
@@ -44,6 +47,7 @@ try {
   if (!first || !second) throw new Error(`${PART_SLUG} has too few paragraphs`);
 
   const proposal = await createContribution({
+    pageCache,
     quotas,
     db,
     actor: writer,
@@ -79,6 +83,7 @@ try {
   });
 
   const hidden = await createContribution({
+    pageCache,
     quotas,
     db,
     actor: writer,
@@ -95,6 +100,7 @@ try {
     .set({ id: COCREATION_HIDDEN })
     .where(eq(cocreationContributions.id, hidden.id));
   await moderateItem({
+    pageCache,
     db,
     actor: editor,
     target: { kind: "bijdrage", id: COCREATION_HIDDEN },

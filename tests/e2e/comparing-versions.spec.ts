@@ -1,7 +1,8 @@
 // Comparing versions: a reader picks two versions and sees which paragraphs were added, removed and
 // changed, word by word; wrong choices get a clear message, unknown versions a 404.
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { CURRENT_VERSION, DRAFT_VERSION } from "./example-urls.ts";
+import { expect, test } from "./fixtures.ts";
 
 const CHANGED = "kritiek-is-waardevolle-informatie-wie";
 const ADDED = "luister-ook-naar-wie-niet";
@@ -33,8 +34,8 @@ async function visibleChanges(block: Locator, tag: "ins" | "del"): Promise<strin
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
-  test(`a reader compares two versions chosen on the versions page (${mode})`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+  test(`a reader compares two versions chosen on the versions page (${mode})`, async ({ newContext }) => {
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/gids/versies");
     const versions = page.getByRole("table", { name: "Alle weergaven, nieuwste eerst" });
@@ -87,9 +88,9 @@ for (const javaScriptEnabled of [true, false]) {
   });
 
   test(`a reader who picks the same version twice is asked to choose again (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/gids/versies");
     await page.getByLabel("Van weergave").selectOption(String(CURRENT_VERSION));

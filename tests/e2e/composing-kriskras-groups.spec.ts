@@ -3,21 +3,11 @@
 // and why; then by hand chooses a host, locks and frees someone, and is told in Dutch when a move does
 // not fit (the person cannot come then), with the choice kept. With JavaScript, and without it. The
 // round and its 26 sign-ups are made before the server starts (tests/e2e/kriskras-fixture.ts).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { KRISKRAS_CLOSED_ROUND, PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
+import { expect, expectNoViolations, test } from "./fixtures.ts";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PAGE = `/beheer/kriskras/${KRISKRAS_CLOSED_ROUND}/groepen`;
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
 
 const group = (page: Page, slot: number, number: number) =>
   page
@@ -26,17 +16,16 @@ const group = (page: Page, slot: number, number: number) =>
 
 for (const javaScriptEnabled of [true, false]) {
   test(`an editor composes a round's groups and adjusts them by hand (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
-    browser,
+    newContext,
   }) => {
     test.setTimeout(120_000);
-    const context = await browser.newContext({ javaScriptEnabled });
-    await logIn(context, PEOPLE.redacteur);
+    const context = await newContext({ javaScriptEnabled, as: PEOPLE.redacteur });
     const page = await context.newPage();
     await page.goto(PAGE);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Groepen samenstellen: Kris-kras vorig najaar",
     );
-    if (javaScriptEnabled) await expectAccessible(page);
+    await expectNoViolations(page);
 
     // Compose (again, when the other run of this test was first).
     await page.getByRole("button", { name: /^Stel de groepen (opnieuw )?samen$/ }).click();
@@ -62,7 +51,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByRole("heading", { name: "1 persoon zonder groep" })).toBeVisible();
     await expect(page.getByText("1 persoon kan op geen enkel moment.")).toBeVisible();
     await expect(page.getByRole("row", { name: /Deelnemer 26 \(kan op geen enkel moment\)/ })).toBeVisible();
-    if (javaScriptEnabled) await expectAccessible(page);
+    await expectNoViolations(page);
 
     // Someone from the first slot cannot be moved to the second: said in Dutch, the choice kept.
     const mover = first.getByRole("checkbox").first();
@@ -90,13 +79,13 @@ for (const javaScriptEnabled of [true, false]) {
     await group(page, 1, 1).getByRole("checkbox", { name: moverName, exact: true }).check();
     await page.getByRole("button", { name: "Maak los" }).click();
     await expect(group(page, 1, 1).getByRole("row", { name: /\(vastgezet\)/ })).toHaveCount(0);
-    if (javaScriptEnabled) await expectAccessible(page);
+    await expectNoViolations(page);
     await context.close();
   });
 }
 
-test("a civil servant cannot compose groups", async ({ context, page }) => {
-  await logIn(context, PEOPLE.ambtenaar);
+test("a civil servant cannot compose groups", async ({ newContext }) => {
+  const page = await (await newContext({ as: PEOPLE.ambtenaar })).newPage();
   const response = await page.goto(PAGE);
   expect(response?.status()).toBe(403);
 });

@@ -2,22 +2,9 @@
 // without JavaScript), accept and dismiss suggested principles, read and download the record, share it
 // read-only and take the link back, turn it into a card, delete it. Also: two tabs that both save, a
 // login that runs out while typing, and that nobody else (an editor neither) can open the record.
-import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { PEOPLE } from "./example-urls.ts";
-import { logIn, logInOnThisPage } from "./login.ts";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** axe runs inside the page, so pages opened without JavaScript are checked in the runs with it. */
-async function expectNoViolations(page: Page, javaScriptEnabled = true) {
-  if (!javaScriptEnabled) return;
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
+import { expect, expectNoViolations, logInOnThisPage, test } from "./fixtures.ts";
 
 /** Starts a new record and gives the address of its first step. */
 async function startRecord(page: Page): Promise<string> {
@@ -33,11 +20,10 @@ for (const javaScriptEnabled of [false, true]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a civil servant thinks a dilemma through in seven steps and keeps the record (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
     test.setTimeout(120_000);
-    const context = await browser.newContext({ javaScriptEnabled });
-    await logIn(context, PEOPLE.ambtenaar);
+    const context = await newContext({ javaScriptEnabled, as: PEOPLE.ambtenaar });
     const page = await context.newPage();
     const record = await startRecord(page);
     const id = record.split("/").at(-1) ?? "";
@@ -58,7 +44,7 @@ for (const javaScriptEnabled of [false, true]) {
     await page
       .getByLabel("Wat is het moment waarop je moet kiezen?")
       .fill("Morgen gaat de nota naar de minister.");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await next(page);
 
     // 2. Dilemma; back to step 1 and forward again keeps what was typed.
@@ -81,7 +67,7 @@ for (const javaScriptEnabled of [false, true]) {
     await page.getByLabel("Bewindspersoon", { exact: true }).fill("Een eerlijk advies, ook als het schuurt.");
     await page.getByLabel("Wie (rij 1)").fill("De uitvoeringsorganisatie");
     await page.getByLabel("Wat heeft die nodig? (rij 1)").fill("Een plan dat ze kunnen uitvoeren.");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await next(page);
 
     // 4. Suggestions from the person's own words, with the reason; accept one, dismiss another.
@@ -90,7 +76,7 @@ for (const javaScriptEnabled of [false, true]) {
     const first = suggestions.getByRole("listitem").first();
     await expect(first.getByRole("heading", { level: 3 })).toHaveText("Spreek loyaal tegen");
     await expect(first).toContainText("Omdat je schreef:");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await page.getByRole("button", { name: "Neem over: Spreek loyaal tegen" }).click();
     await expect(page).toHaveURL(`${record}/stap/4#voorstellen`);
     await expect(page.getByRole("checkbox", { name: "Spreek loyaal tegen" })).toBeChecked();
@@ -116,7 +102,7 @@ for (const javaScriptEnabled of [false, true]) {
     await page
       .getByLabel("Aan wie vertel je wat, en wanneer?")
       .fill("Vandaag mijn directeur, morgen in de nota.");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await page.getByRole("button", { name: "Opslaan en naar je verslag" }).click();
 
     // The record
@@ -136,7 +122,7 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(page.getByRole("main")).toContainText(text);
     }
     await expect(page.getByRole("main")).not.toContainText(second, { ignoreCase: false });
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // Downloads
     const markdown = await context.request.get(`${record}/download?formaat=markdown`);
@@ -151,14 +137,14 @@ for (const javaScriptEnabled of [false, true]) {
     await page.getByRole("button", { name: "Maak een leeslink" }).click();
     const shareUrl = await page.getByLabel("Leeslink").inputValue();
     expect(shareUrl).toMatch(/\/afwegen\/gedeeld\/[\w-]{20,}$/);
-    const colleague = await browser.newContext({ javaScriptEnabled });
+    const colleague = await newContext({ javaScriptEnabled });
     const reader = await colleague.newPage();
     const shared = await reader.goto(new URL(shareUrl).pathname);
     expect(shared?.status()).toBe(200);
     await expect(reader.getByRole("main")).toContainText("Morgen gaat de nota naar de minister.");
     await expect(reader.getByRole("main")).not.toContainText("Pas stap");
     expect(shared?.headers()["cache-control"]).toContain("no-store");
-    await expectNoViolations(reader, javaScriptEnabled);
+    await expectNoViolations(reader);
     await page.goto(record);
     await page.getByRole("button", { name: "Zet deze link uit" }).click();
     await expect(page.getByText("De link werkt niet meer.")).toBeVisible();
@@ -167,7 +153,7 @@ for (const javaScriptEnabled of [false, true]) {
 
     // Delete: one question, then gone.
     await page.getByRole("link", { name: "Verwijder deze afweging" }).click();
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await page.getByRole("button", { name: "Ja, verwijder de afweging" }).click();
     await expect(page).toHaveURL("/afwegen?verwijderd=1");
     await expect(page.getByText("De afweging is verwijderd.")).toBeVisible();
@@ -176,9 +162,8 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
-test("with JavaScript, a step saves itself while the person types", async ({ browser }) => {
-  const context = await browser.newContext();
-  await logIn(context, PEOPLE.ambtenaar);
+test("with JavaScript, a step saves itself while the person types", async ({ newContext }) => {
+  const context = await newContext({ as: PEOPLE.ambtenaar });
   const page = await context.newPage();
   const record = await startRecord(page);
   await page
@@ -200,9 +185,8 @@ test("with JavaScript, a step saves itself while the person types", async ({ bro
 for (const javaScriptEnabled of [false, true]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
-  test(`two tabs that both save: the later one is told and can merge (${mode})`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    await logIn(context, PEOPLE.ambtenaar);
+  test(`two tabs that both save: the later one is told and can merge (${mode})`, async ({ newContext }) => {
+    const context = await newContext({ javaScriptEnabled, as: PEOPLE.ambtenaar });
     const first = await context.newPage();
     const record = await startRecord(first);
     const second = await context.newPage();
@@ -218,7 +202,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(panel).toBeVisible();
     await expect(second.getByRole("main")).toContainText("Versie uit het eerste tabblad");
     await expect(second.getByLabel("Wat is er gebeurd?")).toHaveValue("Versie uit het tweede tabblad");
-    await expectNoViolations(second, javaScriptEnabled);
+    await expectNoViolations(second);
 
     // Merging: the person combines both in the box and saves.
     await second
@@ -238,10 +222,9 @@ for (const javaScriptEnabled of [false, true]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a login that runs out while typing keeps the text and brings it back after logging in (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    await logIn(context, PEOPLE.ambtenaar);
+    const context = await newContext({ javaScriptEnabled, as: PEOPLE.ambtenaar });
     const page = await context.newPage();
     const record = await startRecord(page);
     // The session ends (expired, or logged out elsewhere) while the person is still writing.
@@ -267,17 +250,15 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 test("nobody but the owner opens a record: another civil servant and an editor get 404", async ({
-  browser,
+  newContext,
 }) => {
-  const owner = await browser.newContext();
-  await logIn(owner, PEOPLE.ambtenaar);
+  const owner = await newContext({ as: PEOPLE.ambtenaar });
   const page = await owner.newPage();
   const record = await startRecord(page);
   await page.getByLabel("Wat is er gebeurd?").fill("Alleen voor mij");
   await page.getByRole("button", { name: "Opslaan", exact: true }).click();
   for (const someone of [PEOPLE.redacteur, PEOPLE.beheerder]) {
-    const other: BrowserContext = await browser.newContext();
-    await logIn(other, someone);
+    const other = await newContext({ as: someone });
     const them = await other.newPage();
     for (const path of [record, `${record}/stap/1`, `${record}/verwijderen`, `${record}/dilemmakaart`]) {
       const response = await them.goto(path);
@@ -293,10 +274,9 @@ test("nobody but the owner opens a record: another civil servant and an editor g
 });
 
 test("a record becomes a card sent in anonymously, after the person reviewed the text", async ({
-  browser,
+  newContext,
 }) => {
-  const context = await browser.newContext();
-  await logIn(context, PEOPLE.ambtenaar);
+  const context = await newContext({ as: PEOPLE.ambtenaar });
   const page = await context.newPage();
   const record = await startRecord(page);
   await page

@@ -13,11 +13,9 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { simpleParser } from "mailparser";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, expectNoViolations, hydrated, logInOnThisPage, test } from "./fixtures.ts";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const EDITOR = "redacteur@example.nl";
 const PART = "Luister beter naar burgers";
 const ANCHOR = "kritiek-is-waardevolle-informatie-wie";
@@ -88,57 +86,21 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Logs in the way a person does: the login form, the mail in this server's outbox, the button. */
-async function logInAsEditor(context: BrowserContext): Promise<Page> {
-  return logInAs(context, EDITOR);
-}
-
+/** Logs in the way a person does, with the mail this server wrote to its outbox; on the page it opens. */
 async function logInAs(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${base}/inloggen`);
-  const started = Date.now() - 1000;
-  await page.locator("#email").fill(email);
-  await page.locator("main form:has(#email) button[type=submit]").click();
-  await page
-    .locator("main h1")
-    .filter({ hasText: /e-mail/ })
-    .waitFor();
-  const link = await loginLinkFrom(path.join(dataDir, "outbox"), started, email);
-  await page.goto(link);
-  await page.locator("main form button[type=submit]").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
+  await page.goto("/inloggen");
+  await logInOnThisPage(page, email, { mailDir: path.join(dataDir, "outbox") });
   return page;
 }
 
-async function loginLinkFrom(outbox: string, after: number, email: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((file) => file.endsWith(".eml")) : [];
-    for (const file of files.sort().reverse()) {
-      const full = path.join(outbox, file);
-      if (fs.statSync(full).mtimeMs < after) continue;
-      const mail = await simpleParser(fs.readFileSync(full));
-      const link = /http\S+\/inloggen\/bevestigen\?token=[\w-]+/.exec(mail.text ?? "")?.[0];
-      const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
-      if (link && to === email) return new URL(link).pathname + new URL(link).search;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no login mail in ${outbox}`);
-}
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
+const logInAsEditor = (context: BrowserContext) => logInAs(context, EDITOR);
 
 test("an editor edits a paragraph with a preview, writes the changelog and publishes (without JavaScript)", async ({
-  browser,
+  newContext,
 }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: base });
+  const context = await newContext({ javaScriptEnabled: false, baseURL: base });
   const page = await logInAsEditor(context);
 
   // The example draft is in the way: throwing it away asks first.
@@ -168,6 +130,7 @@ test("an editor edits a paragraph with a preview, writes the changelog and publi
   await page.getByRole("button", { name: "Opslaan" }).nth(1).click();
   await expect(page.getByRole("alert")).toContainText("Een alinea mag geen lege regel bevatten.");
   await expect(page.getByLabel("Tekst van de alinea")).toHaveValue(`${edited}\n\nEen tweede alinea.`);
+  await expectNoViolations(page);
 
   await page.getByLabel("Tekst van de alinea").fill(edited);
   await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
@@ -185,6 +148,7 @@ test("an editor edits a paragraph with a preview, writes the changelog and publi
   await expect(page.getByRole("region", { name: "Zo ziet het eruit" }).locator("em")).toHaveText(
     "Luister beter naar burgers",
   );
+  await expectNoViolations(page);
   await page.getByRole("button", { name: "Opslaan" }).first().click();
   await expect(page.getByText("De lijst met veranderingen is opgeslagen.")).toBeVisible();
 
@@ -231,10 +195,9 @@ test("an editor adds a paragraph with the keyboard alone, with a live preview, a
   test.setTimeout(120_000);
   const context = await browser.newContext({ baseURL: base });
   const page = await logInAsEditor(context);
-  const hydrated = () => page.waitForFunction(() => "__reactRouterRouteModules" in window);
 
   await page.goto("/beheer/gids");
-  await hydrated();
+  await hydrated(page);
   await expectNoViolations(page);
   await page.getByRole("button", { name: "Nieuw concept" }).focus();
   await page.keyboard.press("Enter");
@@ -264,7 +227,7 @@ test("an editor adds a paragraph with the keyboard alone, with a live preview, a
   await expectNoViolations(page);
 
   await page.goto("/beheer/gids");
-  await hydrated();
+  await hydrated(page);
   await page.getByRole("button", { name: "Concept weggooien" }).focus();
   await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Ja, gooi het concept weg" }).focus();

@@ -2,32 +2,20 @@
 // half filled in and reads what is missing (what they chose stays), then answers the rest with the
 // keyboard; a second visit thanks them instead of asking again. The round is made before the server
 // starts (tests/e2e/kriskras-fixture.ts).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
 import { KRISKRAS_PAST_ROUND, KRISKRAS_PURGED_ROUND, PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
+import { expect, expectNoViolations, test } from "./fixtures.ts";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PAGE = `/kriskras/${KRISKRAS_PAST_ROUND}/evaluatie`;
 
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
-
 test("a civil servant evaluates their kris-kras conversation once, with the keyboard", async ({
-  context,
-  page,
+  newContext,
 }) => {
-  await logIn(context, PEOPLE.ambtenaar);
+  const page = await (await newContext({ as: PEOPLE.ambtenaar })).newPage();
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Hoe was het kris-kras-gesprek? (Kris-kras deze herfst)",
   );
-  await expectAccessible(page);
+  await expectNoViolations(page);
 
   const statement = (name: string) => page.getByRole("group", { name });
   await statement("Het gesprek was waardevol voor mij.").getByRole("radio", { name: "4 – mee eens" }).check();
@@ -36,7 +24,7 @@ test("a civil servant evaluates their kris-kras conversation once, with the keyb
   await expect(
     statement("Het gesprek was waardevol voor mij.").getByRole("radio", { name: "4 – mee eens" }),
   ).toBeChecked();
-  await expectAccessible(page);
+  await expectNoViolations(page);
 
   // The rest with the keyboard: focus the first choice of each statement and move with the arrow keys.
   for (const name of [
@@ -59,14 +47,13 @@ test("a civil servant evaluates their kris-kras conversation once, with the keyb
   await page.goto(PAGE);
   await expect(page.getByText("Dank je wel! Je antwoorden zijn opgeslagen.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Verstuur" })).toHaveCount(0);
-  await expectAccessible(page);
+  await expectNoViolations(page);
 });
 
 test("months later, an editor still sees what a round's evaluation said, though nobody's answers are kept", async ({
-  browser,
+  newContext,
 }) => {
-  const context = await browser.newContext();
-  await logIn(context, PEOPLE.redacteur);
+  const context = await newContext({ as: PEOPLE.redacteur });
   const page = await context.newPage();
   await page.goto(`/beheer/kriskras/${KRISKRAS_PURGED_ROUND}`);
   const kept = page.getByRole("region", { name: "Bewaarde totalen" });
@@ -84,6 +71,6 @@ test("months later, an editor still sees what a round's evaluation said, though 
       .getByRole("cell")
       .last(),
   ).toHaveText("3,5");
-  await expectAccessible(page);
+  await expectNoViolations(page);
   await context.close();
 });

@@ -1,15 +1,7 @@
 // The main flows with the keyboard only: skip to the content, search and open a result, compare two
 // versions, switch the language; and every step shows where the focus is.
-import { expect, type Locator, type Page, test } from "@playwright/test";
-
-/** Presses Tab until the target has the focus; fails when that takes more than `most` presses. */
-async function tabTo(page: Page, target: Locator, most: number): Promise<void> {
-  for (let presses = 0; presses < most; presses++) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`${target} not reached within ${most} presses of Tab`);
-}
+import type { Locator } from "@playwright/test";
+import { expect, tabTo, test } from "./fixtures.ts";
 
 /** The focused element shows a focus ring: an outline or a box shadow. */
 async function expectVisiblyFocused(target: Locator): Promise<void> {

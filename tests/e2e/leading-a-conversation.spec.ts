@@ -4,29 +4,14 @@
 // refused below the minimum and shown from three answers on, show it on the big screen, let everyone
 // vote again and see both rounds, let open answers through, end the session and take the summary home as
 // Markdown and CSV. Also: nobody else gets in, not a civil servant and not another facilitator.
-import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
+import { type APIRequestContext, type Page, request } from "@playwright/test";
 import { PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** axe runs inside the page, so pages opened without JavaScript are checked in the runs with it. */
-async function expectNoViolations(page: Page, javaScriptEnabled = true) {
-  if (!javaScriptEnabled) return;
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
-
-const hydrated = (page: Page) => page.waitForFunction(() => "__reactRouterRouteModules" in window);
+import { expect, expectNoViolations, hydrated, test } from "./fixtures.ts";
 
 /** A colleague on a phone, through the API as the phone's page does: join with the code, then answer. */
 async function colleague(baseURL: string, code: string) {
   const api: APIRequestContext = await request.newContext({ baseURL });
-  // The API refuses unsafe requests from other sites; a browser sends its own origin.
+  // The API refuses unsafe requests from other sites; a newContext sends its own origin.
   const joined = await api.post("/api/v1/deelname", { data: { code }, headers: { Origin: baseURL } });
   expect(joined.status(), await joined.text()).toBe(201);
   const { token } = (await joined.json()) as { token: string };
@@ -50,13 +35,12 @@ for (const javaScriptEnabled of [false, true]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a facilitator makes a conversation from a template, reveals results only from the minimum, re-votes and keeps the summary (${mode})`, async ({
-    browser,
+    newContext,
     baseURL,
   }) => {
     test.setTimeout(120_000);
     const base = String(baseURL);
-    const context = await browser.newContext({ javaScriptEnabled, acceptDownloads: true });
-    await logIn(context, PEOPLE.gespreksleider);
+    const context = await newContext({ javaScriptEnabled, acceptDownloads: true, as: PEOPLE.gespreksleider });
     const page = await context.newPage();
     const ready = async (target: Page) => {
       if (javaScriptEnabled) await hydrated(target);
@@ -66,11 +50,11 @@ for (const javaScriptEnabled of [false, true]) {
     await page.goto("/gesprekken");
     await ready(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gesprekken");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await page.getByRole("link", { name: "Maak een nieuw gesprek" }).click();
     await expect(page).toHaveURL(/\/gesprekken\/nieuw$/);
     await ready(page);
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await page.getByRole("link", { name: "Begin met dit sjabloon: Teamoverleg" }).click();
     await expect(page).toHaveURL(/sjabloon=teamoverleg/);
     await ready(page);
@@ -78,7 +62,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(guide).toContainText("Opening");
     await expect(guide).toContainText("5 minuten");
     await expect(page.locator("#vraag-1-tekst")).toHaveValue(/Een collega heeft al maanden te veel werk/);
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     const title = `Teamoverleg ${mode}`;
     await page.getByLabel("Titel", { exact: true }).fill(title);
@@ -109,7 +93,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page.getByRole("alert")).toContainText("Geef het gesprek een titel.");
     await expect(page.getByRole("alert")).toContainText("Vul keuze A in.");
     await expect(page.locator("#vraag-2-tekst")).toHaveValue(/Wat wil je dat we als team anders gaan doen\?/);
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await page.getByLabel("Titel", { exact: true }).fill(title);
     await page
       .locator("#vraag-1-keuze-a")
@@ -129,7 +113,7 @@ for (const javaScriptEnabled of [false, true]) {
     };
     const [, dilemma, open] = session.questions.map((question) => question.id);
     if (!dilemma || !open) throw new Error("the template has a dilemma and an open question");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     await page.getByRole("button", { name: "Open vraag 2", exact: true }).click();
     await ready(page);
@@ -158,7 +142,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page.getByRole("alert")).toContainText(
       "Er zijn nog te weinig antwoorden om de uitslag te laten zien (2 van de minstens 3).",
     );
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // A third answer: now it may be shown.
     await third.answer(dilemma, "a");
@@ -168,7 +152,7 @@ for (const javaScriptEnabled of [false, true]) {
     const result = page.getByRole("table", { name: "Uitslag van vraag 2" });
     await expect(result.getByRole("row", { name: new RegExp(DILEMMA_A) })).toContainText("67%");
     await expect(result.getByRole("row", { name: new RegExp(DILEMMA_B) })).toContainText("33%");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // The big screen: the code, the QR code with a name, the result with its numbers written out.
     const screen = await context.newPage();
@@ -185,7 +169,7 @@ for (const javaScriptEnabled of [false, true]) {
     const shown = screen.getByRole("table", { name: "Uitslag van vraag 2" });
     await expect(shown.getByRole("row", { name: new RegExp(DILEMMA_A) })).toContainText("67%");
     await expect(shown.getByRole("row", { name: new RegExp(DILEMMA_A) })).toContainText("2");
-    await expectNoViolations(screen, javaScriptEnabled);
+    await expectNoViolations(screen);
 
     // After the talk everyone votes again; both rounds show side by side on both screens.
     await page.getByRole("button", { name: "Opnieuw stemmen vraag 2" }).click();
@@ -205,7 +189,7 @@ for (const javaScriptEnabled of [false, true]) {
         .getByRole("table", { name: "Uitslag van vraag 2: eerste en tweede ronde" })
         .getByRole("row", { name: new RegExp(DILEMMA_B) }),
     ).toContainText("+67");
-    await expectNoViolations(screen, javaScriptEnabled);
+    await expectNoViolations(screen);
     await screen.close();
 
     // An open question: only answers the facilitator lets through are shown.
@@ -217,7 +201,7 @@ for (const javaScriptEnabled of [false, true]) {
     if (!javaScriptEnabled) await page.goto(lead);
     const moderation = page.getByRole("region", { name: "Open antwoorden nakijken" });
     await expect(moderation.getByRole("listitem")).toHaveCount(3);
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     for (const [text, decision] of [
       ["Vaker samen lunchen", "Laat zien"],
       ["Iets wat niet op het scherm hoort", "Niet tonen"],
@@ -245,7 +229,7 @@ for (const javaScriptEnabled of [false, true]) {
     await page.getByRole("button", { name: "Gesprek beëindigen" }).click();
     await expect(page.getByText("Dit gesprek is afgelopen. Niemand kan nog antwoorden.")).toBeVisible();
     await expect(page.getByRole("button", { name: /^Open vraag/ })).toHaveCount(0);
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // The summary: both rounds and their difference, the open answers that were shown, the principles.
     await page.getByRole("link", { name: "Samenvatting" }).first().click();
@@ -262,7 +246,7 @@ for (const javaScriptEnabled of [false, true]) {
       "href",
       "/gids/menselijke-maat",
     );
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // The downloads, by clicking as a person does: nothing in them points to a colleague.
     const [markdownDownload] = await Promise.all([
@@ -295,12 +279,11 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 test("only the facilitator who made a conversation can open it; a civil servant cannot lead one", async ({
-  browser,
+  newContext,
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  const leader = await browser.newContext();
-  await logIn(leader, PEOPLE.gespreksleider);
+  const leader = await newContext({ as: PEOPLE.gespreksleider });
   const made = await leader.request.post("/api/v1/gesprekken", {
     data: { title: "Van mij", questions: [{ kind: "open", text: "Hoe gaat het?", principles: [] }] },
     headers: { Origin: String(baseURL) },
@@ -308,8 +291,7 @@ test("only the facilitator who made a conversation can open it; a civil servant 
   expect(made.status(), await made.text()).toBe(201);
   const { id } = (await made.json()) as { id: string };
 
-  const civilServant = await browser.newContext();
-  await logIn(civilServant, PEOPLE.ambtenaar);
+  const civilServant = await newContext({ as: PEOPLE.ambtenaar });
   const page = await civilServant.newPage();
   expect((await page.goto("/gesprekken"))?.status()).toBe(403);
   expect((await page.goto("/gesprekken/nieuw"))?.status()).toBe(403);
@@ -317,10 +299,8 @@ test("only the facilitator who made a conversation can open it; a civil servant 
   expect((await page.goto(`/gesprekken/${id}/leiden`))?.status()).toBe(404);
 
   // A second facilitator: the operator gives a colleague the role.
-  const other = await browser.newContext();
-  await logIn(other, "tweede-leider@example.nl");
-  const operator = await browser.newContext();
-  await logIn(operator, PEOPLE.beheerder);
+  const other = await newContext({ as: "tweede-leider@example.nl" });
+  const operator = await newContext({ as: PEOPLE.beheerder });
   const admin = await operator.newPage();
   await admin.goto("/beheer/gebruikers");
   const roles = admin.getByRole("group", { name: "Rollen van tweede-leider@example.nl" });

@@ -1,23 +1,15 @@
 // Logging in with a link by e-mail, keeping a profile and API keys: with and without JavaScript, with
 // the keyboard alone, and without accessibility violations in the states in between.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
 import { PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
+import { expect, expectNoViolations, logIn, test } from "./fixtures.ts";
 import { SSO_PERSON } from "./sso.ts";
-
-async function expectNoViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(results.violations.map((violation) => `${where}: ${violation.id} ${violation.help}`)).toEqual([]);
-}
 
 for (const javaScriptEnabled of [true, false]) {
   const label = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
-  test(`a civil servant logs in by e-mail link and sees the profile (${label})`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+  test(`a civil servant logs in by e-mail link and sees the profile (${label})`, async ({ newContext }) => {
+    // Through the mail every time, not with the worker's saved session: logging in is what is tested.
+    const context = await newContext({ javaScriptEnabled });
     await logIn(context, "lezer@example.nl");
     const page = await context.newPage();
     await page.goto("/profiel");
@@ -55,9 +47,8 @@ test("a wrong address gets a clear Dutch message, keeps what was typed, and pass
   await expectNoViolations(page, "login link sent");
 });
 
-test("a civil servant makes an API key, sees it once, and revokes it", async ({ browser }) => {
-  const context = await browser.newContext();
-  await logIn(context, PEOPLE.ambtenaar);
+test("a civil servant makes an API key, sees it once, and revokes it", async ({ newContext }) => {
+  const context = await newContext({ as: PEOPLE.ambtenaar });
   const page = await context.newPage();
   await page.goto("/profiel");
   await page.getByLabel("Naam van de sleutel").fill("rapportage");
@@ -87,13 +78,11 @@ test("a keyboard user asks for a login link", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kijk in je e-mail");
 });
 
-test("an operator gives a colleague a role, with the keyboard alone", async ({ browser }) => {
+test("an operator gives a colleague a role, with the keyboard alone", async ({ newContext }) => {
   // The colleague's account exists once they have logged in themselves.
-  const colleague = await browser.newContext();
-  await logIn(colleague, "collega@example.nl");
+  const colleague = await newContext({ as: "collega@example.nl" });
   await colleague.close();
-  const context = await browser.newContext();
-  await logIn(context, PEOPLE.beheerder);
+  const context = await newContext({ as: PEOPLE.beheerder });
   const page = await context.newPage();
   await page.goto("/beheer/gebruikers");
   const box = page.getByRole("group", { name: "Rollen van collega@example.nl" }).getByLabel("redacteur");
@@ -114,9 +103,8 @@ test("an operator gives a colleague a role, with the keyboard alone", async ({ b
   await context.close();
 });
 
-test("a person downloads their data and deletes their account", async ({ browser }) => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  await logIn(context, "weg@example.nl");
+test("a person downloads their data and deletes their account", async ({ newContext }) => {
+  const context = await newContext({ acceptDownloads: true, as: "weg@example.nl" });
   const page = await context.newPage();
   await page.goto("/profiel");
   await page.getByRole("link", { name: "Mijn gegevens downloaden of mijn account verwijderen" }).click();
@@ -144,12 +132,12 @@ for (const javaScriptEnabled of [true, false]) {
   const label = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a civil servant logs in through their organisation, keyboard only (${label})`, async ({
-    browser,
+    newContext,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/inloggen?terug=%2Fprofiel");
-    if (javaScriptEnabled) await expectNoViolations(page, "login page with single sign-on and login links");
+    await expectNoViolations(page, "login page with single sign-on and login links");
     const button = page.getByRole("button", { name: "Inloggen via Rijks-SSO" });
     for (
       let presses = 0;

@@ -13,28 +13,28 @@ const addressOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0]?.te
 
 /**
  * The newest mail to `to` that arrived after `after` (a time in ms) and that `matches` accepts, waiting up
- * to ten seconds for it; files in `skip` are passed over (a login link works once).
+ * to ten seconds for it. `folder` is where the .eml files arrive: the SMTP server's, unless a test runs a
+ * server of its own that writes to its outbox.
  */
 export async function waitForMail(options: {
   to: string;
   after: number;
-  matches: (mail: ParsedMail) => boolean;
-  skip?: Set<string>;
+  matches: (mail: ParsedMail, file: string) => boolean;
+  folder?: string;
   what: string;
 }): Promise<{ mail: ParsedMail; file: string }> {
+  const folder = options.folder ?? E2E_MAIL_DIR;
   for (let attempt = 0; attempt < 100; attempt++) {
-    const files = fs.existsSync(E2E_MAIL_DIR)
-      ? fs.readdirSync(E2E_MAIL_DIR).filter((file) => file.endsWith(".eml"))
-      : [];
+    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((file) => file.endsWith(".eml")) : [];
     for (const file of files.sort().reverse()) {
-      const full = path.join(E2E_MAIL_DIR, file);
-      if (options.skip?.has(full) || fs.statSync(full).mtimeMs < options.after) continue;
+      const full = path.join(folder, file);
+      if (fs.statSync(full).mtimeMs < options.after) continue;
       const mail = await simpleParser(fs.readFileSync(full));
-      if (addressOf(mail) === options.to && options.matches(mail)) return { mail, file: full };
+      if (addressOf(mail) === options.to && options.matches(mail, full)) return { mail, file: full };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no ${options.what} for ${options.to} arrived at the SMTP server (${E2E_MAIL_DIR})`);
+  throw new Error(`no ${options.what} for ${options.to} arrived in ${folder}`);
 }
 
 /** The text of the newest mail to `to` with this subject that arrived after `after`. */

@@ -2,34 +2,17 @@
 // first, which keeps what was typed), add two time slots (one with a link that is not https), change
 // one of them with the keyboard, try to add an organiser who is no editor, and find the round in the
 // list with its slots. Also: keep the lists people choose from, by adding an answer option.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
 import { PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** axe runs inside the page, so pages opened without JavaScript are checked in the runs with it. */
-async function expectNoViolations(page: Page, javaScriptEnabled: boolean) {
-  if (!javaScriptEnabled) return;
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
-
-const hydrated = (page: Page) => page.waitForFunction(() => "__reactRouterRouteModules" in window);
+import { expect, expectNoViolations, hydrated, test } from "./fixtures.ts";
 
 for (const javaScriptEnabled of [false, true]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`an editor makes a kris-kras round, adds two time slots and changes one (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
     test.setTimeout(90_000);
-    const context = await browser.newContext({ javaScriptEnabled });
-    await logIn(context, PEOPLE.redacteur);
+    const context = await newContext({ javaScriptEnabled, as: PEOPLE.redacteur });
     const page = await context.newPage();
     const ready = async () => {
       if (javaScriptEnabled) await hydrated(page);
@@ -39,14 +22,14 @@ for (const javaScriptEnabled of [false, true]) {
     await page.goto("/beheer/kriskras");
     await ready();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kris-kras-gesprekken");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await page.getByRole("link", { name: "Maak een nieuwe ronde" }).click();
     await expect(page).toHaveURL(/\/beheer\/kriskras\/nieuw$/);
     await ready();
     await expect(page.getByLabel("Gewenste grootte")).toHaveValue("12");
     await expect(page.getByLabel("Gewicht van organisatie")).toHaveValue("4");
     await expect(page.getByText("Hoe hoger het gewicht")).toBeVisible();
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // A mistake: no title and a largest group below the preferred size. The rest stays as typed.
     const title = `Kris-kras voorjaar ${mode}`;
@@ -64,7 +47,7 @@ for (const javaScriptEnabled of [false, true]) {
     );
     await expect(page.getByLabel("Aanmelden sluit op (datum)")).toHaveValue("2027-03-31");
     await expect(page.getByLabel("Gewicht van regio")).toHaveValue("3");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     // The summary links to the field.
     await expect(problems.getByRole("link", { name: "Vul de titel in." })).toHaveAttribute("href", "#title");
     await page.getByLabel("Titel", { exact: true }).fill(title);
@@ -87,7 +70,7 @@ for (const javaScriptEnabled of [false, true]) {
       "href",
       `${address}/groepen`,
     );
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // The first slot, in a room.
     const adding = page.getByRole("region", { name: "Tijdvak toevoegen" });
@@ -113,7 +96,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page.getByRole("alert")).toContainText("Vul een volledige link in die begint met https://.");
     await expect(adding.getByLabel("Datum")).toHaveValue("2027-04-20");
     await expect(adding.getByLabel("Aantal plaatsen")).toHaveValue("24");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await adding.getByLabel("Online link").fill("https://video.example.nl/kriskras");
     await adding.getByRole("button", { name: "Voeg het tijdvak toe" }).click();
     await expect(page.getByText("Het tijdvak is toegevoegd.")).toBeVisible();
@@ -125,7 +108,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(slots.getByRole("row", { name: /20 april 2027/ })).toContainText(
       "https://video.example.nl/kriskras",
     );
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // Change the first slot with the keyboard: follow its link, type, press Enter to save.
     await slots.getByRole("link", { name: "Wijzig 13 april 2027, 14:00–16:00" }).focus();
@@ -133,7 +116,7 @@ for (const javaScriptEnabled of [false, true]) {
     const editing = page.getByRole("region", { name: "Tijdvak wijzigen" });
     await expect(editing.getByLabel("Begintijd")).toHaveValue("14:00");
     await ready();
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await editing.getByLabel("Begintijd").fill("15:00");
     await editing.getByLabel("Eindtijd").fill("17:00");
     await editing.getByLabel("Aantal plaatsen").focus();
@@ -154,7 +137,7 @@ for (const javaScriptEnabled of [false, true]) {
       "Deze persoon is geen redacteur. Alleen redacteuren kunnen een ronde organiseren.",
     );
     await expect(organisers.getByLabel("E-mailadres van een redacteur")).toHaveValue(PEOPLE.beheerder);
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     // The list shows the round with its two slots.
     await page.getByRole("link", { name: "Alle kris-kras-rondes" }).click();
@@ -166,17 +149,16 @@ for (const javaScriptEnabled of [false, true]) {
   });
 
   test(`an editor adds an answer option people can choose when they sign up (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    await logIn(context, PEOPLE.redacteur);
+    const context = await newContext({ javaScriptEnabled, as: PEOPLE.redacteur });
     const page = await context.newPage();
     await page.goto("/beheer/kriskras/organisaties");
     if (javaScriptEnabled) await hydrated(page);
     await expect(page.getByRole("table", { name: "Organisaties" })).toContainText("Belastingdienst");
-    // "Midden" is a region both in the shipped lists and in the browser tests' fixture.
+    // "Midden" is a region both in the shipped lists and in the newContext tests' fixture.
     await expect(page.getByRole("table", { name: "Regio" })).toContainText("Midden");
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
 
     const label = `Caribisch Nederland ${javaScriptEnabled ? "met" : "zonder"} JavaScript`;
     const adding = page.getByRole("region", { name: "Antwoord toevoegen" });
@@ -186,7 +168,7 @@ for (const javaScriptEnabled of [false, true]) {
     // No English text: the message in Dutch, the Dutch text still there.
     await expect(page.getByRole("alert")).toContainText("Vul de Engelse tekst in.");
     await expect(adding.getByLabel("Nederlandse tekst")).toHaveValue(label);
-    await expectNoViolations(page, javaScriptEnabled);
+    await expectNoViolations(page);
     await adding.getByLabel("Engelse tekst").fill("Caribbean Netherlands");
     await adding.getByRole("button", { name: "Voeg toe" }).click();
     await expect(page.getByText("Het antwoord is toegevoegd.")).toBeVisible();

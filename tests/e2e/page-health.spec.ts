@@ -1,34 +1,48 @@
 // Every page of the route table loads and hydrates cleanly in the browser: no script errors, no
 // hydration mismatch, nothing blocked by the Content-Security-Policy.
-import { expect, test } from "@playwright/test";
 import { EXAMPLE_URLS, routesInTable } from "./example-urls.ts";
+import { expect, test } from "./fixtures.ts";
 
-test("every page hydrates without errors or blocked scripts", async ({ browser, baseURL }) => {
-  // One visit per example address, each waiting for the network to be quiet.
-  test.setTimeout(120_000);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
-  page.on("console", (message) => {
-    // A 404 or 400 page logs its own status as a failed resource; that is the page working.
-    if (message.type() === "error" && !/status of (404|400)/.test(message.text())) {
-      problems.push(`${page.url()}: ${message.text()}`);
-    }
-  });
-  for (const route of routesInTable()) {
-    const entry = EXAMPLE_URLS[route.id];
-    if (!entry || !("examples" in entry)) continue;
-    for (const example of entry.examples.filter((candidate) => (candidate.language ?? "nl") === "nl")) {
-      await page.goto(`${baseURL}${example.path}`);
+// The walk is split into shards that run in parallel across the workers; each only reads.
+test.describe.configure({ mode: "parallel" });
+
+const SHARDS = 3;
+const paths = routesInTable().flatMap((route) => {
+  const entry = EXAMPLE_URLS[route.id];
+  if (!entry || !("examples" in entry)) return [];
+  return entry.examples
+    .filter((candidate) => (candidate.language ?? "nl") === "nl")
+    .map((example) => example.path);
+});
+
+for (let shard = 0; shard < SHARDS; shard++) {
+  test(`every page hydrates without errors or blocked scripts (part ${shard + 1} of ${SHARDS})`, async ({
+    newContext,
+    baseURL,
+  }) => {
+    // One visit per example address, each waiting for the network to be quiet.
+    test.setTimeout(120_000);
+    const mine = paths.filter((_, index) => index % SHARDS === shard);
+    expect(mine.length).toBeGreaterThan(0);
+    const context = await newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+    page.on("console", (message) => {
+      // A 404 or 400 page logs its own status as a failed resource; that is the page working.
+      if (message.type() === "error" && !/status of (404|400)/.test(message.text())) {
+        problems.push(`${page.url()}: ${message.text()}`);
+      }
+    });
+    for (const path of mine) {
+      await page.goto(`${baseURL}${path}`);
       // React Router marks the document once the client has taken over.
       await page.waitForFunction(() => "__reactRouterRouteModules" in window);
       await page.waitForLoadState("networkidle");
     }
-  }
-  expect(problems).toEqual([]);
-  await context.close();
-});
+    expect(problems).toEqual([]);
+  });
+}
 
 test("search results follow the typing, without pressing Enter", async ({ page }) => {
   await page.goto("/zoeken");

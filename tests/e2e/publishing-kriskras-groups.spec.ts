@@ -5,25 +5,14 @@
 // the first names and organisations of the group and the programme, and gives the same entry again.
 // Then the host of a published round starts the live conversation with one click.
 // The rounds are made before the server starts (tests/e2e/kriskras-fixture.ts).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { KRISKRAS_PUBLISH_ROUND, KRISKRAS_PUBLISHED_ROUND, PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
+import { expect, expectNoViolations, test } from "./fixtures.ts";
 import { waitForMail } from "./mailbox.ts";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const TITLE = "Kris-kras zomeravond";
 const SLOT = /^dinsdag 17 juni 2031, 19:30 tot 21:30, Utrecht, Stadskantoor/;
 const MY_GROUP = `Mijn groep in ${TITLE}`;
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
 
 /** What a calendar program takes from the entry: the event, read with the entry's own time zone. */
 function readCalendar(ics: string) {
@@ -53,13 +42,12 @@ const yesterday = () =>
   );
 
 test("a civil servant signs up, the editor publishes the groups, and the invitation lands in the agenda at the right time", async ({
-  browser,
+  newContext,
 }) => {
   test.setTimeout(120_000);
 
   // --- the civil servant signs up ----------------------------------------------------------------
-  const person = await browser.newContext();
-  await logIn(person, PEOPLE.ambtenaar);
+  const person = await newContext({ as: PEOPLE.ambtenaar });
   const page = await person.newPage();
   await page.goto(`/kriskras/${KRISKRAS_PUBLISH_ROUND}/aanmelden`);
   for (const label of [
@@ -77,8 +65,7 @@ test("a civil servant signs up, the editor publishes the groups, and the invitat
   await expect(page).toHaveURL("/kriskras?aangemeld=1");
 
   // --- the editor closes the sign-up, composes and publishes -------------------------------------
-  const editor = await browser.newContext();
-  await logIn(editor, PEOPLE.redacteur);
+  const editor = await newContext({ as: PEOPLE.redacteur });
   const desk = await editor.newPage();
   await desk.goto(`/beheer/kriskras/${KRISKRAS_PUBLISH_ROUND}`);
   await desk.getByLabel("Aanmelden sluit op (datum)").fill(yesterday());
@@ -89,7 +76,7 @@ test("a civil servant signs up, the editor publishes the groups, and the invitat
   const publishedAt = Date.now() - 1000;
   await desk.getByRole("button", { name: "Publiceer de groepen" }).click();
   await expect(desk.getByText(/De groepen zijn gepubliceerd\. Nieuwe uitnodigingen: 12\./)).toBeVisible();
-  await expectAccessible(desk);
+  await expectNoViolations(desk);
   await expect(desk.getByRole("button", { name: "Publiceer de groepen opnieuw" })).toBeVisible();
 
   // --- the invitation arrives at the SMTP server, with a calendar entry ---------------------------
@@ -124,7 +111,7 @@ test("a civil servant signs up, the editor publishes the groups, and the invitat
   await expect(page.getByText(/Je praat met deze 11 collega's:/)).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: /^Deelnemer \(/ })).toHaveCount(11);
   await expect(page.getByRole("heading", { name: "Het programma" })).toBeVisible();
-  await expectAccessible(page);
+  await expectNoViolations(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /Zet de afspraak opnieuw in je agenda/ }).click();
   const file = await (await download).createReadStream();

@@ -1,7 +1,7 @@
 // Reading the guide: from the home page to a principle and one of its paragraphs, paging through the
 // parts, and printing, with and without JavaScript.
-import { expect, test } from "@playwright/test";
 import { DRAFT_VERSION } from "./example-urls.ts";
+import { expect, test } from "./fixtures.ts";
 
 const PRINCIPLE = { slug: "luister-naar-burgers", title: "Luister beter naar burgers" };
 const PARAGRAPH = "kritiek-is-waardevolle-informatie-wie";
@@ -10,9 +10,9 @@ for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a reader follows a principle from the home page and links to one paragraph (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
@@ -39,8 +39,8 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 
-  test(`a reader pages to the next and previous part (${mode})`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+  test(`a reader pages to the next and previous part (${mode})`, async ({ newContext }) => {
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto(`/gids/${PRINCIPLE.slug}`);
     const pager = page.getByRole("navigation", { name: "Vorige / Volgende" });

@@ -1,6 +1,7 @@
 // Searching the guide: from the header of any page, forgiving about word forms, typos, unfinished
 // words and synonyms, honest when nothing is found, and calm about whatever is typed.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 /** The lowercased highlighted words on a results page. */
 async function highlightedWords(page: Page): Promise<string[]> {
@@ -17,9 +18,9 @@ for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a reader searches from the header of any page and lands on the paragraph found (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     for (const start of ["/gids/waarden", "/gids/versies"]) {
       await page.goto(start);
@@ -50,8 +51,10 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.locator(".vm-block:target")).toHaveAttribute("id", String(anchor));
     await context.close();
   });
-  test(`when nothing is found the reader is told so and offered a way on (${mode})`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+  test(`when nothing is found the reader is told so and offered a way on (${mode})`, async ({
+    newContext,
+  }) => {
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/zoeken");
     const field = page.getByRole("main").getByRole("searchbox", { name: "Zoek in de gids" });

@@ -3,37 +3,15 @@
 // come (a forgotten consent box keeps everything they changed), and finally cancels after the
 // question. Each step ends with a confirmation mail with the times in Amsterdam time. The round and its
 // two slots are made before the server starts (tests/e2e/kriskras-fixture.ts).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { KRISKRAS_CLOSED_ROUND, KRISKRAS_ROUND, PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
+import { expect, expectNoViolations, hydrated, tabTo, test } from "./fixtures.ts";
 import { mailFor } from "./mailbox.ts";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ROUND_TITLE = "Kris-kras voorjaar";
 const FIRST_SLOT = /^dinsdag 25 maart 2031, 14:00 tot 16:00, Den Haag/;
 const SECOND_SLOT = /^dinsdag 8 april 2031, 10:00 tot 12:00, online/;
 const FORM = `/kriskras/${KRISKRAS_ROUND}/aanmelden`;
-
-/** axe runs inside the page, so only pages with JavaScript are checked. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-  );
-  expect(found, `${page.url()}\n${found.join("\n")}`).toEqual([]);
-}
-
-/** Presses Tab until the target has the focus; fails when that takes more than `most` presses. */
-async function tabTo(page: Page, target: Locator, most: number) {
-  for (let presses = 0; presses < most; presses++) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`${target} not reached within ${most} presses of Tab`);
-}
-
-const hydrated = (page: Page) => page.waitForFunction(() => "__reactRouterRouteModules" in window);
 
 const slotGroup = (page: Page, slot: RegExp) => page.getByRole("group", { name: slot });
 const answer = (page: Page, slot: RegExp, name: string) =>
@@ -42,26 +20,25 @@ const selectedText = (select: Locator) =>
   select.evaluate((element) => (element as HTMLSelectElement).selectedOptions[0]?.text ?? "");
 
 test("a civil servant signs up with the keyboard, changes when they can come without JavaScript, and cancels", async ({
-  browser,
+  newContext,
 }) => {
   test.setTimeout(120_000);
 
   // --- with JavaScript, with the keyboard only ---------------------------------------------------
-  const live = await browser.newContext();
-  await logIn(live, PEOPLE.ambtenaar);
+  const live = await newContext({ as: PEOPLE.ambtenaar });
   const page = await live.newPage();
   await page.goto("/kriskras");
   await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kris-kras-gesprekken");
   const round = page.getByRole("region", { name: ROUND_TITLE });
   await expect(round.getByRole("listitem").filter({ hasText: FIRST_SLOT })).toBeVisible();
-  await expectAccessible(page);
+  await expectNoViolations(page);
   const signUp = page.getByRole("link", { name: `Meld je aan voor ${ROUND_TITLE}` });
   await tabTo(page, signUp, 60);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(FORM);
   await hydrated(page);
-  await expectAccessible(page);
+  await expectNoViolations(page);
 
   // Sent empty: a summary of what is missing, each linking to its field.
   const send = page.getByRole("button", { name: "Meld mij aan" });
@@ -71,7 +48,7 @@ test("a civil servant signs up with the keyboard, changes when they can come wit
   await expect(summary).toContainText("Kies je organisatie uit de lijst.");
   await expect(summary).toContainText("Kies bij minstens één moment ja of als het moet.");
   await expect(summary).toContainText("Geef toestemming om je gegevens te gebruiken");
-  await expectAccessible(page);
+  await expectNoViolations(page);
   // The summary's link takes the focus to the field (Chromium focuses a focusable fragment target).
   await summary.getByRole("link", { name: "Kies je organisatie uit de lijst." }).focus();
   await page.keyboard.press("Enter");
@@ -115,7 +92,7 @@ test("a civil servant signs up with the keyboard, changes when they can come wit
   await expect(round.getByText("Je bent aangemeld", { exact: true })).toBeVisible();
   await expect(round.getByRole("listitem").filter({ hasText: FIRST_SLOT })).toContainText("— Ja");
   await expect(round.getByRole("listitem").filter({ hasText: SECOND_SLOT })).toContainText("— Als het moet");
-  await expectAccessible(page);
+  await expectNoViolations(page);
   const confirmation = await mailFor(PEOPLE.ambtenaar, `Je bent aangemeld: ${ROUND_TITLE}`, signedUpAt);
   expect(confirmation).toMatch(
     /Op deze momenten kun je:\r?\n- dinsdag 25 maart 2031, 14:00 tot 16:00, Den Haag/,
@@ -127,8 +104,7 @@ test("a civil servant signs up with the keyboard, changes when they can come wit
   await live.close();
 
   // --- without JavaScript: change the availability, cancel ----------------------------------------
-  const plainContext = await browser.newContext({ javaScriptEnabled: false });
-  await logIn(plainContext, PEOPLE.ambtenaar);
+  const plainContext = await newContext({ javaScriptEnabled: false, as: PEOPLE.ambtenaar });
   const plain = await plainContext.newPage();
   await plain.goto("/kriskras");
   await plain.getByRole("link", { name: `Aanmelding veranderen voor ${ROUND_TITLE}` }).click();

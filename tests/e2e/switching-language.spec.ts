@@ -1,6 +1,7 @@
 // Switching the interface between Dutch and English: the reader stays on the same page, the interface
 // changes language, and the guide's own text stays Dutch and says so.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 const TO_ENGLISH = "Switch the interface to English";
 const TO_DUTCH = "Zet de website in het Nederlands";
@@ -30,9 +31,9 @@ for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a reader switches a part of the guide to English and back and stays on it (${mode})`, async ({
-    browser,
+    newContext,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/gids/luister-naar-burgers");
     await expectDutchInterface(page);
@@ -68,8 +69,8 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 
-  test(`a reader switches language on a search and keeps the results (${mode})`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+  test(`a reader switches language on a search and keeps the results (${mode})`, async ({ newContext }) => {
+    const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/zoeken?q=burgers");
     const hits = await page.locator("li.vm-hit").count();

@@ -2,26 +2,12 @@
 // keyboard alone and proposes new text on a phone, with and without JavaScript; colleagues report a
 // contribution until it is hidden; an editor restores it and decides with a reason, and the contributor
 // reads that reason (and gets an e-mail).
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { PART_SLUG, PEOPLE } from "./example-urls.ts";
-import { logIn } from "./login.ts";
+import { type ContextOptions, expect, type NewContext, tabTo, test } from "./fixtures.ts";
 import { waitForMail } from "./mailbox.ts";
 
-async function tabTo(page: Page, target: Locator, most: number): Promise<void> {
-  for (let presses = 0; presses < most; presses++) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`${target} not reached within ${most} presses of Tab`);
-}
-
-async function personIn(
-  browser: Browser,
-  who: keyof typeof PEOPLE,
-  options: Parameters<Browser["newContext"]>[0] = {},
-) {
-  const context = await browser.newContext(options);
-  await logIn(context, PEOPLE[who]);
+async function personIn(newContext: NewContext, who: keyof typeof PEOPLE, options: ContextOptions = {}) {
+  const context = await newContext({ ...options, as: PEOPLE[who] });
   return { context, page: await context.newPage() };
 }
 
@@ -30,8 +16,8 @@ for (const javaScriptEnabled of [true, false]) {
   // Each run reacts to its own paragraph, so the counts it checks are its own.
   const anchor = javaScriptEnabled ? "kritiek-is-waardevolle-informatie-wie" : "luisteren-heeft-pas-zin-als";
 
-  test(`a civil servant comments on a paragraph with the keyboard only (${mode})`, async ({ browser }) => {
-    const { context, page } = await personIn(browser, "ambtenaar", { javaScriptEnabled });
+  test(`a civil servant comments on a paragraph with the keyboard only (${mode})`, async ({ newContext }) => {
+    const { context, page } = await personIn(newContext, "ambtenaar", { javaScriptEnabled });
     await page.goto(`/gids/${PART_SLUG}#${anchor}`);
     const block = page.locator(`[id="${anchor}"]`);
     // Without reactions the line is quiet: only a short "Reageer", no count.
@@ -77,8 +63,8 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 
-  test(`a civil servant proposes new text on a phone (${mode})`, async ({ browser }) => {
-    const { context, page } = await personIn(browser, "ambtenaar", {
+  test(`a civil servant proposes new text on a phone (${mode})`, async ({ newContext }) => {
+    const { context, page } = await personIn(newContext, "ambtenaar", {
       javaScriptEnabled,
       viewport: { width: 375, height: 667 },
       hasTouch: true,
@@ -111,10 +97,10 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("colleagues report a proposal until it is hidden; an editor restores it and decides with a reason the contributor reads", async ({
-  browser,
+  newContext,
 }) => {
   test.setTimeout(120_000);
-  const writer = await personIn(browser, "ambtenaar");
+  const writer = await personIn(newContext, "ambtenaar");
   await writer.page.goto(
     `/meedenken/nieuw?versie=1&deel=${PART_SLUG}&alinea=kritiek-is-waardevolle-informatie-wie&soort=nieuwe-alinea`,
   );
@@ -124,7 +110,7 @@ test("colleagues report a proposal until it is hidden; an editor restores it and
   const address = new URL(writer.page.url()).pathname;
 
   for (const [index, who] of (["gespreksleider", "beheerder", "redacteur"] as const).entries()) {
-    const reporter = await personIn(browser, who);
+    const reporter = await personIn(newContext, who);
     await reporter.page.goto(address);
     await reporter.page.getByLabel("Waarom meld je dit? (niet verplicht)").fill("Dit lijkt me niet netjes.");
     await reporter.page.getByRole("button", { name: "Meld deze bijdrage" }).click();
@@ -136,7 +122,7 @@ test("colleagues report a proposal until it is hidden; an editor restores it and
     await reporter.context.close();
   }
 
-  const visitor = await browser.newContext();
+  const visitor = await newContext();
   const anonymous = await visitor.newPage();
   await anonymous.goto(address);
   await expect(
@@ -144,7 +130,7 @@ test("colleagues report a proposal until it is hidden; an editor restores it and
   ).toBeVisible();
   await expect(anonymous.getByText("Bedank mensen altijd voor hun klacht.")).toHaveCount(0);
 
-  const editor = await personIn(browser, "redacteur");
+  const editor = await personIn(newContext, "redacteur");
   await editor.page.goto("/beheer/meedenken?toon=verborgen");
   await editor.page.locator(`a[href="/beheer${address}"]`).first().click();
   await expect(editor.page.getByText("Dit lijkt me niet netjes.").first()).toBeVisible();

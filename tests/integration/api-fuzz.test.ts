@@ -25,6 +25,9 @@ import {
   sendFuzzRequest,
   withValidHeaders,
 } from "./fuzz-http.ts";
+import { recordedPageCache } from "./recorded-page-cache.ts";
+
+const pageCache = recordedPageCache();
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
@@ -49,12 +52,15 @@ beforeAll(async () => {
   ({ test, database } = await openSeededDatabase("pglite"));
   server = await startApiServer({ database });
   agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  apiPaths = Object.keys(createOpenApiDocument({ serverUrl: server.base }).paths);
+  apiPaths = Object.keys(
+    createOpenApiDocument({ serverUrl: server.base, contactEmail: "api@example.nl" }).paths,
+  );
   const version = (await (await server.get("/api/v1/versies/1")).json()) as { parts: { slug: string }[] };
   slugs = version.parts.map((part) => part.slug);
   const writer = await upsertUser({ db: database.db, email: "fuzz@example.nl" });
   contributionId = (
     await createContribution({
+      pageCache,
       quotas,
       db: database.db,
       actor: actorOf(writer),

@@ -206,6 +206,31 @@ describe.each(databaseKinds)("backup and restore on %s", (kind) => {
     expect(Object.values(await contentsOf(target.db)).flat()).toEqual([]);
   });
 
+  it("brings the stored values of a backup from an older version up to date", async () => {
+    // A backup made before guide statuses were stored in Dutch (migration 0013).
+    const target = await emptyDatabase();
+    const older = rewriteBackup("older", ([header = "", ...rows]) => {
+      const parsed = JSON.parse(header);
+      const migrations = parsed.migrations.filter((tag: string) => tag !== "0013_guide_status_dutch");
+      const english = { concept: "draft", gepubliceerd: "published" } as Record<string, string>;
+      return [
+        JSON.stringify({ ...parsed, migrations }),
+        ...rows.map((line) => {
+          if (!line) return line;
+          const parsedLine = JSON.parse(line);
+          if (parsedLine.table !== "guide_versions") return line;
+          return JSON.stringify({
+            ...parsedLine,
+            row: { ...parsedLine.row, status: english[parsedLine.row.status] ?? parsedLine.row.status },
+          });
+        }),
+      ];
+    });
+    expect(fs.readFileSync(older, "utf8")).toContain('"status":"published"');
+    await restoreBackup({ db: target.db, in: older });
+    expect(await contentsOf(target.db)).toEqual(sourceContents);
+  });
+
   it("restores nothing from an incomplete backup", async () => {
     const target = await emptyDatabase();
     const truncated = rewriteBackup("truncated", (lines) => lines.slice(0, -1));

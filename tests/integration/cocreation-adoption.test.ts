@@ -13,13 +13,12 @@ import { actorOf, upsertUser } from "../../app/modules/accounts/accounts.server.
 import type { Actor } from "../../app/modules/accounts/authorization.ts";
 import {
   adoptIntoDraft,
-  adoptionsOf,
+  listAdoptions,
   proposalsBehind,
 } from "../../app/modules/cocreation/adoptions.server.ts";
 import { cocreationContributions } from "../../app/modules/cocreation/cocreation.schema.ts";
 import { ContributionInput, StatusInput } from "../../app/modules/cocreation/cocreation.validation.ts";
 import { createContribution, getContribution } from "../../app/modules/cocreation/contributions.server.ts";
-import { compareVersions, requirePart, requireVersion } from "../../app/modules/guide/guide.server.ts";
 import {
   createDraft,
   discardDraft,
@@ -27,8 +26,12 @@ import {
   getDraftContent,
   publishDraft,
   setChangelog,
-} from "../../app/modules/guide/guide-drafts.server.ts";
+} from "../../app/modules/guide/draft-versions.server.ts";
+import { compareVersions, requirePart, requireVersion } from "../../app/modules/guide/guide.server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { recordedPageCache } from "./recorded-page-cache.ts";
+
+const pageCache = recordedPageCache();
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
@@ -57,6 +60,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
 
   const propose = (values: Record<string, unknown>) =>
     createContribution({
+      pageCache,
       quotas,
       db: database.db,
       actor: writer,
@@ -118,6 +122,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
       proposedText: "Bedank mensen altijd voor hun klacht.",
     });
     const partProposal = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -190,7 +195,7 @@ describe.each(databaseKinds)("taking proposals over into the next version on %s"
       statusReason: "Korter gemaakt.",
       adoptedInVersion: draft.number,
     });
-    expect(await adoptionsOf({ db, contributionId: textProposal.id })).toMatchObject([
+    expect(await listAdoptions({ db, contributionId: textProposal.id })).toMatchObject([
       { versionNumber: draft.number, partSlug: PART, anchor: ANCHOR },
     ]);
     const audited = await db

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
-import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
+import type { Role } from "../../app/modules/accounts/authorization.ts";
 import {
   ContributionDetailOutput,
   ContributionPageOutput,
@@ -84,7 +84,7 @@ describe.each(databaseKinds)("the Meedenken API on %s", (kind) => {
     const page = ContributionPageOutput.parse(
       await (await call("anoniem", "GET", `/bijdragen?deel=${PART}&soort=tekstvoorstel`)).json(),
     );
-    expect(page.bijdragen.map((entry) => entry.id)).toContain(detail.id);
+    expect(page.contributions.map((entry) => entry.id)).toContain(detail.id);
     expect(JSON.stringify(page)).not.toContain("schrijver@example.nl");
   });
 
@@ -164,7 +164,7 @@ describe.each(databaseKinds)("the Meedenken API on %s", (kind) => {
     expect(hidden).toMatchObject({ hidden: "in-afwachting", body: null, proposedText: null });
     await problemOf(await call("collega", "POST", `${path}/reacties`, { body: "Nog iets" }), 409);
     const list = ContributionPageOutput.parse(await (await call("anoniem", "GET", "/bijdragen")).json());
-    expect(list.bijdragen.map((entry) => entry.id)).not.toContain(created.id);
+    expect(list.contributions.map((entry) => entry.id)).not.toContain(created.id);
 
     await problemOf(
       await call("collega", "POST", `${path}/moderatie`, { action: "herstellen", reason: "Mag ik niet" }),
@@ -258,6 +258,6 @@ describe.each(databaseKinds)("the Meedenken API on %s", (kind) => {
     const page = ContributionPageOutput.parse(
       await (await call("anoniem", "GET", "/bijdragen?status=overgenomen")).json(),
     );
-    expect(page.bijdragen.map((entry) => entry.id)).toEqual([created.id]);
+    expect(page.contributions.map((entry) => entry.id)).toEqual([created.id]);
   });
 });

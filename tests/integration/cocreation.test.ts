@@ -5,12 +5,9 @@
 // account is deleted.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
@@ -28,9 +25,9 @@ import {
 import { ContributionInput, StatusInput } from "../../app/modules/cocreation/cocreation.validation.ts";
 import {
   addReply,
-  contributionCountsFor,
   createContribution,
   getContribution,
+  getContributionCounts,
   listContributions,
   listOwnContributions,
   listQueue,
@@ -43,6 +40,10 @@ import { listNotices, setEmailNotifications } from "../../app/modules/cocreation
 import { requireCurrentVersion, requirePart } from "../../app/modules/guide/guide.server.ts";
 import { deleteMyAccount, exportMyData } from "../../app/personal-data.server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { recordedPageCache } from "./recorded-page-cache.ts";
+import { startSmtpServer } from "./smtp-server.ts";
+
+const pageCache = recordedPageCache();
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
@@ -53,28 +54,6 @@ const ANCHOR = "kritiek-is-waardevolle-informatie-wie";
 const ORIGIN = "https://vakmanschap.test";
 
 const input = (values: Record<string, unknown>) => ContributionInput.parse({ version: 1, ...values });
-
-async function startSmtpServer() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-}
 
 describe.each(databaseKinds)("thinking along on %s", (kind) => {
   let test: TestDatabase;
@@ -108,6 +87,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     const { part } = await requirePart({ db, version, slug: PART });
     const paragraph = part.blocks.find((block) => block.anchor === ANCHOR);
     const comment = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -122,6 +102,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       proposedText: "",
     });
     const proposal = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -139,6 +120,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       "kostbare",
     ]);
     const newParagraph = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -146,6 +128,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     });
     expect(newParagraph.anchor).toBe(ANCHOR);
     const newPart = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -157,6 +140,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     });
     expect(newPart).toMatchObject({ partSlug: null, anchor: null, title: "Samenwerken" });
     const general = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -164,7 +148,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     });
     expect(general).toMatchObject({ partSlug: null, anchor: null });
 
-    expect(await contributionCountsFor({ db, versionId: version.id, partSlug: PART })).toEqual({
+    expect(await getContributionCounts({ db, versionId: version.id, partSlug: PART })).toEqual({
       [ANCHOR]: 3,
     });
     const listed = await listContributions({ db, filter: { deel: PART }, viewer: { editor: false } });
@@ -190,6 +174,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     );
     await expect(
       createContribution({
+        pageCache,
         quotas,
         db,
         actor: writer,
@@ -201,6 +186,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     });
     await expect(
       createContribution({
+        pageCache,
         quotas,
         db,
         actor: writer,
@@ -212,6 +198,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     const unchanged = part.blocks.find((block) => block.anchor === ANCHOR)?.markdown ?? "";
     await expect(
       createContribution({
+        pageCache,
         quotas,
         db,
         actor: writer,
@@ -225,12 +212,14 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
   it("shows a name only when the writer chose to, and always to editors", async () => {
     const { db } = database;
     const hidden = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
       input: input({ kind: "algemeen", body: "Zonder naam, graag." }),
     });
     const named = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: colleague,
@@ -252,6 +241,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
   it("takes replies and one support per person, which can be withdrawn", async () => {
     const { db } = database;
     const proposal = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -287,6 +277,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
         .supportedByMe,
     ).toBe(true);
     const comment = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -302,23 +293,38 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
   it("hides a contribution at the report threshold until an editor restores it with a reason", async () => {
     const { db } = database;
     const version = await requireCurrentVersion({ db });
-    const before = await contributionCountsFor({ db, versionId: version.id, partSlug: PART });
+    const before = await getContributionCounts({ db, versionId: version.id, partSlug: PART });
     const item = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
       input: input({ kind: "reactie", part: PART, anchor: ANCHOR, body: "Iets wat mensen melden." }),
     });
     const target = { kind: "bijdrage" as const, id: item.id };
+    // The module that hides or restores drops the guide's cached pages (they count visible
+    // contributions); a report that hides nothing leaves them.
+    pageCache.dropped.length = 0;
     expect(
-      await reportItem({ quotas, db, actor: colleague, target, reason: "Naam genoemd", threshold: 2 }),
+      await reportItem({
+        pageCache,
+        quotas,
+        db,
+        actor: colleague,
+        target,
+        reason: "Naam genoemd",
+        threshold: 2,
+      }),
     ).toMatchObject({ hidden: false });
     await expect(
-      reportItem({ quotas, db, actor: colleague, target, reason: "", threshold: 2 }),
+      reportItem({ pageCache, quotas, db, actor: colleague, target, reason: "", threshold: 2 }),
     ).rejects.toMatchObject({ code: "conflict" });
-    expect(await reportItem({ quotas, db, actor: other, target, reason: "", threshold: 2 })).toMatchObject({
+    expect(
+      await reportItem({ pageCache, quotas, db, actor: other, target, reason: "", threshold: 2 }),
+    ).toMatchObject({
       hidden: true,
     });
+    expect(pageCache.dropped).toEqual(["guide"]);
 
     const publicView = await getContribution({ db, id: item.id, viewer: { editor: false } });
     expect(publicView).toMatchObject({ hidden: "in-afwachting", body: null });
@@ -332,22 +338,27 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       id: item.id,
       reports: 2,
     });
-    expect(await contributionCountsFor({ db, versionId: version.id, partSlug: PART })).toEqual(before);
+    expect(await getContributionCounts({ db, versionId: version.id, partSlug: PART })).toEqual(before);
 
     await moderateItem({
+      pageCache,
       db,
       actor: editor,
       target,
       input: { action: "herstellen", reason: "Er staat geen naam in." },
     });
+    expect(pageCache.dropped).toEqual(["guide", "guide"]);
     expect((await getContribution({ db, id: item.id, viewer: { editor: false } })).hidden).toBeNull();
     // Earlier reports no longer count: one new report does not hide it again.
     const third = actorOf({ ...(await upsertUser({ db, email: "derde@example.nl" })), roles: [] });
-    expect(await reportItem({ quotas, db, actor: third, target, reason: "", threshold: 2 })).toMatchObject({
+    expect(
+      await reportItem({ pageCache, quotas, db, actor: third, target, reason: "", threshold: 2 }),
+    ).toMatchObject({
       hidden: false,
     });
 
     await moderateItem({
+      pageCache,
       db,
       actor: editor,
       target,
@@ -368,6 +379,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
 
     // A reply is reported and hidden the same way.
     const open = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,
@@ -382,6 +394,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       origin: ORIGIN,
     });
     await reportItem({
+      pageCache,
       quotas,
       db,
       actor: other,
@@ -408,6 +421,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     try {
       await db.delete(jobs);
       const proposal = await createContribution({
+        pageCache,
         quotas,
         db,
         actor: writer,
@@ -535,6 +549,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       profile: { name: "Vera Vertrek", organisation: "", workKind: "" },
     });
     const item = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: leaver,
@@ -546,6 +561,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       }),
     });
     const open = await createContribution({
+      pageCache,
       quotas,
       db,
       actor: writer,

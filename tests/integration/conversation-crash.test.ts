@@ -10,7 +10,6 @@
 // Browsers take up to 2 s longer: the server asks for `retry: 2000`, this client retries every 250 ms.
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -26,6 +25,7 @@ import {
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from "./databases.ts";
 import { readEventStream } from "./event-stream.ts";
+import { freePort } from "./free-port.ts";
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
@@ -44,16 +44,6 @@ const RECONNECT_DELAY_MS = 250;
 const SCALE = ["1", "2", "3", "4", "5"] as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A port nobody listens on right now, so runs beside other servers do not collide. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 async function killHard(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

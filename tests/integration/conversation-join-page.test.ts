@@ -73,7 +73,7 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
       liveHub,
       participationLimits: createParticipationLimiter(database),
     };
-    const context = (clientIp: string) => ({ services, clientIp });
+    const context = (clientIp: string) => ({ services, clientIp, routeTexts: () => [] });
     return {
       look: (code: string, from: { ip: string; cookie?: string }) =>
         answerOf(() =>

@@ -14,11 +14,12 @@ import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.se
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { filesContaining } from "./files-containing.ts";
+import { freePort } from "./free-port.ts";
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
 
-const PORT = 4700 + Math.floor(Math.random() * 200);
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-conversation-privacy-"));
 const marker = `MARKERING-${randomUUID()}`;

@@ -129,7 +129,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     expect(ended).not.toBe("timeout");
     const last = (ended as ReceivedEvent[]).at(-1);
     expect(last?.type).toBe("einde");
-    expect(JSON.parse(last?.data ?? "{}")).toEqual({ reden: "vervangen" });
+    expect(JSON.parse(last?.data ?? "{}")).toEqual({ reason: "vervangen" });
     second.stop();
   });
 
@@ -238,7 +238,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
       expect(JSON.parse(events.filter((event) => event.type === "stand").at(-1)?.data ?? "{}").status).toBe(
         "afgelopen",
       );
-      expect(events.at(-1)).toMatchObject({ type: "einde", data: JSON.stringify({ reden: "afgelopen" }) });
+      expect(events.at(-1)).toMatchObject({ type: "einde", data: JSON.stringify({ reason: "afgelopen" }) });
     }
     // 204: an EventSource stops reconnecting.
     expect((await server.ask("/deelname/stroom", { "Deelnemer-Token": tokens[0] ?? "" })).status).toBe(204);

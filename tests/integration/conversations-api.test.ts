@@ -7,10 +7,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
-import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
-import { summaryOf } from "../../app/modules/conversations/conversation-views.server.ts";
+import type { Role } from "../../app/modules/accounts/authorization.ts";
+import { getConversationSummary } from "../../app/modules/conversations/conversation-views.server.ts";
 import {
   conversationAnswers,
   conversationParticipants,
@@ -121,7 +121,11 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(session.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
     expect(session.questions.map((question) => question.kind)).toEqual(["dilemma", "schaal", "open"]);
     const list = await call("leider", "GET", "/gesprekken");
-    expect(list.body.gesprekken.map((conversation: { id: string }) => conversation.id)).toContain(session.id);
+    expect(list.body.conversations.map((conversation: { id: string }) => conversation.id)).toContain(
+      session.id,
+    );
+    const templates = await call("leider", "GET", "/gesprekken/sjablonen");
+    expect(templates.body.templates.length).toBeGreaterThan(0);
     // Only a facilitator makes sessions, and only the one who made it sees it.
     expect(
       (await call("ambtenaar", "POST", "/gesprekken", { title: "x", questions: QUESTIONS })).status,
@@ -149,10 +153,11 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     });
     expect(opened.body.current.question.state).toBe("open");
     for (const [index, person] of people.slice(0, 2).entries()) {
-      expect(
-        (await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: index === 0 ? "a" : "b" }))
-          .status,
-      ).toBe(200);
+      const answered = await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, {
+        value: index === 0 ? "a" : "b",
+      });
+      expect(answered.status).toBe(200);
+      expect(answered.body).toEqual({ saved: true, round: 1 });
     }
     const early = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
       action: "onthul",
@@ -510,7 +515,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       await call(person, "PUT", `/deelname/antwoorden/${question.id}`, { value: "5" });
     await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "beeindig" });
     const before = (await call("leider", "GET", `/gesprekken/${session.id}/samenvatting`)).body;
-    const summarize = (id: string) => summaryOf({ db: database.db, id });
+    const summarize = (id: string) => getConversationSummary({ db: database.db, id });
     // Not yet: it ended just now.
     expect(await purgeEndedConversations({ db: database.db, retentionDays: 30, summarize })).toBe(0);
     await database.db

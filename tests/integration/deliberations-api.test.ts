@@ -6,17 +6,20 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
-import type { Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
+import type { Role } from "../../app/modules/accounts/authorization.ts";
 import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
 import { STEPS } from "../../app/modules/deliberation/deliberation-steps.ts";
+import { MAX_SUGGESTIONS } from "../../app/modules/deliberation/suggestions.server.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import {
   DeliberationConflictOutput,
   DeliberationExportOutput,
   DeliberationOutput,
 } from "../../server/api/deliberations-api.ts";
+import { API_VERSION } from "../../server/api/openapi.ts";
+import { problemType } from "../../server/api/problem.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 import { expectNoServerError, type FuzzRequest, sendFuzzRequest } from "./fuzz-http.ts";
@@ -102,10 +105,12 @@ describe.each(databaseKinds)("the deliberations API on %s", (kind) => {
 
     const list = await call("eigenaar", "GET", "/afwegingen");
     expect(list.headers.get("cache-control")).toBe("private, no-store");
-    const { afwegingen } = (await list.json()) as { afwegingen: { id: string; title: string }[] };
-    expect(afwegingen).toContainEqual({ id: record.id, title: record.title, updatedAt: record.updatedAt });
-    const others = (await (await call("collega", "GET", "/afwegingen")).json()) as { afwegingen: unknown[] };
-    expect(others.afwegingen).toEqual([]);
+    const { deliberations } = (await list.json()) as { deliberations: { id: string; title: string }[] };
+    expect(deliberations).toContainEqual({ id: record.id, title: record.title, updatedAt: record.updatedAt });
+    const others = (await (await call("collega", "GET", "/afwegingen")).json()) as {
+      deliberations: unknown[];
+    };
+    expect(others.deliberations).toEqual([]);
 
     const empty = await startRecord();
     expect(empty.title).toBe("");
@@ -197,9 +202,8 @@ describe.each(databaseKinds)("the deliberations API on %s", (kind) => {
     const conflict = DeliberationConflictOutput.parse(await second.json());
     expect(conflict).toMatchObject({
       status: 409,
-      code: "conflict",
       title: "Deze afweging is intussen ergens anders veranderd",
-      type: "/api/v1/openapi.json#/components/schemas/DeliberationConflict",
+      type: `${server.base}/api/v1/openapi.json#/components/schemas/DeliberationConflict`,
     });
     expect(conflict.detail).toContain("revisie 2");
     expect(conflict.current).toMatchObject({ id: record.id, revision: 2 });
@@ -301,13 +305,14 @@ describe.each(databaseKinds)("the deliberations API on %s", (kind) => {
     const record = await startRecord({ situation: "Weg ermee." });
     const deleted = await call("eigenaar", "DELETE", `/afwegingen/${record.id}`);
     expect(deleted.status).toBe(204);
+    expect(deleted.headers.get("api-version")).toBe(API_VERSION);
     expect(await deleted.text()).toBe("");
     await problemOf(await call("eigenaar", "GET", `/afwegingen/${record.id}`), 404);
     await problemOf(await call("eigenaar", "DELETE", `/afwegingen/${record.id}`), 404);
-    const { afwegingen } = (await (await call("eigenaar", "GET", "/afwegingen")).json()) as {
-      afwegingen: { id: string }[];
+    const { deliberations } = (await (await call("eigenaar", "GET", "/afwegingen")).json()) as {
+      deliberations: { id: string }[];
     };
-    expect(afwegingen.map((item) => item.id)).not.toContain(record.id);
+    expect(deliberations.map((item) => item.id)).not.toContain(record.id);
   });
 
   it("downloads the record as Markdown in which the person's text stays text", async () => {
@@ -369,7 +374,7 @@ describe.each(databaseKinds)("the deliberations API on %s", (kind) => {
     const none = await call("eigenaar", "GET", `/afwegingen/${empty.id}/suggesties`);
     expect(none.status).toBe(200);
     expect(none.headers.get("cache-control")).toBe("private, no-store");
-    expect(await none.json()).toEqual({ suggesties: [] });
+    expect(await none.json()).toEqual({ suggestions: [] });
 
     const record = await startRecord({
       situation:
@@ -380,15 +385,17 @@ describe.each(databaseKinds)("the deliberations API on %s", (kind) => {
     });
     const response = await call("eigenaar", "GET", `/afwegingen/${record.id}/suggesties`);
     expect(response.status).toBe(200);
-    const { suggesties } = (await response.json()) as {
-      suggesties: { slug: string; title: string; summary: string; score: number; because: string[] }[];
+    const { suggestions } = (await response.json()) as {
+      suggestions: { slug: string; title: string; summary: string; score: number; because: string[] }[];
     };
-    expect(suggesties[0]).toMatchObject({ slug: "vertrouwen-in-burgers" });
-    expect(suggesties[0]?.title.length).toBeGreaterThan(0);
-    expect(suggesties[0]?.because.length).toBeGreaterThan(0);
-    const scores = suggesties.map((suggestion) => suggestion.score);
+    expect(suggestions[0]).toMatchObject({ slug: "vertrouwen-in-burgers" });
+    expect(suggestions[0]?.title.length).toBeGreaterThan(0);
+    expect(suggestions[0]?.because.length).toBeGreaterThan(0);
+    const scores = suggestions.map((suggestion) => suggestion.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((score) => score > 0)).toBe(true);
+    // The page and the API suggest the same principles: at most four.
+    expect(suggestions.length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
   });
 
   it("never fails on whatever a logged-in client sends (fuzzed)", async () => {
@@ -464,7 +471,7 @@ describe.each(databaseKinds)("the deliberations API on %s", (kind) => {
       ["GET", `/afwegingen/${record.id}/suggesties`],
     ] as const) {
       const problem = await problemOf(await call("anoniem", method, path), 401);
-      expect(problem.code, `${method} ${path}`).toBe("unauthenticated");
+      expect(problem.type, `${method} ${path}`).toBe(problemType(server.base, "unauthenticated"));
     }
     expect((await call("eigenaar", "GET", `/afwegingen/${record.id}`)).status).toBe(200);
   });

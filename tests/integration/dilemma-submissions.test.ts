@@ -21,6 +21,9 @@ import { getPublishedCard, listPublishedCards } from "../../app/modules/dilemmas
 import { DilemmaCardInput } from "../../app/modules/dilemmas/dilemmas.validation.ts";
 import { deleteMyAccount, exportMyData } from "../../app/personal-data.server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { recordedPageCache } from "./recorded-page-cache.ts";
+
+const pageCache = recordedPageCache();
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
@@ -76,7 +79,9 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
     expect(again.slug).not.toBe(sent.slug);
     expect(again.slug.startsWith(sent.slug)).toBe(true);
 
+    pageCache.dropped.length = 0;
     const published = await reviewSubmission({
+      pageCache,
       db,
       actor: actorOf(editor),
       id: sent.id,
@@ -85,6 +90,8 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
       note: "",
     });
     expect(published.status).toBe("gepubliceerd");
+    // The library and the guide's principle pages show published cards: their cache is dropped.
+    expect(pageCache.dropped).toEqual(["dilemmas", "guide"]);
     expect((await getPublishedCard({ db, slug: sent.slug })).title).toBe(
       "De brief die te vroeg verstuurd werd",
     );
@@ -105,10 +112,19 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
       anonymous: true,
     });
     await expect(
-      reviewSubmission({ db, actor: actorOf(editor), id: sent.id, card, decision: "afwijzen", note: " " }),
+      reviewSubmission({
+        pageCache,
+        db,
+        actor: actorOf(editor),
+        id: sent.id,
+        card,
+        decision: "afwijzen",
+        note: " ",
+      }),
     ).rejects.toMatchObject({ code: "invalid", fields: { reden: expect.any(String) } });
     expect((await getSubmission({ db, id: sent.id })).card.status).toBe("ingediend");
     await reviewSubmission({
+      pageCache,
       db,
       actor: actorOf(editor),
       id: sent.id,
@@ -142,6 +158,7 @@ describe.each(databaseKinds)("cards sent in on %s", (kind) => {
       anonymous: false,
     });
     await reviewSubmission({
+      pageCache,
       db,
       actor: actorOf(editor),
       id: kept.id,

@@ -12,12 +12,13 @@ import type { RouteConfigEntry } from "@react-router/dev/routes";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/infra/db.server.ts";
-import { ROLES, type Role } from "../../app/modules/accounts/accounts.schema.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { ProfileInput } from "../../app/modules/accounts/accounts.validation.ts";
+import { ROLES, type Role } from "../../app/modules/accounts/authorization.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import routes from "../../app/routes.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import { freePort } from "./free-port.ts";
 import {
   type Answer,
   describeRequest,
@@ -53,7 +54,7 @@ const QUOTA_VARIABLES = [
   "QUOTA_CONVERSATIONS_PER_HOUR",
 ];
 
-const PORT = 4400 + Math.floor(Math.random() * 300);
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-form-fuzz-"));
 const SSO_SECRET = randomUUID();

@@ -81,8 +81,8 @@ describe("the guide on the command line", () => {
     try {
       const versions = await listVersions({ db: database.db });
       expect(versions.map((version) => [version.number, version.status, version.isExample])).toEqual([
-        [2, "draft", false],
-        [1, "published", false],
+        [2, "concept", false],
+        [1, "gepubliceerd", false],
       ]);
       const actions = (await database.db.select().from(auditLog)).map((entry) => entry.action);
       expect(actions).toEqual(expect.arrayContaining(["guide.draft.discarded", "guide.draft.imported"]));

@@ -45,8 +45,8 @@ describe.each(databaseKinds)("the guide's content on %s", (kind) => {
   it("ships one published version and an example draft after the first start", async () => {
     const versions = await listVersions({ db: database.db });
     expect(versions.map((v) => [v.number, v.status, v.isExample])).toEqual([
-      [2, "draft", true],
-      [1, "published", false],
+      [2, "concept", true],
+      [1, "gepubliceerd", false],
     ]);
     expect(versions[1]?.edition).toBe("derde versie");
     expect(versions[1]?.label).toMatch(/weergave/i);
@@ -96,7 +96,7 @@ describe.each(databaseKinds)("the guide's content on %s", (kind) => {
 
     expect(result.number).toBe(2);
     const draft = await requireVersion({ db: database.db, number: 2 });
-    expect(draft.status).toBe("draft");
+    expect(draft.status).toBe("concept");
     expect(draft.isExample).toBe(false);
     const after = await requirePart({ db: database.db, version: version1, slug: "vertrouwen-in-burgers" });
     expect(after.part).toEqual(before.part);

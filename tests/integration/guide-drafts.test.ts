@@ -13,14 +13,6 @@ import { auditLog } from "../../app/modules/accounts/accounts.schema.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import type { Actor } from "../../app/modules/accounts/authorization.ts";
 import {
-  compareVersions,
-  getCurrentVersion,
-  getVersionContent,
-  listVersions,
-  requirePart,
-  requireVersion,
-} from "../../app/modules/guide/guide.server.ts";
-import {
   addDraftPart,
   createDraft,
   discardDraft,
@@ -35,11 +27,22 @@ import {
   setChangelog,
   updateDraftBlock,
   updateDraftPart,
-} from "../../app/modules/guide/guide-drafts.server.ts";
-import { applyGuideEdit } from "../../app/modules/guide/guide-editor.server.ts";
+} from "../../app/modules/guide/draft-versions.server.ts";
+import { applyGuideEdit } from "../../app/modules/guide/editor-forms.server.ts";
+import {
+  compareVersions,
+  getCurrentVersion,
+  getVersionContent,
+  listVersions,
+  requirePart,
+  requireVersion,
+} from "../../app/modules/guide/guide.server.ts";
 import { exportGuideVersion } from "../../app/modules/guide/guide-export.server.ts";
 import { importGuideFolder } from "../../app/modules/guide/guide-import.server.ts";
 import { CONTENT_DIR, databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { recordedPageCache } from "./recorded-page-cache.ts";
+
+const pageCache = recordedPageCache();
 
 const PART = "luister-naar-burgers";
 const CHANGED = "kritiek-is-waardevolle-informatie-wie";
@@ -110,7 +113,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
   it("makes a draft of the next version as a copy of the current one, with the same anchors", async () => {
     const draft = await createDraft({ db: database.db, actor: editor });
     versionId = draft.id;
-    expect(draft).toMatchObject({ number: 2, status: "draft", isExample: false, changelog: "" });
+    expect(draft).toMatchObject({ number: 2, status: "concept", isExample: false, changelog: "" });
     expect(draft.label).toMatch(/^Vakmanschap-weergave 2 /);
     const [published, copy] = await Promise.all([
       getVersionContent({ db: database.db, version: await requireVersion({ db: database.db, number: 1 }) }),
@@ -282,6 +285,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     const fields = { label: draft.label, changelog: "" };
 
     const refused = await applyGuideEdit({
+      pageCache,
       db: database.db,
       actor: editor,
       form: form({ ...fields, edition: " x " }),
@@ -297,12 +301,16 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     ).rejects.toMatchObject({ code: "invalid", fields: { edition: "Dit veld moet op één regel passen." } });
     expect((await requireDraft({ db: database.db })).edition).toBe("derde versie");
 
+    pageCache.dropped.length = 0;
     const saved = await applyGuideEdit({
+      pageCache,
       db: database.db,
       actor: editor,
       form: form({ ...fields, edition: "  vierde versie " }),
     });
-    expect(saved).toMatchObject({ kind: "done", invalidate: true });
+    expect(saved).toMatchObject({ kind: "done" });
+    // The versions list shows the edition, so the editor drops the cached pages it appears on.
+    expect(pageCache.dropped).toEqual(["guide", "dilemmas"]);
     const listed = await listVersions({ db: database.db });
     expect(listed.map((version) => [version.number, version.edition])).toEqual([
       [2, "vierde versie"],
@@ -313,6 +321,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     expect((await requireDraft({ db: database.db })).edition).toBe("vierde versie");
 
     await applyGuideEdit({
+      pageCache,
       db: database.db,
       actor: editor,
       form: form({ ...fields, edition: "derde versie" }),
@@ -340,14 +349,14 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
 
     expect(published).toMatchObject({
       number: 2,
-      status: "published",
+      status: "gepubliceerd",
       label: "Vakmanschap-weergave 2",
       changelog: "- Een alinea over wie niet vanzelf reageert.",
     });
     expect(published.publishedAt).toBeInstanceOf(Date);
     expect((await getCurrentVersion({ db: database.db }))?.number).toBe(2);
     const v1 = await requireVersion({ db: database.db, number: 1 });
-    expect(v1.status).toBe("published");
+    expect(v1.status).toBe("gepubliceerd");
     expect(await getVersionContent({ db: database.db, version: v1 })).toEqual(old);
     const { diff } = await compareVersions({ db: database.db, from: 1, to: 2 });
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1 });
@@ -415,7 +424,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     const draft = await requireDraft({ db: database.db });
     expect(draft).toMatchObject({
       number: 3,
-      status: "draft",
+      status: "concept",
       changelog: "- Een alinea over wie niet vanzelf reageert.",
     });
     const { diff } = await compareVersions({ db: database.db, from: 2, to: 3 });
@@ -424,7 +433,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     await expect(importGuideFolder({ db: database.db, dir })).rejects.toMatchObject({ code: "conflict" });
     expect((await importGuideFolder({ db: database.db, dir, replace: true })).number).toBe(3);
     expect(
-      (await listVersions({ db: database.db })).filter((version) => version.status === "draft"),
+      (await listVersions({ db: database.db })).filter((version) => version.status === "concept"),
     ).toHaveLength(1);
 
     // And the round trip: the draft written out again gives the same files.

@@ -10,21 +10,13 @@ import {
   enqueueJob,
   type Job,
   type JobHandler,
-  notifyJobs,
   runDueJobs,
   startJobWorker,
 } from "../../app/infra/jobs.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
+import { eventually } from "./eventually.ts";
 
 const silent = pino({ level: "silent" });
-
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe.each(databaseKinds)("job queue on %s", (kind) => {
   let test: TestDatabase;
@@ -213,7 +205,7 @@ describe.each(databaseKinds)("job queue on %s", (kind) => {
     expect((await jobById(id)).doneAt).toBeInstanceOf(Date);
   });
 
-  it("a worker picks up a job promptly after notifyJobs and stops after its running job", async () => {
+  it("a worker picks up a job promptly once it is enqueued, and stops after its running job", async () => {
     const ran: string[] = [];
     let releaseSlowJob = () => {};
     const handlers = {
@@ -229,11 +221,9 @@ describe.each(databaseKinds)("job queue on %s", (kind) => {
     const worker = await startJobWorker({ database, handlers, logger: silent, pollMs: 60_000 });
     try {
       await enqueueJob({ db: database.db, kind: "quick", payload: {} });
-      await notifyJobs(database, "quick");
       await eventually(() => ran.includes("quick"), 2000);
 
       const slowId = await enqueueJob({ db: database.db, kind: "slow", payload: {} });
-      await notifyJobs(database, "slow");
       await eventually(async () => (await jobById(slowId)).attempts === 1, 2000);
       let stopped = false;
       const stopping = worker.stop().then(() => {
@@ -245,6 +235,31 @@ describe.each(databaseKinds)("job queue on %s", (kind) => {
       await stopping;
       expect(ran).toEqual(["quick", "slow"]);
       expect((await jobById(slowId)).doneAt).toBeInstanceOf(Date);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("a job enqueued with the change that causes it wakes the workers when that change commits", async () => {
+    const ran: string[] = [];
+    const worker = await startJobWorker({
+      database,
+      handlers: { mail: async (payload) => void ran.push(String(payload.to)) },
+      logger: silent,
+      pollMs: 60_000,
+    });
+    try {
+      await database.db
+        .transaction(async (tx) => {
+          await enqueueJob({ db: tx, kind: "mail", payload: { to: "rolled-back" } });
+          throw new Error("the change fails");
+        })
+        .catch(() => {});
+      await database.db.transaction(async (tx) => {
+        await enqueueJob({ db: tx, kind: "mail", payload: { to: "committed" } });
+      });
+      await eventually(() => ran.length > 0, 2000);
+      expect(ran).toEqual(["committed"]);
     } finally {
       await worker.stop();
     }
@@ -273,7 +288,6 @@ describe.each(databaseKinds)("job queue on %s", (kind) => {
     }
     try {
       await enqueueJob({ db: database.db, kind: "quick", payload: {} });
-      await notifyJobs(database);
       await eventually(() => ran.length === 1, 2000);
     } finally {
       await worker?.stop();

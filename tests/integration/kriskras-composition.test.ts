@@ -7,13 +7,12 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import {
   composeGroups,
-  compositionRunOf,
+  getCompositionRun,
   metBeforeAmong,
   startComposition,
 } from "../../app/modules/kriskras/composition.server.ts";
 import { pairKey } from "../../app/modules/kriskras/composition.ts";
 import {
-  type Availability,
   kriskrasAvailability,
   kriskrasGroupMembers,
   kriskrasGroups,
@@ -23,11 +22,12 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "../../app/modules/kriskras/kriskras.schema.ts";
+import type { Availability } from "../../app/modules/kriskras/kriskras-kinds.ts";
 import {
-  movePerson,
-  reviewOf,
+  getGroupReview,
+  movePeople,
   setHost,
-  setLocked,
+  setPeopleLocked,
   swapPeople,
 } from "../../app/modules/kriskras/review.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
@@ -201,15 +201,15 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
     const { round } = await roundWith(12, () => ["ja", "ja"]);
     const { db } = database;
     const options = { db, roundId: round.id, timeLimitMs: 1500 };
-    expect(await compositionRunOf(options)).toBeUndefined();
+    expect(await getCompositionRun(options)).toBeUndefined();
     const { finished } = await startComposition(options);
-    expect((await compositionRunOf(options))?.state).toBe("bezig");
+    expect((await getCompositionRun(options))?.state).toBe("bezig");
     await expect(startComposition(options)).rejects.toThrow("De groepen worden al samengesteld");
     // The state is on the round's row: another connection, as another process would have, sees it.
     const [row] = await db.select().from(kriskrasRounds).where(eq(kriskrasRounds.id, round.id));
     expect(row?.composeState).toBe("bezig");
     await finished;
-    const done = await compositionRunOf(options);
+    const done = await getCompositionRun(options);
     expect(done?.state).toBe("klaar");
     expect(done?.fraction).toBe(1);
     expect(done?.result?.placed).toBe(12);
@@ -219,9 +219,9 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
       .update(kriskrasRounds)
       .set({ composeState: "bezig", composeStartedAt: new Date(Date.now() - 10 * 60_000) })
       .where(eq(kriskrasRounds.id, round.id));
-    expect((await compositionRunOf(options))?.state).toBe("mislukt");
+    expect((await getCompositionRun(options))?.state).toBe("mislukt");
     await (await startComposition(options)).finished;
-    expect((await compositionRunOf(options))?.state).toBe("klaar");
+    expect((await getCompositionRun(options))?.state).toBe("klaar");
   });
 
   it("lets an editor review, move, swap, choose a host and lock, with scores computed again at once", async () => {
@@ -230,7 +230,7 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
     );
     const { db } = database;
     await composeGroups({ db, roundId: round.id, timeLimitMs: 300 });
-    let review = await reviewOf({ db, roundId: round.id });
+    let review = await getGroupReview({ db, roundId: round.id });
     const first = review.slots[0]?.groups;
     expect(first?.map((group) => group.members.length).sort()).toEqual([6, 6]);
     expect(review.unplaced).toEqual([
@@ -242,12 +242,26 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
     const [groupOne, groupTwo] = first ?? [];
     if (!groupOne || !groupTwo) throw new Error("no groups");
     await expect(
-      movePerson({ db, roundId: round.id, signupId: people[12]?.signup.id ?? "", groupId: groupOne.id }),
+      movePeople({ db, roundId: round.id, signupIds: [people[12]?.signup.id ?? ""], groupId: groupOne.id }),
     ).rejects.toThrow("kan niet op dat moment");
 
+    // Moving several people is all or none: with person 12 among them, nobody moves.
     const mover = groupOne.members[0]?.signupId ?? "";
-    await movePerson({ db, roundId: round.id, signupId: mover, groupId: groupTwo.id });
-    review = await reviewOf({ db, roundId: round.id });
+    await expect(
+      movePeople({
+        db,
+        roundId: round.id,
+        signupIds: [mover, people[12]?.signup.id ?? ""],
+        groupId: groupTwo.id,
+      }),
+    ).rejects.toThrow("kan niet op dat moment");
+    const unchanged = await getGroupReview({ db, roundId: round.id });
+    expect(unchanged.slots[0]?.groups.find((group) => group.id === groupOne.id)?.members).toEqual(
+      groupOne.members,
+    );
+
+    await movePeople({ db, roundId: round.id, signupIds: [mover], groupId: groupTwo.id });
+    review = await getGroupReview({ db, roundId: round.id });
     const moved = review.slots[0]?.groups.find((group) => group.id === groupTwo.id);
     expect(moved?.members.find((member) => member.signupId === mover)?.locked).toBe(true);
     const [stored] = await db.select().from(kriskrasGroups).where(eq(kriskrasGroups.id, groupTwo.id));
@@ -258,8 +272,22 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
       review.slots[0]?.groups.find((group) => group.id === groupOne.id)?.members[0]?.signupId ?? "";
     await swapPeople({ db, roundId: round.id, signupA: mover, signupB: other });
     await setHost({ db, roundId: round.id, signupId: other });
-    await setLocked({ db, roundId: round.id, signupId: other, locked: false });
-    review = await reviewOf({ db, roundId: round.id });
+    // Locking several people is all or none too: someone without a group stops the whole change.
+    await expect(
+      setPeopleLocked({
+        db,
+        roundId: round.id,
+        signupIds: [other, people[12]?.signup.id ?? ""],
+        locked: false,
+      }),
+    ).rejects.toThrow("zit nog niet in een groep");
+    const stillLocked = await getGroupReview({ db, roundId: round.id });
+    expect(
+      stillLocked.slots[0]?.groups.flatMap((group) => group.members).find((m) => m.signupId === other)
+        ?.locked,
+    ).toBe(true);
+    await setPeopleLocked({ db, roundId: round.id, signupIds: [other], locked: false });
+    review = await getGroupReview({ db, roundId: round.id });
     const swapped = review.slots[0]?.groups.find((group) => group.id === groupTwo.id);
     expect(swapped?.hostSignupId).toBe(other);
     expect(swapped?.members.find((member) => member.signupId === other)?.locked).toBe(false);

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { composeGroups } from "../../app/modules/kriskras/composition.server.ts";
 import {
-  evaluationStateOf,
-  evaluationSummaryOf,
+  getEvaluationState,
+  getEvaluationSummary,
   submitEvaluation,
 } from "../../app/modules/kriskras/evaluations.server.ts";
 import {
@@ -79,9 +79,9 @@ describe.each(databaseKinds)("kris-kras evaluation and retention on %s", (kind) 
     const { db } = database;
     const { round, userIds } = await pastRound(1);
     const [first, second] = userIds as [string, string];
-    expect((await evaluationStateOf({ db, roundId: round.id, userId: first })).state).toBe("kan");
+    expect((await getEvaluationState({ db, roundId: round.id, userId: first })).state).toBe("kan");
     await submitEvaluation({ db, roundId: round.id, userId: first, answers: answers(5) });
-    expect((await evaluationStateOf({ db, roundId: round.id, userId: first })).state).toBe("al-gedaan");
+    expect((await getEvaluationState({ db, roundId: round.id, userId: first })).state).toBe("al-gedaan");
     await expect(
       submitEvaluation({ db, roundId: round.id, userId: first, answers: answers(1) }),
     ).rejects.toThrow("al beoordeeld");
@@ -94,12 +94,12 @@ describe.each(databaseKinds)("kris-kras evaluation and retention on %s", (kind) 
     expect(JSON.stringify(stored)).not.toContain(first);
 
     // Below five answers editors see only how many came in.
-    expect(await evaluationSummaryOf({ db, roundId: round.id })).toEqual({ answers: 1 });
+    expect(await getEvaluationSummary({ db, roundId: round.id })).toEqual({ answers: 1 });
     await submitEvaluation({ db, roundId: round.id, userId: second, answers: answers(3) });
     for (const userId of userIds.slice(2, 5)) {
       await submitEvaluation({ db, roundId: round.id, userId, answers: answers(4) });
     }
-    const summary = await evaluationSummaryOf({ db, roundId: round.id });
+    const summary = await getEvaluationSummary({ db, roundId: round.id });
     expect(summary.answers).toBe(5);
     expect(summary.questions?.waardevol).toEqual({ counts: [0, 0, 1, 3, 1], mean: 4 });
   });
@@ -107,7 +107,7 @@ describe.each(databaseKinds)("kris-kras evaluation and retention on %s", (kind) 
   it("lets nobody evaluate before their conversation, nor a round they took no part in", async () => {
     const { db } = database;
     const { round, userIds } = await pastRound(-3);
-    expect((await evaluationStateOf({ db, roundId: round.id, userId: userIds[0] ?? "" })).state).toBe(
+    expect((await getEvaluationState({ db, roundId: round.id, userId: userIds[0] ?? "" })).state).toBe(
       "nog-niet",
     );
     await expect(
@@ -115,7 +115,7 @@ describe.each(databaseKinds)("kris-kras evaluation and retention on %s", (kind) 
     ).rejects.toThrow("nog niet begonnen");
     const other = await pastRound(1);
     await expect(
-      evaluationStateOf({ db, roundId: other.round.id, userId: userIds[0] ?? "" }),
+      getEvaluationState({ db, roundId: other.round.id, userId: userIds[0] ?? "" }),
     ).rejects.toThrow("niet aan meegedaan");
   });
 

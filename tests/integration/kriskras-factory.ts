@@ -5,7 +5,6 @@ import type { Db } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { amsterdamToUtc, type LocalDateTime } from "../../app/modules/kriskras/calendar-invite.ts";
 import {
-  type Availability,
   kriskrasAnswerOptions,
   kriskrasAvailability,
   kriskrasGroupMembers,
@@ -14,8 +13,8 @@ import {
   kriskrasRounds,
   kriskrasSignups,
   kriskrasSlots,
-  type Weights,
 } from "../../app/modules/kriskras/kriskras.schema.ts";
+import type { Availability, Weights } from "../../app/modules/kriskras/kriskras-kinds.ts";
 
 export const TEST_ORGANISATIONS = [
   "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",

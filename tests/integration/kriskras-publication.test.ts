@@ -32,7 +32,7 @@ import {
   startGroupConversation,
 } from "../../app/modules/kriskras/my-group.server.ts";
 import { publishRound } from "../../app/modules/kriskras/publication.server.ts";
-import { movePerson } from "../../app/modules/kriskras/review.server.ts";
+import { movePeople } from "../../app/modules/kriskras/review.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 import {
   createKriskrasChoices,
@@ -221,7 +221,7 @@ describe.each(databaseKinds)("publishing a kris-kras round on %s", (kind) => {
   });
 
   it("after a move only the people whose group changed get an update, with a higher sequence", async () => {
-    await movePerson({ db: database.db, roundId, signupId: signups[22] as string, groupId: groups.b });
+    await movePeople({ db: database.db, roundId, signupIds: [signups[22] as string], groupId: groups.b });
     // The mover, and the members of the group they left and the group they joined (their list changed).
     expect(await publish()).toEqual({ sent: 0, updated: 23, cancelled: 0, unchanged: 11 });
     const mails = await takeMails();
@@ -238,7 +238,7 @@ describe.each(databaseKinds)("publishing a kris-kras round on %s", (kind) => {
   });
 
   it("someone taken out of every group gets a cancellation that removes the calendar entry", async () => {
-    await movePerson({ db: database.db, roundId, signupId: signups[33] as string, groupId: null });
+    await movePeople({ db: database.db, roundId, signupIds: [signups[33] as string], groupId: null });
     expect(await publish()).toEqual({ sent: 0, updated: 10, cancelled: 1, unchanged: 23 });
     const mails = await takeMails();
     const out = await userOf(33);
@@ -317,6 +317,14 @@ describe.each(databaseKinds)("publishing a kris-kras round on %s", (kind) => {
     expect(made?.ownerId).toBe(host.userId);
     expect(made?.title).toMatch(/^Kris-kras-gesprek .*groep 2$/);
     expect(await startGroupConversation({ quotas, ...options, userId: host.userId })).toBe(id);
+    // The group keeps a link to its conversation: a new title does not lose it, and once it has ended
+    // a click starts a new one.
+    await database.db.update(conversations).set({ title: "Onze groep" }).where(eq(conversations.id, id));
+    expect(await startGroupConversation({ quotas, ...options, userId: host.userId })).toBe(id);
+    await database.db.update(conversations).set({ status: "afgelopen" }).where(eq(conversations.id, id));
+    const next = await startGroupConversation({ quotas, ...options, userId: host.userId });
+    expect(next).not.toBe(id);
+    expect(await startGroupConversation({ quotas, ...options, userId: host.userId })).toBe(next);
     await expect(startGroupConversation({ quotas, ...options, userId: member.userId })).rejects.toMatchObject(
       {
         code: "forbidden",

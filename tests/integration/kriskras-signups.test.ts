@@ -25,7 +25,7 @@ import {
   cancelSignup,
   getOwnSignup,
   getSignupForm,
-  openRoundsFor,
+  listOpenRounds,
   reencryptAccessNeeds,
   saveSignup,
 } from "../../app/modules/kriskras/signups.server.ts";
@@ -89,7 +89,7 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
   });
 
   it("a civil servant signs up and gets a confirmation mail with the slots in Amsterdam time", async () => {
-    const before = await openRoundsFor({ db: database.db, userId: me.id });
+    const before = await listOpenRounds({ db: database.db, userId: me.id });
     const listed = before.find((candidate) => candidate.id === round.id);
     expect(listed).toMatchObject({ title: "Kris-kras voorjaar", open: true, signup: null });
     // Winter time (UTC+1) for the first slot, summer time (UTC+2) for the second.
@@ -105,7 +105,7 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
       workKind: "uitvoering",
       availability: { [round.slotIds[0] as string]: "ja", [round.slotIds[1] as string]: "als-het-moet" },
     });
-    const after = await openRoundsFor({ db: database.db, userId: me.id });
+    const after = await listOpenRounds({ db: database.db, userId: me.id });
     expect(after.find((candidate) => candidate.id === round.id)?.signup).toEqual({
       id: signup.id,
       availability: signup.availability,
@@ -230,7 +230,7 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
       [closing.slotIds[1] as string]: "nee",
     });
     expect(
-      (await openRoundsFor({ db: database.db, userId: me.id, now: later })).map((r) => r.id),
+      (await listOpenRounds({ db: database.db, userId: me.id, now: later })).map((r) => r.id),
     ).not.toContain(closing.id);
     const form = await getSignupForm({
       db: database.db,
@@ -259,7 +259,7 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
     await expect(
       cancelSignup({ db: database.db, roundId: early.id, user: me, origin: ORIGIN }),
     ).rejects.toMatchObject({ code: "conflict" });
-    expect((await openRoundsFor({ db: database.db, userId: colleague.id })).map((r) => r.id)).not.toContain(
+    expect((await listOpenRounds({ db: database.db, userId: colleague.id })).map((r) => r.id)).not.toContain(
       early.id,
     );
     const form = await getSignupForm({
@@ -277,7 +277,7 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
       signupOpensAt: new Date(Date.now() + DAY),
       signupClosesAt: new Date(Date.now() + 10 * DAY),
     });
-    expect((await openRoundsFor({ db: database.db, userId: me.id })).map((r) => r.id)).not.toContain(
+    expect((await listOpenRounds({ db: database.db, userId: me.id })).map((r) => r.id)).not.toContain(
       future.id,
     );
     for (const roundId of [future.id, randomUUID(), "geen-ronde"]) {
@@ -361,7 +361,8 @@ describe.each(databaseKinds)("signing up for kris-kras-gesprekken on %s", (kind)
       await getOwnSignup({ db: database.db, keyring, roundId: round.id, userId: colleague.id }),
     ).toBeUndefined();
     expect(
-      (await openRoundsFor({ db: database.db, userId: colleague.id })).find((r) => r.id === round.id)?.signup,
+      (await listOpenRounds({ db: database.db, userId: colleague.id })).find((r) => r.id === round.id)
+        ?.signup,
     ).toBeNull();
     const form = await getSignupForm({
       db: database.db,

@@ -1,13 +1,11 @@
 // Mail goes out through the job queue: to a real SMTP server when one is configured (retried when it
 // refuses), otherwise into an outbox folder as .eml files a person can open.
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
+import { simpleParser } from "mailparser";
 import { pino } from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { AppError } from "../../app/infra/errors.ts";
@@ -15,6 +13,7 @@ import { jobs } from "../../app/infra/jobs.schema.ts";
 import { enqueueJob, runDueJobs } from "../../app/infra/jobs.server.ts";
 import { createMailer, enqueueMail, type MailMessage, mailJobHandler } from "../../app/infra/mail.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
+import { startSmtpServer } from "./smtp-server.ts";
 
 const FROM = "Vakmanschap <noreply@vakmanschap.test>";
 const silent = pino({ level: "silent" });
@@ -24,35 +23,6 @@ const loginMail: MailMessage = {
   subject: "Uw inloglink voor Vakmanschap",
   text: "Open deze link om in te loggen: https://vakmanschap.test/inloggen/abc\n\nDe link werkt 15 minuten.",
 };
-
-/** An SMTP server on a free local port that keeps what it accepts; it refuses the first `refuse` messages. */
-async function startSmtpServer(options: { refuse?: number } = {}) {
-  const received: ParsedMail[] = [];
-  let refusalsLeft = options.refuse ?? 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        if (refusalsLeft > 0) {
-          refusalsLeft--;
-          callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
-          return;
-        }
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-}
 
 describe.each(databaseKinds)("mail on %s", (kind) => {
   let test: TestDatabase;

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createPageCache } from "../../server/page-cache.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
-
-async function eventually(check: () => boolean, timeoutMs = 5000) {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { eventually } from "./eventually.ts";
 
 describe.each(databaseKinds)("page cache invalidation on %s", (kind) => {
   let test: TestDatabase;
@@ -45,7 +38,7 @@ describe.each(databaseKinds)("page cache invalidation on %s", (kind) => {
 
     await cacheB.invalidate("guide");
 
-    await eventually(() => cacheA.stats().entries === 1);
+    await eventually(() => cacheA.stats().entries === 1, 5000);
     expect(cacheA.get("nl /gids")).toBeUndefined();
     expect(cacheA.get("nl /privacy")).toBeDefined();
   });

@@ -11,7 +11,7 @@ import {
   measureQuality,
   textOf,
 } from "../../app/modules/deliberation/suggestion-quality.ts";
-import { suggesterFor } from "../../app/modules/deliberation/suggestions.server.ts";
+import { getSuggester } from "../../app/modules/deliberation/suggestions.server.ts";
 import { PRINCIPLES } from "../../app/modules/dilemmas/dilemma-tags.ts";
 import { openSeededDatabase, type TestDatabase } from "./databases.ts";
 
@@ -42,7 +42,7 @@ describe("suggested principles for dilemmas in people's own words", () => {
   });
 
   it("has the meant principle in the top three for at least 90 %, well above chance", async () => {
-    const suggester = await suggesterFor({ db: database.db });
+    const suggester = await getSuggester({ db: database.db });
     const quality = measureQuality(suggester, dilemmas);
     const chance = chanceQuality(PRINCIPLES.length);
     console.log(
@@ -55,7 +55,7 @@ describe("suggested principles for dilemmas in people's own words", () => {
   });
 
   it("explains each suggestion with the person's own words", async () => {
-    const suggester = await suggesterFor({ db: database.db });
+    const suggester = await getSuggester({ db: database.db });
     const [dilemma] = dilemmas;
     if (!dilemma) throw new Error("no dilemmas");
     const [first] = suggester.suggest(textOf(dilemma), { limit: 3 });

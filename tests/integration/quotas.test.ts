@@ -33,8 +33,12 @@ import { createConversation } from "../../app/modules/conversations/conversation
 import { createDeliberation } from "../../app/modules/deliberation/deliberations.server.ts";
 import { submitCard } from "../../app/modules/dilemmas/dilemma-submissions.server.ts";
 import { DilemmaCardInput } from "../../app/modules/dilemmas/dilemmas.validation.ts";
+import { problemType } from "../../server/api/problem.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
+import { recordedPageCache } from "./recorded-page-cache.ts";
+
+const pageCache = recordedPageCache();
 
 const ORIGIN = "https://vakmanschap.test";
 const keyring = createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" });
@@ -139,7 +143,13 @@ describe.each(databaseKinds)("quotas per person on %s", (kind) => {
     const { writer, colleague } = people;
     const before = await listOwnContributions({ db, userId: writer.id });
     const run = await untilRefused((n) =>
-      createContribution({ db, quotas, actor: writer, input: general(`Algemene opmerking nummer ${n}.`) }),
+      createContribution({
+        pageCache,
+        db,
+        quotas,
+        actor: writer,
+        input: general(`Algemene opmerking nummer ${n}.`),
+      }),
     );
     expect(run.made).toBe(2);
     expectQuotaRefusal(run.error, "Je hebt in korte tijd veel bijdragen gestuurd.");
@@ -147,22 +157,42 @@ describe.each(databaseKinds)("quotas per person on %s", (kind) => {
     // A mistake in the input costs nothing and still says what is wrong.
     await expect(
       createContribution({
+        pageCache,
         db,
         quotas,
         actor: colleague,
         input: { ...general("Over versie 9."), version: 9 },
       }),
     ).rejects.toMatchObject({ code: "invalid" });
-    await createContribution({ db, quotas, actor: colleague, input: general("Eerste van de collega.") });
-    await createContribution({ db, quotas, actor: colleague, input: general("Tweede van de collega.") });
+    await createContribution({
+      pageCache,
+      db,
+      quotas,
+      actor: colleague,
+      input: general("Eerste van de collega."),
+    });
+    await createContribution({
+      pageCache,
+      db,
+      quotas,
+      actor: colleague,
+      input: general("Tweede van de collega."),
+    });
     // With RATE_LIMITS=off nobody is held back.
-    await createContribution({ db, quotas: quotasOff, actor: writer, input: general("Zonder grenzen.") });
+    await createContribution({
+      pageCache,
+      db,
+      quotas: quotasOff,
+      actor: writer,
+      input: general("Zonder grenzen."),
+    });
   });
 
   it("replies and reports stop at their quota, and a repeated report costs nothing", async () => {
     const { db } = database;
     const { writer, colleague, other } = people;
     const target = await createContribution({
+      pageCache,
       db,
       quotas: quotasOff,
       actor: writer,
@@ -190,6 +220,7 @@ describe.each(databaseKinds)("quotas per person on %s", (kind) => {
     for (let n = 0; n < 3; n++) {
       targets.push(
         await createContribution({
+          pageCache,
           db,
           quotas: quotasOff,
           actor: writer,
@@ -199,6 +230,7 @@ describe.each(databaseKinds)("quotas per person on %s", (kind) => {
     }
     const report = (id: string) =>
       reportItem({
+        pageCache,
         db,
         quotas,
         actor: colleague,
@@ -269,6 +301,7 @@ describe.each(databaseKinds)("quotas per person on %s", (kind) => {
     const recipient = await upsertUser({ db, email: "veel-post@example.nl" });
     const contributor = actorOf({ ...recipient, roles: [] });
     const proposal = await createContribution({
+      pageCache,
       db,
       quotas: quotasOff,
       actor: contributor,
@@ -330,6 +363,7 @@ describe.each(databaseKinds)("quotas per person on %s", (kind) => {
     const { db } = database;
     const { writer, editor, other } = people;
     const proposal = await createContribution({
+      pageCache,
       db,
       quotas: quotasOff,
       actor: writer,
@@ -342,6 +376,7 @@ describe.each(databaseKinds)("quotas per person on %s", (kind) => {
       }),
     });
     await moderateItem({
+      pageCache,
       db,
       actor: editor,
       target: { kind: "bijdrage", id: proposal.id },
@@ -406,8 +441,8 @@ describe.each(databaseKinds)("quotas in the API on %s", (kind) => {
         const retryAfter = Number(answer.headers.get("retry-after"));
         expect(retryAfter).toBeGreaterThan(0);
         expect(retryAfter).toBeLessThanOrEqual(3600);
-        const problem = (await answer.json()) as { status: number; code: string; detail: string };
-        expect(problem).toMatchObject({ status: 429, code: "rate_limited" });
+        const problem = (await answer.json()) as { status: number; type: string; detail: string };
+        expect(problem).toMatchObject({ status: 429, type: problemType(api.base, "rate_limited") });
         expect(problem.detail).toContain("Je hebt in korte tijd veel bijdragen gestuurd.");
       }
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
+import { problemType } from "../../server/api/problem.ts";
 import { startApiServer } from "./app-server.ts";
 import { openSeededDatabase, type TestDatabase } from "./databases.ts";
 import { sendRaw } from "./raw-request.ts";
@@ -33,7 +34,7 @@ describe("requests from other sites", () => {
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(response.headers.get("api-version")).toBe("1.0.0");
     const problem = ProblemOutput.parse(await response.json());
-    expect(problem.code).toBe("forbidden");
+    expect(problem.type).toBe(problemType(server.base, "forbidden"));
     expect(problem.detail).toContain("niet van deze website");
   }
 
@@ -62,7 +63,7 @@ describe("requests from other sites", () => {
     for (const headers of sameSite) {
       const response = await post("/api/v1/bestaat-niet", headers);
       expect(response.status).toBe(404);
-      expect(ProblemOutput.parse(await response.json()).code).toBe("not_found");
+      expect(ProblemOutput.parse(await response.json()).type).toBe(problemType(server.base, "not_found"));
     }
   });
 
@@ -161,7 +162,7 @@ describe("request bodies of the API", () => {
     });
     expect(response.status).toBe(413);
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    expect(ProblemOutput.parse(await response.json()).code).toBe("too_large");
+    expect(ProblemOutput.parse(await response.json()).type).toBe(problemType(server.base, "too_large"));
   });
 
   it("answers broken JSON with 400 problem+json", async () => {
@@ -171,6 +172,6 @@ describe("request bodies of the API", () => {
       body: '{"a":',
     });
     expect(response.status).toBe(400);
-    expect(ProblemOutput.parse(await response.json()).code).toBe("invalid");
+    expect(ProblemOutput.parse(await response.json()).type).toBe(problemType(server.base, "invalid"));
   });
 });

@@ -9,9 +9,10 @@ import { openDatabase } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import { freePort } from "./free-port.ts";
 import { sendRaw } from "./raw-request.ts";
 
-const PORT = 5100 + Math.floor(Math.random() * 300);
+const PORT = await freePort();
 const SITE = "https://vakmanschap.example.nl";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-secure-cookies-"));
 let server: BuiltServer;

@@ -19,9 +19,10 @@ import {
 } from "../../app/modules/accounts/single-sign-on.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
+import { freePort } from "./free-port.ts";
 import { CookieBrowser, startOidcProvider, type TestProvider } from "./oidc-provider.ts";
 
-const PORT = 4700 + Math.floor(Math.random() * 300);
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const CALLBACK = `${BASE}/inloggen/sso/terug`;
 const SECRET = crypto.randomBytes(32).toString("base64url");

@@ -14,9 +14,10 @@ import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.se
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { filesContaining } from "./files-containing.ts";
+import { freePort } from "./free-port.ts";
 import { type RawAnswer, sendRaw } from "./raw-request.ts";
 
-const PORT = 5100 + Math.floor(Math.random() * 300);
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const EVIL = "evil.example";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-address-"));

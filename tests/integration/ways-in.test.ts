@@ -23,6 +23,9 @@ import * as partPage from "../../app/routes/gids-deel.tsx";
 import * as homePage from "../../app/routes/home.tsx";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 import { startPageServer } from "./page-server.ts";
+import { recordedPageCache } from "./recorded-page-cache.ts";
+
+const pageCache = recordedPageCache();
 
 /** A shipped card about loyale-tegenspraak (content/dilemmas/). */
 const CARD = "eerst-de-minister-of-de-samenleving";
@@ -248,6 +251,7 @@ describe.each(databaseKinds)("ways in, from where people are, on %s", (kind) => 
     });
     const write = (body: string) =>
       createContribution({
+        pageCache,
         db,
         quotas: server.config.quotas,
         actor: writer,

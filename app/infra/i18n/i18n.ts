@@ -1,33 +1,14 @@
-// Interface translations (content stays Dutch). Both languages are small, so both ship to the browser
-// and one i18next instance per language is made once.
-import i18next, { type TFunction } from "i18next";
+// Interface languages and the translation hook. The texts themselves stay on the server
+// (texts.server.ts): the root loader sends the reader's language, and only the namespaces the page's
+// routes declare, so the browser translates from loader data and never loads a locale file.
 import { useRouteLoaderData } from "react-router";
-import en from "./en.json";
-import nl from "./nl.json";
+import { createTranslator, type Texts, type TFunction } from "./translate.ts";
+
+export type { TFunction } from "./translate.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_COOKIE = "taal";
-
-const instances = new Map<Language, TFunction>();
-
-export function translatorFor(language: Language): TFunction {
-  let t = instances.get(language);
-  if (!t) {
-    const instance = i18next.createInstance();
-    void instance.init({
-      lng: language,
-      fallbackLng: "nl",
-      resources: { nl: { translation: nl }, en: { translation: en } },
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-    t = instance.t.bind(instance) as TFunction;
-    instances.set(language, t);
-  }
-  return t;
-}
 
 /** The interface language of a request: the `taal` cookie, Dutch otherwise. */
 export function languageOf(request: Request): Language {
@@ -35,11 +16,29 @@ export function languageOf(request: Request): Language {
   return /(?:^|;\s*)taal=en(?:;|$)/.test(cookie) ? "en" : "nl";
 }
 
+/** What the root loader hands every page: its language and the texts its routes need. */
+export type PageTexts = { language: Language; texts: Texts };
+
+// One translator per texts object: the root loader's data changes only when a navigation reloads it.
+const translators = new WeakMap<Texts, TFunction>();
+const EMPTY: Texts = {};
+
+/** The translator for texts the root loader sent (or for none: then every key shows as itself). */
+export function translatorFrom(page: Partial<PageTexts> | undefined): TFunction {
+  const texts = page?.texts ?? EMPTY;
+  let t = translators.get(texts);
+  if (!t) {
+    t = createTranslator({ language: page?.language ?? "nl", texts });
+    translators.set(texts, t);
+  }
+  return t;
+}
+
 export function useLanguage(): Language {
-  const data = useRouteLoaderData("root") as { language?: Language } | undefined;
+  const data = useRouteLoaderData("root") as Partial<PageTexts> | undefined;
   return data?.language ?? "nl";
 }
 
 export function useT(): TFunction {
-  return translatorFor(useLanguage());
+  return translatorFrom(useRouteLoaderData("root") as Partial<PageTexts> | undefined);
 }

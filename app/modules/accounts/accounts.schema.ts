@@ -2,9 +2,7 @@
 // tokens and the audit log of privileged actions. Secrets are stored only as SHA-256 hashes.
 import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-
-export const ROLES = ["ambtenaar", "gespreksleider", "redacteur", "beheerder"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "./authorization.ts";
 
 export const users = pgTable(
   "users",

@@ -2,9 +2,9 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
-import { type Role, type User, users } from "./accounts.schema.ts";
+import { type User, users } from "./accounts.schema.ts";
 import { recordAudit } from "./audit.server.ts";
-import type { Actor } from "./authorization.ts";
+import type { Actor, Role } from "./authorization.ts";
 import { endAllSessions } from "./sessions.server.ts";
 
 export function normaliseEmail(email: string): string {

@@ -16,10 +16,51 @@ export function deletedAccountLabel(userId: string): string {
   return `verwijderd account ${userId}`;
 }
 
+/**
+ * Every action the log records, closed like `PERMISSIONS`: a new one is added here, and so must be
+ * listed in `docs/privacy.md` (a test compares the two). Rows written before this list may hold others.
+ */
+export const AUDIT_ACTIONS = [
+  // accounts
+  "user.roles",
+  "token.created",
+  "token.revoked",
+  "account.sso-linked",
+  "account.logged-out-everywhere",
+  // the operator's command line
+  "user.add",
+  "user.login-link",
+  "key.rotate",
+  "database.backup",
+  "database.restore",
+  // guide
+  "guide.draft.created",
+  "guide.draft.imported",
+  "guide.draft.discarded",
+  "guide.version.published",
+  // dilemma cards sent in
+  "dilemma.published",
+  "dilemma.declined",
+  // Meedenken
+  "cocreation.status",
+  "cocreation.adopted",
+  "cocreation.hidden",
+  "cocreation.restored",
+  "cocreation.reported-hidden",
+  // kris-kras
+  "kriskras.round.created",
+  "kriskras.organiser.added",
+  "kriskras.organiser.removed",
+  "kriskras.slot.removed",
+  "kriskras.round.published",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export async function recordAudit(options: {
   db: Db;
   actor: Pick<Actor, "id" | "email"> | null;
-  action: string;
+  action: AuditAction;
   target: string;
   details?: Record<string, unknown>;
 }): Promise<void> {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "./accounts.schema.ts";
-import { can, PERMISSIONS, type Permission, rolesOf } from "./authorization.ts";
+import { can, PERMISSIONS, type Permission, ROLES, rolesOf } from "./authorization.ts";
 
 const person = (roles: (typeof ROLES)[number][]) => ({ id: "1", email: "a@example.nl", roles });
 

@@ -1,6 +1,9 @@
 // Who may do what: one function decides for every capability, and routes and API handlers ask it
 // instead of checking roles themselves. Pure, so the whole matrix is easy to test.
-import type { Role } from "./accounts.schema.ts";
+
+/** The roles, in rising order of what they may do; stored on the user (accounts.schema.ts). */
+export const ROLES = ["ambtenaar", "gespreksleider", "redacteur", "beheerder"] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Actor {
   id: string;
@@ -19,7 +22,7 @@ export const PERMISSIONS = {
   "dilemmas:review": "redacteur",
   "deliberations:own": "ambtenaar",
   "conversations:lead": "gespreksleider",
-  // Running a session one owns: its pages check ownership themselves. Only a gespreksleider makes sessions
+  // Running a conversation one owns: its pages check ownership themselves. Only a gespreksleider makes conversations
   // at will; anyone else owns one only as the host of a kris-kras group (startGroupConversation).
   "conversations:run-own": "ambtenaar",
   "kriskras:organise": "redacteur",

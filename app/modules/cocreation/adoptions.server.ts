@@ -8,13 +8,13 @@ import { AppError } from "../../infra/errors.ts";
 import type { Quotas } from "../../infra/quotas.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
-import { guideVersions } from "../guide/guide.schema.ts";
 import {
   addDraftPart,
   getDraft,
   insertDraftBlockAfter,
   updateDraftBlock,
-} from "../guide/guide-drafts.server.ts";
+} from "../guide/draft-versions.server.ts";
+import { guideVersions } from "../guide/guide.schema.ts";
 import { cocreationAdoptions, cocreationContributions } from "./cocreation.schema.ts";
 import type { StatusInput } from "./cocreation.validation.ts";
 import type { ContributionKind } from "./cocreation-kinds.ts";
@@ -172,7 +172,7 @@ async function applyToDraft(
 }
 
 /** Where a proposal was taken over, newest version first. */
-export async function adoptionsOf(options: { db: Db; contributionId: string }): Promise<Adoption[]> {
+export async function listAdoptions(options: { db: Db; contributionId: string }): Promise<Adoption[]> {
   const rows = await options.db
     .select({
       versionNumber: guideVersions.number,

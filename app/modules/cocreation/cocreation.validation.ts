@@ -1,45 +1,26 @@
 // The inputs of Meedenken, shared by the forms and the API, with Dutch messages; and the shapes the API
 // answers with (for the OpenAPI document).
 import { z } from "zod";
+import { isStorable, storableText } from "../../infra/fields.ts";
 import {
+  BODY_MAX,
   CONTRIBUTION_KINDS,
   CONTRIBUTION_STATUSES,
-  type ContributionKind,
   HIDDEN_STATES,
+  PARAGRAPH_KINDS,
+  PROPOSAL_MAX,
+  REASON_MAX,
   STATUS_FILTERS,
 } from "./cocreation-kinds.ts";
 
-/** Proposals can be supported; comments and general feedback cannot. */
-export const PROPOSAL_KINDS: readonly ContributionKind[] = ["tekstvoorstel", "nieuwe-alinea", "nieuw-deel"];
-
-/** The editors' queue: everything, what is undecided, what was reported, what is hidden. */
-export const QUEUE_VIEWS = ["alles", "open", "gemeld", "verborgen"] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
-
-export const BODY_MAX = 4000;
-export const PROPOSAL_MAX = 20_000;
-export const REASON_MAX = 1000;
-export const PAGE_SIZE = 20;
-
-const storable = (value: string) => !value.includes("\u0000");
-const UNSTORABLE = "Deze tekst bevat een teken dat niet kan worden opgeslagen.";
-
 const text = (max: number, tooLong: string) =>
-  z
-    .string({ error: "Dit moet tekst zijn." })
-    .trim()
-    .max(max, tooLong)
-    .refine(storable, UNSTORABLE)
-    .default("");
+  storableText({ max, tooLong, missing: "Dit moet tekst zijn." }).default("");
 
 /** The short name of a part or the anchor of a paragraph, as in the address bar. */
 export const Slug = z
   .string({ error: "Dit moet tekst zijn." })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Onbekend deel of onbekende alinea.")
   .max(120, "Onbekend deel of onbekende alinea.");
-
-/** Kinds that hang on one paragraph; a new paragraph hangs on the paragraph it should follow. */
-export const PARAGRAPH_KINDS = ["reactie", "tekstvoorstel", "nieuwe-alinea"] as const;
 
 export const ContributionInput = z
   .object({
@@ -75,12 +56,13 @@ export const ContributionInput = z
 export type ContributionInput = z.output<typeof ContributionInput>;
 
 export const ReplyInput = z.object({
-  body: z
-    .string({ error: "Schrijf je reactie." })
-    .trim()
-    .min(3, "Schrijf je reactie: minstens 3 tekens.")
-    .max(BODY_MAX, `Je reactie mag hoogstens ${BODY_MAX} tekens hebben.`)
-    .refine(storable, UNSTORABLE),
+  body: storableText({
+    missing: "Schrijf je reactie.",
+    min: 3,
+    tooShort: "Schrijf je reactie: minstens 3 tekens.",
+    max: BODY_MAX,
+    tooLong: `Je reactie mag hoogstens ${BODY_MAX} tekens hebben.`,
+  }),
   showName: z.boolean({ error: "Geef met true of false aan of je naam zichtbaar is." }).default(false),
 });
 export type ReplyInput = z.output<typeof ReplyInput>;
@@ -123,12 +105,13 @@ export type StatusInput = z.output<typeof StatusInput>;
 
 export const ModerationInput = z.object({
   action: z.enum(["verbergen", "herstellen"], { error: "Kies verbergen of herstellen." }),
-  reason: z
-    .string({ error: "Schrijf de reden." })
-    .trim()
-    .min(5, "Schrijf de reden: minstens 5 tekens.")
-    .max(REASON_MAX, `De reden mag hoogstens ${REASON_MAX} tekens hebben.`)
-    .refine(storable, UNSTORABLE),
+  reason: storableText({
+    missing: "Schrijf de reden.",
+    min: 5,
+    tooShort: "Schrijf de reden: minstens 5 tekens.",
+    max: REASON_MAX,
+    tooLong: `De reden mag hoogstens ${REASON_MAX} tekens hebben.`,
+  }),
 });
 export type ModerationInput = z.output<typeof ModerationInput>;
 
@@ -143,7 +126,7 @@ export const ContributionFilter = z.object({
   alinea: Slug.optional().catch(undefined),
   soort: z.enum(CONTRIBUTION_KINDS).optional().catch(undefined),
   status: z.enum(STATUS_FILTERS).optional().catch(undefined),
-  q: z.string().trim().max(200).refine(storable).optional().catch(undefined),
+  q: z.string().trim().max(200).refine(isStorable).optional().catch(undefined),
   pagina: PageNumber.default(1).catch(1),
 });
 export type ContributionFilter = z.output<typeof ContributionFilter>;
@@ -163,12 +146,11 @@ export const ApiContributionFilter = z.object({
   alinea: Slug.optional(),
   soort: z.enum(CONTRIBUTION_KINDS, { error: "Onbekende soort bijdrage." }).optional(),
   status: z.enum(CONTRIBUTION_STATUSES, { error: "Onbekende status." }).optional(),
-  q: z
-    .string({ error: "Zoek met één tekst." })
-    .trim()
-    .max(200, "Zoek met hoogstens 200 tekens.")
-    .refine(storable, UNSTORABLE)
-    .optional(),
+  q: storableText({
+    missing: "Zoek met één tekst.",
+    max: 200,
+    tooLong: "Zoek met hoogstens 200 tekens.",
+  }).optional(),
   pagina: PageNumber.default(1),
 });
 
@@ -220,7 +202,7 @@ export const ContributionDetailOutput = ContributionOutput.extend({
 });
 
 export const ContributionPageOutput = z.object({
-  bijdragen: z.array(ContributionOutput),
+  contributions: z.array(ContributionOutput),
   total: z.int(),
   page: z.int(),
   pages: z.int(),

@@ -1,39 +1,12 @@
-// The form fields of a contribution, per kind, and the reader of the posted form. The form works as
-// plain HTML: the kind, version, part and paragraph travel as hidden fields.
+// The form fields of a contribution, per kind (`readContributionForm` reads them back). The form works
+// as plain HTML: the kind, version, part and paragraph travel as hidden fields.
+
+import { CheckboxField } from "~/ui/form-field.tsx";
 import { useT } from "../../infra/i18n/i18n.ts";
 import { FormField, Textarea, Textbox } from "../../ui/form-field.tsx";
-import { BODY_MAX, PROPOSAL_MAX } from "./cocreation.validation.ts";
 import type { ContributionKind } from "./cocreation-kinds.ts";
-
-export interface ContributionFormValues {
-  kind: string;
-  version: string;
-  part?: string;
-  anchor?: string;
-  body: string;
-  proposedText: string;
-  title: string;
-  showName: boolean;
-}
-
-const field = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-/** The posted form as typed (for the schema, and to show it again after a mistake). */
-export function contributionFormInput(form: FormData): ContributionFormValues {
-  return {
-    kind: field(form, "kind"),
-    version: field(form, "version"),
-    part: field(form, "part") || undefined,
-    anchor: field(form, "anchor") || undefined,
-    body: field(form, "body"),
-    proposedText: field(form, "proposedText"),
-    title: field(form, "title"),
-    showName: form.get("showName") === "ja",
-  };
-}
+import { BODY_MAX, PROPOSAL_MAX } from "./cocreation-kinds.ts";
+import type { ContributionFormValues } from "./read-contribution-form.ts";
 
 export function ContributionFields(props: {
   kind: ContributionKind;
@@ -112,22 +85,13 @@ export function ShowNameField(props: { checked: boolean; id?: string }) {
   const t = useT();
   const id = props.id ?? "showName";
   return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox">
-      <input
-        type="checkbox"
-        className="utrecht-checkbox utrecht-checkbox--html-input"
-        id={id}
-        name="showName"
-        value="ja"
-        defaultChecked={props.checked}
-        aria-describedby={`${id}-beschrijving`}
-      />{" "}
-      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-        {t("meedenken.form.showName")}
-      </label>
-      <div className="utrecht-form-field-description" id={`${id}-beschrijving`}>
-        {t("meedenken.form.showNameHint")}
-      </div>
-    </div>
+    <CheckboxField
+      id={id}
+      name="showName"
+      value="ja"
+      defaultChecked={props.checked}
+      label={t("meedenken.form.showName")}
+      description={t("meedenken.form.showNameHint")}
+    />
   );
 }

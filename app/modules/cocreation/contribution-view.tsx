@@ -1,5 +1,7 @@
 // How a contribution looks in a list and on its page: who (or "anonymous"), where in the guide, its
 // status, and its text, or the editors' note in its place when it is hidden.
+
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import { formatDate } from "../../infra/i18n/format-date.ts";
 import { useLanguage, useT } from "../../infra/i18n/i18n.ts";
 import { Alert, StatusBadge } from "../../ui/alert.tsx";
@@ -151,16 +153,16 @@ export function WordDiff(props: { words: WordChange[] }) {
         ) : word.kind === "added" ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <ins key={index} className="vm-ins">
-            <span className="rhc-visually-hidden">[{t("compare.insertedText")} </span>
+            <VisuallyHidden>[{t("compare.insertedText")} </VisuallyHidden>
             {word.text}
-            <span className="rhc-visually-hidden"> {t("compare.endOfChange")}]</span>
+            <VisuallyHidden> {t("compare.endOfChange")}]</VisuallyHidden>
           </ins>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <del key={index} className="vm-del">
-            <span className="rhc-visually-hidden">[{t("compare.deletedText")} </span>
+            <VisuallyHidden>[{t("compare.deletedText")} </VisuallyHidden>
             {word.text}
-            <span className="rhc-visually-hidden"> {t("compare.endOfChange")}]</span>
+            <VisuallyHidden> {t("compare.endOfChange")}]</VisuallyHidden>
           </del>
         ),
       )}

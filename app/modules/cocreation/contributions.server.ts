@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type 
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
+import type { PageCacheControl } from "../../infra/services.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
@@ -20,20 +21,16 @@ import {
   cocreationStatusChanges,
   cocreationSupports,
 } from "./cocreation.schema.ts";
-import {
-  type ContributionFilter,
-  type ContributionInput,
-  PAGE_SIZE,
-  PARAGRAPH_KINDS,
-  PROPOSAL_KINDS,
-  type QueueView,
-  type ReplyInput,
-} from "./cocreation.validation.ts";
+import type { ContributionFilter, ContributionInput, ReplyInput } from "./cocreation.validation.ts";
 import {
   type ContributionKind,
   type ContributionStatus,
   type HiddenState,
   OPEN_STATUSES,
+  PAGE_SIZE,
+  PARAGRAPH_KINDS,
+  PROPOSAL_KINDS,
+  type QueueView,
 } from "./cocreation-kinds.ts";
 import { notifyContributor } from "./notifications.server.ts";
 
@@ -107,10 +104,12 @@ type Row = typeof cocreationContributions.$inferSelect;
 
 /**
  * Writes a contribution on a published version; the paragraph's text of that moment is kept with it.
- * Counts against the writer's hourly quota once the input is known to be good.
+ * Counts against the writer's hourly quota once the input is known to be good. The guide's cached
+ * pages show how many contributions each paragraph has, so they are dropped.
  */
 export async function createContribution(options: {
   db: Db;
+  pageCache: PageCacheControl;
   quotas: Quotas;
   actor: Actor;
   input: ContributionInput;
@@ -121,7 +120,7 @@ export async function createContribution(options: {
       fields: { version: "Deze weergave van de gids bestaat niet." },
     });
   });
-  if (version.status !== "published") {
+  if (version.status !== "gepubliceerd") {
     throw new AppError("invalid", "Je kunt alleen meedenken over een gepubliceerde weergave van de gids.", {
       fields: { version: "Je kunt alleen meedenken over een gepubliceerde weergave van de gids." },
     });
@@ -151,23 +150,27 @@ export async function createContribution(options: {
     throw new AppError("invalid", message, { fields: { proposedText: message } });
   }
   const proposes = input.kind !== "reactie" && input.kind !== "algemeen";
-  await spendQuota({ db, quotas: options.quotas, kind: "contribution", userId: options.actor.id });
-  const [created] = await db
-    .insert(cocreationContributions)
-    .values({
-      kind: input.kind,
-      versionId: version.id,
-      partSlug,
-      anchor,
-      originalText,
-      body: input.body,
-      proposedText: proposes ? input.proposedText : "",
-      title: input.kind === "nieuw-deel" ? input.title : "",
-      authorId: options.actor.id,
-      showName: input.showName,
-    })
-    .returning();
-  if (!created) throw new Error("contribution not stored");
+  const created = await db.transaction(async (tx) => {
+    await spendQuota({ db: tx, quotas: options.quotas, kind: "contribution", userId: options.actor.id });
+    const [row] = await tx
+      .insert(cocreationContributions)
+      .values({
+        kind: input.kind,
+        versionId: version.id,
+        partSlug,
+        anchor,
+        originalText,
+        body: input.body,
+        proposedText: proposes ? input.proposedText : "",
+        title: input.kind === "nieuw-deel" ? input.title : "",
+        authorId: options.actor.id,
+        showName: input.showName,
+      })
+      .returning();
+    if (!row) throw new Error("contribution not stored");
+    return row;
+  });
+  await options.pageCache.invalidate("guide");
   return created;
 }
 
@@ -200,7 +203,7 @@ type SummaryRow = {
   reports: number;
 };
 
-function summaryOf(found: SummaryRow, viewer: Viewer): ContributionSummary {
+function getConversationSummary(found: SummaryRow, viewer: Viewer): ContributionSummary {
   const { row } = found;
   const mine = Boolean(viewer.userId && row.authorId === viewer.userId);
   const readable = row.hiddenState === null || viewer.editor || mine;
@@ -320,7 +323,7 @@ async function pageOf(options: {
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
   return {
-    items: rows.map((row) => summaryOf(row, options.viewer)),
+    items: rows.map((row) => getConversationSummary(row, options.viewer)),
     total,
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -341,7 +344,7 @@ export async function getContribution(options: {
     .leftJoin(users, eq(users.id, cocreationContributions.authorId))
     .where(eq(cocreationContributions.id, options.id));
   if (!found) throw new AppError("not_found", NOT_FOUND);
-  const summary = summaryOf(found, viewer);
+  const summary = getConversationSummary(found, viewer);
   const [history, replies, supported, reports] = await Promise.all([
     db
       .select({ change: cocreationStatusChanges, editor: users.email })
@@ -416,7 +419,7 @@ export async function getContribution(options: {
 }
 
 /** How many visible contributions each paragraph of a part of a version has: for the guide's pages. */
-export async function contributionCountsFor(options: {
+export async function getContributionCounts(options: {
   db: Db;
   versionId: string;
   partSlug: string;
@@ -445,7 +448,7 @@ export async function listOwnContributions(options: { db: Db; userId: string }) 
     .leftJoin(users, eq(users.id, cocreationContributions.authorId))
     .where(eq(cocreationContributions.authorId, options.userId))
     .orderBy(desc(cocreationContributions.createdAt), desc(cocreationContributions.id));
-  return rows.map((row) => summaryOf(row, { userId: options.userId, editor: false }));
+  return rows.map((row) => getConversationSummary(row, { userId: options.userId, editor: false }));
 }
 
 async function requireVisibleContribution(db: Db, id: string): Promise<Row> {

@@ -5,6 +5,7 @@ import { and, count, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
+import type { PageCacheControl } from "../../infra/services.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { cocreationContributions, cocreationReplies, cocreationReports } from "./cocreation.schema.ts";
@@ -43,17 +44,18 @@ async function requireTarget(db: Db, target: Target) {
 /**
  * Reports a contribution or reply, within the reporter's hourly quota. A second report by the same
  * person is refused (`conflict`, and costs no quota). Returns whether it is hidden now, and the
- * contribution it belongs to.
+ * contribution it belongs to. Hiding changes the guide's pages (their counts), so their cache is dropped.
  */
 export async function reportItem(options: {
   db: Db;
+  pageCache: PageCacheControl;
   quotas: Quotas;
   actor: Actor;
   target: Target;
   reason: string;
   threshold: number;
 }): Promise<{ hidden: boolean; contributionId: string }> {
-  return options.db.transaction(async (tx) => {
+  const result = await options.db.transaction(async (tx) => {
     const row = await requireTarget(tx, options.target);
     await spendQuota({ db: tx, quotas: options.quotas, kind: "report", userId: options.actor.id });
     const inserted = await tx
@@ -93,18 +95,24 @@ export async function reportItem(options: {
       target: `${options.target.kind}:${row.id}`,
       details: { reports: counted?.total ?? 0 },
     });
-    return { hidden: true, contributionId: row.contributionId };
+    return { hidden: true, contributionId: row.contributionId, newlyHidden: true };
   });
+  if ("newlyHidden" in result) await options.pageCache.invalidate("guide");
+  return { hidden: result.hidden, contributionId: result.contributionId };
 }
 
-/** An editor hides (the public reads the reason instead of the text) or restores, with a reason. */
+/**
+ * An editor hides (the public reads the reason instead of the text) or restores, with a reason; the
+ * guide's cached pages count visible contributions, so they are dropped.
+ */
 export async function moderateItem(options: {
   db: Db;
+  pageCache: PageCacheControl;
   actor: Actor;
   target: Target;
   input: ModerationInput;
 }): Promise<{ contributionId: string }> {
-  return options.db.transaction(async (tx) => {
+  const result = await options.db.transaction(async (tx) => {
     const row = await requireTarget(tx, options.target);
     const hide = options.input.action === "verbergen";
     const table = tableOf(options.target.kind);
@@ -125,6 +133,8 @@ export async function moderateItem(options: {
     });
     return { contributionId: row.contributionId };
   });
+  await options.pageCache.invalidate("guide");
+  return result;
 }
 
 /** How many items wait for an editor because reports hid them: for the queue's heading. */

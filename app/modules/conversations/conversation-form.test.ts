@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "../../infra/form-errors.ts";
 import {
   type CardForQuestion,
+  conversationFieldOf,
   conversationInputOf,
   emptyQuestion,
-  formErrorsOf,
   formValuesFrom,
   MAX_QUESTIONS,
   questionField,
@@ -88,7 +89,7 @@ describe("the form for a new conversation", () => {
     expect(intent("verwijder-3")).toEqual({ kind: "remove", position: 1 });
     expect(intent("kaart-3")).toEqual({ kind: "card", position: 1, slug: "een-kaart" });
     expect(intent("kaart-0")).toEqual({ kind: "card", position: 0, slug: "" });
-    // A button for a question that is not there, or nothing known: just make the session.
+    // A button for a question that is not there, or nothing known: just make the conversation.
     expect(intent("verwijder-7")).toEqual({ kind: "create" });
     expect(intent("maken")).toEqual({ kind: "create" });
     expect(intent("iets")).toEqual({ kind: "create" });
@@ -142,7 +143,7 @@ describe("the form for a new conversation", () => {
     ];
     const checked = ConversationInput.safeParse(conversationInputOf(values));
     if (checked.success) throw new Error("expected errors");
-    const errors = formErrorsOf(checked.error);
+    const errors = fieldErrorsOf(checked.error, { nameOf: conversationFieldOf });
     expect(errors).toMatchObject({
       titel: "Geef het gesprek een titel.",
       minimum: "Het minimum aantal antwoorden is een heel getal.",
@@ -158,7 +159,7 @@ describe("the form for a new conversation", () => {
   it("says so when there is no question at all", () => {
     const checked = ConversationInput.safeParse(conversationInputOf({ ...formValuesFrom(), questions: [] }));
     if (checked.success) throw new Error("expected errors");
-    expect(formErrorsOf(checked.error)).toEqual({
+    expect(fieldErrorsOf(checked.error, { nameOf: conversationFieldOf })).toEqual({
       titel: "Geef het gesprek een titel.",
       vragen: "Zet minstens één vraag in het gesprek.",
     });

@@ -1,13 +1,13 @@
-// The facilitator's form for a new session: its field names (`titel`, `vraag-0-tekst`, …), reading them
+// The facilitator's form for a new conversation: its field names (`titel`, `vraag-0-tekst`, …), reading them
 // back exactly as typed, turning them into what `ConversationInput` checks, putting its errors on the
 // right fields, and the edits that work by submitting (add, remove, fill from a dilemma card). Pure, so
 // the page behaves the same with and without JavaScript.
-import type { z } from "zod";
+import { textOf } from "../../infra/form-data.ts";
 import { shorten } from "../deliberation/card-from-record.ts";
 import { PRINCIPLES } from "../dilemmas/dilemma-tags.ts";
 import type { ConversationTemplate } from "./templates.ts";
 
-/** The most questions a session holds (as `ConversationInput` says). */
+/** The most questions a conversation holds (as `ConversationInput` says). */
 export const MAX_QUESTIONS = 30;
 // The limits of `QuestionDraftSchema`, for filling a question from a card.
 const QUESTION_TEXT_MAX = 300;
@@ -27,7 +27,7 @@ export interface QuestionFormValues {
 }
 
 export interface ConversationFormValues {
-  /** The template the session started from ("" for an empty start), to keep its guide in view. */
+  /** The template the conversation started from ("" for an empty start), to keep its guide in view. */
   template: string;
   title: string;
   description: string;
@@ -126,10 +126,7 @@ const QUESTION_NUMBER = /^vraag-(\d{1,3})-soort$/;
  * form had.
  */
 export function readConversationForm(form: FormData): { values: ConversationFormValues; intent: FormIntent } {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
+  const text = (name: string) => textOf(form, name);
   const numbers = [...new Set([...form.keys()].map((key) => QUESTION_NUMBER.exec(key)?.[1]))]
     .filter((number): number is string => number !== undefined)
     .map(Number)
@@ -200,23 +197,17 @@ const TOP_FIELDS: Record<string, string> = {
   questions: FIELDS.questions,
 };
 
-/** One message per form field, named as the form names it; the first problem of a field wins. */
-export function formErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const [top, position, name] = issue.path;
-    let field = TOP_FIELDS[String(top)] ?? FIELDS.title;
-    if (top === "questions" && typeof position === "number") {
-      // The card is a hidden field; its problem belongs beside the card's select.
-      const named = name === "cardSlug" ? "cardChoice" : name;
-      field =
-        typeof named === "string" && named in QUESTION_FIELDS
-          ? questionField(position, named as QuestionField)
-          : questionField(position, "text");
-    }
-    errors[field] ??= issue.message;
+/** The form field a problem in the conversation's input belongs to (for `fieldErrorsOf`'s `nameOf`). */
+export function conversationFieldOf(path: readonly PropertyKey[]): string {
+  const [top, position, name] = path;
+  if (top === "questions" && typeof position === "number") {
+    // The card is a hidden field; its problem belongs beside the card's select.
+    const named = name === "cardSlug" ? "cardChoice" : name;
+    return typeof named === "string" && named in QUESTION_FIELDS
+      ? questionField(position, named as QuestionField)
+      : questionField(position, "text");
   }
-  return errors;
+  return TOP_FIELDS[String(top)] ?? FIELDS.title;
 }
 
 /** The form with one more, empty question at the end (unless it is full). */
@@ -277,7 +268,7 @@ export function withCardTaken(
 /**
  * The form with a card's question in it, for a facilitator who came from the card's page: it fills the
  * first question when that is still empty (an empty start), and otherwise comes after the template's
- * questions. An untitled session takes the card's title. Also returns the question's position.
+ * questions. An untitled conversation takes the card's title. Also returns the question's position.
  */
 export function withCardQuestion(
   values: ConversationFormValues,

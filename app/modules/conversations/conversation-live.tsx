@@ -1,9 +1,21 @@
-// The building blocks of a session's pages (control, big screen, phones, summary): results as tables (numbers and
+// The building blocks of a conversation's pages (control, big screen, phones, summary): results as tables (numbers and
 // percentages as text, bars only beside them), the countdown of a question, and following the live
-// stream so the page reloads its data when the session changes. Without JavaScript the tables and the
+// stream so the page reloads its data when the conversation changes. Without JavaScript the tables and the
 // end time still show; only the live parts need it. The guide's principles as links.
 import { useEffect, useRef, useState } from "react";
 import { useNavigation, useRevalidator } from "react-router";
+import { Paragraph } from "~/ui/heading.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "~/ui/table.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import { Heading } from "../../ui/heading.tsx";
 import { Link } from "../../ui/link.tsx";
 import type { Translate } from "../deliberation/deliberation-record.ts";
@@ -20,12 +32,12 @@ export type RevealedResults =
 function Mean(props: { t: Translate; tally: ChoiceTally; second?: boolean }) {
   if (props.tally.kind !== "schaal" || props.tally.mean === null) return null;
   return (
-    <p className="nl-paragraph">
+    <Paragraph>
       {props.t(props.second ? "gesprekken.results.meanRound2" : "gesprekken.results.mean", {
         mean: props.tally.mean,
         median: props.tally.median,
       })}
-    </p>
+    </Paragraph>
   );
 }
 
@@ -65,54 +77,40 @@ export function ResultTable(props: {
   const { t } = props;
   return (
     <>
-      <div className="utrecht-table-container vm-table-scroll">
-        <table
-          className={`utrecht-table utrecht-table--html-table vm-tally${props.bars ? " vm-tally--bars" : ""}${props.large ? " vm-tally--large" : ""}`}
-        >
-          <caption className="utrecht-table__caption">{props.caption}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("gesprekken.results.option")}
-              </th>
-              <th
-                scope="col"
-                className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-              >
-                {t("gesprekken.results.count")}
-              </th>
-              <th
-                scope="col"
-                className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-              >
-                {t("gesprekken.results.share")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {props.tally.options.map((option) => (
-              <tr key={option.value} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {optionLabel(t, props.question, option.value)}
-                </th>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data">
-                  {option.count}
-                </td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data">
-                  {props.bars ? (
-                    <span className="vm-tally__cell">
-                      <span>{option.share}%</span>
-                      <Bar share={option.share} />
-                    </span>
-                  ) : (
-                    `${option.share}%`
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        className={`vm-tally${props.bars ? " vm-tally--bars" : ""}${props.large ? " vm-tally--large" : ""}`}
+      >
+        <TableCaption>{props.caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t("gesprekken.results.option")}</TableHeaderCell>
+            <TableHeaderCell scope="col" numeric>
+              {t("gesprekken.results.count")}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" numeric>
+              {t("gesprekken.results.share")}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.tally.options.map((option) => (
+            <TableRow key={option.value}>
+              <TableHeaderCell scope="row">{optionLabel(t, props.question, option.value)}</TableHeaderCell>
+              <TableCell numeric>{option.count}</TableCell>
+              <TableCell numeric>
+                {props.bars ? (
+                  <span className="vm-tally__cell">
+                    <span>{option.share}%</span>
+                    <Bar share={option.share} />
+                  </span>
+                ) : (
+                  `${option.share}%`
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       <Mean t={t} tally={props.tally} />
     </>
   );
@@ -141,46 +139,31 @@ export function ShiftTable(props: {
     );
   return (
     <>
-      <div className="utrecht-table-container vm-table-scroll">
-        <table
-          className={`utrecht-table utrecht-table--html-table vm-tally${props.bars ? " vm-tally--bars" : ""}${props.large ? " vm-tally--large" : ""}`}
-        >
-          <caption className="utrecht-table__caption">{props.caption}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("gesprekken.results.option")}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("gesprekken.results.round1")}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("gesprekken.results.round2")}
-              </th>
-              <th
-                scope="col"
-                className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-              >
-                {t("gesprekken.results.change")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {props.shift.options.map((option) => (
-              <tr key={option.value} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {optionLabel(t, props.question, option.value)}
-                </th>
-                <td className="utrecht-table__cell">{round(option.before)}</td>
-                <td className="utrecht-table__cell">{round(option.after, true)}</td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data">
-                  {formatChange(option.change)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        className={`vm-tally${props.bars ? " vm-tally--bars" : ""}${props.large ? " vm-tally--large" : ""}`}
+      >
+        <TableCaption>{props.caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t("gesprekken.results.option")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("gesprekken.results.round1")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("gesprekken.results.round2")}</TableHeaderCell>
+            <TableHeaderCell scope="col" numeric>
+              {t("gesprekken.results.change")}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.shift.options.map((option) => (
+            <TableRow key={option.value}>
+              <TableHeaderCell scope="row">{optionLabel(t, props.question, option.value)}</TableHeaderCell>
+              <TableCell>{round(option.before)}</TableCell>
+              <TableCell>{round(option.after, true)}</TableCell>
+              <TableCell numeric>{formatChange(option.change)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       <Mean t={t} tally={props.round1} />
       <Mean t={t} tally={props.round2} second />
     </>
@@ -200,21 +183,19 @@ export function RevealedResult(props: {
   if (results.kind === "open") {
     return (
       <>
-        <p className="nl-paragraph">{t("gesprekken.results.openCount", { count: results.count })}</p>
+        <Paragraph>{t("gesprekken.results.openCount", { count: results.count })}</Paragraph>
         {results.approved.length === 0 ? (
-          <p className="nl-paragraph">{t("gesprekken.summary.noneApproved")}</p>
+          <Paragraph>{t("gesprekken.summary.noneApproved")}</Paragraph>
         ) : (
-          <ul
-            className={`utrecht-unordered-list vm-open-answers${props.large ? " vm-open-answers--large" : ""}`}
-          >
+          <UnorderedList className={`vm-open-answers${props.large ? " vm-open-answers--large" : ""}`}>
             {results.approved.map((answer, index) => (
               // Answers are not unique and carry no id; their order is stable between two renders.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={index} className="utrecht-unordered-list__item vm-preserve-lines">
+              <UnorderedListItem key={index} className="vm-preserve-lines">
                 {answer}
-              </li>
+              </UnorderedListItem>
             ))}
-          </ul>
+          </UnorderedList>
         )}
       </>
     );
@@ -245,7 +226,7 @@ export function RevealedResult(props: {
   );
 }
 
-/** The guide's principles a question or a session touches, each a link to its place in the guide. */
+/** The guide's principles a question or a conversation touches, each a link to its place in the guide. */
 export function PrincipleLinks(props: {
   heading: string;
   level: 2 | 3;
@@ -255,13 +236,13 @@ export function PrincipleLinks(props: {
   return (
     <>
       <Heading level={props.level}>{props.heading}</Heading>
-      <ul className="utrecht-unordered-list">
+      <UnorderedList>
         {props.principles.map((principle) => (
-          <li key={principle.slug} className="utrecht-unordered-list__item">
+          <UnorderedListItem key={principle.slug}>
             <Link to={`/gids/${principle.slug}`}>{principle.title}</Link>
-          </li>
+          </UnorderedListItem>
         ))}
-      </ul>
+      </UnorderedList>
     </>
   );
 }
@@ -286,22 +267,22 @@ export function Countdown(props: { t: Translate; closesAt: string; endTime: stri
   else if (left !== null && left <= 60) announcement = t("gesprekken.timer.oneMinute");
   return (
     <div className="vm-timer">
-      <p className="nl-paragraph">{t("gesprekken.timer.until", { time: props.endTime })}</p>
+      <Paragraph>{t("gesprekken.timer.until", { time: props.endTime })}</Paragraph>
       {left !== null ? (
-        <p className="nl-paragraph vm-timer__clock" aria-live="off">
+        <Paragraph className="vm-timer__clock" aria-live="off">
           {left === 0 ? t("gesprekken.timer.done") : t("gesprekken.timer.left", { time: clock })}
-        </p>
+        </Paragraph>
       ) : null}
-      <p className="vm-visually-hidden" role="status">
+      <VisuallyHidden as="p" role="status">
         {announcement}
-      </p>
+      </VisuallyHidden>
     </div>
   );
 }
 
 /**
- * Follows a session's live stream (Server-Sent Events `stand`, whose id is the session's version) and
- * reloads the page's data when the session moved past what the page shows. Events close together
+ * Follows a conversation's live stream (Server-Sent Events `stand`, whose id is the conversation's version) and
+ * reloads the page's data when the conversation moved past what the page shows. Events close together
  * cause one reload, and none while a form is being sent or a reload is running: it catches up after.
  */
 export function useLiveRevalidation(options: { url: string; version: number; enabled?: boolean }) {
@@ -320,7 +301,7 @@ export function useLiveRevalidation(options: { url: string; version: number; ena
     const source = new EventSource(options.url);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let newest = 0;
-    // The server ended the stream on purpose (the session ended): do not reconnect.
+    // The server ended the stream on purpose (the conversation ended): do not reconnect.
     source.addEventListener("einde", () => source.close());
     source.addEventListener("stand", (event: MessageEvent) => {
       const version = Number(event.lastEventId);

@@ -1,4 +1,4 @@
-// What each screen of a session shows, computed on the server from the database: the facilitator's
+// What each screen of a conversation shows, computed on the server from the database: the facilitator's
 // control (how many answered, never who or what before a reveal), the presenter's big screen (the
 // question, then the revealed results), a participant's phone (the open question and their own answer),
 // and the summary. The live streams send these snapshots; browsers never count.
@@ -6,7 +6,12 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { conversationAnswers, conversationParticipants, conversations } from "./conversations.schema.ts";
-import { answerCount, type Conversation, type Question, questionsOf } from "./conversations.server.ts";
+import {
+  answerCount,
+  type Conversation,
+  listConversationQuestions,
+  type Question,
+} from "./conversations.server.ts";
 import { type ChoiceTally, canReveal, revealMinimum, shiftBetween, tallyOf } from "./tallies.ts";
 
 /** The distribution of a dilemma or scale question's answers. */
@@ -71,7 +76,7 @@ function questionView(question: Question) {
   };
 }
 
-async function sessionOf(db: Db, id: string): Promise<Conversation> {
+async function requireConversationById(db: Db, id: string): Promise<Conversation> {
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, id));
   if (!conversation) throw new AppError("not_found", "Dit gesprek bestaat niet (meer).");
   return conversation;
@@ -88,8 +93,8 @@ async function participantCount(db: Db, id: string): Promise<number> {
 /** The facilitator's control view. */
 export async function facilitatorView(options: { db: Db; id: string }) {
   const { db } = options;
-  const conversation = await sessionOf(db, options.id);
-  const questions = await questionsOf({ db, id: conversation.id });
+  const conversation = await requireConversationById(db, options.id);
+  const questions = await listConversationQuestions({ db, id: conversation.id });
   const current = questions.find((question) => question.id === conversation.currentQuestionId);
   // Only open answers are listed (for moderation); for the other kinds a count is all the view shows,
   // and counting in the database is much cheaper than reading every answer at each live update.
@@ -132,8 +137,8 @@ export async function facilitatorView(options: { db: Db; id: string }) {
 /** The big screen: the code to join, the question with its principles, and only what was revealed. */
 export async function presenterView(options: { db: Db; id: string }) {
   const { db } = options;
-  const conversation = await sessionOf(db, options.id);
-  const questions = await questionsOf({ db, id: conversation.id });
+  const conversation = await requireConversationById(db, options.id);
+  const questions = await listConversationQuestions({ db, id: conversation.id });
   const current = questions.find((question) => question.id === conversation.currentQuestionId);
   return {
     version: conversation.version,
@@ -155,8 +160,8 @@ export async function presenterView(options: { db: Db; id: string }) {
 /** A participant's phone: the open question, their own answer to it, and revealed results. */
 export async function participantView(options: { db: Db; conversationId: string; participantId: string }) {
   const { db } = options;
-  const conversation = await sessionOf(db, options.conversationId);
-  const questions = await questionsOf({ db, id: conversation.id });
+  const conversation = await requireConversationById(db, options.conversationId);
+  const questions = await listConversationQuestions({ db, id: conversation.id });
   const current = questions.find((question) => question.id === conversation.currentQuestionId);
   let mine: string | null = null;
   if (current) {
@@ -186,14 +191,14 @@ export async function participantView(options: { db: Db; conversationId: string;
  * Per question the distributions (and the shift), approved open answers and the principles touched.
  * Once the answers are deleted, the summary kept at that moment.
  */
-export async function summaryOf(options: { db: Db; id: string }): Promise<Summary> {
-  const conversation = await sessionOf(options.db, options.id);
+export async function getConversationSummary(options: { db: Db; id: string }): Promise<Summary> {
+  const conversation = await requireConversationById(options.db, options.id);
   if (conversation.answersDeletedAt && conversation.summary) return conversation.summary as Summary;
   return computeSummary(options.db, conversation);
 }
 
 async function computeSummary(db: Db, conversation: Conversation) {
-  const questions = await questionsOf({ db, id: conversation.id });
+  const questions = await listConversationQuestions({ db, id: conversation.id });
   const summary = {
     title: conversation.title,
     endedAt: conversation.endedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
-// Live team conversations: a facilitator's session with its questions, the anonymous participants who
+// Live team conversations: a facilitator's conversation with its questions, the anonymous participants who
 // joined with the code, and their answers. An answer is tied only to a random participant of that one
-// session (its token stored as a hash): no account, no address, no time of answering. When a session's
+// conversation (its token stored as a hash): no account, no address, no time of answering. When a conversation's
 // answers are deleted, its aggregated summary stays.
 import { sql } from "drizzle-orm";
 import {
@@ -37,8 +37,8 @@ export const conversations = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     /**
-     * Short, easy to read aloud; unique among the sessions that have not ended. Once a session ends its
-     * code is free for a new one, and the old session can no longer be found by it.
+     * Short, easy to read aloud; unique among the conversations that have not ended. Once a conversation ends its
+     * code is free for a new one, and the old conversation can no longer be found by it.
      */
     joinCode: text("join_code").notNull(),
     status: text("status", { enum: CONVERSATION_STATUSES }).notNull().default("voorbereid"),

@@ -1,11 +1,12 @@
-// A facilitator's sessions: made from questions (own ones or from dilemma cards), then run one question
-// at a time — open, close, reveal, re-vote, lock, end. Only the facilitator who made a session sees or
-// runs it; anyone else hears "not found". Every change raises the session's version and tells the live
+// A facilitator's conversations: made from questions (own ones or from dilemma cards), then run one question
+// at a time — open, close, reveal, re-vote, lock, end. Only the facilitator who made a conversation sees or
+// runs it; anyone else hears "not found". Every change raises the conversation's version and tells the live
 // streams in every process.
+
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import {
@@ -20,7 +21,6 @@ import { createJoinCode } from "./join-code.ts";
 import { canReveal, revealMinimum } from "./tallies.ts";
 
 const NOT_FOUND = "Dit gesprek bestaat niet, of je leidt het niet.";
-const Id = z.uuid();
 
 export const topicOf = (conversationId: string) => `gesprek:${conversationId}`;
 
@@ -28,11 +28,11 @@ export type Conversation = typeof conversations.$inferSelect;
 export type Question = typeof conversationQuestions.$inferSelect;
 
 /**
- * Makes one change to a session: `change` runs in a transaction that also raises the session's version,
+ * Makes one change to a conversation: `change` runs in a transaction that also raises the conversation's version,
  * so a stream never sees the change without the new version (or the version without the change), not
  * even after a crash; once it is committed, the live streams in every process hear of it.
  */
-export async function changeSession<T>(
+export async function changeConversation<T>(
   options: { db: Db; liveHub: LiveHub; id: string },
   change: (tx: Db) => Promise<T>,
 ): Promise<T> {
@@ -48,7 +48,7 @@ export async function changeSession<T>(
   return result;
 }
 
-/** Closes whichever question of the session is open (at most one is). */
+/** Closes whichever question of the conversation is open (at most one is). */
 async function closeOpenQuestion(tx: Db, conversationId: string): Promise<void> {
   await tx
     .update(conversationQuestions)
@@ -59,7 +59,7 @@ async function closeOpenQuestion(tx: Db, conversationId: string): Promise<void> 
 }
 
 /**
- * Why a session's minimum of answers is refused, in Dutch; undefined when it is fine. A session may ask
+ * Why a conversation's minimum of answers is refused, in Dutch; undefined when it is fine. A conversation may ask
  * for more than the configured minimum (and never less than the floor of three), never for less.
  */
 export function minimumRefusal(options: {
@@ -71,7 +71,7 @@ export function minimumRefusal(options: {
   return `Het minimum aantal antwoorden is minstens ${floor}. Zo blijft ieders antwoord anoniem. Een hoger minimum mag.`;
 }
 
-/** A new session owned by `ownerId`, within their hourly quota of new conversations. */
+/** A new conversation owned by `ownerId`, within their hourly quota of new conversations. */
 export async function createConversation(options: {
   db: Db;
   quotas: Quotas;
@@ -79,8 +79,8 @@ export async function createConversation(options: {
   input: ConversationInput;
   maxParticipants: number;
   /**
-   * The configured minimum of answers before a reveal (`CONVERSATION_MIN_ANSWERS`): a session without
-   * its own gets it, and a session may ask for more, never for less.
+   * The configured minimum of answers before a reveal (`CONVERSATION_MIN_ANSWERS`): a conversation without
+   * its own gets it, and a conversation may ask for more, never for less.
    */
   defaultMinAnswers: number;
 }): Promise<{ id: string; joinCode: string }> {
@@ -90,7 +90,7 @@ export async function createConversation(options: {
   await spendQuota({ db: options.db, quotas: options.quotas, kind: "conversation", userId: options.ownerId });
   for (let attempt = 0; attempt < 10; attempt++) {
     const joinCode = createJoinCode();
-    // Only sessions that have not ended hold their code (a partial unique index).
+    // Only conversations that have not ended hold their code (a partial unique index).
     const taken = await options.db
       .select({ id: conversations.id })
       .from(conversations)
@@ -148,7 +148,22 @@ export async function listOwnConversations(options: { db: Db; ownerId: string })
   return rows;
 }
 
-/** The session and its questions, for the facilitator who made it. */
+/** A conversation of this owner that has not ended, or nothing: for another module that keeps its id. */
+export async function findRunningConversation(options: { db: Db; id: string; ownerId: string }) {
+  const [conversation] = await options.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.id, options.id),
+        eq(conversations.ownerId, options.ownerId),
+        ne(conversations.status, "afgelopen"),
+      ),
+    );
+  return conversation;
+}
+
+/** The conversation and its questions, for the facilitator who made it. */
 export async function getOwnConversation(options: { db: Db; id: string; ownerId: string }) {
   if (!Id.safeParse(options.id).success) throw new AppError("not_found", NOT_FOUND);
   const [conversation] = await options.db
@@ -156,11 +171,11 @@ export async function getOwnConversation(options: { db: Db; id: string; ownerId:
     .from(conversations)
     .where(and(eq(conversations.id, options.id), eq(conversations.ownerId, options.ownerId)));
   if (!conversation) throw new AppError("not_found", NOT_FOUND);
-  const questions = await questionsOf({ db: options.db, id: conversation.id });
+  const questions = await listConversationQuestions({ db: options.db, id: conversation.id });
   return { conversation, questions };
 }
 
-export async function questionsOf(options: { db: Db; id: string }): Promise<Question[]> {
+export async function listConversationQuestions(options: { db: Db; id: string }): Promise<Question[]> {
   return options.db
     .select()
     .from(conversationQuestions)
@@ -182,7 +197,7 @@ export async function answerCount(options: { db: Db; questionId: string; round: 
   return row?.n ?? 0;
 }
 
-/** One step of running the session. Refuses what does not fit the moment, with a Dutch reason. */
+/** One step of running the conversation. Refuses what does not fit the moment, with a Dutch reason. */
 export async function facilitate(options: {
   db: Db;
   liveHub: LiveHub;
@@ -203,7 +218,7 @@ export async function facilitate(options: {
   };
   const now = new Date();
   const id = conversation.id;
-  await changeSession({ db, liveHub: options.liveHub, id }, async (tx) => {
+  await changeConversation({ db, liveHub: options.liveHub, id }, async (tx) => {
     switch (options.action) {
       case "open": {
         const chosen = needQuestion();
@@ -318,7 +333,7 @@ export async function moderateAnswer(options: {
   if (!questions.some((question) => question.id === options.questionId && question.kind === "open")) {
     throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
   }
-  await changeSession(options, async (tx) => {
+  await changeConversation(options, async (tx) => {
     const updated = await tx
       .update(conversationAnswers)
       .set({ moderation: options.decision })
@@ -343,8 +358,8 @@ export async function deleteConversation(options: { db: Db; id: string; ownerId:
 }
 
 /**
- * Deletes the answers and participants of sessions that ended more than `retentionDays` ago, after
- * keeping their summary. Gives how many sessions were cleared.
+ * Deletes the answers and participants of conversations that ended more than `retentionDays` ago, after
+ * keeping their summary. Gives how many conversations were cleared.
  */
 export async function purgeEndedConversations(options: {
   db: Db;
@@ -376,7 +391,7 @@ export async function purgeEndedConversations(options: {
   return due.length;
 }
 
-/** Questions by id, for checks that must stay inside one session. */
+/** Questions by id, for checks that must stay inside one conversation. */
 export async function questionIn(options: { db: Db; conversationId: string; questionIds: string[] }) {
   if (options.questionIds.length === 0) return [];
   return options.db

@@ -1,4 +1,4 @@
-// What a facilitator sends to make or change a session, and what a participant sends. Shared by the
+// What a facilitator sends to make or change a conversation, and what a participant sends. Shared by the
 // pages and the API; Dutch messages.
 import { z } from "zod";
 import { REVEAL_FLOOR } from "./tallies.ts";
@@ -26,7 +26,7 @@ export const ConversationInput = z.object({
 });
 export type ConversationInput = z.output<typeof ConversationInput>;
 
-/** What the facilitator does with the session while it runs. */
+/** What the facilitator does with the conversation while it runs. */
 export const FACILITATOR_ACTIONS = [
   "open",
   "sluit",

@@ -19,7 +19,7 @@ import { joinConversation } from "./participation.server.ts";
 export const PARTICIPANT_COOKIE = "vm_deelnemer";
 /** The request header an API client sends its participant token in. */
 export const PARTICIPANT_HEADER = "deelnemer-token";
-/** Longer than any afternoon session; after that the phone simply joins again with the code. */
+/** Longer than any afternoon conversation; after that the phone simply joins again with the code. */
 const PARTICIPANT_COOKIE_SECONDS = 12 * 60 * 60;
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -75,15 +75,15 @@ export async function limitParticipation(options: {
   if (!hit.allowed) throw rateLimitError(hit.retryAfterSeconds);
 }
 
-/** A day: longer than any session lasts, and the longest window the limits keep. */
-const SESSION_WINDOW_SECONDS = 24 * 60 * 60;
+/** A day: longer than any conversation lasts, and the longest window the limits keep. */
+const JOIN_WINDOW_SECONDS = 24 * 60 * 60;
 
 /**
- * Counts one join of this session from this address and refuses past
- * `CONVERSATION_JOINS_PER_IP_PER_SESSION`: far below the session's size, so a flood from a handful of
+ * Counts one join of this conversation from this address and refuses past
+ * `CONVERSATION_JOINS_PER_IP_PER_SESSION`: far below the conversation's size, so a flood from a handful of
  * addresses (or one IPv6 network) cannot fill it and keep the real participants out.
  */
-async function limitJoinsToSession(options: {
+async function limitJoinsToConversation(options: {
   participationLimits: RateLimiter;
   config: Config;
   clientIp: string;
@@ -91,11 +91,11 @@ async function limitJoinsToSession(options: {
 }): Promise<void> {
   const { config } = options;
   if (!config.rateLimits.enabled) return;
-  const limit = config.conversations.joinsPerIpPerSession;
+  const limit = config.conversations.joinsPerIpPerConversation;
   const hit = await options.participationLimits.hit({
     key: `gesprek:join:${options.conversationId}:ip:${hashSecret(options.clientIp)}`,
     limit,
-    windowSeconds: SESSION_WINDOW_SECONDS,
+    windowSeconds: JOIN_WINDOW_SECONDS,
   });
   if (!hit.allowed) {
     throw new AppError(
@@ -108,7 +108,7 @@ async function limitJoinsToSession(options: {
 
 /**
  * Joins with a code under the per-address limits that the pages and the API share: joins a minute,
- * and joins of one session. Throws the AppErrors of joining and of the limits, with Dutch messages.
+ * and joins of one conversation. Throws the AppErrors of joining and of the limits, with Dutch messages.
  */
 export async function joinWithLimits(options: {
   db: Db;
@@ -121,7 +121,7 @@ export async function joinWithLimits(options: {
   await limitParticipation({ ...options, purpose: "join" });
   return joinConversation({
     ...options,
-    admit: (conversationId) => limitJoinsToSession({ ...options, conversationId }),
+    admit: (conversationId) => limitJoinsToConversation({ ...options, conversationId }),
   });
 }
 
@@ -141,7 +141,7 @@ export async function joinWithCookie(options: {
 }): Promise<{ code: string; cookie: string }> {
   const joined = await joinWithLimits(options);
   return {
-    // joinConversation found the session by this very normalisation, so it is a code.
+    // joinConversation found the conversation by this very normalisation, so it is a code.
     code: normalizeJoinCode(options.code) ?? "",
     cookie: participantCookie(joined.token, { secure: options.secure }),
   };

@@ -13,16 +13,16 @@ import {
   conversationQuestions,
   conversations,
 } from "./conversations.schema.ts";
-import { changeSession, topicOf } from "./conversations.server.ts";
+import { changeConversation, topicOf } from "./conversations.server.ts";
 import { normalizeJoinCode } from "./join-code.ts";
 import { AnswerValue, type QuestionKind } from "./tallies.ts";
 
 const UNKNOWN_CODE = "Er is geen gesprek met deze code. Kijk de code nog eens na.";
 
 /**
- * The session behind a code that someone typed; undefined when there is none. A session that ended no
+ * The conversation behind a code that someone typed; undefined when there is none. A conversation that ended no
  * longer holds its code (it may be given to a new one), so it is not found: to anyone trying codes, an
- * ended session and a code never given look the same.
+ * ended conversation and a code never given look the same.
  */
 export async function conversationByCode(options: { db: Db; code: string }) {
   const code = normalizeJoinCode(options.code);
@@ -35,8 +35,8 @@ export async function conversationByCode(options: { db: Db; code: string }) {
 }
 
 /**
- * Joins the session behind `code`. `admit` runs once the session is known and before anyone is added
- * (the per-address limit on joining one session hooks in there); it may throw.
+ * Joins the conversation behind `code`. `admit` runs once the conversation is known and before anyone is added
+ * (the per-address limit on joining one conversation hooks in there); it may throw.
  */
 export async function joinConversation(options: {
   db: Db;
@@ -54,8 +54,8 @@ export async function joinConversation(options: {
   }
   await options.admit?.(conversation.id);
   const token = createSecret();
-  const participant = await changeSession({ ...options, id: conversation.id }, async (tx) => {
-    // The session's row is locked for the count, so joins racing for the last place cannot all get it.
+  const participant = await changeConversation({ ...options, id: conversation.id }, async (tx) => {
+    // The conversation's row is locked for the count, so joins racing for the last place cannot all get it.
     await tx
       .select({ id: conversations.id })
       .from(conversations)
@@ -79,10 +79,10 @@ export async function joinConversation(options: {
 }
 
 /**
- * The participant a token belongs to, with their session's code and status; undefined for an unknown
- * token (or one whose session was cleared).
+ * The participant a token belongs to, with their conversation's code and status; undefined for an unknown
+ * token (or one whose conversation was cleared).
  */
-export async function participantOf(options: { db: Db; token: string | undefined }) {
+export async function findParticipant(options: { db: Db; token: string | undefined }) {
   if (!options.token || options.token.length > 200) return undefined;
   const [participant] = await options.db
     .select({
@@ -100,7 +100,7 @@ export async function participantOf(options: { db: Db; token: string | undefined
 const closedError = () => new AppError("conflict", "Deze vraag is gesloten. Je kunt niet meer antwoorden.");
 
 /**
- * What never changes about a question (it is not edited once the session exists), cached per process:
+ * What never changes about a question (it is not edited once the conversation exists), cached per process:
  * an answer needs it to check its value before the one statement that stores it.
  */
 const questionShapes = new Map<string, { kind: QuestionKind; allowOther: boolean }>();
@@ -136,7 +136,7 @@ export async function answerQuestion(options: {
   }
   const moderation = shape.kind === "open" ? "wacht" : null;
   // This runs for every answer of every phone, so it is one statement: find the participant, check the
-  // question is theirs and open, store the answer and raise the session's version. The question's
+  // question is theirs and open, store the answer and raise the conversation's version. The question's
   // state is as the database sees it when the statement starts; there is no row lock on it, on which
   // hundreds of answers a second would queue. An answer racing a close by milliseconds may still count,
   // and as a count only grows, the minimum for a reveal holds.
@@ -169,7 +169,7 @@ export async function answerQuestion(options: {
 
 /** Why an answer was not stored, in Dutch: not a participant, not their question, or closed. */
 async function whyNotAnswered(options: { db: Db; token: string | undefined; questionId: string }) {
-  const participant = await participantOf(options);
+  const participant = await findParticipant(options);
   if (!participant) {
     return new AppError(
       "unauthenticated",

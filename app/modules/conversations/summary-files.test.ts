@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translatorFor } from "../../infra/i18n/i18n.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import type { Summary } from "./conversation-views.server.ts";
 import {
   CSV_SEPARATOR,
@@ -41,7 +41,7 @@ function question(overrides: Partial<SummaryQuestion>): SummaryQuestion {
   };
 }
 
-/** A session as summaryOf gives it: a re-voted dilemma, a scale, an open question, one with too few. */
+/** A conversation as getConversationSummary gives it: a re-voted dilemma, a scale, an open question, one with too few. */
 function createSummary(overrides: Partial<Summary> = {}): Summary {
   return {
     title: "Teamoverleg | juni",
@@ -107,7 +107,7 @@ describe("the summary as Markdown", () => {
     expect(markdown).toContain("Afgelopen op 3 jun 2025 14:05. 4 deelnemers.");
   });
 
-  it("links the principles the session touched to the guide", () => {
+  it("links the principles the conversation touched to the guide", () => {
     expect(markdown).toContain(
       "- [Spreek loyaal tegen](https://vakmanschap.example.nl/gids/loyale-tegenspraak)",
     );

@@ -1,5 +1,5 @@
-// A session's summary as files to keep or share: Markdown to read, CSV for a spreadsheet. Pure. Only
-// aggregates go in (what `summaryOf` gives: counts, shares, the difference between the rounds, the open
+// A conversation's summary as files to keep or share: Markdown to read, CSV for a spreadsheet. Pure. Only
+// aggregates go in (what `getConversationSummary` gives: counts, shares, the difference between the rounds, the open
 // answers the facilitator showed), so nothing in them identifies a participant.
 import { escapeMarkdown, type Translate } from "../deliberation/deliberation-record.ts";
 import type { Summary } from "./conversation-views.server.ts";

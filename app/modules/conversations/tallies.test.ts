@@ -124,7 +124,7 @@ describe("canReveal", () => {
     expect(canReveal(5, 5)).toBe(true);
   });
 
-  it("never goes below the floor of three, whatever minimum a session holds", () => {
+  it("never goes below the floor of three, whatever minimum a conversation holds", () => {
     expect(canReveal(0, 0)).toBe(false);
     expect(canReveal(1, 1)).toBe(false);
     expect(canReveal(2, 2)).toBe(false);

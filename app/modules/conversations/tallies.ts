@@ -1,13 +1,14 @@
 // Counting the answers of one round of a question, and how opinions moved between two rounds. Pure: the
 // server counts with it and the big screen shows what it returns.
 import { z } from "zod";
+import { storableText } from "../../infra/fields.ts";
 
 export const QUESTION_KINDS = ["dilemma", "schaal", "open"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /**
  * Below this many answers a result stays hidden, so nobody's answer can be told apart. It is also the
- * floor: no configuration and no session can ask for fewer.
+ * floor: no configuration and no conversation can ask for fewer.
  */
 export const REVEAL_FLOOR = 3;
 export const OPEN_ANSWER_MAX_LENGTH = 280;
@@ -26,15 +27,14 @@ export function AnswerValue(kind: QuestionKind, allowOther = false): z.ZodType<s
     case "schaal":
       return z.enum(SCALE_VALUES, { error: "Kies een getal van 1 tot en met 5." });
     case "open":
-      return z
-        .string({ error: "Schrijf een kort antwoord." })
-        .trim()
-        .min(1, "Schrijf een kort antwoord.")
-        .max(OPEN_ANSWER_MAX_LENGTH, `Je antwoord mag hoogstens ${OPEN_ANSWER_MAX_LENGTH} tekens hebben.`)
-        .refine(
-          (value) => !value.includes("\u0000"),
-          "Je antwoord bevat een teken dat niet kan worden opgeslagen.",
-        );
+      return storableText({
+        missing: "Schrijf een kort antwoord.",
+        min: 1,
+        tooShort: "Schrijf een kort antwoord.",
+        max: OPEN_ANSWER_MAX_LENGTH,
+        tooLong: `Je antwoord mag hoogstens ${OPEN_ANSWER_MAX_LENGTH} tekens hebben.`,
+        unstorable: "Je antwoord bevat een teken dat niet kan worden opgeslagen.",
+      });
   }
 }
 
@@ -111,12 +111,12 @@ export function tallyOf(
   }
 }
 
-/** The minimum that holds for a session: its own, but never below the floor (older sessions may hold less). */
+/** The minimum that holds for a conversation: its own, but never below the floor (older conversations may hold less). */
 export function revealMinimum(minimum: number): number {
   return Math.max(REVEAL_FLOOR, minimum);
 }
 
-/** Whether a round's result may be shown: never below the session's minimum, and never below the floor. */
+/** Whether a round's result may be shown: never below the conversation's minimum, and never below the floor. */
 export function canReveal(count: number, minimum: number = REVEAL_FLOOR): boolean {
   return count >= revealMinimum(minimum);
 }

@@ -2,6 +2,7 @@
 // guide for the facilitator, and the questions for the big screen. Pure data plus the schemas that check
 // an edited copy. The texts are the platform's own, in B1 Dutch; they are not quotations from the guide.
 import { z } from "zod";
+import { labelledText } from "../../infra/fields.ts";
 import { PRINCIPLES, type Principle } from "../dilemmas/dilemma-tags.ts";
 import { Slug } from "../dilemmas/dilemmas.validation.ts";
 import { QUESTION_KINDS, type QuestionKind } from "./tallies.ts";
@@ -38,17 +39,6 @@ export type ConversationTemplate = {
   questions: QuestionDraft[];
 };
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Vul ${label} in.` })
-    .trim()
-    .min(1, `Vul ${label} in.`)
-    .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} mag hoogstens ${max} tekens hebben.`)
-    .refine(
-      (value) => !value.includes("\u0000"),
-      "Deze tekst bevat een teken dat niet kan worden opgeslagen.",
-    );
-
 // Forms send an empty field for a choice that is not filled in; that counts as no choice.
 const choice = (label: string) =>
   z
@@ -67,7 +57,7 @@ const minutes = (max: number) =>
 export const QuestionDraftSchema = z
   .object({
     kind: z.enum(QUESTION_KINDS, { error: "Kies het soort vraag: dilemma, schaal of open." }),
-    text: text("de vraag", 300),
+    text: labelledText("de vraag", 1, 300),
     optionA: choice("keuze A"),
     optionB: choice("keuze B"),
     allowOther: z.boolean().optional(),
@@ -97,15 +87,15 @@ export const QuestionDraftSchema = z
 export const ConversationTemplateSchema = z
   .object({
     key: Slug,
-    title: text("de titel", 120),
-    description: text("de beschrijving", 600),
+    title: labelledText("de titel", 1, 120),
+    description: labelledText("de beschrijving", 1, 600),
     minutes: minutes(240),
     rounds: z
       .array(
         z.object({
-          title: text("de titel van de ronde", 80),
+          title: labelledText("de titel van de ronde", 1, 80),
           minutes: minutes(120),
-          guidance: text("de aanwijzingen", 1500),
+          guidance: labelledText("de aanwijzingen", 1, 1500),
           asks: z.array(z.int().min(0).max(19)).max(20).optional(),
         }),
       )

@@ -2,7 +2,7 @@
 // goes over (situation, choices, risks, perspectives, principles, values), never the person's own
 // choice or reasoning. Obvious contact details and numbers are replaced; words that may be names are
 // only listed, because the person decides what identifies someone.
-import type { CardFormValues } from "../dilemmas/card-form.tsx";
+import type { CardFormValues } from "../dilemmas/read-card-form.ts";
 import type { DeliberationContent } from "./deliberation.validation.ts";
 
 export interface CardDraft {

@@ -3,6 +3,7 @@
 import { useT } from "~/infra/i18n/i18n.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
+import { Link } from "~/ui/link.tsx";
 import type { DeliberationContent } from "./deliberation.validation.ts";
 import { type RecordItem, recordSections } from "./deliberation-record.ts";
 import type { StepNumber } from "./deliberation-steps.ts";
@@ -52,9 +53,9 @@ export function ConflictPanel(props: {
       </dl>
       <Paragraph>
         {/* A full page load, so the boxes show the saved version instead of what is typed in them. */}
-        <a className="nl-link" href={`/afwegen/${props.id}/stap/${props.step}`}>
+        <Link reloadDocument to={`/afwegen/${props.id}/stap/${props.step}`}>
           {t("wijzer.conflict.takeTheirs")}
-        </a>
+        </Link>
       </Paragraph>
     </Alert>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeliberationContent, DeliberationPatch } from "./deliberation.validation.ts";
+import { DeliberationContent, DeliberationPatch, stepPatchSchema } from "./deliberation.validation.ts";
 import { escapeMarkdown, recordMarkdown, recordSections } from "./deliberation-record.ts";
 import {
   applySuggestionDecision,
@@ -7,9 +7,8 @@ import {
   filledSteps,
   STEPS,
   stepOf,
-  stepPatchFromForm,
-  stepPatchSchema,
 } from "./deliberation-steps.ts";
+import { readStepForm } from "./step-form.ts";
 
 const form = (entries: [string, string][]) => {
   const data = new FormData();
@@ -37,7 +36,7 @@ describe("the steps of the Dilemma-wijzer", () => {
 
   it("reads one step's fields from a form: texts, perspectives, others, choices", () => {
     const [, , three, four] = STEPS;
-    const involved = stepPatchFromForm(
+    const involved = readStepForm(
       three,
       form([
         ["perspectief-burger", "Duidelijkheid"],
@@ -56,7 +55,7 @@ describe("the steps of the Dilemma-wijzer", () => {
         { who: "", need: "Alleen een behoefte" },
       ],
     });
-    const atStake = stepPatchFromForm(
+    const atStake = readStepForm(
       four,
       form([
         ["principe", "loyale-tegenspraak"],

@@ -1,13 +1,17 @@
 // What a record of the Dilemma-wijzer holds, step by step. Every field is optional while the person is
 // still thinking; sizes are limited with clear messages. Shared by the pages and the API.
 import { z } from "zod";
+import { storableText } from "../../infra/fields.ts";
 import { PERSPECTIVES, PRINCIPLES, VALUES } from "../dilemmas/dilemma-tags.ts";
+import type { ContentField, Step } from "./deliberation-steps.ts";
 
 const text = (label: string, max: number) =>
-  z
-    .string()
-    .max(max, `${label} mag hoogstens ${max} tekens hebben. Maak de tekst korter.`)
-    .refine((value) => !value.includes("\u0000"), `${label} bevat een teken dat niet kan worden opgeslagen.`);
+  storableText({
+    max,
+    tooLong: `${label} mag hoogstens ${max} tekens hebben. Maak de tekst korter.`,
+    unstorable: `${label} bevat een teken dat niet kan worden opgeslagen.`,
+    trim: false,
+  });
 
 /** Every field, without defaults: a patch names only what it changes. */
 const FIELDS = {
@@ -66,3 +70,9 @@ export const DeliberationPatch = z.object(FIELDS).partial();
 export type DeliberationPatch = z.output<typeof DeliberationPatch>;
 
 export const EMPTY_CONTENT: DeliberationContent = DeliberationContent.parse({});
+
+/** The body a step accepts in the API: only that step's fields, each optional. */
+export function stepPatchSchema(step: Step) {
+  const mask = Object.fromEntries(step.fields.map((field) => [field, true])) as Record<ContentField, true>;
+  return DeliberationPatch.pick(mask).strict();
+}

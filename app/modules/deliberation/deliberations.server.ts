@@ -2,11 +2,12 @@
 // Anyone else asking for a record gets "not found", the same as for a record that does not exist. A
 // save names the revision it was based on; a save based on an older one is refused with the current
 // text, so two tabs never overwrite each other silently.
+
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
@@ -28,7 +29,6 @@ const NOT_FOUND = "Deze afweging bestaat niet, of is niet van jou.";
 // longer decrypts. Records written before that (format v1) were bound to their id alone.
 const contextOf = (id: string, ownerId: string) => `deliberations:${id}:${ownerId}`;
 const legacyContextOf = (id: string) => `deliberations:${id}`;
-const Id = z.uuid();
 
 function seal(keyring: Keyring, row: { id: string; ownerId: string }, content: DeliberationContent): string {
   return keyring.encrypt(JSON.stringify(content), contextOf(row.id, row.ownerId));

@@ -2,12 +2,14 @@
 // two hours behind a random token in the cookie `vm_concept`, and given back once, after they logged in
 // again, to the step page of the same record. A draft is made without a session, so it belongs to no
 // account and is not part of "my data"; it goes when it is taken, when it expires, or with its record.
+
 import { and, asc, desc, eq, gt, inArray, lte, ne } from "drizzle-orm";
 import { z } from "zod";
 import { clearedCookie, secretCookie, secretFromCookies } from "../../infra/cookies.ts";
 import type { Db } from "../../infra/db.server.ts";
 import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { deliberationPendingDrafts, deliberations } from "./deliberation.schema.ts";
 
@@ -28,7 +30,6 @@ const contextOf = (draft: { id: string; deliberationId: string; ownerId: string 
   `pending-drafts:${draft.id}:${draft.deliberationId}:${draft.ownerId}`;
 const legacyContextOf = (id: string) => `pending-drafts:${id}`;
 
-const Id = z.uuid();
 const Patch = z.record(z.string(), z.unknown());
 const DraftInput = z.object({
   deliberationId: Id,
@@ -152,6 +153,34 @@ export async function takePendingDraft(options: {
     if (!record) return undefined;
     return open(options.keyring, row, record.ownerId);
   });
+}
+
+/**
+ * What a step page does with a draft that was kept while the login ran out: restore it on this step;
+ * or, when it was kept on another step, keep it again under a new token and send the person there;
+ * or nothing, when there is no draft (any more). Either way the old token is used up.
+ */
+export async function resumePendingDraft(options: {
+  db: Db;
+  keyring: Keyring;
+  token: string;
+  deliberationId: string;
+  step: number;
+}): Promise<
+  | { kind: "none" }
+  | { kind: "restore"; values: Record<string, unknown>; revision: number }
+  | { kind: "elsewhere"; step: number; token: string }
+> {
+  const draft = await takePendingDraft(options);
+  if (!draft) return { kind: "none" };
+  if (draft.step === options.step) return { kind: "restore", values: draft.patch, revision: draft.revision };
+  const token = await keepPendingDraft({
+    db: options.db,
+    keyring: options.keyring,
+    deliberationId: options.deliberationId,
+    ...draft,
+  });
+  return { kind: "elsewhere", step: draft.step, token };
 }
 
 /** Deletes expired drafts (run by the maintenance timer); gives how many. */

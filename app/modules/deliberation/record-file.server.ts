@@ -1,7 +1,8 @@
 // A record as a file to download: Markdown to read or keep, JSON to take elsewhere. One function for
 // the record page's download and the API's export, so both give the same file.
 import { formatDate } from "../../infra/i18n/format-date.ts";
-import { type Language, translatorFor } from "../../infra/i18n/i18n.ts";
+import type { Language } from "../../infra/i18n/i18n.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { recordJson, recordMarkdown, recordSections } from "./deliberation-record.ts";
 import { type Deliberation, titleOf } from "./deliberations.server.ts";
 

@@ -4,6 +4,7 @@
 import { useT } from "~/infra/i18n/i18n.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { DeliberationContent } from "./deliberation.validation.ts";
 import { recordSections } from "./deliberation-record.ts";
 
@@ -36,13 +37,11 @@ export function RecordView(props: {
                   <dt>{item.label}</dt>
                   <dd>
                     {Array.isArray(item.text) ? (
-                      <ul className="utrecht-unordered-list">
+                      <UnorderedList>
                         {item.text.map((entry) => (
-                          <li key={entry} className="utrecht-unordered-list__item">
-                            {entry}
-                          </li>
+                          <UnorderedListItem key={entry}>{entry}</UnorderedListItem>
                         ))}
-                      </ul>
+                      </UnorderedList>
                     ) : (
                       <span className="vm-preserve-lines">{item.text.trim()}</span>
                     )}

@@ -1,7 +1,7 @@
-// The form fields of each step of the Dilemma-wijzer. Plain fields named as `stepPatchFromForm` reads
+// The form fields of each step of the Dilemma-wijzer. Plain fields named as `readStepForm` reads
 // them, so a step saves the same with and without JavaScript.
 import { useT } from "~/infra/i18n/i18n.ts";
-import { CheckboxGroup, FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
+import { CheckboxGroup, FieldDescription, Fieldset, FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
 import { PERSPECTIVES, VALUES } from "../dilemmas/dilemma-tags.ts";
 import type { DeliberationContent } from "./deliberation.validation.ts";
 import { othersRows, type StepNumber } from "./deliberation-steps.ts";
@@ -44,10 +44,7 @@ function Involved(props: StepFieldsProps) {
   const rows = othersRows(props.values.others.length);
   return (
     <>
-      <fieldset className="utrecht-form-fieldset vm-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {t("wijzer.fields.perspectivesTitle")}
-        </legend>
+      <Fieldset legend={t("wijzer.fields.perspectivesTitle")} framed className="vm-fieldset">
         {PERSPECTIVES.map((who) => {
           const id = `perspectief-${who}`;
           return (
@@ -66,14 +63,14 @@ function Involved(props: StepFieldsProps) {
             </FormField>
           );
         })}
-      </fieldset>
-      <fieldset className="utrecht-form-fieldset vm-fieldset" aria-describedby="anderen-beschrijving">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {t("wijzer.fields.othersTitle")}
-        </legend>
-        <div className="utrecht-form-field-description" id="anderen-beschrijving">
-          {t("wijzer.fields.othersHint")}
-        </div>
+      </Fieldset>
+      <Fieldset
+        legend={t("wijzer.fields.othersTitle")}
+        framed
+        className="vm-fieldset"
+        describedBy="anderen-beschrijving"
+      >
+        <FieldDescription id="anderen-beschrijving">{t("wijzer.fields.othersHint")}</FieldDescription>
         {Array.from({ length: rows }, (_, row) => {
           const other = props.values.others[row];
           const who = `ander-${row}-wie`;
@@ -118,7 +115,7 @@ function Involved(props: StepFieldsProps) {
             </div>
           );
         })}
-      </fieldset>
+      </Fieldset>
     </>
   );
 }
@@ -189,14 +186,4 @@ export function StepFields(props: StepFieldsProps) {
     case 7:
       return <TextField name="accountability" rows={8} maxLength={4000} {...common} />;
   }
-}
-
-/** The id of the field a validation problem belongs to, as the fields above name them. */
-export function fieldIdOf(path: readonly PropertyKey[]): string {
-  const [field, key, part] = path.map(String);
-  if (field === "perspectives" && key) return `perspectief-${key}`;
-  if (field === "others" && key !== undefined) return `ander-${key}-${part === "who" ? "wie" : "nodig"}`;
-  if (field === "principles") return "principe";
-  if (field === "values") return "waarde";
-  return field ?? "form";
 }

@@ -1,8 +1,9 @@
 // Where the person is in the seven steps: every step is a link, the current one is marked, and each
 // says whether something is filled in. The links can be held back to save first (with JavaScript).
 import type { MouseEvent } from "react";
-import { Link } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
+import { Link } from "~/ui/link.tsx";
+import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import { STEPS, type StepNumber } from "./deliberation-steps.ts";
 
 export function StepProgress(props: {
@@ -24,7 +25,7 @@ export function StepProgress(props: {
             <li key={step.number} className={className}>
               <Link
                 to={to}
-                className="nl-link vm-steps__link"
+                className="vm-steps__link"
                 aria-current={current ? "step" : undefined}
                 onClick={(event) => props.onLeave?.(event, to)}
               >
@@ -32,9 +33,7 @@ export function StepProgress(props: {
                   {step.number}
                 </span>{" "}
                 {t(`wijzer.steps.${step.number}`)}
-                <span className="vm-visually-hidden">
-                  {` (${done ? t("wijzer.stepDone") : t("wijzer.stepTodo")})`}
-                </span>
+                <VisuallyHidden>{` (${done ? t("wijzer.stepDone") : t("wijzer.stepTodo")})`}</VisuallyHidden>
               </Link>
             </li>
           );

@@ -1,9 +1,8 @@
 // The principle suggester as the platform runs it: built from the current guide's principles, the
 // published dilemma cards and the signal words, and rebuilt when any of those change.
-import { count, eq, max } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { PRINCIPLES, type Principle } from "../dilemmas/dilemma-tags.ts";
-import { dilemmaCards } from "../dilemmas/dilemmas.schema.ts";
+import { getPublishedCardsStamp, listPublishedCards } from "../dilemmas/dilemmas.server.ts";
 import { getCurrentVersion, getVersionContent } from "../guide/guide.server.ts";
 import { PRINCIPLE_CUES } from "./principle-cues.ts";
 import { buildSuggester, type PrincipleSource, type PrincipleSuggester } from "./principle-suggester.ts";
@@ -16,7 +15,7 @@ let built: { key: string; suggester: Promise<PrincipleSuggester> } | undefined;
 async function sourcesOf(db: Db): Promise<PrincipleSource[]> {
   const version = await getCurrentVersion({ db });
   const parts = version ? await getVersionContent({ db, version }) : [];
-  const cards = await db.select().from(dilemmaCards).where(eq(dilemmaCards.status, "gepubliceerd"));
+  const cards = await listPublishedCards({ db });
   return PRINCIPLES.map((slug: Principle) => {
     const part = parts.find((candidate) => candidate.slug === slug);
     const texts: PrincipleSource["texts"] = [];
@@ -48,16 +47,10 @@ async function sourcesOf(db: Db): Promise<PrincipleSource[]> {
 }
 
 /** The suggester for the database's current content; one cheap query decides whether to rebuild. */
-export async function suggesterFor(options: { db: Db }): Promise<PrincipleSuggester> {
+export async function getSuggester(options: { db: Db }): Promise<PrincipleSuggester> {
   const { db } = options;
-  const [version, [cards]] = await Promise.all([
-    getCurrentVersion({ db }),
-    db
-      .select({ n: count(), changed: max(dilemmaCards.updatedAt) })
-      .from(dilemmaCards)
-      .where(eq(dilemmaCards.status, "gepubliceerd")),
-  ]);
-  const key = `${version?.id}:${cards?.n}:${cards?.changed?.toISOString()}`;
+  const [version, cards] = await Promise.all([getCurrentVersion({ db }), getPublishedCardsStamp({ db })]);
+  const key = `${version?.id}:${cards}`;
   if (built?.key !== key) {
     const suggester = sourcesOf(db).then(buildSuggester);
     built = { key, suggester };
@@ -66,4 +59,19 @@ export async function suggesterFor(options: { db: Db }): Promise<PrincipleSugges
     });
   }
   return built.suggester;
+}
+
+/** At most this many principles are suggested, the best first. */
+export const MAX_SUGGESTIONS = 4;
+
+/**
+ * The principles to suggest for a described dilemma, for the page and the API alike: only those whose
+ * words the text shares (a score above 0), at most `MAX_SUGGESTIONS`, the best first.
+ */
+export async function suggestPrinciples(options: { db: Db; text: string }) {
+  if (!options.text.trim()) return [];
+  const suggester = await getSuggester({ db: options.db });
+  return suggester
+    .suggest(options.text, { limit: MAX_SUGGESTIONS })
+    .filter((suggestion) => suggestion.score > 0);
 }

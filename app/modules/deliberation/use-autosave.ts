@@ -5,7 +5,8 @@
 import { type FormEvent, type MouseEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import type { DeliberationContent } from "./deliberation.validation.ts";
-import { filledSteps, type StepNumber, stepOf, stepPatchFromForm } from "./deliberation-steps.ts";
+import { filledSteps, type StepNumber, stepOf } from "./deliberation-steps.ts";
+import { readStepForm } from "./step-form.ts";
 
 export interface Conflict {
   theirs: DeliberationContent;
@@ -55,7 +56,7 @@ export function useAutosave(options: {
           credentials: "same-origin",
           body: JSON.stringify({
             revision: revision.current,
-            ...stepPatchFromForm(step, new FormData(form)),
+            ...readStepForm(step, new FormData(form)),
           }),
         });
         const body = await response.json().catch(() => ({}));

@@ -1,51 +1,9 @@
 // The form for a dilemma card, for a civil servant submitting one and for an editor reviewing it. The
 // same fields as the API's body; what was typed comes back with the errors, so nothing is lost.
 import { useT } from "~/infra/i18n/i18n.ts";
-import { CheckboxGroup, FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
+import { CheckboxGroup, Fieldset, FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
 import { PERSPECTIVES, THEMES, VALUES, WORK_KINDS } from "./dilemma-tags.ts";
-
-/** What the form holds: the card's fields as typed (strings and lists of strings). */
-export interface CardFormValues {
-  title?: string;
-  case?: string;
-  optionA?: string;
-  riskA?: string;
-  optionB?: string;
-  riskB?: string;
-  perspectives?: Record<string, string | undefined>;
-  principles?: string[];
-  values?: string[];
-  workKinds?: string[];
-  themes?: string[];
-  questions?: string[];
-}
-
-/** Reads the form's fields into the shape `DilemmaCardInput` checks. */
-export function cardFormInput(form: FormData) {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const many = (name: string) =>
-    form.getAll(name).filter((value): value is string => typeof value === "string");
-  return {
-    title: text("title"),
-    case: text("case"),
-    optionA: text("optionA"),
-    riskA: text("riskA"),
-    optionB: text("optionB"),
-    riskB: text("riskB"),
-    perspectives: Object.fromEntries(PERSPECTIVES.map((key) => [key, text(`perspectief-${key}`)])),
-    principles: many("principles"),
-    values: many("values"),
-    workKinds: many("workKinds"),
-    themes: many("themes"),
-    questions: text("questions")
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean),
-  };
-}
+import type { CardFormValues } from "./read-card-form.ts";
 
 export function CardFields(props: {
   values: CardFormValues;
@@ -88,10 +46,7 @@ export function CardFields(props: {
       {text("riskA", t("cardForm.riskA"), 400, 2)}
       {text("optionB", t("cardForm.optionB"), 300, 2)}
       {text("riskB", t("cardForm.riskB"), 400, 2)}
-      <fieldset className="utrecht-form-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {t("dilemmas.perspectivesTitle")}
-        </legend>
+      <Fieldset legend={t("dilemmas.perspectivesTitle")} framed>
         {PERSPECTIVES.map((key) => (
           <FormField key={key} id={`perspectief-${key}`} label={t(`dilemmas.perspectives.${key}`)}>
             {(describedBy) => (
@@ -105,7 +60,7 @@ export function CardFields(props: {
             )}
           </FormField>
         ))}
-      </fieldset>
+      </Fieldset>
       <CheckboxGroup
         id="principles"
         name="principles"

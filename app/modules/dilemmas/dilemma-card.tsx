@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import { PERSPECTIVES } from "./dilemma-tags.ts";
 
 export interface CardView {
@@ -41,7 +42,10 @@ export function CardTags(props: { workKinds: string[]; themes: string[] }) {
 }
 
 /** One card in the library's list. */
-export function CardSummary(props: { card: CardView; level: 2 | 3 }) {
+/** What a list of cards shows of each: its title, its case and its tags. */
+export type CardSummaryView = Pick<CardView, "slug" | "title" | "case" | "workKinds" | "themes">;
+
+export function CardSummary(props: { card: CardSummaryView; level: 2 | 3 }) {
   const { card } = props;
   return (
     <article className="vm-card-summary" aria-labelledby={`kaart-${card.slug}`}>
@@ -89,10 +93,10 @@ export function CardDetail(props: { card: CardView; level: 2 | 3; linkPrinciples
             <div key={label} className="vm-card__option">
               <dt>{label}</dt>
               <dd>
-                <p className="nl-paragraph">{option}</p>
-                <p className="nl-paragraph">
+                <Paragraph>{option}</Paragraph>
+                <Paragraph>
                   <strong>{t("dilemmas.risk")}</strong> {risk}
-                </p>
+                </Paragraph>
               </dd>
             </div>
           ))}
@@ -111,7 +115,7 @@ export function CardDetail(props: { card: CardView; level: 2 | 3; linkPrinciples
         </Section>
       ) : null}
       <Section title={t("dilemmas.atStake")} level={level} id={id("op-het-spel")}>
-        <p className="nl-paragraph">
+        <Paragraph>
           <strong>{t("dilemmas.principlesTitle")}:</strong>{" "}
           {card.principles.map((principle, index) => (
             <span key={principle.slug} lang="nl">
@@ -123,9 +127,9 @@ export function CardDetail(props: { card: CardView; level: 2 | 3; linkPrinciples
               )}
             </span>
           ))}
-        </p>
+        </Paragraph>
         {card.values.length > 0 ? (
-          <p className="nl-paragraph">
+          <Paragraph>
             <strong>{t("dilemmas.valuesTitle")}:</strong>{" "}
             {card.values.map((value, index) => (
               <span key={value}>
@@ -137,18 +141,16 @@ export function CardDetail(props: { card: CardView; level: 2 | 3; linkPrinciples
                 )}
               </span>
             ))}
-          </p>
+          </Paragraph>
         ) : null}
       </Section>
       {card.questions.length > 0 ? (
         <Section title={t("dilemmas.questionsTitle")} level={level} id={id("vragen")}>
-          <ul className="utrecht-unordered-list" lang="nl">
+          <UnorderedList lang="nl">
             {card.questions.map((question) => (
-              <li key={question} className="utrecht-unordered-list__item">
-                {question}
-              </li>
+              <UnorderedListItem key={question}>{question}</UnorderedListItem>
             ))}
-          </ul>
+          </UnorderedList>
         </Section>
       ) : null}
       <CardTags workKinds={card.workKinds} themes={card.themes} />

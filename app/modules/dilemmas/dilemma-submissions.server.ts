@@ -6,6 +6,7 @@ import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
+import type { PageCacheControl } from "../../infra/services.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
@@ -104,10 +105,12 @@ export async function getSubmission(options: { db: Db; id: string }) {
 
 /**
  * An editor's decision, with the card as the editor left it. Declining needs a reason, which the
- * submitter reads on their own page. Recorded in the audit log.
+ * submitter reads on their own page. Recorded in the audit log. Published cards appear in the library
+ * and on the guide's principle pages, so both caches are dropped.
  */
 export async function reviewSubmission(options: {
   db: Db;
+  pageCache: PageCacheControl;
   actor: Actor;
   id: string;
   card: DilemmaCardInput;
@@ -120,7 +123,7 @@ export async function reviewSubmission(options: {
       fields: { reden: "Schrijf waarom je dit dilemma afwijst. De indiener leest die reden." },
     });
   }
-  return options.db.transaction(async (tx) => {
+  const reviewed = await options.db.transaction(async (tx) => {
     const publish = options.decision === "publiceren";
     const [card] = await tx
       .update(dilemmaCards)
@@ -142,6 +145,9 @@ export async function reviewSubmission(options: {
     });
     return card;
   });
+  await options.pageCache.invalidate("dilemmas");
+  await options.pageCache.invalidate("guide");
+  return reviewed;
 }
 
 /** What a person submitted; on deletion published cards stay without their name, the rest goes. */

@@ -1,5 +1,5 @@
 // The dilemma library: published cards with filters, one card, the cards of a principle, and search.
-import { and, arrayContains, asc, eq, sql } from "drizzle-orm";
+import { and, arrayContains, asc, count, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { getCurrentVersion, listParts } from "../guide/guide.server.ts";
@@ -58,6 +58,15 @@ export async function listPublishedCards(options: { db: Db; filter?: CardFilter 
       ),
     )
     .orderBy(asc(dilemmaCards.title));
+}
+
+/** How many cards are published and when the last one changed: a cheap key for what is built from them. */
+export async function getPublishedCardsStamp(options: { db: Db }): Promise<string> {
+  const [stamp] = await options.db
+    .select({ n: count(), changed: max(dilemmaCards.updatedAt) })
+    .from(dilemmaCards)
+    .where(eq(dilemmaCards.status, "gepubliceerd"));
+  return `${stamp?.n ?? 0}:${stamp?.changed?.toISOString() ?? ""}`;
 }
 
 export async function getPublishedCard(options: { db: Db; slug: string }): Promise<PublicCard> {

@@ -1,22 +1,7 @@
 // The one schema of a dilemma card, shared by the content files, the submission form and the API.
 import { z } from "zod";
+import { labelledText } from "../../infra/fields.ts";
 import { PERSPECTIVES, PRINCIPLES, THEMES, VALUES, WORK_KINDS } from "./dilemma-tags.ts";
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Vul ${label} in.` })
-    .trim()
-    .min(
-      min,
-      min <= 1
-        ? `Vul ${label} in.`
-        : `${label[0]?.toUpperCase()}${label.slice(1)} is te kort: schrijf minstens ${min} tekens.`,
-    )
-    .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} mag hoogstens ${max} tekens hebben.`)
-    .refine(
-      (value) => !value.includes("\u0000"),
-      "Deze tekst bevat een teken dat niet kan worden opgeslagen.",
-    );
 
 const list = <T extends string>(values: readonly T[], label: string, min: number, max: number) =>
   z
@@ -34,12 +19,12 @@ export const Slug = z
   .max(80);
 
 export const DilemmaCardInput = z.object({
-  title: text("de titel", 3, 120),
-  case: text("de situatie", 40, 1500),
-  optionA: text("keuze A", 3, 300),
-  riskA: text("wat er misgaat bij A", 3, 400),
-  optionB: text("keuze B", 3, 300),
-  riskB: text("wat er misgaat bij B", 3, 400),
+  title: labelledText("de titel", 3, 120),
+  case: labelledText("de situatie", 40, 1500),
+  optionA: labelledText("keuze A", 3, 300),
+  riskA: labelledText("wat er misgaat bij A", 3, 400),
+  optionB: labelledText("keuze B", 3, 300),
+  riskB: labelledText("wat er misgaat bij B", 3, 400),
   perspectives: z
     .partialRecord(
       z.enum(PERSPECTIVES),
@@ -58,7 +43,7 @@ export const DilemmaCardInput = z.object({
   workKinds: list(WORK_KINDS, "soort werk", 1, 5),
   themes: list(THEMES, "thema", 1, 3),
   questions: z
-    .array(text("een vraag", 5, 300))
+    .array(labelledText("een vraag", 5, 300))
     .max(6, "Schrijf hoogstens 6 vragen.")
     .default([]),
 });

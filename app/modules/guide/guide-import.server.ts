@@ -6,6 +6,7 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
+import { applyDraftChanges } from "./example-draft-changes.ts";
 import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
 import {
   type GuideContent,
@@ -13,7 +14,6 @@ import {
   readGuideContent,
   readGuideFolder,
 } from "./guide-content.server.ts";
-import { applyDraftChanges } from "./guide-draft.ts";
 import type { ParsedPart } from "./guide-markdown.ts";
 
 // Serialises imports (and new drafts) across processes that start at the same time.
@@ -27,7 +27,7 @@ export async function insertVersion(
     number: number;
     label: string;
     edition: string;
-    status: "draft" | "published";
+    status: "concept" | "gepubliceerd";
     isExample: boolean;
     changelog: string;
     parts: ParsedPart[];
@@ -42,7 +42,7 @@ export async function insertVersion(
       status: version.status,
       isExample: version.isExample,
       changelog: version.changelog,
-      publishedAt: version.status === "published" ? new Date() : null,
+      publishedAt: version.status === "gepubliceerd" ? new Date() : null,
     })
     .returning({ id: guideVersions.id });
   if (!row) throw new Error("insert of guide version returned nothing");
@@ -83,13 +83,13 @@ export async function seedGuide(options: { db: Db; contentDir: string }): Promis
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
     const existing = await tx.select({ id: guideVersions.id }).from(guideVersions).limit(1);
     if (existing.length > 0) return { created: false };
-    await insertVersion(tx, { ...content, number: 1, status: "published", isExample: false });
+    await insertVersion(tx, { ...content, number: 1, status: "gepubliceerd", isExample: false });
     if (example) {
       await insertVersion(tx, {
         number: 2,
         label: example.label,
         edition: content.edition,
-        status: "draft",
+        status: "concept",
         isExample: true,
         changelog: example.changelog,
         parts: applyDraftChanges({ parts: content.parts, changes: example.changes }),
@@ -143,7 +143,7 @@ async function importDraftContent(options: {
     const [draft] = await tx
       .select({ id: guideVersions.id, number: guideVersions.number })
       .from(guideVersions)
-      .where(eq(guideVersions.status, "draft"))
+      .where(eq(guideVersions.status, "concept"))
       .for("update");
     if (options.skipWhenUnchanged) {
       const [latest] = await tx
@@ -177,7 +177,7 @@ async function importDraftContent(options: {
       .orderBy(desc(guideVersions.number))
       .limit(1);
     const number = (top?.number ?? 0) + 1;
-    await insertVersion(tx, { ...content, number, status: "draft", isExample: false });
+    await insertVersion(tx, { ...content, number, status: "concept", isExample: false });
     await recordAudit({
       db: tx,
       actor: options.actor ?? null,

@@ -5,6 +5,7 @@ import matter from "gray-matter";
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
+import { headingClassName, PROSE_CLASSES } from "~/ui/prose-classes.ts";
 import type { BlockKind, GuideBlock } from "./guide-block.ts";
 import { PART_KINDS } from "./guide-kinds.ts";
 
@@ -179,21 +180,6 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href"],
 };
 
-const NL_DS_CLASSES: Record<string, string> = {
-  h2: "nl-heading nl-heading--level-2",
-  h3: "nl-heading nl-heading--level-3",
-  h4: "nl-heading nl-heading--level-4",
-  h5: "nl-heading nl-heading--level-5",
-  h6: "nl-heading nl-heading--level-6",
-  p: "nl-paragraph",
-  ul: "utrecht-unordered-list",
-  ol: "utrecht-ordered-list",
-  li: "utrecht-unordered-list__item",
-  a: "nl-link",
-  blockquote: "utrecht-blockquote",
-  code: "utrecht-code",
-};
-
 /**
  * Renders one block to safe HTML with the design system's classes. `gids:<slug>` links point into the
  * version being read (`partHref`), so an old version links to its own parts.
@@ -212,7 +198,7 @@ export function renderBlock(options: {
     ...SANITIZE,
     allowedSchemesByTag: {},
     transformTags: Object.fromEntries(
-      Object.entries(NL_DS_CLASSES).map(([tag, className]) => [
+      Object.entries(PROSE_CLASSES).map(([tag, className]) => [
         tag,
         (tagName: string, attribs: sanitizeHtml.Attributes) => {
           const level = /^h([2-4])$/.exec(tagName)?.[1];
@@ -220,12 +206,12 @@ export function renderBlock(options: {
           const shifted = Math.min(6, Number(level) + shift);
           return {
             tagName: `h${shifted}`,
-            attribs: { ...attribs, class: `nl-heading nl-heading--level-${shifted}` },
+            attribs: { ...attribs, class: headingClassName(shifted) },
           };
         },
       ]),
     ),
     allowedAttributes: { ...SANITIZE.allowedAttributes, "*": ["class"] },
-    allowedClasses: { "*": Object.values(NL_DS_CLASSES).flatMap((value) => value.split(" ")) },
+    allowedClasses: { "*": Object.values(PROSE_CLASSES).flatMap((value) => value.split(" ")) },
   }).trim();
 }

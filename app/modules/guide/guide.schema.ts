@@ -27,7 +27,7 @@ export const guideVersions = pgTable(
     label: text("label").notNull(),
     /** Which edition of the official guide this version renders, e.g. "derde versie". */
     edition: text("edition").notNull(),
-    status: text("status", { enum: ["draft", "published"] }).notNull(),
+    status: text("status", { enum: ["concept", "gepubliceerd"] }).notNull(),
     /** An example draft ships to show the comparison at work; editors may discard it. */
     isExample: boolean("is_example").notNull().default(false),
     changelog: text("changelog").notNull().default(""),

@@ -30,7 +30,7 @@ export async function getCurrentVersion(options: { db: Db }): Promise<GuideVersi
   const [version] = await options.db
     .select()
     .from(guideVersions)
-    .where(eq(guideVersions.status, "published"))
+    .where(eq(guideVersions.status, "gepubliceerd"))
     .orderBy(desc(guideVersions.number))
     .limit(1);
   return version;
@@ -163,5 +163,5 @@ export type VersionInfo = ReturnType<typeof versionInfoOf>;
 
 /** A published version never changes, so its pages may be cached; a draft's never are. */
 export function pageHeadersFor(version: GuideVersion): HeadersInit {
-  return version.status === "published" ? cacheableHeaders("guide") : PRIVATE_HEADERS;
+  return version.status === "gepubliceerd" ? cacheableHeaders("guide") : PRIVATE_HEADERS;
 }

@@ -1,5 +1,6 @@
 // Input and output shapes of the guide, shared by the pages, the API and its OpenAPI document.
 import { z } from "zod";
+import { storableText } from "../../infra/fields.ts";
 import { PART_KINDS } from "./guide-kinds.ts";
 
 /** Search input: anything a person types is accepted and cleaned up later; only absurd sizes are cut. */
@@ -36,7 +37,7 @@ export const VersionOutput = z
     number: z.number().int(),
     label: z.string(),
     edition: z.string().describe("Welke versie van de officiële gids deze weergave volgt"),
-    status: z.enum(["draft", "published"]),
+    status: z.enum(["concept", "gepubliceerd"]),
     isExample: z.boolean(),
     changelog: z.string().describe("Markdown"),
     createdAt: z.string(),
@@ -117,44 +118,59 @@ export const CompareOutput = z
 
 export const ProblemOutput = z
   .object({
+    /** The kind of problem: a URI per kind, its description in the API's OpenAPI document. */
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string(),
     instance: z.string().optional(),
     errors: z.array(z.object({ in: z.string(), name: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: "Problem" });
 
-/** Text that PostgreSQL can store (no NUL character). */
-const StorableText = z.string().refine((text) => !text.includes("\u0000"), {
-  message: "Deze tekst bevat een teken dat niet kan worden bewaard.",
-});
+const UNSTORABLE = "Deze tekst bevat een teken dat niet kan worden bewaard.";
 
 /** A part of a draft as an editor writes it: the same limits as the front matter of a part file. */
 export const DraftPartInput = z.object({
-  title: StorableText.trim()
-    .min(3, "Geef het deel een titel van minstens 3 tekens.")
-    .max(160, "De titel mag hoogstens 160 tekens hebben."),
-  summary: StorableText.trim()
-    .min(3, "Schrijf een samenvatting van minstens 3 tekens.")
-    .max(400, "De samenvatting mag hoogstens 400 tekens hebben.")
-    .refine((text) => !/[\r\n]/.test(text), "De samenvatting moet op één regel passen."),
+  title: storableText({
+    min: 3,
+    tooShort: "Geef het deel een titel van minstens 3 tekens.",
+    max: 160,
+    tooLong: "De titel mag hoogstens 160 tekens hebben.",
+    unstorable: UNSTORABLE,
+  }),
+  summary: storableText({
+    min: 3,
+    tooShort: "Schrijf een samenvatting van minstens 3 tekens.",
+    max: 400,
+    tooLong: "De samenvatting mag hoogstens 400 tekens hebben.",
+    unstorable: UNSTORABLE,
+  }).refine((text) => !/[\r\n]/.test(text), "De samenvatting moet op één regel passen."),
   kind: z.enum(PART_KINDS, { error: "Kies wat voor deel het is." }),
 });
 export type DraftPartInput = z.infer<typeof DraftPartInput>;
 
 /** The changelog, label and edition of a draft (the edition with the same minimum as `_versie.md`). */
 export const DraftDetailsInput = z.object({
-  label: StorableText.trim()
-    .min(3, "Geef de weergave een naam van minstens 3 tekens.")
-    .max(200, "De naam mag hoogstens 200 tekens hebben.")
-    .refine((text) => !/[\r\n]/.test(text), "De naam moet op één regel passen."),
-  edition: StorableText.trim()
-    .min(3, "Schrijf welke versie van de officiële gids dit is, in minstens 3 tekens.")
-    .max(120, "Dit veld mag hoogstens 120 tekens hebben.")
-    .refine((text) => !/[\r\n]/.test(text), "Dit veld moet op één regel passen."),
-  changelog: StorableText.max(20_000, "De lijst van veranderingen mag hoogstens 20.000 tekens hebben."),
+  label: storableText({
+    min: 3,
+    tooShort: "Geef de weergave een naam van minstens 3 tekens.",
+    max: 200,
+    tooLong: "De naam mag hoogstens 200 tekens hebben.",
+    unstorable: UNSTORABLE,
+  }).refine((text) => !/[\r\n]/.test(text), "De naam moet op één regel passen."),
+  edition: storableText({
+    min: 3,
+    tooShort: "Schrijf welke versie van de officiële gids dit is, in minstens 3 tekens.",
+    max: 120,
+    tooLong: "Dit veld mag hoogstens 120 tekens hebben.",
+    unstorable: UNSTORABLE,
+  }).refine((text) => !/[\r\n]/.test(text), "Dit veld moet op één regel passen."),
+  changelog: storableText({
+    max: 20_000,
+    tooLong: "De lijst van veranderingen mag hoogstens 20.000 tekens hebben.",
+    unstorable: UNSTORABLE,
+    trim: false,
+  }),
 });
 export type DraftDetailsInput = z.infer<typeof DraftDetailsInput>;

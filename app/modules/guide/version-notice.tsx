@@ -17,7 +17,7 @@ export function VersionNotice(props: { version: VersionInfo; isCurrent: boolean;
         <span lang="nl">{version.label}</span>.{" "}
         {t("guide.rendersEdition", { edition: editionText(version.edition, language) })}
       </Paragraph>
-      {version.status === "draft" ? (
+      {version.status === "concept" ? (
         <Alert type="warning">
           <Paragraph>
             {t("guide.draftWarning")} {version.isExample ? t("guide.exampleWarning") : null}

@@ -4,6 +4,15 @@ import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { StatusBadge } from "~/ui/alert.tsx";
 import { Link } from "~/ui/link.tsx";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "~/ui/table.tsx";
 
 export interface VersionRow {
   number: number;
@@ -12,7 +21,7 @@ export interface VersionRow {
   edition: string;
   /** ISO date: published, or made for a draft. */
   date: string;
-  status: "draft" | "published";
+  status: "concept" | "gepubliceerd";
   isExample: boolean;
 }
 
@@ -20,48 +29,40 @@ export function VersionsTable(props: { versions: VersionRow[]; currentNumber: nu
   const t = useT();
   const language = useLanguage();
   return (
-    <div className="utrecht-table-container vm-table-scroll">
-      <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{t("versions.caption")}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {(["number", "label", "edition", "date", "status"] as const).map((column) => (
-              <th key={column} scope="col" className="utrecht-table__header-cell">
-                {t(`versions.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {props.versions.map((version) => (
-            <tr key={version.number} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">
-                <Link to={`/gids/versie/${version.number}`}>
-                  {t("versions.read", { number: version.number })}
-                </Link>
-              </th>
-              <td className="utrecht-table__cell" lang="nl">
-                {version.label}
-              </td>
-              <td className="utrecht-table__cell" lang="nl">
-                {version.edition}
-              </td>
-              <td className="utrecht-table__cell">
-                {formatDate({ iso: version.date, language, format: "date" })}
-              </td>
-              <td className="utrecht-table__cell">
-                <StatusBadge>
-                  {version.status === "published" ? t("versions.published") : t("versions.draft")}
-                </StatusBadge>{" "}
-                {version.isExample ? <StatusBadge>{t("versions.example")}</StatusBadge> : null}{" "}
-                {version.number === props.currentNumber ? (
-                  <StatusBadge>{t("versions.current")}</StatusBadge>
-                ) : null}
-              </td>
-            </tr>
+    <Table>
+      <TableCaption>{t("versions.caption")}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          {(["number", "label", "edition", "date", "status"] as const).map((column) => (
+            <TableHeaderCell key={column} scope="col">
+              {t(`versions.${column}`)}
+            </TableHeaderCell>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.versions.map((version) => (
+          <TableRow key={version.number}>
+            <TableHeaderCell scope="row">
+              <Link to={`/gids/versie/${version.number}`}>
+                {t("versions.read", { number: version.number })}
+              </Link>
+            </TableHeaderCell>
+            <TableCell lang="nl">{version.label}</TableCell>
+            <TableCell lang="nl">{version.edition}</TableCell>
+            <TableCell>{formatDate({ iso: version.date, language, format: "date" })}</TableCell>
+            <TableCell>
+              <StatusBadge>
+                {version.status === "gepubliceerd" ? t("versions.published") : t("versions.draft")}
+              </StatusBadge>{" "}
+              {version.isExample ? <StatusBadge>{t("versions.example")}</StatusBadge> : null}{" "}
+              {version.number === props.currentNumber ? (
+                <StatusBadge>{t("versions.current")}</StatusBadge>
+              ) : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -16,7 +16,6 @@ import {
 } from "./composition.ts";
 import { solveGroupsInWorker } from "./grouping/solve-in-worker.server.ts";
 import {
-  type Availability,
   type ComposeResult,
   type ComposeState,
   kriskrasAnswerOptions,
@@ -28,6 +27,7 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
+import type { Availability } from "./kriskras-kinds.ts";
 
 /** One seed for every run: the same sign-ups give the same groups (up to where the time limit stops). */
 const SEED = 20_261_128;
@@ -49,7 +49,7 @@ export interface CompositionRun {
  * The last composition of a round, as any process sees it (it lives on the round's row); undefined
  * when the round was never composed. A run whose process stopped reads as failed.
  */
-export async function compositionRunOf(options: {
+export async function getCompositionRun(options: {
   db: Db;
   roundId: string;
   timeLimitMs: number;
@@ -82,7 +82,7 @@ export async function compositionRunOf(options: {
 /**
  * Starts composing the round's groups in the background and returns when the run is registered (on
  * the round's row, so a second start from any process is refused while it goes). The promise of the
- * run itself is returned for tests and shutdown; the page follows `compositionRunOf`.
+ * run itself is returned for tests and shutdown; the page follows `getCompositionRun`.
  */
 export async function startComposition(options: {
   db: Db;
@@ -156,7 +156,7 @@ export async function startComposition(options: {
 }
 
 /** A round's sign-ups as the composition sees them, in the order they came in. */
-export async function candidatesOf(db: Db, roundId: string): Promise<Candidate[]> {
+export async function listCandidates(db: Db, roundId: string): Promise<Candidate[]> {
   const signups = await db
     .select()
     .from(kriskrasSignups)
@@ -250,7 +250,7 @@ export async function composeGroups(options: {
     .from(kriskrasSlots)
     .where(eq(kriskrasSlots.roundId, roundId))
     .orderBy(asc(kriskrasSlots.startsAt), asc(kriskrasSlots.id));
-  const candidates = await candidatesOf(db, roundId);
+  const candidates = await listCandidates(db, roundId);
   const metBefore = await metBeforeAmong(
     db,
     candidates.map((candidate) => candidate.userId),

@@ -12,7 +12,7 @@ import {
   pairKey,
   planPlacement,
 } from "./composition.ts";
-import type { Availability, Weights } from "./kriskras.schema.ts";
+import type { Availability, Weights } from "./kriskras-kinds.ts";
 
 const BOUNDS = { min: 10, target: 12, max: 14 };
 const WEIGHTS: Weights = { organisation: 4, workKind: 2, scaleBand: 1, serviceBand: 1, region: 1 };

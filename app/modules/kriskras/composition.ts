@@ -3,8 +3,7 @@
 // then the optimiser mixes the placed people over all groups, as a diverse-grouping problem whose
 // pairs score how different two people are, minus a penalty for people who met before, and whose
 // "if it must" answers cost a little. Anyone without a place is listed with the reason.
-import type { Attribute, Availability, Weights } from "./kriskras.schema.ts";
-import { ATTRIBUTES } from "./kriskras.schema.ts";
+import { ATTRIBUTES, type Attribute, type Availability, type Weights } from "./kriskras-kinds.ts";
 
 export interface Candidate {
   /** The sign-up's id. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EVALUATION_MINIMUM, EvaluationInput, summarizeEvaluations } from "./evaluation.ts";
+import { EVALUATION_MINIMUM, summarizeEvaluations } from "./evaluation.ts";
+import { EvaluationInput } from "./kriskras.validation.ts";
 
 const answer = (score: number) => ({
   waardevol: score,

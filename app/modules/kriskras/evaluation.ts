@@ -1,27 +1,12 @@
 // The short evaluation after a kris-kras conversation: five statements answered from 1 (not at all) to
 // 5 (completely), nothing else, so no answer can name anyone. The editors see only totals, and only
 // from a minimum number of answers, so no single answer can be read back.
-import { z } from "zod";
 
 export const EVALUATION_QUESTIONS = ["waardevol", "anderen", "eerlijk", "meenemen", "aanraden"] as const;
 export type EvaluationQuestion = (typeof EVALUATION_QUESTIONS)[number];
 
 /** Below this many answers the editors see how many came in, not what they said. */
 export const EVALUATION_MINIMUM = 5;
-
-const Score = z.coerce
-  .number({ error: "Kies een antwoord van 1 tot en met 5." })
-  .int("Kies een antwoord van 1 tot en met 5.")
-  .min(1, "Kies een antwoord van 1 tot en met 5.")
-  .max(5, "Kies een antwoord van 1 tot en met 5.");
-
-export const EvaluationInput = z.object(
-  Object.fromEntries(EVALUATION_QUESTIONS.map((question) => [question, Score])) as Record<
-    EvaluationQuestion,
-    typeof Score
-  >,
-);
-export type EvaluationInput = z.infer<typeof EvaluationInput>;
 
 export interface EvaluationSummary {
   answers: number;

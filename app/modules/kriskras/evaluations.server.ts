@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
-import { type EvaluationInput, type EvaluationSummary, summarizeEvaluations } from "./evaluation.ts";
+import { type EvaluationSummary, summarizeEvaluations } from "./evaluation.ts";
 import {
   kriskrasEvaluations,
   kriskrasGroupMembers,
@@ -14,13 +14,14 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
+import type { EvaluationInput } from "./kriskras.validation.ts";
 
 const NOT_FOUND = "Deze ronde bestaat niet, of je hebt er niet aan meegedaan.";
 
 export type EvaluationState = "kan" | "nog-niet" | "al-gedaan";
 
 /** Whether this person can evaluate the round now; 404 for a round they took no part in. */
-export async function evaluationStateOf(options: {
+export async function getEvaluationState(options: {
   db: Db;
   roundId: string;
   userId: string;
@@ -54,7 +55,7 @@ export async function submitEvaluation(options: {
   answers: EvaluationInput;
   now?: Date;
 }): Promise<void> {
-  const { state } = await evaluationStateOf(options);
+  const { state } = await getEvaluationState(options);
   if (state === "al-gedaan")
     throw new AppError("conflict", "Je hebt dit gesprek al beoordeeld. Dank je wel!");
   if (state === "nog-niet") {
@@ -83,7 +84,7 @@ export async function submitEvaluation(options: {
 }
 
 /** The totals of a round's evaluations for the editors (hidden below the minimum number of answers). */
-export async function evaluationSummaryOf(options: { db: Db; roundId: string }): Promise<EvaluationSummary> {
+export async function getEvaluationSummary(options: { db: Db; roundId: string }): Promise<EvaluationSummary> {
   const rows = await options.db
     .select({ answers: kriskrasEvaluations.answers })
     .from(kriskrasEvaluations)

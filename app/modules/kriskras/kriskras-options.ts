@@ -1,7 +1,7 @@
 // The starting lists of a kris-kras round: the answer options people choose from when they sign up,
 // the organisations of the central government, and the default weights and group sizes. Editors change
 // the lists afterwards; these only fill an empty database. Pure: no I/O.
-import type { Weights } from "./kriskras.schema.ts";
+import type { Weights } from "./kriskras-kinds.ts";
 
 /** The attributes whose answer options editors keep in `kriskras_answer_options`. */
 export const OPTION_ATTRIBUTES = [

@@ -16,7 +16,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "../accounts/accounts.schema.ts";
+import { conversations } from "../conversations/conversations.schema.ts";
 import type { EvaluationSummary } from "./evaluation.ts";
+import { AVAILABILITY, type Weights } from "./kriskras-kinds.ts";
 
 /** What a round keeps once its sign-ups are deleted (purgeKriskras): totals, nobody in them. */
 export interface RoundTotals {
@@ -28,17 +30,9 @@ export interface RoundTotals {
   evaluations: EvaluationSummary;
 }
 
-export const AVAILABILITY = ["ja", "als-het-moet", "nee"] as const;
-export type Availability = (typeof AVAILABILITY)[number];
-
 export const COMPOSE_STATES = ["bezig", "klaar", "mislukt"] as const;
 export type ComposeState = (typeof COMPOSE_STATES)[number];
 export type ComposeResult = { groups: number; placed: number; unplaced: number; droppedLocks: number };
-
-/** The attributes that make two people different; each has a weight per round. */
-export const ATTRIBUTES = ["organisation", "workKind", "scaleBand", "serviceBand", "region"] as const;
-export type Attribute = (typeof ATTRIBUTES)[number];
-export type Weights = Record<Attribute, number>;
 
 /** The organisations people can choose from; editors keep the list. */
 export const kriskrasOrganisations = pgTable(
@@ -187,6 +181,8 @@ export const kriskrasGroups = pgTable(
     number: integer("number").notNull(),
     hostSignupId: uuid("host_signup_id").references(() => kriskrasSignups.id, { onDelete: "set null" }),
     score: doublePrecision("score").notNull().default(0),
+    /** The live conversation the host started for this group, so a second click finds it again. */
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
   },
   (table) => [uniqueIndex("kriskras_groups_slot_number_key").on(table.slotId, table.number)],
 );

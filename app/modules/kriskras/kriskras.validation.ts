@@ -3,17 +3,21 @@
 // Europe/Amsterdam wall-clock times; the schemas turn them into instants.
 import { z } from "zod";
 import { AppError } from "../../infra/errors.ts";
-import { EmailAddress, StorableText } from "../accounts/accounts.validation.ts";
+import {
+  EmailAddress,
+  isCalendarDate,
+  isTimeOfDay,
+  LocalDate,
+  LocalTime,
+  labelledText,
+  storableText,
+} from "../../infra/fields.ts";
 import { amsterdamToUtc } from "./calendar-invite.ts";
-import { ATTRIBUTES, type Attribute } from "./kriskras.schema.ts";
+import { EVALUATION_QUESTIONS, type EvaluationQuestion } from "./evaluation.ts";
+import { ATTRIBUTES, type Attribute, WEIGHT_FIELDS } from "./kriskras-kinds.ts";
 import { MAX_GROUP_SIZE, MAX_WEIGHT, OPTION_ATTRIBUTES } from "./kriskras-options.ts";
 
 const capitalised = (label: string) => `${label[0]?.toUpperCase()}${label.slice(1)}`;
-
-const text = (label: string, min: number, max: number) =>
-  StorableText.trim()
-    .min(min, `Vul ${label} in.`)
-    .max(max, `${capitalised(label)} mag hoogstens ${max} tekens hebben.`);
 
 /** A whole number typed in a form (or sent as a number). */
 const wholeNumber = (label: string, min: number, max: number) =>
@@ -26,48 +30,9 @@ const wholeNumber = (label: string, min: number, max: number) =>
       .max(max, `${capitalised(label)} is hoogstens ${max}.`),
   );
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isCalendarDate(date: string): boolean {
-  if (!DATE.test(date)) return false;
-  const day = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
-}
-
-/** A date as 2026-05-12 (what a date field sends) or as 12-5-2026 (what people type). */
-const LocalDate = z.preprocess(
-  (value) => {
-    if (typeof value !== "string") return value;
-    const typed = value.trim();
-    const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(typed);
-    if (!dutch) return typed;
-    return `${dutch[3]}-${dutch[2]?.padStart(2, "0")}-${dutch[1]?.padStart(2, "0")}`;
-  },
-  z
-    .string({ error: "Vul een datum in." })
-    .min(1, "Vul een datum in.")
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in zoals 12-05-2026.")
-    .refine(isCalendarDate, "Deze datum bestaat niet.")
-    .refine((date) => date >= "2000-01-01" && date <= "2999-12-31", "Kies een datum tussen 2000 en 2999."),
-);
-
-/** A time of day as 14:30 (also 9:30 or 14.30). */
-const LocalTime = z.preprocess(
-  (value) => {
-    if (typeof value !== "string") return value;
-    const typed = /^(\d{1,2})[:.](\d{2})$/.exec(value.trim());
-    return typed ? `${typed[1]?.padStart(2, "0")}:${typed[2]}` : value.trim();
-  },
-  z
-    .string({ error: "Vul een tijd in." })
-    .min(1, "Vul een tijd in.")
-    .regex(TIME, "Vul een tijd in zoals 14:30."),
-);
-
 /** A date and a time that each passed their own checks (a refinement sees them either way). */
 function wellFormed(date: unknown, time: unknown): date is string {
-  return typeof date === "string" && typeof time === "string" && isCalendarDate(date) && TIME.test(time);
+  return typeof date === "string" && typeof time === "string" && isCalendarDate(date) && isTimeOfDay(time);
 }
 
 /** The instant of an Amsterdam date and time, or undefined when the clocks skip that hour. */
@@ -93,16 +58,6 @@ function checkInstant(ctx: Issues, date: unknown, time: unknown, path: string): 
   return instant;
 }
 
-const WEIGHT_FIELDS = {
-  organisation: "weightOrganisation",
-  workKind: "weightWorkKind",
-  scaleBand: "weightScaleBand",
-  serviceBand: "weightServiceBand",
-  region: "weightRegion",
-} as const satisfies Record<Attribute, string>;
-
-export { WEIGHT_FIELDS };
-
 const WEIGHT_LABELS: Record<Attribute, string> = {
   organisation: "het gewicht van organisatie",
   workKind: "het gewicht van soort werk",
@@ -119,8 +74,8 @@ const weight = (attribute: Attribute) => wholeNumber(WEIGHT_LABELS[attribute], 0
  */
 export const RoundInput = z
   .object({
-    title: text("de titel", 1, 120),
-    description: text("de beschrijving", 0, 2000).default(""),
+    title: labelledText("de titel", 1, 120),
+    description: labelledText("de beschrijving", 0, 2000).default(""),
     opensDate: LocalDate,
     opensTime: LocalTime,
     closesDate: LocalDate,
@@ -184,9 +139,8 @@ export const RoundInput = z
   }));
 export type RoundInput = z.output<typeof RoundInput>;
 
-const OnlineUrl = StorableText.trim()
-  .max(500, "De link mag hoogstens 500 tekens hebben.")
-  .refine((value) => {
+const OnlineUrl = storableText({ max: 500, tooLong: "De link mag hoogstens 500 tekens hebben." }).refine(
+  (value) => {
     if (value === "") return true;
     try {
       const url = new URL(value);
@@ -194,7 +148,9 @@ const OnlineUrl = StorableText.trim()
     } catch {
       return false;
     }
-  }, "Vul een volledige link in die begint met https://.");
+  },
+  "Vul een volledige link in die begint met https://.",
+);
 
 /** A time slot: the day, start and end in Amsterdam time, a place and/or a link, and how many fit. */
 export const SlotInput = z
@@ -202,7 +158,7 @@ export const SlotInput = z
     date: LocalDate,
     startTime: LocalTime,
     endTime: LocalTime,
-    place: text("de plaats", 0, 200).default(""),
+    place: labelledText("de plaats", 0, 200).default(""),
     onlineUrl: OnlineUrl.default(""),
     capacity: wholeNumber("het aantal plaatsen", 2, 2000),
   })
@@ -243,7 +199,7 @@ const OptionKey = z
 const Checkbox = z.preprocess((value) => value === true || value === "ja" || value === "on", z.boolean());
 
 export const OrganisationInput = z.object({
-  name: text("de naam", 2, 160),
+  name: labelledText("de naam", 2, 160, { tooShort: "Vul de naam in." }),
   kind: OptionKey,
   active: Checkbox,
 });
@@ -255,8 +211,8 @@ export const OptionAttributeInput = z.enum(OPTION_ATTRIBUTES, { error: "Kies een
 export const AnswerOptionInput = z.object({
   attribute: OptionAttributeInput,
   key: z.union([z.literal(""), OptionKey]).default(""),
-  labelNl: text("de Nederlandse tekst", 1, 120),
-  labelEn: text("de Engelse tekst", 1, 120),
+  labelNl: labelledText("de Nederlandse tekst", 1, 120),
+  labelEn: labelledText("de Engelse tekst", 1, 120),
   position: wholeNumber("de volgorde", 0, 999),
   active: Checkbox,
 });
@@ -273,3 +229,18 @@ export function optionKeyFrom(label: string): string {
     .slice(0, 40)
     .replace(/-+$/, "");
 }
+
+// The evaluation after a conversation: each of the five statements answered from 1 to 5.
+const Score = z.coerce
+  .number({ error: "Kies een antwoord van 1 tot en met 5." })
+  .int("Kies een antwoord van 1 tot en met 5.")
+  .min(1, "Kies een antwoord van 1 tot en met 5.")
+  .max(5, "Kies een antwoord van 1 tot en met 5.");
+
+export const EvaluationInput = z.object(
+  Object.fromEntries(EVALUATION_QUESTIONS.map((question) => [question, Score])) as Record<
+    EvaluationQuestion,
+    typeof Score
+  >,
+);
+export type EvaluationInput = z.infer<typeof EvaluationInput>;

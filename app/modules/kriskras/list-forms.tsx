@@ -2,25 +2,9 @@
 // option (attribute, code, labels in Dutch and English, order, can be chosen). Two of each can be on
 // one page (add and change), so every id carries a prefix.
 import { useT } from "~/infra/i18n/i18n.ts";
-import { FormField, Select, Textbox } from "~/ui/form-field.tsx";
+import { CheckboxField, FormField, Select, Textbox } from "~/ui/form-field.tsx";
 import { OPTION_ATTRIBUTES } from "./kriskras-options.ts";
-
-export const ORGANISATION_FIELDS = ["name", "kind", "active"] as const;
-export type OrganisationFormValues = Record<(typeof ORGANISATION_FIELDS)[number], string>;
-export const OPTION_FIELDS = ["attribute", "key", "labelNl", "labelEn", "position", "active"] as const;
-export type OptionFormValues = Record<(typeof OPTION_FIELDS)[number], string>;
-
-function read<T extends string>(form: FormData, names: readonly T[]): Record<T, string> {
-  return Object.fromEntries(
-    names.map((name) => {
-      const typed = form.get(name);
-      return [name, typeof typed === "string" ? typed : ""];
-    }),
-  ) as Record<T, string>;
-}
-
-export const organisationFormInput = (form: FormData) => read(form, ORGANISATION_FIELDS);
-export const optionFormInput = (form: FormData) => read(form, OPTION_FIELDS);
+import type { OptionFormValues, OrganisationFormValues } from "./lists-editor-form.ts";
 
 /** Where the error summary jumps to for each field of the form with this prefix. */
 export function fieldIdsOf(prefix: string, names: readonly string[]): Record<string, string> {
@@ -31,19 +15,13 @@ function ActiveBox(props: { prefix: string; checked: boolean }) {
   const t = useT();
   const id = `${props.prefix}-active`;
   return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox">
-      <input
-        type="checkbox"
-        className="utrecht-checkbox utrecht-checkbox--html-input"
-        id={id}
-        name="active"
-        value="ja"
-        defaultChecked={props.checked}
-      />{" "}
-      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-        {t("kriskras.beheer.lists.activeLabel")}
-      </label>
-    </div>
+    <CheckboxField
+      id={id}
+      name="active"
+      value="ja"
+      defaultChecked={props.checked}
+      label={t("kriskras.beheer.lists.activeLabel")}
+    />
   );
 }
 

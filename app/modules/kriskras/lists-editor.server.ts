@@ -1,8 +1,10 @@
 // The forms on the page of organisations and answer options, each a plain POST with an `intent`. One
 // function reads the form, calls the module and says what the page shows next.
+
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
 import { fieldErrorsOf } from "../../infra/form-errors.ts";
 import { AnswerOptionInput, OptionAttributeInput, OrganisationInput } from "./kriskras.validation.ts";
 import {
@@ -13,7 +15,7 @@ import {
   updateAnswerOption,
   updateOrganisation,
 } from "./kriskras-lists.server.ts";
-import { optionFormInput, organisationFormInput } from "./list-forms.tsx";
+import { readOptionForm, readOrganisationForm } from "./lists-editor-form.ts";
 
 export const LIST_INTENTS = [
   "organisatie-toevoegen",
@@ -51,7 +53,6 @@ export type ListEditOutcome =
     };
 
 const Intent = z.enum(LIST_INTENTS);
-const Id = z.uuid();
 const Key = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
@@ -95,7 +96,7 @@ export async function applyListEdit(options: { db: Db; form: FormData }): Promis
     case "organisatie-toevoegen":
     case "organisatie-wijzigen": {
       const id = intent.data === "organisatie-wijzigen" ? organisationId(form) : null;
-      const values = organisationFormInput(form);
+      const values = readOrganisationForm(form);
       const input = OrganisationInput.safeParse(values);
       if (!input.success) return again({ target: id, values, errors: fieldErrorsOf(input.error) });
       try {
@@ -114,7 +115,7 @@ export async function applyListEdit(options: { db: Db; form: FormData }): Promis
       };
     }
     case "antwoord-toevoegen": {
-      const values = optionFormInput(form);
+      const values = readOptionForm(form);
       const input = AnswerOptionInput.safeParse(values);
       if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
       try {
@@ -127,7 +128,7 @@ export async function applyListEdit(options: { db: Db; form: FormData }): Promis
     case "antwoord-wijzigen": {
       const option = optionOf(form);
       const target = `${option.attribute}:${option.key}`;
-      const values = optionFormInput(form);
+      const values = readOptionForm(form);
       const input = AnswerOptionInput.safeParse(values);
       if (!input.success) return again({ target, values, errors: fieldErrorsOf(input.error) });
       await updateAnswerOption({ db, ...option, input: input.data });

@@ -1,23 +1,22 @@
 // What a person sees of their own group once the round is published: when and where, the first names
 // and organisations of the others, who hosts, the programme, the calendar entry again; and for the host
-// the one-click live session.
-import { and, asc, eq, ne } from "drizzle-orm";
-import { z } from "zod";
+// the one-click live conversation.
+
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
 import type { Quotas } from "../../infra/quotas.server.ts";
-import { conversations } from "../conversations/conversations.schema.ts";
-import { createConversation } from "../conversations/conversations.server.ts";
+import { createConversation, findRunningConversation } from "../conversations/conversations.server.ts";
 import { type ConversationTemplate, templateFor } from "../conversations/templates.ts";
 import { digestOf, type Invitation, invitationCalendar, oneLine, organizerOf } from "./invitation-mail.ts";
 import { kriskrasGroups, kriskrasInvitations, kriskrasRounds, kriskrasSignups } from "./kriskras.schema.ts";
-import { invitationsOf } from "./publication.server.ts";
+import { getInvitations } from "./publication.server.ts";
 import { type SlotTimes, slotTimes } from "./slot-times.ts";
 
 type RoundRow = typeof kriskrasRounds.$inferSelect;
 
 const NOT_FOUND = "Deze groep bestaat niet, of je zit er niet in.";
-const Id = z.uuid();
 
 export interface MyGroup {
   round: RoundRow;
@@ -49,7 +48,7 @@ export async function getMyGroup(options: { db: Db; roundId: string; userId: str
     .innerJoin(kriskrasInvitations, eq(kriskrasInvitations.signupId, kriskrasSignups.id))
     .where(and(eq(kriskrasSignups.roundId, round.id), eq(kriskrasSignups.userId, options.userId)));
   if (!signup || signup.sent.cancelled) throw new AppError("not_found", NOT_FOUND);
-  const invitation = (await invitationsOf(options.db, round.id)).get(signup.id);
+  const invitation = (await getInvitations(options.db, round.id)).get(signup.id);
   if (!invitation) throw new AppError("not_found", NOT_FOUND);
   const template = templateFor("kriskras");
   if (!template) throw new Error("the kriskras conversation template is missing");
@@ -64,7 +63,7 @@ export async function getMyGroup(options: { db: Db; roundId: string; userId: str
 }
 
 /** The published rounds in which this person has a group, newest first, for the link to their page. */
-export async function publishedGroupsFor(options: { db: Db; userId: string }) {
+export async function listPublishedGroups(options: { db: Db; userId: string }) {
   return options.db
     .select({ roundId: kriskrasRounds.id, title: kriskrasRounds.title })
     .from(kriskrasInvitations)
@@ -94,14 +93,14 @@ export async function myInvitationFile(options: {
   });
 }
 
-/** The title of a group's live session; also how the host's earlier session for it is found again. */
-const sessionTitleOf = (round: RoundRow, number: number) =>
+/** The title of a group's live conversation. */
+const conversationTitleOf = (round: RoundRow, number: number) =>
   `Kris-kras-gesprek ${oneLine(round.title)}, groep ${number}`.slice(0, 120);
 
 /**
- * For the host only: a live session from the kris-kras template, owned by them, so they can run it
- * without the gespreksleider role; a second click finds the session not yet ended instead of making
- * another. Gives the session's id.
+ * For the host only: a live conversation from the kris-kras template, owned by them, so they can run it
+ * without the gespreksleider role; a second click finds the conversation not yet ended instead of making
+ * another. Gives the conversation's id.
  */
 export async function startGroupConversation(options: {
   db: Db;
@@ -115,29 +114,38 @@ export async function startGroupConversation(options: {
   if (!mine.invitation.host.isYou) {
     throw new AppError("forbidden", "Alleen de gastheer of gastvrouw van de groep start het gesprek.");
   }
-  const [group] = await options.db
-    .select({ number: kriskrasGroups.number })
-    .from(kriskrasGroups)
-    .where(eq(kriskrasGroups.id, mine.invitation.groupId));
-  const title = sessionTitleOf(mine.round, group?.number ?? 1);
-  const [earlier] = await options.db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.ownerId, options.userId),
-        eq(conversations.title, title),
-        ne(conversations.status, "afgelopen"),
-      ),
-    );
-  if (earlier) return earlier.id;
-  const made = await createConversation({
-    db: options.db,
-    quotas: options.quotas,
-    ownerId: options.userId,
-    input: { title, description: mine.template.description, questions: mine.template.questions },
-    maxParticipants: options.maxParticipants,
-    defaultMinAnswers: options.defaultMinAnswers,
+  return options.db.transaction(async (tx) => {
+    // The group's row is locked, so two clicks at once make one conversation.
+    const [group] = await tx
+      .select({ number: kriskrasGroups.number, conversationId: kriskrasGroups.conversationId })
+      .from(kriskrasGroups)
+      .where(eq(kriskrasGroups.id, mine.invitation.groupId))
+      .for("update");
+    if (!group) throw new AppError("not_found", "Je groep bestaat niet meer.");
+    if (group.conversationId) {
+      const earlier = await findRunningConversation({
+        db: tx,
+        id: group.conversationId,
+        ownerId: options.userId,
+      });
+      if (earlier) return earlier.id;
+    }
+    const made = await createConversation({
+      db: tx,
+      quotas: options.quotas,
+      ownerId: options.userId,
+      input: {
+        title: conversationTitleOf(mine.round, group.number),
+        description: mine.template.description,
+        questions: mine.template.questions,
+      },
+      maxParticipants: options.maxParticipants,
+      defaultMinAnswers: options.defaultMinAnswers,
+    });
+    await tx
+      .update(kriskrasGroups)
+      .set({ conversationId: made.id })
+      .where(eq(kriskrasGroups.id, mine.invitation.groupId));
+    return made.id;
   });
-  return made.id;
 }

@@ -2,10 +2,11 @@
 // publication mails only the people whose invitation changed (an update with a higher sequence, or a
 // cancellation for someone who lost their place), and who met whom is recorded for the next rounds.
 // The mails themselves are written in invitation-mail.ts.
+
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
 import { enqueueMail } from "../../infra/mail.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
@@ -39,10 +40,8 @@ export interface PublishCounts {
   unchanged: number;
 }
 
-const Id = z.uuid();
-
 /** Every placed person's invitation as the groups stand now, keyed by sign-up. */
-export async function invitationsOf(db: Db, roundId: string): Promise<Map<string, Invitation>> {
+export async function getInvitations(db: Db, roundId: string): Promise<Map<string, Invitation>> {
   const rows = await db
     .select({
       signupId: kriskrasSignups.id,
@@ -129,7 +128,7 @@ export async function publishRound(options: {
       .for("update");
     if (!round || round.purgedAt !== null) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
     const groups = await tx.select().from(kriskrasGroups).where(eq(kriskrasGroups.roundId, round.id));
-    const current = await invitationsOf(tx, round.id);
+    const current = await getInvitations(tx, round.id);
     const filled = new Set([...current.values()].map((invitation) => invitation.groupId));
     if (filled.size === 0) {
       throw new AppError(

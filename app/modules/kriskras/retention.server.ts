@@ -4,7 +4,7 @@
 // kept longer, KRISKRAS_MEETINGS_RETENTION_DAYS, to keep people apart in later rounds, and then goes too.
 import { and, count, eq, inArray, isNull, lt, max } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
-import { evaluationSummaryOf } from "./evaluations.server.ts";
+import { getEvaluationSummary } from "./evaluations.server.ts";
 import {
   kriskrasEvaluations,
   kriskrasGroupMembers,
@@ -67,7 +67,7 @@ async function purgeRound(db: Db, roundId: string, now: Date): Promise<void> {
                 groups.map((group) => group.id),
               ),
             );
-    const evaluations = await evaluationSummaryOf({ db: tx, roundId });
+    const evaluations = await getEvaluationSummary({ db: tx, roundId });
     await tx
       .update(kriskrasRounds)
       .set({

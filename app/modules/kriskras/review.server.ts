@@ -5,7 +5,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { users } from "../accounts/accounts.schema.ts";
-import { candidatesOf, metBeforeAmong, reasonUnplaced } from "./composition.server.ts";
+import { listCandidates, metBeforeAmong, reasonUnplaced } from "./composition.server.ts";
 import { type Candidate, groupMix, scoreGroup } from "./composition.ts";
 import {
   kriskrasAvailability,
@@ -20,7 +20,7 @@ import {
 const NOT_FOUND = "Deze groep of aanmelding hoort niet bij deze ronde.";
 
 /** The review of a round's groups, per slot in time order. */
-export async function reviewOf(options: { db: Db; roundId: string }) {
+export async function getGroupReview(options: { db: Db; roundId: string }) {
   const { db, roundId } = options;
   const [round] = await db.select().from(kriskrasRounds).where(eq(kriskrasRounds.id, roundId));
   if (!round) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
@@ -46,7 +46,7 @@ export async function reviewOf(options: { db: Db; roundId: string }) {
               groups.map((group) => group.id),
             ),
           );
-  const candidates = await candidatesOf(db, roundId);
+  const candidates = await listCandidates(db, roundId);
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const metBefore = await metBeforeAmong(
     db,
@@ -150,37 +150,42 @@ async function signupInRound(db: Db, roundId: string, signupId: string) {
 }
 
 /**
- * Puts a person in a group by hand (or takes them out of every group with `groupId` null). A person
- * moved by hand is locked there, so composing again keeps them; the group's score is stored anew.
+ * Puts people in a group by hand (or takes them out of every group with `groupId` null), all or none:
+ * when one of them cannot attend the group's slot, nobody moves. A person moved by hand is locked
+ * there, so composing again keeps them; the scores of the groups they left and joined are stored anew.
  */
-export async function movePerson(options: {
+export async function movePeople(options: {
   db: Db;
   roundId: string;
-  signupId: string;
+  signupIds: string[];
   groupId: string | null;
 }): Promise<void> {
-  const { db, roundId } = options;
-  await signupInRound(db, roundId, options.signupId);
-  const target = options.groupId ? await groupInRound(db, roundId, options.groupId) : undefined;
-  if (target) await assertCanAttend(db, options.signupId, target.slotId);
-  await db.transaction(async (tx) => {
-    const [before] = await tx
-      .delete(kriskrasGroupMembers)
-      .where(eq(kriskrasGroupMembers.signupId, options.signupId))
-      .returning();
-    if (target) {
-      await tx
-        .insert(kriskrasGroupMembers)
-        .values({ groupId: target.id, signupId: options.signupId, locked: true });
+  const { roundId } = options;
+  const signupIds = [...new Set(options.signupIds)];
+  if (signupIds.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt verplaatsen.");
+  await options.db.transaction(async (tx) => {
+    const target = options.groupId ? await groupInRound(tx, roundId, options.groupId) : undefined;
+    const touched: (string | undefined)[] = [target?.id];
+    for (const signupId of signupIds) {
+      await signupInRound(tx, roundId, signupId);
+      if (target) await assertCanAttend(tx, signupId, target.slotId);
+      const [before] = await tx
+        .delete(kriskrasGroupMembers)
+        .where(eq(kriskrasGroupMembers.signupId, signupId))
+        .returning();
+      if (target) {
+        await tx.insert(kriskrasGroupMembers).values({ groupId: target.id, signupId, locked: true });
+      }
+      // A host who leaves their group leaves it without one until the editor chooses.
+      if (before && before.groupId !== target?.id) {
+        await tx
+          .update(kriskrasGroups)
+          .set({ hostSignupId: null })
+          .where(and(eq(kriskrasGroups.id, before.groupId), eq(kriskrasGroups.hostSignupId, signupId)));
+      }
+      touched.push(before?.groupId);
     }
-    // A host who leaves their group leaves it without one until the editor chooses.
-    if (before && before.groupId !== target?.id) {
-      await tx
-        .update(kriskrasGroups)
-        .set({ hostSignupId: null })
-        .where(and(eq(kriskrasGroups.id, before.groupId), eq(kriskrasGroups.hostSignupId, options.signupId)));
-    }
-    await rescore(tx, roundId, [before?.groupId, target?.id]);
+    await rescore(tx, roundId, touched);
   });
 }
 
@@ -248,20 +253,26 @@ export async function setHost(options: { db: Db; roundId: string; signupId: stri
     .where(eq(kriskrasGroups.id, member.groupId));
 }
 
-/** Locks a person in their group (composing again keeps them) or frees them. */
-export async function setLocked(options: {
+/** Locks people in their groups (composing again keeps them) or frees them, all or none. */
+export async function setPeopleLocked(options: {
   db: Db;
   roundId: string;
-  signupId: string;
+  signupIds: string[];
   locked: boolean;
 }): Promise<void> {
-  await signupInRound(options.db, options.roundId, options.signupId);
-  const updated = await options.db
-    .update(kriskrasGroupMembers)
-    .set({ locked: options.locked })
-    .where(eq(kriskrasGroupMembers.signupId, options.signupId))
-    .returning();
-  if (updated.length === 0) throw new AppError("invalid", "Deze persoon zit nog niet in een groep.");
+  const signupIds = [...new Set(options.signupIds)];
+  if (signupIds.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt vastzetten of losmaken.");
+  await options.db.transaction(async (tx) => {
+    for (const signupId of signupIds) {
+      await signupInRound(tx, options.roundId, signupId);
+      const updated = await tx
+        .update(kriskrasGroupMembers)
+        .set({ locked: options.locked })
+        .where(eq(kriskrasGroupMembers.signupId, signupId))
+        .returning();
+      if (updated.length === 0) throw new AppError("invalid", "Deze persoon zit nog niet in een groep.");
+    }
+  });
 }
 
 /** Stores the score of each named group anew from its members. */
@@ -270,7 +281,7 @@ async function rescore(tx: Db, roundId: string, groupIds: (string | undefined)[]
   if (ids.length === 0) return;
   const [round] = await tx.select().from(kriskrasRounds).where(eq(kriskrasRounds.id, roundId));
   if (!round) return;
-  const candidates = await candidatesOf(tx, roundId);
+  const candidates = await listCandidates(tx, roundId);
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const metBefore = await metBeforeAmong(
     tx,

@@ -1,13 +1,16 @@
 // The forms on a round's editing page, each a plain POST with an `intent`: change the round, add,
 // change or remove a slot, add or remove an organiser. One function reads the form, calls the module
 // and says what the page shows next: a notice after a redirect, or the form again with what was typed.
+
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
+import { textOf } from "../../infra/form-data.ts";
 import { fieldErrorsOf } from "../../infra/form-errors.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { OrganiserInput, RoundInput, SlotInput } from "./kriskras.validation.ts";
-import { roundFormInput } from "./round-form.tsx";
+import { readRoundForm, readSlotForm } from "./round-editor-form.ts";
 import {
   addOrganiser,
   addSlot,
@@ -16,7 +19,6 @@ import {
   updateRound,
   updateSlot,
 } from "./rounds.server.ts";
-import { slotFormInput } from "./slot-form.tsx";
 
 export const ROUND_INTENTS = [
   "ronde-opslaan",
@@ -55,7 +57,6 @@ export type RoundEditOutcome =
       confirm: { slotId: string; answers: number; groups: number } | null;
     };
 
-const Id = z.uuid();
 const Intent = z.enum(ROUND_INTENTS);
 
 function idFrom(form: FormData, name: string, what: string): string {
@@ -100,7 +101,7 @@ export async function applyRoundEdit(options: {
 
   switch (intent.data) {
     case "ronde-opslaan": {
-      const values = roundFormInput(form);
+      const values = readRoundForm(form);
       const input = RoundInput.safeParse(values);
       if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
       try {
@@ -114,7 +115,7 @@ export async function applyRoundEdit(options: {
     case "tijdvak-wijzigen": {
       const adding = intent.data === "tijdvak-toevoegen";
       const slotId = adding ? null : idFrom(form, "slotId", "tijdvak");
-      const values = slotFormInput(form);
+      const values = readSlotForm(form);
       const input = SlotInput.safeParse(values);
       if (!input.success) return again({ slotId, values, errors: fieldErrorsOf(input.error) });
       try {
@@ -148,7 +149,7 @@ export async function applyRoundEdit(options: {
       return { kind: "done", notice: "tijdvak-verwijderd" };
     }
     case "organisator-toevoegen": {
-      const values = { email: typeof form.get("email") === "string" ? String(form.get("email")) : "" };
+      const values = { email: textOf(form, "email") };
       const input = OrganiserInput.safeParse(values);
       if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
       try {

@@ -1,37 +1,12 @@
 // The form of a kris-kras round, for making one and for changing it. The same fields as `RoundInput`;
 // what was typed comes back with the errors, so nothing is lost.
 import { useT } from "~/infra/i18n/i18n.ts";
-import { FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
+import { Fieldset, FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
 import { Paragraph } from "~/ui/heading.tsx";
 import { utcToAmsterdam } from "./calendar-invite.ts";
-import { ATTRIBUTES, type Weights } from "./kriskras.schema.ts";
-import { WEIGHT_FIELDS } from "./kriskras.validation.ts";
+import { ATTRIBUTES, WEIGHT_FIELDS, type Weights } from "./kriskras-kinds.ts";
 import { DEFAULT_GROUP_SIZE, DEFAULT_WEIGHTS, MAX_WEIGHT } from "./kriskras-options.ts";
-
-export const ROUND_FIELDS = [
-  "title",
-  "description",
-  "opensDate",
-  "opensTime",
-  "closesDate",
-  "closesTime",
-  "groupMin",
-  "groupTarget",
-  "groupMax",
-  ...Object.values(WEIGHT_FIELDS),
-] as const;
-
-/** What the form holds: every field as typed. */
-export type RoundFormValues = Record<(typeof ROUND_FIELDS)[number], string>;
-
-/** Reads the form's fields into the shape `RoundInput` checks. */
-export function roundFormInput(form: FormData): RoundFormValues {
-  const value = (name: string) => {
-    const typed = form.get(name);
-    return typeof typed === "string" ? typed : "";
-  };
-  return Object.fromEntries(ROUND_FIELDS.map((name) => [name, value(name)])) as RoundFormValues;
-}
+import type { ROUND_FIELDS, RoundFormValues } from "./round-editor-form.ts";
 
 const weightValues = (weights: Weights) =>
   Object.fromEntries(ATTRIBUTES.map((attribute) => [WEIGHT_FIELDS[attribute], String(weights[attribute])]));
@@ -83,14 +58,6 @@ export function roundFormValuesOf(round: {
   } as RoundFormValues;
 }
 
-function Legend(props: { children: string }) {
-  return (
-    <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-      {props.children}
-    </legend>
-  );
-}
-
 export function RoundFields(props: { values: RoundFormValues; errors: Record<string, string> }) {
   const t = useT();
   const { values, errors } = props;
@@ -140,27 +107,24 @@ export function RoundFields(props: { values: RoundFormValues; errors: Record<str
           />
         )}
       </FormField>
-      <fieldset className="utrecht-form-fieldset">
-        <Legend>{t("kriskras.beheer.form.period")}</Legend>
+      <Fieldset legend={t("kriskras.beheer.form.period")} framed>
         <Paragraph>{t("kriskras.beheer.form.periodHint")}</Paragraph>
         {field("opensDate", { type: "date", description: t("kriskras.beheer.form.dateHint") })}
         {field("opensTime", { type: "time", description: t("kriskras.beheer.form.timeHint") })}
         {field("closesDate", { type: "date", description: t("kriskras.beheer.form.dateHint") })}
         {field("closesTime", { type: "time", description: t("kriskras.beheer.form.timeHint") })}
-      </fieldset>
-      <fieldset className="utrecht-form-fieldset">
-        <Legend>{t("kriskras.beheer.form.sizes")}</Legend>
+      </Fieldset>
+      <Fieldset legend={t("kriskras.beheer.form.sizes")} framed>
         <Paragraph>{t("kriskras.beheer.form.sizesHint")}</Paragraph>
         {field("groupMin", { numeric: true })}
         {field("groupTarget", { numeric: true })}
         {field("groupMax", { numeric: true })}
-      </fieldset>
-      <fieldset className="utrecht-form-fieldset">
-        <Legend>{t("kriskras.beheer.form.weights")}</Legend>
+      </Fieldset>
+      <Fieldset legend={t("kriskras.beheer.form.weights")} framed>
         <Paragraph>{t("kriskras.beheer.form.weightsHint")}</Paragraph>
         <Paragraph>{t("kriskras.beheer.form.weightsScale", { max: MAX_WEIGHT })}</Paragraph>
         {ATTRIBUTES.map((attribute) => field(WEIGHT_FIELDS[attribute], { numeric: true, maxLength: 2 }))}
-      </fieldset>
+      </Fieldset>
     </>
   );
 }

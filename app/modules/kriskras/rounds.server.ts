@@ -6,10 +6,8 @@ import { AppError } from "../../infra/errors.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import { findUserByEmail } from "../accounts/accounts.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
-import type { Actor } from "../accounts/authorization.ts";
+import { type Actor, can } from "../accounts/authorization.ts";
 import {
-  AVAILABILITY,
-  type Availability,
   kriskrasAvailability,
   kriskrasGroupMembers,
   kriskrasGroups,
@@ -19,6 +17,7 @@ import {
   kriskrasSlots,
 } from "./kriskras.schema.ts";
 import type { RoundInput } from "./kriskras.validation.ts";
+import { AVAILABILITY, type Availability } from "./kriskras-kinds.ts";
 
 export type Round = typeof kriskrasRounds.$inferSelect;
 export type Slot = typeof kriskrasSlots.$inferSelect;
@@ -178,7 +177,7 @@ export async function addOrganiser(options: { db: Db; actor: Actor; roundId: str
   const user = await findUserByEmail({ db, email: options.email });
   const refuse = (message: string) => new AppError("invalid", message, { fields: { email: message } });
   if (!user) throw refuse("Er is geen account met dit e-mailadres. De persoon moet eerst een keer inloggen.");
-  if (!user.roles.includes("redacteur")) {
+  if (!can(user, "kriskras:organise")) {
     throw refuse("Deze persoon is geen redacteur. Alleen redacteuren kunnen een ronde organiseren.");
   }
   const added = await db

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { signupFormValues, signupInputFor } from "./signup.validation.ts";
+import { signupInputFor } from "./signup.validation.ts";
+import { readSignupForm } from "./signup-form.ts";
 import { formatLocalDate, slotLine, slotTimes } from "./slot-times.ts";
 
 const SLOT_A = "11111111-1111-4111-8111-111111111111";
@@ -19,7 +20,7 @@ const form = (pairs: [string, string][]) => {
 
 describe("the sign-up form of a kris-kras round", () => {
   it("reads what was typed, keeping only radio groups named after a slot id", () => {
-    const values = signupFormValues(
+    const values = readSignupForm(
       form([
         ["organisationId", ORGANISATION],
         ["workKind", "beleid"],

@@ -2,7 +2,8 @@
 // from the database (the round's slots, the active organisations and answer options), so the schema is
 // made from those choices; the messages are Dutch, as people read them next to the fields.
 import { z } from "zod";
-import { AVAILABILITY, type Availability } from "./kriskras.schema.ts";
+import { storableText } from "../../infra/fields.ts";
+import { AVAILABILITY, type Availability } from "./kriskras-kinds.ts";
 
 /** The answer-option attributes the form asks, in the order of the form. */
 export const SIGNUP_OPTION_ATTRIBUTES = ["workKind", "scaleBand", "serviceBand", "region"] as const;
@@ -52,38 +53,6 @@ export const EMPTY_SIGNUP_FORM: SignupFormValues = {
   consent: false,
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-/** A round has 10 to 20 slots; more radio groups than this in one post are not from the form. */
-const MAX_SLOTS = 100;
-const SLOT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reads the posted form as typed; which slots belong to the round is checked by `signupInputFor`. */
-export function signupFormValues(form: FormData): SignupFormValues {
-  const availability: Record<string, string> = {};
-  for (const [name, value] of form.entries()) {
-    if (!name.startsWith(AVAILABILITY_FIELD_PREFIX) || typeof value !== "string") continue;
-    const slotId = name.slice(AVAILABILITY_FIELD_PREFIX.length);
-    // Slot ids are UUIDs; anything else (`__proto__` too) names no slot.
-    if (!SLOT_ID.test(slotId)) continue;
-    if (Object.keys(availability).length >= MAX_SLOTS || Object.hasOwn(availability, slotId)) continue;
-    if (value !== "") availability[slotId] = value;
-  }
-  return {
-    organisationId: text(form, "organisationId"),
-    workKind: text(form, "workKind"),
-    scaleBand: text(form, "scaleBand"),
-    serviceBand: text(form, "serviceBand"),
-    region: text(form, "region"),
-    availability,
-    accessNeeds: text(form, "accessNeeds"),
-    consent: text(form, "consent") === "ja",
-  };
-}
-
 const MESSAGES: Record<SignupOptionAttribute, string> = {
   workKind: "Kies het soort werk dat je doet.",
   scaleBand: "Kies je salarisschaal.",
@@ -117,17 +86,10 @@ export function signupInputFor(choices: SignupChoices) {
           (answers) => Object.values(answers).some((value) => value !== "nee"),
           "Kies bij minstens één moment ja of als het moet.",
         ),
-      accessNeeds: z
-        .string()
-        .trim()
-        .max(
-          ACCESS_NEEDS_MAX,
-          `Wat je nodig hebt mag hoogstens ${ACCESS_NEEDS_MAX} tekens hebben. Maak het korter.`,
-        )
-        .refine(
-          (value) => !value.includes("\u0000"),
-          "Deze tekst bevat een teken dat niet kan worden opgeslagen.",
-        ),
+      accessNeeds: storableText({
+        max: ACCESS_NEEDS_MAX,
+        tooLong: `Wat je nodig hebt mag hoogstens ${ACCESS_NEEDS_MAX} tekens hebben. Maak het korter.`,
+      }),
       consent: z.literal(true, {
         error: "Geef toestemming om je gegevens te gebruiken, anders kun je niet meedoen.",
       }),

@@ -2,17 +2,17 @@
 // changed or cancelled until sign-up closes, each time confirmed by e-mail. Access needs are health
 // data: encrypted bound to the sign-up and its person (`kriskras-needs:<id>:<user id>`), never put in a
 // mail, and shown only to the person themselves here (and to the round's organisers on the editors' side).
+
 import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { Id } from "../../infra/fields.ts";
 import { fieldErrorsOf } from "../../infra/form-errors.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
 import { utcToAmsterdam } from "./calendar-invite.ts";
 import {
-  type Availability,
   kriskrasAnswerOptions,
   kriskrasAvailability,
   kriskrasOrganisations,
@@ -21,6 +21,7 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
+import type { Availability } from "./kriskras-kinds.ts";
 import { roundPhase } from "./round-phase.ts";
 import {
   SIGNUP_OPTION_ATTRIBUTES,
@@ -81,7 +82,6 @@ export interface SignupChoiceLists {
 const NOT_FOUND = "Deze ronde bestaat niet, of je kunt je er nog niet voor aanmelden.";
 const CLOSED = "De aanmelding voor deze ronde is gesloten. Je kunt je aanmelding niet meer veranderen.";
 const NOT_SIGNED_UP = "Je bent niet aangemeld voor deze ronde.";
-const Id = z.uuid();
 // Bound to the sign-up and its person: moved to another account in the database, the text no longer
 // decrypts. Needs written before (format v1) were bound to the sign-up's id alone.
 const needsContext = (signup: { id: string; userId: string }) =>
@@ -258,7 +258,7 @@ export async function getOwnSignup(options: {
  * The rounds whose sign-up is open now, soonest closing first, each with its slots (Amsterdam time)
  * and the person's own answers per slot when they signed up.
  */
-export async function openRoundsFor(options: { db: Db; userId: string; now?: Date }) {
+export async function listOpenRounds(options: { db: Db; userId: string; now?: Date }) {
   const now = options.now ?? new Date();
   const rounds = await options.db
     .select()
@@ -352,11 +352,6 @@ export async function getSignupForm(options: {
   return { round: view, choices, own: own ?? null, values };
 }
 
-/** A sign-up refused for its content: the message per field, for the error summary. */
-function invalidSignup(fields: Record<string, string>): AppError {
-  return new AppError("invalid", "De aanmelding is niet goed ingevuld.", { fields });
-}
-
 /**
  * Makes or changes the person's sign-up, while sign-up is open (after: a conflict, nothing changes),
  * and queues a confirmation e-mail in the same transaction. Refuses answers that are not among the
@@ -386,7 +381,12 @@ export async function saveSignup(options: {
       ) as Record<SignupOptionAttribute, string[]>,
       slotIds: slots.map((slot) => slot.id),
     }).safeParse(options.values);
-    if (!parsed.success) throw invalidSignup(fieldErrorsOf(parsed.error));
+    if (!parsed.success) {
+      // Refused for its content: a message per field, for the error summary.
+      throw new AppError("invalid", "De aanmelding is niet goed ingevuld.", {
+        fields: fieldErrorsOf(parsed.error),
+      });
+    }
     const input = parsed.data;
 
     const fields = {

@@ -3,17 +3,7 @@
 import { useT } from "~/infra/i18n/i18n.ts";
 import { FormField, Textbox } from "~/ui/form-field.tsx";
 import { utcToAmsterdam } from "./calendar-invite.ts";
-
-export const SLOT_FIELDS = ["date", "startTime", "endTime", "place", "onlineUrl", "capacity"] as const;
-export type SlotFormValues = Record<(typeof SLOT_FIELDS)[number], string>;
-
-export function slotFormInput(form: FormData): SlotFormValues {
-  const value = (name: string) => {
-    const typed = form.get(name);
-    return typeof typed === "string" ? typed : "";
-  };
-  return Object.fromEntries(SLOT_FIELDS.map((name) => [name, value(name)])) as SlotFormValues;
-}
+import { SLOT_FIELDS, type SlotFormValues } from "./round-editor-form.ts";
 
 export function newSlotFormValues(): SlotFormValues {
   return { date: "", startTime: "14:00", endTime: "16:00", place: "", onlineUrl: "", capacity: "" };

@@ -6,11 +6,9 @@
 import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { fieldErrorsOf } from "../../infra/form-errors.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
-import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
-import { type GuidePart, type GuideVersion, getCurrentVersion, getVersionContent } from "./guide.server.ts";
-import { DraftDetailsInput, DraftPartInput } from "./guide.validation.ts";
 import {
   anchorForNewBlock,
   blockFromMarkdown,
@@ -18,7 +16,10 @@ import {
   moveItem,
   nextVersionLabel,
   slugForPart,
-} from "./guide-editing.ts";
+} from "./draft-rules.ts";
+import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
+import { type GuidePart, type GuideVersion, getCurrentVersion, getVersionContent } from "./guide.server.ts";
+import { DraftDetailsInput, DraftPartInput } from "./guide.validation.ts";
 import { IMPORT_LOCK_KEY, insertVersion } from "./guide-import.server.ts";
 import type { ParsedPart } from "./guide-markdown.ts";
 
@@ -31,7 +32,7 @@ export async function getDraft(options: { db: Db }): Promise<GuideVersion | unde
   const [draft] = await options.db
     .select()
     .from(guideVersions)
-    .where(eq(guideVersions.status, "draft"))
+    .where(eq(guideVersions.status, "concept"))
     .orderBy(desc(guideVersions.number))
     .limit(1);
   return draft;
@@ -68,7 +69,7 @@ async function inDraft<T>(
       .where(eq(guideVersions.id, versionId))
       .for("update");
     if (!version) throw new AppError("not_found", "Dit concept bestaat niet (meer).");
-    if (version.status !== "draft")
+    if (version.status !== "concept")
       throw new AppError("conflict", `Weergave ${version.number} is gepubliceerd en verandert niet meer.`);
     return work(tx, version);
   });
@@ -129,7 +130,7 @@ async function refuseSecondDraft(tx: Db): Promise<void> {
   const [existing] = await tx
     .select({ number: guideVersions.number })
     .from(guideVersions)
-    .where(eq(guideVersions.status, "draft"))
+    .where(eq(guideVersions.status, "concept"))
     .limit(1);
   if (existing)
     throw new AppError(
@@ -158,7 +159,7 @@ export async function createDraft(options: { db: Db; actor: Actor | null }): Pro
       number,
       label: nextVersionLabel({ label: current.label, from: current.number, to: number }),
       edition: current.edition,
-      status: "draft",
+      status: "concept",
       isExample: false,
       changelog: "",
       parts: parts.map((part, index): ParsedPart => ({ ...part, order: index + 1 })),
@@ -301,8 +302,7 @@ export async function moveDraftBlock(options: {
 function partInputOrThrow(input: unknown): DraftPartInput {
   const parsed = DraftPartInput.safeParse(input);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    const fields = fieldErrorsOf(parsed.error);
     throw new AppError("invalid", Object.values(fields)[0] ?? "Dit deel klopt niet.", { fields });
   }
   return parsed.data;
@@ -430,8 +430,7 @@ export async function setChangelog(options: {
       changelog: options.changelog,
     });
     if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+      const fields = fieldErrorsOf(parsed.error);
       throw new AppError("invalid", Object.values(fields)[0] ?? "Dit klopt niet.", { fields });
     }
     await tx
@@ -470,15 +469,15 @@ export async function publishDraft(options: {
     const [previous] = await tx
       .select({ number: guideVersions.number })
       .from(guideVersions)
-      .where(eq(guideVersions.status, "published"))
+      .where(eq(guideVersions.status, "gepubliceerd"))
       .orderBy(desc(guideVersions.number))
       .limit(1);
     if (previous && previous.number > version.number)
       throw new AppError("conflict", `Weergave ${previous.number} is nieuwer dan dit concept.`);
     const [published] = await tx
       .update(guideVersions)
-      .set({ status: "published", publishedAt: new Date() })
-      .where(and(eq(guideVersions.id, version.id), eq(guideVersions.status, "draft")))
+      .set({ status: "gepubliceerd", publishedAt: new Date() })
+      .where(and(eq(guideVersions.id, version.id), eq(guideVersions.status, "concept")))
       .returning();
     if (!published) throw new AppError("conflict", "Dit concept is al gepubliceerd.");
     await recordAudit({

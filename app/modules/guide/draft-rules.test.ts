@@ -6,7 +6,7 @@ import {
   moveItem,
   nextVersionLabel,
   slugForPart,
-} from "./guide-editing.ts";
+} from "./draft-rules.ts";
 import { parseGuidePart } from "./guide-markdown.ts";
 
 const slugs = new Set(["luister-naar-burgers", "waarden"]);

@@ -1,10 +1,12 @@
 // The forms of the editors' guide pages (/beheer/gids…), each a plain POST with an `intent`, so all of
-// it works without JavaScript. One function reads a form, calls guide-drafts.server.ts and says what the
+// it works without JavaScript. One function reads a form, calls draft-versions.server.ts and says what the
 // page does next: go to an address with a notice, or show the form again with exactly what was typed,
 // a Dutch message, a preview, or a question to confirm.
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { textFieldsOf, textOf } from "../../infra/form-data.ts";
+import type { PageCacheControl } from "../../infra/services.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import {
   addDraftPart,
@@ -20,7 +22,7 @@ import {
   setChangelog,
   updateDraftBlock,
   updateDraftPart,
-} from "./guide-drafts.server.ts";
+} from "./draft-versions.server.ts";
 import { renderBlock } from "./guide-markdown.ts";
 
 export const GUIDE_INTENTS = [
@@ -64,8 +66,6 @@ export type GuideEditOutcome =
   | {
       kind: "done";
       location: string;
-      /** Cached pages show what changed (the versions list, or the current version itself). */
-      invalidate: boolean;
     }
   | {
       kind: "again";
@@ -91,15 +91,32 @@ const Name = z
 const EDITOR = "/beheer/gids";
 const DRAFT = "/beheer/gids/concept";
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 function nameFrom(form: FormData, field: string, what: string): string {
   const parsed = Name.safeParse(form.get(field));
   if (!parsed.success) throw new AppError("not_found", `Deze ${what} bestaat niet (meer).`);
   return parsed.data;
+}
+
+/**
+ * Applies one form of the guide editor (make, edit, publish or throw away a draft, its parts and
+ * paragraphs) and drops the cached pages that change with it.
+ */
+export async function applyGuideEdit(options: {
+  db: Db;
+  /** Published and draft versions show on cached pages (the versions list, the guide, the cards' principles). */
+  pageCache: PageCacheControl;
+  actor: Actor;
+  form: FormData;
+  /** The part whose page sent the form, for the paragraph intents. */
+  partSlug?: string;
+}): Promise<GuideEditOutcome> {
+  const outcome = await runGuideEdit(options);
+  if (outcome.kind === "again") return outcome;
+  if ("invalidate" in outcome && outcome.invalidate) {
+    await options.pageCache.invalidate("guide");
+    await options.pageCache.invalidate("dilemmas");
+  }
+  return { kind: "done", location: outcome.location };
 }
 
 /** The Markdown as the published page will show it, links pointing into the draft. */
@@ -111,13 +128,13 @@ export function previewOf(options: { markdown: string; versionNumber: number }):
   });
 }
 
-export async function applyGuideEdit(options: {
+async function runGuideEdit(options: {
   db: Db;
   actor: Actor;
   form: FormData;
   /** The part whose page sent the form, for the paragraph intents. */
   partSlug?: string;
-}): Promise<GuideEditOutcome> {
+}): Promise<GuideEditOutcome | (Extract<GuideEditOutcome, { kind: "done" }> & { invalidate: boolean })> {
   const { db, actor, form } = options;
   const intent = Intent.safeParse(form.get("intent"));
   const again = (
@@ -181,11 +198,7 @@ export async function applyGuideEdit(options: {
       }
       case "wijzigingen-opslaan":
       case "wijzigingen-voorbeeld": {
-        const values = {
-          label: text(form, "label"),
-          edition: text(form, "edition"),
-          changelog: text(form, "changelog"),
-        };
+        const values = textFieldsOf(form, ["label", "edition", "changelog"]);
         if (intent.data === "wijzigingen-voorbeeld") {
           return again({
             status: 200,
@@ -201,11 +214,7 @@ export async function applyGuideEdit(options: {
         };
       }
       case "deel-toevoegen": {
-        const values = {
-          title: text(form, "title"),
-          summary: text(form, "summary"),
-          kind: text(form, "kind"),
-        };
+        const values = textFieldsOf(form, ["title", "summary", "kind"]);
         try {
           const { slug } = await addDraftPart({ ...base, ...values });
           return { kind: "done", location: partPage(slug, "deel-toegevoegd"), invalidate: false };
@@ -215,11 +224,7 @@ export async function applyGuideEdit(options: {
       }
       case "deel-opslaan": {
         const slug = options.partSlug ?? nameFrom(form, "deel", "deel");
-        const values = {
-          title: text(form, "title"),
-          summary: text(form, "summary"),
-          kind: text(form, "kind"),
-        };
+        const values = textFieldsOf(form, ["title", "summary", "kind"]);
         try {
           await updateDraftPart({ ...base, slug, ...values });
         } catch (error) {
@@ -243,9 +248,9 @@ export async function applyGuideEdit(options: {
       case "alinea-toevoegen":
       case "alinea-voorbeeld": {
         const partSlug = options.partSlug ?? nameFrom(form, "deel", "deel");
-        const anchor = text(form, "anker");
-        const after = text(form, "na");
-        const values = { markdown: text(form, "markdown"), anker: anchor, na: after };
+        const anchor = textOf(form, "anker");
+        const after = textOf(form, "na");
+        const values = { markdown: textOf(form, "markdown"), anker: anchor, na: after };
         const adding = anchor === "";
         if (intent.data === "alinea-voorbeeld") {
           return again({

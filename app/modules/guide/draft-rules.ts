@@ -1,6 +1,7 @@
 // What an editor's change to a draft becomes before it is stored: a paragraph's kind and plain text
 // derived exactly as the import derives them, a fresh anchor for a new paragraph, a slug for a new part,
 // and the label of the next version. Pure: no I/O.
+import { isStorable } from "../../infra/fields.ts";
 import type { GuideBlock } from "./guide-block.ts";
 import { blockKindOf, createAnchor, plainTextOf, slugify, splitBlocks } from "./guide-markdown.ts";
 
@@ -25,7 +26,7 @@ export function blockMarkdownProblem(options: {
   if (markdown.trim() === "") return "Schrijf de tekst van de alinea.";
   if (markdown.length > 10_000)
     return "De alinea mag hoogstens 10.000 tekens hebben. Verdeel hem in stukken.";
-  if (markdown.includes("\u0000")) return "De tekst bevat een teken dat niet kan worden bewaard.";
+  if (!isStorable(markdown)) return "De tekst bevat een teken dat niet kan worden bewaard.";
   const blocks = splitBlocks(markdown);
   if (blocks.length !== 1)
     return "Een alinea mag geen lege regel bevatten. Maak voor een tweede alinea een nieuwe alinea.";

@@ -1,0 +1,56 @@
+// Both languages' interface texts, kept on the server. A page gets only its reader's language and only
+// the namespaces its routes declare in `handle.texts` (see route-texts.ts); code on the server
+// translates with everything.
+import en from "./en.json";
+import type { Language } from "./i18n.ts";
+import nl from "./nl.json";
+import { createTranslator, type Texts, type TFunction } from "./translate.ts";
+
+/** English falls back to Dutch per key, as a page must never show a bare key. */
+function withFallback(texts: Texts, fallback: Texts): Texts {
+  const merged: Texts = { ...fallback };
+  for (const [key, value] of Object.entries(texts)) {
+    const under = fallback[key];
+    merged[key] = typeof value === "object" && typeof under === "object" ? withFallback(value, under) : value;
+  }
+  return merged;
+}
+
+const ALL: Record<Language, Texts> = { nl, en: withFallback(en, nl) };
+const translators = new Map<Language, TFunction>();
+
+export function translatorFor(language: Language): TFunction {
+  let t = translators.get(language);
+  if (!t) {
+    t = createTranslator({ language, texts: ALL[language] });
+    translators.set(language, t);
+  }
+  return t;
+}
+
+/**
+ * The part of one language's texts under the given namespaces: a top-level key ("dilemmas") or a
+ * deeper one ("kriskras.beheer"). A namespace without texts is a mistake in a route's handle.
+ */
+export function textsFor(options: { language: Language; namespaces: readonly string[] }): Texts {
+  const picked: Texts = {};
+  for (const namespace of options.namespaces) {
+    const path = namespace.split(".");
+    let from: Texts | string | undefined = ALL[options.language];
+    let into = picked;
+    for (const [index, part] of path.entries()) {
+      if (typeof from !== "object" || !Object.hasOwn(from, part)) {
+        throw new Error(`No interface texts under "${namespace}"`);
+      }
+      from = from[part];
+      if (index === path.length - 1 || typeof from !== "object") {
+        into[part] = from as Texts | string;
+      } else {
+        // A copy: the picked texts share their leaves with ALL, which must stay whole.
+        const next: Texts | string | undefined = into[part];
+        into = into[part] = typeof next === "object" ? { ...next } : {};
+      }
+    }
+  }
+  return picked;
+}

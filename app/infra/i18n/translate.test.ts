@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "./translate.ts";
+
+const texts = {
+  cards: {
+    count_one: "{{count}} kaart",
+    count_other: "{{count}} kaarten",
+    mean: "Gemiddelde: {{mean, number}}",
+    hello: "Hallo {{name}}",
+  },
+};
+
+describe("a translator", () => {
+  const t = createTranslator({ language: "nl", texts });
+
+  it("finds nested keys and fills in values", () => {
+    expect(t("cards.hello", { name: "Ada" })).toBe("Hallo Ada");
+  });
+
+  it("picks the plural form by count", () => {
+    expect(t("cards.count", { count: 1 })).toBe("1 kaart");
+    expect(t("cards.count", { count: 0 })).toBe("0 kaarten");
+    expect(t("cards.count", { count: 12 })).toBe("12 kaarten");
+  });
+
+  it("writes numbers the reader's way", () => {
+    expect(t("cards.mean", { mean: 3.25 })).toBe("Gemiddelde: 3,25");
+    expect(createTranslator({ language: "en", texts })("cards.mean", { mean: 3.25 })).toBe(
+      "Gemiddelde: 3.25",
+    );
+  });
+
+  it("leaves out a value passed as null, and shows one not passed at all", () => {
+    expect(t("cards.mean", { mean: null })).toBe("Gemiddelde: ");
+    expect(t("cards.hello")).toBe("Hallo {{name}}");
+  });
+
+  it("answers a key without a text with its defaultValue, or the key itself", () => {
+    expect(t("cards.none", { defaultValue: "Geen" })).toBe("Geen");
+    expect(t("cards.none")).toBe("cards.none");
+    expect(t("cards")).toBe("cards");
+  });
+});

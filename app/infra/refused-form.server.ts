@@ -1,0 +1,73 @@
+// The one way an action answers a form whose work was refused: the messages per field and what was
+// typed go back to the page, with the status that says why. Anything else (an outage, a bug) is thrown
+// on, so the route's error handling answers 503 or 500 as always.
+import { data } from "react-router";
+import { z } from "zod";
+import { type AppErrorCode, isAppError } from "./errors.ts";
+import { type FieldErrorsOptions, fieldErrorsOf } from "./form-errors.ts";
+import { type QuotaKind, type Quotas, quotaRefusalOf } from "./quotas.server.ts";
+
+/** Every refusal of what a person asked, as opposed to an outage (`unavailable`), which is for the error page. */
+export const EVERY_REFUSAL: readonly AppErrorCode[] = [
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "invalid",
+  "conflict",
+  "too_large",
+  "rate_limited",
+];
+
+export interface RefusedFormOptions<V, E extends object> {
+  /** What was typed, shown again so nothing is lost. */
+  values?: V;
+  /**
+   * The field a message that names no field belongs to. Without it the message is the answer's
+   * `problem`, for the page to show above the form.
+   */
+  field?: string;
+  /**
+   * Which other refusals are said on the form with their own status and message (a closed round is
+   * a `conflict`). An `invalid` error with messages per field and a zod failure always are.
+   */
+  say?: readonly AppErrorCode[];
+  /** A refused quota is said on the form (429) in the reader's language, beside this field. */
+  quota?: { request: Request; quotas: Quotas; kind: QuotaKind; kept?: boolean; field: string };
+  /** How a zod failure's paths name the form's fields. */
+  fieldNames?: FieldErrorsOptions;
+  /** More of the answer, for the page (the answer that was typed, the people that were chosen). */
+  extra?: E;
+  headers?: HeadersInit;
+}
+
+export type RefusedForm<V, E extends object> = {
+  errors: Record<string, string>;
+  problem: string | null;
+  values: V | null;
+} & E;
+
+/**
+ * The answer to a refused form: a zod failure or an `invalid` error with field messages (400), a refused
+ * quota (429), or a refusal named in `say` (its own status). Throws anything else.
+ */
+export function answerRefusedForm<V = never, E extends object = Record<never, never>>(
+  error: unknown,
+  options: RefusedFormOptions<V, E>,
+) {
+  const answer = (status: number, errors: Record<string, string>, problem: string | null = null) =>
+    data({ errors, problem, values: options.values ?? null, ...(options.extra as E) } as RefusedForm<V, E>, {
+      status,
+      headers: options.headers,
+    });
+  if (error instanceof z.ZodError) return answer(400, fieldErrorsOf(error, options.fieldNames));
+  if (!isAppError(error)) throw error;
+  if (error.code === "invalid" && error.fields) return answer(400, error.fields);
+  if (options.quota) {
+    const refused = quotaRefusalOf({ ...options.quota, error });
+    if (refused) return answer(429, { [options.quota.field]: refused });
+  }
+  if (!options.say?.includes(error.code)) throw error;
+  return options.field === undefined
+    ? answer(error.status, {}, error.message)
+    : answer(error.status, { [options.field]: error.message });
+}
