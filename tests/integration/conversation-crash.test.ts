@@ -1,7 +1,7 @@
 // A crash in the middle of a live conversation: the built server is killed with SIGKILL while 30
 // participants keep answering, and started again on the same data (same DATA_DIR or database, same
 // port). Every answer acknowledged with a 200 is still there, tokens still work, and clients following
-// the session come back on their own with a fresh snapshot. The kill falls at a random moment once
+// the conversation come back on their own with a fresh snapshot. The kill falls at a random moment once
 // answers flow; 5 kills on PGlite and 3 on PostgreSQL per run (CRASH_KILLS, up to 30, for a longer run).
 // Measured on a busy 2-core machine (2026-11-29): PGlite recovered from all 85 kills over eight runs
 // (the longest 30 kills), ready again 1.3–5.7 s after the kill; PostgreSQL from all 22 kills over five
@@ -34,7 +34,7 @@ const PARTICIPANTS = 30;
 const FOLLOWING_PARTICIPANTS = 5;
 /** Participants who change their answer after each restart, to show their token still works. */
 const CHANGERS_PER_RESTART = 5;
-/** One question per kill, and a session has at most 30 questions. */
+/** One question per kill, and a conversation has at most 30 questions. */
 const KILLS: Record<DatabaseKind, number> = {
   pglite: Math.min(30, Number(process.env.CRASH_KILLS) || 5),
   postgres: Math.min(30, Number(process.env.CRASH_KILLS) || 3),
@@ -180,10 +180,10 @@ describe.each(databaseKinds)("a crash during a live conversation on %s", (kind) 
         asLeader(),
       );
       expect(made.status).toBe(201);
-      const session = made.body as { id: string; joinCode: string; questions: { id: string }[] };
+      const conversation = made.body as { id: string; joinCode: string; questions: { id: string }[] };
       const tokens: string[] = [];
       for (let index = 0; index < PARTICIPANTS; index++) {
-        const joined = await send("POST", "/deelname", { code: session.joinCode }, {});
+        const joined = await send("POST", "/deelname", { code: conversation.joinCode }, {});
         expect(joined.status).toBe(201);
         tokens.push(joined.body.token);
       }
@@ -194,7 +194,7 @@ describe.each(databaseKinds)("a crash during a live conversation on %s", (kind) 
       };
 
       followers.push(
-        followWithReconnect(`${server.base}/api/v1/gesprekken/${session.id}/stroom`, asLeader()),
+        followWithReconnect(`${server.base}/api/v1/gesprekken/${conversation.id}/stroom`, asLeader()),
         ...tokens
           .slice(0, FOLLOWING_PARTICIPANTS)
           .map((token) =>
@@ -209,10 +209,10 @@ describe.each(databaseKinds)("a crash during a live conversation on %s", (kind) 
       const reconnects: number[] = [];
       const beforeKill: number[] = [];
       for (let round = 0; round < kills; round++) {
-        const question = session.questions[round]?.id as string;
+        const question = conversation.questions[round]?.id as string;
         const opened = await send(
           "POST",
-          `/gesprekken/${session.id}/acties`,
+          `/gesprekken/${conversation.id}/acties`,
           { action: "open", questionId: question },
           asLeader(),
         );
@@ -274,11 +274,11 @@ describe.each(databaseKinds)("a crash during a live conversation on %s", (kind) 
         const attempted = thisRound.filter(
           (record) => record.acknowledged.length > 0 || record.unknown,
         ).length;
-        const control = await send("GET", `/gesprekken/${session.id}`, undefined, asLeader());
+        const control = await send("GET", `/gesprekken/${conversation.id}`, undefined, asLeader());
         expect(control.body.current.answered).toBeGreaterThanOrEqual(acknowledged);
         expect(control.body.current.answered).toBeLessThanOrEqual(attempted);
 
-        // Tokens still work: some participants change their answer once more (which also moves the session on).
+        // Tokens still work: some participants change their answer once more (which also moves the conversation on).
         for (let index = 0; index < CHANGERS_PER_RESTART; index++) {
           const participant = (round * CHANGERS_PER_RESTART + index) % PARTICIPANTS;
           const record = thisRound[participant] as Sent;
@@ -305,8 +305,8 @@ describe.each(databaseKinds)("a crash during a live conversation on %s", (kind) 
         reconnects.push(Math.max(0, slowest));
         expect(slowest).toBeLessThan(10_000);
         // The facilitator's stream settles on the count the API gives.
-        const answered = (await send("GET", `/gesprekken/${session.id}`, undefined, asLeader())).body.current
-          .answered;
+        const answered = (await send("GET", `/gesprekken/${conversation.id}`, undefined, asLeader())).body
+          .current.answered;
         await expect
           .poll(() => facilitatorStream.stands.at(-1)?.data.current?.answered, { timeout: 5000 })
           .toBe(answered);
@@ -330,10 +330,10 @@ describe.each(databaseKinds)("a crash during a live conversation on %s", (kind) 
         const participants = await database.db
           .select({ id: conversationParticipants.id, tokenHash: conversationParticipants.tokenHash })
           .from(conversationParticipants)
-          .where(eq(conversationParticipants.conversationId, session.id));
+          .where(eq(conversationParticipants.conversationId, conversation.id));
         const idOf = new Map(participants.map((row) => [row.tokenHash, row.id]));
         for (const [round, thisRound] of sent.entries()) {
-          const question = session.questions[round]?.id as string;
+          const question = conversation.questions[round]?.id as string;
           const stored = await database.db
             .select({ participantId: conversationAnswers.participantId, value: conversationAnswers.value })
             .from(conversationAnswers)

@@ -1,6 +1,6 @@
 // The page behind a join code (/doe-mee/<code>), on each database, through its loader and action: a
-// code cannot be used to find sessions. Looking codes up is limited per address like joining; an
-// unknown code and an ended session's code get the same answer; a locked session does not tell a
+// code cannot be used to find conversations. Looking codes up is limited per address like joining; an
+// unknown code and an ended conversation's code get the same answer; a locked conversation does not tell a
 // newcomer its title; and someone who takes part keeps their page, also after the end.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,7 +104,7 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
     };
   }
 
-  const newSession = (title: string) =>
+  const newConversation = (title: string) =>
     createConversation({
       db: database.db,
       quotas: parseConfig({}).quotas,
@@ -116,9 +116,9 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
   const run = (id: string, action: "vergrendel" | "beeindig") =>
     facilitate({ db: database.db, liveHub, id, ownerId, action });
 
-  it("answers an ended session's code as an unknown one, and tells the title of neither", async () => {
+  it("answers an ended conversation's code as an unknown one, and tells the title of neither", async () => {
     const page = pages();
-    const ended = await newSession("Integriteit afdeling X");
+    const ended = await newConversation("Integriteit afdeling X");
     await run(ended.id, "beeindig");
     const byEnded = await page.look(ended.joinCode, { ip: "192.0.2.1" });
     const byUnknown = await page.look(createJoinCode(), { ip: "192.0.2.1" });
@@ -127,9 +127,9 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
     expect(JSON.stringify(byEnded.data)).not.toContain("Integriteit");
   });
 
-  it("tells a newcomer that a locked session is locked, without its title", async () => {
+  it("tells a newcomer that a locked conversation is locked, without its title", async () => {
     const page = pages();
-    const locked = await newSession("Reorganisatie team Y");
+    const locked = await newConversation("Reorganisatie team Y");
     await run(locked.id, "vergrendel");
     const seen = await page.look(locked.joinCode, { ip: "192.0.2.2" });
     expect(seen.status).toBe(200);
@@ -137,30 +137,30 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
     expect(JSON.stringify(seen.data)).not.toContain("Reorganisatie");
   });
 
-  it("shows an open session's title with the button to take part", async () => {
+  it("shows an open conversation's title with the button to take part", async () => {
     const page = pages();
-    const open = await newSession("Teamoverleg");
+    const open = await newConversation("Teamoverleg");
     const seen = await page.look(open.joinCode, { ip: "192.0.2.3" });
     expect(seen.data).toMatchObject({ state: "outside", title: "Teamoverleg", locked: false });
   });
 
   it("limits looking codes up per address like joining; a participant's own page is not counted", async () => {
     const page = pages({ CONVERSATION_JOINS_PER_IP: "5" });
-    const session = await newSession("Teamoverleg");
+    const conversation = await newConversation("Teamoverleg");
     const prober = "198.51.100.50";
-    const cookie = await page.join(session.joinCode, prober);
+    const cookie = await page.join(conversation.joinCode, prober);
     const tries = [];
     for (let index = 0; index < 6; index++) tries.push(await page.look(createJoinCode(), { ip: prober }));
     expect(tries.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 429]);
     const refused = tries[5];
     expect(Number(refused?.headers.get("Retry-After"))).toBeGreaterThan(0);
     // Refused, a known code is refused the same way: the limit is no way to tell codes apart.
-    expect((await page.look(session.joinCode, { ip: prober })).status).toBe(429);
+    expect((await page.look(conversation.joinCode, { ip: prober })).status).toBe(429);
     // Another address is counted apart.
     expect((await page.look(createJoinCode(), { ip: "192.0.2.60" })).status).toBe(404);
     // Whoever takes part reloads their own page as often as the live updates ask.
     for (let index = 0; index < 10; index++) {
-      const own = await page.look(session.joinCode, { ip: prober, cookie });
+      const own = await page.look(conversation.joinCode, { ip: prober, cookie });
       expect(own.status).toBe(200);
       expect(own.data.state).toBe("joined");
     }
@@ -168,11 +168,11 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
 
   it("still thanks a participant after the end, while the code is free for others", async () => {
     const page = pages();
-    const session = await newSession("Afsluiter");
-    const cookie = await page.join(session.joinCode, "192.0.2.70");
-    await run(session.id, "beeindig");
-    const own = await page.look(session.joinCode, { ip: "192.0.2.70", cookie });
+    const conversation = await newConversation("Afsluiter");
+    const cookie = await page.join(conversation.joinCode, "192.0.2.70");
+    await run(conversation.id, "beeindig");
+    const own = await page.look(conversation.joinCode, { ip: "192.0.2.70", cookie });
     expect(own.data).toMatchObject({ state: "joined", status: "afgelopen", title: "Afsluiter" });
-    expect((await page.look(session.joinCode, { ip: "192.0.2.71" })).status).toBe(404);
+    expect((await page.look(conversation.joinCode, { ip: "192.0.2.71" })).status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
-// The limits of a live session, through the API on each database: a room behind one office address gets
+// The limits of a live conversation, through the API on each database: a room behind one office address gets
 // in with the default limits, a script from one address is stopped with a clear answer and a time to
-// wait, another address is counted apart, and racing joins never push a session past its size.
+// wait, another address is counted apart, and racing joins never push a conversation past its size.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
@@ -60,7 +60,7 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
       };
     };
     const asFacilitator = { Authorization: `Bearer ${facilitatorToken}` };
-    const newSession = async () => {
+    const newConversation = async () => {
       const made = await call("/gesprekken", {
         method: "POST",
         headers: asFacilitator,
@@ -69,9 +69,9 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
       expect(made.status).toBe(201);
       return made.body as { id: string; joinCode: string; questions: { id: string }[] };
     };
-    const session = await newSession();
-    const questionId = session.questions[0]?.id ?? "";
-    await call(`/gesprekken/${session.id}/acties`, {
+    const conversation = await newConversation();
+    const questionId = conversation.questions[0]?.id ?? "";
+    await call(`/gesprekken/${conversation.id}/acties`, {
       method: "POST",
       headers: asFacilitator,
       body: { action: "open", questionId },
@@ -79,7 +79,7 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
     const join = (from: string) =>
       call("/deelname", {
         method: "POST",
-        body: { code: session.joinCode },
+        body: { code: conversation.joinCode },
         headers: { "X-Forwarded-For": from },
       });
     const answer = (token: string, value: string, from: string) =>
@@ -89,12 +89,12 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
         headers: { "Deelnemer-Token": token, "X-Forwarded-For": from },
       });
     const participants = async () =>
-      (await call(`/gesprekken/${session.id}`, { headers: asFacilitator })).body as {
+      (await call(`/gesprekken/${conversation.id}`, { headers: asFacilitator })).body as {
         participants: number;
       };
-    /** Joining another session on the same server. */
+    /** Joining another conversation on the same server. */
     const another = async () => {
-      const other = await newSession();
+      const other = await newConversation();
       return (from: string) =>
         call("/deelname", {
           method: "POST",
@@ -158,7 +158,7 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
     expect((await guarded.answer(token, "5", "192.0.2.20")).status).toBe(200);
   });
 
-  it("lets one address fill only a small part of a session, so a flood from a few addresses cannot fill it", async () => {
+  it("lets one address fill only a small part of a conversation, so a flood from a few addresses cannot fill it", async () => {
     const guarded = await serverWith({ CONVERSATION_JOINS_PER_IP_PER_SESSION: "3" });
     const flood = "203.0.113.40";
     const tries = await inBatches(5, 1, () => guarded.join(flood));
@@ -167,13 +167,13 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
     expect(refused?.type).toContain("application/problem+json");
     expect(refused?.body.detail).toContain("vanaf jouw netwerk");
     expect(Number(refused?.retryAfter)).toBeGreaterThan(0);
-    // The same network joins another session, and another network this one.
+    // The same network joins another conversation, and another network this one.
     expect((await (await guarded.another())(flood)).status).toBe(201);
     expect((await guarded.join("192.0.2.77")).status).toBe(201);
     expect((await guarded.participants()).participants).toBe(4);
   });
 
-  it("never lets racing joins push a session past its size", async () => {
+  it("never lets racing joins push a conversation past its size", async () => {
     const small = await serverWith({ CONVERSATION_MAX_PARTICIPANTS: "5" });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) => small.join(`192.0.2.${index + 30}`)),

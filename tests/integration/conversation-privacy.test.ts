@@ -75,16 +75,16 @@ describe("a participant's answers", () => {
       body: { title: "Privacy", questions: [{ kind: "open", text: "Wat helpt jou?", principles: [] }] },
     });
     expect(made.status).toBe(201);
-    const session = (await made.json()) as { id: string; joinCode: string; questions: { id: string }[] };
-    sessionId = session.id;
-    const question = session.questions[0]?.id ?? "";
-    await api(`/gesprekken/${session.id}/acties`, {
+    const conversation = (await made.json()) as { id: string; joinCode: string; questions: { id: string }[] };
+    sessionId = conversation.id;
+    const question = conversation.questions[0]?.id ?? "";
+    await api(`/gesprekken/${conversation.id}/acties`, {
       method: "POST",
       headers: asLeader,
       body: { action: "open", questionId: question },
     });
     for (const text of ["Rust", "Tijd", "Vertrouwen"]) {
-      const joined = await api("/deelname", { method: "POST", body: { code: session.joinCode } });
+      const joined = await api("/deelname", { method: "POST", body: { code: conversation.joinCode } });
       expect(joined.status).toBe(201);
       const { token } = (await joined.json()) as { token: string };
       participantTokens.push(token);
@@ -117,7 +117,7 @@ describe("a participant's answers", () => {
       await database.db.execute("checkpoint");
       await writeBackup({ db: database.db, out: dump });
       const backup = fs.readFileSync(dump, "utf8");
-      // Control: the session and the answers are in it.
+      // Control: the conversation and the answers are in it.
       expect(backup).toContain(sessionId);
       expect(backup).toContain("Vertrouwen");
       expect(backup).not.toContain(marker);

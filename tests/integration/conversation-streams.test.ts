@@ -1,6 +1,6 @@
-// The live streams of a session cannot be used to exhaust the server, on each database: one stream per
+// The live streams of a conversation cannot be used to exhaust the server, on each database: one stream per
 // participant (a second one ends the first), caps per client address, per login and in all that answer
-// with a problem and a time to wait, and every stream of a session ends when the session does, with an
+// with a problem and a time to wait, and every stream of a conversation ends when the conversation does, with an
 // answer that tells a browser not to come back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
@@ -39,7 +39,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     await test?.drop();
   });
 
-  /** A server with these settings and one session on it (the proxy on 127.0.0.1 trusted for X-Forwarded-For). */
+  /** A server with these settings and one conversation on it (the proxy on 127.0.0.1 trusted for X-Forwarded-For). */
   async function serverWith(env: Record<string, string>) {
     const server = await startApiServer({
       database,
@@ -64,9 +64,9 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
       headers: asFacilitator,
       body: { title: "Stromen", questions: [QUESTION] },
     });
-    const session = made.body as { id: string; joinCode: string };
+    const conversation = made.body as { id: string; joinCode: string };
     const join = async () => {
-      const joined = await call("/deelname", { method: "POST", body: { code: session.joinCode } });
+      const joined = await call("/deelname", { method: "POST", body: { code: conversation.joinCode } });
       expect(joined.status).toBe(201);
       return joined.body.token as string;
     };
@@ -112,10 +112,14 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     const participantStream = (token: string, from = "192.0.2.1") =>
       follow("/deelname/stroom", { "Deelnemer-Token": token, "X-Forwarded-For": from });
     const facilitatorStream = (from = "192.0.2.2") =>
-      follow(`/gesprekken/${session.id}/stroom`, { ...asFacilitator, "X-Forwarded-For": from });
+      follow(`/gesprekken/${conversation.id}/stroom`, { ...asFacilitator, "X-Forwarded-For": from });
     const act = (action: string) =>
-      call(`/gesprekken/${session.id}/acties`, { method: "POST", headers: asFacilitator, body: { action } });
-    return { session, join, ask, participantStream, facilitatorStream, act, asFacilitator };
+      call(`/gesprekken/${conversation.id}/acties`, {
+        method: "POST",
+        headers: asFacilitator,
+        body: { action },
+      });
+    return { conversation, join, ask, participantStream, facilitatorStream, act, asFacilitator };
   }
 
   it("keeps one stream per participant: a second one ends the first, which is told why", async () => {
@@ -192,7 +196,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     const server = await serverWith({ CONVERSATION_STREAMS_PER_LOGIN: "2" });
     const open = [server.facilitatorStream("192.0.2.3"), server.facilitatorStream("192.0.2.4")];
     for (const stream of open) expect((await stream.next()).value?.type).toBe("stand");
-    const refused = await server.ask(`/gesprekken/${server.session.id}/stroom`, {
+    const refused = await server.ask(`/gesprekken/${server.conversation.id}/stroom`, {
       ...server.asFacilitator,
       "X-Forwarded-For": "192.0.2.5",
     });
@@ -221,7 +225,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     for (const stream of open) stream.stop();
   });
 
-  it("ends every stream of a session when it ends, and tells browsers not to come back", async () => {
+  it("ends every stream of a conversation when it ends, and tells browsers not to come back", async () => {
     const server = await serverWith({});
     const tokens = [await server.join(), await server.join()];
     const streams = [
@@ -242,8 +246,8 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     }
     // 204: an EventSource stops reconnecting.
     expect((await server.ask("/deelname/stroom", { "Deelnemer-Token": tokens[0] ?? "" })).status).toBe(204);
-    expect((await server.ask(`/gesprekken/${server.session.id}/stroom`, server.asFacilitator)).status).toBe(
-      204,
-    );
+    expect(
+      (await server.ask(`/gesprekken/${server.conversation.id}/stroom`, server.asFacilitator)).status,
+    ).toBe(204);
   });
 });

@@ -1,4 +1,4 @@
-// Live team conversations through the API, on each database: a facilitator makes a session and runs it
+// Live team conversations through the API, on each database: a facilitator makes a conversation and runs it
 // question by question; participants join with the code, without an account, and answer; results stay
 // hidden until the facilitator reveals them, and below the minimum of answers they cannot be revealed;
 // a re-vote shows how opinions moved; open answers wait for moderation; the live stream follows it all.
@@ -104,7 +104,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     };
   };
 
-  async function newSession() {
+  async function newConversation() {
     const made = await call("leider", "POST", "/gesprekken", { title: "Teamoverleg", questions: QUESTIONS });
     expect(made.status).toBe(201);
     return made.body as { id: string; joinCode: string; questions: { id: string; kind: string }[] };
@@ -116,22 +116,22 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     return { participant: joined.body.token as string };
   }
 
-  it("makes a session with a short code that is easy to read aloud", async () => {
-    const session = await newSession();
-    expect(session.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
-    expect(session.questions.map((question) => question.kind)).toEqual(["dilemma", "schaal", "open"]);
+  it("makes a conversation with a short code that is easy to read aloud", async () => {
+    const conversation = await newConversation();
+    expect(conversation.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+    expect(conversation.questions.map((question) => question.kind)).toEqual(["dilemma", "schaal", "open"]);
     const list = await call("leider", "GET", "/gesprekken");
     expect(list.body.conversations.map((conversation: { id: string }) => conversation.id)).toContain(
-      session.id,
+      conversation.id,
     );
     const templates = await call("leider", "GET", "/gesprekken/sjablonen");
     expect(templates.body.templates.length).toBeGreaterThan(0);
-    // Only a facilitator makes sessions, and only the one who made it sees it.
+    // Only a facilitator makes conversations, and only the one who made it sees it.
     expect(
       (await call("ambtenaar", "POST", "/gesprekken", { title: "x", questions: QUESTIONS })).status,
     ).toBe(403);
-    expect((await call("andereLeider", "GET", `/gesprekken/${session.id}`)).status).toBe(404);
-    expect((await call("anoniem", "GET", `/gesprekken/${session.id}`)).status).toBe(401);
+    expect((await call("andereLeider", "GET", `/gesprekken/${conversation.id}`)).status).toBe(404);
+    expect((await call("anoniem", "GET", `/gesprekken/${conversation.id}`)).status).toBe(401);
     const bad = await call("leider", "POST", "/gesprekken", { title: "", questions: [] });
     expect(bad.status).toBe(400);
     expect(bad.type).toContain("application/problem+json");
@@ -139,15 +139,15 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
   });
 
   it("runs a dilemma: hidden counts, no reveal below the minimum, reveal, re-vote and the shift", async () => {
-    const session = await newSession();
-    const dilemma = nth(session.questions, 0);
-    const people = await Promise.all([1, 2, 3, 4].map(() => join(session.joinCode.toLowerCase())));
+    const conversation = await newConversation();
+    const dilemma = nth(conversation.questions, 0);
+    const people = await Promise.all([1, 2, 3, 4].map(() => join(conversation.joinCode.toLowerCase())));
     // Nobody answers a question that is not open.
     expect(
       (await call(nth(people, 0), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" })).status,
     ).toBe(409);
 
-    const opened = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    const opened = await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "open",
       questionId: dilemma.id,
     });
@@ -159,7 +159,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       expect(answered.status).toBe(200);
       expect(answered.body).toEqual({ saved: true, round: 1 });
     }
-    const early = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    const early = await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "onthul",
       questionId: dilemma.id,
     });
@@ -172,14 +172,14 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     await call(nth(people, 3), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" });
     const wrong = await call(nth(people, 3), "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "c" });
     expect(wrong.status).toBe(400);
-    const control = await call("leider", "GET", `/gesprekken/${session.id}`);
+    const control = await call("leider", "GET", `/gesprekken/${conversation.id}`);
     expect(control.body.participants).toBe(4);
     expect(control.body.current.answered).toBe(4);
     expect(control.body.current.results ?? null).toBeNull();
     // Participants see no distribution before the reveal either.
     expect((await call(nth(people, 0), "GET", "/deelname")).body.current.results ?? null).toBeNull();
 
-    const revealed = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    const revealed = await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "onthul",
       questionId: dilemma.id,
     });
@@ -189,7 +189,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(JSON.stringify(round1)).toContain('"a"');
     expect((await call(nth(people, 1), "GET", "/deelname")).body.current.results.round1.count).toBe(4);
 
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "herstemming",
       questionId: dilemma.id,
     });
@@ -197,46 +197,49 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect((await call(nth(people, 1), "GET", "/deelname")).body.current.results ?? null).toBeNull();
     for (const person of people)
       await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" });
-    const again = await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    const again = await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "onthul",
       questionId: dilemma.id,
     });
     expect(again.body.current.results.round2.count).toBe(4);
     expect(again.body.current.results.shift).toBeDefined();
 
-    const summary = await call("leider", "GET", `/gesprekken/${session.id}/samenvatting`);
+    const summary = await call("leider", "GET", `/gesprekken/${conversation.id}/samenvatting`);
     expect(summary.body.questions[0].round1.count).toBe(4);
     expect(summary.body.questions[0].round2.count).toBe(4);
     expect(summary.body.principles).toContain("loyale-tegenspraak");
   });
 
   it("open answers appear only after the facilitator approves them", async () => {
-    const session = await newSession();
-    const open = nth(session.questions, 2);
-    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "open", questionId: open.id });
+    const conversation = await newConversation();
+    const open = nth(conversation.questions, 2);
+    const people = await Promise.all([1, 2, 3].map(() => join(conversation.joinCode)));
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
+      action: "open",
+      questionId: open.id,
+    });
     const texts = ["Een veilige sfeer", "Tijd om na te denken", "Een leidinggevende die luistert"];
     for (const [index, person] of people.entries()) {
       expect(
         (await call(person, "PUT", `/deelname/antwoorden/${open.id}`, { value: texts[index] })).status,
       ).toBe(200);
     }
-    const control = await call("leider", "GET", `/gesprekken/${session.id}`);
+    const control = await call("leider", "GET", `/gesprekken/${conversation.id}`);
     expect(control.body.current.toModerate.map((answer: { text: string }) => answer.text).sort()).toEqual(
       [...texts].sort(),
     );
     const [first, second] = control.body.current.toModerate;
-    await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
+    await call("leider", "POST", `/gesprekken/${conversation.id}/moderatie`, {
       questionId: open.id,
       answerId: first.answerId,
       decision: "goed",
     });
-    await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
+    await call("leider", "POST", `/gesprekken/${conversation.id}/moderatie`, {
       questionId: open.id,
       answerId: second.answerId,
       decision: "afgewezen",
     });
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "onthul",
       questionId: open.id,
     });
@@ -244,24 +247,24 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(seen.body.current.results.approved).toEqual([first.text]);
   });
 
-  it("a locked or ended session takes no newcomers, and an ended one no answers", async () => {
-    const session = await newSession();
-    const early = await join(session.joinCode);
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "vergrendel" });
-    const refused = await call("anoniem", "POST", "/deelname", { code: session.joinCode });
+  it("a locked or ended conversation takes no newcomers, and an ended one no answers", async () => {
+    const conversation = await newConversation();
+    const early = await join(conversation.joinCode);
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, { action: "vergrendel" });
+    const refused = await call("anoniem", "POST", "/deelname", { code: conversation.joinCode });
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain("op slot");
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "open",
-      questionId: nth(session.questions, 1).id,
+      questionId: nth(conversation.questions, 1).id,
     });
     expect(
-      (await call(early, "PUT", `/deelname/antwoorden/${nth(session.questions, 1).id}`, { value: "4" }))
+      (await call(early, "PUT", `/deelname/antwoorden/${nth(conversation.questions, 1).id}`, { value: "4" }))
         .status,
     ).toBe(200);
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "beeindig" });
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, { action: "beeindig" });
     expect(
-      (await call(early, "PUT", `/deelname/antwoorden/${nth(session.questions, 1).id}`, { value: "5" }))
+      (await call(early, "PUT", `/deelname/antwoorden/${nth(conversation.questions, 1).id}`, { value: "5" }))
         .status,
     ).toBe(409);
     expect((await call("anoniem", "POST", "/deelname", { code: "ZZZZZZ" })).status).toBe(404);
@@ -269,11 +272,11 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
   });
 
   it("never opens a revealed question again, so no answer can be watched coming in; a re-vote still works", async () => {
-    const session = await newSession();
-    const dilemma = nth(session.questions, 0);
-    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
+    const conversation = await newConversation();
+    const dilemma = nth(conversation.questions, 0);
+    const people = await Promise.all([1, 2, 3].map(() => join(conversation.joinCode)));
     const act = (action: string) =>
-      call("leider", "POST", `/gesprekken/${session.id}/acties`, { action, questionId: dilemma.id });
+      call("leider", "POST", `/gesprekken/${conversation.id}/acties`, { action, questionId: dilemma.id });
     await act("open");
     for (const person of people)
       await call(person, "PUT", `/deelname/antwoorden/${dilemma.id}`, { value: "a" });
@@ -283,7 +286,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(reopened.status).toBe(409);
     expect(reopened.type).toContain("application/problem+json");
     expect(reopened.body.detail).toContain("De uitslag van deze vraag is al getoond");
-    const after = await call("leider", "GET", `/gesprekken/${session.id}`);
+    const after = await call("leider", "GET", `/gesprekken/${conversation.id}`);
     expect(after.body.current.question.state).toBe("gesloten");
     // A late answer is refused, so the revealed count cannot move.
     expect(
@@ -318,7 +321,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     });
     expect(higher.status).toBe(201);
     expect(higher.body.minAnswers).toBe(5);
-    // The configuration cannot go below three either, and a session cannot go below the configuration.
+    // The configuration cannot go below three either, and a conversation cannot go below the configuration.
     expect(() => parseConfig({ CONVERSATION_MIN_ANSWERS: "2" })).toThrow(/CONVERSATION_MIN_ANSWERS/);
     const strict = await startApiServer({
       database,
@@ -344,8 +347,8 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       await strict.close();
     }
 
-    // A session stored with a lower minimum (before the floor) still reveals nothing below three.
-    const old = await newSession();
+    // A conversation stored with a lower minimum (before the floor) still reveals nothing below three.
+    const old = await newConversation();
     await database.db.update(conversations).set({ minAnswers: 1 }).where(eq(conversations.id, old.id));
     const scale = nth(old.questions, 1);
     const people = await Promise.all([1, 2].map(() => join(old.joinCode)));
@@ -373,11 +376,11 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
         { kind: "open", text: "Wat kan beter?", principles: [] },
       ],
     });
-    const session = made.body as { id: string; joinCode: string; questions: { id: string }[] };
-    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
+    const conversation = made.body as { id: string; joinCode: string; questions: { id: string }[] };
+    const people = await Promise.all([1, 2, 3].map(() => join(conversation.joinCode)));
     const seen: { answerId: string; text: string }[][] = [];
-    for (const question of session.questions) {
-      await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    for (const question of conversation.questions) {
+      await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
         action: "open",
         questionId: question.id,
       });
@@ -385,7 +388,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
         await call(person, "PUT", `/deelname/antwoorden/${question.id}`, {
           value: `Antwoord ${index} op ${question.id}`,
         });
-      const control = await call("leider", "GET", `/gesprekken/${session.id}`);
+      const control = await call("leider", "GET", `/gesprekken/${conversation.id}`);
       const items = control.body.current.toModerate as Record<string, unknown>[];
       expect(items).toHaveLength(3);
       for (const item of items) expect(Object.keys(item).sort()).toEqual(["answerId", "text"]);
@@ -399,15 +402,15 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       await database.db
         .select({ id: conversationParticipants.id })
         .from(conversationParticipants)
-        .where(eq(conversationParticipants.conversationId, session.id))
+        .where(eq(conversationParticipants.conversationId, conversation.id))
     ).map((row) => row.id);
-    const control = JSON.stringify((await call("leider", "GET", `/gesprekken/${session.id}`)).body);
+    const control = JSON.stringify((await call("leider", "GET", `/gesprekken/${conversation.id}`)).body);
     for (const id of participantIds) expect(control).not.toContain(id);
 
     // Moderating still works by that id; the old key (a participant's id) is refused.
     const chosen = nth(second, 1);
-    const approved = await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
-      questionId: nth(session.questions, 1).id,
+    const approved = await call("leider", "POST", `/gesprekken/${conversation.id}/moderatie`, {
+      questionId: nth(conversation.questions, 1).id,
       answerId: chosen.answerId,
       decision: "goed",
     });
@@ -415,14 +418,14 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(approved.body.current.toModerate.map((item: { text: string }) => item.text)).not.toContain(
       chosen.text,
     );
-    const wrongQuestion = await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
-      questionId: nth(session.questions, 0).id,
+    const wrongQuestion = await call("leider", "POST", `/gesprekken/${conversation.id}/moderatie`, {
+      questionId: nth(conversation.questions, 0).id,
       answerId: nth(second, 0).answerId,
       decision: "goed",
     });
     expect(wrongQuestion.status).toBe(404);
-    const old = await call("leider", "POST", `/gesprekken/${session.id}/moderatie`, {
-      questionId: nth(session.questions, 1).id,
+    const old = await call("leider", "POST", `/gesprekken/${conversation.id}/moderatie`, {
+      questionId: nth(conversation.questions, 1).id,
       participantId: nth(participantIds, 0),
       round: 1,
       decision: "goed",
@@ -430,8 +433,8 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(old.status).toBe(400);
   });
 
-  it("frees the code of an ended session: it answers as an unknown code, and a new session may take it", async () => {
-    const ended = await newSession();
+  it("frees the code of an ended conversation: it answers as an unknown code, and a new conversation may take it", async () => {
+    const ended = await newConversation();
     await join(ended.joinCode);
     await call("leider", "POST", `/gesprekken/${ended.id}/acties`, { action: "beeindig" });
     const byEnded = await call("anoniem", "POST", "/deelname", { code: ended.joinCode });
@@ -450,18 +453,18 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     const joined = await call("anoniem", "POST", "/deelname", { code: ended.joinCode });
     expect(joined.status).toBe(201);
     expect(joined.body.title).toBe("Het volgende gesprek");
-    // The facilitator still sees the ended session as it was.
+    // The facilitator still sees the ended conversation as it was.
     expect((await call("leider", "GET", `/gesprekken/${ended.id}`)).body.joinCode).toBe(ended.joinCode);
   });
 
-  it("stores an answer with nothing but a random participant of that session", async () => {
-    const session = await newSession();
-    const person = await join(session.joinCode);
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+  it("stores an answer with nothing but a random participant of that conversation", async () => {
+    const conversation = await newConversation();
+    const person = await join(conversation.joinCode);
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "open",
-      questionId: nth(session.questions, 1).id,
+      questionId: nth(conversation.questions, 1).id,
     });
-    await call(person, "PUT", `/deelname/antwoorden/${nth(session.questions, 1).id}`, { value: "3" });
+    await call(person, "PUT", `/deelname/antwoorden/${nth(conversation.questions, 1).id}`, { value: "3" });
     const participants = await database.db.select().from(conversationParticipants);
     const answers = await database.db.select().from(conversationAnswers);
     expect(Object.keys(participants[0] ?? {}).sort()).toEqual(["conversationId", "id", "tokenHash"]);
@@ -476,12 +479,12 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect(participants.some((row) => row.tokenHash === person.participant)).toBe(false);
   });
 
-  it("takes an answer only from someone who joined, and only to a question of their own session", async () => {
-    const session = await newSession();
-    const other = await newSession();
-    const person = await join(session.joinCode);
-    const question = nth(session.questions, 0);
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+  it("takes an answer only from someone who joined, and only to a question of their own conversation", async () => {
+    const conversation = await newConversation();
+    const other = await newConversation();
+    const person = await join(conversation.joinCode);
+    const question = nth(conversation.questions, 0);
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "open",
       questionId: question.id,
     });
@@ -498,35 +501,35 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect((await answer(person, nth(other.questions, 0).id)).status).toBe(404);
     expect((await call(person, "PUT", `/deelname/antwoorden/${question.id}`, {})).status).toBe(400);
     expect((await answer(person, question.id)).status).toBe(200);
-    const counted = (await call("leider", "GET", `/gesprekken/${session.id}`)).body;
+    const counted = (await call("leider", "GET", `/gesprekken/${conversation.id}`)).body;
     expect(counted.current.answered).toBe(1);
     expect((await call("leider", "GET", `/gesprekken/${other.id}`)).body.current.answered).toBe(0);
   });
 
-  it("deletes the answers some time after the session ended, and keeps the summary", async () => {
-    const session = await newSession();
-    const question = nth(session.questions, 1);
-    const people = await Promise.all([1, 2, 3].map(() => join(session.joinCode)));
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+  it("deletes the answers some time after the conversation ended, and keeps the summary", async () => {
+    const conversation = await newConversation();
+    const question = nth(conversation.questions, 1);
+    const people = await Promise.all([1, 2, 3].map(() => join(conversation.joinCode)));
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "open",
       questionId: question.id,
     });
     for (const person of people)
       await call(person, "PUT", `/deelname/antwoorden/${question.id}`, { value: "5" });
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, { action: "beeindig" });
-    const before = (await call("leider", "GET", `/gesprekken/${session.id}/samenvatting`)).body;
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, { action: "beeindig" });
+    const before = (await call("leider", "GET", `/gesprekken/${conversation.id}/samenvatting`)).body;
     const summarize = (id: string) => getConversationSummary({ db: database.db, id });
     // Not yet: it ended just now.
     expect(await purgeEndedConversations({ db: database.db, retentionDays: 30, summarize })).toBe(0);
     await database.db
       .update(conversations)
       .set({ endedAt: new Date(Date.now() - 31 * 86_400_000) })
-      .where(eq(conversations.id, session.id));
+      .where(eq(conversations.id, conversation.id));
     expect(await purgeEndedConversations({ db: database.db, retentionDays: 30, summarize })).toBe(1);
     const left = await database.db
       .select()
       .from(conversationParticipants)
-      .where(eq(conversationParticipants.conversationId, session.id));
+      .where(eq(conversationParticipants.conversationId, conversation.id));
     expect(left).toEqual([]);
     expect(
       await database.db
@@ -534,22 +537,22 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
         .from(conversationAnswers)
         .where(eq(conversationAnswers.questionId, question.id)),
     ).toEqual([]);
-    const after = (await call("leider", "GET", `/gesprekken/${session.id}/samenvatting`)).body;
+    const after = (await call("leider", "GET", `/gesprekken/${conversation.id}/samenvatting`)).body;
     // The same summary (its end date is the one the test moved back).
     expect({ ...after, endedAt: null }).toEqual({ ...before, endedAt: null });
     expect(after.questions[1].round1.count).toBe(3);
   });
 
-  it("follows the session live: a snapshot at once, a new one after an answer, none repeated on resume", async () => {
-    const session = await newSession();
-    const question = nth(session.questions, 0);
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+  it("follows the conversation live: a snapshot at once, a new one after an answer, none repeated on resume", async () => {
+    const conversation = await newConversation();
+    const question = nth(conversation.questions, 0);
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "open",
       questionId: question.id,
     });
-    const person = await join(session.joinCode);
+    const person = await join(conversation.joinCode);
     const abort = new AbortController();
-    const events = readEventStream(`${server.base}/api/v1/gesprekken/${session.id}/stroom`, {
+    const events = readEventStream(`${server.base}/api/v1/gesprekken/${conversation.id}/stroom`, {
       headers: { Authorization: `Bearer ${tokens.leider}` },
       signal: abort.signal,
     })[Symbol.asyncIterator]();
@@ -579,7 +582,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       new Promise((resolve) => setTimeout(() => resolve("quiet"), 300)),
     ]);
     expect(quiet).toBe("quiet");
-    await call("leider", "POST", `/gesprekken/${session.id}/acties`, {
+    await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
       action: "sluit",
       questionId: question.id,
     });
