@@ -8,6 +8,9 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
 import { AppError, isAppError } from "../app/infra/errors.ts";
+import { languageOfCookies } from "../app/infra/i18n/i18n.ts";
+import { translatorFor } from "../app/infra/i18n/texts.server.ts";
+import { message } from "../app/infra/i18n/translate.ts";
 import type { Services } from "../app/infra/services.server.ts";
 import { createAccountsApi } from "./api/accounts-api.ts";
 import { resolveApiActor } from "./api/api-identity.ts";
@@ -133,7 +136,7 @@ export function createApp(options: {
     sendProblem(res, {
       publicUrl: config.publicUrl,
       code: "not_found",
-      detail: `Onbekend adres: ${req.path}`,
+      detail: message("problems.api.unknownAddress", { path: req.path }),
       instance: req.originalUrl,
     }),
   );
@@ -160,7 +163,7 @@ export function createApp(options: {
     sendProblem(res, {
       publicUrl: config.publicUrl,
       code: "not_found",
-      detail: `Onbekend adres: ${req.originalUrl}. De API staat onder /api/v1.`,
+      detail: message("problems.api.outsideVersion", { path: req.originalUrl }),
     });
   });
 
@@ -187,7 +190,7 @@ export function createApp(options: {
     res
       .status(toAppError(error).status)
       .type("text/plain; charset=utf-8")
-      .send("Er ging iets mis. Probeer het later opnieuw.\n");
+      .send(`${translatorFor(languageOfCookies(req.headers.cookie))("error.failed")}\n`);
   });
   return app;
 }
@@ -199,14 +202,14 @@ export function createApp(options: {
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const type = (error as { type?: string } | undefined)?.type;
-  if (type === "entity.too.large") return new AppError("too_large", "Het verzoek is te groot.");
-  if (type === "entity.parse.failed") return new AppError("invalid", "Het verzoek is geen geldige JSON.");
+  if (type === "entity.too.large") return new AppError("too_large", "problems.api.tooLarge");
+  if (type === "entity.parse.failed") return new AppError("invalid", "problems.api.notJson");
   // Security: other client errors of Express and its body parser (a broken %-escape in the path, an
   // unknown charset or content encoding, a gzip body that is not gzip) are the client's, not a 503.
   const status = (error as { status?: unknown } | undefined)?.status;
   if (typeof status === "number" && status >= 400 && status < 500)
-    return new AppError("invalid", "Het verzoek kan niet worden gelezen. Controleer het adres en de inhoud.");
-  return new AppError("unavailable", "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.", {
+    return new AppError("invalid", "problems.api.unreadable");
+  return new AppError("unavailable", "problems.unavailable", {
     cause: error,
   });
 }

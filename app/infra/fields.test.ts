@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { EmailAddress, Id, LocalDate, LocalTime, labelledText, storableText } from "./fields.ts";
+import { translatorFor } from "./i18n/texts.server.ts";
 
-const messageOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0]?.message;
+// The message as a Dutch reader sees it: the schemas give keys of the locale files.
+const messageOf = (schema: z.ZodType, value: unknown) =>
+  translatorFor("nl")(schema.safeParse(value).error?.issues[0]?.message ?? "");
 
 describe("the shared field types", () => {
   it("refuses the NUL character PostgreSQL cannot store, with the field's own message", () => {
@@ -22,12 +25,12 @@ describe("the shared field types", () => {
   });
 
   it("names the field in the messages of labelled text", () => {
-    const title = labelledText("de titel", 3, 5);
+    const title = labelledText("problems.labels.title", 3, 5);
     expect(messageOf(title, undefined)).toBe("Vul de titel in.");
     expect(messageOf(title, "ab")).toBe("De titel is te kort: schrijf minstens 3 tekens.");
     expect(messageOf(title, "abcdef")).toBe("De titel mag hoogstens 5 tekens hebben.");
-    expect(messageOf(labelledText("de vraag", 1, 5), "  ")).toBe("Vul de vraag in.");
-    expect(messageOf(labelledText("de naam", 2, 5, { tooShort: "Vul de naam in." }), "a")).toBe(
+    expect(messageOf(labelledText("problems.labels.question", 1, 5), "  ")).toBe("Vul de vraag in.");
+    expect(messageOf(labelledText("problems.labels.name", 2, 5, { tooShort: "Vul de naam in." }), "a")).toBe(
       "Vul de naam in.",
     );
   });

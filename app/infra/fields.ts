@@ -1,10 +1,12 @@
 // The field types that forms and the API share: text PostgreSQL can store, ids, e-mail addresses, and
-// dates and times as people type them. Pure (zod only); every message is Dutch, as a person reads it.
+// dates and times as people type them. Pure (zod only). Every message is a key in the locale files
+// (`message`), translated into the reader's language where it becomes a page or a problem.
 //
 // Pages that run in the browser import this file for a constant or a function next to their schemas;
 // zod must not follow them there. So every schema built when the file loads is marked `@__PURE__`:
 // the bundler drops it, and zod with it, where nothing uses it.
 import { z } from "zod";
+import { message } from "./i18n/translate.ts";
 
 /** PostgreSQL cannot keep the NUL character, so it is refused like a typing mistake. */
 export function isStorable(text: string): boolean {
@@ -32,25 +34,24 @@ export function storableText(options: StorableTextOptions) {
   if (options.min !== undefined && options.min > 0) text = text.min(options.min, options.tooShort);
   return text
     .max(options.max, options.tooLong)
-    .refine(isStorable, options.unstorable ?? "Deze tekst bevat een teken dat niet kan worden opgeslagen.");
+    .refine(isStorable, options.unstorable ?? message("problems.fields.unstorable"));
 }
-
-const capitalised = (label: string) => `${label[0]?.toUpperCase()}${label.slice(1)}`;
 
 /**
  * Storable text whose messages name the field: "Vul de titel in.", "De titel mag hoogstens 120 tekens
- * hebben." A minimum above 1 says the text is too short, unless `tooShort` says otherwise.
+ * hebben." The label is the key of the field's name in the locale files (`problems.labels.title`). A
+ * minimum above 1 says the text is too short, unless `tooShort` says otherwise.
  */
 export function labelledText(label: string, min: number, max: number, options: { tooShort?: string } = {}) {
-  const fillIn = `Vul ${label} in.`;
+  const fillIn = message("problems.fields.fillIn", { label: { key: label } });
   return storableText({
     min,
     max,
     missing: fillIn,
     tooShort:
       options.tooShort ??
-      (min <= 1 ? fillIn : `${capitalised(label)} is te kort: schrijf minstens ${min} tekens.`),
-    tooLong: `${capitalised(label)} mag hoogstens ${max} tekens hebben.`,
+      (min <= 1 ? fillIn : message("problems.fields.tooShort", { label: { key: label }, min })),
+    tooLong: message("problems.fields.tooLong", { label: { key: label }, max }),
   });
 }
 
@@ -59,11 +60,11 @@ export const Id = /* @__PURE__ */ (() => z.uuid())();
 
 export const EmailAddress = /* @__PURE__ */ (() =>
   z
-    .string({ error: "Vul je e-mailadres in." })
+    .string({ error: message("problems.fields.emailMissing") })
     .trim()
-    .min(1, "Vul je e-mailadres in.")
-    .max(254, "Dit e-mailadres is te lang.")
-    .pipe(z.email({ error: "Dit is geen geldig e-mailadres. Controleer het en probeer het opnieuw." })))();
+    .min(1, message("problems.fields.emailMissing"))
+    .max(254, message("problems.fields.emailTooLong"))
+    .pipe(z.email({ error: message("problems.fields.emailInvalid") })))();
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -91,11 +92,11 @@ export const LocalDate = /* @__PURE__ */ (() =>
       return `${dutch[3]}-${dutch[2]?.padStart(2, "0")}-${dutch[1]?.padStart(2, "0")}`;
     },
     z
-      .string({ error: "Vul een datum in." })
-      .min(1, "Vul een datum in.")
-      .regex(DATE, "Vul een datum in zoals 12-05-2026.")
-      .refine(isCalendarDate, "Deze datum bestaat niet.")
-      .refine((date) => date >= "2000-01-01" && date <= "2999-12-31", "Kies een datum tussen 2000 en 2999."),
+      .string({ error: message("problems.fields.dateMissing") })
+      .min(1, message("problems.fields.dateMissing"))
+      .regex(DATE, message("problems.fields.dateForm"))
+      .refine(isCalendarDate, message("problems.fields.dateUnknown"))
+      .refine((date) => date >= "2000-01-01" && date <= "2999-12-31", message("problems.fields.dateRange")),
   ))();
 
 /** A time of day as 14:30 (also 9:30 or 14.30). */
@@ -107,7 +108,7 @@ export const LocalTime = /* @__PURE__ */ (() =>
       return typed ? `${typed[1]?.padStart(2, "0")}:${typed[2]}` : value.trim();
     },
     z
-      .string({ error: "Vul een tijd in." })
-      .min(1, "Vul een tijd in.")
-      .regex(TIME, "Vul een tijd in zoals 14:30."),
+      .string({ error: message("problems.fields.timeMissing") })
+      .min(1, message("problems.fields.timeMissing"))
+      .regex(TIME, message("problems.fields.timeForm")),
   ))();

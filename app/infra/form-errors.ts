@@ -1,6 +1,22 @@
 // Turns a zod failure into one message per form field, for the error summary and the fields, and for the
 // API's problem details. The one place that maps a zod issue to a field; a field keeps its first message.
-import type { z } from "zod";
+// Messages stay keys of the locale files (see `message`) until `translateFields` says them in the
+// reader's language, where they become a page (answerRefusedForm) or a problem (sendProblem).
+import { z } from "zod";
+import { message, type TFunction } from "./i18n/translate.ts";
+
+// A schema that names no message of its own gets one of these, so no English of zod reaches a page.
+z.config({
+  customError: (issue) => {
+    if (issue.code === "invalid_type" && issue.input === undefined) return message("problems.fields.missing");
+    if (issue.code === "too_big" && issue.origin === "string")
+      return message("problems.fields.tooLongPlain", { max: Number(issue.maximum) });
+    if (issue.code === "too_small" && issue.origin === "string")
+      return message("problems.fields.tooShortPlain", { min: Number(issue.minimum) });
+    if (issue.code === "unrecognized_keys") return message("problems.fields.unknownField");
+    return message("problems.fields.invalid");
+  },
+});
 
 export type FieldErrorsOptions = {
   /**
@@ -29,4 +45,9 @@ function firstStepOf(path: readonly PropertyKey[]): string {
 /** Names a field by its whole path joined with dots (`questions.0.text`), as the API reports it. */
 export function dottedPathOf(fallback: string): (path: readonly PropertyKey[]) => string {
   return (path) => path.map(String).join(".") || fallback;
+}
+
+/** Field messages said in the reader's language. */
+export function translateFields(t: TFunction, fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([name, said]) => [name, t(said)]));
 }

@@ -7,6 +7,7 @@ import type { Config } from "./env.server.ts";
 import { AppError, isAppError } from "./errors.ts";
 import { type Language, languageOf } from "./i18n/i18n.ts";
 import { translatorFor } from "./i18n/texts.server.ts";
+import { message } from "./i18n/translate.ts";
 import { hitRateLimit } from "./rate-limit.server.ts";
 
 export type Quotas = Config["quotas"];
@@ -53,9 +54,14 @@ export async function spendQuota(options: {
     windowSeconds: HOUR,
   });
   if (!hit.allowed) {
+    const minutes = Math.max(1, Math.ceil(hit.retryAfterSeconds / 60));
     throw new AppError(
       "rate_limited",
-      quotaText({ language: "nl", kind, limit, retryAfterSeconds: hit.retryAfterSeconds }),
+      message("quota.refused", {
+        what: { key: `quota.what.${kind}` },
+        limit: { key: "quota.limit", values: { limit } },
+        wait: { key: "quota.wait", values: { count: minutes } },
+      }),
       { retryAfterSeconds: hit.retryAfterSeconds },
     );
   }

@@ -4,7 +4,9 @@
 import { data } from "react-router";
 import { z } from "zod";
 import { type AppErrorCode, isAppError } from "./errors.ts";
-import { type FieldErrorsOptions, fieldErrorsOf } from "./form-errors.ts";
+import { type FieldErrorsOptions, fieldErrorsOf, translateFields } from "./form-errors.ts";
+import { languageOf } from "./i18n/i18n.ts";
+import { translatorFor } from "./i18n/texts.server.ts";
 import { type QuotaKind, type Quotas, quotaRefusalOf } from "./quotas.server.ts";
 
 /** Every refusal of what a person asked, as opposed to an outage (`unavailable`), which is for the error page. */
@@ -19,6 +21,8 @@ export const EVERY_REFUSAL: readonly AppErrorCode[] = [
 ];
 
 export interface RefusedFormOptions<V, E extends object> {
+  /** The request the form came with: its messages are said in the reader's language. */
+  request: Request;
   /** What was typed, shown again so nothing is lost. */
   values?: V;
   /**
@@ -32,7 +36,7 @@ export interface RefusedFormOptions<V, E extends object> {
    */
   say?: readonly AppErrorCode[];
   /** A refused quota is said on the form (429) in the reader's language, beside this field. */
-  quota?: { request: Request; quotas: Quotas; kind: QuotaKind; kept?: boolean; field: string };
+  quota?: { quotas: Quotas; kind: QuotaKind; kept?: boolean; field: string };
   /** How a zod failure's paths name the form's fields. */
   fieldNames?: FieldErrorsOptions;
   /** More of the answer, for the page (the answer that was typed, the people that were chosen). */
@@ -54,16 +58,23 @@ export function answerRefusedForm<V = never, E extends object = Record<never, ne
   error: unknown,
   options: RefusedFormOptions<V, E>,
 ) {
+  const t = translatorFor(languageOf(options.request));
   const answer = (status: number, errors: Record<string, string>, problem: string | null = null) =>
-    data({ errors, problem, values: options.values ?? null, ...(options.extra as E) } as RefusedForm<V, E>, {
-      status,
-      headers: options.headers,
-    });
+    data(
+      {
+        errors: translateFields(t, errors),
+        problem: problem === null ? null : t(problem),
+        values: options.values ?? null,
+        ...(options.extra as E),
+      } as RefusedForm<V, E>,
+      { status, headers: options.headers },
+    );
   if (error instanceof z.ZodError) return answer(400, fieldErrorsOf(error, options.fieldNames));
   if (!isAppError(error)) throw error;
   if (error.code === "invalid" && error.fields) return answer(400, error.fields);
   if (options.quota) {
-    const refused = quotaRefusalOf({ ...options.quota, error });
+    const refused = quotaRefusalOf({ ...options.quota, request: options.request, error });
+    // Already in the reader's language; a text without a key of that name stays as it is.
     if (refused) return answer(429, { [options.quota.field]: refused });
   }
   if (!options.say?.includes(error.code)) throw error;

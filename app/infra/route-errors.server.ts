@@ -6,6 +6,7 @@ import { HTTP_STATUS, isAppError } from "./errors.ts";
 
 export interface RouteErrorData {
   code: string;
+  /** The message's key in the locale files; the error page says its own text per status. */
   message: string;
 }
 
@@ -29,10 +30,7 @@ export async function withRouteErrors<T>(logger: Logger, work: () => Promise<T>)
       );
     }
     logger.error({ err: error }, "page loader failed");
-    throw data<RouteErrorData>(
-      { code: "unavailable", message: "De dienst is tijdelijk niet beschikbaar." },
-      { status: 503 },
-    );
+    throw data<RouteErrorData>({ code: "unavailable", message: "problems.unavailable" }, { status: 503 });
   }
 }
 

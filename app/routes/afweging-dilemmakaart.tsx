@@ -75,8 +75,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await submitCard({ db, quotas, actor, card: input.data, anonymous: true });
     } catch (error) {
       return answerRefusedForm(error, {
+        request,
         values: typed,
-        quota: { request, quotas, kind: "dilemmaCard", field: "title" },
+        quota: { quotas, kind: "dilemmaCard", field: "title" },
         extra: { reviewed },
       });
     }

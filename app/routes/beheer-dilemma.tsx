@@ -104,7 +104,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       });
       return data({ errors: {}, values: typed, note, done: card.status });
     } catch (error) {
-      return answerRefusedForm(error, { values: typed, extra: { note, done: null } });
+      return answerRefusedForm(error, { request, values: typed, extra: { note, done: null } });
     }
   });
 }

@@ -185,7 +185,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
     } catch (error) {
       // A bad choice is said on the page; an outage is for the error page.
-      return answerRefusedForm(error, { field: "keuzes", say: EVERY_REFUSAL, extra: { chosen } });
+      return answerRefusedForm(error, { request, field: "keuzes", say: EVERY_REFUSAL, extra: { chosen } });
     }
     return redirect(`/beheer/kriskras/${roundId}/groepen?gewijzigd=1`, { status: 303 });
   });

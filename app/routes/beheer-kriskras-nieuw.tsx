@@ -34,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const form = await readFormData(request);
     const values = readRoundForm(form);
     const input = RoundInput.safeParse(values);
-    if (!input.success) return answerRefusedForm(input.error, { values, headers: PRIVATE_HEADERS });
+    if (!input.success) return answerRefusedForm(input.error, { request, values, headers: PRIVATE_HEADERS });
     const round = await createRound({ db: services.database.db, actor, input: input.data });
     return redirect(`/beheer/kriskras/${round.id}?gedaan=ronde-gemaakt`, { status: 303 });
   });

@@ -42,14 +42,16 @@ export async function action({ request, context }: Route.ActionArgs) {
     const typed = readCardForm(form);
     const anonymous = form.get("anoniem") === "ja";
     const input = DilemmaCardInput.safeParse(typed);
-    if (!input.success) return answerRefusedForm(input.error, { values: typed, extra: { anonymous } });
+    if (!input.success)
+      return answerRefusedForm(input.error, { request, values: typed, extra: { anonymous } });
     const { quotas } = context.services.config;
     try {
       await submitCard({ db: context.services.database.db, quotas, actor, card: input.data, anonymous });
     } catch (error) {
       return answerRefusedForm(error, {
+        request,
         values: typed,
-        quota: { request, quotas, kind: "dilemmaCard", field: "title" },
+        quota: { quotas, kind: "dilemmaCard", field: "title" },
         extra: { anonymous },
       });
     }

@@ -167,7 +167,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         });
         return redirect(`/doe-mee/${joined.code}`, { status: 303, headers: { "Set-Cookie": joined.cookie } });
       } catch (error) {
-        return answerRefusedForm(error, { field: "meedoen", say: EVERY_REFUSAL });
+        return answerRefusedForm(error, { request, field: "meedoen", say: EVERY_REFUSAL });
       }
     }
 
@@ -196,7 +196,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           value: typed,
         });
       } catch (error) {
-        return answerRefusedForm(error, { field: "antwoord", say: EVERY_REFUSAL, extra: echo });
+        return answerRefusedForm(error, { request, field: "antwoord", say: EVERY_REFUSAL, extra: echo });
       }
       const code = normalizeJoinCode(params.code);
       return redirect(code ? `/doe-mee/${code}?opgeslagen=1` : "/doe-mee", { status: 303 });

@@ -39,7 +39,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     const typed = textOf(form, "code").slice(0, MAX_TYPED);
     const code = JoinCode.safeParse(typed);
     if (!code.success) {
-      return answerRefusedForm(code.error, { fieldNames: { nameOf: () => "code" }, extra: { typed } });
+      return answerRefusedForm(code.error, {
+        request,
+        fieldNames: { nameOf: () => "code" },
+        extra: { typed },
+      });
     }
     try {
       const joined = await joinWithCookie({
@@ -54,7 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       return redirect(`/doe-mee/${joined.code}`, { status: 303, headers: { "Set-Cookie": joined.cookie } });
     } catch (error) {
       // Unknown, locked, ended, full or too many tries: said on the form, with what was typed.
-      return answerRefusedForm(error, { field: "code", say: EVERY_REFUSAL, extra: { typed } });
+      return answerRefusedForm(error, { request, field: "code", say: EVERY_REFUSAL, extra: { typed } });
     }
   });
 }

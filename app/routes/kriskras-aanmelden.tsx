@@ -74,7 +74,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       try {
         await cancelSignup({ db, roundId: params.id, user, origin });
       } catch (error) {
-        return answerRefusedForm(error, { say: ["conflict"] });
+        return answerRefusedForm(error, { request, say: ["conflict"] });
       }
       return redirect("/kriskras?afgemeld=1", { status: 303 });
     }
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return redirect(`/kriskras?${created ? "aangemeld" : "veranderd"}=1`, { status: 303 });
     } catch (error) {
       // Sign-up closed while the person was typing (a conflict): say so, and keep what they typed.
-      return answerRefusedForm(error, { values, say: ["invalid", "conflict"] });
+      return answerRefusedForm(error, { request, values, say: ["invalid", "conflict"] });
     }
   });
 }

@@ -46,7 +46,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       EVALUATION_QUESTIONS.map((question) => [question, textOf(form, question).slice(0, 2)]),
     );
     const input = EvaluationInput.safeParse(typed);
-    if (!input.success) return answerRefusedForm(input.error, { extra: { typed } });
+    if (!input.success) return answerRefusedForm(input.error, { request, extra: { typed } });
     try {
       await submitEvaluation({
         db: services.database.db,
@@ -55,7 +55,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         answers: input.data,
       });
     } catch (error) {
-      return answerRefusedForm(error, { field: "form", say: ["conflict"], extra: { typed } });
+      return answerRefusedForm(error, { request, field: "form", say: ["conflict"], extra: { typed } });
     }
     return redirect(`/kriskras/${params.id}/evaluatie?bedankt=1`, { status: 303 });
   });

@@ -94,13 +94,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       if (intent === "reageren") {
         const values = { body: textOf(form, "body"), showName: form.get("showName") === "ja" };
         const input = ReplyInput.safeParse(values);
-        if (!input.success) return answerRefusedForm(input.error, { values });
+        if (!input.success) return answerRefusedForm(input.error, { request, values });
         try {
           await addReply({ db, quotas, actor, contributionId: id, input: input.data, origin });
         } catch (error) {
           return answerRefusedForm(error, {
+            request,
             values,
-            quota: { request, quotas, kind: "reply", field: "body" },
+            quota: { quotas, kind: "reply", field: "body" },
           });
         }
         return back("gereageerd", "#reacties");
@@ -112,7 +113,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       }
       if (intent === "melden" || intent === "reactie-melden") {
         const reason = ReportInput.safeParse({ reason: textOf(form, "reason") });
-        if (!reason.success) return answerRefusedForm(reason.error, {});
+        if (!reason.success) return answerRefusedForm(reason.error, { request });
         const replyId = intent === "reactie-melden" ? Id.safeParse(form.get("reactie")) : null;
         if (replyId && !replyId.success) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
         let result: Awaited<ReturnType<typeof reportItem>>;
@@ -128,8 +129,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           });
         } catch (error) {
           return answerRefusedForm(error, {
+            request,
             values: { body: "", showName: false, reason: reason.data.reason },
-            quota: { request, quotas, kind: "report", field: "reason" },
+            quota: { quotas, kind: "report", field: "reason" },
           });
         }
         if (result.contributionId !== id)
@@ -138,7 +140,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       }
       throw new AppError("invalid", "Onbekende actie.");
     } catch (error) {
-      return answerRefusedForm(error, { say: ["conflict"] });
+      return answerRefusedForm(error, { request, say: ["conflict"] });
     }
   });
 }

@@ -54,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const form = await readFormData(request);
     const values = readContributionForm(form);
     const input = ContributionInput.safeParse(values);
-    if (!input.success) return answerRefusedForm(input.error, { values });
+    if (!input.success) return answerRefusedForm(input.error, { request, values });
     try {
       const created = await createContribution({
         db: services.database.db,
@@ -66,8 +66,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       return redirect(`/meedenken/${created.id}?nieuw=1`, { status: 303 });
     } catch (error) {
       return answerRefusedForm(error, {
+        request,
         values,
-        quota: { request, quotas: services.config.quotas, kind: "contribution", field: "body" },
+        quota: { quotas: services.config.quotas, kind: "contribution", field: "body" },
       });
     }
   });

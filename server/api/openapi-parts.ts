@@ -1,6 +1,6 @@
 // Pieces the OpenAPI document's operations share: references to schemas, problem answers, private
 // answers and the login requirement.
-import { PROBLEM_KINDS, problemKindOf } from "./problem.ts";
+import { describeProblemKind, PROBLEM_KINDS, problemKindOf } from "./problem.ts";
 
 export const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -16,10 +16,10 @@ export const problemResponses = (...statuses: number[]) =>
 /** One answer per kind of problem; a problem's `type` points at its entry here (problem.ts). */
 export const problemComponents = () =>
   Object.fromEntries(
-    Object.values(PROBLEM_KINDS).map(({ key, description }) => [
+    Object.entries(PROBLEM_KINDS).map(([kind, { key }]) => [
       key,
       {
-        description,
+        description: describeProblemKind(kind as keyof typeof PROBLEM_KINDS).description,
         headers: { "API-Version": { $ref: "#/components/headers/API-Version" } },
         content: { "application/problem+json": { schema: ref("Problem") } },
       },

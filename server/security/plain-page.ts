@@ -3,18 +3,13 @@
 // reader's language; nothing from the request is written into them, and there is no script or style,
 // so the strictest policy holds.
 import type { Request, Response } from "express";
-import { LANGUAGE_COOKIE, type Language } from "../../app/infra/i18n/i18n.ts";
+import { languageOfCookies } from "../../app/infra/i18n/i18n.ts";
 import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
 
 export type PlainPage = "refused" | "wrongHost" | "tooLarge" | "unsupported";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function languageOf(req: Request): Language {
-  const cookie = req.headers.cookie ?? "";
-  return new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=en(?:;|$)`).test(cookie) ? "en" : "nl";
 }
 
 /** Sends one of the fixed pages with `status`; `values` fill the text's placeholders. */
@@ -29,7 +24,7 @@ export function sendPlainPage(
     home?: string;
   },
 ): void {
-  const language = languageOf(req);
+  const language = languageOfCookies(req.headers.cookie);
   const t = translatorFor(language);
   const text = (key: string) => escapeHtml(t(`serverPage.${key}`, options.values ?? {}));
   const html = `<!doctype html>

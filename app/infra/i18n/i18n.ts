@@ -12,8 +12,38 @@ export const LANGUAGE_COOKIE = "taal";
 
 /** The interface language of a request: the `taal` cookie, Dutch otherwise. */
 export function languageOf(request: Request): Language {
-  const cookie = request.headers.get("Cookie") ?? "";
-  return /(?:^|;\s*)taal=en(?:;|$)/.test(cookie) ? "en" : "nl";
+  return languageOfCookies(request.headers.get("Cookie"));
+}
+
+/** The interface language a `Cookie` header chose: English only when `taal=en`. */
+export function languageOfCookies(cookies: string | null | undefined): Language {
+  return /(?:^|;\s*)taal=en(?:;|$)/.test(cookies ?? "") ? "en" : "nl";
+}
+
+/**
+ * The language an API client asked for in `Accept-Language`: the first of ours it names by weight,
+ * Dutch when it names neither.
+ */
+export function languageOfAcceptLanguage(header: string | null | undefined): Language {
+  const asked = (header ?? "")
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = Number(
+        params
+          .find((param) => param.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { language: tag.trim().toLowerCase().split("-")[0], q: Number.isNaN(q) ? 0 : q, index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return (
+    asked.find((entry): entry is typeof entry & { language: Language } =>
+      (LANGUAGES as readonly string[]).includes(entry.language ?? ""),
+    )?.language ?? "nl"
+  );
 }
 
 /** What the root loader hands every page: its language and the texts its routes need. */

@@ -16,6 +16,12 @@ function withFallback(texts: Texts, fallback: Texts): Texts {
   return merged;
 }
 
+/**
+ * Namespaces only the server says, in the reader's language: messages of errors and validation
+ * (`problems`) and e-mails (`mails`). No page declares them, so they never go to the browser.
+ */
+export const SERVER_TEXTS = ["problems", "mails"] as const;
+
 const ALL: Record<Language, Texts> = { nl, en: withFallback(en, nl) };
 const translators = new Map<Language, TFunction>();
 

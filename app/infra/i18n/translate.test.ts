@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator } from "./translate.ts";
+import { createTranslator, message } from "./translate.ts";
 
 const texts = {
   cards: {
@@ -39,5 +39,30 @@ describe("a translator", () => {
     expect(t("cards.none", { defaultValue: "Geen" })).toBe("Geen");
     expect(t("cards.none")).toBe("cards.none");
     expect(t("cards")).toBe("cards");
+  });
+});
+
+describe("a message", () => {
+  const t = createTranslator({
+    language: "nl",
+    texts: {
+      fields: { title: "de titel" },
+      problems: { tooLong: "{{label, capital}} mag hoogstens {{max, number}} tekens hebben.", gone: "Weg." },
+    },
+  });
+
+  it("is its key when it names no values", () => {
+    expect(message("problems.gone")).toBe("problems.gone");
+    expect(t(message("problems.gone"))).toBe("Weg.");
+  });
+
+  it("carries its values, and translates the texts it names before filling them in", () => {
+    const said = message("problems.tooLong", { label: { key: "fields.title" }, max: 1200 });
+    expect(typeof said).toBe("string");
+    expect(t(said)).toBe("De titel mag hoogstens 1.200 tekens hebben.");
+  });
+
+  it("shows its key when the locale files lack it, so the mistake is visible", () => {
+    expect(t(message("problems.unknown", { max: 3 }))).toBe("problems.unknown");
   });
 });
