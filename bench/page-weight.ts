@@ -2,7 +2,7 @@
 // <script src>, <link rel="modulepreload"> and inline <script> (React Router's manifest and the
 // streamed loader data), each gzipped. Pages come from the example addresses the browser tests walk
 // (tests/e2e/example-urls.ts), with their data and people made the same way as for those tests.
-// Used by `npm run bench:pages` and by tests/integration/page-weight.test.ts.
+// Used by `npm run bench:pages` and by tests/integration/every-page.test.ts.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -9,8 +9,15 @@ import { getSchemaState } from "../app/infra/backup.server.ts";
 import { type Database, openDatabase } from "../app/infra/db.server.ts";
 import { type Config, ConfigError, parseConfig } from "../app/infra/env.server.ts";
 import { AppError } from "../app/infra/errors.ts";
+import { translatorFor } from "../app/infra/i18n/texts.server.ts";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
+
+/**
+ * Says a message of the application in Dutch, as the rest of this command line: the modules' messages
+ * are keys of the locale files (see `message`); a text that is no key is said as it is.
+ */
+export const sayMessage = translatorFor("nl");
 
 export interface CliContext {
   /** The configuration, read on first use exactly as the server reads it; a bad variable ends with 78. */
@@ -69,7 +76,7 @@ function exitCodeFor(error: unknown): number {
     return EXIT.config;
   }
   if (error instanceof AppError) {
-    console.error(error.message);
+    console.error(sayMessage(error.message));
     return EXIT.failure;
   }
   console.error(describeFailure(error));
@@ -87,7 +94,7 @@ export function describeFailure(error: unknown): string {
     const reason = error.cause instanceof Error ? error.cause.message : "onbekende fout";
     return `Mislukt: de database weigerde een opdracht (${reason}). (A database query failed.)`;
   }
-  return `Mislukt (failed): ${error instanceof Error ? error.message : String(error)}`;
+  return `Mislukt (failed): ${error instanceof Error ? sayMessage(error.message) : String(error)}`;
 }
 
 async function loadCommandGroups(): Promise<RegisterCommands[]> {
@@ -195,7 +202,7 @@ function explainOpenFailure(error: Error): AppError {
   }
   return new AppError(
     "unavailable",
-    `De database kan niet worden geopend: ${error.message} (Could not open the database.)`,
+    `De database kan niet worden geopend: ${sayMessage(error.message)} (Could not open the database.)`,
     { cause: error },
   );
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { parseConfig } from "../app/infra/env.server.ts";
 import { isAppError } from "../app/infra/errors.ts";
+import { translatorFor } from "../app/infra/i18n/texts.server.ts";
 import { PAGE_CACHE_CHANNEL } from "../app/infra/services.server.ts";
 import { importGuideDraft, seedGuide } from "../app/modules/guide/guide-import.server.ts";
 
@@ -27,7 +28,8 @@ try {
     const replace = process.argv.includes("--replace");
     const result = await importGuideDraft({ db: database.db, contentDir, replace }).catch((error) => {
       if (!isAppError(error)) throw error;
-      console.error(error.message);
+      // The module's message is a key of the locale files: said in Dutch, as the rest of this script.
+      console.error(translatorFor("nl")(error.message));
       process.exitCode = 1;
       return undefined;
     });

@@ -8,7 +8,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
 import { AppError, isAppError } from "../app/infra/errors.ts";
-import { languageOfCookies } from "../app/infra/i18n/i18n.ts";
+import { languageOfAcceptLanguage, languageOfCookies } from "../app/infra/i18n/i18n.ts";
 import { translatorFor } from "../app/infra/i18n/texts.server.ts";
 import { message } from "../app/infra/i18n/translate.ts";
 import type { Services } from "../app/infra/services.server.ts";
@@ -107,7 +107,12 @@ export function createApp(options: {
   });
   app.get("/metrics", async (req, res) => {
     if (!metricsAllowed(req)) {
-      res.status(403).type("text/plain").send("Geen toegang tot /metrics vanaf dit adres.\n");
+      const language = languageOfAcceptLanguage(req.headers["accept-language"]);
+      res
+        .status(403)
+        .setHeader("Content-Language", language)
+        .type("text/plain")
+        .send(`${translatorFor(language)("problems.api.metricsRefused")}\n`);
       return;
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -5,8 +5,10 @@ import type { Server } from "node:http";
 import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { openDatabase } from "../app/infra/db.server.ts";
-import { loadKeyring } from "../app/infra/encryption.server.ts";
+import { type Keyring, loadKeyring } from "../app/infra/encryption.server.ts";
 import { ConfigError, configWarnings, parseConfig, setListenPort } from "../app/infra/env.server.ts";
+import { isAppError } from "../app/infra/errors.ts";
+import { translatorFor } from "../app/infra/i18n/texts.server.ts";
 import { startJobWorker } from "../app/infra/jobs.server.ts";
 import { startLiveHub } from "../app/infra/live-hub.server.ts";
 import { createLogger } from "../app/infra/logger.server.ts";
@@ -44,7 +46,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     poolSize: config.databasePoolSize,
     logger,
   }).catch((error: Error) => {
-    logger.fatal({ err: error }, error.message);
+    logger.fatal({ err: error }, translatorFor("en")(error.message));
     process.exit(1);
   });
   await database.migrate();
@@ -80,11 +82,19 @@ export async function start(env: Record<string, string | undefined> = process.en
   const pageCache = createPageCache({ maxEntries: config.pageCacheEntries });
   await pageCache.subscribe(database);
   const liveHub = await startLiveHub({ database, logger });
-  const keyring = loadKeyring({
-    key: config.encryptionKey,
-    oldKeys: config.encryptionKeysOld,
-    dataDir: config.dataDir,
-  });
+  let keyring: Keyring;
+  try {
+    keyring = loadKeyring({
+      key: config.encryptionKey,
+      oldKeys: config.encryptionKeysOld,
+      dataDir: config.dataDir,
+    });
+  } catch (error) {
+    // A key that cannot be used is a setting to fix, said to the operator in both languages.
+    if (!isAppError(error)) throw error;
+    console.error(`${translatorFor("nl")(error.message)} (${translatorFor("en")(error.message)})`);
+    process.exit(78); // EX_CONFIG
+  }
   logger.info({ key: keyring.currentId, source: keyring.source }, "encryption key loaded");
   if (config.databaseUrl && keyring.source === "key file") {
     logger.warn(

@@ -274,16 +274,13 @@ async function openPostgres(options: { url: string; poolSize: number; logger?: L
 async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new AppError("unavailable", "De database antwoordt niet op tijd.")),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(new AppError("unavailable", "problems.database.slow")), timeoutMs);
   });
   try {
     return await Promise.race([promise, timeout]);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("unavailable", "De database is niet bereikbaar.", { cause: error });
+    throw new AppError("unavailable", "problems.database.unreachable", { cause: error });
   } finally {
     clearTimeout(timer);
   }

@@ -41,13 +41,15 @@ describe("encryption at rest", () => {
   it("refuses a value moved to another place or changed by one bit", () => {
     const keyring = createKeyring({ current: key, source: "ENCRYPTION_KEY" });
     const stored = keyring.encrypt("tekst", "deliberations:1");
-    expect(() => keyring.decrypt(stored, "deliberations:2")).toThrow(/beschadigd/);
+    expect(() => keyring.decrypt(stored, "deliberations:2")).toThrow("problems.encryption.damaged");
     const parts = stored.split(":");
     const body = Buffer.from(parts[3] ?? "", "base64url");
     body[0] = (body[0] ?? 0) ^ 1;
     parts[3] = body.toString("base64url");
-    expect(() => keyring.decrypt(parts.join(":"), "deliberations:1")).toThrow(/beschadigd/);
-    expect(() => keyring.decrypt("geen versleutelde tekst", "deliberations:1")).toThrow(/beschadigd/);
+    expect(() => keyring.decrypt(parts.join(":"), "deliberations:1")).toThrow("problems.encryption.damaged");
+    expect(() => keyring.decrypt("geen versleutelde tekst", "deliberations:1")).toThrow(
+      "problems.encryption.damaged",
+    );
   });
 
   it("refuses a shortened authentication tag and a body shorter than a tag", () => {
@@ -56,7 +58,7 @@ describe("encryption at rest", () => {
     const body = Buffer.from(parts[3] ?? "", "base64url");
     // Cut the 16-byte tag down to 4 bytes: Node would accept such a tag unless told its length.
     const shortened = [...parts.slice(0, 3), body.subarray(0, body.length - 12).toString("base64url")];
-    expect(() => keyring.decrypt(shortened.join(":"), "x")).toThrow(/beschadigd/);
+    expect(() => keyring.decrypt(shortened.join(":"), "x")).toThrow("problems.encryption.damaged");
     // A value that is nothing but a 4-byte tag (over an empty text) is refused, though it is authentic.
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: 4 });
@@ -69,12 +71,12 @@ describe("encryption at rest", () => {
       iv.toString("base64url"),
       cipher.getAuthTag().toString("base64url"),
     ];
-    expect(() => keyring.decrypt(tagOnly.join(":"), "x")).toThrow(/beschadigd/);
+    expect(() => keyring.decrypt(tagOnly.join(":"), "x")).toThrow("problems.encryption.damaged");
     tagOnly[0] = "v1";
     const oldAad = createCipheriv("aes-256-gcm", key, iv, { authTagLength: 4 }).setAAD(Buffer.from("x"));
     oldAad.final();
     tagOnly[3] = oldAad.getAuthTag().toString("base64url");
-    expect(() => keyring.decrypt(tagOnly.join(":"), "x")).toThrow(/beschadigd/);
+    expect(() => keyring.decrypt(tagOnly.join(":"), "x")).toThrow("problems.encryption.damaged");
   });
 
   it("reads a value of the old format with the context of its day, reports it stale, and never mixes formats", () => {
@@ -91,7 +93,7 @@ describe("encryption at rest", () => {
     expect(keyring.isStale(old)).toBe(true);
     expect(() =>
       keyring.decrypt(old, "deliberations:1:eigenaar", { legacyContext: "deliberations:2" }),
-    ).toThrow(/beschadigd/);
+    ).toThrow("problems.encryption.damaged");
 
     const current = keyring.encrypt("nieuw", "deliberations:1");
     expect(current).toMatch(/^v2:/);
@@ -100,7 +102,7 @@ describe("encryption at rest", () => {
     const relabelled = current.replace(/^v2:/, "v1:");
     expect(() =>
       keyring.decrypt(relabelled, "deliberations:1", { legacyContext: "deliberations:1" }),
-    ).toThrow(/beschadigd/);
+    ).toThrow("problems.encryption.damaged");
   });
 
   it("reads values of an old key during a rotation, writes with the new one, and says which are stale", () => {
@@ -113,7 +115,7 @@ describe("encryption at rest", () => {
     expect(rotating.isStale(rotating.encrypt("nieuw", "x"))).toBe(false);
     expect(rotating.currentId).toBe(keyIdOf(newKey));
     const forgotten = createKeyring({ current: newKey, source: "ENCRYPTION_KEY" });
-    expect(() => forgotten.decrypt(stored, "x")).toThrow(/sleutel om deze gegevens te lezen ontbreekt/);
+    expect(() => forgotten.decrypt(stored, "x")).toThrow("problems.encryption.keyMissing");
   });
 
   it("makes a key file on first start, readable by the owner only, and keeps using it", () => {
@@ -142,9 +144,9 @@ describe("encryption at rest", () => {
     const keyring = loadKeyring({ key: key.toString("base64"), dataDir });
     expect(keyring.source).toBe("ENCRYPTION_KEY");
     expect(fs.existsSync(path.join(dataDir, KEY_FILE))).toBe(false);
-    expect(() => loadKeyring({ key: "kort", dataDir })).toThrow(/ENCRYPTION_KEY/);
+    expect(() => loadKeyring({ key: "kort", dataDir })).toThrow("problems.encryption.keyInvalid");
     expect(() => loadKeyring({ key: key.toString("hex"), oldKeys: ["kort"], dataDir })).toThrow(
-      /ENCRYPTION_KEYS_OLD/,
+      "problems.encryption.oldKeyInvalid",
     );
   });
 });

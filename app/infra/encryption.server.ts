@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "./errors.ts";
+import { message } from "./i18n/translate.ts";
 import { ensurePrivateFolder, openNewPrivateFile, tightenPrivateFile } from "./private-files.server.ts";
 
 export const KEY_FILE = "encryption.key";
@@ -80,10 +81,7 @@ export function createKeyring(options: {
       }
       const key = keys.get(id);
       if (!key) {
-        throw new AppError(
-          "unavailable",
-          "De sleutel om deze gegevens te lezen ontbreekt. De beheerder moet de oude sleutel terugzetten (ENCRYPTION_KEYS_OLD).",
-        );
+        throw new AppError("unavailable", "problems.encryption.keyMissing");
       }
       const iv = Buffer.from(ivText, "base64url");
       const body = Buffer.from(bodyText, "base64url");
@@ -120,7 +118,7 @@ function authenticatedData(format: string, context: string): Buffer {
 function damaged(cause?: unknown): AppError {
   return new AppError(
     "unavailable",
-    "Deze gegevens zijn beschadigd en kunnen niet worden gelezen.",
+    "problems.encryption.damaged",
     cause === undefined ? undefined : { cause },
   );
 }
@@ -133,15 +131,12 @@ export function loadKeyring(options: { key?: string; oldKeys?: string[]; dataDir
   const old = (options.oldKeys ?? []).map((text, index) => {
     const key = parseKey(text);
     if (!key)
-      throw new AppError(
-        "invalid",
-        `ENCRYPTION_KEYS_OLD: sleutel ${index + 1} is geen sleutel van 32 bytes.`,
-      );
+      throw new AppError("invalid", message("problems.encryption.oldKeyInvalid", { number: index + 1 }));
     return key;
   });
   if (options.key) {
     const key = parseKey(options.key);
-    if (!key) throw new AppError("invalid", "ENCRYPTION_KEY: geen sleutel van 32 bytes (base64 of hex).");
+    if (!key) throw new AppError("invalid", "problems.encryption.keyInvalid");
     return createKeyring({ current: key, old, source: "ENCRYPTION_KEY" });
   }
   const file = path.join(options.dataDir, KEY_FILE);
@@ -156,6 +151,6 @@ export function loadKeyring(options: { key?: string; oldKeys?: string[]; dataDir
   // Made elsewhere with looser permissions: tighten them; the key is as secret as the data.
   tightenPrivateFile(file);
   const key = parseKey(fs.readFileSync(file, "utf8"));
-  if (!key) throw new AppError("invalid", `${file}: dit bestand bevat geen geldige sleutel.`);
+  if (!key) throw new AppError("invalid", message("problems.encryption.keyFileInvalid", { file }));
   return createKeyring({ current: key, old, source: "key file" });
 }

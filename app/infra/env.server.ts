@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { translatorFor } from "./i18n/texts.server.ts";
+import { message } from "./i18n/translate.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export const OIDC_CLIENT_AUTH_METHODS = [
@@ -26,7 +28,7 @@ export const ConfigInput = z.object({
   DATABASE_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^postgres(ql)?:\/\//, "moet beginnen met postgres:// of postgresql://")
+      .regex(/^postgres(ql)?:\/\//, "problems.config.postgresUrl")
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -36,12 +38,12 @@ export const ConfigInput = z.object({
       .refine((value) => {
         const url = new URL(value);
         return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
-      }, "moet alleen een schema, een host en eventueel een poort zijn (https://vakmanschap.example.nl)")
+      }, "problems.config.publicUrlBare")
       .optional(),
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TRUST_PROXY: optionalText,
-  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "moet minstens 16 tekens lang zijn").optional()),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "problems.config.metricsTokenShort").optional()),
   METRICS_ALLOW: z.string().default("127.0.0.1/32,::1/128"),
   OFFICIAL_GUIDE_URL: z
     .url({ protocol: /^https?$/ })
@@ -51,13 +53,11 @@ export const ConfigInput = z.object({
   SMTP_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^smtps?:\/\//, "moet beginnen met smtp:// of smtps://")
+      .regex(/^smtps?:\/\//, "problems.config.smtpUrl")
       .optional(),
   ),
   MAIL_FROM: z.string().trim().min(3).default("Vakmanschap <noreply@vakmanschap.invalid>"),
-  API_CONTACT_EMAIL: z
-    .email("moet een e-mailadres zijn, bijvoorbeeld api@vakmanschap.example.nl")
-    .default("api@vakmanschap.invalid"),
+  API_CONTACT_EMAIL: z.email("problems.config.apiContactEmail").default("api@vakmanschap.invalid"),
   ALLOWED_EMAIL_DOMAINS: z.string().default(""),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -79,12 +79,7 @@ export const ConfigInput = z.object({
   LOGIN_LINKS: z.enum(["on", "off"]).default("on"),
   CONVERSATION_MAX_PARTICIPANTS: z.coerce.number().int().min(2).max(100_000).default(5000),
   CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
-  CONVERSATION_MIN_ANSWERS: z.coerce
-    .number()
-    .int()
-    .min(3, "moet minstens 3 zijn: met minder antwoorden is een uitslag niet anoniem")
-    .max(50)
-    .default(3),
+  CONVERSATION_MIN_ANSWERS: z.coerce.number().int().min(3, "problems.config.minAnswers").max(50).default(3),
   CONVERSATION_JOINS_PER_IP: z.coerce.number().int().min(1).default(1000),
   CONVERSATION_JOINS_PER_IP_PER_SESSION: z.coerce.number().int().min(1).max(100_000).default(500),
   CONVERSATION_STREAMS_TOTAL: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
@@ -106,10 +101,7 @@ export const ConfigInput = z.object({
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
-      .regex(
-        /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/,
-        "moet 32 bytes zijn, als base64 of hex (maak er een met: npx vakmanschap key new)",
-      )
+      .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "problems.config.encryptionKey")
       .optional(),
   ),
   ENCRYPTION_KEYS_OLD: z.string().default(""),
@@ -288,21 +280,41 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return value;
 }
 
+/**
+ * A message for the operator, who may read either language: Dutch, then English in brackets. A text
+ * that is no key of the locale files (zod's own English) is said as it is.
+ */
+function forOperator(said: string): string {
+  const dutch = translatorFor("nl")(said);
+  const english = translatorFor("en")(said);
+  return dutch === english ? dutch : `${dutch} (${english})`;
+}
+
+function invalidConfiguration(lines: { variable: string; message: string }[]): ConfigError {
+  return new ConfigError(
+    `Ongeldige configuratie (invalid configuration):\n${lines
+      .map((line) => `- ${line.variable}: ${forOperator(line.message)}`)
+      .join("\n")}`,
+  );
+}
+
+// The variables' own checks say their messages as keys; the rest keeps zod's English, which names the
+// bound that was crossed, rather than the interface's general "this is not right".
+const zodEnglish = z.locales.en().localeError;
+
 /** Reads the configuration from `source` (normally process.env); throws ConfigError naming every bad variable. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const result = ConfigInput.safeParse(source);
+  const result = ConfigInput.safeParse(source, { error: (issue) => zodEnglish(issue) });
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Ongeldige configuratie (invalid configuration):\n${lines.join("\n")}`);
+    throw invalidConfiguration(
+      result.error.issues.map((issue) => ({ variable: issue.path.join("."), message: issue.message })),
+    );
   }
   const input = result.data;
   if (!input.PUBLIC_URL && !isLoopbackHost(input.HOST)) {
-    throw new ConfigError(
-      "Ongeldige configuratie (invalid configuration):\n" +
-        `- PUBLIC_URL: is nodig omdat de server op ${input.HOST} luistert, niet alleen op deze computer. ` +
-        "Zet het openbare adres van de site, bijvoorbeeld PUBLIC_URL=https://vakmanschap.example.nl. " +
-        "Links in e-mails worden daarmee gemaakt, nooit met het adres dat een bezoeker meestuurt.",
-    );
+    throw invalidConfiguration([
+      { variable: "PUBLIC_URL", message: message("problems.config.publicUrlNeeded", { host: input.HOST }) },
+    ]);
   }
   return {
     env: input.NODE_ENV,
@@ -382,9 +394,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 
 function oidcConfigOf(input: z.infer<typeof ConfigInput>): OidcConfig | undefined {
   if (!input.OIDC_ISSUER) return undefined;
-  const bad = (variable: string, message: string) =>
-    new ConfigError(`Ongeldige configuratie (invalid configuration):\n- ${variable}: ${message}`);
-  if (!input.OIDC_CLIENT_ID) throw bad("OIDC_CLIENT_ID", "is nodig als OIDC_ISSUER is gezet");
+  const bad = (variable: string, said: string) => invalidConfiguration([{ variable, message: said }]);
+  if (!input.OIDC_CLIENT_ID) throw bad("OIDC_CLIENT_ID", "problems.config.clientIdNeeded");
   const method =
     input.OIDC_CLIENT_AUTH ?? (input.OIDC_CLIENT_SECRET ? "client_secret_basic" : "private_key_jwt");
   let clientAuth: OidcConfig["clientAuth"];
@@ -394,19 +405,23 @@ function oidcConfigOf(input: z.infer<typeof ConfigInput>): OidcConfig | undefine
       try {
         privateKey = fs.readFileSync(input.OIDC_PRIVATE_KEY_FILE, "utf8");
       } catch (error) {
-        throw bad("OIDC_PRIVATE_KEY_FILE", `kan niet gelezen worden (${(error as Error).message})`);
+        throw bad(
+          "OIDC_PRIVATE_KEY_FILE",
+          message("problems.config.privateKeyUnreadable", { reason: (error as Error).message }),
+        );
       }
     }
     if (!privateKey) {
-      throw bad("OIDC_PRIVATE_KEY", "is nodig voor private_key_jwt (of zet OIDC_PRIVATE_KEY_FILE)");
+      throw bad("OIDC_PRIVATE_KEY", "problems.config.privateKeyNeeded");
     }
     clientAuth = { method, privateKey, signingAlg: input.OIDC_SIGNING_ALG };
   } else {
-    if (!input.OIDC_CLIENT_SECRET) throw bad("OIDC_CLIENT_SECRET", `is nodig voor ${method}`);
+    if (!input.OIDC_CLIENT_SECRET)
+      throw bad("OIDC_CLIENT_SECRET", message("problems.config.clientSecretNeeded", { method }));
     clientAuth = { method, secret: input.OIDC_CLIENT_SECRET };
   }
   const scopes = input.OIDC_SCOPES.split(/\s+/).filter(Boolean);
-  if (!scopes.includes("openid")) throw bad("OIDC_SCOPES", "moet 'openid' bevatten");
+  if (!scopes.includes("openid")) throw bad("OIDC_SCOPES", "problems.config.scopesOpenid");
   return {
     issuer: input.OIDC_ISSUER,
     clientId: input.OIDC_CLIENT_ID,

@@ -3,6 +3,7 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "./db.server.ts";
 import { AppError } from "./errors.ts";
+import { message } from "./i18n/translate.ts";
 import { rateLimits } from "./jobs.schema.ts";
 
 /** Windows older than this are pruned, so no limit may use a longer window. */
@@ -69,15 +70,12 @@ export async function hitRateLimit(options: {
   };
 }
 
-/** The error for a refused hit; the message says in plain Dutch how long to wait. */
+/** The error for a refused hit; the message says in plain words how many minutes to wait. */
 export function rateLimitError(retryAfterSeconds: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  const wait = minutes === 1 ? "1 minuut" : `${minutes} minuten`;
-  return new AppError(
-    "rate_limited",
-    `Je hebt dit te vaak geprobeerd. Wacht ${wait} en probeer het dan opnieuw.`,
-    { retryAfterSeconds },
-  );
+  return new AppError("rate_limited", message("problems.rateLimit.tryAgain", { count: minutes }), {
+    retryAfterSeconds,
+  });
 }
 
 /** Deletes windows that started more than a day ago; returns how many. Run it now and then (a job). */

@@ -63,25 +63,19 @@ export function createStreamLimits(options: {
         }
       }
       if (total >= caps.total) {
-        throw new AppError(
-          "unavailable",
-          "Er zijn nu te veel live verbindingen met deze server. Probeer het over een halve minuut opnieuw.",
-          { retryAfterSeconds: RETRY_AFTER_SECONDS },
-        );
+        throw new AppError("unavailable", "problems.liveStreams.serverFull", {
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        });
       }
       if ((perAddress.get(claim.address) ?? 0) >= caps.perAddress) {
-        throw new AppError(
-          "rate_limited",
-          "Er zijn te veel live verbindingen vanaf jouw netwerk. Probeer het over een halve minuut opnieuw.",
-          { retryAfterSeconds: RETRY_AFTER_SECONDS },
-        );
+        throw new AppError("rate_limited", "problems.liveStreams.networkFull", {
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        });
       }
       if (claim.login !== undefined && (perLogin.get(claim.login) ?? 0) >= caps.perLogin) {
-        throw new AppError(
-          "rate_limited",
-          "Je hebt te veel live vensters open. Sluit er een paar en probeer het over een halve minuut opnieuw.",
-          { retryAfterSeconds: RETRY_AFTER_SECONDS },
-        );
+        throw new AppError("rate_limited", "problems.liveStreams.tooManyWindows", {
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        });
       }
       const stream = open();
       total += 1;

@@ -3,13 +3,13 @@
 // the record itself stays as it is, private.
 import { data, Form, redirect } from "react-router";
 import { readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { cardDraftFrom } from "~/modules/deliberation/card-from-record.ts";
+import { cardDraftIn } from "~/modules/deliberation/card-draft.server.ts";
 import { requireOwnDeliberation } from "~/modules/deliberation/own-deliberation.server.ts";
 import { CardFields } from "~/modules/dilemmas/card-form.tsx";
 import { submitCard } from "~/modules/dilemmas/dilemma-submissions.server.ts";
@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { services } = context;
     const { record } = await requireOwnDeliberation({ request, services, id: params.id });
     const { db } = services.database;
-    const draft = cardDraftFrom(record.content);
+    const draft = cardDraftIn(record.content, languageOf(request));
     const titles = await principleTitles({ db });
     return data(
       {
@@ -65,7 +65,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!input.success || !reviewed) {
       const t = translatorFor(languageOf(request));
       const errors = {
-        ...(input.success ? {} : fieldErrorsOf(input.error)),
+        ...(input.success ? {} : translateFields(t, fieldErrorsOf(input.error))),
         ...(reviewed ? {} : { [REVIEWED]: t("wijzer.card.reviewedRequired") }),
       };
       return data({ errors, values: typed, reviewed }, { status: 400 });

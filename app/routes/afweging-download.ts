@@ -12,7 +12,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { services } = context;
     const format = new URL(request.url).searchParams.get("formaat") ?? "markdown";
     if (format !== "markdown" && format !== "json") {
-      throw new AppError("invalid", "Kies als formaat markdown of json.");
+      throw new AppError("invalid", "problems.deliberation.exportFormat");
     }
     const { record } = await requireOwnDeliberation({ request, services, id: params.id });
     const titles = await principleTitles({ db: services.database.db });

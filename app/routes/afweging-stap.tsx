@@ -6,9 +6,9 @@ import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
 import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getCurrentUser, requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { ConflictPanel } from "~/modules/deliberation/conflict-panel.tsx";
@@ -49,7 +49,7 @@ import type { Route } from "./+types/afweging-stap";
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: TextsHandle = { texts: ["dilemmas", "wijzer"] };
 
-const NOT_FOUND = "Deze stap bestaat niet.";
+const NOT_FOUND = "problems.deliberation.stepNotFound";
 
 /** What the form shows of typed or restored values: all of them when they are valid, else none. */
 const shownValues = (typed: unknown) => DeliberationPatch.catch({}).parse(typed ?? {});
@@ -159,17 +159,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     const parsed = DeliberationPatch.safeParse(patch);
     if (!parsed.success) {
-      return data(
-        {
-          errors: fieldErrorsOf(parsed.error, { nameOf: stepFieldOf }),
-          values: shownValues(patch),
-          revision,
-        },
-        { status: 400, headers: PRIVATE_HEADERS },
-      );
+      return answerRefusedForm(parsed.error, {
+        request,
+        values: shownValues(patch),
+        fieldNames: { nameOf: stepFieldOf },
+        extra: { revision },
+        headers: PRIVATE_HEADERS,
+      });
     }
-    if (!Number.isInteger(revision))
-      throw new AppError("invalid", "Het formulier is niet compleet. Laad de pagina opnieuw.");
+    if (!Number.isInteger(revision)) throw new AppError("invalid", "problems.deliberation.formIncomplete");
     const result = await saveDeliberation({
       db,
       keyring: services.keyring,

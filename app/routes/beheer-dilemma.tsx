@@ -5,9 +5,10 @@ import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -27,7 +28,7 @@ import type { Route } from "./+types/beheer-dilemma";
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: TextsHandle = { texts: ["account", "cardForm", "dilemmas", "review", "submit"] };
 
-const Decision = z.enum(["publiceren", "afwijzen"], { error: "Kies publiceren of afwijzen." });
+const Decision = z.enum(["publiceren", "afwijzen"], { error: "problems.dilemmas.decision" });
 
 async function load(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
   const { actor } = await requirePermission({
@@ -36,7 +37,7 @@ async function load(request: Request, context: Route.LoaderArgs["context"], id: 
     permission: "dilemmas:review",
   });
   const parsed = Id.safeParse(id);
-  if (!parsed.success) throw new AppError("not_found", "Deze inzending bestaat niet (meer).");
+  if (!parsed.success) throw new AppError("not_found", "problems.dilemmas.submissionNotFound");
   return { actor, id: parsed.data };
 }
 
@@ -86,10 +87,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const decision = Decision.safeParse(form.get("besluit"));
     const input = DilemmaCardInput.safeParse(typed);
     if (!input.success || !decision.success) {
-      const errors = {
+      const errors = translateFields(translatorFor(languageOf(request)), {
         ...(input.success ? {} : fieldErrorsOf(input.error)),
         ...(decision.success ? {} : { besluit: decision.error.issues[0]?.message ?? "" }),
-      };
+      });
       return data({ errors, values: typed, note, done: null }, { status: 400 });
     }
     try {

@@ -4,6 +4,7 @@ import { AppError } from "~/infra/errors.ts";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { listUsers, setUserRoles } from "~/modules/accounts/accounts.server.ts";
 import { RolesChangeInput } from "~/modules/accounts/accounts.validation.ts";
@@ -46,7 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
     const form = await readFormData(request);
     const input = RolesChangeInput.safeParse(formValuesOf(form, RolesChangeInput));
-    if (!input.success) throw new AppError("invalid", "Deze wijziging klopt niet. Probeer het opnieuw.");
+    if (!input.success) throw new AppError("invalid", "problems.accounts.rolesChangeInvalid");
     try {
       const user = await setUserRoles({
         db: context.services.database.db,
@@ -56,10 +57,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       });
       return data({ saved: user.email, problem: null });
     } catch (error) {
-      if (error instanceof AppError && error.code === "conflict") {
-        return data({ saved: null, problem: error.message }, { status: 409 });
-      }
-      throw error;
+      // The last administrator keeps the role: said above the list.
+      return answerRefusedForm(error, { request, say: ["conflict"], extra: { saved: null } });
     }
   });
 }

@@ -8,6 +8,7 @@ import { useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { compareHref } from "~/modules/guide/compare-href.ts";
 import { getDraftContent } from "~/modules/guide/draft-versions.server.ts";
 import { applyGuideEdit, GUIDE_NOTICES, previewOf } from "~/modules/guide/editor-forms.server.ts";
 import { getCurrentVersion } from "~/modules/guide/guide.server.ts";
@@ -77,6 +78,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       pageCache: services.pageCache,
       actor,
       form,
+      request,
     });
     if (outcome.kind === "done") {
       return redirect(outcome.location, { status: 303 });
@@ -320,7 +322,7 @@ export default function DraftEditor({ loaderData, actionData }: Route.ComponentP
           {t("guideEditor.readDraft", { number: draft.number })}
         </Link>
         {currentNumber ? (
-          <Link to={`/gids/vergelijk?van=${currentNumber}&naar=${draft.number}`}>
+          <Link to={compareHref(currentNumber, draft.number)}>
             {t("guideEditor.compareDraft", { from: currentNumber, to: draft.number })}
           </Link>
         ) : null}

@@ -7,6 +7,7 @@ import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { message } from "~/infra/i18n/translate.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { getDraftContent } from "~/modules/guide/draft-versions.server.ts";
@@ -36,7 +37,7 @@ async function allowed(request: Request, context: Route.LoaderArgs["context"], s
     permission: "guide:edit",
   });
   const parsed = PartSlug.safeParse(slug);
-  if (!parsed.success) throw new AppError("not_found", "Dit deel staat niet in het concept.");
+  if (!parsed.success) throw new AppError("not_found", "problems.guide.partMissingFromDraft");
   return { actor, slug: parsed.data };
 }
 
@@ -44,10 +45,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { slug } = await allowed(request, context, params.deel);
     const content = await getDraftContent({ db: context.services.database.db });
-    if (!content) throw new AppError("not_found", "Er is geen concept. Maak eerst een nieuw concept.");
+    if (!content) throw new AppError("not_found", "problems.guide.noDraft");
     const { version } = content;
     const part = content.parts.find((candidate) => candidate.slug === slug);
-    if (!part) throw new AppError("not_found", `Het deel '${slug}' staat niet in het concept.`);
+    if (!part) throw new AppError("not_found", message("problems.guide.partNotInDraft", { slug }));
     const search = new URL(request.url).searchParams;
     const anchors = new Set(part.blocks.map((block) => block.anchor));
     const editing = search.get("alinea");
@@ -81,6 +82,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       pageCache: services.pageCache,
       actor,
       form,
+      request,
       partSlug: slug,
     });
     if (outcome.kind === "done") {

@@ -11,7 +11,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     await requirePermission({ request, services: context.services, permission: "guide:edit" });
     const content = await getDraftContent({ db: context.services.database.db });
-    if (!content) throw new AppError("not_found", "Er is geen concept om te downloaden.");
+    if (!content) throw new AppError("not_found", "problems.guide.noDraftToDownload");
     const { version, parts } = content;
     const headers = new Headers(PRIVATE_HEADERS);
     headers.set("Content-Type", "text/markdown; charset=utf-8");

@@ -7,6 +7,7 @@ import { useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { compareHref } from "~/modules/guide/compare-href.ts";
 import { getDraft } from "~/modules/guide/draft-versions.server.ts";
 import { applyGuideEdit, GUIDE_NOTICES } from "~/modules/guide/editor-forms.server.ts";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
@@ -65,6 +66,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       pageCache: services.pageCache,
       actor,
       form,
+      request,
     });
     if (outcome.kind === "done") {
       return redirect(outcome.location, { status: 303 });
@@ -95,7 +97,7 @@ export default function GuideEditor({ loaderData, actionData }: Route.ComponentP
           </Paragraph>
           {loaderData.notice === "gepubliceerd" && loaderData.published && previous ? (
             <Paragraph>
-              <Link to={`/gids/vergelijk?van=${previous.number}&naar=${loaderData.published}`}>
+              <Link to={compareHref(previous.number, loaderData.published)}>
                 {t("guideEditor.seeChanges", { from: previous.number, to: loaderData.published })}
               </Link>
             </Paragraph>
@@ -145,7 +147,7 @@ export default function GuideEditor({ loaderData, actionData }: Route.ComponentP
                 {t("guideEditor.download")}
               </Link>
               {currentNumber ? (
-                <Link to={`/gids/vergelijk?van=${currentNumber}&naar=${draft.number}`}>
+                <Link to={compareHref(currentNumber, draft.number)}>
                   {t("guideEditor.compareDraft", { from: currentNumber, to: draft.number })}
                 </Link>
               ) : null}

@@ -9,8 +9,9 @@ import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData, textsOf } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
-import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -68,7 +69,7 @@ async function editorAndRound(
     permission: "kriskras:organise",
   });
   const parsed = Id.safeParse(id);
-  if (!parsed.success) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
+  if (!parsed.success) throw new AppError("not_found", "problems.kriskras.roundNotFound");
   return { roundId: parsed.data, actor, userId: actor.id };
 }
 
@@ -120,7 +121,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           ? {
               state: run.state,
               percent: Math.round(run.fraction * 100),
-              message: run.message,
+              // Stored as a message of the locale files: said here in the reader's language.
+              message: translatorFor(languageOf(request))(run.message),
               result: run.result,
             }
           : null,
@@ -140,7 +142,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const intent = form.get("intent");
     const chosen = textsOf(form, CHOSEN);
     const one = () => {
-      if (chosen.length !== 1) throw new AppError("invalid", "Kies precies één persoon.");
+      if (chosen.length !== 1) throw new AppError("invalid", "problems.kriskras.chooseOne");
       return chosen[0] as string;
     };
     try {
@@ -162,15 +164,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           return redirect(`/beheer/kriskras/${roundId}/groepen?${query}`, { status: 303 });
         }
         case "verplaats": {
-          if (chosen.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt verplaatsen.");
+          if (chosen.length === 0) throw new AppError("invalid", "problems.kriskras.chooseToMove");
           const target = form.get("naar");
           const groupId = target === NO_GROUP ? null : Id.safeParse(target).data;
-          if (groupId === undefined) throw new AppError("invalid", "Kies de groep waar ze heen gaan.");
+          if (groupId === undefined) throw new AppError("invalid", "problems.kriskras.chooseGroup");
           await movePeople({ db, roundId, signupIds: chosen, groupId });
           break;
         }
         case "ruil":
-          if (chosen.length !== 2) throw new AppError("invalid", "Kies precies twee mensen om te ruilen.");
+          if (chosen.length !== 2) throw new AppError("invalid", "problems.kriskras.chooseTwo");
           await swapPeople({ db, roundId, signupA: chosen[0] as string, signupB: chosen[1] as string });
           break;
         case "gastheer":
@@ -181,7 +183,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           await setPeopleLocked({ db, roundId, signupIds: chosen, locked: intent === "vastzetten" });
           break;
         default:
-          throw new AppError("invalid", "Kies wat je wilt doen.");
+          throw new AppError("invalid", "problems.kriskras.chooseAction");
       }
     } catch (error) {
       // A bad choice is said on the page; an outage is for the error page.
@@ -189,10 +191,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return redirect(`/beheer/kriskras/${roundId}/groepen?gewijzigd=1`, { status: 303 });
   });
-}
-
-export function meta() {
-  return [{ title: "Groepen samenstellen — Vakmanschap" }];
 }
 
 type LoaderData = Route.ComponentProps["loaderData"];
@@ -224,6 +222,7 @@ export default function ComposeGroups({ loaderData, actionData }: Route.Componen
   const chosen = new Set(actionData?.chosen ?? []);
   return (
     <>
+      <title>{`${t("kriskras.groepen.pageTitle")} — Vakmanschap`}</title>
       <Paragraph>
         <Link to={`/beheer/kriskras/${round.id}`}>{t("kriskras.groepen.back")}</Link>
       </Paragraph>

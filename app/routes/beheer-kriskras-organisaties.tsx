@@ -78,7 +78,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     await requirePermission({ request, services: context.services, permission: "kriskras:organise" });
     const form = await readFormData(request);
-    const outcome = await applyListEdit({ db: context.services.database.db, form });
+    const outcome = await applyListEdit({ db: context.services.database.db, form, request });
     if (outcome.kind === "done") {
       const anchor = outcome.notice.startsWith("organisatie") ? "#organisaties" : "#antwoorden";
       return redirect(`${PAGE}?gedaan=${outcome.notice}${anchor}`, { status: 303 });

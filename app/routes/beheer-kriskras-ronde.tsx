@@ -60,7 +60,7 @@ async function allowed(request: Request, context: Route.LoaderArgs["context"], i
     permission: "kriskras:organise",
   });
   const parsed = Id.safeParse(id);
-  if (!parsed.success) throw new AppError("not_found", "Deze kris-kras-ronde bestaat niet (meer).");
+  if (!parsed.success) throw new AppError("not_found", "problems.kriskras.kriskrasRoundNotFound");
   return { actor, id: parsed.data };
 }
 
@@ -118,7 +118,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { actor, id } = await allowed(request, context, params.id);
     const form = await readFormData(request);
-    const outcome = await applyRoundEdit({ db: context.services.database.db, actor, roundId: id, form });
+    const outcome = await applyRoundEdit({
+      db: context.services.database.db,
+      actor,
+      roundId: id,
+      form,
+      request,
+    });
     if (outcome.kind === "done") {
       const anchor = outcome.notice.startsWith("tijdvak")
         ? "#tijdvakken"

@@ -5,16 +5,17 @@ import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { adoptIntoDraft, listAdoptions } from "~/modules/cocreation/adoptions.server.ts";
 import { ModerationInput, StatusInput } from "~/modules/cocreation/cocreation.validation.ts";
 import { CONTRIBUTION_STATUSES, PROPOSAL_KINDS } from "~/modules/cocreation/cocreation-kinds.ts";
 import { ContributionCard, HiddenNotice, useDate } from "~/modules/cocreation/contribution-view.tsx";
-import { getContribution, NOT_FOUND } from "~/modules/cocreation/contributions.server.ts";
+import { getContribution, NOT_FOUND, REPLY_NOT_FOUND } from "~/modules/cocreation/contributions.server.ts";
 import { decideStatus } from "~/modules/cocreation/decisions.server.ts";
 import { moderateItem } from "~/modules/cocreation/moderation.server.ts";
 import { getDraft } from "~/modules/guide/draft-versions.server.ts";
@@ -81,9 +82,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (intent === "status") {
       const values = { status: text("status"), reason: text("reason"), version: text("version") };
       const input = StatusInput.safeParse({ ...values, version: values.version || undefined });
-      if (!input.success) {
-        return data({ form: "status", errors: fieldErrorsOf(input.error), values }, { status: 400 });
-      }
+      if (!input.success)
+        return answerRefusedForm(input.error, { request, values, extra: { form: "status" } });
       const origin = services.config.publicUrl;
       await decideStatus({
         db,
@@ -99,10 +99,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const values = { status: text("status"), reason: text("reason"), version: "" };
       const input = StatusInput.safeParse({ ...values, version: 1 });
       if (!input.success) {
-        return data(
-          { form: "adopt", errors: fieldErrorsOf(input.error, { prefix: "adopt-" }), values },
-          { status: 400 },
-        );
+        return answerRefusedForm(input.error, {
+          request,
+          values,
+          fieldNames: { prefix: "adopt-" },
+          extra: { form: "adopt" },
+        });
       }
       const origin = services.config.publicUrl;
       try {
@@ -117,7 +119,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       } catch (error) {
         if (!(error instanceof AppError) || (error.code !== "conflict" && error.code !== "invalid"))
           throw error;
-        return data({ form: "adopt", errors: { "adopt-status": error.message }, values }, { status: 409 });
+        // An `invalid` refusal names the status field of the other form: said beside this form's choice.
+        const t = translatorFor(languageOf(request));
+        return data({ form: "adopt", errors: { "adopt-status": t(error.message) }, values }, { status: 409 });
       }
       return redirect(`/beheer/meedenken/${id}?klaar=overgenomen`, { status: 303 });
     }
@@ -126,13 +130,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         ? { kind: "reactie" as const, id: text("reactie") }
         : { kind: "bijdrage" as const, id };
       const values = { reason: text("reason"), target: target.kind === "reactie" ? target.id : "" };
-      if (!Id.safeParse(target.id).success)
-        throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+      if (!Id.safeParse(target.id).success) throw new AppError("not_found", REPLY_NOT_FOUND);
       const input = ModerationInput.safeParse({ action: intent, reason: values.reason });
       if (!input.success) {
         const field = target.kind === "reactie" ? `reason-${target.id}` : "moderation-reason";
-        const message = input.error.issues[0]?.message ?? "";
-        return data({ form: field, errors: { [field]: message }, values }, { status: 400 });
+        return answerRefusedForm(input.error, {
+          request,
+          values,
+          fieldNames: { nameOf: () => field },
+          extra: { form: field },
+        });
       }
       const result = await moderateItem({
         db,
@@ -141,12 +148,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         target,
         input: input.data,
       });
-      if (result.contributionId !== id) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+      if (result.contributionId !== id) throw new AppError("not_found", REPLY_NOT_FOUND);
       return redirect(`/beheer/meedenken/${id}?klaar=${intent === "verbergen" ? "verborgen" : "hersteld"}`, {
         status: 303,
       });
     }
-    throw new AppError("invalid", "Onbekende actie.");
+    throw new AppError("invalid", "problems.cocreation.unknownAction");
   });
 }
 

@@ -25,7 +25,7 @@ import type { Route } from "./+types/dilemma";
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: TextsHandle = { texts: ["dilemmas", "guide", "waysIn"] };
 
-const NOT_FOUND = "Dit dilemma bestaat niet (meer).";
+const NOT_FOUND = "problems.dilemmas.notFound";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -6,8 +6,9 @@ import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { isAppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import {
@@ -202,10 +203,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return redirect(code ? `/doe-mee/${code}?opgeslagen=1` : "/doe-mee", { status: 303 });
     }
 
-    return data(
-      { errors: { formulier: "Dit formulier kennen we niet. Laad de pagina opnieuw." } },
-      { status: 400 },
-    );
+    const t = translatorFor(languageOf(request));
+    return data({ errors: { formulier: t("problems.conversations.unknownForm") } }, { status: 400 });
   });
 }
 

@@ -3,8 +3,9 @@
 import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { JoinCode } from "~/modules/conversations/join-code.ts";
@@ -26,8 +27,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (typed === null) return data({ typed: "", errors: {} }, { headers: PRIVATE_HEADERS });
   const code = JoinCode.safeParse(typed.slice(0, MAX_TYPED));
   if (code.success) throw redirect(`/doe-mee/${code.data}`, { headers: PRIVATE_HEADERS });
+  const t = translatorFor(languageOf(request));
   return data(
-    { typed: typed.slice(0, MAX_TYPED), errors: { code: code.error.issues[0]?.message ?? "" } },
+    { typed: typed.slice(0, MAX_TYPED), errors: { code: t(code.error.issues[0]?.message ?? "") } },
     { status: 400, headers: PRIVATE_HEADERS },
   );
 }

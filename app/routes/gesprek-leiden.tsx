@@ -3,10 +3,11 @@
 // what, before a reveal), the revealed result, open answers to let through, the timer, lock and end.
 // Every button is a form; with JavaScript the page follows the live stream.
 import { data, Form, redirect } from "react-router";
-import { AppError, isAppError } from "~/infra/errors.ts";
+import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { can } from "~/modules/accounts/authorization.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -69,7 +70,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 const firstMessage = (error: { issues: { message: string }[] }) =>
-  error.issues[0]?.message ?? "Dit verzoek klopt niet.";
+  error.issues[0]?.message ?? "problems.conversations.badRequest";
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -89,7 +90,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           decision: form.get("besluit"),
         });
         if (!input.success) {
-          throw new AppError("invalid", "Dit antwoord kan niet worden beoordeeld. Laad de pagina opnieuw.");
+          throw new AppError("invalid", "problems.conversations.cannotModerate");
         }
         await moderateAnswer({ ...owner, ...input.data });
         return redirect(`${back}#${MODERATION}`, { status: 303 });
@@ -97,15 +98,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const input = ActionInput.safeParse({ action: intent, questionId: form.get("vraag") || undefined });
       if (!input.success) throw new AppError("invalid", firstMessage(input.error));
       if (input.data.action === "beeindig" && form.get(CONFIRM_END) !== "ja") {
-        throw new AppError("invalid", "Vink eerst aan dat je het gesprek echt wilt beëindigen.");
+        throw new AppError("invalid", "problems.conversations.confirmEnd");
       }
       await facilitate({ ...owner, ...input.data });
       const position = questions.find((question) => question.id === input.data.questionId)?.position;
       return redirect(position === undefined ? back : `${back}#vraag-${position}`, { status: 303 });
     } catch (error) {
       // What does not fit the moment (too few answers, a question already closed) is said on the page.
-      if (!isAppError(error)) throw error;
-      return data({ error: error.message }, { status: error.status, headers: PRIVATE_HEADERS });
+      return answerRefusedForm(error, { request, say: EVERY_REFUSAL, headers: PRIVATE_HEADERS });
     }
   });
 }
@@ -240,7 +240,7 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
     timeZone: "Europe/Amsterdam",
   });
   const answeredFor = (id: string) => conversation.answered.find((entry) => entry.id === id)?.count ?? 0;
-  const error = actionData && "error" in actionData ? actionData.error : undefined;
+  const error = actionData?.problem ?? undefined;
   return (
     <>
       <title>{`${t("gesprekken.lead.title")}: ${conversation.title} – Vakmanschap`}</title>

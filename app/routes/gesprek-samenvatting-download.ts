@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { db } = services.database;
     const { user } = await requirePermission({ request, services, permission: "conversations:run-own" });
     const format = new URL(request.url).searchParams.get("formaat") ?? "markdown";
-    if (!isFormat(format)) throw new AppError("invalid", "Kies als formaat markdown of csv.");
+    if (!isFormat(format)) throw new AppError("invalid", "problems.conversations.summaryFormat");
     const { conversation } = await getOwnConversation({ db, id: params.id, ownerId: user.id });
     const [summary, titles] = await Promise.all([
       getConversationSummary({ db, id: conversation.id }),

@@ -5,9 +5,11 @@
 import { data, Form, redirect } from "react-router";
 import { isAppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { message } from "~/infra/i18n/translate.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -125,6 +127,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const { db } = services.database;
     const form = await readFormData(request);
     const { values, intent } = readConversationForm(form);
+    const t = translatorFor(languageOf(request));
+    // Errors are messages of the locale files (or a refused quota, already said), said in the reader's language.
     const answer = (
       next: ConversationFormValues,
       extra: { errors?: Record<string, string>; notice?: Notice },
@@ -133,7 +137,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       data(
         {
           values: next,
-          errors: extra.errors ?? {},
+          errors: translateFields(t, extra.errors ?? {}),
           notice: extra.notice ?? null,
           guide: guideOf(next.template),
         },
@@ -145,7 +149,13 @@ export async function action({ request, context }: Route.ActionArgs) {
         if (values.questions.length >= MAX_QUESTIONS) {
           return answer(
             values,
-            { errors: { [FIELDS.questions]: `Een gesprek heeft hoogstens ${MAX_QUESTIONS} vragen.` } },
+            {
+              errors: {
+                [FIELDS.questions]: message("problems.conversations.tooManyQuestions", {
+                  max: MAX_QUESTIONS,
+                }),
+              },
+            },
             400,
           );
         }
@@ -156,13 +166,14 @@ export async function action({ request, context }: Route.ActionArgs) {
         return answer(withQuestionRemoved(values, intent.position), { notice: { kind: "removed" } });
       case "card": {
         const field = questionField(intent.position, "cardChoice");
-        if (!intent.slug) return answer(values, { errors: { [field]: "Kies eerst een dilemmakaart." } }, 400);
+        if (!intent.slug)
+          return answer(values, { errors: { [field]: "problems.conversations.chooseCard" } }, 400);
         const card = await getPublishedCard({ db, slug: intent.slug }).catch((error: unknown) => {
           if (isAppError(error)) return undefined;
           throw error;
         });
         if (!card) {
-          return answer(values, { errors: { [field]: "Deze dilemmakaart bestaat niet (meer)." } }, 400);
+          return answer(values, { errors: { [field]: "problems.conversations.cardNotFound" } }, 400);
         }
         return answer(withCardTaken(values, intent.position, card), {
           notice: { kind: "card", number: intent.position + 1 },

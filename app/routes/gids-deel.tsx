@@ -46,7 +46,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
     const slug = PartSlug.safeParse(params.slug);
-    if (!slug.success) throw new AppError("not_found", "Dat deel bestaat niet.");
+    if (!slug.success) throw new AppError("not_found", "problems.guide.partUnknown");
     const { version, current } = await resolveVersion({
       db,
       number: "nummer" in params ? params.nummer : undefined,

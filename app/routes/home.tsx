@@ -48,8 +48,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <Paragraph>
         <Link to="/gids">{t("home.readGuide")}</Link>
       </Paragraph>
-      <section aria-labelledby="aan-de-slag">
-        <Heading level={2} id="aan-de-slag">
+      <section aria-labelledby="ways-in">
+        <Heading level={2} id="ways-in">
           {t("waysIn.home.title")}
         </Heading>
         <ul className="vm-cards vm-ways">

@@ -5,8 +5,9 @@ import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import type { Services } from "~/infra/services.server.ts";
 import { LoginConfirmation } from "~/modules/accounts/accounts.validation.ts";
@@ -22,8 +23,6 @@ import type { Route } from "./+types/inloggen-bevestigen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: TextsHandle = { texts: ["account"] };
-
-const LINK_GONE = "Deze inloglink is verlopen of al gebruikt. Vraag een nieuwe link aan.";
 
 /**
  * Who the link logs in as, and who is logged in in this browser when that is someone else: a link
@@ -41,6 +40,7 @@ async function accountsOf(options: { request: Request; services: Services; token
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
+    const t = translatorFor(languageOf(request));
     const input = LoginConfirmation.safeParse({
       token: new URL(request.url).searchParams.get("token") ?? "",
     });
@@ -48,14 +48,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     // same-origin check rightly refuses.
     if (!input.success) {
       return data(
-        { token: null, problem: input.error.issues[0]?.message ?? "", account: null, otherAccount: null },
+        {
+          token: null,
+          problem: t(input.error.issues[0]?.message ?? "problems.accounts.loginLinkInvalid"),
+          account: null,
+          otherAccount: null,
+        },
         { status: 400, headers: PRIVATE_HEADERS },
       );
     }
     const accounts = await accountsOf({ request, services: context.services, token: input.data.token });
     if (!accounts) {
       return data(
-        { token: null, problem: LINK_GONE, account: null, otherAccount: null },
+        { token: null, problem: t("problems.accounts.loginLinkUsed"), account: null, otherAccount: null },
         { status: 400, headers: PRIVATE_HEADERS },
       );
     }
@@ -66,9 +71,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
+    const t = translatorFor(languageOf(request));
     const form = await readFormData(request);
     const input = LoginConfirmation.safeParse(formValuesOf(form));
-    if (!input.success) return data({ problem: input.error.issues[0]?.message ?? "" }, { status: 400 });
+    if (!input.success) {
+      return data(
+        { problem: t(input.error.issues[0]?.message ?? "problems.accounts.loginLinkInvalid") },
+        { status: 400 },
+      );
+    }
     // Someone else is logged in here and the button pressed was not the one under that warning (the
     // login began after the page was shown): show the page again, with the warning, and use nothing.
     if (form.get("wisselen") !== "ja") {
@@ -98,7 +109,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       });
     } catch (error) {
       if (error instanceof AppError && (error.code === "invalid" || error.code === "forbidden")) {
-        return data({ problem: error.message }, { status: error.status });
+        return data({ problem: t(error.message) }, { status: error.status });
       }
       throw error;
     }

@@ -3,8 +3,9 @@
 import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
 import { createSession, sessionCookie, sessionSecretFrom } from "~/modules/accounts/sessions.server.ts";
 import { clearSsoCookie, singleSignOnFor, ssoSecretFrom } from "~/modules/accounts/single-sign-on.server.ts";
@@ -19,12 +20,13 @@ export const handle: TextsHandle = { texts: ["account"] };
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services } = context;
   const oidc = services.config.oidc;
-  if (!oidc) throw data({ code: "not_found", message: "Deze pagina bestaat niet." }, { status: 404 });
+  if (!oidc) throw data({ code: "not_found", message: "problems.site.pageNotFound" }, { status: 404 });
   const secure = isSecureSite(services.config);
   const cookies = request.headers.get("Cookie");
+  const t = translatorFor(languageOf(request));
   const problem = (error: AppError) =>
     data(
-      { problem: error.message },
+      { problem: t(error.message) },
       { status: error.status, headers: { "Set-Cookie": clearSsoCookie({ secure }) } },
     );
   try {
@@ -53,9 +55,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       return problem(error);
     }
     services.logger.error({ err: error }, "sso login failed");
-    return problem(
-      new AppError("unavailable", "Inloggen lukt nu niet. Probeer het over een paar minuten opnieuw."),
-    );
+    return problem(new AppError("unavailable", "problems.accounts.sso.failed"));
   }
 }
 

@@ -12,10 +12,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { services } = context;
   const oidc = services.config.oidc;
   if (!oidc)
-    throw data(
-      { code: "not_found", message: "Inloggen via een organisatie is hier niet ingesteld." },
-      { status: 404 },
-    );
+    throw data({ code: "not_found", message: "problems.accounts.sso.notConfigured" }, { status: 404 });
   const form = await readFormData(request);
   return withRouteErrors(services.logger, async () => {
     const origin = services.config.publicUrl;

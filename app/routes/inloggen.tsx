@@ -2,9 +2,10 @@
 import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { LoginLinkRequest, ReturnPath } from "~/modules/accounts/accounts.validation.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
@@ -42,11 +43,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = formValuesOf(await readFormData(request));
   const input = LoginLinkRequest.safeParse(form);
   const email = typeof form.email === "string" ? form.email : "";
+  const language = languageOf(request);
+  const t = translatorFor(language);
   if (!services.config.loginLinks) {
     return data(
       {
         sent: false,
-        errors: { email: "Inloggen met een link per e-mail staat uit. Log in via je organisatie." },
+        errors: { email: t("problems.accounts.loginLinksOff") },
         email,
         limited: false,
       },
@@ -54,7 +57,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
   if (!input.success) {
-    return data({ sent: false, errors: fieldErrorsOf(input.error), email, limited: false }, { status: 400 });
+    return data(
+      { sent: false, errors: translateFields(t, fieldErrorsOf(input.error)), email, limited: false },
+      { status: 400 },
+    );
   }
   try {
     await requestLoginLink({
@@ -63,10 +69,14 @@ export async function action({ request, context }: Route.ActionArgs) {
       email: input.data.email,
       returnTo: input.data.terug,
       clientIp: context.clientIp,
+      language,
     });
   } catch (error) {
     if (error instanceof AppError && error.code === "rate_limited") {
-      return data({ sent: false, errors: { email: error.message }, email, limited: true }, { status: 429 });
+      return data(
+        { sent: false, errors: { email: t(error.message) }, email, limited: true },
+        { status: 429 },
+      );
     }
     throw error;
   }

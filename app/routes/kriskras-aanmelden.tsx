@@ -9,6 +9,7 @@ import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
+import { AVAILABILITY } from "~/modules/kriskras/kriskras-kinds.ts";
 import {
   ACCESS_NEEDS_MAX,
   AVAILABILITY_FIELD_PREFIX,
@@ -257,7 +258,7 @@ function SignupForm(props: {
               name={`${AVAILABILITY_FIELD_PREFIX}${slot.id}`}
               legend={slotLine(slot, language)}
               checked={values.availability[slot.id] ?? "nee"}
-              options={(["ja", "als-het-moet", "nee"] as const).map((answer) => ({
+              options={AVAILABILITY.map((answer) => ({
                 value: answer,
                 label: t(`kriskras.aanmelden.answers.${answer}`),
               }))}

@@ -61,10 +61,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
 }
 
-export function meta() {
-  return [{ title: "Evaluatie kris-kras-gesprek — Vakmanschap" }];
-}
-
 export default function EvaluateConversation({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { title, state, thanks } = loaderData;
@@ -72,10 +68,11 @@ export default function EvaluateConversation({ loaderData, actionData }: Route.C
   const typed: Record<string, string> = actionData?.typed ?? {};
   return (
     <>
+      <title>{`${t("kriskras.evaluatie.pageTitle")} — Vakmanschap`}</title>
       <Heading level={1}>{t("kriskras.evaluatie.title", { title })}</Heading>
-      {thanks || state === "al-gedaan" ? (
+      {thanks || state === "done" ? (
         <Alert type="ok">{t("kriskras.evaluatie.thanks")}</Alert>
-      ) : state === "nog-niet" ? (
+      ) : state === "too-early" ? (
         <Alert type="info">{t("kriskras.evaluatie.notYet")}</Alert>
       ) : (
         <>

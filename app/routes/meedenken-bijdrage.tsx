@@ -27,6 +27,7 @@ import {
   addReply,
   getContribution,
   NOT_FOUND,
+  REPLY_NOT_FOUND,
   supportContribution,
   withdrawSupport,
 } from "~/modules/cocreation/contributions.server.ts";
@@ -115,7 +116,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         const reason = ReportInput.safeParse({ reason: textOf(form, "reason") });
         if (!reason.success) return answerRefusedForm(reason.error, { request });
         const replyId = intent === "reactie-melden" ? Id.safeParse(form.get("reactie")) : null;
-        if (replyId && !replyId.success) throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+        if (replyId && !replyId.success) throw new AppError("not_found", REPLY_NOT_FOUND);
         let result: Awaited<ReturnType<typeof reportItem>>;
         try {
           result = await reportItem({
@@ -134,11 +135,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
             quota: { quotas, kind: "report", field: "reason" },
           });
         }
-        if (result.contributionId !== id)
-          throw new AppError("not_found", "Deze reactie bestaat niet (meer).");
+        if (result.contributionId !== id) throw new AppError("not_found", REPLY_NOT_FOUND);
         return back(result.hidden ? "verborgen" : "gemeld");
       }
-      throw new AppError("invalid", "Onbekende actie.");
+      throw new AppError("invalid", "problems.cocreation.unknownAction");
     } catch (error) {
       return answerRefusedForm(error, { request, say: ["conflict"] });
     }

@@ -3,8 +3,9 @@ import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
-import { useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { clearedSessionCookie } from "~/modules/accounts/sessions.server.ts";
@@ -47,7 +48,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       () => null,
       (error: unknown) => {
         // The last operator: say why on this page, next to the button.
-        if (error instanceof AppError && error.code === "conflict") return error.message;
+        if (error instanceof AppError && error.code === "conflict") {
+          return translatorFor(languageOf(request))(error.message);
+        }
         throw error;
       },
     ),

@@ -6,7 +6,7 @@ import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 export const handle: TextsHandle = { texts: [] };
 
 export function loader() {
-  throw data({ code: "not_found", message: "Deze pagina bestaat niet." }, { status: 404 });
+  throw data({ code: "not_found", message: "problems.site.pageNotFound" }, { status: 404 });
 }
 
 export default function NotFound() {

@@ -1,10 +1,11 @@
 // My profile: name, organisation, kind of work; and personal API tokens (shown once, revocable).
 import { data, Form } from "react-router";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf } from "~/infra/form-errors.ts";
+import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
-import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { updateProfile } from "~/modules/accounts/accounts.server.ts";
@@ -73,10 +74,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
     const db = context.services.database.db;
     const form = formValuesOf(await readFormData(request));
+    const t = translatorFor(languageOf(request));
+    const fieldErrors = (error: Parameters<typeof fieldErrorsOf>[0]) =>
+      translateFields(t, fieldErrorsOf(error));
     if (form.intent === "sleutel-maken") {
       const input = ApiTokenNameInput.safeParse(form);
       if (!input.success)
-        return data({ intent: "token", errors: fieldErrorsOf(input.error), values: form }, { status: 400 });
+        return data({ intent: "token", errors: fieldErrors(input.error), values: form }, { status: 400 });
       const { quotas } = context.services.config;
       try {
         const { token } = await createApiToken({ db, quotas, userId: user.id, name: input.data.name });
@@ -91,11 +95,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (form.intent === "sleutel-intrekken") {
       const input = ApiTokenIdInput.safeParse(form);
       if (input.success) await revokeApiToken({ db, userId: user.id, tokenId: input.data.id });
-      return data({ intent: "revoked", errors: input.success ? {} : fieldErrorsOf(input.error), values: {} });
+      return data({ intent: "revoked", errors: input.success ? {} : fieldErrors(input.error), values: {} });
     }
     const input = ProfileInput.safeParse(form);
     if (!input.success)
-      return data({ intent: "profile", errors: fieldErrorsOf(input.error), values: form }, { status: 400 });
+      return data({ intent: "profile", errors: fieldErrors(input.error), values: form }, { status: 400 });
     await updateProfile({ db, userId: user.id, profile: input.data });
     return data({ intent: "saved", errors: {}, values: {} });
   });

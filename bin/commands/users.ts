@@ -2,6 +2,7 @@
 // Every change is written to the audit log as done by the operator's command line.
 import { Option } from "commander";
 import { EmailAddress } from "../../app/infra/fields.ts";
+import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
 import {
   findUserByEmail,
   normaliseEmail,
@@ -17,7 +18,9 @@ import type { RegisterCommands } from "../vakmanschap.ts";
 function emailOf(value: string): string {
   const parsed = EmailAddress.safeParse(value);
   if (!parsed.success)
-    throw new Error(`${parsed.error.issues[0]?.message} (invalid e-mail address: ${value})`);
+    throw new Error(
+      `${translatorFor("nl")(parsed.error.issues[0]?.message ?? "")} (invalid e-mail address: ${value})`,
+    );
   return normaliseEmail(parsed.data);
 }
 

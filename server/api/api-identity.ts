@@ -28,7 +28,7 @@ export function resolveApiActor(services: Services) {
         const user = token ? await authenticateApiToken({ db, token }) : undefined;
         if (!token || !user) {
           res.setHeader("WWW-Authenticate", 'Bearer realm="vakmanschap"');
-          throw new AppError("unauthenticated", "Deze API-sleutel is onbekend of ingetrokken.");
+          throw new AppError("unauthenticated", "problems.api.tokenUnknown");
         }
         if (services.config.rateLimits.enabled) {
           const hit = await hitRateLimit({
@@ -56,7 +56,6 @@ export function resolveApiActor(services: Services) {
 
 /** The caller, or a 401 problem when nobody is logged in. */
 export function requireApiActor(req: Request): Actor {
-  if (!req.actor)
-    throw new AppError("unauthenticated", "Log in of gebruik een API-sleutel (Authorization: Bearer).");
+  if (!req.actor) throw new AppError("unauthenticated", "problems.api.loginRequired");
   return req.actor;
 }

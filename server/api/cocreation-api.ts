@@ -23,6 +23,7 @@ import {
   getContribution,
   listContributions,
   NOT_FOUND,
+  REPLY_NOT_FOUND,
   supportContribution,
   withdrawSupport,
 } from "../../app/modules/cocreation/contributions.server.ts";
@@ -30,8 +31,6 @@ import { decideStatus } from "../../app/modules/cocreation/decisions.server.ts";
 import { moderateItem, reportItem } from "../../app/modules/cocreation/moderation.server.ts";
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
-
-const REPLY_NOT_FOUND = "Deze reactie bestaat niet (meer).";
 
 function contributionJson(item: ContributionSummary) {
   return {
@@ -94,9 +93,10 @@ function idFrom(value: unknown, message = NOT_FOUND): string {
 export function createCocreationApi(services: Services): Router {
   const router = Router();
   const { db } = services.database;
-  const contribute = (req: Request) => callerWith(req, "cocreation:contribute", "Je mag niet meedenken.");
+  const contribute = (req: Request) =>
+    callerWith(req, "cocreation:contribute", "problems.cocreation.mayNotContribute");
   const decide = (req: Request) =>
-    callerWith(req, "cocreation:decide", "Alleen de redactie besluit over bijdragen.");
+    callerWith(req, "cocreation:decide", "problems.cocreation.onlyEditorsDecide");
   const viewerOf = (req: Request) => ({ userId: req.actor?.id, editor: can(req.actor, "cocreation:decide") });
 
   router.get("/bijdragen", async (req, res) => {

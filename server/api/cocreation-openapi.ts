@@ -1,17 +1,19 @@
 // Meedenken's part of the OpenAPI document: the schemas of contributions, replies and decisions, and
 // the operations to read, contribute and decide.
 import {
-  ContributionDetailOutput,
   ContributionInput,
-  ContributionOutput,
-  ContributionPageOutput,
   ModerationInput,
   ReplyInput,
-  ReplyOutput,
   ReportInput,
-  StatusChangeOutput,
   StatusInput,
 } from "../../app/modules/cocreation/cocreation.validation.ts";
+import {
+  ContributionDetailOutput,
+  ContributionOutput,
+  ContributionPageOutput,
+  ReplyOutput,
+  StatusChangeOutput,
+} from "../../app/modules/cocreation/cocreation-output.ts";
 import { loggedIn, ok, problemResponses, ref } from "./openapi-parts.ts";
 
 export const COCREATION_OUTPUTS = {

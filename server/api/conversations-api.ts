@@ -8,6 +8,8 @@ import { z } from "zod";
 import { clientAddressKey } from "../../app/infra/client-address.ts";
 import { isSecureSite } from "../../app/infra/cookies.ts";
 import { AppError } from "../../app/infra/errors.ts";
+import { type Language, languageOfAcceptLanguage } from "../../app/infra/i18n/i18n.ts";
+import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { type EventStream, openEventStream } from "../../app/infra/sse.server.ts";
 import { createStreamLimits } from "../../app/infra/stream-limits.server.ts";
@@ -42,7 +44,7 @@ import { TEMPLATES } from "../../app/modules/conversations/templates.ts";
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
 
-export const JoinInput = z.object({ code: z.string().max(40, "Deze code is te lang.") });
+export const JoinInput = z.object({ code: z.string().max(40, "problems.conversations.joinCodeTooLong") });
 export const AnswerInput = z.object({ value: z.unknown() });
 
 /** The events a stream sends; one writer checks each before it leaves. */
@@ -87,9 +89,10 @@ function standEventOf(snapshot: Snapshot): LiveEvent {
 /**
  * A stream that only ever moves forward: a snapshot goes out when it is newer than what the client has
  * (its `Last-Event-ID` when it comes back after a break), and every event passes one check first. The
- * snapshot of an ended conversation is the last: the stream says so and ends.
+ * snapshot of an ended conversation is the last: the stream says so and ends. A failure is said in the
+ * client's language (`Accept-Language`), as the API's problems are.
  */
-function forwardStream(open: () => EventStream) {
+function forwardStream(open: () => EventStream, language: Language) {
   const stream = open();
   let last = Number(stream.lastEventId ?? 0) || 0;
   return {
@@ -106,10 +109,10 @@ function forwardStream(open: () => EventStream) {
       }
     },
     fail() {
-      if (!stream.closed)
-        stream.send(
-          LiveEvent.parse({ type: "fout", data: { message: "De stand kon even niet worden bijgewerkt." } }),
-        );
+      if (!stream.closed) {
+        const message = translatorFor(language)("problems.conversations.liveUpdateFailed");
+        stream.send(LiveEvent.parse({ type: "fout", data: { message } }));
+      }
     },
   };
 }
@@ -147,8 +150,13 @@ function refresher(
 }
 
 /** The facilitator's stream: a snapshot of the control view at once, then after every change. */
-function followAsFacilitator(services: Services, open: () => EventStream, conversationId: string) {
-  const client = forwardStream(open);
+function followAsFacilitator(
+  services: Services,
+  open: () => EventStream,
+  conversationId: string,
+  language: Language,
+) {
+  const client = forwardStream(open, language);
   const refresh = refresher(
     services,
     () => facilitatorView({ db: services.database.db, id: conversationId }),
@@ -167,9 +175,9 @@ function sharedStreams(services: Services) {
   type Client = ReturnType<typeof forwardStream>;
   type Group = { clients: Set<Client>; latest?: Snapshot; refresh: () => Promise<void>; stop: () => void };
   const groups = new Map<string, Group>();
-  return function follow(open: () => EventStream, conversationId: string) {
+  return function follow(open: () => EventStream, conversationId: string, language: Language) {
     // Opened first: a stream refused by the caps leaves no subscription behind.
-    const client = forwardStream(open);
+    const client = forwardStream(open, language);
     let group = groups.get(conversationId);
     if (!group) {
       const clients = new Set<Client>();
@@ -224,12 +232,13 @@ export function createConversationsApi(services: Services): Router {
     streamLimits.open({ address: clientAddressKey(req.ip), ...claim }, () => openEventStream(req, res));
   /** 204 ends an EventSource for good: a stream of an ended conversation has nothing more to say. */
   const noMoreEvents = (res: Response) => res.status(204).end();
+  const languageOf = (req: Request) => languageOfAcceptLanguage(req.headers["accept-language"]);
   const shared = (conversationId: string) => presenterView({ db, id: conversationId });
 
   const lead = (req: Request) => {
     const actor = requireApiActor(req);
     if (!can(actor, "conversations:lead")) {
-      throw new AppError("forbidden", "Alleen een gespreksleider kan gesprekken maken en leiden.");
+      throw new AppError("forbidden", "problems.conversations.leadersOnly");
     }
     return actor;
   };
@@ -318,7 +327,12 @@ export function createConversationsApi(services: Services): Router {
     const actor = lead(req);
     const { conversation } = await getOwnConversation({ db, id: req.params.id, ownerId: actor.id });
     if (conversation.status === "afgelopen") return noMoreEvents(res);
-    followAsFacilitator(services, () => openStream(req, res, { login: actor.id }), conversation.id);
+    followAsFacilitator(
+      services,
+      () => openStream(req, res, { login: actor.id }),
+      conversation.id,
+      languageOf(req),
+    );
   });
 
   router.post("/deelname", async (req, res) => {
@@ -359,13 +373,17 @@ export function createConversationsApi(services: Services): Router {
     if (participant.status === "afgelopen") return noMoreEvents(res);
     // One stream per participant: a second one (another tab, a reconnect the server has not noticed
     // yet) ends the first, so one token cannot hold thousands of sockets.
-    followShared(() => openStream(req, res, { only: participant.id }), participant.conversationId);
+    followShared(
+      () => openStream(req, res, { only: participant.id }),
+      participant.conversationId,
+      languageOf(req),
+    );
   });
 
   async function requireParticipant(req: Request) {
     const participant = await findParticipant({ db, token: participantTokenOf(req, config) });
     if (!participant) {
-      throw new AppError("unauthenticated", "Je doet niet (meer) mee aan een gesprek. Doe mee met de code.");
+      throw new AppError("unauthenticated", "problems.conversations.notTakingPartAny");
     }
     return participant;
   }

@@ -4,6 +4,9 @@
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../app/infra/errors.ts";
+import { languageOfAcceptLanguage } from "../../app/infra/i18n/i18n.ts";
+import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
+import { message } from "../../app/infra/i18n/translate.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { type Actor, can } from "../../app/modules/accounts/authorization.ts";
 import {
@@ -33,11 +36,11 @@ import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
 
-const NOT_FOUND = "Deze afweging bestaat niet, of is niet van jou.";
+const NOT_FOUND = "problems.deliberation.notFound";
 const RecordId = z.uuid();
 const Revision = z
-  .int({ error: "Geef het revisienummer mee van de versie waarop je wijziging voortbouwt." })
-  .min(1, "Het revisienummer is 1 of hoger.");
+  .int({ error: "problems.deliberation.revisionMissing" })
+  .min(1, "problems.deliberation.revisionTooLow");
 
 /** A new record's fields; a field the record does not have is refused, not dropped. */
 export const DeliberationInput = DeliberationPatch.strict();
@@ -49,7 +52,7 @@ export const STEP_INPUTS = STEPS.map((step) => ({
 }));
 
 const ExportQuery = z.object({
-  formaat: z.enum(["markdown", "json"], { error: "Kies als formaat markdown of json." }).default("markdown"),
+  formaat: z.enum(["markdown", "json"], { error: "problems.deliberation.exportFormat" }).default("markdown"),
 });
 
 export const DeliberationOutput = z.object({
@@ -95,8 +98,7 @@ function recordOf(deliberation: Deliberation): z.output<typeof DeliberationOutpu
 /** The caller, who must be logged in; records are always the caller's own. */
 function ownerOf(req: Request): Actor {
   const actor = requireApiActor(req);
-  if (!can(actor, "deliberations:own"))
-    throw new AppError("forbidden", "Je mag de Dilemma-wijzer niet gebruiken.");
+  if (!can(actor, "deliberations:own")) throw new AppError("forbidden", "problems.deliberation.forbidden");
   return actor;
 }
 
@@ -113,28 +115,29 @@ function stepFrom(req: Request) {
   const number = /^\d{1,2}$/.test(stap) ? Number(stap) : 0;
   const found = STEP_INPUTS.find(({ step }) => step.number === number);
   if (!found)
-    throw new AppError(
-      "not_found",
-      `Deze stap bestaat niet. Een afweging heeft stap 1 tot en met ${STEP_COUNT}.`,
-    );
+    throw new AppError("not_found", message("problems.deliberation.stepUnknown", { count: STEP_COUNT }));
   return found;
 }
 
 /** The message for a field that is not part of the body: it belongs to another step, or to no record at all. */
 function strayFieldMessage(key: string, step?: Step): string {
   const owner = STEPS.find((candidate) => (candidate.fields as readonly string[]).includes(key));
-  if (step && owner) return `Het veld ${key} hoort bij stap ${owner.number}, niet bij stap ${step.number}.`;
-  return `Het veld ${key} bestaat niet in een afweging.`;
+  if (step && owner) {
+    return message("problems.deliberation.fieldOfOtherStep", {
+      field: key,
+      owner: owner.number,
+      step: step.number,
+    });
+  }
+  return message("problems.deliberation.fieldUnknown", { field: key });
 }
-
-const DUTCH = z.locales.nl().localeError;
 
 /**
  * Checks a record's body like parseInput, and names each unknown field on its own (with the step it
- * belongs to), so a client sees exactly which fields to move. Zod's own messages come in Dutch.
+ * belongs to), so a client sees exactly which fields to move. A single problem is the answer's detail.
  */
 function parseRecordInput<T extends z.ZodType>(schema: T, body: unknown, step?: Step): z.output<T> {
-  const result = schema.safeParse(body ?? {}, { error: DUTCH });
+  const result = schema.safeParse(body ?? {});
   if (result.success) return result.data;
   // Entries, not assignments: a field called __proto__ must be named like any other.
   const fields = Object.fromEntries(
@@ -144,7 +147,10 @@ function parseRecordInput<T extends z.ZodType>(schema: T, body: unknown, step?: 
         : [[issue.path.join(".") || "input", issue.message]],
     ),
   );
-  throw new AppError("invalid", Object.values(fields).join(" "), { fields });
+  const said = Object.values(fields);
+  throw new AppError("invalid", said.length === 1 ? (said[0] as string) : "problems.api.invalidFields", {
+    fields,
+  });
 }
 
 /**
@@ -153,17 +159,17 @@ function parseRecordInput<T extends z.ZodType>(schema: T, body: unknown, step?: 
  */
 function sendConflict(req: Request, res: Response, options: { publicUrl: string; current: Deliberation }) {
   const { publicUrl, current } = options;
+  const language = languageOfAcceptLanguage(req.headers["accept-language"]);
+  const t = translatorFor(language);
   const problem: z.input<typeof DeliberationConflictOutput> = {
     type: conflictType(publicUrl),
-    title: "Deze afweging is intussen ergens anders veranderd",
+    title: t("problems.deliberation.conflictTitle"),
     status: 409,
-    detail:
-      "Deze afweging is opgeslagen nadat jij hem ophaalde, bijvoorbeeld in een ander venster. " +
-      "We hebben niets overschreven. De opgeslagen versie staat in current. Zet je wijziging daarin over " +
-      `en stuur hem opnieuw, met revisie ${current.revision}.`,
+    detail: t("problems.deliberation.conflictDetail", { revision: current.revision }),
     instance: req.originalUrl,
     current: recordOf(current),
   };
+  res.setHeader("Content-Language", language);
   res.status(409).type("application/problem+json").json(problem);
 }
 
@@ -237,7 +243,7 @@ export function createDeliberationsApi(services: Services): Router {
     const file = recordFile({
       record,
       format: formaat,
-      language: "nl",
+      language: languageOfAcceptLanguage(req.headers["accept-language"]),
       principleTitle: (slug) => titles.get(slug) ?? slug,
     });
     res.attachment(file.filename).type(file.contentType).send(file.body);

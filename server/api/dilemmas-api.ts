@@ -3,6 +3,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../app/infra/errors.ts";
+import { message } from "../../app/infra/i18n/translate.ts";
 import type { Services } from "../../app/infra/services.server.ts";
 import { can } from "../../app/modules/accounts/authorization.ts";
 import { submitCard } from "../../app/modules/dilemmas/dilemma-submissions.server.ts";
@@ -19,13 +20,23 @@ import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
 
 /** The library's filters; unlike the page, the API refuses an unknown value instead of ignoring it. */
-const ApiCardFilter = z
-  .object({
-    principe: z.enum(PRINCIPLES, { error: "Onbekend principe." }).optional(),
-    werk: z.enum(WORK_KINDS, { error: "Onbekende soort werk." }).optional(),
-    thema: z.enum(THEMES, { error: "Onbekend thema." }).optional(),
-  })
-  .strict();
+const ApiCardFilter = z.strictObject(
+  {
+    principe: z.enum(PRINCIPLES, { error: "problems.dilemmas.unknownPrinciple" }).optional(),
+    werk: z.enum(WORK_KINDS, { error: "problems.dilemmas.unknownWorkKind" }).optional(),
+    thema: z.enum(THEMES, { error: "problems.dilemmas.unknownTheme" }).optional(),
+  },
+  {
+    // Names the parameters it does not know, so a client sees which to drop.
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? message("problems.dilemmas.unknownParameters", {
+            count: issue.keys.length,
+            names: issue.keys.join(", "),
+          })
+        : undefined,
+  },
+);
 
 function cardJson(card: PublicCard, titles: Map<string, string>) {
   return {
@@ -46,7 +57,7 @@ export function createDilemmasApi(services: Services): Router {
 
   router.get("/dilemmas/:slug", async (req, res) => {
     const slug = Slug.safeParse(req.params.slug);
-    if (!slug.success) throw new AppError("not_found", "Dit dilemma bestaat niet (meer).");
+    if (!slug.success) throw new AppError("not_found", "problems.dilemmas.notFound");
     const [card, titles] = await Promise.all([
       getPublishedCard({ db, slug: slug.data }),
       principleTitles({ db }),
@@ -56,7 +67,7 @@ export function createDilemmasApi(services: Services): Router {
 
   router.post("/dilemmas", async (req, res) => {
     const actor = requireApiActor(req);
-    if (!can(actor, "dilemmas:submit")) throw new AppError("forbidden", "Je mag geen dilemma's insturen.");
+    if (!can(actor, "dilemmas:submit")) throw new AppError("forbidden", "problems.dilemmas.submitForbidden");
     const { anonymous, ...card } = parseInput(SubmitCardInput, req.body ?? {});
     const sent = await submitCard({ db, quotas: services.config.quotas, actor, card, anonymous });
     res.status(201).location(`/dilemmas/mijn`).json({ id: sent.id, slug: sent.slug, status: sent.status });

@@ -17,8 +17,8 @@ import {
   GuideSearchInput,
   PartSlug,
   VersionNumber,
-  type VersionOutput,
 } from "../../app/modules/guide/guide.validation.ts";
+import type { VersionOutput } from "../../app/modules/guide/guide-output.ts";
 import { searchGuide } from "../../app/modules/guide/guide-search.server.ts";
 import { parseInput } from "./parse-input.ts";
 

@@ -2,16 +2,16 @@
 // and shape the answers, so the document cannot drift from the code.
 import { z } from "zod";
 import { CardOutput, SubmitCardInput } from "../../app/modules/dilemmas/dilemmas.validation.ts";
+import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import {
   BlockOutput,
   CompareOutput,
   PartOutput,
   PartSummaryOutput,
-  ProblemOutput,
   SearchOutput,
   VersionOutput,
   VersionWithPartsOutput,
-} from "../../app/modules/guide/guide.validation.ts";
+} from "../../app/modules/guide/guide-output.ts";
 import {
   COCREATION_INPUTS,
   COCREATION_OUTPUTS,

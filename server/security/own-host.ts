@@ -5,6 +5,8 @@
 // (DNS rebinding, host-header poisoning).
 import type { NextFunction, Request, Response } from "express";
 import type { Config } from "../../app/infra/env.server.ts";
+import { languageOfAcceptLanguage } from "../../app/infra/i18n/i18n.ts";
+import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
 import { API_VERSION } from "../api/openapi.ts";
 import { sendPlainPage } from "./plain-page.ts";
 
@@ -33,14 +35,21 @@ export function requireOwnHost(config: Config) {
 
     req.log.warn({ host: req.headers.host?.slice(0, 200) }, "request for another host refused");
     if (req.path === "/api" || req.path.startsWith("/api/")) {
+      // 421 is no kind of AppError (nothing in the application sees this request), so not sendProblem.
+      const language = languageOfAcceptLanguage(req.headers["accept-language"]);
+      const t = translatorFor(language);
       res.setHeader("API-Version", API_VERSION);
       res.setHeader("Cache-Control", "no-store");
-      res.status(421).type("application/problem+json").json({
-        type: "about:blank",
-        title: "Verkeerd adres",
-        status: 421,
-        detail: "Deze website is niet bereikbaar via dit adres (de header Host). Gebruik het gewone adres.",
-      });
+      res.setHeader("Content-Language", language);
+      res
+        .status(421)
+        .type("application/problem+json")
+        .json({
+          type: "about:blank",
+          title: t("serverPage.wrongHost.title"),
+          status: 421,
+          detail: t("problems.api.wrongHost"),
+        });
       return;
     }
     sendPlainPage(req, res, {

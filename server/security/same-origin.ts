@@ -59,9 +59,7 @@ export function requireSameOrigin(config: Config) {
       sendProblem(res, {
         publicUrl: config.publicUrl,
         code: "forbidden",
-        detail:
-          "Dit verzoek komt niet van deze website en is daarom geweigerd. Stuur het vanaf de website zelf, " +
-          "of stuur als koppeling een API-sleutel mee in de header Authorization: Bearer.",
+        detail: "problems.api.crossSite",
       });
       return;
     }

@@ -292,6 +292,17 @@ describe("logging in with a link by e-mail", () => {
     expect(html).toContain('value="geen-adres"');
   });
 
+  it("explains a wrong address in English to an English reader, and mails the link in English", async () => {
+    const refused = await post("/inloggen", { email: "geen-adres" }, "taal=en");
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("This is not a valid e-mail address");
+    expect((await post("/inloggen", { email: "engels@example.nl" }, "taal=en")).status).toBe(200);
+    await waitForMail("engels@example.nl", 1);
+    expect(mails().find((mail) => mail.to === "engels@example.nl")?.subject).toBe(
+      "Your login link for Vakmanschap",
+    );
+  });
+
   it("slows down someone who asks too often", async () => {
     const email = "vaak@example.nl";
     for (let i = 0; i < 3; i++) expect((await post("/inloggen", { email })).status).toBe(200);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
-import { cardDraftFrom } from "../../app/modules/deliberation/card-from-record.ts";
+import { cardDraftIn } from "../../app/modules/deliberation/card-draft.server.ts";
 import {
   DeliberationContent,
   type DeliberationPatch,
@@ -42,7 +42,7 @@ const RECORD: DeliberationPatch = {
 
 /** The form as the page sends it: the draft, the kind of work and theme the person chose, and more. */
 function cardForm(extra: Record<string, string> = {}): URLSearchParams {
-  const { values } = cardDraftFrom(DeliberationContent.parse(RECORD));
+  const { values } = cardDraftIn(DeliberationContent.parse(RECORD), "nl");
   const form = new URLSearchParams();
   for (const name of ["title", "case", "optionA", "riskA", "optionB", "riskB"] as const) {
     form.set(name, values[name] ?? "");

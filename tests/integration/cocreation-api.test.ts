@@ -10,7 +10,7 @@ import type { Role } from "../../app/modules/accounts/authorization.ts";
 import {
   ContributionDetailOutput,
   ContributionPageOutput,
-} from "../../app/modules/cocreation/cocreation.validation.ts";
+} from "../../app/modules/cocreation/cocreation-output.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
@@ -94,12 +94,14 @@ describe.each(databaseKinds)("the Meedenken API on %s", (kind) => {
       400,
     );
     expect(missing.errors?.map((error) => error.name).sort()).toEqual(["anchor", "body", "part"]);
-    expect(missing.detail).toContain("Kies het deel van de gids");
+    const said = (problem: typeof missing, name: string) =>
+      problem.errors?.find((error) => error.name === name)?.message;
+    expect(said(missing, "part")).toContain("Kies het deel van de gids");
     const unknownKind = await problemOf(
       await call("schrijver", "POST", "/bijdragen", { kind: "klacht", version: 1 }),
       400,
     );
-    expect(unknownKind.detail).toContain("Kies wat voor bijdrage je geeft.");
+    expect(said(unknownKind, "kind")).toBe("Kies wat voor bijdrage je geeft.");
     const draft = await problemOf(
       await call("schrijver", "POST", "/bijdragen", {
         kind: "algemeen",
@@ -111,7 +113,7 @@ describe.each(databaseKinds)("the Meedenken API on %s", (kind) => {
     expect(draft.detail).toContain("gepubliceerde weergave");
     await problemOf(await call("schrijver", "POST", "/bijdragen", "{niet: json"), 400);
     const filter = await problemOf(await call("anoniem", "GET", "/bijdragen?soort=klacht&kleur=rood"), 400);
-    expect(filter.detail).toContain("Onbekende soort bijdrage.");
+    expect(said(filter, "soort")).toBe("Onbekende soort bijdrage.");
     await problemOf(await call("anoniem", "GET", "/bijdragen/geen-id"), 404);
     await problemOf(await call("anoniem", "GET", "/bijdragen/00000000-0000-4000-8000-000000000000"), 404);
     await problemOf(

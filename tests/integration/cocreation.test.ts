@@ -164,12 +164,12 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
     );
   });
 
-  it("refuses what does not fit, with Dutch messages per field and nothing stored", async () => {
+  it("refuses what does not fit, with a message per field and nothing stored", async () => {
     const { db } = database;
     expect(ContributionInput.safeParse({ kind: "reactie", version: 1, part: PART }).error?.issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: ["anchor"], message: "Kies de alinea waar je bijdrage over gaat." }),
-        expect.objectContaining({ path: ["body"], message: "Schrijf je reactie: minstens 3 tekens." }),
+        expect.objectContaining({ path: ["anchor"], message: "problems.cocreation.anchorMissing" }),
+        expect.objectContaining({ path: ["body"], message: "problems.cocreation.replyTooShort" }),
       ]),
     );
     await expect(
@@ -182,7 +182,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
       }),
     ).rejects.toMatchObject({
       code: "invalid",
-      fields: { version: expect.stringContaining("gepubliceerde") },
+      fields: { version: "problems.cocreation.onlyPublished" },
     });
     await expect(
       createContribution({
@@ -205,7 +205,7 @@ describe.each(databaseKinds)("thinking along on %s", (kind) => {
         input: input({ kind: "tekstvoorstel", part: PART, anchor: ANCHOR, proposedText: unchanged }),
       }),
     ).rejects.toMatchObject({
-      fields: { proposedText: expect.stringContaining("gelijk aan de huidige tekst") },
+      fields: { proposedText: "problems.cocreation.proposalUnchanged" },
     });
   });
 

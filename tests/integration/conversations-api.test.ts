@@ -135,7 +135,11 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     const bad = await call("leider", "POST", "/gesprekken", { title: "", questions: [] });
     expect(bad.status).toBe(400);
     expect(bad.type).toContain("application/problem+json");
-    expect(bad.body.detail).toContain("Geef het gesprek een titel.");
+    expect(bad.body.errors).toContainEqual({
+      in: "body",
+      name: "title",
+      message: "Geef het gesprek een titel.",
+    });
   });
 
   it("runs a dilemma: hidden counts, no reveal below the minimum, reveal, re-vote and the shift", async () => {
@@ -312,7 +316,9 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       });
       expect(low.status).toBe(400);
       expect(low.type).toContain("application/problem+json");
-      expect(low.body.detail).toContain("minstens 3");
+      expect(low.body.errors).toContainEqual(
+        expect.objectContaining({ name: "minAnswers", message: expect.stringContaining("minstens 3") }),
+      );
     }
     const higher = await call("leider", "POST", "/gesprekken", {
       title: "Hoog",

@@ -151,7 +151,7 @@ describe.each(databaseKinds)("records of the Dilemma-wijzer on %s", (kind) => {
         revision: 2,
         patch: { choice: "x".repeat(1001) },
       }),
-    ).rejects.toThrow(/hoogstens 1000 tekens/);
+    ).rejects.toThrow(/problems\.deliberation\.tooLong/);
   });
 
   it("shares a record read-only through a link until the owner revokes it", async () => {

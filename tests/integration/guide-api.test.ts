@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import {
   CompareOutput,
   PartOutput,
-  ProblemOutput,
   SearchOutput,
   VersionOutput,
   VersionWithPartsOutput,
-} from "../../app/modules/guide/guide.validation.ts";
+} from "../../app/modules/guide/guide-output.ts";
 import { startApiServer } from "./app-server.ts";
 import { createTestDatabase, databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 

@@ -144,7 +144,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     expect(await blocksOf(1)).toEqual(before);
   });
 
-  it("refuses text that cannot be one paragraph, with a Dutch message for the field", async () => {
+  it("refuses text that cannot be one paragraph, with a message for the field", async () => {
     for (const markdown of ["", "Een.\n\nTwee.", "Zie [dit](gids:bestaat-niet)."]) {
       await expect(
         updateDraftBlock({ db: database.db, versionId, partSlug: PART, anchor: CHANGED, markdown }),
@@ -288,6 +288,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
       pageCache,
       db: database.db,
       actor: editor,
+      request: new Request("http://localhost/beheer/gids/concept"),
       form: form({ ...fields, edition: " x " }),
     });
     expect(refused).toMatchObject({
@@ -298,7 +299,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
     });
     await expect(
       setChangelog({ db: database.db, versionId, changelog: "", edition: "vierde\nversie" }),
-    ).rejects.toMatchObject({ code: "invalid", fields: { edition: "Dit veld moet op één regel passen." } });
+    ).rejects.toMatchObject({ code: "invalid", fields: { edition: "problems.guide.fieldOneLine" } });
     expect((await requireDraft({ db: database.db })).edition).toBe("derde versie");
 
     pageCache.dropped.length = 0;
@@ -306,6 +307,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
       pageCache,
       db: database.db,
       actor: editor,
+      request: new Request("http://localhost/beheer/gids/concept"),
       form: form({ ...fields, edition: "  vierde versie " }),
     });
     expect(saved).toMatchObject({ kind: "done" });
@@ -324,6 +326,7 @@ describe.each(databaseKinds)("editing the next version of the guide on %s", (kin
       pageCache,
       db: database.db,
       actor: editor,
+      request: new Request("http://localhost/beheer/gids/concept"),
       form: form({ ...fields, edition: "derde versie" }),
     });
     expect((await requireDraft({ db: database.db })).edition).toBe("derde versie");

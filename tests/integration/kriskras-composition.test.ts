@@ -204,7 +204,7 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
     expect(await getCompositionRun(options)).toBeUndefined();
     const { finished } = await startComposition(options);
     expect((await getCompositionRun(options))?.state).toBe("bezig");
-    await expect(startComposition(options)).rejects.toThrow("De groepen worden al samengesteld");
+    await expect(startComposition(options)).rejects.toThrow("problems.kriskras.composing");
     // The state is on the round's row: another connection, as another process would have, sees it.
     const [row] = await db.select().from(kriskrasRounds).where(eq(kriskrasRounds.id, round.id));
     expect(row?.composeState).toBe("bezig");
@@ -243,7 +243,7 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
     if (!groupOne || !groupTwo) throw new Error("no groups");
     await expect(
       movePeople({ db, roundId: round.id, signupIds: [people[12]?.signup.id ?? ""], groupId: groupOne.id }),
-    ).rejects.toThrow("kan niet op dat moment");
+    ).rejects.toThrow("problems.kriskras.cannotAttend");
 
     // Moving several people is all or none: with person 12 among them, nobody moves.
     const mover = groupOne.members[0]?.signupId ?? "";
@@ -254,7 +254,7 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
         signupIds: [mover, people[12]?.signup.id ?? ""],
         groupId: groupTwo.id,
       }),
-    ).rejects.toThrow("kan niet op dat moment");
+    ).rejects.toThrow("problems.kriskras.cannotAttend");
     const unchanged = await getGroupReview({ db, roundId: round.id });
     expect(unchanged.slots[0]?.groups.find((group) => group.id === groupOne.id)?.members).toEqual(
       groupOne.members,
@@ -280,7 +280,7 @@ describe.each(databaseKinds)("composing kris-kras groups on %s", (kind) => {
         signupIds: [other, people[12]?.signup.id ?? ""],
         locked: false,
       }),
-    ).rejects.toThrow("zit nog niet in een groep");
+    ).rejects.toThrow("problems.kriskras.notInGroup");
     const stillLocked = await getGroupReview({ db, roundId: round.id });
     expect(
       stillLocked.slots[0]?.groups.flatMap((group) => group.members).find((m) => m.signupId === other)

@@ -79,12 +79,12 @@ describe.each(databaseKinds)("kris-kras evaluation and retention on %s", (kind) 
     const { db } = database;
     const { round, userIds } = await pastRound(1);
     const [first, second] = userIds as [string, string];
-    expect((await getEvaluationState({ db, roundId: round.id, userId: first })).state).toBe("kan");
+    expect((await getEvaluationState({ db, roundId: round.id, userId: first })).state).toBe("open");
     await submitEvaluation({ db, roundId: round.id, userId: first, answers: answers(5) });
-    expect((await getEvaluationState({ db, roundId: round.id, userId: first })).state).toBe("al-gedaan");
+    expect((await getEvaluationState({ db, roundId: round.id, userId: first })).state).toBe("done");
     await expect(
       submitEvaluation({ db, roundId: round.id, userId: first, answers: answers(1) }),
-    ).rejects.toThrow("al beoordeeld");
+    ).rejects.toThrow("problems.kriskras.evaluatedAlready");
     // Nothing in the stored evaluation points back to a person.
     const [stored] = await db
       .select()
@@ -108,15 +108,15 @@ describe.each(databaseKinds)("kris-kras evaluation and retention on %s", (kind) 
     const { db } = database;
     const { round, userIds } = await pastRound(-3);
     expect((await getEvaluationState({ db, roundId: round.id, userId: userIds[0] ?? "" })).state).toBe(
-      "nog-niet",
+      "too-early",
     );
     await expect(
       submitEvaluation({ db, roundId: round.id, userId: userIds[0] ?? "", answers: answers(4) }),
-    ).rejects.toThrow("nog niet begonnen");
+    ).rejects.toThrow("problems.kriskras.evaluationTooEarly");
     const other = await pastRound(1);
     await expect(
       getEvaluationState({ db, roundId: other.round.id, userId: userIds[0] ?? "" }),
-    ).rejects.toThrow("niet aan meegedaan");
+    ).rejects.toThrow("problems.kriskras.evaluationNotFound");
   });
 
   it("keeps only the totals of a round once its retention period has passed, and drops old meetings", async () => {

@@ -121,7 +121,10 @@ describe.each(databaseKinds)("publishing a kris-kras round on %s", (kind) => {
   const publish = () => publishRound({ db: database.db, roundId, origin: ORIGIN, config: CONFIG });
 
   it("a round is not published while a group has no host, and nobody can see a group before", async () => {
-    await expect(publish()).rejects.toMatchObject({ code: "conflict", message: /gastheer of gastvrouw/ });
+    await expect(publish()).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("problems.kriskras.groupsWithoutHost"),
+    });
     const [round] = await database.db.select().from(kriskrasRounds).where(eq(kriskrasRounds.id, roundId));
     expect(round?.publishedAt).toBeNull();
     expect(await takeMails()).toEqual([]);

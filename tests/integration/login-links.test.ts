@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { jobs, rateLimits } from "../../app/infra/jobs.schema.ts";
-import { runDueJobs } from "../../app/infra/jobs.server.ts";
+import { enqueueJob, runDueJobs } from "../../app/infra/jobs.server.ts";
 import { MAIL_JOB_KIND, type MailMessage } from "../../app/infra/mail.server.ts";
 import { loginTokens } from "../../app/modules/accounts/accounts.schema.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
@@ -48,8 +48,8 @@ describe.each(databaseKinds)("login links on %s", (kind) => {
     await database.db.delete(loginTokens);
   });
 
-  const ask = (email: string, clientIp = "192.0.2.1") =>
-    requestLoginLink({ db: database.db, config, email, returnTo: "/profiel", clientIp });
+  const ask = (email: string, clientIp = "192.0.2.1", language: "nl" | "en" = "nl") =>
+    requestLoginLink({ db: database.db, config, email, returnTo: "/profiel", clientIp, language });
   /** What the job worker of a process would do: the lookup job, then the mail it queued. */
   const runJobs = () =>
     runDueJobs({
@@ -69,7 +69,7 @@ describe.each(databaseKinds)("login links on %s", (kind) => {
       await ask(email);
       const queued = await db.select({ kind: jobs.kind, payload: jobs.payload }).from(jobs);
       expect(queued, email).toEqual([
-        { kind: LOGIN_LINK_JOB_KIND, payload: { email, returnTo: "/profiel" } },
+        { kind: LOGIN_LINK_JOB_KIND, payload: { email, returnTo: "/profiel", language: "nl" } },
       ]);
       // Nothing that depends on the address happens while the request waits.
       expect(await db.select().from(loginTokens), email).toEqual([]);
@@ -89,6 +89,24 @@ describe.each(databaseKinds)("login links on %s", (kind) => {
     expect(link?.email).toBe(sent[0]?.to);
   });
 
+  it("writes the mail in the language of the request that asked for it", async () => {
+    await ask("bekend@elders.org", "192.0.2.1", "en");
+    await ask("nieuw@minbzk.nl", "192.0.2.1", "nl");
+    // A job queued before mails had a language: Dutch, as every mail was then.
+    await enqueueJob({
+      db: database.db,
+      kind: LOGIN_LINK_JOB_KIND,
+      payload: { email: "ander@minbzk.nl", returnTo: "/" },
+    });
+    await runJobs();
+    const mailTo = (to: string) => sent.find((mail) => mail.to === to);
+    expect(mailTo("bekend@elders.org")).toMatchObject({ subject: "Your login link for Vakmanschap" });
+    expect(mailTo("bekend@elders.org")?.text).toContain("The link works for 15 minutes, and only once.");
+    expect(mailTo("nieuw@minbzk.nl")).toMatchObject({ subject: "Je inloglink voor Vakmanschap" });
+    expect(mailTo("nieuw@minbzk.nl")?.text).toContain("De link werkt 15 minuten en maar één keer.");
+    expect(mailTo("ander@minbzk.nl")).toMatchObject({ subject: "Je inloglink voor Vakmanschap" });
+  });
+
   it("a stranger asking again and again for someone's address uses up only their own tries", async () => {
     for (let i = 0; i < 3; i++) await ask("bekend@elders.org", "198.51.100.7");
     await expect(ask("bekend@elders.org", "198.51.100.7")).rejects.toMatchObject({ code: "rate_limited" });
@@ -99,7 +117,14 @@ describe.each(databaseKinds)("login links on %s", (kind) => {
   it("counts the client's own limit first, so a refused client spends nobody's per-address tries", async () => {
     const tight = { ...config, rateLimits: { ...config.rateLimits, loginPerIp: 2 } };
     const askTight = (email: string) =>
-      requestLoginLink({ db: database.db, config: tight, email, returnTo: "/", clientIp: "203.0.113.9" });
+      requestLoginLink({
+        db: database.db,
+        config: tight,
+        email,
+        returnTo: "/",
+        clientIp: "203.0.113.9",
+        language: "nl",
+      });
     await askTight("a@minbzk.nl");
     await askTight("b@minbzk.nl");
     await expect(askTight("bekend@elders.org")).rejects.toMatchObject({ code: "rate_limited" });

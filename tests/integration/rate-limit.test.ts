@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
 import { rateLimits } from "../../app/infra/jobs.schema.ts";
 import { hitRateLimit, pruneRateLimits, rateLimitError } from "../../app/infra/rate-limit.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
@@ -43,12 +44,13 @@ describe.each(databaseKinds)("rate limits on %s", (kind) => {
     expect(refused).toBeLessThanOrEqual(600);
   });
 
-  it("says in Dutch how many minutes to wait", () => {
+  it("says how many minutes to wait, in either language", () => {
     const error = rateLimitError(599);
     expect(error.code).toBe("rate_limited");
     expect(error.status).toBe(429);
-    expect(error.message).toContain("Wacht 10 minuten");
-    expect(rateLimitError(1).message).toContain("Wacht 1 minuut ");
+    expect(translatorFor("nl")(error.message)).toContain("Wacht 10 minuten");
+    expect(translatorFor("nl")(rateLimitError(1).message)).toContain("Wacht 1 minuut ");
+    expect(translatorFor("en")(rateLimitError(1).message)).toContain("Wait 1 minute ");
   });
 
   it("starts a new window once the old one has passed", async () => {

@@ -4,7 +4,13 @@
 import en from "./en.json";
 import type { Language } from "./i18n.ts";
 import nl from "./nl.json";
-import { createTranslator, type Texts, type TFunction } from "./translate.ts";
+import {
+  createTranslator,
+  type MessageValues,
+  type Texts,
+  type TFunction,
+  type TranslateValues,
+} from "./translate.ts";
 
 /** English falls back to Dutch per key, as a page must never show a bare key. */
 function withFallback(texts: Texts, fallback: Texts): Texts {
@@ -28,10 +34,18 @@ const translators = new Map<Language, TFunction>();
 export function translatorFor(language: Language): TFunction {
   let t = translators.get(language);
   if (!t) {
-    t = createTranslator({ language, texts: ALL[language] });
+    t = withMessages(createTranslator({ language, texts: ALL[language] }));
     translators.set(language, t);
   }
   return t;
+}
+
+/**
+ * A message in Dutch with the English in brackets, for an operator in a terminal (a broken content file,
+ * a command that failed), where no reader's language is known.
+ */
+export function inBothLanguages(said: string): string {
+  return `${translatorFor("nl")(said)} (${translatorFor("en")(said)})`;
 }
 
 /**
@@ -59,4 +73,32 @@ export function textsFor(options: { language: Language; namespaces: readonly str
     }
   }
   return picked;
+}
+
+const KEY = /^[\w.-]+$/;
+
+/**
+ * A translator that also says messages made by `message` (a key with its values in one string), with
+ * the texts they name translated first. Only the server gets messages, so only its translator reads them.
+ */
+export function withMessages(t: TFunction): TFunction {
+  const say: TFunction = (key, values = {}) => {
+    const open = key.indexOf("{");
+    const carried = open > 0 && KEY.test(key.slice(0, open)) ? valuesOf(key.slice(open)) : undefined;
+    return carried ? t(key.slice(0, open), { ...carried, ...values }) : t(key, values);
+  };
+  const valuesOf = (json: string): TranslateValues | undefined => {
+    let parsed: MessageValues;
+    try {
+      parsed = JSON.parse(json) as MessageValues;
+    } catch {
+      return undefined; // a text that only looks like a message: said as it is
+    }
+    const values: TranslateValues = {};
+    for (const [name, value] of Object.entries(parsed)) {
+      values[name] = typeof value === "object" && value !== null ? say(value.key, value.values) : value;
+    }
+    return values;
+  };
+  return say;
 }

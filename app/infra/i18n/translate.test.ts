@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withMessages } from "./texts.server.ts";
 import { createTranslator, message } from "./translate.ts";
 
 const texts = {
@@ -42,14 +43,19 @@ describe("a translator", () => {
   });
 });
 
-describe("a message", () => {
-  const t = createTranslator({
-    language: "nl",
-    texts: {
-      fields: { title: "de titel" },
-      problems: { tooLong: "{{label, capital}} mag hoogstens {{max, number}} tekens hebben.", gone: "Weg." },
-    },
-  });
+describe("a message, said by the server's translator", () => {
+  const t = withMessages(
+    createTranslator({
+      language: "nl",
+      texts: {
+        fields: { title: "de titel" },
+        problems: {
+          tooLong: "{{label, capital}} mag hoogstens {{max, number}} tekens hebben.",
+          gone: "Weg.",
+        },
+      },
+    }),
+  );
 
   it("is its key when it names no values", () => {
     expect(message("problems.gone")).toBe("problems.gone");

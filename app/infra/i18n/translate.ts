@@ -1,6 +1,7 @@
 // The translation function, on the server and in the browser alike. It does what the locale files use
-// (nested keys, `{{name}}`, `{{name, number}}` and `{{name, capital}}`, messages made by `message`, `_one`/`_other` plurals by `count`, a defaultValue)
-// and no more, so no translation library goes to the browser (see decision 020).
+// (nested keys, `{{name}}`, `{{name, number}}` and `{{name, capital}}`, `_one`/`_other` plurals by
+// `count`, a defaultValue) and no more, so no translation library goes to the browser (decision 020).
+// The server's translator also reads `message` strings (texts.server.ts).
 
 export type Texts = { [key: string]: string | Texts };
 export type TranslateValues = Record<string, unknown> & { count?: number; defaultValue?: string };
@@ -12,15 +13,14 @@ export type MessageValues = Record<string, string | number | TextRef>;
 
 /**
  * A message for a person, said as its key in the locale files and the values it names, in one string
- * that can travel where only a string fits: an AppError's message, a zod issue. A translator reads it
- * back (`t(message("problems.fields.tooLong", { max: 120 }))`), in the reader's language, where the
- * message becomes a page or a problem. Without values the message is the key itself.
+ * that can travel where only a string fits: an AppError's message, a zod issue. The server's translator
+ * (texts.server.ts) reads it back (`t(message("problems.fields.tooLong", { max: 120 }))`), in the
+ * reader's language, where the message becomes a page or a problem. Without values the message is the
+ * key itself.
  */
 export function message(key: string, values?: MessageValues): string {
   return values === undefined ? key : `${key}${JSON.stringify(values)}`;
 }
-
-const KEY = /^[\w.-]+$/;
 
 function lookUp(texts: Texts, key: string): string | undefined {
   let node: string | Texts | undefined = texts;
@@ -47,28 +47,10 @@ export function createTranslator(options: { language: string; texts: Texts }): T
       const text = String(value);
       return format === "capital" ? `${text.charAt(0).toLocaleUpperCase(language)}${text.slice(1)}` : text;
     });
-  const t: TFunction = (key, values = {}) => {
-    const open = key.indexOf("{");
-    const said = open > 0 && KEY.test(key.slice(0, open)) ? readValues(key.slice(open)) : undefined;
-    if (said) return t(key.slice(0, open), { ...said, ...values });
+  return (key, values = {}) => {
     const plural =
       typeof values.count === "number" ? lookUp(texts, `${key}_${plurals.select(values.count)}`) : undefined;
     const template = plural ?? lookUp(texts, key) ?? values.defaultValue ?? key;
     return fill(template, values);
   };
-  // The values of a message, with the texts they name translated first.
-  const readValues = (json: string): TranslateValues | undefined => {
-    let parsed: MessageValues;
-    try {
-      parsed = JSON.parse(json) as MessageValues;
-    } catch {
-      return undefined; // a text that only looks like a message: said as it is
-    }
-    const values: TranslateValues = {};
-    for (const [name, value] of Object.entries(parsed)) {
-      values[name] = typeof value === "object" && value !== null ? t(value.key, value.values) : value;
-    }
-    return values;
-  };
-  return t;
 }

@@ -57,9 +57,9 @@ export async function setUserRoles(options: { db: Db; userId: string; roles: Rol
       .from(users)
       .where(eq(users.id, options.userId))
       .for("update");
-    if (!before) throw new AppError("not_found", "Deze gebruiker bestaat niet.");
+    if (!before) throw new AppError("not_found", "problems.accounts.userMissing");
     const [user] = await tx.update(users).set({ roles }).where(eq(users.id, options.userId)).returning();
-    if (!user) throw new AppError("not_found", "Deze gebruiker bestaat niet.");
+    if (!user) throw new AppError("not_found", "problems.accounts.userMissing");
     // Nobody could give roles any more: the last operator keeps the role.
     if (before.roles.includes("beheerder") && !roles.includes("beheerder")) {
       const [operators] = await tx
@@ -67,10 +67,7 @@ export async function setUserRoles(options: { db: Db; userId: string; roles: Rol
         .from(users)
         .where(sql`'beheerder' = any(${users.roles})`);
       if ((operators?.n ?? 0) === 0) {
-        throw new AppError(
-          "conflict",
-          "Er moet minstens één beheerder blijven. Geef eerst iemand anders die rol.",
-        );
+        throw new AppError("conflict", "problems.accounts.lastAdministrator");
       }
     }
     const reduced = before.roles.some((role) => role !== "ambtenaar" && !roles.includes(role));
@@ -96,6 +93,6 @@ export async function updateProfile(options: {
     .set(options.profile)
     .where(eq(users.id, options.userId))
     .returning();
-  if (!user) throw new AppError("not_found", "Dit account bestaat niet meer.");
+  if (!user) throw new AppError("not_found", "problems.accounts.accountGone");
   return user;
 }

@@ -64,7 +64,7 @@ export async function revokeApiToken(options: {
       ),
     )
     .returning({ id: apiTokens.id });
-  if (revoked.length === 0) throw new AppError("not_found", "Deze sleutel bestaat niet (meer).");
+  if (revoked.length === 0) throw new AppError("not_found", "problems.accounts.tokenGone");
   await auditTokenChange({ ...options, action: "token.revoked" });
 }
 

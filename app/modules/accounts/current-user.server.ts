@@ -35,7 +35,7 @@ export async function requirePermission(options: {
   }
   const actor = actorOf(user);
   if (!can(actor, options.permission)) {
-    throw new AppError("forbidden", "Je hebt geen toegang tot deze pagina.");
+    throw new AppError("forbidden", "problems.accounts.noAccess");
   }
   return { user, actor };
 }

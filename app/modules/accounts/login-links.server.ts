@@ -8,6 +8,8 @@ import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { LANGUAGES, type Language } from "../../infra/i18n/i18n.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { enqueueJob, type JobHandler } from "../../infra/jobs.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import { hitRateLimit, rateLimitError } from "../../infra/rate-limit.server.ts";
@@ -49,21 +51,20 @@ export async function createLoginLink(options: {
   return { url: `${options.origin}/inloggen/bevestigen?token=${token}`, expiresAt };
 }
 
-function loginMail(options: { to: string; url: string; minutes: number }): MailMessage {
+/** The mail with a login link, in the language of the request that asked for it. */
+function loginMail(options: { to: string; url: string; minutes: number; language: Language }): MailMessage {
+  const t = translatorFor(options.language);
   const text = [
-    "Hallo,",
+    t("mails.accounts.loginLink.greeting"),
     "",
-    "Je hebt gevraagd om in te loggen bij Vakmanschap. Open deze link en kies daarna 'Inloggen':",
+    t("mails.accounts.loginLink.intro"),
     "",
     options.url,
     "",
-    `De link werkt ${options.minutes} minuten en maar één keer.`,
-    "Heb je dit niet zelf gevraagd? Dan hoef je niets te doen.",
-    "",
-    "(You asked to log in to Vakmanschap. Open the link above and choose 'Inloggen'. It works once, for",
-    `${options.minutes} minutes. If you did not ask for it, you can ignore this e-mail.)`,
+    t("mails.accounts.loginLink.validity", { minutes: options.minutes }),
+    t("mails.accounts.loginLink.notYou"),
   ].join("\n");
-  return { to: options.to, subject: "Je inloglink voor Vakmanschap", text };
+  return { to: options.to, subject: t("mails.accounts.loginLink.subject"), text };
 }
 
 /**
@@ -78,6 +79,8 @@ export async function requestLoginLink(options: {
   email: string;
   returnTo: string;
   clientIp: string;
+  /** The language of the request: the mail is written in it. */
+  language: Language;
 }): Promise<void> {
   const email = normaliseEmail(options.email);
   const { rateLimits } = options.config;
@@ -94,13 +97,18 @@ export async function requestLoginLink(options: {
   await enqueueJob({
     db: options.db,
     kind: LOGIN_LINK_JOB_KIND,
-    payload: { email, returnTo: options.returnTo },
+    payload: { email, returnTo: options.returnTo, language: options.language },
     // A link that arrives an hour late is no use; a few quick retries cover a database hiccup.
     maxAttempts: 3,
   });
 }
 
-const LoginLinkJob = z.object({ email: z.email(), returnTo: ReturnPath });
+// Jobs queued before the mail had a language are Dutch, as every mail was then.
+const LoginLinkJob = z.object({
+  email: z.email(),
+  returnTo: ReturnPath,
+  language: z.enum(LANGUAGES).default("nl"),
+});
 
 /**
  * The job behind a request: sends a link when the address has an account or its domain is allowed, and
@@ -113,6 +121,7 @@ export async function sendLoginLink(options: {
   config: LinkConfig;
   email: string;
   returnTo: string;
+  language: Language;
 }): Promise<"sent" | "not allowed" | "earlier link works"> {
   const email = normaliseEmail(options.email);
   const known = await findUserByEmail({ db: options.db, email });
@@ -137,7 +146,12 @@ export async function sendLoginLink(options: {
     });
     await enqueueMail({
       db: tx,
-      message: loginMail({ to: email, url, minutes: options.config.loginLinkMinutes }),
+      message: loginMail({
+        to: email,
+        url,
+        minutes: options.config.loginLinkMinutes,
+        language: options.language,
+      }),
     });
     return "sent";
   });
@@ -188,12 +202,12 @@ export async function consumeLoginLink(options: {
     )
     .returning();
   if (!link) {
-    throw new AppError("invalid", "Deze inloglink is verlopen of al gebruikt. Vraag een nieuwe link aan.");
+    throw new AppError("invalid", "problems.accounts.loginLinkUsed");
   }
   let user = await findUserByEmail({ db: options.db, email: link.email });
   if (!user) {
     if (!isAllowedDomain({ email: link.email, config: options.config })) {
-      throw new AppError("forbidden", "Met dit e-mailadres kun je geen account maken.");
+      throw new AppError("forbidden", "problems.accounts.noAccountForAddress");
     }
     user = await upsertUser({ db: options.db, email: link.email });
   }

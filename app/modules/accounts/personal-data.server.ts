@@ -122,10 +122,7 @@ export async function deletePersonalData(options: {
       .where(sql`'beheerder' = any(${users.roles})`)
       .for("update");
     if (operators.length === 1 && operators[0]?.id === options.userId) {
-      throw new AppError(
-        "conflict",
-        "Je bent de enige beheerder. Geef eerst iemand anders de rol beheerder, dan kun je je account verwijderen.",
-      );
+      throw new AppError("conflict", "problems.accounts.onlyAdministrator");
     }
     for (const source of options.sources) await source.erase({ ...options, db: tx });
   });

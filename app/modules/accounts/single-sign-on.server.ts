@@ -149,18 +149,13 @@ export function createSingleSignOn(config: OidcConfig): SingleSignOn {
         .where(eq(ssoLogins.idHash, hashSecret(secret)))
         .returning();
       if (!login || login.expiresAt.getTime() < Date.now()) {
-        throw new AppError(
-          "invalid",
-          "Deze inlogpoging is verlopen of al gebruikt. Probeer opnieuw in te loggen.",
-        );
+        throw new AppError("invalid", "problems.accounts.sso.attemptUsed");
       }
       const refused = callbackUrl.searchParams.get("error");
       if (refused) {
         throw new AppError(
           "invalid",
-          refused === "access_denied"
-            ? "Je hebt het inloggen bij je organisatie afgebroken."
-            : "Je organisatie heeft het inloggen geweigerd. Probeer het opnieuw of vraag je servicedesk om hulp.",
+          refused === "access_denied" ? "problems.accounts.sso.cancelled" : "problems.accounts.sso.refused",
         );
       }
       const server = await provider();
@@ -179,11 +174,7 @@ export function createSingleSignOn(config: OidcConfig): SingleSignOn {
         }
       } catch (error) {
         if (error instanceof oidc.ClientError || error instanceof oidc.AuthorizationResponseError) {
-          throw new AppError(
-            "invalid",
-            "Het antwoord van je organisatie klopt niet. Probeer opnieuw in te loggen.",
-            { cause: error },
-          );
+          throw new AppError("invalid", "problems.accounts.sso.badAnswer", { cause: error });
         }
         throw unavailable(error);
       }
@@ -195,11 +186,7 @@ export function createSingleSignOn(config: OidcConfig): SingleSignOn {
 
 function unavailable(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  return new AppError(
-    "unavailable",
-    "Inloggen via je organisatie lukt nu niet, omdat die niet bereikbaar is. Probeer het over een paar minuten opnieuw.",
-    { cause: error },
-  );
+  return new AppError("unavailable", "problems.accounts.sso.unreachable", { cause: error });
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
@@ -218,7 +205,7 @@ export async function accountForIdentity(options: {
 }): Promise<User> {
   const { config, claims } = options;
   const subject = text(claims.sub);
-  if (!subject) throw new AppError("invalid", "Je organisatie gaf geen herkenbare gebruiker door.");
+  if (!subject) throw new AppError("invalid", "problems.accounts.sso.noSubject");
   const organisation = config.claims.organisation
     ? text(claims[config.claims.organisation]).slice(0, 200)
     : "";
@@ -234,16 +221,10 @@ export async function accountForIdentity(options: {
     if (!user) {
       const email = normaliseEmail(text(claims[config.claims.email]));
       if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
-        throw new AppError(
-          "invalid",
-          "Je organisatie gaf geen e-mailadres door. Zonder e-mailadres kun je hier niet inloggen.",
-        );
+        throw new AppError("invalid", "problems.accounts.sso.noEmail");
       }
       if (config.requireVerifiedEmail && claims.email_verified !== true) {
-        throw new AppError(
-          "forbidden",
-          "Je organisatie bevestigt niet dat dit e-mailadres van jou is. Daarom kun je zo niet inloggen. Vraag de servicedesk van je organisatie om je e-mailadres te bevestigen, of vraag de beheerder van Vakmanschap om hulp.",
-        );
+        throw new AppError("forbidden", "problems.accounts.sso.unverified");
       }
       user = await findUserByEmail({ db: tx, email });
       if (!user) {

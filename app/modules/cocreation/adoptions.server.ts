@@ -63,8 +63,8 @@ export async function adoptIntoDraft(options: {
 }): Promise<Adoption> {
   const { input } = options;
   if (input.status !== "overgenomen" && input.status !== "deels-overgenomen") {
-    throw new AppError("invalid", "Kies of het voorstel helemaal of deels is overgenomen.", {
-      fields: { status: "Kies of het voorstel helemaal of deels is overgenomen." },
+    throw new AppError("invalid", "problems.cocreation.adoptChooseStatus", {
+      fields: { status: "problems.cocreation.adoptChooseStatus" },
     });
   }
   return options.db.transaction(async (tx) => {
@@ -75,14 +75,11 @@ export async function adoptIntoDraft(options: {
       .for("update");
     if (!contribution) throw new AppError("not_found", NOT_FOUND);
     if (!ADOPTABLE.includes(contribution.kind)) {
-      throw new AppError("conflict", "Alleen een voorstel voor tekst kun je overnemen in het concept.");
+      throw new AppError("conflict", "problems.cocreation.adoptOnlyText");
     }
     const draft = await getDraft({ db: tx });
     if (!draft) {
-      throw new AppError(
-        "conflict",
-        "Er is nog geen concept van een volgende weergave. Maak eerst een concept op de pagina Gids beheren.",
-      );
+      throw new AppError("conflict", "problems.cocreation.adoptNoDraft");
     }
     const [earlier] = await tx
       .select({ anchor: cocreationAdoptions.anchor })
@@ -93,7 +90,7 @@ export async function adoptIntoDraft(options: {
           eq(cocreationAdoptions.versionId, draft.id),
         ),
       );
-    if (earlier) throw new AppError("conflict", "Dit voorstel staat al in het concept.");
+    if (earlier) throw new AppError("conflict", "problems.cocreation.adoptAlready");
 
     const place = await applyToDraft(tx, draft.id, contribution);
     await tx.insert(cocreationAdoptions).values({
@@ -128,11 +125,7 @@ async function applyToDraft(
   versionId: string,
   contribution: typeof cocreationContributions.$inferSelect,
 ): Promise<{ partSlug: string; anchor: string }> {
-  const gone = () =>
-    new AppError(
-      "conflict",
-      "De alinea van dit voorstel staat niet meer in het concept. Neem de tekst met de hand over.",
-    );
+  const gone = () => new AppError("conflict", "problems.cocreation.adoptParagraphGone");
   if (contribution.kind === "nieuw-deel") {
     const { slug } = await addDraftPart({
       db: tx,

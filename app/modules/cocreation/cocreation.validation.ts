@@ -1,74 +1,80 @@
-// The inputs of Meedenken, shared by the forms and the API, with Dutch messages; and the shapes the API
-// answers with (for the OpenAPI document).
+// The inputs of Meedenken, shared by the forms and the API. Every message is a key of the locale files;
+// the shapes the API answers with are in cocreation-output.ts.
 import { z } from "zod";
 import { isStorable, storableText } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import {
   BODY_MAX,
   CONTRIBUTION_KINDS,
   CONTRIBUTION_STATUSES,
-  HIDDEN_STATES,
   PARAGRAPH_KINDS,
   PROPOSAL_MAX,
   REASON_MAX,
   STATUS_FILTERS,
 } from "./cocreation-kinds.ts";
 
-const text = (max: number, tooLong: string) =>
-  storableText({ max, tooLong, missing: "Dit moet tekst zijn." }).default("");
+const NOT_TEXT = "problems.cocreation.notText";
+const UNKNOWN_TARGET = "problems.cocreation.unknownTarget";
+const SHOW_NAME = "problems.cocreation.showNameBoolean";
+
+const text = (max: number, tooLong: string) => storableText({ max, tooLong, missing: NOT_TEXT }).default("");
 
 /** The short name of a part or the anchor of a paragraph, as in the address bar. */
 export const Slug = z
-  .string({ error: "Dit moet tekst zijn." })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Onbekend deel of onbekende alinea.")
-  .max(120, "Onbekend deel of onbekende alinea.");
+  .string({ error: NOT_TEXT })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, UNKNOWN_TARGET)
+  .max(120, UNKNOWN_TARGET);
 
 export const ContributionInput = z
   .object({
-    kind: z.enum(CONTRIBUTION_KINDS, { error: "Kies wat voor bijdrage je geeft." }),
+    kind: z.enum(CONTRIBUTION_KINDS, { error: "problems.cocreation.kindMissing" }),
     version: z.coerce
-      .number({ error: "Onbekende weergave van de gids." })
-      .int("Onbekende weergave van de gids.")
-      .min(1, "Onbekende weergave van de gids.")
-      .max(1_000_000, "Onbekende weergave van de gids."),
+      .number({ error: "problems.cocreation.unknownGuideVersion" })
+      .int("problems.cocreation.unknownGuideVersion")
+      .min(1, "problems.cocreation.unknownGuideVersion")
+      .max(1_000_000, "problems.cocreation.unknownGuideVersion"),
     part: Slug.optional(),
     anchor: Slug.optional(),
-    body: text(BODY_MAX, `Je tekst mag hoogstens ${BODY_MAX} tekens hebben.`),
-    proposedText: text(PROPOSAL_MAX, `Je voorstel mag hoogstens ${PROPOSAL_MAX} tekens hebben.`),
-    title: text(120, "De titel mag hoogstens 120 tekens hebben."),
-    showName: z.boolean({ error: "Geef met true of false aan of je naam zichtbaar is." }).default(false),
+    body: text(BODY_MAX, message("problems.cocreation.bodyTooLong", { max: BODY_MAX })),
+    proposedText: text(PROPOSAL_MAX, message("problems.cocreation.proposalTooLong", { max: PROPOSAL_MAX })),
+    title: text(
+      120,
+      message("problems.fields.tooLong", { label: { key: "problems.labels.title" }, max: 120 }),
+    ),
+    showName: z.boolean({ error: SHOW_NAME }).default(false),
   })
   .superRefine((input, context) => {
-    const needs = (path: string, message: string) =>
-      context.addIssue({ code: "custom", path: [path], message });
+    const needs = (path: string, problem: string) =>
+      context.addIssue({ code: "custom", path: [path], message: problem });
     const onParagraph = (PARAGRAPH_KINDS as readonly string[]).includes(input.kind);
-    if (onParagraph && !input.part) needs("part", "Kies het deel van de gids waar je bijdrage over gaat.");
-    if (onParagraph && !input.anchor) needs("anchor", "Kies de alinea waar je bijdrage over gaat.");
+    if (onParagraph && !input.part) needs("part", "problems.cocreation.partMissing");
+    if (onParagraph && !input.anchor) needs("anchor", "problems.cocreation.anchorMissing");
     if ((input.kind === "reactie" || input.kind === "algemeen") && input.body.length < 3) {
-      needs("body", "Schrijf je reactie: minstens 3 tekens.");
+      needs("body", "problems.cocreation.replyTooShort");
     }
     if (input.kind !== "reactie" && input.kind !== "algemeen" && input.proposedText.length < 3) {
-      needs("proposedText", "Schrijf de tekst die je voorstelt: minstens 3 tekens.");
+      needs("proposedText", "problems.cocreation.proposalTooShort");
     }
     if (input.kind === "nieuw-deel" && input.title.length < 3) {
-      needs("title", "Geef het nieuwe deel een titel: minstens 3 tekens.");
+      needs("title", "problems.cocreation.newPartTitleTooShort");
     }
   });
 export type ContributionInput = z.output<typeof ContributionInput>;
 
 export const ReplyInput = z.object({
   body: storableText({
-    missing: "Schrijf je reactie.",
+    missing: "problems.cocreation.replyMissing",
     min: 3,
-    tooShort: "Schrijf je reactie: minstens 3 tekens.",
+    tooShort: "problems.cocreation.replyTooShort",
     max: BODY_MAX,
-    tooLong: `Je reactie mag hoogstens ${BODY_MAX} tekens hebben.`,
+    tooLong: message("problems.cocreation.replyTooLong", { max: BODY_MAX }),
   }),
-  showName: z.boolean({ error: "Geef met true of false aan of je naam zichtbaar is." }).default(false),
+  showName: z.boolean({ error: SHOW_NAME }).default(false),
 });
 export type ReplyInput = z.output<typeof ReplyInput>;
 
 export const ReportInput = z.object({
-  reason: text(500, "Je toelichting mag hoogstens 500 tekens hebben."),
+  reason: text(500, message("problems.cocreation.reportTooLong", { max: 500 })),
 });
 
 /** Statuses that end the consideration: the reason is required, and readable by everyone. */
@@ -76,13 +82,13 @@ export const DECISIVE_STATUSES = ["overgenomen", "deels-overgenomen", "niet-over
 
 export const StatusInput = z
   .object({
-    status: z.enum(CONTRIBUTION_STATUSES, { error: "Kies een status." }),
-    reason: text(REASON_MAX, `De reden mag hoogstens ${REASON_MAX} tekens hebben.`),
+    status: z.enum(CONTRIBUTION_STATUSES, { error: "problems.cocreation.statusMissing" }),
+    reason: text(REASON_MAX, message("problems.cocreation.reasonTooLong", { max: REASON_MAX })),
     version: z.coerce
-      .number({ error: "Vul het nummer van de weergave in." })
-      .int("Vul het nummer van de weergave in.")
-      .min(1, "Vul het nummer van de weergave in.")
-      .max(1_000_000, "Vul het nummer van de weergave in.")
+      .number({ error: "problems.cocreation.versionNumberMissing" })
+      .int("problems.cocreation.versionNumberMissing")
+      .min(1, "problems.cocreation.versionNumberMissing")
+      .max(1_000_000, "problems.cocreation.versionNumberMissing")
       .optional(),
   })
   .superRefine((input, context) => {
@@ -90,27 +96,27 @@ export const StatusInput = z
       context.addIssue({
         code: "custom",
         path: ["reason"],
-        message: "Schrijf waarom je dit besluit: minstens 5 tekens. Iedereen kan de reden lezen.",
+        message: "problems.cocreation.decisionReasonTooShort",
       });
     }
     if ((input.status === "overgenomen" || input.status === "deels-overgenomen") && !input.version) {
       context.addIssue({
         code: "custom",
         path: ["version"],
-        message: "Vul het nummer in van de weergave waarin het is overgenomen.",
+        message: "problems.cocreation.adoptedVersionMissing",
       });
     }
   });
 export type StatusInput = z.output<typeof StatusInput>;
 
 export const ModerationInput = z.object({
-  action: z.enum(["verbergen", "herstellen"], { error: "Kies verbergen of herstellen." }),
+  action: z.enum(["verbergen", "herstellen"], { error: "problems.cocreation.moderationAction" }),
   reason: storableText({
-    missing: "Schrijf de reden.",
+    missing: "problems.cocreation.reasonMissing",
     min: 5,
-    tooShort: "Schrijf de reden: minstens 5 tekens.",
+    tooShort: "problems.cocreation.reasonTooShort",
     max: REASON_MAX,
-    tooLong: `De reden mag hoogstens ${REASON_MAX} tekens hebben.`,
+    tooLong: message("problems.cocreation.reasonTooLong", { max: REASON_MAX }),
   }),
 });
 export type ModerationInput = z.output<typeof ModerationInput>;
@@ -137,73 +143,19 @@ export type ContributionFilter = z.output<typeof ContributionFilter>;
  */
 export const ApiContributionFilter = z.object({
   versie: z.coerce
-    .number({ error: "Onbekende weergave." })
-    .int("Onbekende weergave.")
-    .min(1, "Onbekende weergave.")
-    .max(1_000_000, "Onbekende weergave.")
+    .number({ error: "problems.cocreation.unknownVersion" })
+    .int("problems.cocreation.unknownVersion")
+    .min(1, "problems.cocreation.unknownVersion")
+    .max(1_000_000, "problems.cocreation.unknownVersion")
     .optional(),
   deel: Slug.optional(),
   alinea: Slug.optional(),
-  soort: z.enum(CONTRIBUTION_KINDS, { error: "Onbekende soort bijdrage." }).optional(),
-  status: z.enum(CONTRIBUTION_STATUSES, { error: "Onbekende status." }).optional(),
+  soort: z.enum(CONTRIBUTION_KINDS, { error: "problems.cocreation.unknownKind" }).optional(),
+  status: z.enum(CONTRIBUTION_STATUSES, { error: "problems.cocreation.unknownStatus" }).optional(),
   q: storableText({
-    missing: "Zoek met één tekst.",
+    missing: "problems.cocreation.searchOneText",
     max: 200,
-    tooLong: "Zoek met hoogstens 200 tekens.",
+    tooLong: message("problems.cocreation.searchTooLong", { max: 200 }),
   }).optional(),
   pagina: PageNumber.default(1),
-});
-
-// --- what the API answers ----------------------------------------------------------------------
-
-const WordOutput = z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() });
-
-export const StatusChangeOutput = z.object({
-  status: z.enum(CONTRIBUTION_STATUSES),
-  reason: z.string(),
-  adoptedInVersion: z.int().nullable(),
-  decidedAt: z.string(),
-});
-
-export const ReplyOutput = z.object({
-  id: z.uuid(),
-  author: z.string().nullable().describe("De naam, alleen als de schrijver die wilde laten zien"),
-  body: z.string().nullable().describe("Leeg als de reactie verborgen is"),
-  hidden: z.enum(HIDDEN_STATES).nullable(),
-  hiddenReason: z.string(),
-  createdAt: z.string(),
-});
-
-export const ContributionOutput = z.object({
-  id: z.uuid(),
-  kind: z.enum(CONTRIBUTION_KINDS),
-  version: z.int(),
-  part: z.string().nullable(),
-  anchor: z.string().nullable(),
-  author: z.string().nullable().describe("De naam, alleen als de schrijver die wilde laten zien"),
-  body: z.string().nullable().describe("Leeg als de bijdrage verborgen is"),
-  proposedText: z.string().nullable(),
-  title: z.string(),
-  status: z.enum(CONTRIBUTION_STATUSES),
-  statusReason: z.string(),
-  adoptedInVersion: z.int().nullable(),
-  hidden: z.enum(HIDDEN_STATES).nullable(),
-  hiddenReason: z.string(),
-  supports: z.int(),
-  replies: z.int(),
-  createdAt: z.string(),
-});
-
-export const ContributionDetailOutput = ContributionOutput.extend({
-  originalText: z.string().describe("De alinea zoals die was toen de bijdrage geschreven werd"),
-  words: z.array(WordOutput).describe("Bij een tekstvoorstel: het verschil per woord"),
-  history: z.array(StatusChangeOutput),
-  replyList: z.array(ReplyOutput),
-});
-
-export const ContributionPageOutput = z.object({
-  contributions: z.array(ContributionOutput),
-  total: z.int(),
-  page: z.int(),
-  pages: z.int(),
 });

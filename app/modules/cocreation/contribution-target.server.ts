@@ -26,11 +26,11 @@ export async function getContributionTarget(options: {
   const { db } = options;
   const { version } = await resolveVersion({ db, number: options.version ?? undefined });
   if (version.status !== "gepubliceerd") {
-    throw new AppError("not_found", "Je kunt alleen meedenken over een gepubliceerde weergave van de gids.");
+    throw new AppError("not_found", "problems.cocreation.onlyPublished");
   }
   for (const value of [options.part, options.anchor]) {
     if (value !== null && !Slug.safeParse(value).success) {
-      throw new AppError("not_found", "Dit deel of deze alinea staat niet in de gids.");
+      throw new AppError("not_found", "problems.cocreation.targetNotInGuide");
     }
   }
   const found = options.part ? await requirePart({ db, version, slug: options.part }) : null;
@@ -39,7 +39,7 @@ export async function getContributionTarget(options: {
       ? found.part.blocks.find((candidate) => candidate.anchor === options.anchor)
       : undefined;
   if (options.anchor && !block) {
-    throw new AppError("not_found", "Deze alinea staat niet in dit deel van de gids.");
+    throw new AppError("not_found", "problems.cocreation.paragraphNotInPart");
   }
   let kind: ContributionKind = isContributionKind(options.kind)
     ? options.kind

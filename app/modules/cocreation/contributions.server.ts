@@ -4,6 +4,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import type { PageCacheControl } from "../../infra/services.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
@@ -34,7 +35,8 @@ import {
 } from "./cocreation-kinds.ts";
 import { notifyContributor } from "./notifications.server.ts";
 
-export const NOT_FOUND = "Deze bijdrage bestaat niet (meer).";
+export const NOT_FOUND = "problems.cocreation.contributionNotFound";
+export const REPLY_NOT_FOUND = "problems.cocreation.replyNotFound";
 
 /** Who looks: the public (no user), a logged-in person, or an editor (who sees names and hidden text). */
 export interface Viewer {
@@ -116,14 +118,12 @@ export async function createContribution(options: {
 }) {
   const { db, input } = options;
   const version = await requireVersion({ db, number: input.version }).catch(() => {
-    throw new AppError("invalid", "Deze weergave van de gids bestaat niet.", {
-      fields: { version: "Deze weergave van de gids bestaat niet." },
-    });
+    const unknown = "problems.cocreation.guideVersionNotFound";
+    throw new AppError("invalid", unknown, { fields: { version: unknown } });
   });
   if (version.status !== "gepubliceerd") {
-    throw new AppError("invalid", "Je kunt alleen meedenken over een gepubliceerde weergave van de gids.", {
-      fields: { version: "Je kunt alleen meedenken over een gepubliceerde weergave van de gids." },
-    });
+    const unpublished = "problems.cocreation.onlyPublished";
+    throw new AppError("invalid", unpublished, { fields: { version: unpublished } });
   }
   const onParagraph = (PARAGRAPH_KINDS as readonly string[]).includes(input.kind);
   let partSlug: string | null = null;
@@ -131,23 +131,26 @@ export async function createContribution(options: {
   let originalText = "";
   if (input.part && input.kind !== "algemeen") {
     const { part } = await requirePart({ db, version, slug: input.part }).catch(() => {
-      const message = `Het deel '${input.part}' staat niet in weergave ${version.number}.`;
-      throw new AppError("invalid", message, { fields: { part: message } });
+      const missing = message("problems.guide.partNotInVersion", {
+        slug: input.part ?? "",
+        number: version.number,
+      });
+      throw new AppError("invalid", missing, { fields: { part: missing } });
     });
     partSlug = part.slug;
     if (onParagraph) {
       const block = part.blocks.find((candidate) => candidate.anchor === input.anchor);
       if (!block) {
-        const message = "Deze alinea staat niet in dit deel van de gids.";
-        throw new AppError("invalid", message, { fields: { anchor: message } });
+        const missing = "problems.cocreation.paragraphNotInPart";
+        throw new AppError("invalid", missing, { fields: { anchor: missing } });
       }
       anchor = block.anchor;
       originalText = block.markdown;
     }
   }
   if (input.kind === "tekstvoorstel" && input.proposedText.trim() === originalText.trim()) {
-    const message = "Je voorstel is gelijk aan de huidige tekst. Verander de tekst, of schrijf een reactie.";
-    throw new AppError("invalid", message, { fields: { proposedText: message } });
+    const unchanged = "problems.cocreation.proposalUnchanged";
+    throw new AppError("invalid", unchanged, { fields: { proposedText: unchanged } });
   }
   const proposes = input.kind !== "reactie" && input.kind !== "algemeen";
   const created = await db.transaction(async (tx) => {
@@ -455,10 +458,7 @@ async function requireVisibleContribution(db: Db, id: string): Promise<Row> {
   const [row] = await db.select().from(cocreationContributions).where(eq(cocreationContributions.id, id));
   if (!row) throw new AppError("not_found", NOT_FOUND);
   if (row.hiddenState !== null) {
-    throw new AppError(
-      "conflict",
-      "Deze bijdrage is verborgen. Je kunt er nu niet op reageren of hem steunen.",
-    );
+    throw new AppError("conflict", "problems.cocreation.contributionHidden");
   }
   return row;
 }
@@ -506,7 +506,7 @@ export async function addReply(options: {
 export async function supportContribution(options: { db: Db; actor: Actor; contributionId: string }) {
   const contribution = await requireVisibleContribution(options.db, options.contributionId);
   if (!PROPOSAL_KINDS.includes(contribution.kind)) {
-    throw new AppError("conflict", "Je kunt alleen een voorstel steunen, geen reactie of algemene feedback.");
+    throw new AppError("conflict", "problems.cocreation.supportOnlyProposal");
   }
   await options.db
     .insert(cocreationSupports)

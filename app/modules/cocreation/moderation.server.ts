@@ -11,9 +11,7 @@ import type { Actor } from "../accounts/authorization.ts";
 import { cocreationContributions, cocreationReplies, cocreationReports } from "./cocreation.schema.ts";
 import type { ModerationInput } from "./cocreation.validation.ts";
 import type { ReportTarget } from "./cocreation-kinds.ts";
-import { NOT_FOUND } from "./contributions.server.ts";
-
-const REPLY_NOT_FOUND = "Deze reactie bestaat niet (meer).";
+import { NOT_FOUND, REPLY_NOT_FOUND } from "./contributions.server.ts";
 
 export interface Target {
   kind: ReportTarget;
@@ -69,7 +67,7 @@ export async function reportItem(options: {
       .onConflictDoNothing()
       .returning({ id: cocreationReports.id });
     if (inserted.length === 0) {
-      throw new AppError("conflict", "Je hebt dit al gemeld. De redactie kijkt ernaar als het nodig is.");
+      throw new AppError("conflict", "problems.cocreation.alreadyReported");
     }
     if (row.hiddenState !== null) return { hidden: true, contributionId: row.contributionId };
     const since: SQL[] = [

@@ -4,6 +4,7 @@
 // carry no one's name and no reply text: only what changed, and the link.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import { noticeMailAllowance, type Quotas } from "../../infra/quotas.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
@@ -14,20 +15,21 @@ export type Notice =
   | { kind: "reactie" }
   | { kind: "status"; status: ContributionStatus; reason: string; adoptedInVersion: number | null };
 
-/** The statuses in the words of the mails (Dutch, B1); the pages take theirs from the translations. */
-const STATUS_WORDS: Record<ContributionStatus, string> = {
-  ontvangen: "Ontvangen",
-  "in-behandeling": "In behandeling",
-  overgenomen: "Overgenomen",
-  "deels-overgenomen": "Deels overgenomen",
-  "niet-overgenomen": "Niet overgenomen",
-};
+// The mails go to someone other than the reader of the page that caused them: in Dutch, with a few lines
+// in English (the texts under mails.cocreation).
+const t = translatorFor("nl");
 
+/** The status as the mail says it: "Deels overgenomen in weergave 2". */
 export function statusLine(status: ContributionStatus, adoptedInVersion: number | null): string {
-  const word = STATUS_WORDS[status];
+  const word = t(`meedenken.statuses.${status}`);
   return adoptedInVersion && (status === "overgenomen" || status === "deels-overgenomen")
-    ? `${word} in weergave ${adoptedInVersion}`
+    ? t("mails.cocreation.statusIn", { status: word, version: adoptedInVersion })
     : word;
+}
+
+/** The English lines below a Dutch mail; none when the mail is in English already. */
+function inEnglish(text: string): string[] {
+  return text === "" ? [] : ["", "—", text];
 }
 
 /**
@@ -78,21 +80,16 @@ export async function notifyContributor(options: {
 export function bundleMail(options: { to: string; settings: string }): MailMessage {
   return {
     to: options.to,
-    subject: "Meer nieuws over je bijdragen aan de gids",
+    subject: t("mails.cocreation.bundleSubject"),
     text: [
-      "Hallo,",
+      t("mails.cocreation.hello"),
       "",
-      "Er gebeurt veel met je bijdragen aan de Gids Ambtelijk Vakmanschap: er kwamen reacties of",
-      "besluiten van de redactie bij. Om je inbox niet te vullen, sturen we je het komende uur geen",
-      "e-mail meer hierover. Alles staat op je eigen pagina:",
+      t("mails.cocreation.bundleBody"),
       "",
       options.settings,
       "",
-      "Daar kun je deze e-mails ook uitzetten.",
-      "",
-      "—",
-      "English: a lot is happening with your contributions to the guide. To keep your inbox calm we send",
-      "no more e-mails about them for the next hour. Everything is on the page above.",
+      t("mails.cocreation.bundleSwitchOff"),
+      ...inEnglish(t("mails.cocreation.bundleInEnglish")),
     ].join("\n"),
   };
 }
@@ -104,26 +101,26 @@ export function noticeMail(options: {
   settings: string;
 }): MailMessage {
   const { notice } = options;
+  const { settings } = options;
   const footer = [
     "",
-    `Wil je deze e-mails niet meer krijgen? Zet ze uit op ${options.settings}`,
-    "",
-    "—",
-    notice.kind === "status"
-      ? "English: the editors changed the status of your contribution to the guide. Read it at the link above."
-      : "English: someone replied to your contribution to the guide. Read it at the link above.",
-    `You can switch these e-mails off at ${options.settings}`,
+    t("mails.cocreation.switchOff", { settings }),
+    ...inEnglish(
+      t(notice.kind === "status" ? "mails.cocreation.statusInEnglish" : "mails.cocreation.replyInEnglish", {
+        settings,
+      }),
+    ),
   ];
   if (notice.kind === "reactie") {
     return {
       to: options.to,
-      subject: "Nieuwe reactie op je bijdrage aan de gids",
+      subject: t("mails.cocreation.replySubject"),
       text: [
-        "Hallo,",
+        t("mails.cocreation.hello"),
         "",
-        "Iemand heeft gereageerd op je bijdrage aan de Gids Ambtelijk Vakmanschap.",
+        t("mails.cocreation.replyBody"),
         "",
-        `Lees de reactie: ${options.link}`,
+        t("mails.cocreation.readReply", { link: options.link }),
         ...footer,
       ].join("\n"),
     };
@@ -131,16 +128,16 @@ export function noticeMail(options: {
   const line = statusLine(notice.status, notice.adoptedInVersion);
   return {
     to: options.to,
-    subject: `Je bijdrage aan de gids: ${line}`,
+    subject: t("mails.cocreation.statusSubject", { status: line }),
     text: [
-      "Hallo,",
+      t("mails.cocreation.hello"),
       "",
-      "De redactie heeft de status van je bijdrage aan de Gids Ambtelijk Vakmanschap veranderd.",
+      t("mails.cocreation.statusBody"),
       "",
-      `Nieuwe status: ${line}`,
-      ...(notice.reason ? [`Reden: ${notice.reason}`] : []),
+      t("mails.cocreation.newStatus", { status: line }),
+      ...(notice.reason ? [t("mails.cocreation.reason", { reason: notice.reason })] : []),
       "",
-      `Lees je bijdrage: ${options.link}`,
+      t("mails.cocreation.readContribution", { link: options.link }),
       ...footer,
     ].join("\n"),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import { fieldErrorsOf, translateFields } from "../../infra/form-errors.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import {
   type CardForQuestion,
   conversationFieldOf,
@@ -143,7 +144,10 @@ describe("the form for a new conversation", () => {
     ];
     const checked = ConversationInput.safeParse(conversationInputOf(values));
     if (checked.success) throw new Error("expected errors");
-    const errors = fieldErrorsOf(checked.error, { nameOf: conversationFieldOf });
+    const errors = translateFields(
+      translatorFor("nl"),
+      fieldErrorsOf(checked.error, { nameOf: conversationFieldOf }),
+    );
     expect(errors).toMatchObject({
       titel: "Geef het gesprek een titel.",
       minimum: "Het minimum aantal antwoorden is een heel getal.",
@@ -159,7 +163,8 @@ describe("the form for a new conversation", () => {
   it("says so when there is no question at all", () => {
     const checked = ConversationInput.safeParse(conversationInputOf({ ...formValuesFrom(), questions: [] }));
     if (checked.success) throw new Error("expected errors");
-    expect(fieldErrorsOf(checked.error, { nameOf: conversationFieldOf })).toEqual({
+    const errors = fieldErrorsOf(checked.error, { nameOf: conversationFieldOf });
+    expect(translateFields(translatorFor("nl"), errors)).toEqual({
       titel: "Geef het gesprek een titel.",
       vragen: "Zet minstens één vraag in het gesprek.",
     });

@@ -78,7 +78,7 @@ function questionView(question: Question) {
 
 async function requireConversationById(db: Db, id: string): Promise<Conversation> {
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, id));
-  if (!conversation) throw new AppError("not_found", "Dit gesprek bestaat niet (meer).");
+  if (!conversation) throw new AppError("not_found", "problems.conversations.notFound");
   return conversation;
 }
 

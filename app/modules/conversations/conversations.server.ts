@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } fr
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
 import { type Quotas, spendQuota } from "../../infra/quotas.server.ts";
 import {
@@ -20,7 +21,7 @@ import type { ConversationInput, FacilitatorAction } from "./conversations.valid
 import { createJoinCode } from "./join-code.ts";
 import { canReveal, revealMinimum } from "./tallies.ts";
 
-const NOT_FOUND = "Dit gesprek bestaat niet, of je leidt het niet.";
+const NOT_FOUND = "problems.conversations.notYours";
 
 export const topicOf = (conversationId: string) => `gesprek:${conversationId}`;
 
@@ -59,7 +60,7 @@ async function closeOpenQuestion(tx: Db, conversationId: string): Promise<void> 
 }
 
 /**
- * Why a conversation's minimum of answers is refused, in Dutch; undefined when it is fine. A conversation may ask
+ * Why a conversation's minimum of answers is refused (a message of the locale files); undefined when it is fine. A conversation may ask
  * for more than the configured minimum (and never less than the floor of three), never for less.
  */
 export function minimumRefusal(options: {
@@ -68,7 +69,7 @@ export function minimumRefusal(options: {
 }): string | undefined {
   const floor = revealMinimum(options.configured);
   if (options.input.minAnswers === undefined || options.input.minAnswers >= floor) return undefined;
-  return `Het minimum aantal antwoorden is minstens ${floor}. Zo blijft ieders antwoord anoniem. Een hoger minimum mag.`;
+  return message("problems.conversations.minimumBelowConfigured", { floor });
 }
 
 /** A new conversation owned by `ownerId`, within their hourly quota of new conversations. */
@@ -126,7 +127,7 @@ export async function createConversation(options: {
       return made;
     });
   }
-  throw new AppError("unavailable", "Er is nu geen vrije code voor een gesprek. Probeer het zo opnieuw.");
+  throw new AppError("unavailable", "problems.conversations.noFreeCode");
 }
 
 export async function listOwnConversations(options: { db: Db; ownerId: string }) {
@@ -197,7 +198,7 @@ export async function answerCount(options: { db: Db; questionId: string; round: 
   return row?.n ?? 0;
 }
 
-/** One step of running the conversation. Refuses what does not fit the moment, with a Dutch reason. */
+/** One step of running the conversation. Refuses what does not fit the moment, with a reason. */
 export async function facilitate(options: {
   db: Db;
   liveHub: LiveHub;
@@ -209,11 +210,11 @@ export async function facilitate(options: {
   const { db } = options;
   const { conversation, questions } = await getOwnConversation(options);
   if (conversation.status === "afgelopen") {
-    throw new AppError("conflict", "Dit gesprek is afgelopen. Je kunt er niets meer aan veranderen.");
+    throw new AppError("conflict", "problems.conversations.ended");
   }
   const question = questions.find((candidate) => candidate.id === options.questionId);
   const needQuestion = () => {
-    if (!question) throw new AppError("invalid", "Kies een vraag uit dit gesprek.");
+    if (!question) throw new AppError("invalid", "problems.conversations.chooseQuestion");
     return question;
   };
   const now = new Date();
@@ -228,8 +229,8 @@ export async function facilitate(options: {
           throw new AppError(
             "conflict",
             chosen.kind !== "open" && chosen.round < 2
-              ? "De uitslag van deze vraag is al getoond. Je kunt de vraag niet opnieuw openen, want dan is te zien wie wat kiest. Wil je dat iedereen opnieuw stemt? Kies dan 'Opnieuw stemmen'."
-              : "De uitslag van deze vraag is al getoond. Je kunt de vraag niet opnieuw openen, want dan is te zien wie wat antwoordt.",
+              ? "problems.conversations.revealedChoice"
+              : "problems.conversations.revealedAnswers",
           );
         }
         await closeOpenQuestion(tx, id);
@@ -268,7 +269,10 @@ export async function facilitate(options: {
         if (!canReveal(answers, conversation.minAnswers)) {
           throw new AppError(
             "conflict",
-            `Er zijn nog te weinig antwoorden om de uitslag te laten zien (${answers} van de minstens ${revealMinimum(conversation.minAnswers)}). Zo blijft ieders antwoord anoniem.`,
+            message("problems.conversations.tooFewToReveal", {
+              answers,
+              minimum: revealMinimum(conversation.minAnswers),
+            }),
           );
         }
         await tx
@@ -279,13 +283,9 @@ export async function facilitate(options: {
       }
       case "herstemming": {
         const chosen = needQuestion();
-        if (chosen.kind === "open")
-          throw new AppError("invalid", "Een open vraag kun je niet opnieuw laten stemmen.");
+        if (chosen.kind === "open") throw new AppError("invalid", "problems.conversations.openNoRevote");
         if (chosen.round >= 2 || chosen.revealedRound < 1) {
-          throw new AppError(
-            "conflict",
-            "Laat eerst de uitslag zien. Daarna kan iedereen één keer opnieuw stemmen.",
-          );
+          throw new AppError("conflict", "problems.conversations.revealFirst");
         }
         await closeOpenQuestion(tx, id);
         await tx
@@ -331,7 +331,7 @@ export async function moderateAnswer(options: {
 }): Promise<void> {
   const { questions } = await getOwnConversation(options);
   if (!questions.some((question) => question.id === options.questionId && question.kind === "open")) {
-    throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+    throw new AppError("not_found", "problems.conversations.answerNotFound");
   }
   await changeConversation(options, async (tx) => {
     const updated = await tx
@@ -344,7 +344,7 @@ export async function moderateAnswer(options: {
         ),
       )
       .returning({ round: conversationAnswers.round });
-    if (updated.length === 0) throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+    if (updated.length === 0) throw new AppError("not_found", "problems.conversations.answerNotFound");
   });
 }
 

@@ -1,27 +1,43 @@
 // What a facilitator sends to make or change a conversation, and what a participant sends. Shared by the
-// pages and the API; Dutch messages.
+// pages and the API. Every message is a key in the locale files.
 import { z } from "zod";
+import { message } from "../../infra/i18n/translate.ts";
+import { QuestionDraftSchema } from "./conversation-draft.validation.ts";
 import { REVEAL_FLOOR } from "./tallies.ts";
-import { QuestionDraftSchema } from "./templates.ts";
+
+const TITLE_MAX = 120;
+const DESCRIPTION_MAX = 1000;
+const QUESTIONS_MAX = 30;
+const MINIMUM_MAX = 50;
 
 export const ConversationInput = z.object({
   title: z
     .string()
     .trim()
-    .min(1, "Geef het gesprek een titel.")
-    .max(120, "De titel mag hoogstens 120 tekens hebben."),
-  description: z.string().trim().max(1000, "De beschrijving mag hoogstens 1000 tekens hebben.").default(""),
+    .min(1, "problems.conversations.titleMissing")
+    .max(
+      TITLE_MAX,
+      message("problems.fields.tooLong", { label: { key: "problems.labels.title" }, max: TITLE_MAX }),
+    ),
+  description: z
+    .string()
+    .trim()
+    .max(
+      DESCRIPTION_MAX,
+      message("problems.fields.tooLong", {
+        label: { key: "problems.labels.description" },
+        max: DESCRIPTION_MAX,
+      }),
+    )
+    .default(""),
   questions: z
     .array(QuestionDraftSchema)
-    .min(1, "Zet minstens één vraag in het gesprek.")
-    .max(30, "Een gesprek heeft hoogstens 30 vragen."),
+    .min(1, "problems.conversations.questionsMissing")
+    .max(QUESTIONS_MAX, message("problems.conversations.tooManyQuestions", { max: QUESTIONS_MAX })),
   minAnswers: z
-    .int("Het minimum aantal antwoorden is een heel getal.")
-    .min(
-      REVEAL_FLOOR,
-      `Het minimum aantal antwoorden is minstens ${REVEAL_FLOOR}. Zo blijft ieders antwoord anoniem.`,
-    )
-    .max(50, "Het minimum aantal antwoorden is hoogstens 50.")
+    .int("problems.conversations.minimumWhole")
+    .min(REVEAL_FLOOR, message("problems.conversations.minimumTooLow", { floor: REVEAL_FLOOR }))
+    .max(MINIMUM_MAX, message("problems.conversations.minimumTooHigh", { max: MINIMUM_MAX }))
     .optional(),
 });
 export type ConversationInput = z.output<typeof ConversationInput>;
@@ -39,13 +55,13 @@ export const FACILITATOR_ACTIONS = [
 export type FacilitatorAction = (typeof FACILITATOR_ACTIONS)[number];
 
 export const ActionInput = z.object({
-  action: z.enum(FACILITATOR_ACTIONS, { error: "Onbekende actie." }),
-  questionId: z.uuid("Kies een vraag uit dit gesprek.").optional(),
+  action: z.enum(FACILITATOR_ACTIONS, { error: "problems.conversations.unknownAction" }),
+  questionId: z.uuid("problems.conversations.chooseQuestion").optional(),
 });
 
 /** An open answer is named by its own id (`answerId` in the facilitator's view), never by who wrote it. */
 export const ModerationInput = z.object({
-  questionId: z.uuid("Kies een vraag uit dit gesprek."),
-  answerId: z.uuid("Kies een antwoord uit dit gesprek."),
-  decision: z.enum(["goed", "afgewezen"], { error: "Kies goed of afgewezen." }),
+  questionId: z.uuid("problems.conversations.chooseQuestion"),
+  answerId: z.uuid("problems.conversations.chooseAnswer"),
+  decision: z.enum(["goed", "afgewezen"], { error: "problems.conversations.chooseDecision" }),
 });

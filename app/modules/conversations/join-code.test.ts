@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import {
   createJoinCode,
   formatJoinCode,
@@ -108,13 +109,15 @@ describe("JoinCode", () => {
   it("asks for the code when the field is empty", () => {
     const result = JoinCode.safeParse("  ");
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("Vul de code in die op het scherm staat.");
+    expect(result.error?.issues[0]?.message).toBe("problems.conversations.joinCodeMissing");
   });
 
   it("says in Dutch that a wrong code is wrong", () => {
     const result = JoinCode.safeParse("ACDEF0");
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/^Deze code klopt niet/);
+    expect(translatorFor("nl")(result.error?.issues[0]?.message ?? "")).toBe(
+      "Deze code klopt niet. Een code heeft 6 tekens, zoals op het scherm staat.",
+    );
   });
 
   it("refuses something that is not text", () => {

@@ -1,6 +1,7 @@
 // The short code with which a participant joins a live conversation from a phone. Pure: creating,
 // normalising and grouping codes; the server decides which codes are in use.
 import { z } from "zod";
+import { message } from "../../infra/i18n/translate.ts";
 
 /**
  * 14 letters and 4 digits. Left out: every character that looks like another one (0/O/Q, 1/I/L, 2/Z,
@@ -60,17 +61,17 @@ export function formatJoinCode(code: string): string {
   return `${canonical.slice(0, 3)} ${canonical.slice(3)}`;
 }
 
-const INVALID_MESSAGE = `Deze code klopt niet. Een code heeft ${JOIN_CODE_LENGTH} tekens, zoals op het scherm staat.`;
+const INVALID_MESSAGE = message("problems.conversations.joinCodeInvalid", { length: JOIN_CODE_LENGTH });
 
 /** The join form's field: accepts what people type and yields the canonical code. */
 export const JoinCode = z
-  .string({ error: "Vul de code in die op het scherm staat." })
+  .string({ error: "problems.conversations.joinCodeMissing" })
   .transform((input, context) => {
     const code = normalizeJoinCode(input);
     if (code === undefined) {
       context.addIssue({
         code: "custom",
-        message: input.trim() === "" ? "Vul de code in die op het scherm staat." : INVALID_MESSAGE,
+        message: input.trim() === "" ? "problems.conversations.joinCodeMissing" : INVALID_MESSAGE,
       });
       return z.NEVER;
     }

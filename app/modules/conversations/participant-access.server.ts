@@ -5,6 +5,7 @@ import { secretCookie, secretFromCookies } from "../../infra/cookies.ts";
 import type { Db } from "../../infra/db.server.ts";
 import type { Config } from "../../infra/env.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
 import type { RateLimiter } from "../../infra/participation-limits.server.ts";
 import { rateLimitError } from "../../infra/rate-limit.server.ts";
@@ -98,17 +99,15 @@ async function limitJoinsToConversation(options: {
     windowSeconds: JOIN_WINDOW_SECONDS,
   });
   if (!hit.allowed) {
-    throw new AppError(
-      "rate_limited",
-      `Er doen al ${limit} mensen vanaf jouw netwerk mee aan dit gesprek. Meer kan niet. Vraag de gespreksleider om hulp.`,
-      { retryAfterSeconds: hit.retryAfterSeconds },
-    );
+    throw new AppError("rate_limited", message("problems.conversations.tooManyFromNetwork", { limit }), {
+      retryAfterSeconds: hit.retryAfterSeconds,
+    });
   }
 }
 
 /**
  * Joins with a code under the per-address limits that the pages and the API share: joins a minute,
- * and joins of one conversation. Throws the AppErrors of joining and of the limits, with Dutch messages.
+ * and joins of one conversation. Throws the AppErrors of joining and of the limits.
  */
 export async function joinWithLimits(options: {
   db: Db;
@@ -128,7 +127,7 @@ export async function joinWithLimits(options: {
 /**
  * Joins with the code someone typed or scanned: counts against the limit, joins, and gives the canonical
  * code (for the address to go to) and the cookie that carries the new token. Throws the AppErrors of
- * joining (unknown or ended code, locked, full) and of the limits, with Dutch messages.
+ * joining (unknown or ended code, locked, full) and of the limits.
  */
 export async function joinWithCookie(options: {
   db: Db;

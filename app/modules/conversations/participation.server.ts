@@ -17,7 +17,7 @@ import { changeConversation, topicOf } from "./conversations.server.ts";
 import { normalizeJoinCode } from "./join-code.ts";
 import { AnswerValue, type QuestionKind } from "./tallies.ts";
 
-const UNKNOWN_CODE = "Er is geen gesprek met deze code. Kijk de code nog eens na.";
+const UNKNOWN_CODE = "problems.conversations.unknownCode";
 
 /**
  * The conversation behind a code that someone typed; undefined when there is none. A conversation that ended no
@@ -47,10 +47,7 @@ export async function joinConversation(options: {
   const conversation = await conversationByCode(options);
   if (!conversation) throw new AppError("not_found", UNKNOWN_CODE);
   if (conversation.locked) {
-    throw new AppError(
-      "conflict",
-      "Dit gesprek is op slot: er kan niemand meer bij. Vraag de gespreksleider.",
-    );
+    throw new AppError("conflict", "problems.conversations.locked");
   }
   await options.admit?.(conversation.id);
   const token = createSecret();
@@ -66,7 +63,7 @@ export async function joinConversation(options: {
       .from(conversationParticipants)
       .where(eq(conversationParticipants.conversationId, conversation.id));
     if ((joined?.n ?? 0) >= conversation.maxParticipants) {
-      throw new AppError("conflict", "Dit gesprek is vol. Er kan niemand meer bij.");
+      throw new AppError("conflict", "problems.conversations.full");
     }
     const [inserted] = await tx
       .insert(conversationParticipants)
@@ -97,7 +94,7 @@ export async function findParticipant(options: { db: Db; token: string | undefin
   return participant;
 }
 
-const closedError = () => new AppError("conflict", "Deze vraag is gesloten. Je kunt niet meer antwoorden.");
+const closedError = () => new AppError("conflict", "problems.conversations.questionClosed");
 
 /**
  * What never changes about a question (it is not edited once the conversation exists), cached per process:
@@ -132,7 +129,10 @@ export async function answerQuestion(options: {
   if (!token || token.length > 200 || !shape) throw await whyNotAnswered(options);
   const value = AnswerValue(shape.kind, shape.allowOther).safeParse(options.value);
   if (!value.success) {
-    throw new AppError("invalid", value.error.issues[0]?.message ?? "Dit antwoord past niet bij de vraag.");
+    throw new AppError(
+      "invalid",
+      value.error.issues[0]?.message ?? "problems.conversations.answerDoesNotFit",
+    );
   }
   const moderation = shape.kind === "open" ? "wacht" : null;
   // This runs for every answer of every phone, so it is one statement: find the participant, check the
@@ -167,16 +167,13 @@ export async function answerQuestion(options: {
   return { round: Number(row.round) };
 }
 
-/** Why an answer was not stored, in Dutch: not a participant, not their question, or closed. */
+/** Why an answer was not stored: not a participant, not their question, or closed. */
 async function whyNotAnswered(options: { db: Db; token: string | undefined; questionId: string }) {
   const participant = await findParticipant(options);
   if (!participant) {
-    return new AppError(
-      "unauthenticated",
-      "Je doet niet (meer) mee aan dit gesprek. Doe opnieuw mee met de code.",
-    );
+    return new AppError("unauthenticated", "problems.conversations.notTakingPart");
   }
-  const notHere = new AppError("not_found", "Deze vraag hoort niet bij jouw gesprek.");
+  const notHere = new AppError("not_found", "problems.conversations.notYourQuestion");
   if (!z.uuid().safeParse(options.questionId).success) return notHere;
   const [question] = await options.db
     .select({ id: conversationQuestions.id })

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { AnswerValue, canReveal, shiftBetween, tallyOf } from "./tallies.ts";
+
+const nl = translatorFor("nl");
 
 /** Answers as they arrive from the phones. */
 const answers = (...values: string[]) => values.map((value) => ({ value }));
@@ -188,13 +191,11 @@ describe("AnswerValue", () => {
   });
 
   it("says in Dutch which choices there are", () => {
-    expect(AnswerValue("dilemma").safeParse("c").error?.issues[0]?.message).toBe("Kies A of B.");
-    expect(AnswerValue("dilemma", true).safeParse("c").error?.issues[0]?.message).toBe(
-      "Kies A, B of iets anders.",
-    );
-    expect(AnswerValue("schaal").safeParse("6").error?.issues[0]?.message).toBe(
-      "Kies een getal van 1 tot en met 5.",
-    );
+    const said = (kind: "dilemma" | "schaal", value: string, allowOther = false) =>
+      nl(AnswerValue(kind, allowOther).safeParse(value).error?.issues[0]?.message ?? "");
+    expect(said("dilemma", "c")).toBe("Kies A of B.");
+    expect(said("dilemma", "c", true)).toBe("Kies A, B of iets anders.");
+    expect(said("schaal", "6")).toBe("Kies een getal van 1 tot en met 5.");
   });
 
   it("accepts the numbers 1 to 5 as text on a scale", () => {
@@ -207,10 +208,10 @@ describe("AnswerValue", () => {
     const schema = AnswerValue("open");
     expect(schema.parse("  Meer tijd om te bellen.  ")).toBe("Meer tijd om te bellen.");
     expect(schema.parse("x".repeat(280))).toHaveLength(280);
-    expect(schema.safeParse("x".repeat(281)).error?.issues[0]?.message).toBe(
+    expect(nl(schema.safeParse("x".repeat(281)).error?.issues[0]?.message ?? "")).toBe(
       "Je antwoord mag hoogstens 280 tekens hebben.",
     );
-    expect(schema.safeParse("   ").error?.issues[0]?.message).toBe("Schrijf een kort antwoord.");
+    expect(nl(schema.safeParse("   ").error?.issues[0]?.message ?? "")).toBe("Schrijf een kort antwoord.");
   });
 
   it("refuses an open answer with a NUL character", () => {

@@ -2,6 +2,7 @@
 // server counts with it and the big screen shows what it returns.
 import { z } from "zod";
 import { storableText } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 
 export const QUESTION_KINDS = ["dilemma", "schaal", "open"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -22,18 +23,18 @@ export function AnswerValue(kind: QuestionKind, allowOther = false): z.ZodType<s
   switch (kind) {
     case "dilemma":
       return allowOther
-        ? z.enum(DILEMMA_VALUES_WITH_OTHER, { error: "Kies A, B of iets anders." })
-        : z.enum(DILEMMA_VALUES, { error: "Kies A of B." });
+        ? z.enum(DILEMMA_VALUES_WITH_OTHER, { error: "problems.conversations.chooseAOrBOrOther" })
+        : z.enum(DILEMMA_VALUES, { error: "problems.conversations.chooseAOrB" });
     case "schaal":
-      return z.enum(SCALE_VALUES, { error: "Kies een getal van 1 tot en met 5." });
+      return z.enum(SCALE_VALUES, { error: "problems.conversations.chooseScale" });
     case "open":
       return storableText({
-        missing: "Schrijf een kort antwoord.",
+        missing: "problems.conversations.writeAnswer",
         min: 1,
-        tooShort: "Schrijf een kort antwoord.",
+        tooShort: "problems.conversations.writeAnswer",
         max: OPEN_ANSWER_MAX_LENGTH,
-        tooLong: `Je antwoord mag hoogstens ${OPEN_ANSWER_MAX_LENGTH} tekens hebben.`,
-        unstorable: "Je antwoord bevat een teken dat niet kan worden opgeslagen.",
+        tooLong: message("problems.conversations.answerTooLong", { max: OPEN_ANSWER_MAX_LENGTH }),
+        unstorable: "problems.conversations.answerUnstorable",
       });
   }
 }

@@ -2,15 +2,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { PRINCIPLES } from "../dilemmas/dilemma-tags.ts";
-import {
-  ConversationTemplateSchema,
-  QuestionDraftSchema,
-  TEMPLATES,
-  templateFor,
-  templatesForPrinciple,
-} from "./templates.ts";
+import { ConversationTemplateSchema, QuestionDraftSchema } from "./conversation-draft.validation.ts";
+import { TEMPLATES, templateFor, templatesForPrinciple } from "./templates.ts";
 
+const nl = translatorFor("nl");
 const CONTENT = path.resolve(import.meta.dirname, "../../../content");
 
 /** The principles as the guide's pages in this repository define them (front matter `kind: principe`). */
@@ -208,7 +205,7 @@ describe("QuestionDraftSchema", () => {
 
   it("needs both choices for a dilemma", () => {
     const result = QuestionDraftSchema.safeParse({ ...dilemma, optionB: " " });
-    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), nl(issue.message)])).toEqual([
       ["optionB", "Vul keuze B in."],
     ]);
   });
@@ -220,7 +217,7 @@ describe("QuestionDraftSchema", () => {
 
   it("keeps the limits of text, choices, principles and minutes", () => {
     const problems = (input: object) =>
-      QuestionDraftSchema.safeParse({ ...dilemma, ...input }).error?.issues.map((issue) => issue.message);
+      QuestionDraftSchema.safeParse({ ...dilemma, ...input }).error?.issues.map((issue) => nl(issue.message));
     expect(problems({ text: "x".repeat(301) })).toEqual(["De vraag mag hoogstens 300 tekens hebben."]);
     expect(problems({ optionA: "x".repeat(121) })).toEqual(["Keuze A mag hoogstens 120 tekens hebben."]);
     expect(problems({ principles: ["moed"] })).toEqual(["Kies een principe uit de lijst."]);
@@ -236,7 +233,7 @@ describe("QuestionDraftSchema", () => {
     if (!template) throw new Error("kriskras is missing");
     template.minutes = 100;
     const result = ConversationTemplateSchema.safeParse(template);
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+    expect(result.error?.issues.map((issue) => nl(issue.message))).toEqual([
       "De rondes duren samen niet even lang als het hele gesprek.",
     ]);
   });

@@ -1,11 +1,9 @@
 // Ready-made team conversations a facilitator starts from and then edits: the rounds with times and a
-// guide for the facilitator, and the questions for the big screen. Pure data plus the schemas that check
-// an edited copy. The texts are the platform's own, in B1 Dutch; they are not quotations from the guide.
-import { z } from "zod";
-import { labelledText } from "../../infra/fields.ts";
-import { PRINCIPLES, type Principle } from "../dilemmas/dilemma-tags.ts";
-import { Slug } from "../dilemmas/dilemmas.validation.ts";
-import { QUESTION_KINDS, type QuestionKind } from "./tallies.ts";
+// guide for the facilitator, and the questions for the big screen. Pure data; the schemas that check an
+// edited copy are in conversation-draft.validation.ts. The texts are the platform's own content, in B1
+// Dutch, shown marked lang="nl"; they are not quotations from the guide.
+import type { Principle } from "../dilemmas/dilemma-tags.ts";
+import type { QuestionKind } from "./tallies.ts";
 
 export type QuestionDraft = {
   kind: QuestionKind;
@@ -38,85 +36,6 @@ export type ConversationTemplate = {
   rounds: ConversationRound[];
   questions: QuestionDraft[];
 };
-
-// Forms send an empty field for a choice that is not filled in; that counts as no choice.
-const choice = (label: string) =>
-  z
-    .string({ error: `Vul ${label} in.` })
-    .trim()
-    .max(120, `${label[0]?.toUpperCase()}${label.slice(1)} mag hoogstens 120 tekens hebben.`)
-    .optional()
-    .transform((value) => (value ? value : undefined));
-
-const minutes = (max: number) =>
-  z
-    .int({ error: "Vul een aantal minuten in." })
-    .min(1, "Reken minstens 1 minuut.")
-    .max(max, `Reken hoogstens ${max} minuten.`);
-
-export const QuestionDraftSchema = z
-  .object({
-    kind: z.enum(QUESTION_KINDS, { error: "Kies het soort vraag: dilemma, schaal of open." }),
-    text: labelledText("de vraag", 1, 300),
-    optionA: choice("keuze A"),
-    optionB: choice("keuze B"),
-    allowOther: z.boolean().optional(),
-    cardSlug: Slug.optional(),
-    principles: z
-      .array(z.enum(PRINCIPLES, { error: "Kies een principe uit de lijst." }))
-      .max(3, "Kies hoogstens 3 principes.")
-      .default([])
-      .transform((items) => [...new Set(items)]),
-    minutes: minutes(30).optional(),
-  })
-  .superRefine((question, context) => {
-    if (question.kind !== "dilemma") return;
-    if (!question.optionA)
-      context.addIssue({ code: "custom", path: ["optionA"], message: "Vul keuze A in." });
-    if (!question.optionB)
-      context.addIssue({ code: "custom", path: ["optionB"], message: "Vul keuze B in." });
-  })
-  // Choices left over after switching a dilemma to another kind are dropped, not refused.
-  .transform((question): QuestionDraft => {
-    const { optionA, optionB, allowOther, ...rest } = question;
-    return question.kind === "dilemma"
-      ? { ...rest, optionA, optionB, allowOther: allowOther ?? false }
-      : rest;
-  });
-
-export const ConversationTemplateSchema = z
-  .object({
-    key: Slug,
-    title: labelledText("de titel", 1, 120),
-    description: labelledText("de beschrijving", 1, 600),
-    minutes: minutes(240),
-    rounds: z
-      .array(
-        z.object({
-          title: labelledText("de titel van de ronde", 1, 80),
-          minutes: minutes(120),
-          guidance: labelledText("de aanwijzingen", 1, 1500),
-          asks: z.array(z.int().min(0).max(19)).max(20).optional(),
-        }),
-      )
-      .min(1, "Een gesprek heeft minstens één ronde.")
-      .max(12, "Een gesprek heeft hoogstens 12 rondes."),
-    questions: z
-      .array(QuestionDraftSchema)
-      .min(1, "Een gesprek heeft minstens één vraag.")
-      .max(20, "Een gesprek heeft hoogstens 20 vragen."),
-  })
-  .refine((template) => template.rounds.reduce((sum, round) => sum + round.minutes, 0) === template.minutes, {
-    path: ["rounds"],
-    message: "De rondes duren samen niet even lang als het hele gesprek.",
-  })
-  .refine(
-    (template) =>
-      template.rounds.every((round) =>
-        (round.asks ?? []).every((index) => index < template.questions.length),
-      ),
-    { path: ["rounds"], message: "Een ronde noemt een vraag die er niet is." },
-  );
 
 // Lines every script shares. The answers are anonymous, so a script never asks who chose what; the
 // second round is there to hear each other's considerations, not to count who changed their mind.

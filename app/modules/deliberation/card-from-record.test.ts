@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DilemmaCardInput } from "../dilemmas/dilemmas.validation.ts";
-import { cardDraftFrom, possibleNamesIn, SCRUBBED, scrubText, shorten } from "./card-from-record.ts";
+import { cardDraftIn } from "./card-draft.server.ts";
+import { possibleNamesIn, SCRUBBED, scrubText, shorten } from "./card-from-record.ts";
 import { DeliberationContent } from "./deliberation.validation.ts";
 
 const record = DeliberationContent.parse({
@@ -24,7 +25,7 @@ const record = DeliberationContent.parse({
 });
 
 describe("a card drafted from a record", () => {
-  const draft = cardDraftFrom(record);
+  const draft = cardDraftIn(record, "nl");
 
   it("takes over the dilemma, with a title made of the two choices", () => {
     expect(draft.values).toMatchObject({
@@ -45,6 +46,13 @@ describe("a card drafted from a record", () => {
     expect(draft.values.questions?.[0]).toBe("Wat zou jij kiezen, en waarom?");
     expect(draft.values.questions?.length).toBeLessThanOrEqual(6);
     expect(draft.scrubbed).toBe(2);
+  });
+
+  it("suggests its questions, and joins the title's choices, in the reader's language", () => {
+    const english = cardDraftIn(record, "en");
+    expect(english.values.title).toBe("Ik volg de regels en wijs het verzoek af or ik geef toch uitstel");
+    expect(english.values.questions?.[0]).toBe("What would you choose, and why?");
+    expect(english.values.questions).toHaveLength(draft.values.questions?.length ?? 0);
   });
 
   it("leaves the person's own choice and reasons out of the card", () => {
@@ -68,12 +76,15 @@ describe("a card drafted from a record", () => {
   });
 
   it("stays within the card's limits when the record's texts are long", () => {
-    const long = cardDraftFrom({
-      ...record,
-      situation: "Een lange zin over wat er gebeurde. ".repeat(150),
-      optionA: "keuze ".repeat(100),
-      perspectives: { burger: "veel ".repeat(200) },
-    });
+    const long = cardDraftIn(
+      {
+        ...record,
+        situation: "Een lange zin over wat er gebeurde. ".repeat(150),
+        optionA: "keuze ".repeat(100),
+        perspectives: { burger: "veel ".repeat(200) },
+      },
+      "nl",
+    );
     const card = DilemmaCardInput.safeParse({ ...long.values, workKinds: ["beleid"], themes: ["politiek"] });
     expect(card.success).toBe(true);
     expect(long.values.case?.endsWith("…")).toBe(true);
@@ -81,7 +92,7 @@ describe("a card drafted from a record", () => {
   });
 
   it("takes the first sentence of the situation as the title when a choice is missing", () => {
-    const partial = cardDraftFrom({ ...record, optionB: "" });
+    const partial = cardDraftIn({ ...record, optionB: "" }, "nl");
     expect(partial.values.title).toBe("Een burger vraagt om uitstel van betaling");
   });
 });

@@ -13,6 +13,16 @@ export interface CardDraft {
   possibleNames: string[];
 }
 
+/** The questions a draft may suggest for a conversation about the card. */
+export type DraftQuestion = "choose" | "weigh" | "involved" | "otherWay" | "limitDamage" | "explain";
+
+/** What a draft says itself, in the reader's language (card-draft.server.ts gives them). */
+export interface DraftTexts {
+  question: (kind: DraftQuestion) => string;
+  /** The title made of the two choices: "A of B". */
+  either: (a: string, b: string) => string;
+}
+
 export const SCRUBBED = "[…]";
 
 // The card's limits (DilemmaCardInput); a longer text is cut at a word, so the draft stays valid.
@@ -114,7 +124,10 @@ export function shorten(text: string, max: number): string {
 // Sentence starts that read better in lower case after "of" in "A of B".
 const LOWER_AFTER_OF = new Set(["Ik", "Je", "Jij", "We", "Wij", "De", "Het", "Een", "Niet", "Wel", "Eerst"]);
 
-function titleFrom(parts: { optionA: string; optionB: string; situation: string; moment: string }): string {
+function titleFrom(
+  parts: { optionA: string; optionB: string; situation: string; moment: string },
+  texts: DraftTexts,
+): string {
   const bare = (text: string) =>
     text
       .replace(/\s+/g, " ")
@@ -124,7 +137,7 @@ function titleFrom(parts: { optionA: string; optionB: string; situation: string;
     const b = bare(parts.optionB);
     const firstWord = b.split(" ")[0] ?? "";
     const second = LOWER_AFTER_OF.has(firstWord) ? `${b[0]?.toLowerCase()}${b.slice(1)}` : b;
-    return shorten(`${bare(parts.optionA)} of ${second}`, LIMITS.title);
+    return shorten(texts.either(bare(parts.optionA), second), LIMITS.title);
   }
   const source = bare(parts.situation) ? parts.situation : parts.moment;
   const firstSentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(source.trim())?.[0] ?? source;
@@ -132,23 +145,24 @@ function titleFrom(parts: { optionA: string; optionB: string; situation: string;
 }
 
 /** Questions for a conversation about the card; general, so they say nothing about the person. */
-function questionsFor(content: DeliberationContent): string[] {
+function questionsFor(content: DeliberationContent, texts: DraftTexts): string[] {
   const filled = (text: string) => text.trim().length > 0;
-  const questions = ["Wat zou jij kiezen, en waarom?"];
-  if (filled(content.riskA) && filled(content.riskB)) {
-    questions.push("Wat weegt voor jou zwaarder: wat er misgaat bij A, of wat er misgaat bij B?");
-  }
+  const kinds: DraftQuestion[] = ["choose"];
+  if (filled(content.riskA) && filled(content.riskB)) kinds.push("weigh");
   if (Object.values(content.perspectives).some((text) => text && filled(text)) || content.others.length > 0) {
-    questions.push("Wie merkt het meest van deze keuze? Wat heeft die nodig?");
+    kinds.push("involved");
   }
-  if (filled(content.alternatives)) questions.push("Is er nog een andere weg, naast A en B?");
-  if (filled(content.limitDamage)) questions.push("Hoe kun je de schade beperken, wat je ook kiest?");
-  if (filled(content.accountability)) questions.push("Aan wie leg je je keuze uit, en wanneer?");
-  return questions;
+  if (filled(content.alternatives)) kinds.push("otherWay");
+  if (filled(content.limitDamage)) kinds.push("limitDamage");
+  if (filled(content.accountability)) kinds.push("explain");
+  return kinds.map(texts.question);
 }
 
-/** The card form's values from a record: the person reviews and completes them before sending. */
-export function cardDraftFrom(content: DeliberationContent): CardDraft {
+/**
+ * The card form's values from a record: the person reviews and completes them before sending. The
+ * questions and the "or" of the title are said in the reader's language (`said`).
+ */
+export function cardDraftFrom(content: DeliberationContent, said: DraftTexts): CardDraft {
   let scrubbed = 0;
   const clean = (text: string | undefined, max: number) => {
     const result = scrubText(text ?? "");
@@ -169,12 +183,15 @@ export function cardDraftFrom(content: DeliberationContent): CardDraft {
     riskB: clean(content.riskB, LIMITS.risk),
   };
   // The title is made from texts already scrubbed, so nothing is counted twice.
-  const title = titleFrom({
-    optionA: texts.optionA,
-    optionB: texts.optionB,
-    situation: scrubText(content.situation).text,
-    moment: scrubText(content.moment).text,
-  });
+  const title = titleFrom(
+    {
+      optionA: texts.optionA,
+      optionB: texts.optionB,
+      situation: scrubText(content.situation).text,
+      moment: scrubText(content.moment).text,
+    },
+    said,
+  );
   return {
     values: {
       title,
@@ -184,7 +201,7 @@ export function cardDraftFrom(content: DeliberationContent): CardDraft {
       values: content.values.slice(0, MAX_VALUES),
       workKinds: [],
       themes: [],
-      questions: questionsFor(content),
+      questions: questionsFor(content, said),
     },
     scrubbed,
     possibleNames: possibleNamesIn([...Object.values(texts), ...Object.values(perspectives)]),

@@ -2,45 +2,49 @@
 // still thinking; sizes are limited with clear messages. Shared by the pages and the API.
 import { z } from "zod";
 import { storableText } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { PERSPECTIVES, PRINCIPLES, VALUES } from "../dilemmas/dilemma-tags.ts";
 import type { ContentField, Step } from "./deliberation-steps.ts";
 
+/** A free text field; `label` is the key of its name in the locale files (`problems.labels.situation`). */
 const text = (label: string, max: number) =>
   storableText({
     max,
-    tooLong: `${label} mag hoogstens ${max} tekens hebben. Maak de tekst korter.`,
-    unstorable: `${label} bevat een teken dat niet kan worden opgeslagen.`,
+    tooLong: message("problems.deliberation.tooLong", { label: { key: label }, max }),
+    unstorable: message("problems.deliberation.unstorable", { label: { key: label } }),
     trim: false,
   });
 
 /** Every field, without defaults: a patch names only what it changes. */
 const FIELDS = {
   // 1. Situation
-  situation: text("De situatie", 4000),
-  moment: text("Het moment van kiezen", 1000),
+  situation: text("problems.labels.situation", 4000),
+  moment: text("problems.labels.choosingMoment", 1000),
   // 2. Dilemma
-  optionA: text("Keuze A", 1000),
-  riskA: text("Wat er misgaat bij A", 2000),
-  optionB: text("Keuze B", 1000),
-  riskB: text("Wat er misgaat bij B", 2000),
+  optionA: text("problems.labels.optionA", 1000),
+  riskA: text("problems.labels.riskA", 2000),
+  optionB: text("problems.labels.optionB", 1000),
+  riskB: text("problems.labels.riskB", 2000),
   // 3. Who is involved
-  perspectives: z.partialRecord(z.enum(PERSPECTIVES), text("Een perspectief", 1000)),
+  perspectives: z.partialRecord(z.enum(PERSPECTIVES), text("problems.labels.aPerspective", 1000)),
   others: z
-    .array(z.object({ who: text("Wie", 200), need: text("Wat zij nodig hebben", 1000) }))
-    .max(10, "Je kunt hoogstens 10 anderen toevoegen."),
+    .array(
+      z.object({ who: text("problems.labels.otherWho", 200), need: text("problems.labels.otherNeed", 1000) }),
+    )
+    .max(10, message("problems.deliberation.tooManyOthers", { max: 10 })),
   // 4. What is at stake
   principles: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length),
   dismissed: z.array(z.enum(PRINCIPLES)).max(PRINCIPLES.length),
   values: z.array(z.enum(VALUES)).max(VALUES.length),
   // 5. Alternatives
-  alternatives: text("De andere wegen", 4000),
+  alternatives: text("problems.labels.otherWays", 4000),
   // 6. Choice
-  choice: text("Wat je kiest", 1000),
-  because: text("Waarom", 2000),
-  evenThough: text("Ook al", 2000),
-  limitDamage: text("Hoe je de schade beperkt", 2000),
+  choice: text("problems.labels.yourChoice", 1000),
+  because: text("problems.labels.yourReason", 2000),
+  evenThough: text("problems.labels.evenThough", 2000),
+  limitDamage: text("problems.labels.limitDamage", 2000),
   // 7. Accountability
-  accountability: text("Aan wie je wat vertelt, en wanneer", 4000),
+  accountability: text("problems.labels.accountability", 4000),
 };
 
 /** A whole record: every field present, empty where nothing is written yet. */

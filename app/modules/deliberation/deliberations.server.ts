@@ -24,7 +24,7 @@ export interface Deliberation {
   updatedAt: Date;
 }
 
-const NOT_FOUND = "Deze afweging bestaat niet, of is niet van jou.";
+const NOT_FOUND = "problems.deliberation.notFound";
 // The owner is part of the authenticated data: a row moved to another account in the database no
 // longer decrypts. Records written before that (format v1) were bound to their id alone.
 const contextOf = (id: string, ownerId: string) => `deliberations:${id}:${ownerId}`;
@@ -210,13 +210,14 @@ export async function listShareLinks(options: { db: Db; id: string; ownerId: str
 }
 
 export async function revokeShareLink(options: { db: Db; shareId: string; ownerId: string }): Promise<void> {
-  if (!Id.safeParse(options.shareId).success) throw new AppError("not_found", "Deze link bestaat niet.");
+  if (!Id.safeParse(options.shareId).success)
+    throw new AppError("not_found", "problems.deliberation.shareNotFound");
   const [share] = await options.db
     .select({ id: deliberationShares.id })
     .from(deliberationShares)
     .innerJoin(deliberations, eq(deliberations.id, deliberationShares.deliberationId))
     .where(and(eq(deliberationShares.id, options.shareId), eq(deliberations.ownerId, options.ownerId)));
-  if (!share) throw new AppError("not_found", "Deze link bestaat niet.");
+  if (!share) throw new AppError("not_found", "problems.deliberation.shareNotFound");
   await options.db
     .update(deliberationShares)
     .set({ revokedAt: new Date() })
@@ -232,7 +233,7 @@ export async function readSharedDeliberation(options: { db: Db; keyring: Keyring
     .where(
       and(eq(deliberationShares.tokenHash, hashSecret(options.token)), isNull(deliberationShares.revokedAt)),
     );
-  if (!row) throw new AppError("not_found", "Deze link werkt niet (meer). Vraag de eigenaar om een nieuwe.");
+  if (!row) throw new AppError("not_found", "problems.deliberation.shareGone");
   return open(options.keyring, row.deliberation);
 }
 

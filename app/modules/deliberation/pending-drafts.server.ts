@@ -10,6 +10,7 @@ import type { Db } from "../../infra/db.server.ts";
 import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
 import { deliberationPendingDrafts, deliberations } from "./deliberation.schema.ts";
 
@@ -50,7 +51,7 @@ function patchJson(patch: Record<string, unknown>): string {
   if (Buffer.byteLength(json, "utf8") > PENDING_DRAFT_MAX_BYTES) {
     throw new AppError(
       "too_large",
-      "Wat je schreef is te lang om te bewaren tot je opnieuw bent ingelogd (meer dan 64 kB). Kopieer je tekst voordat je verdergaat.",
+      message("problems.deliberation.draftTooLarge", { kb: PENDING_DRAFT_MAX_BYTES / 1024 }),
     );
   }
   return json;
@@ -78,7 +79,7 @@ export async function keepPendingDraft(options: {
 }): Promise<string> {
   const parsed = DraftInput.safeParse(options);
   if (!parsed.success) {
-    throw new AppError("invalid", "Dit concept hoort niet bij een bestaande stap van een afweging.");
+    throw new AppError("invalid", "problems.deliberation.draftUnknown");
   }
   const input = parsed.data;
   const id = crypto.randomUUID();

@@ -4,6 +4,7 @@
 // says so and leaves the text where it is. Leaving through the progress links saves first.
 import { type FormEvent, type MouseEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { useLanguage } from "../../infra/i18n/i18n.ts";
 import type { DeliberationContent } from "./deliberation.validation.ts";
 import { filledSteps, type StepNumber, stepOf } from "./deliberation-steps.ts";
 import { readStepForm } from "./step-form.ts";
@@ -24,6 +25,8 @@ export function useAutosave(options: {
   filled: StepNumber[];
 }) {
   const navigate = useNavigate();
+  // The API says its problems in the language asked for: the page's, not the browser's.
+  const language = useLanguage();
   const formRef = useRef<HTMLFormElement>(null);
   const revision = useRef(options.revision);
   const [shownRevision, setShownRevision] = useState(options.revision);
@@ -52,7 +55,11 @@ export function useAutosave(options: {
       try {
         const response = await fetch(`/api/v1/afwegingen/${options.id}/stappen/${step.number}`, {
           method: "PATCH",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          headers: {
+            "Content-Type": "application/json",
+            Accept: "application/json",
+            "Accept-Language": language,
+          },
           credentials: "same-origin",
           body: JSON.stringify({
             revision: revision.current,
@@ -86,7 +93,7 @@ export function useAutosave(options: {
     const ok = await attempt;
     inFlight.current = undefined;
     return ok;
-  }, [options.id, options.step]);
+  }, [options.id, options.step, language]);
 
   const paused = status === "conflict" || status === "logged-out";
 

@@ -57,7 +57,7 @@ export async function submitCard(options: {
       .returning();
     if (created) return created;
   }
-  throw new AppError("conflict", "Er bestaat al een dilemma met deze titel. Kies een andere titel.");
+  throw new AppError("conflict", "problems.dilemmas.titleTaken");
 }
 
 export async function listOwnSubmissions(options: { db: Db; userId: string }) {
@@ -99,7 +99,7 @@ export async function getSubmission(options: { db: Db; id: string }) {
     .from(dilemmaCards)
     .leftJoin(users, eq(users.id, dilemmaCards.submittedBy))
     .where(eq(dilemmaCards.id, options.id));
-  if (!row) throw new AppError("not_found", "Deze inzending bestaat niet (meer).");
+  if (!row) throw new AppError("not_found", "problems.dilemmas.submissionNotFound");
   return row;
 }
 
@@ -119,8 +119,8 @@ export async function reviewSubmission(options: {
 }) {
   const note = options.note.trim();
   if (options.decision === "afwijzen" && note.length < 5) {
-    throw new AppError("invalid", "Schrijf waarom je dit dilemma afwijst. De indiener leest die reden.", {
-      fields: { reden: "Schrijf waarom je dit dilemma afwijst. De indiener leest die reden." },
+    throw new AppError("invalid", "problems.dilemmas.declineReason", {
+      fields: { reden: "problems.dilemmas.declineReason" },
     });
   }
   const reviewed = await options.db.transaction(async (tx) => {
@@ -136,7 +136,7 @@ export async function reviewSubmission(options: {
       })
       .where(eq(dilemmaCards.id, options.id))
       .returning();
-    if (!card) throw new AppError("not_found", "Deze inzending bestaat niet (meer).");
+    if (!card) throw new AppError("not_found", "problems.dilemmas.submissionNotFound");
     await recordAudit({
       db: tx,
       actor: options.actor,

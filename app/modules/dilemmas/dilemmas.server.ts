@@ -74,7 +74,7 @@ export async function getPublishedCard(options: { db: Db; slug: string }): Promi
     .select(publicColumns)
     .from(dilemmaCards)
     .where(and(eq(dilemmaCards.slug, options.slug), eq(dilemmaCards.status, "gepubliceerd")));
-  if (!card) throw new AppError("not_found", "Dit dilemma bestaat niet (meer).");
+  if (!card) throw new AppError("not_found", "problems.dilemmas.notFound");
   return card;
 }
 

@@ -1,34 +1,46 @@
 // The one schema of a dilemma card, shared by the content files, the submission form and the API.
 import { z } from "zod";
 import { labelledText } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { PERSPECTIVES, PRINCIPLES, THEMES, VALUES, WORK_KINDS } from "./dilemma-tags.ts";
 
-const list = <T extends string>(values: readonly T[], label: string, min: number, max: number) =>
-  z
-    .array(z.enum(values as unknown as [T, ...T[]], { error: `Kies ${label} uit de lijst.` }), {
-      error: `Kies ${label} uit de lijst.`,
-    })
-    .min(min, `Kies minstens ${min === 1 ? "één" : min} ${label}.`)
-    .max(max, `Kies hoogstens ${max} ${label}.`)
+/**
+ * A list of choices from a closed set; `label` is the key of the name of one choice in the locale files,
+ * with a form per number (`problems.labels.themeChoice_one`, `_other`).
+ */
+const list = <T extends string>(values: readonly T[], label: string, min: number, max: number) => {
+  const named = (count: number) => ({ key: label, values: { count } });
+  const unknown = message("problems.dilemmas.chooseFromList", { label: named(2) });
+  return z
+    .array(z.enum(values as unknown as [T, ...T[]], { error: unknown }), { error: unknown })
+    .min(min, message("problems.dilemmas.tooFewChosen", { count: min, label: named(min) }))
+    .max(max, message("problems.dilemmas.tooManyChosen", { max, label: named(max) }))
     .transform((items) => [...new Set(items)]);
+};
 
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Gebruik alleen kleine letters, cijfers en streepjes.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, message("problems.dilemmas.slugForm"))
   .min(3)
   .max(80);
 
 export const DilemmaCardInput = z.object({
-  title: labelledText("de titel", 3, 120),
-  case: labelledText("de situatie", 40, 1500),
-  optionA: labelledText("keuze A", 3, 300),
-  riskA: labelledText("wat er misgaat bij A", 3, 400),
-  optionB: labelledText("keuze B", 3, 300),
-  riskB: labelledText("wat er misgaat bij B", 3, 400),
+  title: labelledText("problems.labels.title", 3, 120),
+  case: labelledText("problems.labels.situation", 40, 1500),
+  optionA: labelledText("problems.labels.optionA", 3, 300),
+  riskA: labelledText("problems.labels.riskA", 3, 400),
+  optionB: labelledText("problems.labels.optionB", 3, 300),
+  riskB: labelledText("problems.labels.riskB", 3, 400),
   perspectives: z
     .partialRecord(
       z.enum(PERSPECTIVES),
-      z.string().trim().max(400, "Een perspectief mag hoogstens 400 tekens hebben."),
+      z
+        .string()
+        .trim()
+        .max(
+          400,
+          message("problems.fields.tooLong", { label: { key: "problems.labels.aPerspective" }, max: 400 }),
+        ),
     )
     .default({})
     .transform(
@@ -38,13 +50,13 @@ export const DilemmaCardInput = z.object({
           string
         >,
     ),
-  principles: list(PRINCIPLES, "principe", 1, 3),
-  values: list(VALUES, "waarden", 0, 3).default([]),
-  workKinds: list(WORK_KINDS, "soort werk", 1, 5),
-  themes: list(THEMES, "thema", 1, 3),
+  principles: list(PRINCIPLES, "problems.labels.principleChoice", 1, 3),
+  values: list(VALUES, "problems.labels.valueChoice", 0, 3).default([]),
+  workKinds: list(WORK_KINDS, "problems.labels.workKindChoice", 1, 5),
+  themes: list(THEMES, "problems.labels.themeChoice", 1, 3),
   questions: z
-    .array(labelledText("een vraag", 5, 300))
-    .max(6, "Schrijf hoogstens 6 vragen.")
+    .array(labelledText("problems.labels.aQuestion", 5, 300))
+    .max(6, message("problems.dilemmas.tooManyQuestions", { max: 6 }))
     .default([]),
 });
 export type DilemmaCardInput = z.output<typeof DilemmaCardInput>;
@@ -62,7 +74,7 @@ export type CardFilter = z.output<typeof CardFilter>;
 
 /** A card sent in through the API: the card, and whether the sender's name may be shown. */
 export const SubmitCardInput = DilemmaCardInput.extend({
-  anonymous: z.boolean({ error: "Geef met true of false aan of je naam verborgen blijft." }).default(true),
+  anonymous: z.boolean({ error: "problems.dilemmas.anonymousBoolean" }).default(true),
 });
 
 /** A published card as the API shows it. */

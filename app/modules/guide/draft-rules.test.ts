@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import {
   anchorForNewBlock,
   blockFromMarkdown,
@@ -31,7 +32,11 @@ describe("an editor changes a paragraph of the draft", () => {
   });
 
   it("is told in Dutch what is wrong with the text, and nothing when it is fine", () => {
-    const problem = (markdown: string) => blockMarkdownProblem({ markdown, partSlugs: slugs });
+    const t = translatorFor("nl");
+    const problem = (markdown: string) => {
+      const said = blockMarkdownProblem({ markdown, partSlugs: slugs });
+      return said === undefined ? undefined : t(said);
+    };
     expect(problem("Een gewone alinea met een [link](gids:waarden).")).toBeUndefined();
     expect(problem("   \n ")).toMatch(/Schrijf de tekst/);
     expect(problem("Eerste alinea.\n\nTweede alinea.")).toMatch(/lege regel/);

@@ -2,6 +2,7 @@
 // derived exactly as the import derives them, a fresh anchor for a new paragraph, a slug for a new part,
 // and the label of the next version. Pure: no I/O.
 import { isStorable } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import type { GuideBlock } from "./guide-block.ts";
 import { blockKindOf, createAnchor, plainTextOf, slugify, splitBlocks } from "./guide-markdown.ts";
 
@@ -14,7 +15,7 @@ export function normaliseBlockMarkdown(markdown: string): string {
 }
 
 /**
- * A problem with a paragraph's Markdown, in Dutch, or nothing when it can be stored: it must be one
+ * A problem with a paragraph's Markdown, as a message of the locale files, or nothing when it can be stored: it must be one
  * block (a blank line would split it into two paragraphs on the next export), carry no anchor of its
  * own, and link only to parts that exist in the draft.
  */
@@ -23,19 +24,16 @@ export function blockMarkdownProblem(options: {
   partSlugs: ReadonlySet<string>;
 }): string | undefined {
   const markdown = normaliseBlockMarkdown(options.markdown);
-  if (markdown.trim() === "") return "Schrijf de tekst van de alinea.";
-  if (markdown.length > 10_000)
-    return "De alinea mag hoogstens 10.000 tekens hebben. Verdeel hem in stukken.";
-  if (!isStorable(markdown)) return "De tekst bevat een teken dat niet kan worden bewaard.";
+  if (markdown.trim() === "") return message("problems.guide.paragraphEmpty");
+  if (markdown.length > 10_000) return message("problems.guide.paragraphTooLong");
+  if (!isStorable(markdown)) return message("problems.guide.paragraphUnstorable");
   const blocks = splitBlocks(markdown);
-  if (blocks.length !== 1)
-    return "Een alinea mag geen lege regel bevatten. Maak voor een tweede alinea een nieuwe alinea.";
-  if (blocks[0]?.anchor)
-    return "Schrijf geen anker ({#...}) in de tekst: het anker wordt vanzelf gemaakt en blijft hetzelfde.";
-  if (plainTextOf(markdown) === "") return "De alinea moet ook gewone tekst bevatten.";
+  if (blocks.length !== 1) return message("problems.guide.paragraphBlankLine");
+  if (blocks[0]?.anchor) return message("problems.guide.paragraphAnchor");
+  if (plainTextOf(markdown) === "") return message("problems.guide.paragraphNoText");
   for (const match of markdown.matchAll(/\]\(gids:([^)\s]*)\)/g)) {
     if (!options.partSlugs.has(match[1] ?? ""))
-      return `De link naar het deel '${match[1]}' klopt niet: dat deel staat niet in dit concept.`;
+      return message("problems.guide.linkUnknownPart", { slug: match[1] ?? "" });
   }
   return undefined;
 }

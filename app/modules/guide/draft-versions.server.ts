@@ -7,6 +7,7 @@ import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import {
@@ -25,7 +26,7 @@ import type { ParsedPart } from "./guide-markdown.ts";
 
 export type Direction = "up" | "down";
 
-const NO_DRAFT = "Er is geen concept. Maak eerst een nieuw concept.";
+const NO_DRAFT = "problems.guide.noDraft";
 
 /** The draft editors work on, if there is one. */
 export async function getDraft(options: { db: Db }): Promise<GuideVersion | undefined> {
@@ -68,9 +69,9 @@ async function inDraft<T>(
       .from(guideVersions)
       .where(eq(guideVersions.id, versionId))
       .for("update");
-    if (!version) throw new AppError("not_found", "Dit concept bestaat niet (meer).");
+    if (!version) throw new AppError("not_found", "problems.guide.draftNotFound");
     if (version.status !== "concept")
-      throw new AppError("conflict", `Weergave ${version.number} is gepubliceerd en verandert niet meer.`);
+      throw new AppError("conflict", message("problems.guide.versionPublished", { number: version.number }));
     return work(tx, version);
   });
 }
@@ -81,7 +82,7 @@ async function partOf(tx: Db, versionId: string, slug: string) {
     .from(guideParts)
     .where(and(eq(guideParts.versionId, versionId), eq(guideParts.slug, slug)))
     .limit(1);
-  if (!part) throw new AppError("not_found", `Het deel '${slug}' staat niet in dit concept.`);
+  if (!part) throw new AppError("not_found", message("problems.guide.partNotInDraft", { slug }));
   return part;
 }
 
@@ -114,8 +115,8 @@ async function renumberParts(tx: Db, ids: string[]): Promise<void> {
   }
 }
 
-function invalidMarkdown(message: string): AppError {
-  return new AppError("invalid", message, { fields: { markdown: message } });
+function invalidMarkdown(problem: string): AppError {
+  return new AppError("invalid", problem, { fields: { markdown: problem } });
 }
 
 async function checkedMarkdown(tx: Db, versionId: string, markdown: string) {
@@ -133,10 +134,7 @@ async function refuseSecondDraft(tx: Db): Promise<void> {
     .where(eq(guideVersions.status, "concept"))
     .limit(1);
   if (existing)
-    throw new AppError(
-      "conflict",
-      `Er is al een concept (weergave ${existing.number}). Werk daarin verder, of gooi het eerst weg.`,
-    );
+    throw new AppError("conflict", message("problems.guide.draftExists", { number: existing.number }));
 }
 
 async function nextNumber(tx: Db): Promise<number> {
@@ -150,7 +148,7 @@ async function nextNumber(tx: Db): Promise<number> {
  */
 export async function createDraft(options: { db: Db; actor: Actor | null }): Promise<GuideVersion> {
   const current = await getCurrentVersion({ db: options.db });
-  if (!current) throw new AppError("not_found", "Er is nog geen gepubliceerde weergave om van uit te gaan.");
+  if (!current) throw new AppError("not_found", "problems.guide.nothingToStartFrom");
   const parts = await getVersionContent({ db: options.db, version: current });
   const draft = await options.db.transaction(async (tx) => {
     await refuseSecondDraft(tx);
@@ -214,7 +212,7 @@ export async function updateDraftBlock(options: {
       .set({ markdown: block.markdown, kind: block.kind, text: block.text })
       .where(and(eq(guideBlocks.partId, part.id), eq(guideBlocks.anchor, options.anchor)))
       .returning({ id: guideBlocks.id });
-    if (updated.length === 0) throw new AppError("not_found", "Deze alinea staat niet (meer) in dit deel.");
+    if (updated.length === 0) throw new AppError("not_found", "problems.guide.paragraphNotInPart");
   });
 }
 
@@ -236,7 +234,7 @@ export async function insertDraftBlockAfter(options: {
     const index =
       options.afterAnchor === null ? -1 : blocks.findIndex((block) => block.anchor === options.afterAnchor);
     if (options.afterAnchor !== null && index < 0)
-      throw new AppError("not_found", "De alinea waarna je wilt toevoegen staat niet (meer) in dit deel.");
+      throw new AppError("not_found", "problems.guide.afterParagraphNotInPart");
     const everUsed = await tx
       .select({ anchor: guideBlocks.anchor })
       .from(guideBlocks)
@@ -271,7 +269,7 @@ export async function removeDraftBlock(options: {
       .delete(guideBlocks)
       .where(and(eq(guideBlocks.partId, part.id), eq(guideBlocks.anchor, options.anchor)))
       .returning({ id: guideBlocks.id });
-    if (removed.length === 0) throw new AppError("not_found", "Deze alinea staat niet (meer) in dit deel.");
+    if (removed.length === 0) throw new AppError("not_found", "problems.guide.paragraphNotInPart");
     await renumberBlocks(
       tx,
       (await blocksOf(tx, part.id)).map((block) => block.id),
@@ -291,7 +289,7 @@ export async function moveDraftBlock(options: {
     const part = await partOf(tx, options.versionId, options.partSlug);
     const ids = (await blocksOf(tx, part.id)).map((block) => ({ id: block.id, anchor: block.anchor }));
     const index = ids.findIndex((block) => block.anchor === options.anchor);
-    if (index < 0) throw new AppError("not_found", "Deze alinea staat niet (meer) in dit deel.");
+    if (index < 0) throw new AppError("not_found", "problems.guide.paragraphNotInPart");
     await renumberBlocks(
       tx,
       moveItem(ids, index, options.direction).map((block) => block.id),
@@ -303,7 +301,7 @@ function partInputOrThrow(input: unknown): DraftPartInput {
   const parsed = DraftPartInput.safeParse(input);
   if (!parsed.success) {
     const fields = fieldErrorsOf(parsed.error);
-    throw new AppError("invalid", Object.values(fields)[0] ?? "Dit deel klopt niet.", { fields });
+    throw new AppError("invalid", Object.values(fields)[0] ?? "problems.guide.partInvalid", { fields });
   }
   return parsed.data;
 }
@@ -360,7 +358,7 @@ export async function removeDraftPart(options: { db: Db; versionId: string; slug
   await inDraft(options.db, options.versionId, async (tx) => {
     const part = await partOf(tx, options.versionId, options.slug);
     const parts = await partsOf(tx, options.versionId);
-    if (parts.length === 1) throw new AppError("conflict", "Een weergave heeft minstens één deel.");
+    if (parts.length === 1) throw new AppError("conflict", "problems.guide.lastPart");
     const linking = await tx
       .select({ title: guideParts.title })
       .from(guideBlocks)
@@ -374,10 +372,7 @@ export async function removeDraftPart(options: { db: Db; versionId: string; slug
       );
     if (linking.length > 0) {
       const titles = [...new Set(linking.map((row) => `'${row.title}'`))].join(", ");
-      throw new AppError(
-        "conflict",
-        `Alinea's in ${titles} linken naar dit deel. Haal die links eerst weg of pas ze aan.`,
-      );
+      throw new AppError("conflict", message("problems.guide.partLinked", { titles }));
     }
     await tx.delete(guideParts).where(eq(guideParts.id, part.id));
     for (const other of parts) {
@@ -404,7 +399,8 @@ export async function moveDraftPart(options: {
   await inDraft(options.db, options.versionId, async (tx) => {
     const parts = await partsOf(tx, options.versionId);
     const index = parts.findIndex((part) => part.slug === options.slug);
-    if (index < 0) throw new AppError("not_found", `Het deel '${options.slug}' staat niet in dit concept.`);
+    if (index < 0)
+      throw new AppError("not_found", message("problems.guide.partNotInDraft", { slug: options.slug }));
     await renumberParts(
       tx,
       moveItem(parts, index, options.direction).map((part) => part.id),
@@ -431,7 +427,7 @@ export async function setChangelog(options: {
     });
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
-      throw new AppError("invalid", Object.values(fields)[0] ?? "Dit klopt niet.", { fields });
+      throw new AppError("invalid", Object.values(fields)[0] ?? "problems.guide.detailsInvalid", { fields });
     }
     await tx
       .update(guideVersions)
@@ -457,14 +453,10 @@ export async function publishDraft(options: {
 }): Promise<GuideVersion> {
   const versionId = options.versionId ?? (await requireDraft({ db: options.db })).id;
   return inDraft(options.db, versionId, async (tx, version) => {
-    if (version.isExample)
-      throw new AppError(
-        "conflict",
-        "Dit is het voorbeeldconcept; dat wordt niet gepubliceerd. Gooi het weg en maak een nieuw concept.",
-      );
+    if (version.isExample) throw new AppError("conflict", "problems.guide.exampleDraft");
     if (version.changelog.trim() === "") {
-      const message = "Schrijf eerst op wat er in deze weergave is veranderd.";
-      throw new AppError("invalid", message, { fields: { changelog: message } });
+      const missing = "problems.guide.changelogMissing";
+      throw new AppError("invalid", missing, { fields: { changelog: missing } });
     }
     const [previous] = await tx
       .select({ number: guideVersions.number })
@@ -473,13 +465,13 @@ export async function publishDraft(options: {
       .orderBy(desc(guideVersions.number))
       .limit(1);
     if (previous && previous.number > version.number)
-      throw new AppError("conflict", `Weergave ${previous.number} is nieuwer dan dit concept.`);
+      throw new AppError("conflict", message("problems.guide.newerPublished", { number: previous.number }));
     const [published] = await tx
       .update(guideVersions)
       .set({ status: "gepubliceerd", publishedAt: new Date() })
       .where(and(eq(guideVersions.id, version.id), eq(guideVersions.status, "concept")))
       .returning();
-    if (!published) throw new AppError("conflict", "Dit concept is al gepubliceerd.");
+    if (!published) throw new AppError("conflict", "problems.guide.alreadyPublished");
     await recordAudit({
       db: tx,
       actor: options.actor,

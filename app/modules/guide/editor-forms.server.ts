@@ -1,11 +1,14 @@
 // The forms of the editors' guide pages (/beheer/gids…), each a plain POST with an `intent`, so all of
 // it works without JavaScript. One function reads a form, calls draft-versions.server.ts and says what the
 // page does next: go to an address with a notice, or show the form again with exactly what was typed,
-// a Dutch message, a preview, or a question to confirm.
+// a message in the reader's language, a preview, or a question to confirm.
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { textFieldsOf, textOf } from "../../infra/form-data.ts";
+import { translateFields } from "../../infra/form-errors.ts";
+import { languageOf } from "../../infra/i18n/i18n.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import type { PageCacheControl } from "../../infra/services.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import {
@@ -88,12 +91,16 @@ const Name = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(120);
 
+const PART_NOT_FOUND = "problems.guide.partNotFound";
+const PARAGRAPH_NOT_FOUND = "problems.guide.paragraphNotFound";
+
 const EDITOR = "/beheer/gids";
 const DRAFT = "/beheer/gids/concept";
 
-function nameFrom(form: FormData, field: string, what: string): string {
+/** A part's slug or a paragraph's anchor from the form; `notFound` is the message when it is no name. */
+function nameFrom(form: FormData, field: string, notFound: string): string {
   const parsed = Name.safeParse(form.get(field));
-  if (!parsed.success) throw new AppError("not_found", `Deze ${what} bestaat niet (meer).`);
+  if (!parsed.success) throw new AppError("not_found", notFound);
   return parsed.data;
 }
 
@@ -107,11 +114,20 @@ export async function applyGuideEdit(options: {
   pageCache: PageCacheControl;
   actor: Actor;
   form: FormData;
+  /** The request the form came with: messages are said in its reader's language. */
+  request: Request;
   /** The part whose page sent the form, for the paragraph intents. */
   partSlug?: string;
 }): Promise<GuideEditOutcome> {
   const outcome = await runGuideEdit(options);
-  if (outcome.kind === "again") return outcome;
+  if (outcome.kind === "again") {
+    const t = translatorFor(languageOf(options.request));
+    return {
+      ...outcome,
+      errors: translateFields(t, outcome.errors),
+      problem: outcome.problem === null ? null : t(outcome.problem),
+    };
+  }
   if ("invalidate" in outcome && outcome.invalidate) {
     await options.pageCache.invalidate("guide");
     await options.pageCache.invalidate("dilemmas");
@@ -150,7 +166,7 @@ async function runGuideEdit(options: {
     confirm: null,
     ...extra,
   });
-  if (!intent.success) return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+  if (!intent.success) return again({ problem: "problems.guide.unknownIntent" });
   const confirmed = form.get("bevestigen") === "ja";
 
   if (intent.data === "concept-maken") {
@@ -164,12 +180,12 @@ async function runGuideEdit(options: {
 
   // Every other form names the draft it was made for, so a page left open cannot change another one.
   const versionId = VersionId.safeParse(form.get("concept"));
-  if (!versionId.success) throw new AppError("not_found", "Dit concept bestaat niet (meer).");
+  if (!versionId.success) throw new AppError("not_found", "problems.guide.draftNotFound");
   const draft = await requireDraft({ db }).catch(() => undefined);
   if (!draft || draft.id !== versionId.data)
     return again({
       status: 409,
-      problem: "Dit concept bestaat niet meer: het is gepubliceerd of weggegooid. Laad de pagina opnieuw.",
+      problem: "problems.guide.draftGone",
     });
   const base = { db, versionId: draft.id };
   const partPage = (slug: string, notice: GuideNotice, hash = "") =>
@@ -223,7 +239,7 @@ async function runGuideEdit(options: {
         }
       }
       case "deel-opslaan": {
-        const slug = options.partSlug ?? nameFrom(form, "deel", "deel");
+        const slug = options.partSlug ?? nameFrom(form, "deel", PART_NOT_FOUND);
         const values = textFieldsOf(form, ["title", "summary", "kind"]);
         try {
           await updateDraftPart({ ...base, slug, ...values });
@@ -234,12 +250,12 @@ async function runGuideEdit(options: {
       }
       case "deel-omhoog":
       case "deel-omlaag": {
-        const slug = nameFrom(form, "deel", "deel");
+        const slug = nameFrom(form, "deel", PART_NOT_FOUND);
         await moveDraftPart({ ...base, slug, direction: intent.data === "deel-omhoog" ? "up" : "down" });
         return { kind: "done", location: `${DRAFT}?gedaan=deel-verplaatst#deel-${slug}`, invalidate: false };
       }
       case "deel-weghalen": {
-        const slug = nameFrom(form, "deel", "deel");
+        const slug = nameFrom(form, "deel", PART_NOT_FOUND);
         if (!confirmed) return again({ status: 200, confirm: { intent: "deel-weghalen", slug } });
         await removeDraftPart({ ...base, slug });
         return { kind: "done", location: `${DRAFT}?gedaan=deel-weggehaald#delen`, invalidate: false };
@@ -247,7 +263,7 @@ async function runGuideEdit(options: {
       case "alinea-opslaan":
       case "alinea-toevoegen":
       case "alinea-voorbeeld": {
-        const partSlug = options.partSlug ?? nameFrom(form, "deel", "deel");
+        const partSlug = options.partSlug ?? nameFrom(form, "deel", PART_NOT_FOUND);
         const anchor = textOf(form, "anker");
         const after = textOf(form, "na");
         const values = { markdown: textOf(form, "markdown"), anker: anchor, na: after };
@@ -265,7 +281,7 @@ async function runGuideEdit(options: {
             await updateDraftBlock({
               ...base,
               partSlug,
-              anchor: nameFrom(form, "anker", "alinea"),
+              anchor: nameFrom(form, "anker", PARAGRAPH_NOT_FOUND),
               markdown: values.markdown,
             });
             return {
@@ -274,7 +290,8 @@ async function runGuideEdit(options: {
               invalidate: false,
             };
           }
-          const afterAnchor = after === "" || after === "begin" ? null : nameFrom(form, "na", "alinea");
+          const afterAnchor =
+            after === "" || after === "begin" ? null : nameFrom(form, "na", PARAGRAPH_NOT_FOUND);
           const added = await insertDraftBlockAfter({
             ...base,
             partSlug,
@@ -292,8 +309,8 @@ async function runGuideEdit(options: {
       }
       case "alinea-omhoog":
       case "alinea-omlaag": {
-        const partSlug = options.partSlug ?? nameFrom(form, "deel", "deel");
-        const anchor = nameFrom(form, "anker", "alinea");
+        const partSlug = options.partSlug ?? nameFrom(form, "deel", PART_NOT_FOUND);
+        const anchor = nameFrom(form, "anker", PARAGRAPH_NOT_FOUND);
         await moveDraftBlock({
           ...base,
           partSlug,
@@ -307,8 +324,8 @@ async function runGuideEdit(options: {
         };
       }
       case "alinea-weghalen": {
-        const partSlug = options.partSlug ?? nameFrom(form, "deel", "deel");
-        const anchor = nameFrom(form, "anker", "alinea");
+        const partSlug = options.partSlug ?? nameFrom(form, "deel", PART_NOT_FOUND);
+        const anchor = nameFrom(form, "anker", PARAGRAPH_NOT_FOUND);
         await removeDraftBlock({ ...base, partSlug, anchor });
         return {
           kind: "done",
@@ -328,7 +345,7 @@ async function runGuideEdit(options: {
       return again({ status: 409, values: valuesOf(form), problem: error.message });
     throw error;
   }
-  return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+  return again({ problem: "problems.guide.unknownIntent" });
 }
 
 /** Everything typed into the form, so it comes back after a refusal. */

@@ -9,10 +9,13 @@ export function applyDraftChanges(options: {
   const parts = options.parts.map((part) => ({ ...part, blocks: [...part.blocks] }));
   for (const change of options.changes) {
     const part = parts.find((candidate) => candidate.slug === change.part);
-    if (!part) throw new ContentError(`voorbeeldconcept: onbekend deel '${change.part}'`);
+    if (!part) throw new ContentError(`voorbeeldconcept: onbekend deel '${change.part}' (unknown part)`);
     const at = (anchor: string) => {
       const index = part.blocks.findIndex((block) => block.anchor === anchor);
-      if (index < 0) throw new ContentError(`voorbeeldconcept: onbekend anker '${anchor}' in '${part.slug}'`);
+      if (index < 0)
+        throw new ContentError(
+          `voorbeeldconcept: onbekend anker '${anchor}' in '${part.slug}' (unknown anchor)`,
+        );
       return index;
     };
     if ("remove" in change) {

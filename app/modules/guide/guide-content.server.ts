@@ -1,8 +1,10 @@
-// Reads the guide's Markdown files from the content folder.
+// Reads the guide's Markdown files from the content folder. Its problems are for the operator who runs the
+// import in a terminal, in Dutch and English at once.
 import fs from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
+import { inBothLanguages } from "../../infra/i18n/texts.server.ts";
 import { ContentError, type ParsedPart, parseGuidePart } from "./guide-markdown.ts";
 
 export const VersionFrontMatter = z.object({
@@ -26,22 +28,27 @@ export async function readGuideContent(options: { contentDir: string }): Promise
 export async function readGuideFolder(options: { dir: string }): Promise<GuideContent> {
   const { dir } = options;
   const entries = await fs.readdir(dir).catch(() => {
-    throw new ContentError(`${dir}: deze map bestaat niet of is niet te lezen`);
+    throw new ContentError(
+      `${dir}: deze map bestaat niet of is niet te lezen (the folder does not exist or cannot be read)`,
+    );
   });
   const names = entries.filter((name) => name.endsWith(".md")).sort();
   const versionSource = await fs.readFile(path.join(dir, "_versie.md"), "utf8").catch(() => {
-    throw new ContentError(`${dir}: _versie.md ontbreekt`);
+    throw new ContentError(`${dir}: _versie.md ontbreekt (_versie.md is missing)`);
   });
   const versionFile = matter(versionSource);
   const meta = VersionFrontMatter.safeParse(versionFile.data);
-  if (!meta.success) throw new ContentError(`gids/_versie.md: ${meta.error.issues[0]?.message}`);
+  if (!meta.success)
+    throw new ContentError(`gids/_versie.md: ${inBothLanguages(meta.error.issues[0]?.message ?? "")}`);
   const parts = await Promise.all(
     names
       .filter((name) => !name.startsWith("_"))
       .map(async (name) => {
         const part = parseGuidePart({ source: await fs.readFile(path.join(dir, name), "utf8"), file: name });
         if (`${part.slug}.md` !== name)
-          throw new ContentError(`${name}: slug '${part.slug}' hoort bij de bestandsnaam`);
+          throw new ContentError(
+            `${name}: slug '${part.slug}' hoort bij de bestandsnaam (the slug must match the file name)`,
+          );
         return part;
       }),
   );
@@ -49,12 +56,15 @@ export async function readGuideFolder(options: { dir: string }): Promise<GuideCo
   const slugs = new Set(parts.map((part) => part.slug));
   for (const part of parts) {
     for (const related of part.related) {
-      if (!slugs.has(related)) throw new ContentError(`${part.slug}.md: related '${related}' bestaat niet`);
+      if (!slugs.has(related))
+        throw new ContentError(`${part.slug}.md: related '${related}' bestaat niet (no such part)`);
     }
     for (const block of part.blocks) {
       for (const match of block.markdown.matchAll(/\]\(gids:([a-z0-9-]+)\)/g)) {
         if (!slugs.has(match[1] ?? ""))
-          throw new ContentError(`${part.slug}.md: link naar onbekend deel '${match[1]}'`);
+          throw new ContentError(
+            `${part.slug}.md: link naar onbekend deel '${match[1]}' (link to an unknown part)`,
+          );
       }
     }
   }
@@ -80,6 +90,7 @@ export async function readExampleDraft(options: { contentDir: string }): Promise
   if (source === undefined) return undefined;
   const parsed = matter(source);
   const front = ExampleDraftFrontMatter.safeParse(parsed.data);
-  if (!front.success) throw new ContentError(`voorbeeldconcept.md: ${front.error.issues[0]?.message}`);
+  if (!front.success)
+    throw new ContentError(`voorbeeldconcept.md: ${inBothLanguages(front.error.issues[0]?.message ?? "")}`);
   return { ...front.data, changelog: parsed.content.trim() };
 }

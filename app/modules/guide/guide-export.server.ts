@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { getVersionContent, requireVersion } from "./guide.server.ts";
 import { exportVersionFiles } from "./guide-export.ts";
 
@@ -19,10 +20,7 @@ export async function exportGuideVersion(options: {
   const parts = await getVersionContent({ db: options.db, version });
   const existing = await fs.readdir(options.dir).catch(() => [] as string[]);
   if (existing.some((name) => name.endsWith(".md")))
-    throw new AppError(
-      "conflict",
-      `De map ${options.dir} bevat al Markdown-bestanden; kies een lege map. (The folder is not empty.)`,
-    );
+    throw new AppError("conflict", message("problems.guide.folderNotEmpty", { dir: options.dir }));
   await fs.mkdir(options.dir, { recursive: true });
   const files = exportVersionFiles({ ...version, parts });
   for (const [name, text] of files) await fs.writeFile(path.join(options.dir, name), text);

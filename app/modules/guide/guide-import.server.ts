@@ -4,6 +4,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { applyDraftChanges } from "./example-draft-changes.ts";
@@ -155,11 +156,7 @@ async function importDraftContent(options: {
       if (latest && (await fingerprintOf(tx, latest.id)) === fingerprintOfParts(content.parts)) return {};
     }
     if (draft && !options.replace) {
-      throw new AppError(
-        "conflict",
-        `Er is al een concept (weergave ${draft.number}). Gooi het eerst weg, of vervang het (--replace). ` +
-          `(A draft exists already: discard it first, or replace it.)`,
-      );
+      throw new AppError("conflict", message("problems.guide.importDraftExists", { number: draft.number }));
     }
     if (draft) {
       await tx.delete(guideVersions).where(eq(guideVersions.id, draft.id));

@@ -6,6 +6,7 @@ import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
 import { headingClassName, PROSE_CLASSES } from "~/ui/prose-classes.ts";
+import { inBothLanguages } from "../../infra/i18n/texts.server.ts";
 import type { BlockKind, GuideBlock } from "./guide-block.ts";
 import { PART_KINDS } from "./guide-kinds.ts";
 
@@ -13,7 +14,9 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANCHOR = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const GuidePartFrontMatter = z.object({
-  slug: z.string().regex(SLUG, "slug: kleine letters, cijfers en streepjes"),
+  slug: z
+    .string()
+    .regex(SLUG, "slug: kleine letters, cijfers en streepjes (lower-case letters, digits and hyphens)"),
   kind: z.enum(PART_KINDS),
   order: z.number().int().min(1),
   title: z.string().trim().min(3).max(160),
@@ -133,18 +136,23 @@ export function parseGuidePart(options: { source: string; file: string }): Parse
   const file = matter(options.source);
   const front = GuidePartFrontMatter.safeParse(file.data);
   if (!front.success) {
-    const problems = front.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = front.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${inBothLanguages(issue.message)}`,
+    );
     throw new ContentError(`${options.file}: ${problems.join("; ")}`);
   }
   const seen = new Set<string>();
   const blocks = splitBlocks(file.content).map((block, index): GuideBlock => {
     if (!block.anchor) {
       throw new ContentError(
-        `${options.file}: blok ${index + 1} heeft geen anker; draai npm run content:anchors`,
+        `${options.file}: blok ${index + 1} heeft geen anker; draai npm run content:anchors ` +
+          `(block ${index + 1} has no anchor; run npm run content:anchors)`,
       );
     }
     if (!ANCHOR.test(block.anchor) || seen.has(block.anchor)) {
-      throw new ContentError(`${options.file}: anker '${block.anchor}' is ongeldig of dubbel`);
+      throw new ContentError(
+        `${options.file}: anker '${block.anchor}' is ongeldig of dubbel (invalid or used twice)`,
+      );
     }
     seen.add(block.anchor);
     return {

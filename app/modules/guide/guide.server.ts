@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { cacheableHeaders, PRIVATE_HEADERS } from "../../infra/route-errors.server.ts";
 import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
 import { VersionNumber } from "./guide.validation.ts";
@@ -38,7 +39,7 @@ export async function getCurrentVersion(options: { db: Db }): Promise<GuideVersi
 
 export async function requireCurrentVersion(options: { db: Db }): Promise<GuideVersion> {
   const version = await getCurrentVersion(options);
-  if (!version) throw new AppError("not_found", "Er is nog geen gepubliceerde weergave van de gids.");
+  if (!version) throw new AppError("not_found", "problems.guide.noPublishedVersion");
   return version;
 }
 
@@ -48,7 +49,8 @@ export async function requireVersion(options: { db: Db; number: number }): Promi
     .from(guideVersions)
     .where(eq(guideVersions.number, options.number))
     .limit(1);
-  if (!version) throw new AppError("not_found", `Versie ${options.number} van de gids bestaat niet.`);
+  if (!version)
+    throw new AppError("not_found", message("problems.guide.versionNotFound", { number: options.number }));
   return version;
 }
 
@@ -108,7 +110,7 @@ export async function requirePart(options: {
   if (!part)
     throw new AppError(
       "not_found",
-      `Het deel '${options.slug}' staat niet in weergave ${options.version.number}.`,
+      message("problems.guide.partNotInVersion", { slug: options.slug, number: options.version.number }),
     );
   const parts = await listParts({ db: options.db, versionId: options.version.id });
   return { part, parts };
@@ -139,11 +141,12 @@ export async function resolveVersion(options: { db: Db; number?: string }): Prom
 }> {
   const current = await getCurrentVersion({ db: options.db });
   if (options.number === undefined) {
-    if (!current) throw new AppError("not_found", "Er is nog geen gepubliceerde weergave van de gids.");
+    if (!current) throw new AppError("not_found", "problems.guide.noPublishedVersion");
     return { version: current, current };
   }
   const parsed = VersionNumber.safeParse(options.number);
-  if (!parsed.success) throw new AppError("not_found", `Versie '${options.number}' bestaat niet.`);
+  if (!parsed.success)
+    throw new AppError("not_found", message("problems.guide.versionUnknown", { number: options.number }));
   return { version: await requireVersion({ db: options.db, number: parsed.data }), current };
 }
 

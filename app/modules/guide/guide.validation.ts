@@ -1,120 +1,34 @@
-// Input and output shapes of the guide, shared by the pages, the API and its OpenAPI document.
+// Input shapes of the guide, shared by the pages and the API, and the shape of the API's problems. Every
+// message is a key of the locale files. The shapes of the API's answers are in guide-output.ts.
 import { z } from "zod";
 import { storableText } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { PART_KINDS } from "./guide-kinds.ts";
 
 /** Search input: anything a person types is accepted and cleaned up later; only absurd sizes are cut. */
 export const GuideSearchInput = z.object({
-  q: z
-    .string()
-    .max(20_000, "De zoekvraag is te lang.")
-    .default("")
-    .describe("Wat je zoekt; woorden, delen van woorden of een zin"),
+  q: z.string().max(20_000, "problems.guide.searchTooLong").default(""),
   limit: z.coerce
-    .number({ error: "limit moet een getal zijn" })
-    .int("limit moet een geheel getal zijn")
-    .min(1, "limit is minstens 1")
-    .max(50, "limit is hoogstens 50")
+    .number({ error: "problems.guide.limitNotNumber" })
+    .int("problems.guide.limitNotWhole")
+    .min(1, "problems.guide.limitMin")
+    .max(50, "problems.guide.limitMax")
     .default(20),
 });
 export type GuideSearchInput = z.infer<typeof GuideSearchInput>;
 
 export const VersionNumber = z.coerce
-  .number({ error: "Het nummer van de weergave moet een getal zijn." })
-  .int("Het nummer van de weergave moet een geheel getal zijn.")
-  .min(1, "Het nummer van de weergave is minstens 1.")
-  .max(1_000_000, "Die weergave bestaat niet.");
+  .number({ error: "problems.guide.versionNotNumber" })
+  .int("problems.guide.versionNotWhole")
+  .min(1, "problems.guide.versionMin")
+  .max(1_000_000, "problems.guide.versionTooHigh");
 
 export const PartSlug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Dat deel bestaat niet.")
-  .max(80);
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "problems.guide.partUnknown")
+  .max(80, "problems.guide.partUnknown");
 
 export const CompareInput = z.object({ van: VersionNumber, naar: VersionNumber });
-
-export const VersionOutput = z
-  .object({
-    number: z.number().int(),
-    label: z.string(),
-    edition: z.string().describe("Welke versie van de officiële gids deze weergave volgt"),
-    status: z.enum(["concept", "gepubliceerd"]),
-    isExample: z.boolean(),
-    changelog: z.string().describe("Markdown"),
-    createdAt: z.string(),
-    publishedAt: z.string().nullable(),
-  })
-  .meta({ id: "Version" });
-
-export const PartSummaryOutput = z
-  .object({
-    slug: z.string(),
-    kind: z.enum(["inleiding", "principe", "waarden", "fundament", "gebruik"]),
-    title: z.string(),
-    summary: z.string(),
-  })
-  .meta({ id: "PartSummary" });
-
-export const BlockOutput = z
-  .object({
-    anchor: z.string().describe("Stabiel anker van de alinea, gelijk over versies heen"),
-    kind: z.enum(["heading", "paragraph", "list", "quote"]),
-    markdown: z.string(),
-    text: z.string(),
-  })
-  .meta({ id: "Block" });
-
-export const PartOutput = PartSummaryOutput.extend({
-  related: z.array(z.string()),
-  version: z.number().int(),
-  blocks: z.array(BlockOutput),
-}).meta({ id: "Part" });
-
-export const VersionWithPartsOutput = VersionOutput.extend({ parts: z.array(PartSummaryOutput) }).meta({
-  id: "VersionWithParts",
-});
-
-export const SearchOutput = z
-  .object({
-    query: z.string().describe("De zoekvraag zoals die is gebruikt, na opschonen"),
-    version: z.number().int(),
-    hits: z.array(
-      z.object({
-        slug: z.string(),
-        partTitle: z.string(),
-        anchor: z.string(),
-        url: z.string(),
-        snippetHtml: z.string().describe("HTML-veilige tekst met <mark> om gevonden woorden"),
-      }),
-    ),
-    suggestions: z.array(z.string()),
-  })
-  .meta({ id: "SearchResult" });
-
-const WordChange = z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() });
-export const CompareOutput = z
-  .object({
-    from: z.number().int(),
-    to: z.number().int(),
-    counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
-    parts: z.array(
-      z.object({
-        slug: z.string(),
-        title: z.string(),
-        status: z.enum(["added", "removed", "changed", "unchanged"]),
-        titleWords: z.array(WordChange).optional(),
-        blocks: z.array(
-          z.object({
-            status: z.enum(["added", "removed", "changed", "unchanged"]),
-            anchor: z.string(),
-            kind: z.string(),
-            text: z.string().optional(),
-            words: z.array(WordChange).optional(),
-          }),
-        ),
-      }),
-    ),
-  })
-  .meta({ id: "Comparison" });
 
 export const ProblemOutput = z
   .object({
@@ -128,25 +42,27 @@ export const ProblemOutput = z
   })
   .meta({ id: "Problem" });
 
-const UNSTORABLE = "Deze tekst bevat een teken dat niet kan worden bewaard.";
+const UNSTORABLE = "problems.guide.unstorable";
+const tooLong = (label: string, max: number) =>
+  message("problems.fields.tooLong", { label: { key: `problems.labels.${label}` }, max });
 
 /** A part of a draft as an editor writes it: the same limits as the front matter of a part file. */
 export const DraftPartInput = z.object({
   title: storableText({
     min: 3,
-    tooShort: "Geef het deel een titel van minstens 3 tekens.",
+    tooShort: "problems.guide.partTitleTooShort",
     max: 160,
-    tooLong: "De titel mag hoogstens 160 tekens hebben.",
+    tooLong: tooLong("title", 160),
     unstorable: UNSTORABLE,
   }),
   summary: storableText({
     min: 3,
-    tooShort: "Schrijf een samenvatting van minstens 3 tekens.",
+    tooShort: "problems.guide.summaryTooShort",
     max: 400,
-    tooLong: "De samenvatting mag hoogstens 400 tekens hebben.",
+    tooLong: tooLong("summary", 400),
     unstorable: UNSTORABLE,
-  }).refine((text) => !/[\r\n]/.test(text), "De samenvatting moet op één regel passen."),
-  kind: z.enum(PART_KINDS, { error: "Kies wat voor deel het is." }),
+  }).refine((text) => !/[\r\n]/.test(text), "problems.guide.summaryOneLine"),
+  kind: z.enum(PART_KINDS, { error: "problems.guide.partKind" }),
 });
 export type DraftPartInput = z.infer<typeof DraftPartInput>;
 
@@ -154,21 +70,21 @@ export type DraftPartInput = z.infer<typeof DraftPartInput>;
 export const DraftDetailsInput = z.object({
   label: storableText({
     min: 3,
-    tooShort: "Geef de weergave een naam van minstens 3 tekens.",
+    tooShort: "problems.guide.labelTooShort",
     max: 200,
-    tooLong: "De naam mag hoogstens 200 tekens hebben.",
+    tooLong: tooLong("name", 200),
     unstorable: UNSTORABLE,
-  }).refine((text) => !/[\r\n]/.test(text), "De naam moet op één regel passen."),
+  }).refine((text) => !/[\r\n]/.test(text), "problems.guide.labelOneLine"),
   edition: storableText({
     min: 3,
-    tooShort: "Schrijf welke versie van de officiële gids dit is, in minstens 3 tekens.",
+    tooShort: "problems.guide.editionTooShort",
     max: 120,
-    tooLong: "Dit veld mag hoogstens 120 tekens hebben.",
+    tooLong: message("problems.guide.fieldTooLong", { max: 120 }),
     unstorable: UNSTORABLE,
-  }).refine((text) => !/[\r\n]/.test(text), "Dit veld moet op één regel passen."),
+  }).refine((text) => !/[\r\n]/.test(text), "problems.guide.fieldOneLine"),
   changelog: storableText({
     max: 20_000,
-    tooLong: "De lijst van veranderingen mag hoogstens 20.000 tekens hebben.",
+    tooLong: "problems.guide.changelogTooLong",
     unstorable: UNSTORABLE,
     trim: false,
   }),

@@ -27,7 +27,7 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
-import type { Availability } from "./kriskras-kinds.ts";
+import { type Availability, IF_NEEDED } from "./kriskras-kinds.ts";
 
 /** One seed for every run: the same sign-ups give the same groups (up to where the time limit stops). */
 const SEED = 20_261_128;
@@ -41,6 +41,7 @@ export interface CompositionRun {
   /** 0..1 of the time limit. */
   fraction: number;
   startedAt: Date;
+  /** Why a run failed: a message of the locale files, said where the page shows it. */
   message: string;
   result?: ComposeResult;
 }
@@ -74,7 +75,7 @@ export async function getCompositionRun(options: {
     state: cutOff ? "mislukt" : round.state,
     fraction: round.progress,
     startedAt: round.startedAt,
-    message: cutOff ? "Het samenstellen is onderbroken. Start het opnieuw." : round.message,
+    message: cutOff ? "problems.kriskras.composeCutOff" : round.message,
     result: round.result ?? undefined,
   };
 }
@@ -118,8 +119,8 @@ export async function startComposition(options: {
       .select({ id: kriskrasRounds.id })
       .from(kriskrasRounds)
       .where(eq(kriskrasRounds.id, roundId));
-    if (!exists) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
-    throw new AppError("conflict", "De groepen worden al samengesteld. Wacht tot dat klaar is.");
+    if (!exists) throw new AppError("not_found", "problems.kriskras.roundNotFound");
+    throw new AppError("conflict", "problems.kriskras.composing");
   }
   const mine = and(eq(kriskrasRounds.id, roundId), eq(kriskrasRounds.composeStartedAt, now));
   let lastWrite = 0;
@@ -144,8 +145,7 @@ export async function startComposition(options: {
     })
     .catch(async (error: unknown) => {
       await writing;
-      const message =
-        error instanceof AppError ? error.message : "Het samenstellen is mislukt. Probeer het opnieuw.";
+      const message = error instanceof AppError ? error.message : "problems.kriskras.composeFailed";
       await db
         .update(kriskrasRounds)
         .set({ composeState: "mislukt", composeMessage: message })
@@ -243,7 +243,7 @@ export async function composeGroups(options: {
     .select()
     .from(kriskrasRounds)
     .where(and(eq(kriskrasRounds.id, roundId), isNull(kriskrasRounds.purgedAt)));
-  if (!round) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
+  if (!round) throw new AppError("not_found", "problems.kriskras.roundNotFound");
   const bounds = { min: round.groupMin, target: round.groupTarget, max: round.groupMax };
   const slots = await db
     .select({ id: kriskrasSlots.id, capacity: kriskrasSlots.capacity })
@@ -346,7 +346,7 @@ export function reasonUnplaced(options: {
   slotsWithGroups: Set<string>;
 }): UnplacedReason {
   const slots = Object.entries(options.availability)
-    .filter(([, answer]) => answer === "ja" || answer === "als-het-moet")
+    .filter(([, answer]) => answer === "ja" || answer === IF_NEEDED)
     .map(([slotId]) => slotId);
   if (slots.length === 0) return "geen-tijdvak";
   return slots.some((slotId) => options.slotsWithGroups.has(slotId))

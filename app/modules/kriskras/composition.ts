@@ -3,7 +3,7 @@
 // then the optimiser mixes the placed people over all groups, as a diverse-grouping problem whose
 // pairs score how different two people are, minus a penalty for people who met before, and whose
 // "if it must" answers cost a little. Anyone without a place is listed with the reason.
-import { ATTRIBUTES, type Attribute, type Availability, type Weights } from "./kriskras-kinds.ts";
+import { ATTRIBUTES, type Attribute, type Availability, IF_NEEDED, type Weights } from "./kriskras-kinds.ts";
 
 export interface Candidate {
   /** The sign-up's id. */
@@ -75,7 +75,7 @@ export function planPlacement(options: {
   // The slots each person can attend, "ja" first.
   const choices = candidates.map((candidate) => {
     const yes = slots.filter((slot) => candidate.availability[slot.id] === "ja");
-    const ifMust = slots.filter((slot) => candidate.availability[slot.id] === "als-het-moet");
+    const ifMust = slots.filter((slot) => candidate.availability[slot.id] === IF_NEEDED);
     return [...yes, ...ifMust].map((slot) => slotIndex.get(slot.id) ?? -1);
   });
   const slotOf = new Int32Array(candidates.length).fill(-1);
@@ -160,8 +160,8 @@ export function planPlacement(options: {
     // up last (the caller gives the candidates in the order they signed up).
     const leaving = [...(members[slot] ?? [])]
       .sort((x, y) => {
-        const xMust = candidates[x]?.availability[slotId] === "als-het-moet" ? 0 : 1;
-        const yMust = candidates[y]?.availability[slotId] === "als-het-moet" ? 0 : 1;
+        const xMust = candidates[x]?.availability[slotId] === IF_NEEDED ? 0 : 1;
+        const yMust = candidates[y]?.availability[slotId] === IF_NEEDED ? 0 : 1;
         return xMust - yMust || (choices[y]?.length ?? 0) - (choices[x]?.length ?? 0) || y - x;
       })
       .slice(0, (members[slot]?.size ?? 0) - keep);
@@ -311,8 +311,8 @@ export function buildGroupingProblem(options: {
   elements.forEach((candidate, v) => {
     groups.forEach((group, g) => {
       const answer = candidate.availability[group.slotId];
-      if (answer === "ja" || answer === "als-het-moet") allowed[v * m + g] = 1;
-      if (answer === "als-het-moet") extraScore[v * m + g] = -ifMustCost;
+      if (answer === "ja" || answer === IF_NEEDED) allowed[v * m + g] = 1;
+      if (answer === IF_NEEDED) extraScore[v * m + g] = -ifMustCost;
     });
     const lock = options.locks.get(candidate.id);
     if (!lock) return;

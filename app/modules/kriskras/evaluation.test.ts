@@ -11,13 +11,11 @@ const answer = (score: number) => ({
 });
 
 describe("the evaluation", () => {
-  it("takes five answers from 1 to 5 and says in Dutch what is missing", () => {
+  it("takes five answers from 1 to 5 and says what is missing", () => {
     expect(EvaluationInput.safeParse({ ...answer(3) }).success).toBe(true);
     const missing = EvaluationInput.safeParse({ waardevol: "3", anderen: "9" });
     expect(missing.success).toBe(false);
-    expect(missing.error?.issues.map((issue) => issue.message)).toContain(
-      "Kies een antwoord van 1 tot en met 5.",
-    );
+    expect(missing.error?.issues.map((issue) => issue.message)).toContain("problems.kriskras.score");
   });
 
   it("shows totals only from the minimum number of answers", () => {

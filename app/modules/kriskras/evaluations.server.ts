@@ -16,9 +16,10 @@ import {
 } from "./kriskras.schema.ts";
 import type { EvaluationInput } from "./kriskras.validation.ts";
 
-const NOT_FOUND = "Deze ronde bestaat niet, of je hebt er niet aan meegedaan.";
+const NOT_FOUND = "problems.kriskras.evaluationNotFound";
 
-export type EvaluationState = "kan" | "nog-niet" | "al-gedaan";
+/** `open` to evaluate now, `too-early` before the slot began, `done` once evaluated. */
+export type EvaluationState = "open" | "too-early" | "done";
 
 /** Whether this person can evaluate the round now; 404 for a round they took no part in. */
 export async function getEvaluationState(options: {
@@ -43,7 +44,7 @@ export async function getEvaluationState(options: {
     .where(and(eq(kriskrasSignups.roundId, options.roundId), eq(kriskrasSignups.userId, options.userId)));
   if (!row) throw new AppError("not_found", NOT_FOUND);
   const now = options.now ?? new Date();
-  const state: EvaluationState = row.evaluated ? "al-gedaan" : row.slotStart > now ? "nog-niet" : "kan";
+  const state: EvaluationState = row.evaluated ? "done" : row.slotStart > now ? "too-early" : "open";
   return { title: row.title, state };
 }
 
@@ -56,13 +57,9 @@ export async function submitEvaluation(options: {
   now?: Date;
 }): Promise<void> {
   const { state } = await getEvaluationState(options);
-  if (state === "al-gedaan")
-    throw new AppError("conflict", "Je hebt dit gesprek al beoordeeld. Dank je wel!");
-  if (state === "nog-niet") {
-    throw new AppError(
-      "conflict",
-      "Je gesprek is nog niet begonnen. Je kunt het beoordelen als het is geweest.",
-    );
+  if (state === "done") throw new AppError("conflict", "problems.kriskras.evaluatedAlready");
+  if (state === "too-early") {
+    throw new AppError("conflict", "problems.kriskras.evaluationTooEarly");
   }
   await options.db.transaction(async (tx) => {
     // Marked first, conditionally: of two evaluations sent at once, only one gets through.
@@ -77,8 +74,7 @@ export async function submitEvaluation(options: {
         ),
       )
       .returning({ id: kriskrasSignups.id });
-    if (marked.length === 0)
-      throw new AppError("conflict", "Je hebt dit gesprek al beoordeeld. Dank je wel!");
+    if (marked.length === 0) throw new AppError("conflict", "problems.kriskras.evaluatedAlready");
     await tx.insert(kriskrasEvaluations).values({ roundId: options.roundId, answers: options.answers });
   });
 }

@@ -1,8 +1,10 @@
 // What a kris-kras invitation says, and the mails and calendar entries that carry it: the first
 // invitation, an update with a higher sequence, and a cancellation. Pure: the publication
 // (publication.server.ts) decides who gets which, and the personal page (my-group.server.ts) offers the
-// calendar entry again.
+// calendar entry again. The mails go to others than the editor who publishes, so they are in Dutch (with
+// a line in English); their texts are under `mails.kriskras.*` in the locale files.
 import { createHash } from "node:crypto";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import type { MailMessage } from "../../infra/mail.server.ts";
 import { buildCalendarInvite, type InviteMethod, utcToAmsterdam } from "./calendar-invite.ts";
 import type { kriskrasRounds, kriskrasSlots } from "./kriskras.schema.ts";
@@ -30,8 +32,8 @@ export interface Invitation {
   host: GroupMember & { isYou: boolean };
 }
 
-/** The name of someone who left their name empty. */
-const NAMELESS = "een collega";
+const nl = translatorFor("nl");
+const en = translatorFor("en");
 
 /** The calendar entry's UID: the same for this person in this round, with no address or name in it. */
 export const invitationUid = (roundId: string, signupId: string) =>
@@ -39,7 +41,8 @@ export const invitationUid = (roundId: string, signupId: string) =>
 
 /** The first word of a name, or "een collega". */
 export function firstNameOf(name: string): string {
-  return name.trim().split(/\s+/)[0] || NAMELESS;
+  // Part of the invitation's digest, so it is the same for every reader: in Dutch, as the mails are.
+  return name.trim().split(/\s+/)[0] || nl("mails.kriskras.nameless");
 }
 
 /**
@@ -69,20 +72,21 @@ export function organizerOf(mailFrom: string): { name: string; email: string } {
   return { name: "Vakmanschap", email: mailFrom.trim() };
 }
 
-// The mails are in Dutch (B1), with a line in English; times are in Amsterdam.
+// Times are in Amsterdam.
 export const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ").trim();
 const CALENDAR_FILE = "kriskras.ics";
 
 function slotTextOf(slot: Invitation["slot"]) {
   const times = slotTimes(slot);
+  const date = formatLocalDate(times.date, "nl");
   return {
-    date: formatLocalDate(times.date, "nl"),
-    when: `${formatLocalDate(times.date, "nl")}, ${times.startTime} tot ${times.endTime} (Nederlandse tijd)`,
+    date,
+    when: nl("mails.kriskras.invitation.whenText", { date, start: times.startTime, end: times.endTime }),
     where: slot.place.trim()
       ? slot.place
       : slot.onlineUrl
-        ? `online, via deze link: ${slot.onlineUrl}`
-        : "dat hoor je nog van de organisatie",
+        ? nl("mails.kriskras.invitation.online", { url: slot.onlineUrl })
+        : nl("mails.kriskras.invitation.placeUnknown"),
   };
 }
 
@@ -110,11 +114,11 @@ function calendarText(options: {
     method: options.method,
     start,
     end,
-    summary: `Kris-kras-gesprek: ${oneLine(options.round.title)}`,
+    summary: nl("mails.kriskras.invitation.calendarSummary", { title: oneLine(options.round.title) }),
     description:
       options.method === "CANCEL"
-        ? "Dit kris-kras-gesprek gaat voor jou niet door."
-        : `Een gesprek met collega's van andere organisaties. Je groep en het programma: ${options.link}`,
+        ? nl("mails.kriskras.invitation.calendarCancelled")
+        : nl("mails.kriskras.invitation.calendarDescription", { link: options.link }),
     ...(options.slot.place.trim() ? { location: options.slot.place } : {}),
     ...(options.slot.onlineUrl ? { url: options.slot.onlineUrl } : {}),
     organizer: options.organizer,
@@ -159,30 +163,34 @@ export function invitationMail(options: {
   const slot = slotTextOf(invitation.slot);
   const title = oneLine(round.title);
   const text = [
-    invitation.name.trim() ? `Hallo ${firstNameOf(invitation.name)},` : "Hallo,",
+    invitation.name.trim()
+      ? nl("mails.kriskras.helloName", { name: firstNameOf(invitation.name) })
+      : nl("mails.kriskras.hello"),
     "",
-    options.changed
-      ? `Er is iets veranderd aan je kris-kras-gesprek van "${title}". Hieronder staat hoe het nu is. De afspraak in je agenda verandert mee.`
-      : `Je bent ingedeeld voor een kris-kras-gesprek van "${title}". Fijn dat je meedoet!`,
+    nl(options.changed ? "mails.kriskras.invitation.changed" : "mails.kriskras.invitation.placed", { title }),
     "",
-    `Wanneer: ${slot.when}`,
-    `Waar: ${slot.where}`,
+    nl("mails.kriskras.invitation.when", { when: slot.when }),
+    nl("mails.kriskras.invitation.where", { where: slot.where }),
     "",
-    "Wie zitten er in je groep:",
+    nl("mails.kriskras.invitation.members"),
     ...invitation.others.map((member) => `- ${memberLine(member)}`),
     "",
     invitation.host.isYou
-      ? "Jij bent de gastheer of gastvrouw van deze groep. Je leidt het gesprek. Op je eigen pagina (zie hieronder) staat het programma. Daar start je ook het gesprek, met één klik."
-      : `De gastheer of gastvrouw is ${memberLine(invitation.host)}. Die leidt het gesprek.`,
+      ? nl("mails.kriskras.invitation.youHost")
+      : nl("mails.kriskras.invitation.host", { host: memberLine(invitation.host) }),
     "",
-    "Wat is een kris-kras-gesprek? Je praat anderhalf uur met ongeveer twaalf collega's van verschillende organisaties. Het gaat over je werk: waar je trots op bent, lastige keuzes en de menselijke maat. Je hoort hoe anderen het aanpakken.",
+    nl("mails.kriskras.invitation.about"),
     "",
-    "In deze e-mail zit een afspraak voor je agenda. Je groep en het programma van het gesprek staan op je eigen pagina:",
+    nl("mails.kriskras.invitation.calendarHint"),
     options.link,
     "",
-    "(You have been placed in a kris-kras conversation. The time, the place and your group are above; the calendar entry is attached. Your page with the programme is at the link above.)",
+    // The same in a line of English, for whoever reads no Dutch.
+    `(${en("mails.kriskras.invitation.summary")})`,
   ].join("\n");
-  const subject = `${options.changed ? "Gewijzigd: " : ""}Kris-kras-gesprek op ${slot.date}: ${title}`;
+  const subject = nl(
+    options.changed ? "mails.kriskras.invitation.subjectChanged" : "mails.kriskras.invitation.subject",
+    { date: slot.date, title },
+  );
   return {
     to: invitation.email,
     subject: subject.slice(0, 250),
@@ -219,17 +227,21 @@ export function cancellationMail(options: {
   const title = oneLine(options.round.title);
   const date = options.slot ? formatLocalDate(slotTimes(options.slot).date, "nl") : "";
   const text = [
-    "Hallo,",
+    nl("mails.kriskras.hello"),
     "",
-    `De groepen voor "${title}" zijn veranderd. Je zit nu niet meer in een groep${date ? ` op ${date}` : ""}. Het gesprek gaat voor jou dus niet door. De afspraak in je agenda vervalt.`,
+    nl(date ? "mails.kriskras.cancellation.textOnDate" : "mails.kriskras.cancellation.text", { title, date }),
     "",
-    "Heb je hier vragen over? Beantwoord dan deze e-mail niet, maar neem contact op met de organisatie van de kris-kras-gesprekken.",
+    nl("mails.kriskras.cancellation.questions"),
     "",
-    "(The groups have changed and you are no longer in one, so this kris-kras conversation is cancelled for you. The calendar entry is removed.)",
+    `(${en("mails.kriskras.cancellation.summary")})`,
   ].join("\n");
+  const subject = nl(
+    date ? "mails.kriskras.cancellation.subjectOnDate" : "mails.kriskras.cancellation.subject",
+    { date, title },
+  );
   return {
     to: options.email,
-    subject: `Gaat niet door: kris-kras-gesprek${date ? ` op ${date}` : ""}: ${title}`.slice(0, 250),
+    subject: subject.slice(0, 250),
     text,
     ...(options.slot
       ? {

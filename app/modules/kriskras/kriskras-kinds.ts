@@ -4,6 +4,8 @@
 /** How much someone can come to a slot. */
 export const AVAILABILITY = ["ja", "als-het-moet", "nee"] as const;
 export type Availability = (typeof AVAILABILITY)[number];
+/** The middle answer: the person can come if there is no other way. */
+export const IF_NEEDED = AVAILABILITY[1];
 
 /** The attributes that make two people different; each has a weight per round. */
 export const ATTRIBUTES = ["organisation", "workKind", "scaleBand", "serviceBand", "region"] as const;

@@ -4,6 +4,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { kriskrasAnswerOptions, kriskrasOrganisations, kriskrasSignups } from "./kriskras.schema.ts";
 import { type AnswerOptionInput, type OrganisationInput, optionKeyFrom } from "./kriskras.validation.ts";
 import {
@@ -79,7 +80,7 @@ export async function getOrganisation(options: { db: Db; id: string }): Promise<
     .select()
     .from(kriskrasOrganisations)
     .where(eq(kriskrasOrganisations.id, options.id));
-  if (!organisation) throw new AppError("not_found", "Deze organisatie bestaat niet (meer).");
+  if (!organisation) throw new AppError("not_found", "problems.kriskras.organisationNotFound");
   return organisation;
 }
 
@@ -89,8 +90,8 @@ async function requireOrganisationKind(db: Db, kind: string) {
     .from(kriskrasAnswerOptions)
     .where(and(eq(kriskrasAnswerOptions.attribute, "organisationKind"), eq(kriskrasAnswerOptions.key, kind)));
   if (!known) {
-    throw new AppError("invalid", "Kies een soort organisatie uit de lijst.", {
-      fields: { kind: "Kies een soort organisatie uit de lijst." },
+    throw new AppError("invalid", "problems.kriskras.organisationKind", {
+      fields: { kind: "problems.kriskras.organisationKind" },
     });
   }
 }
@@ -101,8 +102,8 @@ async function requireFreeName(db: Db, name: string, except?: string) {
     .from(kriskrasOrganisations)
     .where(sql`lower(${kriskrasOrganisations.name}) = lower(${name})`);
   if (taken && taken.id !== except) {
-    throw new AppError("invalid", "Deze organisatie staat al in de lijst.", {
-      fields: { name: "Deze organisatie staat al in de lijst." },
+    throw new AppError("invalid", "problems.kriskras.organisationTaken", {
+      fields: { name: "problems.kriskras.organisationTaken" },
     });
   }
 }
@@ -138,7 +139,7 @@ export async function updateOrganisation(options: {
     .set({ name: input.name, kind: input.kind, active: input.active })
     .where(eq(kriskrasOrganisations.id, id))
     .returning();
-  if (!changed) throw new AppError("not_found", "Deze organisatie bestaat niet (meer).");
+  if (!changed) throw new AppError("not_found", "problems.kriskras.organisationNotFound");
   return changed;
 }
 
@@ -185,7 +186,7 @@ export async function getAnswerOption(options: {
     .where(
       and(eq(kriskrasAnswerOptions.attribute, options.attribute), eq(kriskrasAnswerOptions.key, options.key)),
     );
-  if (!found) throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+  if (!found) throw new AppError("not_found", "problems.kriskras.optionNotFound");
   return found;
 }
 
@@ -196,7 +197,9 @@ export async function createAnswerOption(options: {
   const { db, input } = options;
   const key = input.key || optionKeyFrom(input.labelNl);
   if (!key) {
-    throw new AppError("invalid", "Vul een code in.", { fields: { key: "Vul een code in." } });
+    throw new AppError("invalid", "problems.kriskras.codeMissing", {
+      fields: { key: "problems.kriskras.codeMissing" },
+    });
   }
   const [made] = await db
     .insert(kriskrasAnswerOptions)
@@ -211,8 +214,8 @@ export async function createAnswerOption(options: {
     .onConflictDoNothing()
     .returning();
   if (!made) {
-    const message = `Er is al een antwoord met de code ${key}. Kies een andere code.`;
-    throw new AppError("invalid", message, { fields: { key: message } });
+    const taken = message("problems.kriskras.codeTaken", { key });
+    throw new AppError("invalid", taken, { fields: { key: taken } });
   }
   return made;
 }
@@ -230,7 +233,7 @@ export async function updateAnswerOption(options: {
     .set({ labelNl: input.labelNl, labelEn: input.labelEn, position: input.position, active: input.active })
     .where(and(eq(kriskrasAnswerOptions.attribute, attribute), eq(kriskrasAnswerOptions.key, key)))
     .returning();
-  if (!changed) throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+  if (!changed) throw new AppError("not_found", "problems.kriskras.optionNotFound");
   return changed;
 }
 

@@ -1,6 +1,6 @@
 // What editors send to set up a kris-kras round: the round, its time slots, its organisers, the
-// organisations and the answer options. Shared by the forms and the module; Dutch messages. Times are
-// Europe/Amsterdam wall-clock times; the schemas turn them into instants.
+// organisations and the answer options. Shared by the forms and the module; every message is a key of
+// the locale files. Times are Europe/Amsterdam wall-clock times; the schemas turn them into instants.
 import { z } from "zod";
 import { AppError } from "../../infra/errors.ts";
 import {
@@ -12,23 +12,24 @@ import {
   labelledText,
   storableText,
 } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { amsterdamToUtc } from "./calendar-invite.ts";
 import { EVALUATION_QUESTIONS, type EvaluationQuestion } from "./evaluation.ts";
 import { ATTRIBUTES, type Attribute, WEIGHT_FIELDS } from "./kriskras-kinds.ts";
 import { MAX_GROUP_SIZE, MAX_WEIGHT, OPTION_ATTRIBUTES } from "./kriskras-options.ts";
 
-const capitalised = (label: string) => `${label[0]?.toUpperCase()}${label.slice(1)}`;
-
-/** A whole number typed in a form (or sent as a number). */
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.preprocess(
+/** A whole number typed in a form (or sent as a number); `label` is the key of the field's name. */
+const wholeNumber = (label: string, min: number, max: number) => {
+  const notWhole = message("problems.kriskras.wholeNumber", { label: { key: label } });
+  return z.preprocess(
     (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value.trim())) : value),
     z
-      .number({ error: `Vul ${label} in als een heel getal.` })
-      .int(`Vul ${label} in als een heel getal.`)
-      .min(min, `${capitalised(label)} is minstens ${min}.`)
-      .max(max, `${capitalised(label)} is hoogstens ${max}.`),
+      .number({ error: notWhole })
+      .int(notWhole)
+      .min(min, message("problems.kriskras.atLeast", { label: { key: label }, min }))
+      .max(max, message("problems.kriskras.atMost", { label: { key: label }, max })),
   );
+};
 
 /** A date and a time that each passed their own checks (a refinement sees them either way). */
 function wellFormed(date: unknown, time: unknown): date is string {
@@ -46,7 +47,7 @@ function instantOf(date: unknown, time: unknown): Date | undefined {
   }
 }
 
-const SKIPPED_HOUR = "Dit tijdstip bestaat niet: de klok gaat die nacht een uur vooruit.";
+const SKIPPED_HOUR = message("problems.kriskras.skippedHour");
 
 type Issues = { addIssue: (issue: { code: "custom"; message: string; path: string[] }) => void };
 
@@ -59,11 +60,11 @@ function checkInstant(ctx: Issues, date: unknown, time: unknown, path: string): 
 }
 
 const WEIGHT_LABELS: Record<Attribute, string> = {
-  organisation: "het gewicht van organisatie",
-  workKind: "het gewicht van soort werk",
-  scaleBand: "het gewicht van salarisschaal",
-  serviceBand: "het gewicht van dienstjaren",
-  region: "het gewicht van regio",
+  organisation: "problems.labels.weightOrganisation",
+  workKind: "problems.labels.weightWorkKind",
+  scaleBand: "problems.labels.weightScaleBand",
+  serviceBand: "problems.labels.weightServiceBand",
+  region: "problems.labels.weightRegion",
 };
 
 const weight = (attribute: Attribute) => wholeNumber(WEIGHT_LABELS[attribute], 0, MAX_WEIGHT);
@@ -74,15 +75,15 @@ const weight = (attribute: Attribute) => wholeNumber(WEIGHT_LABELS[attribute], 0
  */
 export const RoundInput = z
   .object({
-    title: labelledText("de titel", 1, 120),
-    description: labelledText("de beschrijving", 0, 2000).default(""),
+    title: labelledText("problems.labels.title", 1, 120),
+    description: labelledText("problems.labels.description", 0, 2000).default(""),
     opensDate: LocalDate,
     opensTime: LocalTime,
     closesDate: LocalDate,
     closesTime: LocalTime,
-    groupMin: wholeNumber("de kleinste groep", 2, MAX_GROUP_SIZE),
-    groupTarget: wholeNumber("de gewenste groepsgrootte", 2, MAX_GROUP_SIZE),
-    groupMax: wholeNumber("de grootste groep", 2, MAX_GROUP_SIZE),
+    groupMin: wholeNumber("problems.labels.groupMin", 2, MAX_GROUP_SIZE),
+    groupTarget: wholeNumber("problems.labels.groupTarget", 2, MAX_GROUP_SIZE),
+    groupMax: wholeNumber("problems.labels.groupMax", 2, MAX_GROUP_SIZE),
     weightOrganisation: weight("organisation"),
     weightWorkKind: weight("workKind"),
     weightScaleBand: weight("scaleBand"),
@@ -95,7 +96,7 @@ export const RoundInput = z
     if (opens && closes && closes.getTime() <= opens.getTime()) {
       ctx.addIssue({
         code: "custom",
-        message: "De aanmelding moet sluiten na het moment dat ze opengaat.",
+        message: message("problems.kriskras.closesAfterOpens"),
         path: ["closesDate"],
       });
     }
@@ -104,14 +105,14 @@ export const RoundInput = z
     if (numbers && target < min) {
       ctx.addIssue({
         code: "custom",
-        message: "De gewenste groepsgrootte mag niet kleiner zijn dan de kleinste groep.",
+        message: message("problems.kriskras.targetBelowMin"),
         path: ["groupTarget"],
       });
     }
     if (numbers && max < target) {
       ctx.addIssue({
         code: "custom",
-        message: "De grootste groep mag niet kleiner zijn dan de gewenste groepsgrootte.",
+        message: message("problems.kriskras.maxBelowTarget"),
         path: ["groupMax"],
       });
     }
@@ -119,7 +120,7 @@ export const RoundInput = z
     if (weights.every((value) => value === 0)) {
       ctx.addIssue({
         code: "custom",
-        message: "Geef minstens één kenmerk een gewicht hoger dan 0.",
+        message: message("problems.kriskras.noWeight"),
         path: [WEIGHT_FIELDS.organisation],
       });
     }
@@ -139,18 +140,18 @@ export const RoundInput = z
   }));
 export type RoundInput = z.output<typeof RoundInput>;
 
-const OnlineUrl = storableText({ max: 500, tooLong: "De link mag hoogstens 500 tekens hebben." }).refine(
-  (value) => {
-    if (value === "") return true;
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  },
-  "Vul een volledige link in die begint met https://.",
-);
+const OnlineUrl = storableText({
+  max: 500,
+  tooLong: message("problems.fields.tooLong", { label: { key: "problems.labels.link" }, max: 500 }),
+}).refine((value) => {
+  if (value === "") return true;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, message("problems.kriskras.linkForm"));
 
 /** A time slot: the day, start and end in Amsterdam time, a place and/or a link, and how many fit. */
 export const SlotInput = z
@@ -158,9 +159,9 @@ export const SlotInput = z
     date: LocalDate,
     startTime: LocalTime,
     endTime: LocalTime,
-    place: labelledText("de plaats", 0, 200).default(""),
+    place: labelledText("problems.labels.place", 0, 200).default(""),
     onlineUrl: OnlineUrl.default(""),
-    capacity: wholeNumber("het aantal plaatsen", 2, 2000),
+    capacity: wholeNumber("problems.labels.capacity", 2, 2000),
   })
   .superRefine((slot, ctx) => {
     const starts = checkInstant(ctx, slot.date, slot.startTime, "startTime");
@@ -168,12 +169,12 @@ export const SlotInput = z
     if (starts && ends && ends.getTime() <= starts.getTime()) {
       ctx.addIssue({
         code: "custom",
-        message: "De eindtijd moet na de begintijd liggen.",
+        message: message("problems.kriskras.endAfterStart"),
         path: ["endTime"],
       });
     }
     if (slot.place === "" && slot.onlineUrl === "") {
-      ctx.addIssue({ code: "custom", message: "Vul een plaats of een online link in.", path: ["place"] });
+      ctx.addIssue({ code: "custom", message: message("problems.kriskras.placeOrLink"), path: ["place"] });
     }
   })
   .transform((slot) => ({
@@ -189,31 +190,35 @@ export type SlotInput = z.output<typeof SlotInput>;
 export const OrganiserInput = z.object({ email: EmailAddress });
 
 const OptionKey = z
-  .string({ error: "Vul een code in." })
+  .string({ error: message("problems.kriskras.codeMissing") })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Gebruik voor de code alleen kleine letters, cijfers en streepjes.")
-  .max(40, "De code mag hoogstens 40 tekens hebben.");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, message("problems.kriskras.codeForm"))
+  .max(40, message("problems.fields.tooLong", { label: { key: "problems.labels.code" }, max: 40 }));
 
 /** A checkbox: a form sends it only when ticked, so anything absent is no. */
 const Checkbox = z.preprocess((value) => value === true || value === "ja" || value === "on", z.boolean());
 
 export const OrganisationInput = z.object({
-  name: labelledText("de naam", 2, 160, { tooShort: "Vul de naam in." }),
+  name: labelledText("problems.labels.name", 2, 160, {
+    tooShort: message("problems.fields.fillIn", { label: { key: "problems.labels.name" } }),
+  }),
   kind: OptionKey,
   active: Checkbox,
 });
 export type OrganisationInput = z.output<typeof OrganisationInput>;
 
-export const OptionAttributeInput = z.enum(OPTION_ATTRIBUTES, { error: "Kies een kenmerk uit de lijst." });
+export const OptionAttributeInput = z.enum(OPTION_ATTRIBUTES, {
+  error: message("problems.kriskras.chooseAttribute"),
+});
 
 /** An answer option; an empty code is made from the Dutch label. */
 export const AnswerOptionInput = z.object({
   attribute: OptionAttributeInput,
   key: z.union([z.literal(""), OptionKey]).default(""),
-  labelNl: labelledText("de Nederlandse tekst", 1, 120),
-  labelEn: labelledText("de Engelse tekst", 1, 120),
-  position: wholeNumber("de volgorde", 0, 999),
+  labelNl: labelledText("problems.labels.labelNl", 1, 120),
+  labelEn: labelledText("problems.labels.labelEn", 1, 120),
+  position: wholeNumber("problems.labels.position", 0, 999),
   active: Checkbox,
 });
 export type AnswerOptionInput = z.output<typeof AnswerOptionInput>;
@@ -231,11 +236,8 @@ export function optionKeyFrom(label: string): string {
 }
 
 // The evaluation after a conversation: each of the five statements answered from 1 to 5.
-const Score = z.coerce
-  .number({ error: "Kies een antwoord van 1 tot en met 5." })
-  .int("Kies een antwoord van 1 tot en met 5.")
-  .min(1, "Kies een antwoord van 1 tot en met 5.")
-  .max(5, "Kies een antwoord van 1 tot en met 5.");
+const SCORE = message("problems.kriskras.score");
+const Score = z.coerce.number({ error: SCORE }).int(SCORE).min(1, SCORE).max(5, SCORE);
 
 export const EvaluationInput = z.object(
   Object.fromEntries(EVALUATION_QUESTIONS.map((question) => [question, Score])) as Record<

@@ -1,11 +1,13 @@
 // The forms on the page of organisations and answer options, each a plain POST with an `intent`. One
-// function reads the form, calls the module and says what the page shows next.
+// function reads the form, calls the module and says what the page shows next, in the reader's language.
 
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
-import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import { fieldErrorsOf, translateFields } from "../../infra/form-errors.ts";
+import { languageOf } from "../../infra/i18n/i18n.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { AnswerOptionInput, OptionAttributeInput, OrganisationInput } from "./kriskras.validation.ts";
 import {
   createAnswerOption,
@@ -60,15 +62,14 @@ const Key = z
 
 function organisationId(form: FormData): string {
   const parsed = Id.safeParse(form.get("id"));
-  if (!parsed.success) throw new AppError("not_found", "Deze organisatie bestaat niet (meer).");
+  if (!parsed.success) throw new AppError("not_found", "problems.kriskras.organisationNotFound");
   return parsed.data;
 }
 
 function optionOf(form: FormData) {
   const attribute = OptionAttributeInput.safeParse(form.get("attribute"));
   const key = Key.safeParse(form.get("key"));
-  if (!attribute.success || !key.success)
-    throw new AppError("not_found", "Dit antwoord bestaat niet (meer).");
+  if (!attribute.success || !key.success) throw new AppError("not_found", "problems.kriskras.optionNotFound");
   return { attribute: attribute.data, key: key.data };
 }
 
@@ -77,8 +78,14 @@ function fieldsOf(error: unknown): Record<string, string> {
   throw error;
 }
 
-export async function applyListEdit(options: { db: Db; form: FormData }): Promise<ListEditOutcome> {
+/** `request` says the reader's language, in which the messages of the form come back. */
+export async function applyListEdit(options: {
+  db: Db;
+  form: FormData;
+  request: Request;
+}): Promise<ListEditOutcome> {
   const { db, form } = options;
+  const t = translatorFor(languageOf(options.request));
   const intent = Intent.safeParse(form.get("intent"));
   const again = (extra: Partial<Extract<ListEditOutcome, { kind: "again" }>>): ListEditOutcome => ({
     kind: "again",
@@ -86,11 +93,11 @@ export async function applyListEdit(options: { db: Db; form: FormData }): Promis
     intent: intent.success ? intent.data : null,
     target: null,
     values: {},
-    errors: {},
-    problem: null,
     ...extra,
+    errors: translateFields(t, extra.errors ?? {}),
+    problem: extra.problem ? t(extra.problem) : null,
   });
-  if (!intent.success) return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+  if (!intent.success) return again({ problem: "problems.kriskras.unknownIntent" });
 
   switch (intent.data) {
     case "organisatie-toevoegen":

@@ -16,7 +16,7 @@ import { type SlotTimes, slotTimes } from "./slot-times.ts";
 
 type RoundRow = typeof kriskrasRounds.$inferSelect;
 
-const NOT_FOUND = "Deze groep bestaat niet, of je zit er niet in.";
+const NOT_FOUND = "problems.kriskras.myGroupNotFound";
 
 export interface MyGroup {
   round: RoundRow;
@@ -112,7 +112,7 @@ export async function startGroupConversation(options: {
 }): Promise<string> {
   const mine = await getMyGroup(options);
   if (!mine.invitation.host.isYou) {
-    throw new AppError("forbidden", "Alleen de gastheer of gastvrouw van de groep start het gesprek.");
+    throw new AppError("forbidden", "problems.kriskras.hostOnly");
   }
   return options.db.transaction(async (tx) => {
     // The group's row is locked, so two clicks at once make one conversation.
@@ -121,7 +121,7 @@ export async function startGroupConversation(options: {
       .from(kriskrasGroups)
       .where(eq(kriskrasGroups.id, mine.invitation.groupId))
       .for("update");
-    if (!group) throw new AppError("not_found", "Je groep bestaat niet meer.");
+    if (!group) throw new AppError("not_found", "problems.kriskras.groupGone");
     if (group.conversationId) {
       const earlier = await findRunningConversation({
         db: tx,

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { enqueueMail } from "../../infra/mail.server.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
@@ -118,7 +119,7 @@ export async function publishRound(options: {
   const now = options.now ?? new Date();
   const organizer = organizerOf(options.config.mailFrom);
   if (!Id.safeParse(options.roundId).success)
-    throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
+    throw new AppError("not_found", "problems.kriskras.roundNotFound");
   return options.db.transaction(async (tx) => {
     // Locked, so two editors publishing at once take turns and no sequence is used twice.
     const [round] = await tx
@@ -126,24 +127,19 @@ export async function publishRound(options: {
       .from(kriskrasRounds)
       .where(eq(kriskrasRounds.id, options.roundId))
       .for("update");
-    if (!round || round.purgedAt !== null) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
+    if (!round || round.purgedAt !== null) throw new AppError("not_found", "problems.kriskras.roundNotFound");
     const groups = await tx.select().from(kriskrasGroups).where(eq(kriskrasGroups.roundId, round.id));
     const current = await getInvitations(tx, round.id);
     const filled = new Set([...current.values()].map((invitation) => invitation.groupId));
     if (filled.size === 0) {
-      throw new AppError(
-        "conflict",
-        "Er zijn nog geen groepen om te publiceren. Stel eerst de groepen samen.",
-      );
+      throw new AppError("conflict", "problems.kriskras.nothingToPublish");
     }
     const withoutHost = groups.filter((group) => filled.has(group.id) && !group.hostSignupId);
     if (withoutHost.length > 0) {
+      const numbers = withoutHost.map((group) => group.number).sort((a, b) => a - b);
       throw new AppError(
         "conflict",
-        `Niet elke groep heeft een gastheer of gastvrouw (groep ${withoutHost
-          .map((group) => group.number)
-          .sort((a, b) => a - b)
-          .join(", ")}). Kies die eerst.`,
+        message("problems.kriskras.groupsWithoutHost", { groups: numbers.join(", ") }),
       );
     }
     await tx

@@ -16,14 +16,15 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
+import { IF_NEEDED } from "./kriskras-kinds.ts";
 
-const NOT_FOUND = "Deze groep of aanmelding hoort niet bij deze ronde.";
+const NOT_FOUND = "problems.kriskras.notInRound";
 
 /** The review of a round's groups, per slot in time order. */
 export async function getGroupReview(options: { db: Db; roundId: string }) {
   const { db, roundId } = options;
   const [round] = await db.select().from(kriskrasRounds).where(eq(kriskrasRounds.id, roundId));
-  if (!round) throw new AppError("not_found", "Deze ronde bestaat niet (meer).");
+  if (!round) throw new AppError("not_found", "problems.kriskras.roundNotFound");
   const slots = await db
     .select()
     .from(kriskrasSlots)
@@ -132,11 +133,8 @@ async function assertCanAttend(db: Db, signupId: string, slotId: string) {
     .select({ answer: kriskrasAvailability.answer })
     .from(kriskrasAvailability)
     .where(and(eq(kriskrasAvailability.signupId, signupId), eq(kriskrasAvailability.slotId, slotId)));
-  if (answer?.answer !== "ja" && answer?.answer !== "als-het-moet") {
-    throw new AppError(
-      "conflict",
-      "Deze persoon kan niet op dat moment. Kies een groep in een ander tijdvak.",
-    );
+  if (answer?.answer !== "ja" && answer?.answer !== IF_NEEDED) {
+    throw new AppError("conflict", "problems.kriskras.cannotAttend");
   }
 }
 
@@ -162,7 +160,7 @@ export async function movePeople(options: {
 }): Promise<void> {
   const { roundId } = options;
   const signupIds = [...new Set(options.signupIds)];
-  if (signupIds.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt verplaatsen.");
+  if (signupIds.length === 0) throw new AppError("invalid", "problems.kriskras.chooseToMove");
   await options.db.transaction(async (tx) => {
     const target = options.groupId ? await groupInRound(tx, roundId, options.groupId) : undefined;
     const touched: (string | undefined)[] = [target?.id];
@@ -203,13 +201,12 @@ export async function swapPeople(options: {
       .select()
       .from(kriskrasGroupMembers)
       .where(eq(kriskrasGroupMembers.signupId, signupId));
-    if (!member)
-      throw new AppError("invalid", "Je kunt alleen twee mensen ruilen die allebei in een groep zitten.");
+    if (!member) throw new AppError("invalid", "problems.kriskras.swapNeedsGroups");
     return member;
   };
   const a = await membership(options.signupA);
   const b = await membership(options.signupB);
-  if (a.groupId === b.groupId) throw new AppError("invalid", "Deze twee mensen zitten al in dezelfde groep.");
+  if (a.groupId === b.groupId) throw new AppError("invalid", "problems.kriskras.sameGroup");
   const [groupA, groupB] = await Promise.all([
     groupInRound(db, roundId, a.groupId),
     groupInRound(db, roundId, b.groupId),
@@ -261,7 +258,7 @@ export async function setPeopleLocked(options: {
   locked: boolean;
 }): Promise<void> {
   const signupIds = [...new Set(options.signupIds)];
-  if (signupIds.length === 0) throw new AppError("invalid", "Kies eerst wie je wilt vastzetten of losmaken.");
+  if (signupIds.length === 0) throw new AppError("invalid", "problems.kriskras.chooseToLock");
   await options.db.transaction(async (tx) => {
     for (const signupId of signupIds) {
       await signupInRound(tx, options.roundId, signupId);
@@ -270,7 +267,7 @@ export async function setPeopleLocked(options: {
         .set({ locked: options.locked })
         .where(eq(kriskrasGroupMembers.signupId, signupId))
         .returning();
-      if (updated.length === 0) throw new AppError("invalid", "Deze persoon zit nog niet in een groep.");
+      if (updated.length === 0) throw new AppError("invalid", "problems.kriskras.notInGroup");
     }
   });
 }

@@ -1,13 +1,16 @@
 // The forms on a round's editing page, each a plain POST with an `intent`: change the round, add,
 // change or remove a slot, add or remove an organiser. One function reads the form, calls the module
-// and says what the page shows next: a notice after a redirect, or the form again with what was typed.
+// and says what the page shows next: a notice after a redirect, or the form again with what was typed,
+// its messages in the reader's language.
 
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
 import { textOf } from "../../infra/form-data.ts";
-import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import { fieldErrorsOf, translateFields } from "../../infra/form-errors.ts";
+import { languageOf } from "../../infra/i18n/i18n.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { OrganiserInput, RoundInput, SlotInput } from "./kriskras.validation.ts";
 import { readRoundForm, readSlotForm } from "./round-editor-form.ts";
@@ -59,9 +62,10 @@ export type RoundEditOutcome =
 
 const Intent = z.enum(ROUND_INTENTS);
 
-function idFrom(form: FormData, name: string, what: string): string {
+/** The id in a field; `notFound` is the message when it is none. */
+function idFrom(form: FormData, name: string, notFound: string): string {
   const parsed = Id.safeParse(form.get(name));
-  if (!parsed.success) throw new AppError("not_found", `Deze ${what} bestaat niet (meer).`);
+  if (!parsed.success) throw new AppError("not_found", notFound);
   return parsed.data;
 }
 
@@ -81,8 +85,11 @@ export async function applyRoundEdit(options: {
   actor: Actor;
   roundId: string;
   form: FormData;
+  /** Says the reader's language, in which the messages of the form come back. */
+  request: Request;
 }): Promise<RoundEditOutcome> {
   const { db, actor, roundId, form } = options;
+  const t = translatorFor(languageOf(options.request));
   const intent = Intent.safeParse(form.get("intent"));
   const again = (
     extra: Partial<Extract<RoundEditOutcome, { kind: "again" }>>,
@@ -92,12 +99,12 @@ export async function applyRoundEdit(options: {
     intent: intent.success ? intent.data : null,
     slotId: null,
     values: {},
-    errors: {},
-    problem: null,
     confirm: null,
     ...extra,
+    errors: translateFields(t, extra.errors ?? {}),
+    problem: extra.problem ? t(extra.problem) : null,
   });
-  if (!intent.success) return again({ problem: "Deze pagina kent die handeling niet. Probeer het opnieuw." });
+  if (!intent.success) return again({ problem: "problems.kriskras.unknownIntent" });
 
   switch (intent.data) {
     case "ronde-opslaan": {
@@ -114,7 +121,7 @@ export async function applyRoundEdit(options: {
     case "tijdvak-toevoegen":
     case "tijdvak-wijzigen": {
       const adding = intent.data === "tijdvak-toevoegen";
-      const slotId = adding ? null : idFrom(form, "slotId", "tijdvak");
+      const slotId = adding ? null : idFrom(form, "slotId", "problems.kriskras.slotNotFound");
       const values = readSlotForm(form);
       const input = SlotInput.safeParse(values);
       if (!input.success) return again({ slotId, values, errors: fieldErrorsOf(input.error) });
@@ -127,7 +134,7 @@ export async function applyRoundEdit(options: {
       return { kind: "done", notice: adding ? "tijdvak-toegevoegd" : "tijdvak-opgeslagen" };
     }
     case "tijdvak-verwijderen": {
-      const slotId = idFrom(form, "slotId", "tijdvak");
+      const slotId = idFrom(form, "slotId", "problems.kriskras.slotNotFound");
       try {
         const removal = await removeSlot({
           db,
@@ -160,7 +167,7 @@ export async function applyRoundEdit(options: {
       return { kind: "done", notice: "organisator-toegevoegd" };
     }
     case "organisator-weghalen": {
-      const userId = idFrom(form, "userId", "organisator");
+      const userId = idFrom(form, "userId", "problems.kriskras.organiserNotFound");
       try {
         await removeOrganiser({ db, actor, roundId, userId });
       } catch (error) {

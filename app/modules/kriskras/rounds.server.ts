@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { users } from "../accounts/accounts.schema.ts";
 import { findUserByEmail } from "../accounts/accounts.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
@@ -22,7 +23,7 @@ import { AVAILABILITY, type Availability } from "./kriskras-kinds.ts";
 export type Round = typeof kriskrasRounds.$inferSelect;
 export type Slot = typeof kriskrasSlots.$inferSelect;
 
-const NOT_FOUND = "Deze kris-kras-ronde bestaat niet (meer).";
+const NOT_FOUND = "problems.kriskras.kriskrasRoundNotFound";
 
 /** Every round, the latest sign-up period first, with its number of slots and sign-ups. */
 export async function listRounds(options: { db: Db }) {
@@ -117,9 +118,8 @@ export async function updateRound(options: { db: Db; id: string; input: RoundInp
     .from(kriskrasSlots)
     .where(and(eq(kriskrasSlots.roundId, id), lt(kriskrasSlots.capacity, input.groupMin)));
   if ((small?.n ?? 0) > 0) {
-    const message =
-      "Een tijdvak heeft minder plaatsen dan de kleinste groep. Maak dat tijdvak eerst groter, of kies een kleinere groep.";
-    throw new AppError("invalid", message, { fields: { groupMin: message } });
+    const refused = "problems.kriskras.slotTooSmallForGroups";
+    throw new AppError("invalid", refused, { fields: { groupMin: refused } });
   }
   const [changed] = await db.update(kriskrasRounds).set(input).where(eq(kriskrasRounds.id, id)).returning();
   if (!changed) throw new AppError("not_found", NOT_FOUND);
@@ -163,10 +163,7 @@ export async function mayManageOrganisers(options: {
 async function requireOrganiserRights(db: Db, roundId: string, actor: Actor) {
   await requireRound({ db, id: roundId });
   if (!(await mayManageOrganisers({ db, roundId, actor }))) {
-    throw new AppError(
-      "forbidden",
-      "Alleen de organisatoren van deze ronde kunnen organisatoren toevoegen of weghalen.",
-    );
+    throw new AppError("forbidden", "problems.kriskras.organisersOnly");
   }
 }
 
@@ -175,17 +172,17 @@ export async function addOrganiser(options: { db: Db; actor: Actor; roundId: str
   const { db, actor, roundId } = options;
   await requireOrganiserRights(db, roundId, actor);
   const user = await findUserByEmail({ db, email: options.email });
-  const refuse = (message: string) => new AppError("invalid", message, { fields: { email: message } });
-  if (!user) throw refuse("Er is geen account met dit e-mailadres. De persoon moet eerst een keer inloggen.");
+  const refuse = (refused: string) => new AppError("invalid", refused, { fields: { email: refused } });
+  if (!user) throw refuse("problems.kriskras.noAccount");
   if (!can(user, "kriskras:organise")) {
-    throw refuse("Deze persoon is geen redacteur. Alleen redacteuren kunnen een ronde organiseren.");
+    throw refuse("problems.kriskras.notEditor");
   }
   const added = await db
     .insert(kriskrasOrganisers)
     .values({ roundId, userId: user.id })
     .onConflictDoNothing()
     .returning({ userId: kriskrasOrganisers.userId });
-  if (added.length === 0) throw refuse("Deze persoon organiseert deze ronde al.");
+  if (added.length === 0) throw refuse("problems.kriskras.organiserAlready");
   await recordAudit({
     db,
     actor,
@@ -215,12 +212,9 @@ export async function removeOrganiser(options: { db: Db; actor: Actor; roundId: 
       .select({ userId: kriskrasOrganisers.userId })
       .from(kriskrasOrganisers)
       .where(and(eq(kriskrasOrganisers.roundId, roundId), eq(kriskrasOrganisers.userId, userId)));
-    if (!mine) throw new AppError("not_found", "Deze persoon organiseert deze ronde niet (meer).");
+    if (!mine) throw new AppError("not_found", "problems.kriskras.organiserNotFound");
     if ((total?.n ?? 0) <= 1) {
-      throw new AppError(
-        "conflict",
-        "Een ronde heeft altijd minstens één organisator. Voeg eerst iemand anders toe.",
-      );
+      throw new AppError("conflict", "problems.kriskras.lastOrganiser");
     }
     await tx
       .delete(kriskrasOrganisers)
@@ -241,8 +235,8 @@ export async function removeOrganiser(options: { db: Db; actor: Actor; roundId: 
 
 function requireCapacity(round: Round, capacity: number) {
   if (capacity < round.groupMin) {
-    const message = `Een tijdvak heeft minstens ${round.groupMin} plaatsen nodig: zo groot is de kleinste groep.`;
-    throw new AppError("invalid", message, { fields: { capacity: message } });
+    const refused = message("problems.kriskras.capacityBelowGroup", { min: round.groupMin });
+    throw new AppError("invalid", refused, { fields: { capacity: refused } });
   }
 }
 
@@ -251,7 +245,7 @@ async function requireSlot(db: Db, roundId: string, slotId: string): Promise<Slo
     .select()
     .from(kriskrasSlots)
     .where(and(eq(kriskrasSlots.id, slotId), eq(kriskrasSlots.roundId, roundId)));
-  if (!slot) throw new AppError("not_found", "Dit tijdvak bestaat niet (meer).");
+  if (!slot) throw new AppError("not_found", "problems.kriskras.slotNotFound");
   return slot;
 }
 
@@ -285,7 +279,7 @@ export async function updateSlot(options: {
     .set(options.input)
     .where(and(eq(kriskrasSlots.id, options.slotId), eq(kriskrasSlots.roundId, round.id)))
     .returning();
-  if (!slot) throw new AppError("not_found", "Dit tijdvak bestaat niet (meer).");
+  if (!slot) throw new AppError("not_found", "problems.kriskras.slotNotFound");
   return slot;
 }
 
@@ -319,10 +313,7 @@ export async function removeSlot(options: {
   ]);
   const groupCount = groups?.n ?? 0;
   if (round.publishedAt && groupCount > 0) {
-    throw new AppError(
-      "conflict",
-      "De groepen van dit tijdvak zijn al bekendgemaakt. Je kunt het tijdvak niet meer verwijderen. Wijzig het als dat nodig is.",
-    );
+    throw new AppError("conflict", "problems.kriskras.slotPublished");
   }
   const answerCount = answers?.n ?? 0;
   if (!options.confirmed && (answerCount > 0 || groupCount > 0 || (members?.n ?? 0) > 0)) {

@@ -60,7 +60,7 @@ describe("the sign-up form of a kris-kras round", () => {
       availability: { [SLOT_A]: "nee", [SLOT_B]: "als-het-moet" },
     });
     const refused = schema.safeParse({ ...base, availability: { [SLOT_A]: "nee" } });
-    expect(refused.error?.issues[0]?.message).toBe("Kies bij minstens één moment ja of als het moet.");
+    expect(refused.error?.issues[0]?.message).toBe("problems.kriskras.chooseSomeSlot");
   });
 
   it("refuses the NUL character in access needs, as PostgreSQL cannot store it", () => {

@@ -1,8 +1,9 @@
 // The sign-up form of a kris-kras round, shared by the page and the action. What may be chosen comes
 // from the database (the round's slots, the active organisations and answer options), so the schema is
-// made from those choices; the messages are Dutch, as people read them next to the fields.
+// made from those choices; the messages are keys of the locale files, said next to the fields.
 import { z } from "zod";
 import { storableText } from "../../infra/fields.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { AVAILABILITY, type Availability } from "./kriskras-kinds.ts";
 
 /** The answer-option attributes the form asks, in the order of the form. */
@@ -54,21 +55,21 @@ export const EMPTY_SIGNUP_FORM: SignupFormValues = {
 };
 
 const MESSAGES: Record<SignupOptionAttribute, string> = {
-  workKind: "Kies het soort werk dat je doet.",
-  scaleBand: "Kies je salarisschaal.",
-  serviceBand: "Kies hoe lang je bij de overheid werkt.",
-  region: "Kies de regio waar je werkt.",
+  workKind: "problems.kriskras.chooseWorkKind",
+  scaleBand: "problems.kriskras.chooseScaleBand",
+  serviceBand: "problems.kriskras.chooseServiceBand",
+  region: "problems.kriskras.chooseRegion",
 };
 
-const oneOf = (allowed: readonly string[], message: string) =>
-  z.string({ error: message }).refine((value) => allowed.includes(value), message);
+const oneOf = (allowed: readonly string[], refused: string) =>
+  z.string({ error: refused }).refine((value) => allowed.includes(value), refused);
 
 /** The schema of a sign-up for a round with these choices. */
 export function signupInputFor(choices: SignupChoices) {
-  const answer = z.enum(AVAILABILITY, { error: "Kies ja, als het moet of nee." });
+  const answer = z.enum(AVAILABILITY, { error: message("problems.kriskras.chooseAvailability") });
   return z
     .object({
-      organisationId: oneOf(choices.organisationIds, "Kies je organisatie uit de lijst."),
+      organisationId: oneOf(choices.organisationIds, message("problems.kriskras.chooseOrganisation")),
       workKind: oneOf(choices.optionKeys.workKind, MESSAGES.workKind),
       scaleBand: oneOf(choices.optionKeys.scaleBand, MESSAGES.scaleBand),
       serviceBand: oneOf(choices.optionKeys.serviceBand, MESSAGES.serviceBand),
@@ -84,14 +85,14 @@ export function signupInputFor(choices: SignupChoices) {
         )
         .refine(
           (answers) => Object.values(answers).some((value) => value !== "nee"),
-          "Kies bij minstens één moment ja of als het moet.",
+          message("problems.kriskras.chooseSomeSlot"),
         ),
       accessNeeds: storableText({
         max: ACCESS_NEEDS_MAX,
-        tooLong: `Wat je nodig hebt mag hoogstens ${ACCESS_NEEDS_MAX} tekens hebben. Maak het korter.`,
+        tooLong: message("problems.kriskras.accessNeedsTooLong", { max: ACCESS_NEEDS_MAX }),
       }),
       consent: z.literal(true, {
-        error: "Geef toestemming om je gegevens te gebruiken, anders kun je niet meedoen.",
+        error: message("problems.kriskras.consent"),
       }),
     })
     .transform(({ consent: _consent, ...input }): SignupInput => input);

@@ -9,6 +9,7 @@ import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
 import { fieldErrorsOf } from "../../infra/form-errors.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
 import { utcToAmsterdam } from "./calendar-invite.ts";
@@ -21,7 +22,7 @@ import {
   kriskrasSignups,
   kriskrasSlots,
 } from "./kriskras.schema.ts";
-import type { Availability } from "./kriskras-kinds.ts";
+import { type Availability, IF_NEEDED } from "./kriskras-kinds.ts";
 import { roundPhase } from "./round-phase.ts";
 import {
   SIGNUP_OPTION_ATTRIBUTES,
@@ -79,9 +80,9 @@ export interface SignupChoiceLists {
   options: Record<SignupOptionAttribute, AnswerOption[]>;
 }
 
-const NOT_FOUND = "Deze ronde bestaat niet, of je kunt je er nog niet voor aanmelden.";
-const CLOSED = "De aanmelding voor deze ronde is gesloten. Je kunt je aanmelding niet meer veranderen.";
-const NOT_SIGNED_UP = "Je bent niet aangemeld voor deze ronde.";
+const NOT_FOUND = "problems.kriskras.signupRoundNotFound";
+const CLOSED = "problems.kriskras.signupClosedChange";
+const NOT_SIGNED_UP = "problems.kriskras.notSignedUp";
 // Bound to the sign-up and its person: moved to another account in the database, the text no longer
 // decrypts. Needs written before (format v1) were bound to the sign-up's id alone.
 const needsContext = (signup: { id: string; userId: string }) =>
@@ -383,7 +384,7 @@ export async function saveSignup(options: {
     }).safeParse(options.values);
     if (!parsed.success) {
       // Refused for its content: a message per field, for the error summary.
-      throw new AppError("invalid", "De aanmelding is niet goed ingevuld.", {
+      throw new AppError("invalid", "problems.kriskras.signupInvalid", {
         fields: fieldErrorsOf(parsed.error),
       });
     }
@@ -481,10 +482,7 @@ export async function cancelSignup(options: {
   await options.db.transaction(async (tx) => {
     const round = await visibleRound(tx, options.roundId, now);
     if (!isOpen(round, now)) {
-      throw new AppError(
-        "conflict",
-        "De aanmelding voor deze ronde is gesloten. Je kunt je niet meer afmelden.",
-      );
+      throw new AppError("conflict", "problems.kriskras.signupClosedCancel");
     }
     const deleted = await tx
       .delete(kriskrasSignups)
@@ -502,14 +500,21 @@ export async function cancelSignup(options: {
   });
 }
 
-// --- the confirmation e-mails (Dutch, B1; tijden in Amsterdam) -------------------------------------
+// --- the confirmation e-mails (in Dutch with a line in English; times in Amsterdam) ----------------
+// The texts are under `mails.kriskras.*` in the locale files.
+
+const nl = translatorFor("nl");
+const en = translatorFor("en");
 
 /** A mail subject is one line: a title with a line break in it must not end the header. */
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ").trim();
 
 function closingText(round: RoundRow): string {
   const closes = utcToAmsterdam(round.signupClosesAt);
-  return `${formatLocalDate(closes.date, "nl")} om ${closes.time}`;
+  return nl("mails.kriskras.signup.closingAt", {
+    date: formatLocalDate(closes.date, "nl"),
+    time: closes.time,
+  });
 }
 
 function confirmationMail(options: {
@@ -533,54 +538,60 @@ function confirmationMail(options: {
         (slot) => `- ${slotLine({ ...slotTimes(slot), place: slot.place, onlineUrl: slot.onlineUrl }, "nl")}`,
       );
   const yes = lines("ja");
-  const ifMust = lines("als-het-moet");
+  const ifMust = lines(IF_NEEDED);
+  const title = oneLine(round.title);
+  const given = (label: string, value: string) => `- ${nl(`mails.kriskras.signup.${label}`)}: ${value}`;
   const text = [
-    "Hallo,",
+    nl("mails.kriskras.hello"),
     "",
-    options.kind === "new"
-      ? `Je bent aangemeld voor de kris-kras-gesprekken "${oneLine(round.title)}". Fijn dat je meedoet!`
-      : `Je hebt je aanmelding voor de kris-kras-gesprekken "${oneLine(round.title)}" veranderd.`,
+    nl(options.kind === "new" ? "mails.kriskras.signup.signedUp" : "mails.kriskras.signup.changed", {
+      title,
+    }),
     "",
-    "De tijden zijn in Nederlandse tijd.",
-    ...(yes.length > 0 ? ["", "Op deze momenten kun je:", ...yes] : []),
-    ...(ifMust.length > 0 ? ["", "Op deze momenten kun je als het moet:", ...ifMust] : []),
+    nl("mails.kriskras.signup.dutchTime"),
+    ...(yes.length > 0 ? ["", nl("mails.kriskras.signup.canCome"), ...yes] : []),
+    ...(ifMust.length > 0 ? ["", nl("mails.kriskras.signup.canComeIfNeeded"), ...ifMust] : []),
     "",
-    "Dit heb je ingevuld:",
-    `- Organisatie: ${organisation}`,
-    `- Soort werk: ${labelOf("workKind", input.workKind)}`,
-    `- Salarisschaal: ${labelOf("scaleBand", input.scaleBand)}`,
-    `- Hoe lang je bij de overheid werkt: ${labelOf("serviceBand", input.serviceBand)}`,
-    `- Regio: ${labelOf("region", input.region)}`,
-    input.accessNeeds
-      ? "- Wat je nodig hebt om mee te doen: ingevuld. Dat zetten we niet in deze e-mail. Alleen de organisatoren van deze ronde kunnen het lezen."
-      : "- Wat je nodig hebt om mee te doen: niets ingevuld.",
+    nl("mails.kriskras.signup.given"),
+    given("organisation", organisation),
+    given("workKind", labelOf("workKind", input.workKind)),
+    given("scaleBand", labelOf("scaleBand", input.scaleBand)),
+    given("serviceBand", labelOf("serviceBand", input.serviceBand)),
+    given("region", labelOf("region", input.region)),
+    `- ${nl(input.accessNeeds ? "mails.kriskras.signup.needsGiven" : "mails.kriskras.signup.needsNone")}`,
     "",
-    `De aanmelding sluit op ${closingText(round)}. Daarna maken we groepen van ongeveer ${round.groupTarget} mensen uit verschillende organisaties. Je krijgt dan een uitnodiging met de datum, de tijd en de plaats.`,
+    nl("mails.kriskras.signup.closes", { closes: closingText(round), size: round.groupTarget }),
     "",
-    "Wil je iets veranderen, of wil je je afmelden? Dat kan tot de aanmelding sluit, op deze pagina:",
+    nl("mails.kriskras.signup.changeHint"),
     options.link,
     "",
-    `(You ${options.kind === "new" ? "signed up for" : "changed your sign-up for"} these kris-kras conversations. You can change or cancel it on the page above until sign-up closes.)`,
+    // The same in a line of English, for whoever reads no Dutch.
+    `(${en(options.kind === "new" ? "mails.kriskras.signup.summaryNew" : "mails.kriskras.signup.summaryChanged")})`,
   ].join("\n");
-  const subject =
-    options.kind === "new"
-      ? `Je bent aangemeld: ${oneLine(round.title)}`
-      : `Je aanmelding is veranderd: ${oneLine(round.title)}`;
+  const subject = nl(
+    options.kind === "new" ? "mails.kriskras.signup.subjectNew" : "mails.kriskras.signup.subjectChanged",
+    { title },
+  );
   return { to: options.to, subject: subject.slice(0, 250), text };
 }
 
 function cancellationMail(options: { to: string; round: RoundRow; link: string }): MailMessage {
+  const title = oneLine(options.round.title);
   const text = [
-    "Hallo,",
+    nl("mails.kriskras.hello"),
     "",
-    `Je hebt je afgemeld voor de kris-kras-gesprekken "${oneLine(options.round.title)}". We hebben je aanmelding verwijderd, met alles wat je had ingevuld.`,
+    nl("mails.kriskras.signup.cancelled", { title }),
     "",
-    `Wil je toch meedoen? Meld je dan opnieuw aan voor ${closingText(options.round)}:`,
+    nl("mails.kriskras.signup.signUpAgain", { closes: closingText(options.round) }),
     options.link,
     "",
-    "(You cancelled your sign-up for these kris-kras conversations and we deleted it. You can sign up again on the page above until sign-up closes.)",
+    `(${en("mails.kriskras.signup.summaryCancelled")})`,
   ].join("\n");
-  return { to: options.to, subject: `Je bent afgemeld: ${oneLine(options.round.title)}`.slice(0, 250), text };
+  return {
+    to: options.to,
+    subject: nl("mails.kriskras.signup.subjectCancelled", { title }).slice(0, 250),
+    text,
+  };
 }
 
 // --- keys and personal data --------------------------------------------------------------------------

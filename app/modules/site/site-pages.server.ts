@@ -4,6 +4,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { AppError } from "../../infra/errors.ts";
 import type { Language } from "../../infra/i18n/i18n.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import { renderBlock } from "../guide/guide-markdown.ts";
 
 export const SITE_PAGES = ["toegankelijkheid", "privacy"] as const;
@@ -16,7 +17,7 @@ export async function readSitePage(options: {
 }): Promise<{ title: string; html: string; language: Language }> {
   const file = path.join(options.contentDir, "paginas", `${options.name}.${options.language}.md`);
   const source = await fs.readFile(file, "utf8").catch(() => {
-    throw new AppError("not_found", `De pagina ${options.name} ontbreekt.`);
+    throw new AppError("not_found", message("problems.site.pageMissing", { name: options.name }));
   });
   const parsed = matter(source);
   const title = typeof parsed.data.title === "string" ? parsed.data.title : options.name;

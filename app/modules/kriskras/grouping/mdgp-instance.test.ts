@@ -52,7 +52,9 @@ describe("reading an MDGPLIB instance", () => {
     const instance = parseMdgpInstance(small);
     const distances = instance.distances.slice();
     distances[1] = 9;
-    expect(() => createGroupingInstance({ ...instance, distances })).toThrow(/niet symmetrisch/);
+    expect(() => createGroupingInstance({ ...instance, distances })).toThrow(
+      "problems.kriskras.grouping.symmetric",
+    );
   });
 });
 

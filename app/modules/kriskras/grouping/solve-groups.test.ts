@@ -169,7 +169,9 @@ describe("solving with availability, preferences and fixed places", () => {
     const instance = randomInstance({ n: 6, m: 2, minSize: [3, 3], maxSize: [3, 3], seed: 1 });
     const allowed = new Uint8Array(12).fill(1);
     for (let v = 0; v < 4; v++) allowed[v * 2 + 1] = 0; // four people only in group 0, which holds three
-    expect(() => solveGroups({ instance, seed: 1, timeLimitMs: 50, allowed })).toThrow(/geen indeling/);
+    expect(() => solveGroups({ instance, seed: 1, timeLimitMs: 50, allowed })).toThrow(
+      "problems.kriskras.grouping.noAssignment",
+    );
   });
 
   it("needs a chain of moves to fit everyone in when places are tight", () => {

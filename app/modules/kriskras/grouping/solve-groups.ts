@@ -4,6 +4,7 @@
 // biome-ignore-all lint/style/noNonNullAssertion: typed-array reads with indices that are in range by construction
 
 import { AppError } from "../../../infra/errors.ts";
+import { message } from "../../../infra/i18n/translate.ts";
 import {
   createGroupState,
   type GroupState,
@@ -213,19 +214,28 @@ function isDuplicate(scores: number[], score: number): boolean {
 function prepareSearch(options: SolveGroupsOptions, instance: GroupingInstance, startedAt: number): Search {
   const { n, m, distances, minSize, maxSize } = instance;
   const { allowed, extraScore, locked } = options;
-  if (allowed && allowed.length !== n * m) throw new AppError("invalid", "allowed moet n×m waarden hebben");
+  if (allowed && allowed.length !== n * m)
+    throw new AppError("invalid", "problems.kriskras.grouping.allowedSize");
   if (extraScore && extraScore.length !== n * m) {
-    throw new AppError("invalid", "extraScore moet n×m waarden hebben");
+    throw new AppError("invalid", "problems.kriskras.grouping.extraScoreSize");
   }
-  if (locked && locked.length !== n) throw new AppError("invalid", "locked moet n waarden hebben");
+  if (locked && locked.length !== n) throw new AppError("invalid", "problems.kriskras.grouping.lockedSize");
   const lockedTo = new Int32Array(n).fill(-1);
   const movable: number[] = [];
   for (let v = 0; v < n; v++) {
     const g = locked?.[v] ?? -1;
-    if (g >= m) throw new AppError("invalid", `element ${v} is vastgezet in groep ${g}, die niet bestaat`);
+    if (g >= m) {
+      throw new AppError(
+        "invalid",
+        message("problems.kriskras.grouping.lockedUnknownGroup", { element: v, group: g }),
+      );
+    }
     if (g >= 0) {
       if (allowed && allowed[v * m + g] === 0) {
-        throw new AppError("invalid", `element ${v} is vastgezet in groep ${g}, waar het niet mag`);
+        throw new AppError(
+          "invalid",
+          message("problems.kriskras.grouping.lockedNotAllowed", { element: v, group: g }),
+        );
       }
       lockedTo[v] = g;
     } else movable.push(v);
@@ -642,7 +652,7 @@ function makeRoom(search: Search, assignment: Int32Array, size: Int32Array, v: n
       }
     }
   }
-  throw new AppError("invalid", "Er is geen indeling die aan alle grenzen en beschikbaarheden voldoet.");
+  throw new AppError("invalid", "problems.kriskras.grouping.noAssignment");
 }
 
 // Breadth-first the other way: find a group that can spare a member, reachable by moves into `short`.
@@ -674,5 +684,5 @@ function fillFrom(search: Search, assignment: Int32Array, size: Int32Array, shor
       queue.push(h);
     }
   }
-  throw new AppError("invalid", "Er is geen indeling die aan alle grenzen en beschikbaarheden voldoet.");
+  throw new AppError("invalid", "problems.kriskras.grouping.noAssignment");
 }

@@ -58,7 +58,7 @@ describe("solving groups in a worker thread", () => {
     const instance = equalGroups(4, 2, 3);
     const allowed = Uint8Array.from([1, 0, 1, 0, 1, 0, 1, 1]);
     await expect(solveGroupsInWorker({ instance, seed: 1, timeLimitMs: 100, allowed })).rejects.toThrow(
-      /geen indeling/,
+      "problems.kriskras.grouping.noAssignment",
     );
   });
 });

@@ -1,9 +1,12 @@
-// Every page of the route table, loaded from the built server as a browser without a cache loads it,
-// stays within the JavaScript budget; and neither the validation library nor the ORM reaches the
-// browser. The same measurement as `npm run bench:pages`, without the load test.
+// Every page of the route table, from the built server with the example data:
+// - loaded as a browser without a cache loads it, it stays within the JavaScript budget, and neither
+//   the validation library nor the ORM reaches the browser (the measurement of `npm run bench:pages`,
+//   without the load test);
+// - in English, it shows no Dutch interface text: Dutch is only content marked `lang="nl"`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Parser } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../app/infra/i18n/en.json";
 import nl from "../../app/infra/i18n/nl.json";
@@ -16,7 +19,9 @@ import {
   type RouteWeight,
   weighEveryRoute,
 } from "../../bench/page-weight.ts";
+import { EXAMPLE_URLS, type PEOPLE } from "../e2e/example-urls.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
+import { looksDutch } from "./dutch-text.ts";
 import { freePort } from "./free-port.ts";
 
 /**
@@ -65,15 +70,13 @@ const OVER_BUDGET_TODAY: Record<string, number> = {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-page-weight-"));
 let server: BuiltServer;
 let weights: RouteWeight[];
+let cookies: Record<keyof typeof PEOPLE, string>;
 
 beforeAll(async () => {
   const tokens = await prepareExampleData(dataDir);
   server = await startBuiltServer({ port: await freePort(), dataDir, env: PAGE_WEIGHT_ENV });
-  weights = await weighEveryRoute({
-    base: server.base,
-    clientDir: "build/client",
-    cookies: await logInEveryone(server.base, tokens),
-  });
+  cookies = await logInEveryone(server.base, tokens);
+  weights = await weighEveryRoute({ base: server.base, clientDir: "build/client", cookies });
 }, 300_000);
 
 afterAll(async () => {
@@ -130,3 +133,98 @@ describe("the browser bundle", () => {
     expect(holding(en.site.disclaimer)).toEqual([]);
   });
 });
+
+describe("every page in English", () => {
+  it("finds Dutch interface text on a page, and leaves content marked Dutch alone", () => {
+    const page =
+      '<html lang="en"><head><title>Conversations – Vakmanschap</title></head><body>' +
+      '<p>Start a conversation.</p><p lang="nl">Dit is de tekst van de gids.</p>' +
+      '<p>Deze code kennen we niet.</p><input placeholder="Vul hier je naam in"></body></html>';
+    expect(dutchTextsOf(page)).toEqual(["Deze code kennen we niet.", "Vul hier je naam in"]);
+  });
+
+  it("shows no Dutch interface text on any page of the route table, errors included", async () => {
+    const found: string[] = [];
+    let pages = 0;
+    for (const [id, examples] of Object.entries(EXAMPLE_URLS)) {
+      if ("rendersNoPage" in examples) continue;
+      for (const example of examples.examples) {
+        const cookie = [example.as && cookies[example.as], "taal=en"].filter(Boolean).join("; ");
+        const response = await fetch(`${server.base}${example.path}`, {
+          headers: { cookie },
+          redirect: "manual",
+        });
+        const html = await response.text();
+        if (!response.headers.get("content-type")?.startsWith("text/html")) continue;
+        pages++;
+        for (const text of dutchTextsOf(html)) found.push(`${id} ${example.path}: ${text}`);
+      }
+    }
+    expect(pages).toBeGreaterThan(80);
+    expect(found).toEqual([]);
+  }, 120_000);
+});
+
+/**
+ * The Dutch sentences a page shows a reader outside content marked `lang="nl"`: its text, split at
+ * elements and sentence ends, and the attributes a person reads or hears (title, alt, aria-label,
+ * placeholder, a meta description).
+ */
+function dutchTextsOf(html: string): string[] {
+  const pieces: string[] = [];
+  let current = "";
+  const end = () => {
+    pieces.push(...current.split(/(?<=[.!?])\s+/));
+    current = "";
+  };
+  const skipped: boolean[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      const skip =
+        (skipped.at(-1) ?? false) ||
+        ["script", "style", "template"].includes(name) ||
+        (name !== "html" && /^nl\b/i.test(attributes.lang ?? ""));
+      skipped.push(skip);
+      if (!INLINE.has(name)) end();
+      if (skip) return;
+      for (const attribute of ["title", "alt", "aria-label", "placeholder"]) {
+        if (attributes[attribute]) pieces.push(attributes[attribute]);
+      }
+      if (name === "meta" && attributes.name === "description" && attributes.content)
+        pieces.push(attributes.content);
+    },
+    ontext(text) {
+      if (!skipped.at(-1)) current += text;
+    },
+    onclosetag(name) {
+      skipped.pop();
+      if (!INLINE.has(name)) end();
+    },
+  });
+  parser.write(html);
+  parser.end();
+  end();
+  return pieces.map((piece) => piece.replace(/\s+/g, " ").trim()).filter(looksDutch);
+}
+
+/** Elements a sentence runs through; any other element ends the text before it. */
+const INLINE = new Set([
+  "a",
+  "abbr",
+  "b",
+  "br",
+  "code",
+  "em",
+  "i",
+  "kbd",
+  "mark",
+  "q",
+  "s",
+  "small",
+  "span",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "u",
+]);
