@@ -2,21 +2,8 @@
 // API's problem details. The one place that maps a zod issue to a field; a field keeps its first message.
 // Messages stay keys of the locale files (see `message`) until `translateFields` says them in the
 // reader's language, where they become a page (answerRefusedForm) or a problem (sendProblem).
-import { z } from "zod";
-import { message, type TFunction } from "./i18n/translate.ts";
-
-// A schema that names no message of its own gets one of these, so no English of zod reaches a page.
-z.config({
-  customError: (issue) => {
-    if (issue.code === "invalid_type" && issue.input === undefined) return message("problems.fields.missing");
-    if (issue.code === "too_big" && issue.origin === "string")
-      return message("problems.fields.tooLongPlain", { max: Number(issue.maximum) });
-    if (issue.code === "too_small" && issue.origin === "string")
-      return message("problems.fields.tooShortPlain", { min: Number(issue.minimum) });
-    if (issue.code === "unrecognized_keys") return message("problems.fields.unknownField");
-    return message("problems.fields.invalid");
-  },
-});
+import type { z } from "zod";
+import type { TFunction } from "./i18n/translate.ts";
 
 export type FieldErrorsOptions = {
   /**

@@ -166,6 +166,7 @@ function Changelog(props: { draft: Draft; sent: Sent | undefined }) {
               name="changelog"
               rows={8}
               maxLength={20000}
+              lang="nl"
               defaultValue={values.changelog}
               invalid={Boolean(errors.changelog)}
               describedBy={describedBy}
@@ -204,7 +205,7 @@ function Parts(props: { draft: Draft; parts: Loaded["parts"]; sent: Sent | undef
       </Heading>
       <ol className="vm-editor-list">
         {parts.map((part, index) => {
-          const which = <VisuallyHidden> {part.title}</VisuallyHidden>;
+          const which = <VisuallyHidden lang="nl"> {part.title}</VisuallyHidden>;
           return (
             <li key={part.slug} id={`deel-${part.slug}`} className="vm-editor-list__item">
               <Paragraph>

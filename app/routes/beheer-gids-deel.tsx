@@ -148,6 +148,7 @@ function ParagraphForm(props: {
               name="markdown"
               rows={8}
               maxLength={10000}
+              lang="nl"
               defaultValue={markdown}
               invalid={Boolean(errors.markdown)}
               describedBy={describedBy}
@@ -245,14 +246,16 @@ export default function DraftPart({ loaderData, actionData }: Route.ComponentPro
         ) : null}
         <ol className="vm-editor-list">
           {blocks.map((block, index) => {
-            const which = <VisuallyHidden> {block.text.slice(0, 60)}</VisuallyHidden>;
+            const which = <VisuallyHidden lang="nl"> {block.text.slice(0, 60)}</VisuallyHidden>;
             return (
               <li key={block.anchor} id={`alinea-${block.anchor}`} className="vm-editor-list__item">
                 <div className="vm-editor-block">
                   <SafeHtml lang="nl" html={block.html} />
                 </div>
                 <Paragraph>
-                  <small>{t("guideEditor.anchor", { anchor: block.anchor })}</small>
+                  <small>
+                    {t("guideEditor.anchor")} <span lang="nl">{block.anchor}</span>
+                  </small>
                 </Paragraph>
                 {editing === block.anchor ? (
                   <ParagraphForm

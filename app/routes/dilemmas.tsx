@@ -82,7 +82,7 @@ export default function Dilemmas({ loaderData }: Route.ComponentProps) {
             "principe",
             t("dilemmas.principle"),
             filter.principe,
-            loaderData.principles.map((p) => ({ value: p.slug, label: p.title })),
+            loaderData.principles.map((p) => ({ value: p.slug, label: p.title, lang: "nl" })),
           )}
           {filterField(
             "werk",

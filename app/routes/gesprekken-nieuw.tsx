@@ -43,6 +43,7 @@ import { ErrorSummary } from "~/ui/error-summary.tsx";
 import {
   CheckboxField,
   CheckboxGroup,
+  type ChoiceOption,
   FieldError,
   Fieldset,
   FormField,
@@ -112,7 +113,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         cardMissing: Boolean(cardSlug) && !card,
         guide: template ? guideOf(template.key) : null,
         cards: cards.map((card) => ({ slug: card.slug, title: card.title })),
-        principles: PRINCIPLES.map((slug) => ({ value: slug, label: titles.get(slug) ?? slug })),
+        principles: PRINCIPLES.map((slug) => ({ value: slug, label: titles.get(slug) ?? slug, lang: "nl" })),
         defaultMinimum: services.config.conversations.minAnswers,
       },
       { headers: PRIVATE_HEADERS },
@@ -211,17 +212,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = () => PRIVATE_HEADERS;
 
-type Choice = { value: string; label: string };
-
 function QuestionFields(props: {
   position: number;
   question: QuestionFormValues;
   errors: Record<string, string>;
-  cards: Choice[];
-  principles: Choice[];
+  cards: ChoiceOption[];
+  principles: ChoiceOption[];
+  /** "nl" while the texts are a Dutch template's or card's, not yet the facilitator's own. */
+  contentLang?: string;
 }) {
   const t = useT();
   const { position, question, errors } = props;
+  const lang = props.contentLang;
   const name = (field: Parameters<typeof questionField>[1]) => questionField(position, field);
   const number = position + 1;
   const which = <VisuallyHidden> {t("gesprekken.new.inQuestion", { number })}</VisuallyHidden>;
@@ -251,6 +253,7 @@ function QuestionFields(props: {
             name={name("text")}
             rows={3}
             maxLength={300}
+            lang={lang}
             defaultValue={question.text}
             invalid={Boolean(errors[name("text")])}
             describedBy={describedBy}
@@ -270,6 +273,7 @@ function QuestionFields(props: {
               id={name(option)}
               name={name(option)}
               maxLength={120}
+              lang={lang}
               defaultValue={question[option]}
               invalid={Boolean(errors[name(option)])}
               describedBy={describedBy}
@@ -380,7 +384,10 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
   // Choosing another start keeps the card from its page.
   const withCard = loaderData.card ? `&${CARD_QUERY}=${encodeURIComponent(loaderData.card.slug)}` : "";
   const showForm = Boolean(actionData) || loaderData.chosen !== null;
-  const cards = loaderData.cards.map((card) => ({ value: card.slug, label: card.title }));
+  // A template's or a card's texts are Dutch content until the facilitator sends the form back.
+  const contentLang =
+    !actionData && (loaderData.chosen !== EMPTY_START || loaderData.card) ? "nl" : undefined;
+  const cards = loaderData.cards.map((card) => ({ value: card.slug, label: card.title, lang: "nl" }));
   return (
     <>
       <title>{`${t("gesprekken.new.title")} – Vakmanschap`}</title>
@@ -427,11 +434,11 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
               <Paragraph lang="nl">{template.description}</Paragraph>
               <Paragraph>
                 {/* The name says which template; it starts with the visible words, so voice control finds it. */}
-                <Link
-                  to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}${withCard}`}
-                  aria-label={`${t("gesprekken.new.useTemplate")}: ${template.title}`}
-                >
+                <Link to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}${withCard}`}>
                   {t("gesprekken.new.useTemplate")}
+                  <VisuallyHidden>
+                    : <span lang="nl">{template.title}</span>
+                  </VisuallyHidden>
                 </Link>
               </Paragraph>
             </li>
@@ -468,6 +475,7 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
                 <Textbox
                   id={FIELDS.title}
                   name={FIELDS.title}
+                  lang={contentLang}
                   maxLength={120}
                   defaultValue={values.title}
                   invalid={Boolean(errors[FIELDS.title])}
@@ -487,6 +495,7 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
                   name={FIELDS.description}
                   rows={3}
                   maxLength={1000}
+                  lang={contentLang}
                   defaultValue={values.description}
                   invalid={Boolean(errors[FIELDS.description])}
                   describedBy={describedBy}
@@ -540,6 +549,7 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
                 errors={errors}
                 cards={cards}
                 principles={loaderData.principles}
+                contentLang={contentLang}
               />
             ))}
             <div className="vm-actions">

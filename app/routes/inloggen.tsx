@@ -1,11 +1,10 @@
 // Login by e-mail link: ask for an address, queue the link, say the same at once whatever the address.
 import { data, Form, redirect } from "react-router";
-import { AppError } from "~/infra/errors.ts";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { LoginLinkRequest, ReturnPath } from "~/modules/accounts/accounts.validation.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
@@ -56,12 +55,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: 403 },
     );
   }
-  if (!input.success) {
-    return data(
-      { sent: false, errors: translateFields(t, fieldErrorsOf(input.error)), email, limited: false },
-      { status: 400 },
-    );
-  }
+  if (!input.success)
+    return answerRefusedForm(input.error, { request, extra: { sent: false, email, limited: false } });
   try {
     await requestLoginLink({
       db: services.database.db,
@@ -72,13 +67,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       language,
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === "rate_limited") {
-      return data(
-        { sent: false, errors: { email: t(error.message) }, email, limited: true },
-        { status: 429 },
-      );
-    }
-    throw error;
+    // Too many requests from this address or for this e-mail address: said beside the field (429).
+    return answerRefusedForm(error, {
+      request,
+      field: "email",
+      say: ["rate_limited"],
+      extra: { sent: false, email, limited: true },
+    });
   }
   return data({ sent: true, errors: {}, email: input.data.email, limited: false });
 }

@@ -94,7 +94,7 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
               describedBy={describedBy}
               options={[
                 { value: "", label: t("meedenken.list.allParts") },
-                ...loaderData.parts.map((part) => ({ value: part.slug, label: part.title })),
+                ...loaderData.parts.map((part) => ({ value: part.slug, label: part.title, lang: "nl" })),
               ]}
             />
           )}

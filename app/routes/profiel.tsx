@@ -1,12 +1,10 @@
 // My profile: name, organisation, kind of work; and personal API tokens (shown once, revocable).
 import { data, Form } from "react-router";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
-import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
-import { translatorFor } from "~/infra/i18n/texts.server.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { updateProfile } from "~/modules/accounts/accounts.server.ts";
 import { ApiTokenIdInput, ApiTokenNameInput, ProfileInput } from "~/modules/accounts/accounts.validation.ts";
@@ -22,7 +20,7 @@ import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/profiel";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "admin"] };
+export const handle: TextsHandle = { texts: ["account", "admin.title", "admin.usersTitle", "admin.auditTitle"] };
 
 /** Where each role's work starts; everyone logged in is an ambtenaar. */
 const WORK_LINKS = [
@@ -74,32 +72,32 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
     const db = context.services.database.db;
     const form = formValuesOf(await readFormData(request));
-    const t = translatorFor(languageOf(request));
-    const fieldErrors = (error: Parameters<typeof fieldErrorsOf>[0]) =>
-      translateFields(t, fieldErrorsOf(error));
     if (form.intent === "sleutel-maken") {
       const input = ApiTokenNameInput.safeParse(form);
       if (!input.success)
-        return data({ intent: "token", errors: fieldErrors(input.error), values: form }, { status: 400 });
+        return answerRefusedForm(input.error, { request, values: form, extra: { intent: "token" } });
       const { quotas } = context.services.config;
       try {
         const { token } = await createApiToken({ db, quotas, userId: user.id, name: input.data.name });
         return data({ intent: "token", newToken: token, errors: {}, values: {} });
       } catch (error) {
-        const refused = quotaRefusalOf({ request, quotas, kind: "apiToken", error });
-        if (refused)
-          return data({ intent: "token", errors: { name: refused }, values: form }, { status: 429 });
-        throw error;
+        return answerRefusedForm(error, {
+          request,
+          values: form,
+          quota: { quotas, kind: "apiToken", field: "name" },
+          extra: { intent: "token" },
+        });
       }
     }
     if (form.intent === "sleutel-intrekken") {
       const input = ApiTokenIdInput.safeParse(form);
-      if (input.success) await revokeApiToken({ db, userId: user.id, tokenId: input.data.id });
-      return data({ intent: "revoked", errors: input.success ? {} : fieldErrors(input.error), values: {} });
+      if (!input.success) return answerRefusedForm(input.error, { request, extra: { intent: "revoked" } });
+      await revokeApiToken({ db, userId: user.id, tokenId: input.data.id });
+      return data({ intent: "revoked", errors: {}, values: {} });
     }
     const input = ProfileInput.safeParse(form);
     if (!input.success)
-      return data({ intent: "profile", errors: fieldErrors(input.error), values: form }, { status: 400 });
+      return answerRefusedForm(input.error, { request, values: form, extra: { intent: "profile" } });
     await updateProfile({ db, userId: user.id, profile: input.data });
     return data({ intent: "saved", errors: {}, values: {} });
   });

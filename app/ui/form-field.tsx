@@ -48,9 +48,12 @@ export function Textbox(props: {
   /** For a code typed from a screen: no suggestions, no corrections, capitals on the keyboard. */
   code?: boolean;
   className?: string;
+  /** The language of the text in it when it is not the page's (a Dutch template on an English page). */
+  lang?: string;
 }) {
   return (
     <input
+      lang={props.lang}
       id={props.id}
       name={props.name}
       type={props.type ?? "text"}
@@ -72,11 +75,14 @@ export function Textbox(props: {
   );
 }
 
+/** A choice in a list; `lang` marks a label that is content in another language (a Dutch title). */
+export type ChoiceOption = { value: string; label: string; lang?: string };
+
 export function Select(props: {
   id: string;
   name: string;
   defaultValue?: string;
-  options: { value: string; label: string }[];
+  options: ChoiceOption[];
   describedBy?: string;
 }) {
   return (
@@ -88,7 +94,7 @@ export function Select(props: {
       aria-describedby={props.describedBy}
     >
       {props.options.map((option) => (
-        <option key={option.value} value={option.value}>
+        <option key={option.value} value={option.value} lang={option.lang}>
           {option.label}
         </option>
       ))}
@@ -104,9 +110,12 @@ export function Textarea(props: {
   describedBy?: string;
   maxLength?: number;
   rows?: number;
+  /** The language of the text in it when it is not the page's (the guide's Dutch on an English page). */
+  lang?: string;
 }) {
   return (
     <textarea
+      lang={props.lang}
       id={props.id}
       name={props.name}
       defaultValue={props.defaultValue}
@@ -254,7 +263,7 @@ interface ChoiceGroupProps {
   legend: ReactNode;
   description?: ReactNode;
   error?: ReactNode;
-  options: { value: string; label: string }[];
+  options: ChoiceOption[];
 }
 
 /** Several choices under one question: a fieldset with a legend, one checkbox per option. */
@@ -323,6 +332,7 @@ function ChoiceGroup(
                 large && "vm-choice__label",
               )}
               htmlFor={id}
+              lang={option.lang}
             >
               {option.label}
             </label>

@@ -4,6 +4,7 @@
 import en from "./en.json";
 import type { Language } from "./i18n.ts";
 import nl from "./nl.json";
+import "../zod-messages.server.ts";
 import {
   createTranslator,
   type MessageValues,

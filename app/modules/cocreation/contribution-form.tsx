@@ -55,6 +55,8 @@ export function ContributionFields(props: {
               name="proposedText"
               rows={kind === "nieuw-deel" ? 14 : 8}
               maxLength={PROPOSAL_MAX}
+              // A proposal is text for the guide, which is Dutch.
+              lang="nl"
               defaultValue={values.proposedText}
               invalid={Boolean(errors.proposedText)}
               describedBy={describedBy}

@@ -133,7 +133,11 @@ function AtStake(props: StepFieldsProps) {
         legend={t("wijzer.principlesChoice")}
         description={t("wijzer.principlesHint")}
         error={props.errors.principe}
-        options={props.principles.map((principle) => ({ value: principle.slug, label: principle.title }))}
+        options={props.principles.map((principle) => ({
+          value: principle.slug,
+          label: principle.title,
+          lang: "nl",
+        }))}
         checked={props.values.principles}
       />
       <CheckboxGroup

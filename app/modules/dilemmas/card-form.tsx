@@ -67,7 +67,7 @@ export function CardFields(props: {
         legend={t("cardForm.principles")}
         description={t("cardForm.principlesHint")}
         error={errors.principles}
-        options={props.principles.map((p) => ({ value: p.slug, label: p.title }))}
+        options={props.principles.map((p) => ({ value: p.slug, label: p.title, lang: "nl" }))}
         checked={values.principles ?? []}
       />
       <CheckboxGroup

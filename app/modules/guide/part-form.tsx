@@ -25,6 +25,7 @@ export function PartFields(props: {
             id={`${prefix}-title`}
             name="title"
             maxLength={160}
+            lang="nl"
             defaultValue={values.title ?? ""}
             invalid={Boolean(errors.title)}
             describedBy={describedBy}
@@ -43,6 +44,7 @@ export function PartFields(props: {
             name="summary"
             rows={2}
             maxLength={400}
+            lang="nl"
             defaultValue={values.summary ?? ""}
             invalid={Boolean(errors.summary)}
             describedBy={describedBy}
