@@ -40,7 +40,7 @@ const byCode = new Map<string, Session>();
 const byToken = new Map<string, Session>();
 
 function frame(version: number, data: unknown) {
-  return `event: stand\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`;
+  return `event: tally\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** The facilitator's and the phones' snapshot, each encoded once. */

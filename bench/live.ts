@@ -354,8 +354,8 @@ async function measure(target: Target) {
     while (strictFrom < pendingFrom && (pending[strictFrom] as Pending).strictDone) strictFrom++;
   };
   const facilitatorReader = new EventReader(true, (type, _id, data) => {
-    if (type === "fout") return errors.add("fout event", `facilitator: ${data}`);
-    if (type !== "stand") return;
+    if (type === "problem") return errors.add("problem event", `facilitator: ${data}`);
+    if (type !== "tally") return;
     facilitatorEvents++;
     const snapshot = JSON.parse(data) as { current: { question: { id: string }; answered: number } | null };
     facilitatorQuestion = snapshot.current?.question.id;
@@ -394,8 +394,8 @@ async function measure(target: Target) {
     });
     const reader = new EventReader(false, (type, id) => {
       participantEvents++;
-      if (type === "fout") return errors.add("fout event", "participant stream");
-      if (type !== "stand") return;
+      if (type === "problem") return errors.add("problem event", "participant stream");
+      if (type !== "tally") return;
       phone.lastId = Number(id);
       phone.log?.push([phone.lastId, performance.now()]);
       first();
@@ -586,7 +586,7 @@ const appEnv: Record<string, string | undefined> = {
   RATE_LIMITS: process.env.RATE_LIMITS ?? "on",
   CONVERSATION_JOINS_PER_IP: process.env.CONVERSATION_JOINS_PER_IP ?? String(PARTICIPANTS * 2),
   CONVERSATION_ANSWERS_PER_IP: process.env.CONVERSATION_ANSWERS_PER_IP ?? String(RATE * 60 * 2),
-  CONVERSATION_JOINS_PER_IP_PER_SESSION:
+  CONVERSATION_JOINS_PER_IP_PER_CONVERSATION:
     process.env.CONVERSATION_JOINS_PER_IP_PER_SESSION ?? String(PARTICIPANTS * 2),
   // Every stream comes from 127.0.0.1 too; the default cap per address is 1,000.
   CONVERSATION_STREAMS_PER_IP: process.env.CONVERSATION_STREAMS_PER_IP ?? String(PARTICIPANTS + 10),

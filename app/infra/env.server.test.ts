@@ -30,6 +30,14 @@ describe("an operator configures the server", () => {
     expect(config.metricsAllow).toEqual(["10.0.0.0/8", "127.0.0.1/32"]);
   });
 
+  it("reads the joins per address of one conversation by its name, or by its older name", () => {
+    expect(parseConfig({}).conversations.joinsPerIpPerConversation).toBe(500);
+    const older = { CONVERSATION_JOINS_PER_IP_PER_SESSION: "40" };
+    expect(parseConfig(older).conversations.joinsPerIpPerConversation).toBe(40);
+    const both = { ...older, CONVERSATION_JOINS_PER_IP_PER_CONVERSATION: "30" };
+    expect(parseConfig(both).conversations.joinsPerIpPerConversation).toBe(30);
+  });
+
   it("builds links from the listen address on this machine, and from PUBLIC_URL otherwise", () => {
     expect(parseConfig({}).publicUrl).toBe("http://127.0.0.1:3000");
     expect(parseConfig({ HOST: "localhost", PORT: "8080" }).publicUrl).toBe("http://localhost:8080");

@@ -81,7 +81,9 @@ export const ConfigInput = z.object({
   CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   CONVERSATION_MIN_ANSWERS: z.coerce.number().int().min(3, "problems.config.minAnswers").max(50).default(3),
   CONVERSATION_JOINS_PER_IP: z.coerce.number().int().min(1).default(1000),
-  CONVERSATION_JOINS_PER_IP_PER_SESSION: z.coerce.number().int().min(1).max(100_000).default(500),
+  CONVERSATION_JOINS_PER_IP_PER_CONVERSATION: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** The older name of CONVERSATION_JOINS_PER_IP_PER_CONVERSATION, read when that is not set. */
+  CONVERSATION_JOINS_PER_IP_PER_SESSION: z.coerce.number().int().min(1).max(100_000).optional(),
   CONVERSATION_STREAMS_TOTAL: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   CONVERSATION_STREAMS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   CONVERSATION_STREAMS_PER_LOGIN: z.coerce.number().int().min(1).max(1000).default(10),
@@ -358,7 +360,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         joinPerIp: input.CONVERSATION_JOINS_PER_IP,
         answerPerIp: input.CONVERSATION_ANSWERS_PER_IP,
       },
-      joinsPerIpPerConversation: input.CONVERSATION_JOINS_PER_IP_PER_SESSION,
+      joinsPerIpPerConversation:
+        input.CONVERSATION_JOINS_PER_IP_PER_CONVERSATION ??
+        input.CONVERSATION_JOINS_PER_IP_PER_SESSION ??
+        500,
       streams: {
         total: input.CONVERSATION_STREAMS_TOTAL,
         perIp: input.CONVERSATION_STREAMS_PER_IP,

@@ -15,14 +15,14 @@ import type { Route } from "./+types/afwegen";
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: TextsHandle = {
   texts: [
-    "wijzer.delete",
-    "wijzer.intro",
-    "wijzer.mine",
-    "wijzer.none",
-    "wijzer.start",
-    "wijzer.title",
-    "wijzer.untitled",
-    "wijzer.updated",
+    "deliberation.delete",
+    "deliberation.intro",
+    "deliberation.mine",
+    "deliberation.none",
+    "deliberation.start",
+    "deliberation.title",
+    "deliberation.untitled",
+    "deliberation.updated",
   ],
 };
 
@@ -83,31 +83,33 @@ export default function Deliberations({ loaderData, actionData }: Route.Componen
   });
   return (
     <>
-      <title>{`${t("wijzer.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("wijzer.title")}</Heading>
+      <title>{`${t("deliberation.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("deliberation.title")}</Heading>
       {loaderData.deleted ? (
         <Alert type="ok">
-          <Paragraph>{t("wijzer.delete.done")}</Paragraph>
+          <Paragraph>{t("deliberation.delete.done")}</Paragraph>
         </Alert>
       ) : null}
-      <Paragraph>{t("wijzer.intro")}</Paragraph>
+      <Paragraph>{t("deliberation.intro")}</Paragraph>
       {actionData?.refused ? (
         <Alert type="error">
           <Paragraph>{actionData.refused}</Paragraph>
         </Alert>
       ) : null}
       <Form method="post">
-        <Button>{t("wijzer.start")}</Button>
+        <Button>{t("deliberation.start")}</Button>
       </Form>
-      <Heading level={2}>{t("wijzer.mine")}</Heading>
-      {loaderData.records.length === 0 ? <Paragraph>{t("wijzer.none")}</Paragraph> : null}
+      <Heading level={2}>{t("deliberation.mine")}</Heading>
+      {loaderData.records.length === 0 ? <Paragraph>{t("deliberation.none")}</Paragraph> : null}
       <ul className="vm-plain-list">
         {loaderData.records.map((record) => (
           <li key={record.id} className="vm-card-summary">
             <Heading level={3}>
-              <Link to={`/afwegen/${record.id}`}>{record.title || t("wijzer.untitled")}</Link>
+              <Link to={`/afwegen/${record.id}`}>{record.title || t("deliberation.untitled")}</Link>
             </Heading>
-            <Paragraph>{t("wijzer.updated", { date: date.format(new Date(record.updatedAt)) })}</Paragraph>
+            <Paragraph>
+              {t("deliberation.updated", { date: date.format(new Date(record.updatedAt)) })}
+            </Paragraph>
           </li>
         ))}
       </ul>

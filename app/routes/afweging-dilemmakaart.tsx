@@ -27,7 +27,7 @@ import type { Route } from "./+types/afweging-dilemmakaart";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: TextsHandle = {
-  texts: ["account", "cardForm", "dilemmas", "wijzer.card", "wijzer.toRecord"],
+  texts: ["account", "cardForm", "dilemmas", "deliberation.card", "deliberation.toRecord"],
 };
 
 const REVIEWED = "nagelezen";
@@ -66,7 +66,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const t = translatorFor(languageOf(request));
       const errors = {
         ...(input.success ? {} : translateFields(t, fieldErrorsOf(input.error))),
-        ...(reviewed ? {} : { [REVIEWED]: t("wijzer.card.reviewedRequired") }),
+        ...(reviewed ? {} : { [REVIEWED]: t("deliberation.card.reviewedRequired") }),
       };
       return data({ errors, values: typed, reviewed }, { status: 400 });
     }
@@ -93,18 +93,18 @@ export default function CardFromRecord({ loaderData, actionData }: Route.Compone
   const values: CardFormValues = actionData?.values ?? loaderData.draft;
   return (
     <>
-      <title>{`${t("wijzer.card.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("wijzer.card.title")}</Heading>
+      <title>{`${t("deliberation.card.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("deliberation.card.title")}</Heading>
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
-      <Paragraph>{t("wijzer.card.intro")}</Paragraph>
+      <Paragraph>{t("deliberation.card.intro")}</Paragraph>
       {loaderData.scrubbed > 0 ? (
         <Alert type="info">
-          <Paragraph>{t("wijzer.card.scrubbed", { count: loaderData.scrubbed })}</Paragraph>
+          <Paragraph>{t("deliberation.card.scrubbed", { count: loaderData.scrubbed })}</Paragraph>
         </Alert>
       ) : null}
       {loaderData.possibleNames.length > 0 ? (
         <Alert type="warning">
-          <Paragraph>{t("wijzer.card.check")}</Paragraph>
+          <Paragraph>{t("deliberation.card.check")}</Paragraph>
           <UnorderedList lang="nl">
             {loaderData.possibleNames.map((word) => (
               <UnorderedListItem key={word}>{word}</UnorderedListItem>
@@ -119,14 +119,14 @@ export default function CardFromRecord({ loaderData, actionData }: Route.Compone
           name={REVIEWED}
           value="ja"
           required
-          label={t("wijzer.card.reviewed")}
+          label={t("deliberation.card.reviewed")}
           error={errors[REVIEWED]}
           defaultChecked={actionData?.reviewed ?? false}
         />
-        <Button>{t("wijzer.card.send")}</Button>
+        <Button>{t("deliberation.card.send")}</Button>
       </Form>
       <Paragraph>
-        <Link to={`/afwegen/${loaderData.id}`}>{t("wijzer.toRecord")}</Link>
+        <Link to={`/afwegen/${loaderData.id}`}>{t("deliberation.toRecord")}</Link>
       </Paragraph>
     </>
   );

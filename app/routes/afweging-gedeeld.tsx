@@ -13,7 +13,7 @@ import { PrintButton } from "~/ui/print-button.tsx";
 import type { Route } from "./+types/afweging-gedeeld";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "wijzer"] };
+export const handle: TextsHandle = { texts: ["dilemmas", "deliberation"] };
 
 const SHARED_HEADERS = { ...PRIVATE_HEADERS, "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer" };
 
@@ -42,15 +42,15 @@ export default function SharedDeliberation({ loaderData }: Route.ComponentProps)
   const t = useT();
   return (
     <>
-      <title>{`${t("wijzer.shared.title")} – Vakmanschap`}</title>
+      <title>{`${t("deliberation.shared.title")} – Vakmanschap`}</title>
       <Heading level={1}>
-        <span className="vm-heading-pre">{t("wijzer.shared.title")}: </span>
-        {loaderData.title || t("wijzer.untitled")}
+        <span className="vm-heading-pre">{t("deliberation.shared.title")}: </span>
+        {loaderData.title || t("deliberation.untitled")}
       </Heading>
       <Alert type="info">
-        <Paragraph>{t("wijzer.shared.intro")}</Paragraph>
+        <Paragraph>{t("deliberation.shared.intro")}</Paragraph>
       </Alert>
-      <PrintButton label={t("wijzer.record.print")} />
+      <PrintButton label={t("deliberation.record.print")} />
       <RecordView content={loaderData.content} principles={loaderData.principles} />
     </>
   );

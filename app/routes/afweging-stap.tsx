@@ -47,7 +47,7 @@ import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/afweging-stap";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "wijzer"] };
+export const handle: TextsHandle = { texts: ["dilemmas", "deliberation"] };
 
 const NOT_FOUND = "problems.deliberation.stepNotFound";
 
@@ -207,25 +207,25 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
   const conflict =
     (actionData && "conflict" in actionData ? actionData.conflict : undefined) ?? autosave.conflict;
   const saved = loaderData.justSaved;
-  const title = t(`wijzer.steps.${step}`);
+  const title = t(`deliberation.steps.${step}`);
   const last = step === STEP_COUNT;
   return (
     <>
-      <title>{`${title} – ${t("wijzer.title")} – Vakmanschap`}</title>
+      <title>{`${title} – ${t("deliberation.title")} – Vakmanschap`}</title>
       <StepProgress id={loaderData.id} current={step} filled={autosave.filled} onLeave={autosave.leave} />
       <Heading level={1}>
-        <span className="vm-heading-pre">{t("wijzer.progress", { step, count: STEP_COUNT })}: </span>
+        <span className="vm-heading-pre">{t("deliberation.progress", { step, count: STEP_COUNT })}: </span>
         {title}
       </Heading>
-      <ErrorSummary title={t("wijzer.errorSummary")} errors={errors} />
+      <ErrorSummary title={t("deliberation.errorSummary")} errors={errors} />
       {loaderData.restored && !actionData ? (
         <Alert type="warning">
-          <Paragraph>{t("wijzer.restored")}</Paragraph>
+          <Paragraph>{t("deliberation.restored")}</Paragraph>
         </Alert>
       ) : null}
       {saved && !actionData ? (
         <Alert type="ok">
-          <Paragraph>{t("wijzer.saved")}</Paragraph>
+          <Paragraph>{t("deliberation.saved")}</Paragraph>
         </Alert>
       ) : null}
       {conflict ? (
@@ -246,7 +246,7 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
             ))}
           </UnorderedList>
           <details className="vm-example">
-            <summary>{t("wijzer.example")}</summary>
+            <summary>{t("deliberation.example")}</summary>
             {guidance.example.map((paragraph) => (
               <Paragraph key={paragraph}>{paragraph}</Paragraph>
             ))}
@@ -279,31 +279,31 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
         <StepFields step={step} values={values} errors={errors} principles={loaderData.principles} />
         {autosave.status === "failed" ? (
           <Alert type="error">
-            <Paragraph>{autosave.problem ?? t("wijzer.saveFailed")}</Paragraph>
+            <Paragraph>{autosave.problem ?? t("deliberation.saveFailed")}</Paragraph>
           </Alert>
         ) : null}
         {autosave.status === "logged-out" ? (
           <Alert type="error">
-            <Paragraph>{t("wijzer.loggedOut")}</Paragraph>
+            <Paragraph>{t("deliberation.loggedOut")}</Paragraph>
           </Alert>
         ) : null}
         <div className="vm-step-buttons">
           <Button name="naar" value="volgende">
-            {last ? t("wijzer.finish") : t("wijzer.next")}
+            {last ? t("deliberation.finish") : t("deliberation.next")}
           </Button>
           {step > 1 ? (
             <Button appearance="secondary-action" name="naar" value="vorige">
-              {t("wijzer.previous")}
+              {t("deliberation.previous")}
             </Button>
           ) : null}
           <Button appearance="secondary-action" name="naar" value="blijf">
-            {t("wijzer.save")}
+            {t("deliberation.save")}
           </Button>
         </div>
         <Paragraph className="vm-save-status" role="status">
-          {autosave.status === "saving" ? t("wijzer.saving") : null}
+          {autosave.status === "saving" ? t("deliberation.saving") : null}
           {autosave.status === "saved" && autosave.savedAt
-            ? t("wijzer.savedAt", {
+            ? t("deliberation.savedAt", {
                 time: new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
                   timeStyle: "short",
                 }).format(autosave.savedAt),
@@ -312,7 +312,7 @@ export default function DeliberationStep({ loaderData, actionData }: Route.Compo
         </Paragraph>
       </Form>
       <Paragraph>
-        <Link to={`/afwegen/${loaderData.id}`}>{t("wijzer.toRecord")}</Link>
+        <Link to={`/afwegen/${loaderData.id}`}>{t("deliberation.toRecord")}</Link>
       </Paragraph>
     </>
   );

@@ -12,7 +12,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/afweging-verwijderen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["wijzer.delete", "wijzer.untitled"] };
+export const handle: TextsHandle = { texts: ["deliberation.delete", "deliberation.untitled"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -37,15 +37,15 @@ export default function DeleteDeliberation({ loaderData }: Route.ComponentProps)
   const t = useT();
   return (
     <>
-      <title>{`${t("wijzer.delete.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("wijzer.delete.title")}</Heading>
+      <title>{`${t("deliberation.delete.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("deliberation.delete.title")}</Heading>
       <Paragraph>
-        <strong>{loaderData.title || t("wijzer.untitled")}</strong>
+        <strong>{loaderData.title || t("deliberation.untitled")}</strong>
       </Paragraph>
-      <Paragraph>{t("wijzer.delete.question")}</Paragraph>
+      <Paragraph>{t("deliberation.delete.question")}</Paragraph>
       <Form method="post" className="vm-actions">
-        <Button>{t("wijzer.delete.confirm")}</Button>
-        <Link to={`/afwegen/${loaderData.id}`}>{t("wijzer.delete.cancel")}</Link>
+        <Button>{t("deliberation.delete.confirm")}</Button>
+        <Link to={`/afwegen/${loaderData.id}`}>{t("deliberation.delete.cancel")}</Link>
       </Form>
     </>
   );

@@ -25,7 +25,7 @@ import { PrintButton } from "~/ui/print-button.tsx";
 import type { Route } from "./+types/afweging";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "wijzer"] };
+export const handle: TextsHandle = { texts: ["dilemmas", "deliberation"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -95,21 +95,21 @@ export default function DeliberationRecord({ loaderData, actionData }: Route.Com
   const base = `/afwegen/${loaderData.id}`;
   return (
     <>
-      <title>{`${loaderData.title || t("wijzer.untitled")} – Vakmanschap`}</title>
+      <title>{`${loaderData.title || t("deliberation.untitled")} – Vakmanschap`}</title>
       <Paragraph className="vm-no-print">
-        <Link to="/afwegen">{t("wijzer.record.back")}</Link>
+        <Link to="/afwegen">{t("deliberation.record.back")}</Link>
       </Paragraph>
       <Heading level={1}>
-        <span className="vm-heading-pre">{t("wijzer.record.title")}: </span>
-        {loaderData.title || t("wijzer.untitled")}
+        <span className="vm-heading-pre">{t("deliberation.record.title")}: </span>
+        {loaderData.title || t("deliberation.untitled")}
       </Heading>
       <Paragraph>
-        {t("wijzer.record.created", {
+        {t("deliberation.record.created", {
           date: day.format(new Date(loaderData.createdAt)),
           updated: moment.format(new Date(loaderData.updatedAt)),
         })}
       </Paragraph>
-      <PrintButton label={t("wijzer.record.print")} />
+      <PrintButton label={t("deliberation.record.print")} />
       <RecordView
         content={loaderData.content}
         principles={loaderData.principles}
@@ -117,29 +117,29 @@ export default function DeliberationRecord({ loaderData, actionData }: Route.Com
       />
 
       <div className="vm-no-print vm-record-actions">
-        <Heading level={2}>{t("wijzer.record.downloads")}</Heading>
+        <Heading level={2}>{t("deliberation.record.downloads")}</Heading>
         <UnorderedList>
           <UnorderedListItem>
             <Link to={`${base}/download?formaat=markdown`} download>
-              {t("wijzer.record.markdown")}
+              {t("deliberation.record.markdown")}
             </Link>
           </UnorderedListItem>
           <UnorderedListItem>
             <Link to={`${base}/download?formaat=json`} download>
-              {t("wijzer.record.json")}
+              {t("deliberation.record.json")}
             </Link>
           </UnorderedListItem>
         </UnorderedList>
 
         <section aria-labelledby="delen" className="vm-record__share">
           <Heading level={2} id="delen">
-            {t("wijzer.record.shareTitle")}
+            {t("deliberation.record.shareTitle")}
           </Heading>
-          <Paragraph>{t("wijzer.record.shareIntro")}</Paragraph>
+          <Paragraph>{t("deliberation.record.shareIntro")}</Paragraph>
           {actionData?.createdLink ? (
             <Alert type="ok">
-              <Paragraph>{t("wijzer.record.shareCreated")}</Paragraph>
-              <FormField id="leeslink" label={t("wijzer.record.shareLinkLabel")}>
+              <Paragraph>{t("deliberation.record.shareCreated")}</Paragraph>
+              <FormField id="leeslink" label={t("deliberation.record.shareLinkLabel")}>
                 {(describedBy) => (
                   <Textbox
                     id="leeslink"
@@ -153,10 +153,10 @@ export default function DeliberationRecord({ loaderData, actionData }: Route.Com
           ) : null}
           {loaderData.revoked ? (
             <Alert type="ok">
-              <Paragraph>{t("wijzer.record.shareRevoked")}</Paragraph>
+              <Paragraph>{t("deliberation.record.shareRevoked")}</Paragraph>
             </Alert>
           ) : null}
-          {loaderData.links.length === 0 ? <Paragraph>{t("wijzer.record.shareNone")}</Paragraph> : null}
+          {loaderData.links.length === 0 ? <Paragraph>{t("deliberation.record.shareNone")}</Paragraph> : null}
           <ul className="vm-plain-list">
             {loaderData.links.map((link) => (
               <li key={link.id} className="vm-share-link">
@@ -164,29 +164,29 @@ export default function DeliberationRecord({ loaderData, actionData }: Route.Com
                   <input type="hidden" name="intent" value="link-intrekken" />
                   <input type="hidden" name="link" value={link.id} />
                   <span>
-                    {t("wijzer.record.shareMade", { date: moment.format(new Date(link.createdAt)) })}
+                    {t("deliberation.record.shareMade", { date: moment.format(new Date(link.createdAt)) })}
                   </span>
-                  <Button appearance="secondary-action">{t("wijzer.record.shareRevoke")}</Button>
+                  <Button appearance="secondary-action">{t("deliberation.record.shareRevoke")}</Button>
                 </Form>
               </li>
             ))}
           </ul>
           <Form method="post">
             <input type="hidden" name="intent" value="link-maken" />
-            <Button appearance="secondary-action">{t("wijzer.record.shareCreate")}</Button>
+            <Button appearance="secondary-action">{t("deliberation.record.shareCreate")}</Button>
           </Form>
         </section>
 
-        <Heading level={2}>{t("wijzer.record.cardTitle")}</Heading>
-        <Paragraph>{t("wijzer.record.cardIntro")}</Paragraph>
+        <Heading level={2}>{t("deliberation.record.cardTitle")}</Heading>
+        <Paragraph>{t("deliberation.record.cardIntro")}</Paragraph>
         <Paragraph>
-          <Link to={`${base}/dilemmakaart`}>{t("wijzer.record.cardLink")}</Link>
+          <Link to={`${base}/dilemmakaart`}>{t("deliberation.record.cardLink")}</Link>
         </Paragraph>
 
-        <Heading level={2}>{t("wijzer.record.deleteTitle")}</Heading>
-        <Paragraph>{t("wijzer.record.deleteIntro")}</Paragraph>
+        <Heading level={2}>{t("deliberation.record.deleteTitle")}</Heading>
+        <Paragraph>{t("deliberation.record.deleteIntro")}</Paragraph>
         <Paragraph>
-          <Link to={`${base}/verwijderen`}>{t("wijzer.record.deleteLink")}</Link>
+          <Link to={`${base}/verwijderen`}>{t("deliberation.record.deleteLink")}</Link>
         </Paragraph>
       </div>
     </>

@@ -29,7 +29,7 @@ import { OrderedList, OrderedListItem, UnorderedList, UnorderedListItem } from "
 import type { Route } from "./+types/beheer-meedenken-bijdrage";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "compare", "meedenken"] };
+export const handle: TextsHandle = { texts: ["account", "compare", "cocreation"] };
 
 const DONE = ["status", "verborgen", "hersteld", "overgenomen"] as const;
 
@@ -178,23 +178,25 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
       : "";
   return (
     <>
-      <title>{`${t("meedenken.admin.itemTitle")} – Vakmanschap`}</title>
+      <title>{`${t("cocreation.admin.itemTitle")} – Vakmanschap`}</title>
       <Paragraph>
-        <Link to="/beheer/meedenken">{t("meedenken.admin.back")}</Link>
+        <Link to="/beheer/meedenken">{t("cocreation.admin.back")}</Link>
       </Paragraph>
-      <Heading level={1}>{t("meedenken.admin.itemTitle")}</Heading>
+      <Heading level={1}>{t("cocreation.admin.itemTitle")}</Heading>
       {loaderData.done ? (
         <Alert type="ok">
-          <Paragraph>{t(`meedenken.admin.done.${loaderData.done}`)}</Paragraph>
+          <Paragraph>{t(`cocreation.admin.done.${loaderData.done}`)}</Paragraph>
         </Alert>
       ) : null}
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
       <ContributionCard item={item} href={`/meedenken/${item.id}`} editor />
-      <Paragraph>{item.author ? t("meedenken.admin.nameShown") : t("meedenken.admin.nameHidden")}</Paragraph>
+      <Paragraph>
+        {item.author ? t("cocreation.admin.nameShown") : t("cocreation.admin.nameHidden")}
+      </Paragraph>
       {item.reportReasons.length > 0 ? (
         <section aria-labelledby="meldingen">
           <Heading level={2} id="meldingen">
-            {t("meedenken.admin.reportReasons")}
+            {t("cocreation.admin.reportReasons")}
           </Heading>
           <UnorderedList>
             {item.reportReasons.map((reason, index) => (
@@ -209,11 +211,11 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
 
       <section aria-labelledby="besluit">
         <Heading level={2} id="besluit">
-          {t("meedenken.admin.decide")}
+          {t("cocreation.admin.decide")}
         </Heading>
         <Form method="post" className="vm-form" noValidate>
           <input type="hidden" name="intent" value="status" />
-          <FormField id="status" label={t("meedenken.admin.statusLabel")} error={errors.status}>
+          <FormField id="status" label={t("cocreation.admin.statusLabel")} error={errors.status}>
             {(describedBy) => (
               <Select
                 id="status"
@@ -222,15 +224,15 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
                 describedBy={describedBy}
                 options={CONTRIBUTION_STATUSES.map((status) => ({
                   value: status,
-                  label: t(`meedenken.statuses.${status}`),
+                  label: t(`cocreation.statuses.${status}`),
                 }))}
               />
             )}
           </FormField>
           <FormField
             id="version"
-            label={t("meedenken.admin.versionLabel")}
-            description={t("meedenken.admin.versionHint")}
+            label={t("cocreation.admin.versionLabel")}
+            description={t("cocreation.admin.versionHint")}
             error={errors.version}
           >
             {(describedBy) => (
@@ -246,8 +248,8 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
           </FormField>
           <FormField
             id="reason"
-            label={t("meedenken.admin.reasonLabel")}
-            description={t("meedenken.admin.reasonHint")}
+            label={t("cocreation.admin.reasonLabel")}
+            description={t("cocreation.admin.reasonHint")}
             error={errors.reason}
           >
             {(describedBy) => (
@@ -262,20 +264,20 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
               />
             )}
           </FormField>
-          <Button>{t("meedenken.admin.save")}</Button>
+          <Button>{t("cocreation.admin.save")}</Button>
         </Form>
         {item.history.length > 0 ? (
           <>
-            <Heading level={3}>{t("meedenken.detail.history")}</Heading>
+            <Heading level={3}>{t("cocreation.detail.history")}</Heading>
             <OrderedList>
               {item.history.map((change, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows and keeps its order
                 <OrderedListItem key={index}>
-                  {date(change.decidedAt)}: {t(`meedenken.statuses.${change.status}`)}
+                  {date(change.decidedAt)}: {t(`cocreation.statuses.${change.status}`)}
                   {change.adoptedInVersion ? ` (${change.adoptedInVersion})` : ""}
                   {change.reason ? ` – ${change.reason}` : ""}
                   {change.decidedBy
-                    ? ` (${t("meedenken.admin.decidedBy", { email: change.decidedBy })})`
+                    ? ` (${t("cocreation.admin.decidedBy", { email: change.decidedBy })})`
                     : ""}
                 </OrderedListItem>
               ))}
@@ -299,7 +301,7 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
 
       <section aria-labelledby="moderatie">
         <Heading level={2} id="moderatie">
-          {t("meedenken.admin.moderate")}
+          {t("cocreation.admin.moderate")}
         </Heading>
         <ModerationForm
           hidden={Boolean(item.hidden)}
@@ -312,17 +314,17 @@ export default function DecideContribution({ loaderData, actionData }: Route.Com
       {item.replyList.length > 0 ? (
         <section aria-labelledby="reacties">
           <Heading level={2} id="reacties">
-            {t("meedenken.detail.replies")}
+            {t("cocreation.detail.replies")}
           </Heading>
           {item.replyList.map((reply) => (
             <div key={reply.id} className="vm-contribution">
               <Paragraph>
                 <span className="vm-contribution__meta">
                   {reply.author
-                    ? t("meedenken.item.by", { name: reply.author })
-                    : t("meedenken.item.anonymous")}{" "}
-                  ({reply.authorEmail ?? t("meedenken.admin.fromGone")}) · {date(reply.createdAt)}
-                  {reply.reports ? ` · ${t("meedenken.admin.reports", { count: reply.reports })}` : ""}
+                    ? t("cocreation.item.by", { name: reply.author })
+                    : t("cocreation.item.anonymous")}{" "}
+                  ({reply.authorEmail ?? t("cocreation.admin.fromGone")}) · {date(reply.createdAt)}
+                  {reply.reports ? ` · ${t("cocreation.admin.reports", { count: reply.reports })}` : ""}
                 </span>
               </Paragraph>
               {reply.hidden ? (
@@ -361,28 +363,28 @@ function AdoptForm(props: {
   return (
     <section aria-labelledby="overnemen">
       <Heading level={2} id="overnemen">
-        {t("meedenken.admin.adoptTitle")}
+        {t("cocreation.admin.adoptTitle")}
       </Heading>
       {props.adoptions.map((adoption) => (
         <Paragraph key={adoption.versionNumber}>
-          {t("meedenken.admin.adoptedInto", { version: adoption.versionNumber })}{" "}
+          {t("cocreation.admin.adoptedInto", { version: adoption.versionNumber })}{" "}
           {draft && adoption.versionNumber === draft.number ? (
             <Link to={`/beheer/gids/concept/${adoption.partSlug}#${adoption.anchor}`}>
-              {t("meedenken.admin.adoptedLink")}
+              {t("cocreation.admin.adoptedLink")}
             </Link>
           ) : null}
         </Paragraph>
       ))}
       {!draft ? (
         <Paragraph>
-          {t("meedenken.admin.adoptNoDraft")}{" "}
-          <Link to="/beheer/gids">{t("meedenken.admin.adoptMakeDraft")}</Link>
+          {t("cocreation.admin.adoptNoDraft")}{" "}
+          <Link to="/beheer/gids">{t("cocreation.admin.adoptMakeDraft")}</Link>
         </Paragraph>
       ) : inDraft ? null : (
         <Form method="post" className="vm-form" noValidate>
           <input type="hidden" name="intent" value="overnemen" />
-          <Paragraph>{t("meedenken.admin.adoptText", { version: draft.number })}</Paragraph>
-          <FormField id="adopt-status" label={t("meedenken.admin.adoptHow")} error={errors["adopt-status"]}>
+          <Paragraph>{t("cocreation.admin.adoptText", { version: draft.number })}</Paragraph>
+          <FormField id="adopt-status" label={t("cocreation.admin.adoptHow")} error={errors["adopt-status"]}>
             {(describedBy) => (
               <Select
                 id="adopt-status"
@@ -391,15 +393,15 @@ function AdoptForm(props: {
                 describedBy={describedBy}
                 options={(["overgenomen", "deels-overgenomen"] as const).map((status) => ({
                   value: status,
-                  label: t(`meedenken.statuses.${status}`),
+                  label: t(`cocreation.statuses.${status}`),
                 }))}
               />
             )}
           </FormField>
           <FormField
             id="adopt-reason"
-            label={t("meedenken.admin.reasonLabel")}
-            description={t("meedenken.admin.reasonHint")}
+            label={t("cocreation.admin.reasonLabel")}
+            description={t("cocreation.admin.reasonHint")}
             error={errors["adopt-reason"]}
           >
             {(describedBy) => (
@@ -414,7 +416,7 @@ function AdoptForm(props: {
               />
             )}
           </FormField>
-          <Button>{t("meedenken.admin.adopt", { version: draft.number })}</Button>
+          <Button>{t("cocreation.admin.adopt", { version: draft.number })}</Button>
         </Form>
       )}
     </section>
@@ -434,8 +436,8 @@ function ModerationForm(props: {
       {props.replyId ? <input type="hidden" name="reactie" value={props.replyId} /> : null}
       <FormField
         id={props.field}
-        label={props.replyId ? t("meedenken.admin.replyReason") : t("meedenken.admin.moderationReason")}
-        description={t("meedenken.admin.moderationHint")}
+        label={props.replyId ? t("cocreation.admin.replyReason") : t("cocreation.admin.moderationReason")}
+        description={t("cocreation.admin.moderationHint")}
         error={props.error}
       >
         {(describedBy) => (
@@ -452,11 +454,11 @@ function ModerationForm(props: {
       </FormField>
       {props.hidden ? (
         <Button name="intent" value="herstellen" appearance="secondary-action">
-          {t("meedenken.admin.restore")}
+          {t("cocreation.admin.restore")}
         </Button>
       ) : (
         <Button name="intent" value="verbergen" appearance="secondary-action">
-          {t("meedenken.admin.hide")}
+          {t("cocreation.admin.hide")}
         </Button>
       )}
     </Form>

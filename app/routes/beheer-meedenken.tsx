@@ -18,7 +18,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/beheer-meedenken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["compare", "meedenken"] };
+export const handle: TextsHandle = { texts: ["compare", "cocreation"] };
 
 const View = z.enum(QUEUE_VIEWS).catch("open");
 
@@ -50,27 +50,27 @@ export default function ContributionQueue({ loaderData }: Route.ComponentProps) 
   };
   return (
     <>
-      <title>{`${t("meedenken.admin.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("meedenken.admin.title")}</Heading>
-      <Paragraph>{t("meedenken.admin.intro")}</Paragraph>
+      <title>{`${t("cocreation.admin.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("cocreation.admin.title")}</Heading>
+      <Paragraph>{t("cocreation.admin.intro")}</Paragraph>
       {loaderData.awaiting > 0 ? (
         <Alert type="warning">
-          <Paragraph>{t("meedenken.admin.awaiting", { count: loaderData.awaiting })}</Paragraph>
+          <Paragraph>{t("cocreation.admin.awaiting", { count: loaderData.awaiting })}</Paragraph>
         </Alert>
       ) : null}
       <Form method="get" className="vm-form vm-filters">
-        <FormField id="toon" label={t("meedenken.admin.view")}>
+        <FormField id="toon" label={t("cocreation.admin.view")}>
           {(describedBy) => (
             <Select
               id="toon"
               name="toon"
               defaultValue={view}
               describedBy={describedBy}
-              options={QUEUE_VIEWS.map((value) => ({ value, label: t(`meedenken.admin.views.${value}`) }))}
+              options={QUEUE_VIEWS.map((value) => ({ value, label: t(`cocreation.admin.views.${value}`) }))}
             />
           )}
         </FormField>
-        <FormField id="status" label={t("meedenken.list.status")}>
+        <FormField id="status" label={t("cocreation.list.status")}>
           {(describedBy) => (
             <Select
               id="status"
@@ -78,21 +78,21 @@ export default function ContributionQueue({ loaderData }: Route.ComponentProps) 
               defaultValue={filter.status ?? ""}
               describedBy={describedBy}
               options={[
-                { value: "", label: t("meedenken.list.allStatuses") },
+                { value: "", label: t("cocreation.list.allStatuses") },
                 ...CONTRIBUTION_STATUSES.map((status) => ({
                   value: status,
-                  label: t(`meedenken.statuses.${status}`),
+                  label: t(`cocreation.statuses.${status}`),
                 })),
               ]}
             />
           )}
         </FormField>
-        <Button>{t("meedenken.list.show")}</Button>
+        <Button>{t("cocreation.list.show")}</Button>
       </Form>
       <Paragraph>
-        <span role="status">{t("meedenken.list.found", { count: loaderData.total })}</span>
+        <span role="status">{t("cocreation.list.found", { count: loaderData.total })}</span>
       </Paragraph>
-      {loaderData.items.length === 0 ? <Paragraph>{t("meedenken.admin.none")}</Paragraph> : null}
+      {loaderData.items.length === 0 ? <Paragraph>{t("cocreation.admin.none")}</Paragraph> : null}
       {loaderData.items.map((item) => (
         <ContributionCard key={item.id} item={item} href={`/beheer/meedenken/${item.id}`} editor />
       ))}

@@ -41,7 +41,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/doe-mee-code";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "doeMee", "gesprekken", "wijzer"] };
+export const handle: TextsHandle = { texts: ["dilemmas", "join", "conversations", "deliberation"] };
 
 /** What comes back of a typed answer after a refusal, at most. */
 const MAX_ECHO = 1000;
@@ -252,9 +252,9 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
   if (loaderData.state === "limited") {
     return (
       <>
-        <title>{`${t("doeMee.limitedTitle")} – Vakmanschap`}</title>
-        <Heading level={1}>{t("doeMee.limitedTitle")}</Heading>
-        <Paragraph>{t("doeMee.limitedText", { count: loaderData.minutes })}</Paragraph>
+        <title>{`${t("join.limitedTitle")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("join.limitedTitle")}</Heading>
+        <Paragraph>{t("join.limitedText", { count: loaderData.minutes })}</Paragraph>
       </>
     );
   }
@@ -262,11 +262,11 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
   if (loaderData.state === "unknown") {
     return (
       <>
-        <title>{`${t("doeMee.unknownTitle")} – Vakmanschap`}</title>
-        <Heading level={1}>{t("doeMee.unknownTitle")}</Heading>
-        <Paragraph>{t("doeMee.unknownText")}</Paragraph>
+        <title>{`${t("join.unknownTitle")} – Vakmanschap`}</title>
+        <Heading level={1}>{t("join.unknownTitle")}</Heading>
+        <Paragraph>{t("join.unknownText")}</Paragraph>
         <Paragraph>
-          <Link to="/doe-mee">{t("doeMee.tryAgain")}</Link>
+          <Link to="/doe-mee">{t("join.tryAgain")}</Link>
         </Paragraph>
       </>
     );
@@ -274,13 +274,13 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
 
   const heading = (
     <>
-      <title>{`${loaderData.title ?? t("doeMee.title")} – ${t("doeMee.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{loaderData.title ?? t("doeMee.title")}</Heading>
+      <title>{`${loaderData.title ?? t("join.title")} – ${t("join.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{loaderData.title ?? t("join.title")}</Heading>
       <Paragraph className="vm-take-part__code">
-        {t("doeMee.codeIs", { code: loaderData.spokenCode })}
+        {t("join.codeIs", { code: loaderData.spokenCode })}
       </Paragraph>
       <ErrorSummary
-        title={t("doeMee.errorSummary")}
+        title={t("join.errorSummary")}
         errors={errors}
         fieldIds={{ meedoen: "meedoen", formulier: "inhoud" }}
       />
@@ -293,14 +293,14 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
         {heading}
         {loaderData.locked ? (
           <Alert type="warning">
-            <Paragraph>{t("doeMee.locked")}</Paragraph>
+            <Paragraph>{t("join.locked")}</Paragraph>
           </Alert>
         ) : (
           <>
-            <Paragraph>{t("doeMee.notJoined")}</Paragraph>
+            <Paragraph>{t("join.notJoined")}</Paragraph>
             <Form method="post" id="meedoen" className="vm-form">
               <input type="hidden" name="intent" value="meedoen" />
-              <Button>{t("doeMee.join")}</Button>
+              <Button>{t("join.join")}</Button>
             </Form>
           </>
         )}
@@ -315,19 +315,19 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
       {heading}
       <VisuallyHidden as="div" role="status">
         {announcement ? (
-          <span key={announcement.count}>{t(`doeMee.announce.${announcement.said}`)}</span>
+          <span key={announcement.count}>{t(`join.announce.${announcement.said}`)}</span>
         ) : null}
       </VisuallyHidden>
       {loaderData.status === "afgelopen" ? (
         <Alert type="info">
-          <Paragraph>{t("doeMee.thanks")}</Paragraph>
+          <Paragraph>{t("join.thanks")}</Paragraph>
         </Alert>
       ) : !question ? (
         <section aria-labelledby="wachten" className="vm-take-part__section">
           <Heading level={2} id="wachten">
-            {t("doeMee.waiting")}
+            {t("join.waiting")}
           </Heading>
-          <Paragraph>{t("doeMee.waitingText")}</Paragraph>
+          <Paragraph>{t("join.waitingText")}</Paragraph>
         </section>
       ) : question.open ? (
         <AnswerForm
@@ -345,8 +345,8 @@ export default function TakingPartInConversation({ loaderData, actionData }: Rou
         />
       )}
       <Form method="get" action={`/doe-mee/${loaderData.code}`} className="vm-take-part__load">
-        {loaderData.status === "afgelopen" ? null : <Paragraph>{t("doeMee.loadHint")}</Paragraph>}
-        <Button appearance="secondary-action">{t("doeMee.load")}</Button>
+        {loaderData.status === "afgelopen" ? null : <Paragraph>{t("join.loadHint")}</Paragraph>}
+        <Button appearance="secondary-action">{t("join.load")}</Button>
       </Form>
     </>
   );
@@ -358,7 +358,7 @@ function AnswerForm(props: { question: QuestionData; mine: string | null; error?
   const { question, error } = props;
   return (
     <section aria-labelledby="vraag" className="vm-take-part__section">
-      {question.round > 1 ? <Paragraph>{t("doeMee.revote")}</Paragraph> : null}
+      {question.round > 1 ? <Paragraph>{t("join.revote")}</Paragraph> : null}
       {/* A new question (or round) gets fresh fields; the same one keeps what is being typed. */}
       <Form
         method="post"
@@ -376,8 +376,8 @@ function AnswerForm(props: { question: QuestionData; mine: string | null; error?
             </Heading>
             <FormField
               id="antwoord"
-              label={t("doeMee.openLabel")}
-              description={t("doeMee.openHint", { max: OPEN_ANSWER_MAX_LENGTH })}
+              label={t("join.openLabel")}
+              description={t("join.openHint", { max: OPEN_ANSWER_MAX_LENGTH })}
               error={error}
             >
               {(describedBy) => (
@@ -404,7 +404,7 @@ function AnswerForm(props: { question: QuestionData; mine: string | null; error?
                 {question.text}
               </Heading>
             }
-            description={t("doeMee.chooseHint")}
+            description={t("join.chooseHint")}
             error={error}
             options={choicesOf(question).map((value) => ({ value, label: labelOf(question, value) }))}
             checked={props.mine ?? undefined}
@@ -413,11 +413,11 @@ function AnswerForm(props: { question: QuestionData; mine: string | null; error?
         <div role="status">
           {props.saved ? (
             <Alert type="ok">
-              <Paragraph>{t("doeMee.saved")}</Paragraph>
+              <Paragraph>{t("join.saved")}</Paragraph>
             </Alert>
           ) : null}
         </div>
-        <Button>{t("doeMee.send")}</Button>
+        <Button>{t("join.send")}</Button>
       </Form>
     </section>
   );
@@ -429,9 +429,9 @@ function useChoiceLabel() {
     if (question.kind === "dilemma") {
       if (value === "a") return `A: ${question.optionA}`;
       if (value === "b") return `B: ${question.optionB}`;
-      return t("doeMee.other");
+      return t("join.other");
     }
-    if (question.kind === "schaal") return `${value} – ${t(`doeMee.scale.${value}`)}`;
+    if (question.kind === "schaal") return `${value} – ${t(`join.scale.${value}`)}`;
     return value;
   };
 }
@@ -459,21 +459,21 @@ function ClosedQuestion(props: {
       </Heading>
       <Alert type="info">
         <Paragraph>
-          <strong>{t("doeMee.closed")}</strong>. {t("doeMee.closedText")}
+          <strong>{t("join.closed")}</strong>. {t("join.closedText")}
         </Paragraph>
       </Alert>
       <Paragraph className="vm-preserve-lines">
         {props.mine === null
-          ? t("doeMee.noAnswer")
-          : t("doeMee.yourAnswer", { answer: labelOf(question, props.mine) })}
+          ? t("join.noAnswer")
+          : t("join.yourAnswer", { answer: labelOf(question, props.mine) })}
       </Paragraph>
       {results ? (
         <>
-          <Heading level={3}>{t("doeMee.results")}</Heading>
+          <Heading level={3}>{t("join.results")}</Heading>
           <RevealedResult t={t} question={question} results={results} bars />
         </>
       ) : null}
-      <PrincipleLinks heading={t("doeMee.principles")} level={3} principles={props.principles} />
+      <PrincipleLinks heading={t("join.principles")} level={3} principles={props.principles} />
     </section>
   );
 }

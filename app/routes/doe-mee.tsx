@@ -17,7 +17,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/doe-mee";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["doeMee"] };
+export const handle: TextsHandle = { texts: ["join"] };
 
 /** Longer input is no code; the API refuses it at the same length. */
 const MAX_TYPED = 40;
@@ -73,17 +73,12 @@ export default function TakePart({ loaderData, actionData }: Route.ComponentProp
   const typed = actionData?.typed ?? loaderData.typed;
   return (
     <>
-      <title>{`${t("doeMee.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("doeMee.title")}</Heading>
-      <ErrorSummary title={t("doeMee.errorSummary")} errors={errors} />
-      <Paragraph>{t("doeMee.intro")}</Paragraph>
+      <title>{`${t("join.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("join.title")}</Heading>
+      <ErrorSummary title={t("join.errorSummary")} errors={errors} />
+      <Paragraph>{t("join.intro")}</Paragraph>
       <Form method="post" className="vm-form vm-join" noValidate>
-        <FormField
-          id="code"
-          label={t("doeMee.codeLabel")}
-          description={t("doeMee.codeHint")}
-          error={errors.code}
-        >
+        <FormField id="code" label={t("join.codeLabel")} description={t("join.codeHint")} error={errors.code}>
           {(describedBy) => (
             <Textbox
               id="code"
@@ -99,7 +94,7 @@ export default function TakePart({ loaderData, actionData }: Route.ComponentProp
             />
           )}
         </FormField>
-        <Button>{t("doeMee.join")}</Button>
+        <Button>{t("join.join")}</Button>
       </Form>
     </>
   );

@@ -34,7 +34,9 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprek-leiden";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "gesprekken", "kriskras.evaluatie", "wijzer"] };
+export const handle: TextsHandle = {
+  texts: ["dilemmas", "conversations", "kriskras.evaluatie", "deliberation"],
+};
 
 const INTENT = "intent";
 const MODERATION = "moderatie";
@@ -124,7 +126,7 @@ function QuestionControls(props: {
   const t = useT();
   const { question, answered, minimum } = props;
   const number = question.position + 1;
-  const which = <VisuallyHidden> {t("gesprekken.lead.ofQuestion", { number })}</VisuallyHidden>;
+  const which = <VisuallyHidden> {t("conversations.lead.ofQuestion", { number })}</VisuallyHidden>;
   const revealedNow = question.revealedRound >= question.round;
   const tooFew = answered < minimum;
   const reasonId = `vraag-${question.position}-te-weinig`;
@@ -137,13 +139,13 @@ function QuestionControls(props: {
       <input type="hidden" name="vraag" value={question.id} />
       {canOpen ? (
         <Button name={INTENT} value="open">
-          {t("gesprekken.actions.open")}
+          {t("conversations.actions.open")}
           {which}
         </Button>
       ) : null}
       {question.state === "open" ? (
         <Button appearance="secondary-action" name={INTENT} value="sluit">
-          {t("gesprekken.actions.sluit")}
+          {t("conversations.actions.sluit")}
           {which}
         </Button>
       ) : null}
@@ -153,7 +155,7 @@ function QuestionControls(props: {
           name={INTENT}
           value="onthul"
         >
-          {t("gesprekken.actions.onthul")}
+          {t("conversations.actions.onthul")}
           {which}
         </Button>
       ) : null}
@@ -166,17 +168,17 @@ function QuestionControls(props: {
             unavailable
             describedBy={reasonId}
           >
-            {t("gesprekken.actions.onthul")}
+            {t("conversations.actions.onthul")}
             {which}
           </Button>
           <span id={reasonId} className="vm-reason">
-            {t("gesprekken.lead.tooFew", { answered, minimum })}
+            {t("conversations.lead.tooFew", { answered, minimum })}
           </span>
         </>
       ) : null}
       {canRevote ? (
         <Button appearance="secondary-action" name={INTENT} value="herstemming">
-          {t("gesprekken.actions.herstemming")}
+          {t("conversations.actions.herstemming")}
           {which}
         </Button>
       ) : null}
@@ -190,14 +192,14 @@ function Moderation(props: { current: NonNullable<LoaderData["current"]> }) {
   return (
     <section aria-labelledby={`${MODERATION}-kop`} id={MODERATION} className="vm-moderation">
       <Heading level={3} id={`${MODERATION}-kop`}>
-        {t("gesprekken.lead.moderationTitle")}
+        {t("conversations.lead.moderationTitle")}
       </Heading>
-      <Paragraph>{t("gesprekken.lead.moderationIntro")}</Paragraph>
-      {waiting.length === 0 ? <Paragraph>{t("gesprekken.lead.moderationNone")}</Paragraph> : null}
+      <Paragraph>{t("conversations.lead.moderationIntro")}</Paragraph>
+      {waiting.length === 0 ? <Paragraph>{t("conversations.lead.moderationNone")}</Paragraph> : null}
       <ul className="vm-plain-list">
         {waiting.map((answer, index) => {
           const which = (
-            <VisuallyHidden> {t("gesprekken.lead.answerNumber", { number: index + 1 })}</VisuallyHidden>
+            <VisuallyHidden> {t("conversations.lead.answerNumber", { number: index + 1 })}</VisuallyHidden>
           );
           return (
             <li key={answer.answerId} className="vm-moderation__item">
@@ -207,11 +209,11 @@ function Moderation(props: { current: NonNullable<LoaderData["current"]> }) {
                 <input type="hidden" name="vraag" value={props.current.question.id} />
                 <input type="hidden" name="antwoord" value={answer.answerId} />
                 <Button name="besluit" value="goed">
-                  {t("gesprekken.lead.approve")}
+                  {t("conversations.lead.approve")}
                   {which}
                 </Button>
                 <Button appearance="secondary-action" name="besluit" value="afgewezen">
-                  {t("gesprekken.lead.reject")}
+                  {t("conversations.lead.reject")}
                   {which}
                 </Button>
               </Form>
@@ -243,17 +245,17 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
   const error = actionData?.problem ?? undefined;
   return (
     <>
-      <title>{`${t("gesprekken.lead.title")}: ${conversation.title} – Vakmanschap`}</title>
+      <title>{`${t("conversations.lead.title")}: ${conversation.title} – Vakmanschap`}</title>
       <Paragraph>
         {/* A kris-kras host leads their one conversation without the facilitator role: back to kris-kras. */}
         {loaderData.leads ? (
-          <Link to="/gesprekken">{t("gesprekken.back")}</Link>
+          <Link to="/gesprekken">{t("conversations.back")}</Link>
         ) : (
           <Link to="/kriskras">{t("kriskras.evaluatie.back")}</Link>
         )}
       </Paragraph>
       <Heading level={1}>
-        <span className="vm-heading-pre">{t("gesprekken.lead.title")}: </span>
+        <span className="vm-heading-pre">{t("conversations.lead.title")}: </span>
         {conversation.title}
       </Heading>
       {error ? (
@@ -264,60 +266,60 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
       {ended ? (
         <Alert type="info">
           <Paragraph>
-            {t("gesprekken.lead.ended")}{" "}
-            <Link to={`${base}/samenvatting`}>{t("gesprekken.links.summary")}</Link>
+            {t("conversations.lead.ended")}{" "}
+            <Link to={`${base}/samenvatting`}>{t("conversations.links.summary")}</Link>
           </Paragraph>
         </Alert>
       ) : null}
 
       <dl className="vm-facts">
         <div>
-          <dt>{t("gesprekken.lead.code")}</dt>
+          <dt>{t("conversations.lead.code")}</dt>
           <dd className="vm-facts__code">{conversation.code}</dd>
         </div>
         <div>
-          <dt>{t("gesprekken.lead.participantsLabel")}</dt>
+          <dt>{t("conversations.lead.participantsLabel")}</dt>
           <dd>{conversation.participants}</dd>
         </div>
         <div>
-          <dt>{t("gesprekken.lead.statusLabel")}</dt>
-          <dd>{t(`gesprekken.status.${conversation.status}`)}</dd>
+          <dt>{t("conversations.lead.statusLabel")}</dt>
+          <dd>{t(`conversations.status.${conversation.status}`)}</dd>
         </div>
         <div>
-          <dt>{t("gesprekken.lead.accessLabel")}</dt>
-          <dd>{conversation.locked ? t("gesprekken.lead.locked") : t("gesprekken.lead.unlocked")}</dd>
+          <dt>{t("conversations.lead.accessLabel")}</dt>
+          <dd>{conversation.locked ? t("conversations.lead.locked") : t("conversations.lead.unlocked")}</dd>
         </div>
       </dl>
       <ul className="vm-inline-links">
         <li>
-          <Link to={`${base}/scherm`}>{t("gesprekken.lead.screenLink")}</Link>
+          <Link to={`${base}/scherm`}>{t("conversations.lead.screenLink")}</Link>
         </li>
         <li>
-          <Link to={`${base}/samenvatting`}>{t("gesprekken.links.summary")}</Link>
+          <Link to={`${base}/samenvatting`}>{t("conversations.links.summary")}</Link>
         </li>
       </ul>
 
       <section aria-labelledby="nu" className="vm-current-question">
         <Heading level={2} id="nu">
-          {t("gesprekken.lead.currentTitle")}
+          {t("conversations.lead.currentTitle")}
         </Heading>
         {current ? (
           <>
             <Paragraph>
-              {t("gesprekken.question", { number: current.question.position + 1 })} ·{" "}
-              {t(`gesprekken.kinds.${current.question.kind}`)} ·{" "}
-              <StatusBadge>{t(`gesprekken.states.${current.question.state}`)}</StatusBadge>
-              {current.question.round === 2 ? ` · ${t("gesprekken.lead.round2")}` : null}
+              {t("conversations.question", { number: current.question.position + 1 })} ·{" "}
+              {t(`conversations.kinds.${current.question.kind}`)} ·{" "}
+              <StatusBadge>{t(`conversations.states.${current.question.state}`)}</StatusBadge>
+              {current.question.round === 2 ? ` · ${t("conversations.lead.round2")}` : null}
             </Paragraph>
             <Paragraph lead className="vm-preserve-lines">
               {current.question.text}
             </Paragraph>
             <Paragraph className="vm-answer-count">
-              {t("gesprekken.lead.answeredNow", {
+              {t("conversations.lead.answeredNow", {
                 answered: current.answered,
                 participants: conversation.participants,
               })}{" "}
-              {t("gesprekken.lead.minimum", { minimum: conversation.minAnswers })}
+              {t("conversations.lead.minimum", { minimum: conversation.minAnswers })}
             </Paragraph>
             {current.question.state === "open" && current.question.closesAt ? (
               <Countdown
@@ -328,24 +330,24 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
             ) : null}
             {current.results ? (
               <>
-                <Heading level={3}>{t("gesprekken.lead.resultsTitle")}</Heading>
+                <Heading level={3}>{t("conversations.lead.resultsTitle")}</Heading>
                 <RevealedResult t={t} question={current.question} results={current.results} />
               </>
             ) : (
-              <Paragraph>{t("gesprekken.lead.hidden")}</Paragraph>
+              <Paragraph>{t("conversations.lead.hidden")}</Paragraph>
             )}
             {current.question.kind === "open" ? <Moderation current={current} /> : null}
           </>
         ) : (
-          <Paragraph>{t("gesprekken.lead.noCurrent")}</Paragraph>
+          <Paragraph>{t("conversations.lead.noCurrent")}</Paragraph>
         )}
       </section>
 
       <section aria-labelledby="vragen">
         <Heading level={2} id="vragen">
-          {t("gesprekken.lead.questionsTitle")}
+          {t("conversations.lead.questionsTitle")}
         </Heading>
-        <Paragraph>{t("gesprekken.lead.revoteHint")}</Paragraph>
+        <Paragraph>{t("conversations.lead.revoteHint")}</Paragraph>
         <ol className="vm-plain-list vm-question-rows">
           {conversation.questions.map((question) => {
             const answered = answeredFor(question.id);
@@ -357,19 +359,19 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
                 className={`vm-question-row${isCurrent ? " vm-question-row--current" : ""}`}
               >
                 <Heading level={3}>
-                  {t("gesprekken.question", { number: question.position + 1 })}
-                  {isCurrent ? ` (${t("gesprekken.lead.isCurrent")})` : ""}
+                  {t("conversations.question", { number: question.position + 1 })}
+                  {isCurrent ? ` (${t("conversations.lead.isCurrent")})` : ""}
                 </Heading>
                 <Paragraph className="vm-preserve-lines">{question.text}</Paragraph>
                 <Paragraph>
-                  {t(`gesprekken.kinds.${question.kind}`)} ·{" "}
-                  <StatusBadge>{t(`gesprekken.states.${question.state}`)}</StatusBadge>
-                  {question.round === 2 ? ` · ${t("gesprekken.lead.round2")}` : ""}
+                  {t(`conversations.kinds.${question.kind}`)} ·{" "}
+                  <StatusBadge>{t(`conversations.states.${question.state}`)}</StatusBadge>
+                  {question.round === 2 ? ` · ${t("conversations.lead.round2")}` : ""}
                   {question.revealedRound >= 1
-                    ? ` · ${t(question.revealedRound === 2 ? "gesprekken.lead.revealed2" : "gesprekken.lead.revealed")}`
+                    ? ` · ${t(question.revealedRound === 2 ? "conversations.lead.revealed2" : "conversations.lead.revealed")}`
                     : ""}
-                  {question.state !== "wacht" ? ` · ${t("gesprekken.answered", { count: answered })}` : ""}
-                  {question.minutes ? ` · ${t("gesprekken.minutes", { count: question.minutes })}` : ""}
+                  {question.state !== "wacht" ? ` · ${t("conversations.answered", { count: answered })}` : ""}
+                  {question.minutes ? ` · ${t("conversations.minutes", { count: question.minutes })}` : ""}
                 </Paragraph>
                 <QuestionControls
                   question={question}
@@ -386,32 +388,32 @@ export default function LeadConversation({ loaderData, actionData }: Route.Compo
       {ended ? null : (
         <section aria-labelledby="gesprek" className="vm-conversation-controls">
           <Heading level={2} id="gesprek">
-            {t("gesprekken.lead.sessionTitle")}
+            {t("conversations.lead.sessionTitle")}
           </Heading>
-          <Paragraph>{t("gesprekken.lead.lockHint")}</Paragraph>
+          <Paragraph>{t("conversations.lead.lockHint")}</Paragraph>
           <Form method="post" className="vm-actions">
             {conversation.locked ? (
               <Button appearance="secondary-action" name={INTENT} value="ontgrendel">
-                {t("gesprekken.actions.ontgrendel")}
+                {t("conversations.actions.ontgrendel")}
               </Button>
             ) : (
               <Button appearance="secondary-action" name={INTENT} value="vergrendel">
-                {t("gesprekken.actions.vergrendel")}
+                {t("conversations.actions.vergrendel")}
               </Button>
             )}
           </Form>
-          <Heading level={3}>{t("gesprekken.lead.endTitle")}</Heading>
-          <Paragraph>{t("gesprekken.lead.endHint")}</Paragraph>
+          <Heading level={3}>{t("conversations.lead.endTitle")}</Heading>
+          <Paragraph>{t("conversations.lead.endHint")}</Paragraph>
           <Form method="post" noValidate>
             <CheckboxField
               id={CONFIRM_END}
               name={CONFIRM_END}
               value="ja"
-              label={t("gesprekken.lead.endConfirm")}
+              label={t("conversations.lead.endConfirm")}
             />
             <div className="vm-actions">
               <Button name={INTENT} value="beeindig">
-                {t("gesprekken.actions.beeindig")}
+                {t("conversations.actions.beeindig")}
               </Button>
             </div>
           </Form>

@@ -35,10 +35,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       t: (key, values) => t(key, values),
       principleTitle: (slug) => titles.get(slug) ?? slug,
       dates: summary.endedAt
-        ? t("gesprekken.summary.ended", {
+        ? t("conversations.summary.ended", {
             date: formatDate({ iso: summary.endedAt, language, format: "dateTime" }),
           })
-        : t("gesprekken.summary.notEnded"),
+        : t("conversations.summary.notEnded"),
       origin: services.config.publicUrl,
     });
     const headers = new Headers(PRIVATE_HEADERS);

@@ -18,7 +18,7 @@ import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/gesprek-samenvatting";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "gesprekken", "wijzer"] };
+export const handle: TextsHandle = { texts: ["dilemmas", "conversations", "deliberation"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -50,43 +50,43 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
   const base = `/gesprekken/${loaderData.id}`;
   return (
     <>
-      <title>{`${t("gesprekken.summary.title", { title: summary.title })} – Vakmanschap`}</title>
+      <title>{`${t("conversations.summary.title", { title: summary.title })} – Vakmanschap`}</title>
       <Paragraph>
-        <Link to={`${base}/leiden`}>{t("gesprekken.summary.back")}</Link>
+        <Link to={`${base}/leiden`}>{t("conversations.summary.back")}</Link>
       </Paragraph>
       <Heading level={1}>
-        <span className="vm-heading-pre">{t("gesprekken.summary.heading")}: </span>
+        <span className="vm-heading-pre">{t("conversations.summary.heading")}: </span>
         {summary.title}
       </Heading>
       <Paragraph>
         {summary.endedAt
-          ? t("gesprekken.summary.ended", {
+          ? t("conversations.summary.ended", {
               date: formatDate({ iso: summary.endedAt, language, format: "dateTime" }),
             })
-          : t("gesprekken.summary.notEnded")}
-        . {t("gesprekken.participants", { count: summary.participants })}.
+          : t("conversations.summary.notEnded")}
+        . {t("conversations.participants", { count: summary.participants })}.
       </Paragraph>
-      <Paragraph>{t("gesprekken.summary.privacy")}</Paragraph>
+      <Paragraph>{t("conversations.summary.privacy")}</Paragraph>
       {summary.questions.some((question) => shiftOf(question)) ? (
-        <Paragraph>{t("gesprekken.summary.secondRound")}</Paragraph>
+        <Paragraph>{t("conversations.summary.secondRound")}</Paragraph>
       ) : null}
 
-      <Heading level={2}>{t("gesprekken.summary.downloads")}</Heading>
+      <Heading level={2}>{t("conversations.summary.downloads")}</Heading>
       <UnorderedList>
         <UnorderedListItem>
           <Link to={`${base}/samenvatting/download?formaat=markdown`} download>
-            {t("gesprekken.summary.markdown")}
+            {t("conversations.summary.markdown")}
           </Link>
         </UnorderedListItem>
         <UnorderedListItem>
           <Link to={`${base}/samenvatting/download?formaat=csv`} download>
-            {t("gesprekken.summary.csv")}
+            {t("conversations.summary.csv")}
           </Link>
         </UnorderedListItem>
       </UnorderedList>
 
       <PrincipleLinks
-        heading={t("gesprekken.summary.principles")}
+        heading={t("conversations.summary.principles")}
         level={2}
         principles={loaderData.principles}
       />
@@ -101,19 +101,19 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
             className="vm-summary-question"
           >
             <Heading level={2} id={`vraag-${question.position}`}>
-              {t("gesprekken.question", { number })}
+              {t("conversations.question", { number })}
             </Heading>
             <Paragraph lead className="vm-preserve-lines">
               {question.text}
             </Paragraph>
             <Paragraph>
-              {t(`gesprekken.kinds.${question.kind}`)} ·{" "}
-              {t("gesprekken.answered", { count: question.answered })}
+              {t(`conversations.kinds.${question.kind}`)} ·{" "}
+              {t("conversations.answered", { count: question.answered })}
             </Paragraph>
             {question.kind === "open" ? (
               question.approved.length > 0 ? (
                 <>
-                  <Heading level={3}>{t("gesprekken.summary.approved")}</Heading>
+                  <Heading level={3}>{t("conversations.summary.approved")}</Heading>
                   <UnorderedList className="vm-open-answers">
                     {question.approved.map((answer, index) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: answers carry no id and keep their order
@@ -124,7 +124,7 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
                   </UnorderedList>
                 </>
               ) : (
-                <Paragraph>{t("gesprekken.summary.noneApproved")}</Paragraph>
+                <Paragraph>{t("conversations.summary.noneApproved")}</Paragraph>
               )
             ) : shift && question.round1 && question.round2 ? (
               <ShiftTable
@@ -133,7 +133,7 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
                 shift={shift}
                 round1={question.round1}
                 round2={question.round2}
-                caption={t("gesprekken.results.captionShift", { number })}
+                caption={t("conversations.results.captionShift", { number })}
               />
             ) : question.round1 ? (
               <>
@@ -141,12 +141,14 @@ export default function ConversationSummary({ loaderData }: Route.ComponentProps
                   t={t}
                   question={question}
                   tally={question.round1}
-                  caption={t("gesprekken.results.caption", { number })}
+                  caption={t("conversations.results.caption", { number })}
                 />
-                {question.round >= 2 ? <Paragraph>{t("gesprekken.summary.round2TooFew")}</Paragraph> : null}
+                {question.round >= 2 ? (
+                  <Paragraph>{t("conversations.summary.round2TooFew")}</Paragraph>
+                ) : null}
               </>
             ) : (
-              <Paragraph>{t("gesprekken.summary.tooFew")}</Paragraph>
+              <Paragraph>{t("conversations.summary.tooFew")}</Paragraph>
             )}
           </section>
         );

@@ -27,7 +27,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprek-scherm";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "gesprekken", "wijzer"] };
+export const handle: TextsHandle = { texts: ["dilemmas", "conversations", "deliberation"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -55,7 +55,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         address,
         // Drawn here, so the QR library stays on the server.
         qr: qrCodeSvg(`${origin}/doe-mee/${view.joinCode}`, {
-          label: t("gesprekken.screen.qrLabel", { address }),
+          label: t("conversations.screen.qrLabel", { address }),
         }),
         current: view.current
           ? {
@@ -91,15 +91,15 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
   const self = `/gesprekken/${screen.id}/scherm`;
   return (
     <div className="vm-screen">
-      <title>{`${screen.title} – ${t("gesprekken.screen.title")} – Vakmanschap`}</title>
+      <title>{`${screen.title} – ${t("conversations.screen.title")} – Vakmanschap`}</title>
       <Heading level={1} className="vm-screen__title">
         {screen.title}
       </Heading>
       <noscript>
         <Paragraph>
-          {t("gesprekken.screen.noscript")}{" "}
+          {t("conversations.screen.noscript")}{" "}
           <Link reloadDocument to={self}>
-            {t("gesprekken.screen.refresh")}
+            {t("conversations.screen.refresh")}
           </Link>
         </Paragraph>
       </noscript>
@@ -107,32 +107,32 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
       <div className="vm-screen__layout">
         <section aria-labelledby="meedoen" className="vm-screen__join">
           <Heading level={2} id="meedoen">
-            {t("gesprekken.screen.joinTitle")}
+            {t("conversations.screen.joinTitle")}
           </Heading>
           {ended ? (
-            <Paragraph lead>{t("gesprekken.screen.ended")}</Paragraph>
+            <Paragraph lead>{t("conversations.screen.ended")}</Paragraph>
           ) : screen.locked ? (
-            <Paragraph lead>{t("gesprekken.screen.locked")}</Paragraph>
+            <Paragraph lead>{t("conversations.screen.locked")}</Paragraph>
           ) : (
             <>
-              <Paragraph lead>{t("gesprekken.screen.joinAt", { address: screen.address })}</Paragraph>
+              <Paragraph lead>{t("conversations.screen.joinAt", { address: screen.address })}</Paragraph>
               <Paragraph className="vm-screen__code">
                 <VisuallyHidden>
-                  {t("gesprekken.screen.codeSpelled", { letters: screen.spelled })}
+                  {t("conversations.screen.codeSpelled", { letters: screen.spelled })}
                 </VisuallyHidden>
                 <span aria-hidden="true">{screen.code}</span>
               </Paragraph>
               <SafeHtml html={screen.qr} className="vm-screen__qr" />
             </>
           )}
-          <Paragraph>{t("gesprekken.participants", { count: screen.participants })}</Paragraph>
+          <Paragraph>{t("conversations.participants", { count: screen.participants })}</Paragraph>
         </section>
 
         <section aria-labelledby="vraag-op-scherm" className="vm-screen__question">
           <Heading level={2} id="vraag-op-scherm">
             {current
-              ? t("gesprekken.question", { number: current.question.position + 1 })
-              : t("gesprekken.screen.questionTitle")}
+              ? t("conversations.question", { number: current.question.position + 1 })
+              : t("conversations.screen.questionTitle")}
           </Heading>
           {current ? (
             <>
@@ -147,11 +147,11 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
                 </UnorderedList>
               ) : null}
               {current.question.kind === "schaal" ? (
-                <Paragraph>{t("gesprekken.screen.scale")}</Paragraph>
+                <Paragraph>{t("conversations.screen.scale")}</Paragraph>
               ) : null}
               {current.principles.length > 0 ? (
                 <>
-                  <Heading level={3}>{t("gesprekken.screen.principles")}</Heading>
+                  <Heading level={3}>{t("conversations.screen.principles")}</Heading>
                   <UnorderedList>
                     {current.principles.map((title) => (
                       <UnorderedListItem key={title}>{title}</UnorderedListItem>
@@ -168,17 +168,18 @@ export default function PresenterScreen({ loaderData }: Route.ComponentProps) {
               ) : null}
               {current.results ? (
                 <>
-                  <Heading level={3}>{t("gesprekken.screen.resultsTitle")}</Heading>
+                  <Heading level={3}>{t("conversations.screen.resultsTitle")}</Heading>
                   <RevealedResult t={t} question={current.question} results={current.results} bars large />
                 </>
               ) : (
                 <Paragraph lead>
-                  {t("gesprekken.answered", { count: current.answered })}. {t("gesprekken.screen.hidden")}
+                  {t("conversations.answered", { count: current.answered })}.{" "}
+                  {t("conversations.screen.hidden")}
                 </Paragraph>
               )}
             </>
           ) : (
-            <Paragraph lead>{t("gesprekken.screen.waiting")}</Paragraph>
+            <Paragraph lead>{t("conversations.screen.waiting")}</Paragraph>
           )}
         </section>
       </div>

@@ -58,7 +58,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprekken-nieuw";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "gesprekken", "waysIn"] };
+export const handle: TextsHandle = { texts: ["account", "conversations", "waysIn"] };
 
 const EMPTY_START = "leeg";
 
@@ -226,27 +226,27 @@ function QuestionFields(props: {
   const lang = props.contentLang;
   const name = (field: Parameters<typeof questionField>[1]) => questionField(position, field);
   const number = position + 1;
-  const which = <VisuallyHidden> {t("gesprekken.new.inQuestion", { number })}</VisuallyHidden>;
+  const which = <VisuallyHidden> {t("conversations.new.inQuestion", { number })}</VisuallyHidden>;
   const card = props.cards.find((candidate) => candidate.value === question.cardSlug);
   return (
     <Fieldset
-      legend={t("gesprekken.question", { number })}
+      legend={t("conversations.question", { number })}
       framed
       className="vm-question-fields"
       id={`vraag-${position}`}
     >
-      <FormField id={name("kind")} label={t("gesprekken.new.kind")} error={errors[name("kind")]}>
+      <FormField id={name("kind")} label={t("conversations.new.kind")} error={errors[name("kind")]}>
         {(describedBy) => (
           <Select
             id={name("kind")}
             name={name("kind")}
             defaultValue={question.kind}
             describedBy={describedBy}
-            options={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(`gesprekken.kinds.${kind}`) }))}
+            options={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(`conversations.kinds.${kind}`) }))}
           />
         )}
       </FormField>
-      <FormField id={name("text")} label={t("gesprekken.new.text")} error={errors[name("text")]}>
+      <FormField id={name("text")} label={t("conversations.new.text")} error={errors[name("text")]}>
         {(describedBy) => (
           <Textarea
             id={name("text")}
@@ -264,8 +264,8 @@ function QuestionFields(props: {
         <FormField
           key={option}
           id={name(option)}
-          label={t(`gesprekken.new.${option}`)}
-          description={t("gesprekken.new.optionHint")}
+          label={t(`conversations.new.${option}`)}
+          description={t("conversations.new.optionHint")}
           error={errors[name(option)]}
         >
           {(describedBy) => (
@@ -286,20 +286,20 @@ function QuestionFields(props: {
         name={name("allowOther")}
         value="ja"
         defaultChecked={question.allowOther}
-        label={t("gesprekken.new.allowOther")}
+        label={t("conversations.new.allowOther")}
       />
       <CheckboxGroup
         id={name("principles")}
         name={name("principles")}
-        legend={t("gesprekken.new.principles")}
+        legend={t("conversations.new.principles")}
         error={errors[name("principles")]}
         options={props.principles}
         checked={question.principles}
       />
       <FormField
         id={name("minutes")}
-        label={t("gesprekken.new.minutes")}
-        description={t("gesprekken.new.minutesHint")}
+        label={t("conversations.new.minutes")}
+        description={t("conversations.new.minutesHint")}
         error={errors[name("minutes")]}
       >
         {(describedBy) => (
@@ -316,7 +316,7 @@ function QuestionFields(props: {
       <input type="hidden" name={name("cardSlug")} value={question.cardSlug} />
       {question.cardSlug ? (
         <Paragraph>
-          {t("gesprekken.new.fromCard")}{" "}
+          {t("conversations.new.fromCard")}{" "}
           <Link to={`/dilemmas/${question.cardSlug}`} lang="nl">
             {card?.label ?? question.cardSlug}
           </Link>
@@ -325,8 +325,8 @@ function QuestionFields(props: {
       <div className="vm-card-pick">
         <FormField
           id={name("cardChoice")}
-          label={t("gesprekken.new.card")}
-          description={t("gesprekken.new.cardHint")}
+          label={t("conversations.new.card")}
+          description={t("conversations.new.cardHint")}
           error={errors[name("cardChoice")]}
         >
           {(describedBy) => (
@@ -335,18 +335,18 @@ function QuestionFields(props: {
               name={name("cardChoice")}
               defaultValue=""
               describedBy={describedBy}
-              options={[{ value: "", label: t("gesprekken.new.cardNone") }, ...props.cards]}
+              options={[{ value: "", label: t("conversations.new.cardNone") }, ...props.cards]}
             />
           )}
         </FormField>
         <Button appearance="secondary-action" name={FIELDS.intent} value={INTENTS.card(position)}>
-          {t("gesprekken.new.cardTake")}
+          {t("conversations.new.cardTake")}
           {which}
         </Button>
       </div>
       <div className="vm-actions">
         <Button appearance="secondary-action" name={FIELDS.intent} value={INTENTS.remove(position)}>
-          {t("gesprekken.new.remove")}
+          {t("conversations.new.remove")}
           <VisuallyHidden> {number}</VisuallyHidden>
         </Button>
       </div>
@@ -359,13 +359,13 @@ function ConversationGuide(props: { guide: NonNullable<ReturnType<typeof guideOf
   return (
     <section aria-labelledby="draaiboek" className="vm-guidance vm-conversation-guide">
       <Heading level={2} id="draaiboek">
-        {t("gesprekken.new.guideTitle")}
+        {t("conversations.new.guideTitle")}
       </Heading>
-      <Paragraph>{t("gesprekken.new.guideIntro", { minutes: props.guide.minutes })}</Paragraph>
+      <Paragraph>{t("conversations.new.guideIntro", { minutes: props.guide.minutes })}</Paragraph>
       <OrderedList className="vm-guide-rounds" lang="nl">
         {props.guide.rounds.map((round) => (
           <OrderedListItem key={round.title}>
-            <strong>{round.title}</strong> ({t("gesprekken.minutes", { count: round.minutes })})
+            <strong>{round.title}</strong> ({t("conversations.minutes", { count: round.minutes })})
             <Paragraph>{round.guidance}</Paragraph>
           </OrderedListItem>
         ))}
@@ -390,13 +390,13 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
   const cards = loaderData.cards.map((card) => ({ value: card.slug, label: card.title, lang: "nl" }));
   return (
     <>
-      <title>{`${t("gesprekken.new.title")} – Vakmanschap`}</title>
+      <title>{`${t("conversations.new.title")} – Vakmanschap`}</title>
       <Paragraph>
-        <Link to="/gesprekken">{t("gesprekken.back")}</Link>
+        <Link to="/gesprekken">{t("conversations.back")}</Link>
       </Paragraph>
-      <Heading level={1}>{t("gesprekken.new.title")}</Heading>
+      <Heading level={1}>{t("conversations.new.title")}</Heading>
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
-      <Paragraph>{t("gesprekken.new.intro")}</Paragraph>
+      <Paragraph>{t("conversations.new.intro")}</Paragraph>
       {loaderData.cardMissing ? (
         <Alert type="warning">
           <Paragraph>{t("waysIn.conversation.cardMissing")}</Paragraph>
@@ -413,9 +413,9 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
 
       <section aria-labelledby="begin">
         <Heading level={2} id="begin">
-          {t("gesprekken.new.startTitle")}
+          {t("conversations.new.startTitle")}
         </Heading>
-        {showForm ? <Paragraph>{t("gesprekken.new.startAgain")}</Paragraph> : null}
+        {showForm ? <Paragraph>{t("conversations.new.startAgain")}</Paragraph> : null}
         <ul className="vm-plain-list vm-template-list">
           {loaderData.templates.map((template) => (
             <li key={template.key} className="vm-card-summary">
@@ -423,11 +423,11 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
                 {template.title}
               </Heading>
               <Paragraph>
-                {t("gesprekken.minutes", { count: template.minutes })}
+                {t("conversations.minutes", { count: template.minutes })}
                 {loaderData.chosen === template.key ? (
                   <>
                     {" "}
-                    <StatusBadge>{t("gesprekken.new.chosen")}</StatusBadge>
+                    <StatusBadge>{t("conversations.new.chosen")}</StatusBadge>
                   </>
                 ) : null}
               </Paragraph>
@@ -435,7 +435,7 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
               <Paragraph>
                 {/* The name says which template; it starts with the visible words, so voice control finds it. */}
                 <Link to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}${withCard}`}>
-                  {t("gesprekken.new.useTemplate")}
+                  {t("conversations.new.useTemplate")}
                   <VisuallyHidden>
                     : <span lang="nl">{template.title}</span>
                   </VisuallyHidden>
@@ -444,11 +444,11 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
             </li>
           ))}
           <li className="vm-card-summary">
-            <Heading level={3}>{t("gesprekken.new.emptyTitle")}</Heading>
-            <Paragraph>{t("gesprekken.new.emptyText")}</Paragraph>
+            <Heading level={3}>{t("conversations.new.emptyTitle")}</Heading>
+            <Paragraph>{t("conversations.new.emptyText")}</Paragraph>
             <Paragraph>
               <Link to={`/gesprekken/nieuw?${FIELDS.template}=${EMPTY_START}${withCard}`}>
-                {t("gesprekken.new.useEmpty")}
+                {t("conversations.new.useEmpty")}
               </Link>
             </Paragraph>
           </li>
@@ -466,11 +466,15 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
           >
             {/* Enter in a text field presses the first button of a form: let that be "make". */}
             <button type="submit" name={FIELDS.intent} value={INTENTS.create} hidden>
-              {t("gesprekken.new.create")}
+              {t("conversations.new.create")}
             </button>
-            <Heading level={2}>{t("gesprekken.new.formTitle")}</Heading>
+            <Heading level={2}>{t("conversations.new.formTitle")}</Heading>
             <input type="hidden" name={FIELDS.template} value={values.template} />
-            <FormField id={FIELDS.title} label={t("gesprekken.new.titleField")} error={errors[FIELDS.title]}>
+            <FormField
+              id={FIELDS.title}
+              label={t("conversations.new.titleField")}
+              error={errors[FIELDS.title]}
+            >
               {(describedBy) => (
                 <Textbox
                   id={FIELDS.title}
@@ -485,8 +489,8 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
             </FormField>
             <FormField
               id={FIELDS.description}
-              label={t("gesprekken.new.description")}
-              description={t("gesprekken.new.descriptionHint")}
+              label={t("conversations.new.description")}
+              description={t("conversations.new.descriptionHint")}
               error={errors[FIELDS.description]}
             >
               {(describedBy) => (
@@ -504,8 +508,8 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
             </FormField>
             <FormField
               id={FIELDS.minAnswers}
-              label={t("gesprekken.new.minimum")}
-              description={t("gesprekken.new.minimumHint", { minimum: loaderData.defaultMinimum })}
+              label={t("conversations.new.minimum")}
+              description={t("conversations.new.minimumHint", { minimum: loaderData.defaultMinimum })}
               error={errors[FIELDS.minAnswers]}
             >
               {(describedBy) => (
@@ -521,20 +525,20 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
             </FormField>
 
             <Heading level={2} id={FIELDS.questions}>
-              {t("gesprekken.new.questionsTitle")}
+              {t("conversations.new.questionsTitle")}
             </Heading>
             {errors[FIELDS.questions] ? <FieldError as="p">{errors[FIELDS.questions]}</FieldError> : null}
             {notice ? (
               <Alert type="ok">
                 <Paragraph>
                   {notice.kind === "removed"
-                    ? t("gesprekken.new.removed")
-                    : t(notice.kind === "added" ? "gesprekken.new.added" : "gesprekken.new.cardTaken", {
+                    ? t("conversations.new.removed")
+                    : t(notice.kind === "added" ? "conversations.new.added" : "conversations.new.cardTaken", {
                         number: notice.number,
                       })}{" "}
                   {notice.kind !== "removed" ? (
                     <Link reloadDocument to={`#vraag-${notice.number - 1}`}>
-                      {t("gesprekken.new.goTo", { number: notice.number })}
+                      {t("conversations.new.goTo", { number: notice.number })}
                     </Link>
                   ) : null}
                 </Paragraph>
@@ -554,12 +558,12 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
             ))}
             <div className="vm-actions">
               <Button appearance="secondary-action" name={FIELDS.intent} value={INTENTS.add}>
-                {t("gesprekken.new.add")}
+                {t("conversations.new.add")}
               </Button>
             </div>
             <div className="vm-actions">
               <Button name={FIELDS.intent} value={INTENTS.create}>
-                {t("gesprekken.new.create")}
+                {t("conversations.new.create")}
               </Button>
             </div>
           </Form>

@@ -15,7 +15,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprekken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["gesprekken"] };
+export const handle: TextsHandle = { texts: ["conversations"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -48,14 +48,14 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
   const language = useLanguage();
   return (
     <>
-      <title>{`${t("gesprekken.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("gesprekken.title")}</Heading>
-      <Paragraph lead>{t("gesprekken.intro")}</Paragraph>
+      <title>{`${t("conversations.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("conversations.title")}</Heading>
+      <Paragraph lead>{t("conversations.intro")}</Paragraph>
       <Paragraph>
-        <Link to="/gesprekken/nieuw">{t("gesprekken.newLink")}</Link>
+        <Link to="/gesprekken/nieuw">{t("conversations.newLink")}</Link>
       </Paragraph>
-      <Heading level={2}>{t("gesprekken.mine")}</Heading>
-      {loaderData.conversations.length === 0 ? <Paragraph>{t("gesprekken.none")}</Paragraph> : null}
+      <Heading level={2}>{t("conversations.mine")}</Heading>
+      {loaderData.conversations.length === 0 ? <Paragraph>{t("conversations.none")}</Paragraph> : null}
       <ul className="vm-plain-list">
         {loaderData.conversations.map((conversation) => {
           const base = `/gesprekken/${conversation.id}`;
@@ -65,29 +65,29 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
             <li key={conversation.id} className="vm-card-summary">
               <Heading level={3}>{conversation.title}</Heading>
               <Paragraph>
-                <StatusBadge>{t(`gesprekken.status.${conversation.status}`)}</StatusBadge>{" "}
-                {t("gesprekken.codeIs", { code: conversation.code })} ·{" "}
-                {t("gesprekken.questionCount", { count: conversation.questions })} ·{" "}
-                {t("gesprekken.created", {
+                <StatusBadge>{t(`conversations.status.${conversation.status}`)}</StatusBadge>{" "}
+                {t("conversations.codeIs", { code: conversation.code })} ·{" "}
+                {t("conversations.questionCount", { count: conversation.questions })} ·{" "}
+                {t("conversations.created", {
                   date: formatDate({ iso: conversation.createdAt, language, format: "dateTime" }),
                 })}
               </Paragraph>
               <ul className="vm-inline-links">
                 <li>
                   <Link to={`${base}/leiden`}>
-                    {t("gesprekken.links.lead")}
+                    {t("conversations.links.lead")}
                     {about}
                   </Link>
                 </li>
                 <li>
                   <Link to={`${base}/scherm`}>
-                    {t("gesprekken.links.screen")}
+                    {t("conversations.links.screen")}
                     {about}
                   </Link>
                 </li>
                 <li>
                   <Link to={`${base}/samenvatting`}>
-                    {t("gesprekken.links.summary")}
+                    {t("conversations.links.summary")}
                     {about}
                   </Link>
                 </li>

@@ -32,12 +32,12 @@ import type { Route } from "./+types/gids-deel";
 export const handle: TextsHandle = {
   texts: [
     "dilemmas",
-    "gesprekken.minutes_one",
-    "gesprekken.minutes_other",
+    "conversations.minutes_one",
+    "conversations.minutes_other",
     "guide",
-    "meedenken.count_one",
-    "meedenken.count_other",
-    "meedenken.react",
+    "cocreation.count_one",
+    "cocreation.count_other",
+    "cocreation.react",
     "waysIn",
   ],
 };
@@ -233,7 +233,7 @@ function PrincipleWork(props: {
                 <Link to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}`} lang="nl">
                   {template.title}
                 </Link>{" "}
-                ({t("gesprekken.minutes", { count: template.minutes })})
+                ({t("conversations.minutes", { count: template.minutes })})
               </LinkListItem>
             ))}
           </LinkList>

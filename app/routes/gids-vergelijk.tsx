@@ -16,7 +16,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gids-vergelijk";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["compare", "guide", "meedenken", "versions"] };
+export const handle: TextsHandle = { texts: ["compare", "guide", "cocreation", "versions"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -123,7 +123,7 @@ function Block(props: { block: BlockDiff; proposals: ProposalBehind[] }) {
             {proposals.map((proposal) => (
               <UnorderedListItem key={proposal.id}>
                 <Link to={`/meedenken/${proposal.id}`}>
-                  {t(`meedenken.kinds.${proposal.kind}`)}: <span lang="nl">{proposal.excerpt}</span>
+                  {t(`cocreation.kinds.${proposal.kind}`)}: <span lang="nl">{proposal.excerpt}</span>
                 </Link>
               </UnorderedListItem>
             ))}

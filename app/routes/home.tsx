@@ -14,7 +14,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/home";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["doeMee", "home", "waysIn"] };
+export const handle: TextsHandle = { texts: ["join", "home", "waysIn"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -72,7 +72,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                   />
                 )}
               </FormField>
-              <Button appearance="secondary-action">{t("doeMee.join")}</Button>
+              <Button appearance="secondary-action">{t("join.join")}</Button>
             </Form>
           </li>
           <Way name="kriskras" to="/kriskras" />

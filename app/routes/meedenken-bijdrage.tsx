@@ -44,7 +44,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/meedenken-bijdrage";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "compare", "meedenken"] };
+export const handle: TextsHandle = { texts: ["account", "compare", "cocreation"] };
 
 const NOTICES = ["nieuw", "gereageerd", "gesteund", "ingetrokken", "gemeld", "verborgen"] as const;
 
@@ -154,17 +154,17 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
   const errors: Record<string, string> = actionData?.errors ?? {};
   const readable = item.body !== null;
   const isProposal = PROPOSAL_KINDS.includes(item.kind);
-  const heading = `${t(`meedenken.kinds.${item.kind}`)}${item.partTitle ? `: ${item.partTitle}` : ""}`;
+  const heading = `${t(`cocreation.kinds.${item.kind}`)}${item.partTitle ? `: ${item.partTitle}` : ""}`;
   return (
     <article>
       <title>{`${heading} – Vakmanschap`}</title>
       <Paragraph>
-        <Link to="/meedenken">{t("meedenken.list.back")}</Link>
+        <Link to="/meedenken">{t("cocreation.list.back")}</Link>
       </Paragraph>
       <Heading level={1}>{heading}</Heading>
       {loaderData.notice ? (
         <Alert type="ok">
-          <Paragraph>{t(`meedenken.detail.notices.${loaderData.notice}`)}</Paragraph>
+          <Paragraph>{t(`cocreation.detail.notices.${loaderData.notice}`)}</Paragraph>
         </Alert>
       ) : null}
       {actionData?.problem ? (
@@ -175,17 +175,17 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
       <WhoAndWhere item={item} editor={loaderData.editor} />
       <Paragraph>
-        {t("meedenken.detail.status")}{" "}
+        {t("cocreation.detail.status")}{" "}
         <StatusLabel status={item.status} adoptedInVersion={item.adoptedInVersion} />
       </Paragraph>
       {item.statusReason ? (
         <Paragraph>
-          {t("meedenken.detail.reason")} <span lang="nl">{item.statusReason}</span>
+          {t("cocreation.detail.reason")} <span lang="nl">{item.statusReason}</span>
         </Paragraph>
       ) : null}
       {loaderData.editor ? (
         <Paragraph>
-          <Link to={`/beheer/meedenken/${item.id}`}>{t("meedenken.detail.review")}</Link>
+          <Link to={`/beheer/meedenken/${item.id}`}>{t("cocreation.detail.review")}</Link>
         </Paragraph>
       ) : null}
       {item.hidden ? (
@@ -195,14 +195,14 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
       {loaderData.paragraphHtml && item.part ? (
         <section aria-labelledby="alinea">
           <Heading level={2} id="alinea">
-            {t(item.kind === "nieuwe-alinea" ? "meedenken.detail.after" : "meedenken.detail.paragraph", {
+            {t(item.kind === "nieuwe-alinea" ? "cocreation.detail.after" : "cocreation.detail.paragraph", {
               number: item.version,
             })}
           </Heading>
           <SafeHtml className="vm-quote-context" html={loaderData.paragraphHtml} lang="nl" />
           <Paragraph>
             <Link to={`/gids/versie/${item.version}/${item.part}#${item.anchor ?? ""}`}>
-              {t("meedenken.detail.toParagraph")}
+              {t("cocreation.detail.toParagraph")}
             </Link>
           </Paragraph>
         </section>
@@ -213,7 +213,7 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
           {item.kind === "tekstvoorstel" ? (
             <section aria-labelledby="verschil">
               <Heading level={2} id="verschil">
-                {t("meedenken.detail.difference")}
+                {t("cocreation.detail.difference")}
               </Heading>
               <WordDiff words={item.words} />
             </section>
@@ -222,8 +222,8 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
             <section aria-labelledby="voorstel">
               <Heading level={2} id="voorstel">
                 {item.kind === "nieuw-deel"
-                  ? t("meedenken.detail.newPart", { title: item.title })
-                  : t("meedenken.detail.proposal")}
+                  ? t("cocreation.detail.newPart", { title: item.title })
+                  : t("cocreation.detail.proposal")}
               </Heading>
               <div className="vm-quote-context vm-proposal" lang="nl">
                 {item.proposedText}
@@ -233,7 +233,7 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
           {item.body ? (
             <section aria-labelledby="tekst">
               <Heading level={2} id="tekst">
-                {isProposal ? t("meedenken.detail.explanation") : t(`meedenken.kinds.${item.kind}`)}
+                {isProposal ? t("cocreation.detail.explanation") : t(`cocreation.kinds.${item.kind}`)}
               </Heading>
               <Paragraph lang="nl">
                 <span className="vm-proposal">{item.body}</span>
@@ -246,21 +246,21 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
       {isProposal ? (
         <section aria-labelledby="steun">
           <Heading level={2} id="steun">
-            {t("meedenken.detail.supportTitle")}
+            {t("cocreation.detail.supportTitle")}
           </Heading>
-          <Paragraph>{t("meedenken.item.supports", { count: item.supports })}</Paragraph>
+          <Paragraph>{t("cocreation.item.supports", { count: item.supports })}</Paragraph>
           {loggedIn && !item.hidden ? (
             <Form method="post" className="vm-inline-form">
               {item.supportedByMe ? (
                 <>
-                  <Paragraph>{t("meedenken.detail.supported")}</Paragraph>
+                  <Paragraph>{t("cocreation.detail.supported")}</Paragraph>
                   <Button name="intent" value="steun-intrekken" appearance="secondary-action">
-                    {t("meedenken.detail.withdraw")}
+                    {t("cocreation.detail.withdraw")}
                   </Button>
                 </>
               ) : (
                 <Button name="intent" value="steunen">
-                  {t("meedenken.detail.support")}
+                  {t("cocreation.detail.support")}
                 </Button>
               )}
             </Form>
@@ -270,9 +270,9 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
 
       <section aria-labelledby="geschiedenis">
         <Heading level={2} id="geschiedenis">
-          {t("meedenken.detail.history")}
+          {t("cocreation.detail.history")}
         </Heading>
-        {item.history.length === 0 ? <Paragraph>{t("meedenken.detail.historyEmpty")}</Paragraph> : null}
+        {item.history.length === 0 ? <Paragraph>{t("cocreation.detail.historyEmpty")}</Paragraph> : null}
         <OrderedList>
           {item.history.map((change, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows and keeps its order
@@ -282,10 +282,10 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
               {change.reason ? (
                 <>
                   {" "}
-                  {t("meedenken.detail.reason")} <span lang="nl">{change.reason}</span>
+                  {t("cocreation.detail.reason")} <span lang="nl">{change.reason}</span>
                 </>
               ) : null}
-              {change.decidedBy ? ` (${t("meedenken.admin.decidedBy", { email: change.decidedBy })})` : ""}
+              {change.decidedBy ? ` (${t("cocreation.admin.decidedBy", { email: change.decidedBy })})` : ""}
             </OrderedListItem>
           ))}
         </OrderedList>
@@ -293,17 +293,17 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
 
       <section aria-labelledby="reacties-titel" id="reacties">
         <Heading level={2} id="reacties-titel">
-          {t("meedenken.detail.replies")}
+          {t("cocreation.detail.replies")}
         </Heading>
-        {item.replyList.length === 0 ? <Paragraph>{t("meedenken.detail.noReplies")}</Paragraph> : null}
+        {item.replyList.length === 0 ? <Paragraph>{t("cocreation.detail.noReplies")}</Paragraph> : null}
         {item.replyList.map((reply) => (
           <div key={reply.id} className="vm-contribution" id={`reactie-${reply.id}`}>
             <Paragraph>
               <span className="vm-contribution__meta">
                 {reply.author
-                  ? t("meedenken.item.by", { name: reply.author })
-                  : t("meedenken.item.anonymous")}
-                {loaderData.editor ? ` (${reply.authorEmail ?? t("meedenken.admin.fromGone")})` : ""} ·{" "}
+                  ? t("cocreation.item.by", { name: reply.author })
+                  : t("cocreation.item.anonymous")}
+                {loaderData.editor ? ` (${reply.authorEmail ?? t("cocreation.admin.fromGone")})` : ""} ·{" "}
                 {date(reply.createdAt)}
               </span>
             </Paragraph>
@@ -321,12 +321,12 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
             ) : null}
             {loggedIn && !reply.hidden && !reply.mine ? (
               reply.reportedByMe ? (
-                <Paragraph>{t("meedenken.detail.reported")}</Paragraph>
+                <Paragraph>{t("cocreation.detail.reported")}</Paragraph>
               ) : (
                 <Form method="post" className="vm-inline-form">
                   <input type="hidden" name="reactie" value={reply.id} />
                   <Button name="intent" value="reactie-melden" appearance="subtle">
-                    {t("meedenken.detail.reportReply")}
+                    {t("cocreation.detail.reportReply")}
                   </Button>
                 </Form>
               )
@@ -335,7 +335,7 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
         ))}
         {loggedIn && !item.hidden ? (
           <Form method="post" className="vm-form" noValidate>
-            <FormField id="body" label={t("meedenken.detail.reply")} error={errors.body}>
+            <FormField id="body" label={t("cocreation.detail.reply")} error={errors.body}>
               {(describedBy) => (
                 <Textarea
                   id="body"
@@ -350,14 +350,14 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
             </FormField>
             <ShowNameField checked={actionData?.values?.showName ?? false} />
             <Button name="intent" value="reageren">
-              {t("meedenken.detail.replySend")}
+              {t("cocreation.detail.replySend")}
             </Button>
           </Form>
         ) : null}
         {!loggedIn ? (
           <Paragraph>
             <Link to={`/inloggen?terug=${encodeURIComponent(`/meedenken/${item.id}`)}`}>
-              {t("meedenken.detail.logIn")}
+              {t("cocreation.detail.logIn")}
             </Link>
           </Paragraph>
         ) : null}
@@ -366,16 +366,16 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
       {loggedIn && !item.hidden && !item.mine ? (
         <section aria-labelledby="melden">
           <Heading level={2} id="melden">
-            {t("meedenken.detail.reportTitle")}
+            {t("cocreation.detail.reportTitle")}
           </Heading>
           {item.reportedByMe ? (
-            <Paragraph>{t("meedenken.detail.reported")}</Paragraph>
+            <Paragraph>{t("cocreation.detail.reported")}</Paragraph>
           ) : (
             <Form method="post" className="vm-form" noValidate>
               <FormField
                 id="reason"
-                label={t("meedenken.detail.reportReason")}
-                description={t("meedenken.detail.reportHint")}
+                label={t("cocreation.detail.reportReason")}
+                description={t("cocreation.detail.reportHint")}
                 error={errors.reason}
               >
                 {(describedBy) => (
@@ -395,7 +395,7 @@ export default function ContributionPage({ loaderData, actionData }: Route.Compo
                 )}
               </FormField>
               <Button name="intent" value="melden" appearance="secondary-action">
-                {t("meedenken.detail.report")}
+                {t("cocreation.detail.report")}
               </Button>
             </Form>
           )}

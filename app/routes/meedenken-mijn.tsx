@@ -23,7 +23,7 @@ import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/meedenken-mijn";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["compare", "meedenken"] };
+export const handle: TextsHandle = { texts: ["compare", "cocreation"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -79,32 +79,32 @@ export default function MyContributions({ loaderData, actionData }: Route.Compon
   const unread = loaderData.notices.filter((notice) => notice.unread);
   return (
     <>
-      <title>{`${t("meedenken.mine.title")} – Vakmanschap`}</title>
+      <title>{`${t("cocreation.mine.title")} – Vakmanschap`}</title>
       <Paragraph>
-        <Link to="/meedenken">{t("meedenken.list.back")}</Link>
+        <Link to="/meedenken">{t("cocreation.list.back")}</Link>
       </Paragraph>
-      <Heading level={1}>{t("meedenken.mine.title")}</Heading>
-      <Paragraph>{t("meedenken.mine.intro")}</Paragraph>
+      <Heading level={1}>{t("cocreation.mine.title")}</Heading>
+      <Paragraph>{t("cocreation.mine.intro")}</Paragraph>
       {actionData?.done === "email" ? (
         <Alert type="ok">
-          <Paragraph>{t("meedenken.mine.saved")}</Paragraph>
+          <Paragraph>{t("cocreation.mine.saved")}</Paragraph>
         </Alert>
       ) : null}
 
       <section aria-labelledby="berichten">
         <Heading level={2} id="berichten">
-          {t("meedenken.mine.notices")}
+          {t("cocreation.mine.notices")}
         </Heading>
-        {loaderData.notices.length === 0 ? <Paragraph>{t("meedenken.mine.noNotices")}</Paragraph> : null}
+        {loaderData.notices.length === 0 ? <Paragraph>{t("cocreation.mine.noNotices")}</Paragraph> : null}
         <UnorderedList>
           {loaderData.notices.map((notice) => (
             <UnorderedListItem key={notice.id}>
-              {notice.unread ? <strong>{t("meedenken.mine.new")}: </strong> : null}
+              {notice.unread ? <strong>{t("cocreation.mine.new")}: </strong> : null}
               {date(notice.createdAt)}:{" "}
               <Link to={`/meedenken/${notice.contributionId}`}>
                 {notice.kind === "reactie"
-                  ? t("meedenken.mine.noticeReply")
-                  : t("meedenken.mine.noticeStatus")}
+                  ? t("cocreation.mine.noticeReply")
+                  : t("cocreation.mine.noticeStatus")}
               </Link>
               {notice.kind === "status" ? (
                 <>
@@ -118,7 +118,7 @@ export default function MyContributions({ loaderData, actionData }: Route.Compon
         {unread.length > 0 ? (
           <Form method="post" className="vm-inline-form">
             <Button name="intent" value="gelezen" appearance="secondary-action">
-              {t("meedenken.mine.markRead")}
+              {t("cocreation.mine.markRead")}
             </Button>
           </Form>
         ) : null}
@@ -126,7 +126,7 @@ export default function MyContributions({ loaderData, actionData }: Route.Compon
 
       <section aria-labelledby="email-keuze">
         <Heading level={2} id="email-keuze">
-          {t("meedenken.mine.email")}
+          {t("cocreation.mine.email")}
         </Heading>
         <Form method="post" className="vm-form">
           <input type="hidden" name="intent" value="email" />
@@ -135,19 +135,19 @@ export default function MyContributions({ loaderData, actionData }: Route.Compon
             name="email"
             value="aan"
             defaultChecked={loaderData.email}
-            label={t("meedenken.mine.emailLabel")}
+            label={t("cocreation.mine.emailLabel")}
           />
-          <Button appearance="secondary-action">{t("meedenken.mine.save")}</Button>
+          <Button appearance="secondary-action">{t("cocreation.mine.save")}</Button>
         </Form>
       </section>
 
       <section aria-labelledby="bijdragen">
         <Heading level={2} id="bijdragen">
-          {t("meedenken.mine.contributions")}
+          {t("cocreation.mine.contributions")}
         </Heading>
         {loaderData.items.length === 0 ? (
           <Paragraph>
-            {t("meedenken.mine.none")} <Link to="/gids">{t("meedenken.mine.start")}</Link>
+            {t("cocreation.mine.none")} <Link to="/gids">{t("cocreation.mine.start")}</Link>
           </Paragraph>
         ) : null}
         {loaderData.items.map((item) => (

@@ -30,7 +30,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/meedenken-nieuw";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "meedenken.form", "meedenken.list"] };
+export const handle: TextsHandle = { texts: ["account", "cocreation.form", "cocreation.list"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -98,18 +98,18 @@ export default function NewContribution({ loaderData, actionData }: Route.Compon
     : (["algemeen", "nieuw-deel"] as const).filter((other) => other !== kind);
   return (
     <>
-      <title>{`${t(`meedenken.form.titles.${kind}`)} – Vakmanschap`}</title>
+      <title>{`${t(`cocreation.form.titles.${kind}`)} – Vakmanschap`}</title>
       <Paragraph>
-        <Link to="/meedenken">{t("meedenken.list.back")}</Link>
+        <Link to="/meedenken">{t("cocreation.list.back")}</Link>
       </Paragraph>
-      <Heading level={1}>{t(`meedenken.form.titles.${kind}`)}</Heading>
+      <Heading level={1}>{t(`cocreation.form.titles.${kind}`)}</Heading>
       <ErrorSummary title={t("account.errorSummary")} errors={errors} />
-      <Paragraph>{t(`meedenken.form.intro.${kind}`)}</Paragraph>
+      <Paragraph>{t(`cocreation.form.intro.${kind}`)}</Paragraph>
       <NotOfficialNote />
       {paragraph && part ? (
         <section aria-labelledby="alinea">
           <Heading level={2} id="alinea">
-            {t("meedenken.form.paragraphIn", { number: version })}{" "}
+            {t("cocreation.form.paragraphIn", { number: version })}{" "}
             <Link to={`/gids/versie/${version}/${part.slug}#${paragraph.anchor}`} lang="nl">
               {part.title}
             </Link>
@@ -120,19 +120,19 @@ export default function NewContribution({ loaderData, actionData }: Route.Compon
       <Form method="post" className="vm-form" noValidate>
         <ContributionFields kind={kind} values={values} errors={errors} />
         <Paragraph>
-          <Link to="/meedenken/spelregels">{t("meedenken.form.rules")}</Link>
+          <Link to="/meedenken/spelregels">{t("cocreation.form.rules")}</Link>
         </Paragraph>
-        <Button>{t("meedenken.form.send")}</Button>
+        <Button>{t("cocreation.form.send")}</Button>
       </Form>
       <nav aria-labelledby="anders">
         <Heading level={2} id="anders">
-          {t("meedenken.form.otherKinds")}
+          {t("cocreation.form.otherKinds")}
         </Heading>
         <LinkList>
           {others.map((other) => (
             <LinkListItem key={other}>
               <Link to={`/meedenken/nieuw?${place ? `${place}&` : `versie=${version}&`}soort=${other}`}>
-                {t(`meedenken.form.titles.${other}`)}
+                {t(`cocreation.form.titles.${other}`)}
               </Link>
             </LinkListItem>
           ))}

@@ -10,7 +10,7 @@ import { OrderedList, OrderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/meedenken-spelregels";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["meedenken.list", "meedenken.rules"] };
+export const handle: TextsHandle = { texts: ["cocreation.list", "cocreation.rules"] };
 
 const RULES = ["respect", "noNames", "onTopic", "ownWords", "anonymity", "moderation", "decisions"] as const;
 
@@ -24,20 +24,20 @@ export default function HouseRules({ loaderData }: Route.ComponentProps) {
   const t = useT();
   return (
     <>
-      <title>{`${t("meedenken.rules.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("meedenken.rules.title")}</Heading>
-      <Paragraph lead>{t("meedenken.rules.intro")}</Paragraph>
+      <title>{`${t("cocreation.rules.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("cocreation.rules.title")}</Heading>
+      <Paragraph lead>{t("cocreation.rules.intro")}</Paragraph>
       <NotOfficialNote />
       <OrderedList>
         {loaderData.rules.map((rule) => (
           <OrderedListItem key={rule}>
-            <strong>{t(`meedenken.rules.items.${rule}.title`)}</strong>{" "}
-            {t(`meedenken.rules.items.${rule}.text`)}
+            <strong>{t(`cocreation.rules.items.${rule}.title`)}</strong>{" "}
+            {t(`cocreation.rules.items.${rule}.text`)}
           </OrderedListItem>
         ))}
       </OrderedList>
       <Paragraph>
-        <Link to="/meedenken">{t("meedenken.list.back")}</Link>
+        <Link to="/meedenken">{t("cocreation.list.back")}</Link>
       </Paragraph>
     </>
   );

@@ -18,7 +18,7 @@ import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/meedenken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["compare", "meedenken", "waysIn"] };
+export const handle: TextsHandle = { texts: ["compare", "cocreation", "waysIn"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -61,31 +61,31 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
   };
   return (
     <>
-      <title>{`${t("meedenken.list.title")} – Vakmanschap`}</title>
-      <Heading level={1}>{t("meedenken.list.title")}</Heading>
-      <Paragraph lead>{t("meedenken.list.intro")}</Paragraph>
+      <title>{`${t("cocreation.list.title")} – Vakmanschap`}</title>
+      <Heading level={1}>{t("cocreation.list.title")}</Heading>
+      <Paragraph lead>{t("cocreation.list.intro")}</Paragraph>
       <NotOfficialNote />
       <LinkList>
         <LinkListItem>
-          <Link to="/meedenken/nieuw?soort=algemeen">{t("meedenken.list.feedback")}</Link>
+          <Link to="/meedenken/nieuw?soort=algemeen">{t("cocreation.list.feedback")}</Link>
         </LinkListItem>
         <LinkListItem>
-          <Link to="/meedenken/nieuw?soort=nieuw-deel">{t("meedenken.list.newPart")}</Link>
+          <Link to="/meedenken/nieuw?soort=nieuw-deel">{t("cocreation.list.newPart")}</Link>
         </LinkListItem>
         <LinkListItem>
-          <Link to="/meedenken/mijn">{t("meedenken.list.mine")}</Link>
+          <Link to="/meedenken/mijn">{t("cocreation.list.mine")}</Link>
         </LinkListItem>
         <LinkListItem>
-          <Link to="/meedenken/spelregels">{t("meedenken.list.rules")}</Link>
+          <Link to="/meedenken/spelregels">{t("cocreation.list.rules")}</Link>
         </LinkListItem>
       </LinkList>
       <Form method="get" className="vm-form vm-filters" aria-labelledby="filters">
         <Heading level={2} id="filters">
-          {t("meedenken.list.filters")}
+          {t("cocreation.list.filters")}
         </Heading>
         {filter.versie ? <input type="hidden" name="versie" value={filter.versie} /> : null}
         {filter.alinea ? <input type="hidden" name="alinea" value={filter.alinea} /> : null}
-        <FormField id="deel" label={t("meedenken.list.part")}>
+        <FormField id="deel" label={t("cocreation.list.part")}>
           {(describedBy) => (
             <Select
               id="deel"
@@ -93,13 +93,13 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
               defaultValue={filter.deel ?? ""}
               describedBy={describedBy}
               options={[
-                { value: "", label: t("meedenken.list.allParts") },
+                { value: "", label: t("cocreation.list.allParts") },
                 ...loaderData.parts.map((part) => ({ value: part.slug, label: part.title, lang: "nl" })),
               ]}
             />
           )}
         </FormField>
-        <FormField id="soort" label={t("meedenken.list.kind")}>
+        <FormField id="soort" label={t("cocreation.list.kind")}>
           {(describedBy) => (
             <Select
               id="soort"
@@ -107,13 +107,13 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
               defaultValue={filter.soort ?? ""}
               describedBy={describedBy}
               options={[
-                { value: "", label: t("meedenken.list.allKinds") },
-                ...CONTRIBUTION_KINDS.map((kind) => ({ value: kind, label: t(`meedenken.kinds.${kind}`) })),
+                { value: "", label: t("cocreation.list.allKinds") },
+                ...CONTRIBUTION_KINDS.map((kind) => ({ value: kind, label: t(`cocreation.kinds.${kind}`) })),
               ]}
             />
           )}
         </FormField>
-        <FormField id="status" label={t("meedenken.list.status")}>
+        <FormField id="status" label={t("cocreation.list.status")}>
           {(describedBy) => (
             <Select
               id="status"
@@ -121,17 +121,17 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
               defaultValue={filter.status ?? ""}
               describedBy={describedBy}
               options={[
-                { value: "", label: t("meedenken.list.allStatuses") },
+                { value: "", label: t("cocreation.list.allStatuses") },
                 { value: "open", label: t("waysIn.meedenken.openStatuses") },
                 ...CONTRIBUTION_STATUSES.map((status) => ({
                   value: status,
-                  label: t(`meedenken.statuses.${status}`),
+                  label: t(`cocreation.statuses.${status}`),
                 })),
               ]}
             />
           )}
         </FormField>
-        <FormField id="q" label={t("meedenken.list.search")}>
+        <FormField id="q" label={t("cocreation.list.search")}>
           {(describedBy) => (
             <Textbox
               id="q"
@@ -143,17 +143,17 @@ export default function Contributions({ loaderData }: Route.ComponentProps) {
             />
           )}
         </FormField>
-        <Button>{t("meedenken.list.show")}</Button>
+        <Button>{t("cocreation.list.show")}</Button>
       </Form>
       {filter.alinea ? (
         <Paragraph>
-          {t("meedenken.list.paragraphFilter")} <Link to="/meedenken">{t("meedenken.list.reset")}</Link>
+          {t("cocreation.list.paragraphFilter")} <Link to="/meedenken">{t("cocreation.list.reset")}</Link>
         </Paragraph>
       ) : null}
       <Paragraph>
-        <span role="status">{t("meedenken.list.found", { count: total })}</span>
+        <span role="status">{t("cocreation.list.found", { count: total })}</span>
       </Paragraph>
-      {items.length === 0 ? <Paragraph>{t("meedenken.list.none")}</Paragraph> : null}
+      {items.length === 0 ? <Paragraph>{t("cocreation.list.none")}</Paragraph> : null}
       {items.map((item) => (
         <ContributionCard key={item.id} item={item} href={`/meedenken/${item.id}`} />
       ))}

@@ -20,7 +20,9 @@ import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/profiel";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "admin.title", "admin.usersTitle", "admin.auditTitle"] };
+export const handle: TextsHandle = {
+  texts: ["account", "admin.title", "admin.usersTitle", "admin.auditTitle"],
+};
 
 /** Where each role's work starts; everyone logged in is an ambtenaar. */
 const WORK_LINKS = [

@@ -50,18 +50,18 @@ export const AnswerInput = z.object({ value: z.unknown() });
 /** The events a stream sends; one writer checks each before it leaves. */
 export const LiveEvent = z.discriminatedUnion("type", [
   z.object({
-    type: z.literal("stand"),
+    type: z.literal("tally"),
     id: z.string().regex(/^\d+$/),
     data: z.record(z.string(), z.unknown()),
   }),
-  z.object({ type: z.literal("fout"), data: z.object({ message: z.string() }) }),
+  z.object({ type: z.literal("problem"), data: z.object({ message: z.string() }) }),
   // The server ends the stream on purpose: the conversation ended, or the same participant opened a newer
   // stream. A client should not reconnect (a reconnect to an ended conversation gets 204 anyway).
-  z.object({ type: z.literal("einde"), data: z.object({ reason: z.enum(["afgelopen", "vervangen"]) }) }),
+  z.object({ type: z.literal("end"), data: z.object({ reason: z.enum(["afgelopen", "vervangen"]) }) }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-const endEvent = (reason: "afgelopen" | "vervangen") => LiveEvent.parse({ type: "einde", data: { reason } });
+const endEvent = (reason: "afgelopen" | "vervangen") => LiveEvent.parse({ type: "end", data: { reason } });
 
 function participantTokenOf(req: Request, config: Services["config"]): string | undefined {
   const header = req.headers[PARTICIPANT_HEADER];
@@ -80,7 +80,7 @@ const standEvents = new WeakMap<Snapshot, LiveEvent>();
 function standEventOf(snapshot: Snapshot): LiveEvent {
   let event = standEvents.get(snapshot);
   if (!event) {
-    event = LiveEvent.parse({ type: "stand", id: String(snapshot.version), data: snapshot });
+    event = LiveEvent.parse({ type: "tally", id: String(snapshot.version), data: snapshot });
     standEvents.set(snapshot, event);
   }
   return event;
@@ -111,7 +111,7 @@ function forwardStream(open: () => EventStream, language: Language) {
     fail() {
       if (!stream.closed) {
         const message = translatorFor(language)("problems.conversations.liveUpdateFailed");
-        stream.send(LiveEvent.parse({ type: "fout", data: { message } }));
+        stream.send(LiveEvent.parse({ type: "problem", data: { message } }));
       }
     },
   };

@@ -94,9 +94,9 @@ const eventStream = (description: string) => ({
       schema: {
         type: "string",
         description:
-          "Server-Sent Events. `stand`: de hele stand (data: JSON), met als id de versie van het gesprek; stuur " +
-          "die terug als Last-Event-ID om na een onderbreking alleen iets nieuws te krijgen. `fout`: de stand kon " +
-          "even niet worden bijgewerkt. `einde` (data: {reason: 'afgelopen' of 'vervangen'}): de server sluit de " +
+          "Server-Sent Events. `tally`: de hele stand (data: JSON), met als id de versie van het gesprek; stuur " +
+          "die terug als Last-Event-ID om na een onderbreking alleen iets nieuws te krijgen. `problem`: de stand kon " +
+          "even niet worden bijgewerkt. `end` (data: {reason: 'afgelopen' of 'vervangen'}): de server sluit de " +
           "stroom, omdat het gesprek is afgelopen of omdat dezelfde deelnemer een nieuwere stroom opende; maak " +
           "dan geen nieuwe verbinding. Per deelnemer is er één stroom; er zijn grenzen per adres, per login en " +
           "voor de hele server (429 of 503, met Retry-After).",
@@ -346,7 +346,7 @@ export function conversationPaths() {
         summary: "De stand voor deelnemers, live (Server-Sent Events)",
         description:
           "Met je deelnemerstoken. Eén stroom per deelnemer: een nieuwe stroom sluit de vorige (event " +
-          "`einde` met reden `vervangen`). Is het gesprek afgelopen, dan 204 zonder stroom.",
+          "`end` met reden `vervangen`). Is het gesprek afgelopen, dan 204 zonder stroom.",
         security: participantToken,
         responses: {
           "200": eventStream("De live stand"),

@@ -24,7 +24,7 @@ async function expectNoSidewaysScrolling(page: Page) {
 
 declare global {
   interface Window {
-    /** How many `stand` events the page's live stream delivered (counted by the test's init script). */
+    /** How many `tally` events the page's live stream delivered (counted by the test's init script). */
     liveUpdates?: number;
   }
 }
@@ -104,7 +104,7 @@ test("colleagues join a live conversation with the code, answer and see the resu
     window.EventSource = class extends Streamed {
       constructor(...args: ConstructorParameters<typeof EventSource>) {
         super(...args);
-        this.addEventListener("stand", () => {
+        this.addEventListener("tally", () => {
           window.liveUpdates = (window.liveUpdates ?? 0) + 1;
         });
       }

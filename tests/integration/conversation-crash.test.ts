@@ -84,7 +84,7 @@ function followWithReconnect(url: string, headers: Record<string, string>) {
           signal: abort.signal,
         })) {
           if (event.id) client.lastId = event.id;
-          if (event.type === "stand" && event.id) {
+          if (event.type === "tally" && event.id) {
             client.stands.push({
               id: event.id,
               data: JSON.parse(event.data),

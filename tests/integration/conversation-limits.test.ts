@@ -159,7 +159,7 @@ describe.each(databaseKinds)("limits of live conversations on %s", (kind) => {
   });
 
   it("lets one address fill only a small part of a conversation, so a flood from a few addresses cannot fill it", async () => {
-    const guarded = await serverWith({ CONVERSATION_JOINS_PER_IP_PER_SESSION: "3" });
+    const guarded = await serverWith({ CONVERSATION_JOINS_PER_IP_PER_CONVERSATION: "3" });
     const flood = "203.0.113.40";
     const tries = await inBatches(5, 1, () => guarded.join(flood));
     expect(tries.map((result) => result.status)).toEqual([201, 201, 201, 429, 429]);

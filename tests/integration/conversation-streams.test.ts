@@ -126,13 +126,13 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     const server = await serverWith({});
     const token = await server.join();
     const first = server.participantStream(token);
-    expect((await first.next()).value?.type).toBe("stand");
+    expect((await first.next()).value?.type).toBe("tally");
     const second = server.participantStream(token);
-    expect((await second.next()).value?.type).toBe("stand");
+    expect((await second.next()).value?.type).toBe("tally");
     const ended = await within(first.untilEnd());
     expect(ended).not.toBe("timeout");
     const last = (ended as ReceivedEvent[]).at(-1);
-    expect(last?.type).toBe("einde");
+    expect(last?.type).toBe("end");
     expect(JSON.parse(last?.data ?? "{}")).toEqual({ reason: "vervangen" });
     second.stop();
   });
@@ -145,7 +145,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
       server.participantStream(tokens[0] ?? "", office),
       server.participantStream(tokens[1] ?? "", office),
     ];
-    for (const stream of open) expect((await stream.next()).value?.type).toBe("stand");
+    for (const stream of open) expect((await stream.next()).value?.type).toBe("tally");
     const refused = await server.ask("/deelname/stroom", {
       "Deelnemer-Token": tokens[2] ?? "",
       "X-Forwarded-For": office,
@@ -183,7 +183,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     const server = await serverWith({ CONVERSATION_STREAMS_PER_IP: "1" });
     const [one, two] = [await server.join(), await server.join()];
     const held = server.participantStream(one, "2001:db8:1:2::10");
-    expect((await held.next()).value?.type).toBe("stand");
+    expect((await held.next()).value?.type).toBe("tally");
     const sameNetwork = await server.ask("/deelname/stroom", {
       "Deelnemer-Token": two,
       "X-Forwarded-For": "2001:db8:1:2:ffff::20",
@@ -195,7 +195,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
   it("refuses more facilitator streams of one login than its cap", async () => {
     const server = await serverWith({ CONVERSATION_STREAMS_PER_LOGIN: "2" });
     const open = [server.facilitatorStream("192.0.2.3"), server.facilitatorStream("192.0.2.4")];
-    for (const stream of open) expect((await stream.next()).value?.type).toBe("stand");
+    for (const stream of open) expect((await stream.next()).value?.type).toBe("tally");
     const refused = await server.ask(`/gesprekken/${server.conversation.id}/stroom`, {
       ...server.asFacilitator,
       "X-Forwarded-For": "192.0.2.5",
@@ -214,7 +214,7 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
       server.participantStream(tokens[0] ?? "", "192.0.2.10"),
       server.facilitatorStream("192.0.2.11"),
     ];
-    for (const stream of open) expect((await stream.next()).value?.type).toBe("stand");
+    for (const stream of open) expect((await stream.next()).value?.type).toBe("tally");
     const refused = await server.ask("/deelname/stroom", {
       "Deelnemer-Token": tokens[2] ?? "",
       "X-Forwarded-For": "192.0.2.12",
@@ -233,16 +233,16 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
       server.participantStream(tokens[1] ?? "", "192.0.2.21"),
       server.facilitatorStream("192.0.2.22"),
     ];
-    for (const stream of streams) expect((await stream.next()).value?.type).toBe("stand");
+    for (const stream of streams) expect((await stream.next()).value?.type).toBe("tally");
     expect((await server.act("beeindig")).status).toBe(200);
     for (const stream of streams) {
       const seen = await within(stream.untilEnd());
       expect(seen).not.toBe("timeout");
       const events = seen as ReceivedEvent[];
-      expect(JSON.parse(events.filter((event) => event.type === "stand").at(-1)?.data ?? "{}").status).toBe(
+      expect(JSON.parse(events.filter((event) => event.type === "tally").at(-1)?.data ?? "{}").status).toBe(
         "afgelopen",
       );
-      expect(events.at(-1)).toMatchObject({ type: "einde", data: JSON.stringify({ reason: "afgelopen" }) });
+      expect(events.at(-1)).toMatchObject({ type: "end", data: JSON.stringify({ reason: "afgelopen" }) });
     }
     // 204: an EventSource stops reconnecting.
     expect((await server.ask("/deelname/stroom", { "Deelnemer-Token": tokens[0] ?? "" })).status).toBe(204);

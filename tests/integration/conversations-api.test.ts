@@ -563,7 +563,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       signal: abort.signal,
     })[Symbol.asyncIterator]();
     const first = (await events.next()).value;
-    expect(first?.type).toBe("stand");
+    expect(first?.type).toBe("tally");
     expect(JSON.parse(first?.data ?? "{}").current.answered).toBe(0);
     await call(person, "PUT", `/deelname/antwoorden/${question.id}`, { value: "b" });
     let answered = 0;
@@ -593,7 +593,7 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
       questionId: question.id,
     });
     const changed = (await pending).value;
-    expect(changed?.type).toBe("stand");
+    expect(changed?.type).toBe("tally");
     expect(Number(changed?.id)).toBeGreaterThan(Number(lastId));
     expect(JSON.parse(changed?.data ?? "{}").current.question.state).toBe("gesloten");
     resumed.abort();

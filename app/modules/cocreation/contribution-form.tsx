@@ -18,10 +18,10 @@ export function ContributionFields(props: {
   const proposes = kind === "tekstvoorstel" || kind === "nieuwe-alinea" || kind === "nieuw-deel";
   const bodyLabel =
     kind === "reactie"
-      ? t("meedenken.form.comment")
+      ? t("cocreation.form.comment")
       : kind === "algemeen"
-        ? t("meedenken.form.feedback")
-        : t("meedenken.form.explanation");
+        ? t("cocreation.form.feedback")
+        : t("cocreation.form.explanation");
   return (
     <>
       <input type="hidden" name="kind" value={kind} />
@@ -29,7 +29,7 @@ export function ContributionFields(props: {
       {values.part ? <input type="hidden" name="part" value={values.part} /> : null}
       {values.anchor ? <input type="hidden" name="anchor" value={values.anchor} /> : null}
       {kind === "nieuw-deel" ? (
-        <FormField id="title" label={t("meedenken.form.partTitle")} error={errors.title}>
+        <FormField id="title" label={t("cocreation.form.partTitle")} error={errors.title}>
           {(describedBy) => (
             <Textbox
               id="title"
@@ -45,8 +45,8 @@ export function ContributionFields(props: {
       {proposes ? (
         <FormField
           id="proposedText"
-          label={t(`meedenken.form.proposedLabel.${kind}`)}
-          description={t(`meedenken.form.proposedHint.${kind}`)}
+          label={t(`cocreation.form.proposedLabel.${kind}`)}
+          description={t(`cocreation.form.proposedHint.${kind}`)}
           error={errors.proposedText}
         >
           {(describedBy) => (
@@ -92,8 +92,8 @@ export function ShowNameField(props: { checked: boolean; id?: string }) {
       name="showName"
       value="ja"
       defaultChecked={props.checked}
-      label={t("meedenken.form.showName")}
-      description={t("meedenken.form.showNameHint")}
+      label={t("cocreation.form.showName")}
+      description={t("cocreation.form.showNameHint")}
     />
   );
 }

@@ -47,11 +47,11 @@ export function useDate() {
 /** "Overgenomen in weergave 4", "In behandeling", … in the interface language. */
 export function StatusLabel(props: { status: ContributionStatus; adoptedInVersion: number | null }) {
   const t = useT();
-  const word = t(`meedenken.statuses.${props.status}`);
+  const word = t(`cocreation.statuses.${props.status}`);
   return (
     <StatusBadge>
       {props.adoptedInVersion
-        ? t("meedenken.statusIn", { status: word, version: props.adoptedInVersion })
+        ? t("cocreation.statusIn", { status: word, version: props.adoptedInVersion })
         : word}
     </StatusBadge>
   );
@@ -65,13 +65,13 @@ export function HiddenNotice(props: { hidden: HiddenState; reason: string; still
       <Paragraph>
         {props.hidden === "verborgen" ? (
           <>
-            {t("meedenken.item.hiddenByEditor")} <span lang="nl">{props.reason}</span>
+            {t("cocreation.item.hiddenByEditor")} <span lang="nl">{props.reason}</span>
           </>
         ) : (
-          t("meedenken.item.hiddenPending")
+          t("cocreation.item.hiddenPending")
         )}
       </Paragraph>
-      {props.stillReadable ? <Paragraph>{t("meedenken.item.hiddenButReadable")}</Paragraph> : null}
+      {props.stillReadable ? <Paragraph>{t("cocreation.item.hiddenButReadable")}</Paragraph> : null}
     </Alert>
   );
 }
@@ -84,9 +84,9 @@ export function WhoAndWhere(props: { item: ContributionCardData; editor?: boolea
   return (
     <Paragraph>
       <span className="vm-contribution__meta">
-        {item.author ? t("meedenken.item.by", { name: item.author }) : t("meedenken.item.anonymous")}
-        {props.editor ? ` (${item.authorEmail ?? t("meedenken.admin.fromGone")})` : ""} ·{" "}
-        {date(item.createdAt)} · {t("meedenken.item.version", { number: item.version })}
+        {item.author ? t("cocreation.item.by", { name: item.author }) : t("cocreation.item.anonymous")}
+        {props.editor ? ` (${item.authorEmail ?? t("cocreation.admin.fromGone")})` : ""} ·{" "}
+        {date(item.createdAt)} · {t("cocreation.item.version", { number: item.version })}
       </span>
     </Paragraph>
   );
@@ -107,7 +107,7 @@ export function ContributionCard(props: {
     <article className="vm-card-summary vm-contribution">
       <Heading level={props.headingLevel ?? 2}>
         <Link to={props.href}>
-          {t(`meedenken.kinds.${item.kind}`)}
+          {t(`cocreation.kinds.${item.kind}`)}
           {item.partTitle ? (
             <>
               {": "}
@@ -125,9 +125,9 @@ export function ContributionCard(props: {
       <WhoAndWhere item={item} editor={props.editor} />
       <Paragraph>
         <StatusLabel status={item.status} adoptedInVersion={item.adoptedInVersion} />{" "}
-        {t("meedenken.item.supports", { count: item.supports })} ·{" "}
-        {t("meedenken.item.replies", { count: item.replies })}
-        {item.reports ? ` · ${t("meedenken.admin.reports", { count: item.reports })}` : ""}
+        {t("cocreation.item.supports", { count: item.supports })} ·{" "}
+        {t("cocreation.item.replies", { count: item.replies })}
+        {item.reports ? ` · ${t("cocreation.admin.reports", { count: item.reports })}` : ""}
       </Paragraph>
       {item.hidden ? (
         <HiddenNotice hidden={item.hidden} reason={item.hiddenReason} stillReadable={false} />
@@ -175,11 +175,13 @@ export function Pagination(props: { page: number; pages: number; hrefFor: (page:
   const t = useT();
   if (props.pages <= 1) return null;
   return (
-    <nav className="vm-pagination" aria-label={t("meedenken.list.pagination")}>
-      {props.page > 1 ? <Link to={props.hrefFor(props.page - 1)}>{t("meedenken.list.previous")}</Link> : null}
-      <span>{t("meedenken.list.page", { page: props.page, pages: props.pages })}</span>
+    <nav className="vm-pagination" aria-label={t("cocreation.list.pagination")}>
+      {props.page > 1 ? (
+        <Link to={props.hrefFor(props.page - 1)}>{t("cocreation.list.previous")}</Link>
+      ) : null}
+      <span>{t("cocreation.list.page", { page: props.page, pages: props.pages })}</span>
       {props.page < props.pages ? (
-        <Link to={props.hrefFor(props.page + 1)}>{t("meedenken.list.next")}</Link>
+        <Link to={props.hrefFor(props.page + 1)}>{t("cocreation.list.next")}</Link>
       ) : null}
     </nav>
   );

@@ -10,7 +10,7 @@ export function NotOfficialNote() {
   const root = useRouteLoaderData("root") as { officialGuideUrl?: string } | undefined;
   return (
     <Paragraph>
-      {t("meedenken.list.notOfficial")}{" "}
+      {t("cocreation.list.notOfficial")}{" "}
       {root?.officialGuideUrl ? (
         <Link to={root.officialGuideUrl} external>
           {t("site.officialLink")}

@@ -21,7 +21,7 @@ const t = translatorFor("nl");
 
 /** The status as the mail says it: "Deels overgenomen in weergave 2". */
 export function statusLine(status: ContributionStatus, adoptedInVersion: number | null): string {
-  const word = t(`meedenken.statuses.${status}`);
+  const word = t(`cocreation.statuses.${status}`);
   return adoptedInVersion && (status === "overgenomen" || status === "deels-overgenomen")
     ? t("mails.cocreation.statusIn", { status: word, version: adoptedInVersion })
     : word;

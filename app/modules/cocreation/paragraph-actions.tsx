@@ -16,13 +16,13 @@ export function ParagraphActions(props: { version: number; part: string; anchor:
       <Link
         to={`/meedenken/nieuw?${place}&soort=reactie`}
         className="vm-paragraph-actions__link"
-        aria-label={t("meedenken.react")}
+        aria-label={t("cocreation.react")}
       >
         {t("waysIn.paragraph.react")}
       </Link>
       {props.count > 0 ? (
         <Link to={`/meedenken?${place}`} className="vm-paragraph-actions__link">
-          {t("meedenken.count", { count: props.count })}
+          {t("cocreation.count", { count: props.count })}
         </Link>
       ) : null}
     </p>

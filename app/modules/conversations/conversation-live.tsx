@@ -33,7 +33,7 @@ function Mean(props: { t: Translate; tally: ChoiceTally; second?: boolean }) {
   if (props.tally.kind !== "schaal" || props.tally.mean === null) return null;
   return (
     <Paragraph>
-      {props.t(props.second ? "gesprekken.results.meanRound2" : "gesprekken.results.mean", {
+      {props.t(props.second ? "conversations.results.meanRound2" : "conversations.results.mean", {
         mean: props.tally.mean,
         median: props.tally.median,
       })}
@@ -83,12 +83,12 @@ export function ResultTable(props: {
         <TableCaption>{props.caption}</TableCaption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t("gesprekken.results.option")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("conversations.results.option")}</TableHeaderCell>
             <TableHeaderCell scope="col" numeric>
-              {t("gesprekken.results.count")}
+              {t("conversations.results.count")}
             </TableHeaderCell>
             <TableHeaderCell scope="col" numeric>
-              {t("gesprekken.results.share")}
+              {t("conversations.results.share")}
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -145,11 +145,11 @@ export function ShiftTable(props: {
         <TableCaption>{props.caption}</TableCaption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t("gesprekken.results.option")}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t("gesprekken.results.round1")}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t("gesprekken.results.round2")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("conversations.results.option")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("conversations.results.round1")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("conversations.results.round2")}</TableHeaderCell>
             <TableHeaderCell scope="col" numeric>
-              {t("gesprekken.results.change")}
+              {t("conversations.results.change")}
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -183,9 +183,9 @@ export function RevealedResult(props: {
   if (results.kind === "open") {
     return (
       <>
-        <Paragraph>{t("gesprekken.results.openCount", { count: results.count })}</Paragraph>
+        <Paragraph>{t("conversations.results.openCount", { count: results.count })}</Paragraph>
         {results.approved.length === 0 ? (
-          <Paragraph>{t("gesprekken.summary.noneApproved")}</Paragraph>
+          <Paragraph>{t("conversations.summary.noneApproved")}</Paragraph>
         ) : (
           <UnorderedList className={`vm-open-answers${props.large ? " vm-open-answers--large" : ""}`}>
             {results.approved.map((answer, index) => (
@@ -208,7 +208,7 @@ export function RevealedResult(props: {
         shift={results.shift}
         round1={results.round1}
         round2={results.round2}
-        caption={t("gesprekken.results.captionShift", { number })}
+        caption={t("conversations.results.captionShift", { number })}
         bars={props.bars}
         large={props.large}
       />
@@ -219,7 +219,7 @@ export function RevealedResult(props: {
       t={t}
       question={question}
       tally={results.round1}
-      caption={t("gesprekken.results.caption", { number })}
+      caption={t("conversations.results.caption", { number })}
       bars={props.bars}
       large={props.large}
     />
@@ -263,14 +263,14 @@ export function Countdown(props: { t: Translate; closesAt: string; endTime: stri
   const left = now === null ? null : Math.max(0, Math.ceil((Date.parse(props.closesAt) - now) / 1000));
   const clock = left === null ? "" : `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
   let announcement = "";
-  if (left !== null && left === 0) announcement = t("gesprekken.timer.done");
-  else if (left !== null && left <= 60) announcement = t("gesprekken.timer.oneMinute");
+  if (left !== null && left === 0) announcement = t("conversations.timer.done");
+  else if (left !== null && left <= 60) announcement = t("conversations.timer.oneMinute");
   return (
     <div className="vm-timer">
-      <Paragraph>{t("gesprekken.timer.until", { time: props.endTime })}</Paragraph>
+      <Paragraph>{t("conversations.timer.until", { time: props.endTime })}</Paragraph>
       {left !== null ? (
         <Paragraph className="vm-timer__clock" aria-live="off">
-          {left === 0 ? t("gesprekken.timer.done") : t("gesprekken.timer.left", { time: clock })}
+          {left === 0 ? t("conversations.timer.done") : t("conversations.timer.left", { time: clock })}
         </Paragraph>
       ) : null}
       <VisuallyHidden as="p" role="status">
@@ -281,7 +281,7 @@ export function Countdown(props: { t: Translate; closesAt: string; endTime: stri
 }
 
 /**
- * Follows a conversation's live stream (Server-Sent Events `stand`, whose id is the conversation's version) and
+ * Follows a conversation's live stream (Server-Sent Events `tally`, whose id is the conversation's version) and
  * reloads the page's data when the conversation moved past what the page shows. Events close together
  * cause one reload, and none while a form is being sent or a reload is running: it catches up after.
  */
@@ -302,8 +302,8 @@ export function useLiveRevalidation(options: { url: string; version: number; ena
     let timer: ReturnType<typeof setTimeout> | undefined;
     let newest = 0;
     // The server ended the stream on purpose (the conversation ended): do not reconnect.
-    source.addEventListener("einde", () => source.close());
-    source.addEventListener("stand", (event: MessageEvent) => {
+    source.addEventListener("end", () => source.close());
+    source.addEventListener("tally", (event: MessageEvent) => {
       const version = Number(event.lastEventId);
       if (!Number.isFinite(version)) return;
       newest = Math.max(newest, version);

@@ -81,7 +81,7 @@ const JOIN_WINDOW_SECONDS = 24 * 60 * 60;
 
 /**
  * Counts one join of this conversation from this address and refuses past
- * `CONVERSATION_JOINS_PER_IP_PER_SESSION`: far below the conversation's size, so a flood from a handful of
+ * `CONVERSATION_JOINS_PER_IP_PER_CONVERSATION`: far below the conversation's size, so a flood from a handful of
  * addresses (or one IPv6 network) cannot fill it and keep the real participants out.
  */
 async function limitJoinsToConversation(options: {

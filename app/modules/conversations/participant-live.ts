@@ -83,8 +83,8 @@ export function useLiveReload(options: { key: string | undefined; closesAt: stri
     let timer: ReturnType<typeof setTimeout> | undefined;
     // The server ended the stream on purpose (the conversation ended, or this phone opened a newer one in
     // another tab): do not reconnect. A reload already asked for still comes.
-    source.addEventListener("einde", () => source.close());
-    source.addEventListener("stand", (event) => {
+    source.addEventListener("end", () => source.close());
+    source.addEventListener("tally", (event) => {
       const key = streamedKeyOf((event as MessageEvent<string>).data);
       if (key === undefined || key === shown.current || timer !== undefined) return;
       timer = setTimeout(() => {

@@ -17,11 +17,11 @@ export function optionLabel(
   value: string,
 ): string {
   if (question.kind === "dilemma") {
-    if (value === "a") return t("gesprekken.options.a", { text: question.optionA });
-    if (value === "b") return t("gesprekken.options.b", { text: question.optionB });
-    return t("gesprekken.options.other");
+    if (value === "a") return t("conversations.options.a", { text: question.optionA });
+    if (value === "b") return t("conversations.options.b", { text: question.optionB });
+    return t("conversations.options.other");
   }
-  return t(`gesprekken.options.scale.${value}`);
+  return t(`conversations.options.scale.${value}`);
 }
 
 /** A change in percentage points with its sign: "+12", "−5", "0"; "–" when it cannot be compared. */
@@ -55,16 +55,16 @@ export interface SummaryFileOptions {
 export function summaryMarkdown(options: SummaryFileOptions): string {
   const { summary, t } = options;
   const lines = [
-    `# ${cell(t("gesprekken.summary.title", { title: summary.title }))}`,
+    `# ${cell(t("conversations.summary.title", { title: summary.title }))}`,
     "",
-    `${escapeMarkdown(options.dates)}. ${escapeMarkdown(t("gesprekken.participants", { count: summary.participants }))}.`,
+    `${escapeMarkdown(options.dates)}. ${escapeMarkdown(t("conversations.participants", { count: summary.participants }))}.`,
     "",
   ];
   if (summary.questions.some((question) => shiftOf(question))) {
-    lines.push(cell(t("gesprekken.summary.secondRound")), "");
+    lines.push(cell(t("conversations.summary.secondRound")), "");
   }
   if (summary.principles.length > 0) {
-    lines.push(`## ${cell(t("gesprekken.summary.principles"))}`, "");
+    lines.push(`## ${cell(t("conversations.summary.principles"))}`, "");
     for (const slug of summary.principles) {
       lines.push(
         `- [${cell(options.principleTitle(slug))}](${options.origin}/gids/${encodeURIComponent(slug)})`,
@@ -74,9 +74,9 @@ export function summaryMarkdown(options: SummaryFileOptions): string {
   }
   for (const question of summary.questions) {
     lines.push(
-      `## ${cell(t("gesprekken.question", { number: question.position + 1 }))}: ${cell(question.text)}`,
+      `## ${cell(t("conversations.question", { number: question.position + 1 }))}: ${cell(question.text)}`,
       "",
-      `_${cell(`${t(`gesprekken.kinds.${question.kind}`)}, ${t("gesprekken.answered", { count: question.answered })}`)}_`,
+      `_${cell(`${t(`conversations.kinds.${question.kind}`)}, ${t("conversations.answered", { count: question.answered })}`)}_`,
       "",
     );
     lines.push(...questionMarkdown(question, t), "");
@@ -86,20 +86,20 @@ export function summaryMarkdown(options: SummaryFileOptions): string {
 
 function questionMarkdown(question: SummaryQuestion, t: Translate): string[] {
   if (question.kind === "open") {
-    if (question.approved.length === 0) return [`_${cell(t("gesprekken.summary.noneApproved"))}_`];
+    if (question.approved.length === 0) return [`_${cell(t("conversations.summary.noneApproved"))}_`];
     return [
-      `**${cell(t("gesprekken.summary.approved"))}**`,
+      `**${cell(t("conversations.summary.approved"))}**`,
       "",
       ...question.approved.map((answer) => `- ${cell(answer)}`),
     ];
   }
-  if (!question.round1) return [`_${cell(t("gesprekken.summary.tooFew"))}_`];
+  if (!question.round1) return [`_${cell(t("conversations.summary.tooFew"))}_`];
   const shift = shiftOf(question);
   const label = (value: string) => cell(optionLabel(t, question, value));
   const amount = (option: { count: number; share: number }) => `${option.count} (${option.share}%)`;
   const lines = shift
     ? [
-        `| ${cell(t("gesprekken.results.option"))} | ${cell(t("gesprekken.results.round1"))} | ${cell(t("gesprekken.results.round2"))} | ${cell(t("gesprekken.results.change"))} |`,
+        `| ${cell(t("conversations.results.option"))} | ${cell(t("conversations.results.round1"))} | ${cell(t("conversations.results.round2"))} | ${cell(t("conversations.results.change"))} |`,
         "| --- | ---: | ---: | ---: |",
         ...shift.options.map(
           (option) =>
@@ -107,7 +107,7 @@ function questionMarkdown(question: SummaryQuestion, t: Translate): string[] {
         ),
       ]
     : [
-        `| ${cell(t("gesprekken.results.option"))} | ${cell(t("gesprekken.results.count"))} | ${cell(t("gesprekken.results.share"))} |`,
+        `| ${cell(t("conversations.results.option"))} | ${cell(t("conversations.results.count"))} | ${cell(t("conversations.results.share"))} |`,
         "| --- | ---: | ---: |",
         ...question.round1.options.map(
           (option) => `| ${label(option.value)} | ${option.count} | ${option.share}% |`,
@@ -122,7 +122,7 @@ function questionMarkdown(question: SummaryQuestion, t: Translate): string[] {
 }
 
 function meanText(t: Translate, tally: ChoiceTally & { kind: "schaal" }, second: boolean): string {
-  return t(second ? "gesprekken.results.meanRound2" : "gesprekken.results.mean", {
+  return t(second ? "conversations.results.meanRound2" : "conversations.results.mean", {
     mean: tally.mean,
     median: tally.median,
   });
@@ -151,11 +151,11 @@ export function csvField(value: string | number | null): string {
 export function summaryCsv(options: Pick<SummaryFileOptions, "summary" | "t">): string {
   const { summary, t } = options;
   const header = ["question", "text", "kind", "round", "option", "count", "share", "change", "answer"].map(
-    (column) => t(`gesprekken.csv.${column}`),
+    (column) => t(`conversations.csv.${column}`),
   );
   const rows: (string | number | null)[][] = [header];
   for (const question of summary.questions) {
-    const start = [question.position + 1, question.text, t(`gesprekken.kinds.${question.kind}`)];
+    const start = [question.position + 1, question.text, t(`conversations.kinds.${question.kind}`)];
     if (question.kind === "open") {
       for (const answer of question.approved) rows.push([...start, 1, null, null, null, null, answer]);
       continue;

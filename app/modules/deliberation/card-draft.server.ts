@@ -8,7 +8,7 @@ import type { DeliberationContent } from "./deliberation.validation.ts";
 export function cardDraftIn(content: DeliberationContent, language: Language): CardDraft {
   const t = translatorFor(language);
   return cardDraftFrom(content, {
-    question: (kind) => t(`wijzer.card.questions.${kind}`),
-    either: (a, b) => t("wijzer.card.titleChoice", { a, b }),
+    question: (kind) => t(`deliberation.card.questions.${kind}`),
+    either: (a, b) => t("deliberation.card.titleChoice", { a, b }),
   });
 }

@@ -36,16 +36,16 @@ export function ConflictPanel(props: {
   );
   return (
     <Alert type="warning">
-      <Heading level={2}>{t("wijzer.conflict.title")}</Heading>
-      <Paragraph>{t("wijzer.conflict.intro")}</Paragraph>
+      <Heading level={2}>{t("deliberation.conflict.title")}</Heading>
+      <Paragraph>{t("deliberation.conflict.intro")}</Paragraph>
       <dl className="vm-conflict">
         {differing.map((label) => (
           <div key={label}>
             <dt>{label}</dt>
             <dd>
-              <span className="vm-conflict__which">{t("wijzer.conflict.theirs")}:</span>{" "}
+              <span className="vm-conflict__which">{t("deliberation.conflict.theirs")}:</span>{" "}
               <span className="vm-preserve-lines">
-                {textOf(theirs.find((item) => item.label === label)) || t("wijzer.conflict.empty")}
+                {textOf(theirs.find((item) => item.label === label)) || t("deliberation.conflict.empty")}
               </span>
             </dd>
           </div>
@@ -54,7 +54,7 @@ export function ConflictPanel(props: {
       <Paragraph>
         {/* A full page load, so the boxes show the saved version instead of what is typed in them. */}
         <Link reloadDocument to={`/afwegen/${props.id}/stap/${props.step}`}>
-          {t("wijzer.conflict.takeTheirs")}
+          {t("deliberation.conflict.takeTheirs")}
         </Link>
       </Paragraph>
     </Alert>

@@ -26,7 +26,7 @@ export function recordSections(
 ): RecordSection[] {
   const { t } = labels;
   const field = (name: string, text: string): RecordItem[] =>
-    text.trim() ? [{ label: t(`wijzer.fields.${name}`), text }] : [];
+    text.trim() ? [{ label: t(`deliberation.fields.${name}`), text }] : [];
   const itemsOf: Record<StepNumber, () => RecordItem[]> = {
     1: () => [...field("situation", content.situation), ...field("moment", content.moment)],
     2: () => [
@@ -46,12 +46,17 @@ export function recordSections(
     ],
     4: () => [
       ...(content.principles.length > 0
-        ? [{ label: t("wijzer.record.principles"), text: content.principles.map(labels.principleTitle) }]
+        ? [
+            {
+              label: t("deliberation.record.principles"),
+              text: content.principles.map(labels.principleTitle),
+            },
+          ]
         : []),
       ...(content.values.length > 0
         ? [
             {
-              label: t("wijzer.record.values"),
+              label: t("deliberation.record.values"),
               text: content.values.map((value) => t(`dilemmas.values.${value}`)),
             },
           ]
@@ -68,7 +73,7 @@ export function recordSections(
   };
   return STEPS.map((step) => ({
     step: step.number,
-    heading: `${step.number}. ${t(`wijzer.steps.${step.number}`)}`,
+    heading: `${step.number}. ${t(`deliberation.steps.${step.number}`)}`,
     items: itemsOf[step.number](),
   }));
 }

@@ -16,7 +16,7 @@ export function recordFile(options: {
 }): { filename: string; contentType: string; body: string } {
   const { record, language, principleTitle } = options;
   const t = translatorFor(language);
-  const title = titleOf(record.content) || t("wijzer.untitled");
+  const title = titleOf(record.content) || t("deliberation.untitled");
   const filename = `afweging-${record.id.slice(0, 8)}`;
   if (options.format === "json") {
     return {
@@ -32,8 +32,11 @@ export function recordFile(options: {
     body: recordMarkdown({
       title,
       sections: recordSections(record.content, { t: (key, values) => t(key, values), principleTitle }),
-      emptyText: t("wijzer.record.empty"),
-      dates: t("wijzer.record.created", { date: date(record.createdAt), updated: date(record.updatedAt) }),
+      emptyText: t("deliberation.record.empty"),
+      dates: t("deliberation.record.created", {
+        date: date(record.createdAt),
+        updated: date(record.updatedAt),
+      }),
     }),
   };
 }

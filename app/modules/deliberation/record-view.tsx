@@ -27,7 +27,7 @@ export function RecordView(props: {
             {section.heading}
           </Heading>
           {section.items.length === 0 ? (
-            <Paragraph className="vm-record__empty">{t("wijzer.record.empty")}</Paragraph>
+            <Paragraph className="vm-record__empty">{t("deliberation.record.empty")}</Paragraph>
           ) : (
             <dl className="vm-record__items">
               {section.items.map((item, index) => (
@@ -53,7 +53,7 @@ export function RecordView(props: {
           {props.editableId ? (
             <Paragraph className="vm-no-print">
               <Link to={`/afwegen/${props.editableId}/stap/${section.step}`}>
-                {t("wijzer.record.edit", { step: section.step })}
+                {t("deliberation.record.edit", { step: section.step })}
               </Link>
             </Paragraph>
           ) : null}

@@ -23,7 +23,11 @@ function TextField(props: {
   const t = useT();
   const value = props.values[props.name];
   return (
-    <FormField id={props.name} label={t(`wijzer.fields.${props.name}`)} error={props.errors[props.name]}>
+    <FormField
+      id={props.name}
+      label={t(`deliberation.fields.${props.name}`)}
+      error={props.errors[props.name]}
+    >
       {(describedBy) => (
         <Textarea
           id={props.name}
@@ -44,7 +48,7 @@ function Involved(props: StepFieldsProps) {
   const rows = othersRows(props.values.others.length);
   return (
     <>
-      <Fieldset legend={t("wijzer.fields.perspectivesTitle")} framed className="vm-fieldset">
+      <Fieldset legend={t("deliberation.fields.perspectivesTitle")} framed className="vm-fieldset">
         {PERSPECTIVES.map((who) => {
           const id = `perspectief-${who}`;
           return (
@@ -65,12 +69,12 @@ function Involved(props: StepFieldsProps) {
         })}
       </Fieldset>
       <Fieldset
-        legend={t("wijzer.fields.othersTitle")}
+        legend={t("deliberation.fields.othersTitle")}
         framed
         className="vm-fieldset"
         describedBy="anderen-beschrijving"
       >
-        <FieldDescription id="anderen-beschrijving">{t("wijzer.fields.othersHint")}</FieldDescription>
+        <FieldDescription id="anderen-beschrijving">{t("deliberation.fields.othersHint")}</FieldDescription>
         {Array.from({ length: rows }, (_, row) => {
           const other = props.values.others[row];
           const who = `ander-${row}-wie`;
@@ -81,7 +85,7 @@ function Involved(props: StepFieldsProps) {
             <div key={row} className="vm-other-row">
               <FormField
                 id={who}
-                label={t("wijzer.fields.otherWho", { row: row + 1 })}
+                label={t("deliberation.fields.otherWho", { row: row + 1 })}
                 error={props.errors[who]}
               >
                 {(describedBy) => (
@@ -97,7 +101,7 @@ function Involved(props: StepFieldsProps) {
               </FormField>
               <FormField
                 id={need}
-                label={t("wijzer.fields.otherNeed", { row: row + 1 })}
+                label={t("deliberation.fields.otherNeed", { row: row + 1 })}
                 error={props.errors[need]}
               >
                 {(describedBy) => (
@@ -130,8 +134,8 @@ function AtStake(props: StepFieldsProps) {
       <CheckboxGroup
         id="principe"
         name="principe"
-        legend={t("wijzer.principlesChoice")}
-        description={t("wijzer.principlesHint")}
+        legend={t("deliberation.principlesChoice")}
+        description={t("deliberation.principlesHint")}
         error={props.errors.principe}
         options={props.principles.map((principle) => ({
           value: principle.slug,
@@ -143,8 +147,8 @@ function AtStake(props: StepFieldsProps) {
       <CheckboxGroup
         id="waarde"
         name="waarde"
-        legend={t("wijzer.valuesChoice")}
-        description={t("wijzer.valuesHint")}
+        legend={t("deliberation.valuesChoice")}
+        description={t("deliberation.valuesHint")}
         error={props.errors.waarde}
         options={VALUES.map((value) => ({ value, label: t(`dilemmas.values.${value}`) }))}
         checked={props.values.values}

@@ -14,7 +14,7 @@ export function StepProgress(props: {
 }) {
   const t = useT();
   return (
-    <nav aria-label={t("wijzer.progressLabel")} className="vm-steps">
+    <nav aria-label={t("deliberation.progressLabel")} className="vm-steps">
       <ol className="vm-steps__list">
         {STEPS.map((step) => {
           const to = `/afwegen/${props.id}/stap/${step.number}`;
@@ -32,8 +32,8 @@ export function StepProgress(props: {
                 <span className="vm-steps__number" aria-hidden="true">
                   {step.number}
                 </span>{" "}
-                {t(`wijzer.steps.${step.number}`)}
-                <VisuallyHidden>{` (${done ? t("wijzer.stepDone") : t("wijzer.stepTodo")})`}</VisuallyHidden>
+                {t(`deliberation.steps.${step.number}`)}
+                <VisuallyHidden>{` (${done ? t("deliberation.stepDone") : t("deliberation.stepTodo")})`}</VisuallyHidden>
               </Link>
             </li>
           );

@@ -23,15 +23,15 @@ export function SuggestionsPanel(props: {
   return (
     <section className="vm-suggestions" id="voorstellen" aria-labelledby="voorstellen-titel">
       <Heading level={2} id="voorstellen-titel">
-        {t("wijzer.suggestions.title")}
+        {t("deliberation.suggestions.title")}
       </Heading>
       {props.suggestions.length === 0 ? (
-        <Paragraph>{t("wijzer.suggestions.empty")}</Paragraph>
+        <Paragraph>{t("deliberation.suggestions.empty")}</Paragraph>
       ) : (
-        <Paragraph>{t("wijzer.suggestions.intro")}</Paragraph>
+        <Paragraph>{t("deliberation.suggestions.intro")}</Paragraph>
       )}
       {props.suggestions.length > 0 && open.length === 0 ? (
-        <Paragraph>{t("wijzer.suggestions.noneLeft")}</Paragraph>
+        <Paragraph>{t("deliberation.suggestions.noneLeft")}</Paragraph>
       ) : null}
       <ol className="vm-suggestions__list">
         {open.map((suggestion) => {
@@ -42,7 +42,7 @@ export function SuggestionsPanel(props: {
               <Paragraph>{suggestion.summary}</Paragraph>
               {suggestion.because.length > 0 ? (
                 <Paragraph>
-                  {t("wijzer.suggestions.because")}{" "}
+                  {t("deliberation.suggestions.because")}{" "}
                   {suggestion.because.map((word, index) => (
                     <span key={word}>
                       {index > 0 ? ", " : ""}
@@ -54,25 +54,25 @@ export function SuggestionsPanel(props: {
               <div className="vm-suggestion__buttons">
                 {accepted ? (
                   <Paragraph>
-                    <strong>{t("wijzer.suggestions.accepted")}</strong>
+                    <strong>{t("deliberation.suggestions.accepted")}</strong>
                   </Paragraph>
                 ) : (
                   <Button
                     appearance="secondary-action"
                     name="suggestie"
                     value={`neem:${suggestion.slug}`}
-                    aria-label={t("wijzer.suggestions.acceptLabel", { title: suggestion.title })}
+                    aria-label={t("deliberation.suggestions.acceptLabel", { title: suggestion.title })}
                   >
-                    {t("wijzer.suggestions.accept")}
+                    {t("deliberation.suggestions.accept")}
                   </Button>
                 )}
                 <Button
                   appearance="subtle"
                   name="suggestie"
                   value={`wijs-af:${suggestion.slug}`}
-                  aria-label={t("wijzer.suggestions.dismissLabel", { title: suggestion.title })}
+                  aria-label={t("deliberation.suggestions.dismissLabel", { title: suggestion.title })}
                 >
-                  {t("wijzer.suggestions.dismiss")}
+                  {t("deliberation.suggestions.dismiss")}
                 </Button>
               </div>
             </li>
@@ -81,12 +81,12 @@ export function SuggestionsPanel(props: {
       </ol>
       {props.dismissed.length > 0 ? (
         <>
-          <Heading level={3}>{t("wijzer.suggestions.dismissedTitle")}</Heading>
+          <Heading level={3}>{t("deliberation.suggestions.dismissedTitle")}</Heading>
           <ul className="vm-plain-list">
             {props.dismissed.map((slug) => (
               <li key={slug}>
                 <Button appearance="subtle" name="suggestie" value={`terug:${slug}`}>
-                  {t("wijzer.suggestions.restore", {
+                  {t("deliberation.suggestions.restore", {
                     title: props.titles.find((title) => title.slug === slug)?.title ?? slug,
                   })}
                 </Button>
