@@ -12,14 +12,15 @@ import {
   Scripts,
   ScrollRestoration,
   type ShouldRevalidateFunctionArgs,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   useSearchParams,
 } from "react-router";
 import type { Route } from "./+types/root";
 import { type Language, languageOf, type TFunction, translatorFrom } from "./infra/i18n/i18n.ts";
-import type { TextsHandle } from "./infra/i18n/route-texts.ts";
 import { textsFor } from "./infra/i18n/texts.server.ts";
+import { hydrates, type PageHandle } from "./infra/page-handle.ts";
 import { normaliseSearchInput } from "./modules/guide/search-query.ts";
 import appCss from "./ui/app.css?url";
 import { Heading, Paragraph } from "./ui/heading.tsx";
@@ -34,7 +35,7 @@ export const links: Route.LinksFunction = () => [
 ];
 
 // The shell's and the error pages' texts; each route adds its own in its handle.
-export const handle: TextsHandle = {
+export const handle: PageHandle = {
   texts: ["site", "nav", "search.label", "search.button", "language", "notFound", "forbidden", "error"],
 };
 
@@ -108,6 +109,8 @@ function shellText(t: TFunction, language: Language, officialGuideUrl: string): 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const [params] = useSearchParams();
+  // Only a page that needs the browser to act loads scripts; every other one is its HTML alone.
+  const hydrate = hydrates(useMatches().map((match) => match.handle));
   const language = root?.language ?? "nl";
   return (
     <html lang={language}>
@@ -129,8 +132,12 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           {children}
         </PageShell>
-        <ScrollRestoration />
-        <Scripts />
+        {hydrate ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );

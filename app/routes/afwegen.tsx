@@ -1,7 +1,7 @@
 // The Dilemma-wijzer's start: one's own records, newest first, and a button to begin a new one.
 import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -13,7 +13,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/afwegen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = {
+export const handle: PageHandle = {
   texts: [
     "deliberation.delete",
     "deliberation.intro",

@@ -5,8 +5,8 @@ import { data, Form, redirect } from "react-router";
 import { readFormData } from "~/infra/form-data.ts";
 import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { cardDraftIn } from "~/modules/deliberation/card-draft.server.ts";
@@ -26,7 +26,7 @@ import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/afweging-dilemmakaart";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = {
+export const handle: PageHandle = {
   texts: ["account", "cardForm", "dilemmas", "deliberation.card", "deliberation.toRecord"],
 };
 

@@ -2,7 +2,7 @@
 // live. Never cached and never indexed.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { readSharedDeliberation, titleOf } from "~/modules/deliberation/deliberations.server.ts";
 import { RecordView } from "~/modules/deliberation/record-view.tsx";
@@ -13,7 +13,7 @@ import { PrintButton } from "~/ui/print-button.tsx";
 import type { Route } from "./+types/afweging-gedeeld";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "deliberation"] };
+export const handle: PageHandle = { texts: ["dilemmas", "deliberation"] };
 
 const SHARED_HEADERS = { ...PRIVATE_HEADERS, "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer" };
 

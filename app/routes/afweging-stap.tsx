@@ -7,7 +7,7 @@ import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getCurrentUser, requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -47,7 +47,40 @@ import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/afweging-stap";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "deliberation"] };
+export const handle: PageHandle = {
+  texts: [
+    "deliberation.conflict",
+    "deliberation.errorSummary",
+    "deliberation.example",
+    "deliberation.fields",
+    "deliberation.finish",
+    "deliberation.loggedOut",
+    "deliberation.next",
+    "deliberation.previous",
+    "deliberation.principlesChoice",
+    "deliberation.principlesHint",
+    "deliberation.progress",
+    "deliberation.progressLabel",
+    "deliberation.record",
+    "deliberation.restored",
+    "deliberation.save",
+    "deliberation.saveFailed",
+    "deliberation.saved",
+    "deliberation.savedAt",
+    "deliberation.saving",
+    "deliberation.stepDone",
+    "deliberation.stepTodo",
+    "deliberation.steps",
+    "deliberation.suggestions",
+    "deliberation.title",
+    "deliberation.toRecord",
+    "deliberation.valuesChoice",
+    "deliberation.valuesHint",
+    "dilemmas.perspectives",
+    "dilemmas.values",
+  ],
+  hydrate: true,
+};
 
 const NOT_FOUND = "problems.deliberation.stepNotFound";
 

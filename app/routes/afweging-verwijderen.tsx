@@ -1,7 +1,7 @@
 // Deleting a record: one question, then it is gone at once and for good, with its share links.
 import { data, Form, redirect } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { deleteDeliberation, titleOf } from "~/modules/deliberation/deliberations.server.ts";
@@ -12,7 +12,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/afweging-verwijderen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["deliberation.delete", "deliberation.untitled"] };
+export const handle: PageHandle = { texts: ["deliberation.delete", "deliberation.untitled"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

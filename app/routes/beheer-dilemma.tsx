@@ -7,8 +7,8 @@ import { Id } from "~/infra/fields.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
 import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -26,7 +26,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-dilemma";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "cardForm", "dilemmas", "review", "submit"] };
+export const handle: PageHandle = { texts: ["account", "cardForm", "dilemmas", "review", "submit"] };
 
 const Decision = z.enum(["publiceren", "afwijzen"], { error: "problems.dilemmas.decision" });
 

@@ -1,7 +1,7 @@
 // The editors' queue of dilemma cards sent in, waiting ones first.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { listSubmissions } from "~/modules/dilemmas/dilemma-submissions.server.ts";
@@ -10,7 +10,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-dilemmas";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["review", "submit"] };
+export const handle: PageHandle = { texts: ["review", "submit"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -3,7 +3,7 @@ import { data, Form } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { listUsers, setUserRoles } from "~/modules/accounts/accounts.server.ts";
@@ -17,7 +17,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/beheer-gebruikers";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "admin"] };
+export const handle: PageHandle = { texts: ["account", "admin"] };
 
 const EXTRA_ROLES = ROLES.filter((role) => role !== "ambtenaar");
 

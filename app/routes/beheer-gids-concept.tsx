@@ -5,7 +5,7 @@ import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-r
 import { z } from "zod";
 import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { compareHref } from "~/modules/guide/compare-href.ts";
@@ -25,7 +25,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-gids-concept";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "guideEditor", "versions"] };
+export const handle: PageHandle = { texts: ["account", "guideEditor", "versions"], hydrate: true };
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 

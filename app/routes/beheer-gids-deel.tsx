@@ -6,8 +6,8 @@ import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { message } from "~/infra/i18n/translate.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { getDraftContent } from "~/modules/guide/draft-versions.server.ts";
@@ -26,7 +26,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-gids-deel";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "guideEditor"] };
+export const handle: PageHandle = { texts: ["account", "guideEditor"], hydrate: true };
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 

@@ -4,7 +4,7 @@ import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { compareHref } from "~/modules/guide/compare-href.ts";
@@ -19,7 +19,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-gids";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["guideEditor", "versions"] };
+export const handle: PageHandle = { texts: ["guideEditor", "versions"] };
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 const Published = z.coerce.number().int().min(1).nullable().catch(null);

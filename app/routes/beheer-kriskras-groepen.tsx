@@ -10,8 +10,8 @@ import { Id } from "~/infra/fields.ts";
 import { readFormData, textsOf } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -36,7 +36,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/beheer-kriskras-groepen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["kriskras.groepen"] };
+export const handle: PageHandle = { texts: ["kriskras.groepen"], hydrate: true };
 
 const NO_GROUP = "geen";
 /** The counts of a publication, carried to the page in the address after the redirect. */

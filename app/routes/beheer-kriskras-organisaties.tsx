@@ -5,7 +5,7 @@ import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { readFormData } from "~/infra/form-data.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { listAnswerOptions, listOrganisations } from "~/modules/kriskras/kriskras-lists.server.ts";
@@ -36,7 +36,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-kriskras-organisaties";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "kriskras.beheer"] };
+export const handle: PageHandle = { texts: ["account", "kriskras.beheer"] };
 
 const Notice = z.enum(LIST_NOTICES).nullable().catch(null);
 const PAGE = "/beheer/kriskras/organisaties";

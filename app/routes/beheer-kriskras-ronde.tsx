@@ -9,7 +9,7 @@ import { Id } from "~/infra/fields.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { EVALUATION_QUESTIONS, type EvaluationSummary } from "~/modules/kriskras/evaluation.ts";
@@ -47,7 +47,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-kriskras-ronde";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "kriskras.beheer", "kriskras.evaluatie"] };
+export const handle: PageHandle = { texts: ["account", "kriskras.beheer", "kriskras.evaluatie"] };
 
 const Notice = z.enum(ROUND_NOTICES).nullable().catch(null);
 const ADD_PREFIX = "nieuw-tijdvak";

@@ -2,7 +2,7 @@
 import { data } from "react-router";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { roundPhase } from "~/modules/kriskras/round-phase.ts";
@@ -22,7 +22,7 @@ import {
 import type { Route } from "./+types/beheer-kriskras";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["kriskras.beheer"] };
+export const handle: PageHandle = { texts: ["kriskras.beheer"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -6,8 +6,8 @@ import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -29,7 +29,7 @@ import { OrderedList, OrderedListItem, UnorderedList, UnorderedListItem } from "
 import type { Route } from "./+types/beheer-meedenken-bijdrage";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "compare", "cocreation"] };
+export const handle: PageHandle = { texts: ["account", "compare", "cocreation"] };
 
 const DONE = ["status", "verborgen", "hersteld", "overgenomen"] as const;
 

@@ -3,7 +3,7 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { ContributionFilter } from "~/modules/cocreation/cocreation.validation.ts";
@@ -18,7 +18,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/beheer-meedenken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["compare", "cocreation"] };
+export const handle: PageHandle = { texts: ["compare", "cocreation"] };
 
 const View = z.enum(QUEUE_VIEWS).catch("open");
 

@@ -6,7 +6,7 @@
 import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -23,7 +23,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/dilemma";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "guide", "waysIn"] };
+export const handle: PageHandle = { texts: ["dilemmas", "guide", "waysIn"] };
 
 const NOT_FOUND = "problems.dilemmas.notFound";
 

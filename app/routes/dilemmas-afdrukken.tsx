@@ -1,7 +1,7 @@
 // The chosen dilemma cards on sheets to print and cut: several cards per A4, each kept whole.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CardDetail } from "~/modules/dilemmas/dilemma-card.tsx";
 import { cardViewOf, listPublishedCards, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
@@ -12,7 +12,7 @@ import { PrintButton } from "~/ui/print-button.tsx";
 import type { Route } from "./+types/dilemmas-afdrukken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "guide"] };
+export const handle: PageHandle = { texts: ["dilemmas", "guide"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -1,7 +1,7 @@
 // My dilemmas sent in: each with its status, and the editor's reason when one was declined.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { listOwnSubmissions } from "~/modules/dilemmas/dilemma-submissions.server.ts";
@@ -11,7 +11,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/dilemmas-mijn";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["submit"] };
+export const handle: PageHandle = { texts: ["submit"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -2,7 +2,7 @@
 // GET form, so it works without JavaScript), with a link to print the chosen cards.
 import { data, Form } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CardSummary } from "~/modules/dilemmas/dilemma-card.tsx";
 import { THEMES, WORK_KINDS } from "~/modules/dilemmas/dilemma-tags.ts";
@@ -15,7 +15,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/dilemmas";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas"] };
+export const handle: PageHandle = { texts: ["dilemmas"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

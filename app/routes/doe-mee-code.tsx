@@ -7,8 +7,8 @@ import { isSecureSite } from "~/infra/cookies.ts";
 import { isAppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import {
@@ -41,7 +41,28 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/doe-mee-code";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "join", "conversations", "deliberation"] };
+export const handle: PageHandle = {
+  texts: [
+    "conversations.answered_one",
+    "conversations.answered_other",
+    "conversations.csv",
+    "conversations.kinds",
+    "conversations.options",
+    "conversations.participants_one",
+    "conversations.participants_other",
+    "conversations.question",
+    "conversations.results",
+    "conversations.summary",
+    "conversations.timer",
+    "deliberation.fields",
+    "deliberation.record",
+    "deliberation.steps",
+    "dilemmas.perspectives",
+    "dilemmas.values",
+    "join",
+  ],
+  hydrate: true,
+};
 
 /** What comes back of a typed answer after a refusal, at most. */
 const MAX_ECHO = 1000;

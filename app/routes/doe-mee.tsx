@@ -4,8 +4,8 @@ import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { JoinCode } from "~/modules/conversations/join-code.ts";
@@ -17,7 +17,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/doe-mee";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["join"] };
+export const handle: PageHandle = { texts: ["join"] };
 
 /** Longer input is no code; the API refuses it at the same length. */
 const MAX_TYPED = 40;

@@ -6,7 +6,7 @@ import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { can } from "~/modules/accounts/authorization.ts";
@@ -34,8 +34,35 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprek-leiden";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = {
-  texts: ["dilemmas", "conversations", "kriskras.evaluatie", "deliberation"],
+export const handle: PageHandle = {
+  texts: [
+    "conversations.actions",
+    "conversations.answered_one",
+    "conversations.answered_other",
+    "conversations.back",
+    "conversations.csv",
+    "conversations.kinds",
+    "conversations.lead",
+    "conversations.links",
+    "conversations.minutes_one",
+    "conversations.minutes_other",
+    "conversations.options",
+    "conversations.participants_one",
+    "conversations.participants_other",
+    "conversations.question",
+    "conversations.results",
+    "conversations.states",
+    "conversations.status",
+    "conversations.summary",
+    "conversations.timer",
+    "deliberation.fields",
+    "deliberation.record",
+    "deliberation.steps",
+    "dilemmas.perspectives",
+    "dilemmas.values",
+    "kriskras.evaluatie",
+  ],
+  hydrate: true,
 };
 
 const INTENT = "intent";

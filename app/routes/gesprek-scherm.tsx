@@ -4,8 +4,8 @@
 // a link reloads it.
 import { data } from "react-router";
 import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
@@ -27,7 +27,28 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprek-scherm";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "conversations", "deliberation"] };
+export const handle: PageHandle = {
+  texts: [
+    "conversations.answered_one",
+    "conversations.answered_other",
+    "conversations.csv",
+    "conversations.kinds",
+    "conversations.options",
+    "conversations.participants_one",
+    "conversations.participants_other",
+    "conversations.question",
+    "conversations.results",
+    "conversations.screen",
+    "conversations.summary",
+    "conversations.timer",
+    "deliberation.fields",
+    "deliberation.record",
+    "deliberation.steps",
+    "dilemmas.perspectives",
+    "dilemmas.values",
+  ],
+  hydrate: true,
+};
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

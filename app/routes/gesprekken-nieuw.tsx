@@ -7,9 +7,9 @@ import { isAppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import { message } from "~/infra/i18n/translate.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -58,7 +58,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gesprekken-nieuw";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "conversations", "waysIn"] };
+export const handle: PageHandle = { texts: ["account", "conversations", "waysIn"] };
 
 const EMPTY_START = "leeg";
 

@@ -4,7 +4,7 @@
 import { data } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getContributionCounts } from "~/modules/cocreation/contributions.server.ts";
 import { ParagraphActions } from "~/modules/cocreation/paragraph-actions.tsx";
@@ -29,7 +29,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-deel";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = {
+export const handle: PageHandle = {
   texts: [
     "dilemmas",
     "conversations.minutes_one",

@@ -1,7 +1,7 @@
 // Compares two versions: what was added, removed and changed, paragraph by paragraph, word by word.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { type ProposalBehind, proposalsBehind } from "~/modules/cocreation/adoptions.server.ts";
 import { CompareForm } from "~/modules/guide/compare-form.tsx";
@@ -16,7 +16,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/gids-vergelijk";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["compare", "guide", "cocreation", "versions"] };
+export const handle: PageHandle = { texts: ["compare", "guide", "cocreation", "versions"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

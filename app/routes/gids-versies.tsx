@@ -1,7 +1,7 @@
 // Every version with number, date, status and changelog, and a form to compare two of them.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CompareForm } from "~/modules/guide/compare-form.tsx";
 import { getCurrentVersion, listVersions } from "~/modules/guide/guide.server.ts";
@@ -12,7 +12,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/gids-versies";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["guide", "versions"] };
+export const handle: PageHandle = { texts: ["guide", "versions"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -1,7 +1,7 @@
 // The table of contents of a version: `/gids` for the current one, `/gids/versie/<n>` for any other.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { withRouteErrors } from "~/infra/route-errors.server.ts";
 import {
   listParts,
@@ -17,7 +17,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/gids";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["guide"] };
+export const handle: PageHandle = { texts: ["guide"] };
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -3,7 +3,7 @@
 // everyone, so it stays cacheable: the pages behind the ways in ask who is there.
 import { data, Form, useRouteLoaderData } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { editionText } from "~/modules/guide/edition.ts";
 import { listParts, resolveVersion } from "~/modules/guide/guide.server.ts";
@@ -14,7 +14,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/home";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["join", "home", "waysIn"] };
+export const handle: PageHandle = { texts: ["join", "home", "waysIn"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -6,8 +6,8 @@ import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import type { Services } from "~/infra/services.server.ts";
 import { LoginConfirmation } from "~/modules/accounts/accounts.validation.ts";
@@ -22,7 +22,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/inloggen-bevestigen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account"] };
+export const handle: PageHandle = { texts: ["account"] };
 
 /**
  * Who the link logs in as, and who is logged in in this browser when that is someone else: a link

@@ -4,8 +4,8 @@ import { data, Form, redirect } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS } from "~/infra/route-errors.server.ts";
 import { createSession, sessionCookie, sessionSecretFrom } from "~/modules/accounts/sessions.server.ts";
 import { clearSsoCookie, singleSignOnFor, ssoSecretFrom } from "~/modules/accounts/single-sign-on.server.ts";
@@ -15,7 +15,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/inloggen-sso-terug";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account"] };
+export const handle: PageHandle = { texts: ["account"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services } = context;

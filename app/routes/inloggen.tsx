@@ -2,8 +2,8 @@
 import { data, Form, redirect } from "react-router";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { LoginLinkRequest, ReturnPath } from "~/modules/accounts/accounts.validation.ts";
@@ -17,7 +17,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/inloggen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account"] };
+export const handle: PageHandle = { texts: ["account"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -5,7 +5,7 @@ import { data, Form, redirect } from "react-router";
 import { readFormData } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -37,7 +37,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/kriskras-aanmelden";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "kriskras.aanmelden"] };
+export const handle: PageHandle = { texts: ["account", "kriskras.aanmelden"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -3,7 +3,7 @@
 import { data, Form, redirect } from "react-router";
 import { readFormData, textOf } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -19,7 +19,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/kriskras-evaluatie";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["kriskras.evaluatie"] };
+export const handle: PageHandle = { texts: ["kriskras.evaluatie"] };
 
 const SCORES = ["1", "2", "3", "4", "5"] as const;
 

@@ -3,7 +3,7 @@
 // file again; and for the host one button that starts the live session.
 import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { quotaRefusalOf } from "~/infra/quotas.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
@@ -17,7 +17,7 @@ import { OrderedList, OrderedListItem, UnorderedList, UnorderedListItem } from "
 import type { Route } from "./+types/kriskras-mijn-groep";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["kriskras.mijn", "kriskras.mijnGroep"] };
+export const handle: PageHandle = { texts: ["kriskras.mijn", "kriskras.mijnGroep"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -3,7 +3,7 @@
 import { data } from "react-router";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { listPublishedGroups } from "~/modules/kriskras/my-group.server.ts";
@@ -16,7 +16,7 @@ import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/kriskras";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["kriskras.aanmelden", "kriskras.mijn"] };
+export const handle: PageHandle = { texts: ["kriskras.aanmelden", "kriskras.mijn"] };
 
 const NOTICES = ["aangemeld", "veranderd", "afgemeld"] as const;
 

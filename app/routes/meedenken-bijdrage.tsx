@@ -7,7 +7,7 @@ import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { actorOf } from "~/modules/accounts/accounts.server.ts";
@@ -44,7 +44,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/meedenken-bijdrage";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account", "compare", "cocreation"] };
+export const handle: PageHandle = { texts: ["account", "compare", "cocreation"] };
 
 const NOTICES = ["nieuw", "gereageerd", "gesteund", "ingetrokken", "gemeld", "verborgen"] as const;
 

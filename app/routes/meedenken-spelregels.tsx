@@ -1,7 +1,7 @@
 // The house rules of thinking along: short, in plain language, the same for everyone.
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { cacheableHeaders } from "~/infra/route-errors.server.ts";
 import { NotOfficialNote } from "~/modules/cocreation/not-official-note.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
@@ -10,7 +10,7 @@ import { OrderedList, OrderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/meedenken-spelregels";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["cocreation.list", "cocreation.rules"] };
+export const handle: PageHandle = { texts: ["cocreation.list", "cocreation.rules"] };
 
 const RULES = ["respect", "noNames", "onTopic", "ownWords", "anonymity", "moderation", "decisions"] as const;
 

@@ -2,7 +2,7 @@
 // the text, a page at a time. A GET form, so it works without JavaScript and each view has an address.
 import { data, Form } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
 import { ContributionFilter } from "~/modules/cocreation/cocreation.validation.ts";
@@ -18,7 +18,7 @@ import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/meedenken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["compare", "cocreation", "waysIn"] };
+export const handle: PageHandle = { texts: ["compare", "cocreation", "waysIn"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

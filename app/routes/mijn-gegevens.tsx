@@ -4,8 +4,8 @@ import { isSecureSite } from "~/infra/cookies.ts";
 import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { clearedSessionCookie } from "~/modules/accounts/sessions.server.ts";
@@ -18,7 +18,7 @@ import { Link } from "~/ui/link.tsx";
 import type { Route } from "./+types/mijn-gegevens";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["myData"] };
+export const handle: PageHandle = { texts: ["myData"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

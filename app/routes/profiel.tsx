@@ -3,7 +3,7 @@ import { data, Form } from "react-router";
 import { formValuesOf, readFormData } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { updateProfile } from "~/modules/accounts/accounts.server.ts";
@@ -20,7 +20,7 @@ import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/profiel";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = {
+export const handle: PageHandle = {
   texts: ["account", "admin.title", "admin.usersTitle", "admin.auditTitle"],
 };
 

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { data } from "react-router";
 import { languageOf } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { readSitePage, type SitePageName } from "~/modules/site/site-pages.server.ts";
 import { Heading } from "~/ui/heading.tsx";
@@ -10,7 +10,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/site-pagina";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: [] };
+export const handle: PageHandle = { texts: [] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

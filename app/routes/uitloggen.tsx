@@ -4,7 +4,7 @@ import { data, Form } from "react-router";
 import { isSecureSite } from "~/infra/cookies.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import {
   clearedSessionCookie,
@@ -19,7 +19,7 @@ import { Heading, Paragraph } from "~/ui/heading.tsx";
 import type { Route } from "./+types/uitloggen";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["account"] };
+export const handle: PageHandle = { texts: ["account"] };
 
 export async function action({ request, context }: Route.ActionArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from "react";
 import { data, Form, useSubmit } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
-import type { TextsHandle } from "~/infra/i18n/route-texts.ts";
+import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { searchCards } from "~/modules/dilemmas/dilemmas.server.ts";
 import { listParts, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
@@ -16,7 +16,7 @@ import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/zoeken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: TextsHandle = { texts: ["dilemmas", "search"] };
+export const handle: PageHandle = { texts: ["dilemmas.searchTitle", "search"], hydrate: true };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {

@@ -1,17 +1,20 @@
-// A button that opens the browser's print dialog. It needs JavaScript, so it appears only once the page
-// runs it; without JavaScript the browser's own print command still works.
-import { useEffect, useState } from "react";
+// A button that opens the browser's print dialog. It needs JavaScript, and its pages load no React
+// (decision 022), so a few lines in the page show it and make it print; without JavaScript it stays
+// hidden and the browser's own print command works.
 import { Button } from "./button.tsx";
 
+// Inline, so the page's Content-Security-Policy lists its hash (app/entry.server.tsx).
+const SHOW_AND_PRINT =
+  'document.querySelectorAll("[data-print]").forEach((b)=>{b.hidden=false;b.onclick=()=>window.print()})';
+
 export function PrintButton(props: { label: string }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
   return (
-    <div className="vm-print-button">
-      <Button type="button" appearance="secondary-action" onClick={() => window.print()}>
+    <div className="vm-print-button" data-print hidden>
+      <Button type="button" appearance="secondary-action">
         {props.label}
       </Button>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of our own, no input in it */}
+      <script dangerouslySetInnerHTML={{ __html: SHOW_AND_PRINT }} />
     </div>
   );
 }

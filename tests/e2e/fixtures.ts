@@ -101,8 +101,16 @@ export async function expectNoViolations(page: Page, where = page.url()): Promis
   expect(found, `${where}\n${found.join("\n")}`).toEqual([]);
 }
 
-/** Waits until React Router has taken over the page, so clicks go to the client's handlers. */
-export const hydrated = (page: Page) => page.waitForFunction(() => "__reactRouterRouteModules" in window);
+/** Whether the page loads React (decision 022: only pages that need the browser to act do). */
+export const loadsScripts = async (page: Page) => (await page.locator("script[type=module]").count()) > 0;
+
+/**
+ * Waits until React Router has taken over a page that loads scripts, so clicks go to the client's
+ * handlers; a page without scripts is ready as it is.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  if (await loadsScripts(page)) await page.waitForFunction(() => "__reactRouterRouteModules" in window);
+}
 
 /** Presses Tab until the target has the focus; fails when that takes more than `most` presses. */
 export async function tabTo(page: Page, target: Locator, most: number): Promise<void> {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
+import { translatorFor } from "../../app/infra/i18n/texts.server.ts";
 import { jobs } from "../../app/infra/jobs.schema.ts";
 import { quotaRefusalOf, quotaText } from "../../app/infra/quotas.server.ts";
 import { actorOf, setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
@@ -87,9 +88,11 @@ async function untilRefused(make: (n: number) => Promise<unknown>, tries = 5) {
 function expectQuotaRefusal(error: unknown, words: string) {
   expect(error).toMatchObject({ code: "rate_limited", status: 429 });
   const refusal = error as { message: string; retryAfterSeconds: number };
-  expect(refusal.message).toContain(words);
-  expect(refusal.message).toContain("Het maximum is 2 per uur.");
-  expect(refusal.message).toMatch(/Probeer het over \d+ minuten? opnieuw\./);
+  // The message is a key with its values; a Dutch reader reads it so.
+  const said = translatorFor("nl")(refusal.message);
+  expect(said).toContain(words);
+  expect(said).toContain("Het maximum is 2 per uur.");
+  expect(said).toMatch(/Probeer het over \d+ minuten? opnieuw\./);
   expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
   expect(refusal.retryAfterSeconds).toBeLessThanOrEqual(3600);
 }

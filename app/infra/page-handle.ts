@@ -1,0 +1,15 @@
+// What a route module's `handle` says about its page: the interface texts it shows (route-texts.ts)
+// and whether it runs React in the browser. Every page works without JavaScript, so a page loads
+// scripts only when it does something a browser must do by itself: follow a live conversation, save
+// as you type, preview as you type, search as you type (decision 022).
+import type { TextsHandle } from "./i18n/route-texts.ts";
+
+export type PageHandle = TextsHandle & {
+  /** The page hydrates: React, React Router and the route's code load in the browser. */
+  hydrate?: true;
+};
+
+/** Whether the page of these matched routes (their handles, root first) loads its scripts. */
+export function hydrates(handles: readonly unknown[]): boolean {
+  return handles.some((handle) => (handle as PageHandle | undefined)?.hydrate === true);
+}
