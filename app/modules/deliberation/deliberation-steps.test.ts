@@ -114,9 +114,9 @@ describe("the record", () => {
     );
     expect(sections.map((section) => section.step)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(sections[0]?.items).toEqual([]);
-    expect(sections[1]?.items).toEqual([{ label: "[wijzer.fields.optionA]", text: "Zeggen" }]);
+    expect(sections[1]?.items).toEqual([{ label: "[deliberation.fields.optionA]", text: "Zeggen" }]);
     expect(sections[3]?.items).toEqual([
-      { label: "[wijzer.record.principles]", text: ["Titel van loyale-tegenspraak"] },
+      { label: "[deliberation.record.principles]", text: ["Titel van loyale-tegenspraak"] },
     ]);
   });
 
