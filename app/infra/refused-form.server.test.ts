@@ -36,6 +36,15 @@ describe("answering a refused form", () => {
     expect(answer.data.values).toEqual(values);
   });
 
+  it("says a refused quota of a button without a field as the problem", () => {
+    const error = new AppError("rate_limited", "quota.refused", { retryAfterSeconds: 60 });
+    const answer = answerRefusedForm(error, { request, quota: { quotas, kind: "contribution", kept: false } });
+    expect(answer.init?.status).toBe(429);
+    expect(answer.data.errors).toEqual({});
+    expect(answer.data.problem).toMatch(/1 minuut/);
+    expect(answer.data.problem).not.toMatch(/staat er nog/);
+  });
+
   it("says a refusal it was told to say as the problem, or beside a field, with its own status", () => {
     const closed = new AppError("conflict", "De aanmelding is dicht.");
     const asProblem = answerRefusedForm(closed, { request, values, say: ["conflict"] });

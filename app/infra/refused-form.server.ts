@@ -35,8 +35,11 @@ export interface RefusedFormOptions<V, E extends object> {
    * a `conflict`). An `invalid` error with messages per field and a zod failure always are.
    */
   say?: readonly AppErrorCode[];
-  /** A refused quota is said on the form (429) in the reader's language, beside this field. */
-  quota?: { quotas: Quotas; kind: QuotaKind; kept?: boolean; field: string };
+  /**
+   * A refused quota is said on the form (429) in the reader's language: beside `field`, or without one
+   * as the answer's `problem` (a button that starts something has no field).
+   */
+  quota?: { quotas: Quotas; kind: QuotaKind; kept?: boolean; field?: string };
   /** How a zod failure's paths name the form's fields. */
   fieldNames?: FieldErrorsOptions;
   /** More of the answer, for the page (the answer that was typed, the people that were chosen). */
@@ -75,7 +78,10 @@ export function answerRefusedForm<V = never, E extends object = Record<never, ne
   if (options.quota) {
     const refused = quotaRefusalOf({ ...options.quota, request: options.request, error });
     // Already in the reader's language; a text without a key of that name stays as it is.
-    if (refused) return answer(429, { [options.quota.field]: refused });
+    if (refused) {
+      const { field } = options.quota;
+      return field === undefined ? answer(429, {}, refused) : answer(429, { [field]: refused });
+    }
   }
   if (!options.say?.includes(error.code)) throw error;
   return options.field === undefined

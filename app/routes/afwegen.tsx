@@ -2,7 +2,7 @@
 import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { createDeliberation, listOwnDeliberations } from "~/modules/deliberation/deliberations.server.ts";
@@ -56,18 +56,17 @@ export async function action({ request, context }: Route.ActionArgs) {
       permission: "deliberations:own",
     });
     const { quotas } = context.services.config;
-    const record = await createDeliberation({
-      db: context.services.database.db,
-      quotas,
-      keyring: context.services.keyring,
-      ownerId: user.id,
-    }).catch((error: unknown) => {
-      const refused = quotaRefusalOf({ request, quotas, kind: "deliberation", error, kept: false });
-      if (refused) return { refused };
-      throw error;
-    });
-    if ("refused" in record) return data({ refused: record.refused }, { status: 429 });
-    return redirect(`/afwegen/${record.id}/stap/1`, { status: 303 });
+    try {
+      const record = await createDeliberation({
+        db: context.services.database.db,
+        quotas,
+        keyring: context.services.keyring,
+        ownerId: user.id,
+      });
+      return redirect(`/afwegen/${record.id}/stap/1`, { status: 303 });
+    } catch (error) {
+      return answerRefusedForm(error, { request, quota: { quotas, kind: "deliberation", kept: false } });
+    }
   });
 }
 
@@ -91,9 +90,9 @@ export default function Deliberations({ loaderData, actionData }: Route.Componen
         </Alert>
       ) : null}
       <Paragraph>{t("deliberation.intro")}</Paragraph>
-      {actionData?.refused ? (
+      {actionData?.problem ? (
         <Alert type="error">
-          <Paragraph>{actionData.refused}</Paragraph>
+          <Paragraph>{actionData.problem}</Paragraph>
         </Alert>
       ) : null}
       <Form method="post">

@@ -7,7 +7,7 @@ import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { CARD_QUERY } from "~/modules/conversations/conversation-form.ts";
@@ -51,21 +51,22 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!slug.success) throw new AppError("not_found", NOT_FOUND);
     const { user } = await requirePermission({ request, services, permission: "deliberations:own" });
     const { quotas } = services.config;
-    const record = await createDeliberationFromCard({
-      db: services.database.db,
-      quotas,
-      keyring: services.keyring,
-      ownerId: user.id,
-      cardSlug: slug.data,
-    }).catch((error: unknown) => {
-      const refused = quotaRefusalOf({ request, quotas, kind: "deliberation", error, kept: false });
-      if (refused) return { refused };
-      throw error;
-    });
-    if ("refused" in record) {
-      return data({ refused: record.refused }, { status: 429, headers: PRIVATE_HEADERS });
+    try {
+      const record = await createDeliberationFromCard({
+        db: services.database.db,
+        quotas,
+        keyring: services.keyring,
+        ownerId: user.id,
+        cardSlug: slug.data,
+      });
+      return redirect(`/afwegen/${record.id}/stap/1`, { status: 303 });
+    } catch (error) {
+      return answerRefusedForm(error, {
+        request,
+        quota: { quotas, kind: "deliberation", kept: false },
+        headers: PRIVATE_HEADERS,
+      });
     }
-    return redirect(`/afwegen/${record.id}/stap/1`, { status: 303 });
   });
 }
 
@@ -100,9 +101,9 @@ export default function Dilemma({ loaderData, actionData }: Route.ComponentProps
         <div className="vm-card-use__way">
           <Heading level={3}>{t("waysIn.card.selfTitle")}</Heading>
           <Paragraph>{t("waysIn.card.selfText")}</Paragraph>
-          {actionData?.refused ? (
+          {actionData?.problem ? (
             <Alert type="error">
-              <Paragraph>{actionData.refused}</Paragraph>
+              <Paragraph>{actionData.problem}</Paragraph>
             </Alert>
           ) : null}
           <Form method="post">

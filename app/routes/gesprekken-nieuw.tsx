@@ -435,9 +435,10 @@ export default function NewConversation({ loaderData, actionData }: Route.Compon
               <Paragraph>
                 {/* The name says which template; it starts with the visible words, so voice control finds it. */}
                 <Link to={`/gesprekken/nieuw?${FIELDS.template}=${template.key}${withCard}`}>
-                  {t("conversations.new.useTemplate")}
+                  {/* The name is said whole by the hidden text, so the template's Dutch title keeps its language. */}
+                  <span aria-hidden="true">{t("conversations.new.useTemplate")}</span>
                   <VisuallyHidden>
-                    : <span lang="nl">{template.title}</span>
+                    {t("conversations.new.useTemplate")}: <span lang="nl">{template.title}</span>
                   </VisuallyHidden>
                 </Link>
               </Paragraph>

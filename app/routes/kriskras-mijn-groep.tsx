@@ -4,7 +4,7 @@
 import { data, Form, redirect } from "react-router";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { getMyGroup, startGroupConversation } from "~/modules/kriskras/my-group.server.ts";
@@ -60,20 +60,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { services } = context;
     const { user } = await requirePermission({ request, services, permission: "kriskras:signup" });
     const { quotas } = services.config;
-    const id = await startGroupConversation({
-      db: services.database.db,
-      quotas,
-      roundId: params.id,
-      userId: user.id,
-      maxParticipants: services.config.conversations.maxParticipants,
-      defaultMinAnswers: services.config.conversations.minAnswers,
-    }).catch((error: unknown) => {
-      const refused = quotaRefusalOf({ request, quotas, kind: "conversation", error, kept: false });
-      if (refused) return { refused };
-      throw error;
-    });
-    if (typeof id !== "string") return data({ refused: id.refused }, { status: 429 });
-    return redirect(`/gesprekken/${id}/leiden`, { status: 303 });
+    try {
+      const id = await startGroupConversation({
+        db: services.database.db,
+        quotas,
+        roundId: params.id,
+        userId: user.id,
+        maxParticipants: services.config.conversations.maxParticipants,
+        defaultMinAnswers: services.config.conversations.minAnswers,
+      });
+      return redirect(`/gesprekken/${id}/leiden`, { status: 303 });
+    } catch (error) {
+      return answerRefusedForm(error, { request, quota: { quotas, kind: "conversation", kept: false } });
+    }
   });
 }
 
@@ -96,9 +95,9 @@ export default function MyGroup({ loaderData, actionData }: Route.ComponentProps
         <span lang="nl">{round.title}</span>
       </Heading>
       {loaderData.upToDate ? null : <Alert type="warning">{t("kriskras.mijnGroep.changing")}</Alert>}
-      {actionData?.refused ? (
+      {actionData?.problem ? (
         <Alert type="error">
-          <Paragraph>{actionData.refused}</Paragraph>
+          <Paragraph>{actionData.problem}</Paragraph>
         </Alert>
       ) : null}
 

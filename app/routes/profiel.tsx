@@ -20,8 +20,11 @@ import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import type { Route } from "./+types/profiel";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
+// Hydrates so that a new API key, shown once after it is made, is not made again by reloading the page
+// (without JavaScript the browser asks before it sends the form again).
 export const handle: PageHandle = {
   texts: ["account", "admin.title", "admin.usersTitle", "admin.auditTitle"],
+  hydrate: true,
 };
 
 /** Where each role's work starts; everyone logged in is an ambtenaar. */

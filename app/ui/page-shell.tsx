@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Form, NavLink, useLocation } from "react-router";
 import { Button } from "./button.tsx";
+import { InlineScript } from "./inline-script.tsx";
 
 export interface ShellText {
   siteName: string;
@@ -18,6 +19,13 @@ export interface ShellText {
   footerLinks: { to: string; label: string; external?: boolean }[];
   license: string;
 }
+
+// After switching the language on a page without React, the new page loads whole: the switch gets the
+// focus back, as on a page where React keeps it, so a keyboard user is where they were.
+const KEEP_FOCUS_ON_LANGUAGE_SWITCH =
+  'try{const f=document.getElementById("taalkeuze");' +
+  'if(f&&sessionStorage.getItem("vm-focus")==="taal"){sessionStorage.removeItem("vm-focus");f.querySelector("button")?.focus()}' +
+  'f?.addEventListener("submit",()=>{if(!("__reactRouterRouteModules"in window))sessionStorage.setItem("vm-focus","taal")})}catch{}';
 
 export function PageShell(props: { text: ShellText; children: ReactNode; searchQuery?: string }) {
   const location = useLocation();
@@ -52,7 +60,7 @@ export function PageShell(props: { text: ShellText; children: ReactNode; searchQ
               <Button appearance="secondary-action">{props.text.searchButton}</Button>
             </form>
           </search>
-          <Form method="post" action="/taal" className="vm-language">
+          <Form method="post" action="/taal" className="vm-language" id="taalkeuze">
             <input type="hidden" name="terug" value={back} />
             <Button
               appearance="subtle"
@@ -64,6 +72,7 @@ export function PageShell(props: { text: ShellText; children: ReactNode; searchQ
               {props.text.switchLanguage.label}
             </Button>
           </Form>
+          <InlineScript code={KEEP_FOCUS_ON_LANGUAGE_SWITCH} />
         </div>
         <nav className="rhc-nav-bar vm-nav" aria-label={props.text.mainNav}>
           <div className="rhc-nav-bar__container vm-width">

@@ -4,13 +4,15 @@
 // login that runs out while typing, and that nobody else (an editor neither) can open the record.
 import type { Page } from "@playwright/test";
 import { PEOPLE } from "./example-urls.ts";
-import { expect, expectNoViolations, logInOnThisPage, test } from "./fixtures.ts";
+import { expect, expectNoViolations, hydrated, logInOnThisPage, test } from "./fixtures.ts";
 
 /** Starts a new record and gives the address of its first step. */
 async function startRecord(page: Page): Promise<string> {
   await page.goto("/afwegen");
   await page.getByRole("button", { name: "Begin een nieuwe afweging" }).click();
   await expect(page).toHaveURL(/\/afwegen\/[0-9a-f-]{36}\/stap\/1$/);
+  // The step page loads whole and then hydrates; saving as you type starts once it has.
+  await hydrated(page);
   return new URL(page.url()).pathname.replace(/\/stap\/1$/, "");
 }
 

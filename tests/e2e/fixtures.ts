@@ -102,14 +102,18 @@ export async function expectNoViolations(page: Page, where = page.url()): Promis
 }
 
 /** Whether the page loads React (decision 022: only pages that need the browser to act do). */
-export const loadsScripts = async (page: Page) => (await page.locator("script[type=module]").count()) > 0;
+export const loadsScripts = async (page: Page) =>
+  // React Router's module preloads are in the HTML until it has hydrated, and then it is there.
+  (await page.locator('link[rel="modulepreload"]').count()) > 0 ||
+  (await page.evaluate(() => "__reactRouterRouteModules" in window));
 
 /**
  * Waits until React Router has taken over a page that loads scripts, so clicks go to the client's
  * handlers; a page without scripts is ready as it is.
  */
 export async function hydrated(page: Page): Promise<void> {
-  if (await loadsScripts(page)) await page.waitForFunction(() => "__reactRouterRouteModules" in window);
+  if (withoutJavaScript.has(page.context()) || !(await loadsScripts(page))) return;
+  await page.waitForFunction(() => "__reactRouterRouteModules" in window);
 }
 
 /** Presses Tab until the target has the focus; fails when that takes more than `most` presses. */
