@@ -38,7 +38,10 @@ describe("answering a refused form", () => {
 
   it("says a refused quota of a button without a field as the problem", () => {
     const error = new AppError("rate_limited", "quota.refused", { retryAfterSeconds: 60 });
-    const answer = answerRefusedForm(error, { request, quota: { quotas, kind: "contribution", kept: false } });
+    const answer = answerRefusedForm(error, {
+      request,
+      quota: { quotas, kind: "contribution", kept: false },
+    });
     expect(answer.init?.status).toBe(429);
     expect(answer.data.errors).toEqual({});
     expect(answer.data.problem).toMatch(/1 minuut/);
