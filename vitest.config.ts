@@ -19,6 +19,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    // Two files at a time, one per core: each has its own databases, data folders and ports. The build
+    // they share is made once before they start.
+    fileParallelism: true,
+    maxWorkers: 2,
+    globalSetup: ["tests/integration/build-once.ts"],
   },
 });

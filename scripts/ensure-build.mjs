@@ -4,9 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 const output = "build/server/index.js";
+// Tests beside the sources are not part of the build.
 const newestSource = (dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
     const file = path.join(dir, entry.name);
+    if (/\.test\.tsx?$/.test(entry.name)) return newest;
     const time = entry.isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs;
     return Math.max(newest, time);
   }, 0);
