@@ -1,11 +1,11 @@
 // The JavaScript weight of every page in the route table, as a browser without a cache loads it: every
 // <script src>, <link rel="modulepreload"> and inline <script> (React Router's manifest and the
-// streamed loader data), each gzipped. Pages come from the example addresses the browser tests walk
+// streamed loader data). A file counts the bytes the server sends a browser that reads gzip (not
+// brotli, which would weigh less); an inline script its own text gzipped. Pages come from the example addresses the browser tests walk
 // (tests/e2e/example-urls.ts), with their data and people made the same way as for those tests.
 // Used by `npm run bench:pages` and by tests/integration/every-page.test.ts.
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import http from "node:http";
 import { gzipSync } from "node:zlib";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { openDatabase } from "../app/infra/db.server.ts";
@@ -77,8 +77,14 @@ export async function logInEveryone(
   return cookies;
 }
 
-/** Gzipped bytes of the JavaScript a page's HTML makes a browser load; files come from `clientDir`. */
-export function javaScriptWeight(html: string, clientDir: string): { bytes: number; inline: number } {
+/**
+ * The bytes of the JavaScript a page's HTML makes a browser load: each file as the server at `base`
+ * sends it to a browser that accepts gzip, each inline script gzipped.
+ */
+export async function javaScriptWeight(
+  html: string,
+  base: string,
+): Promise<{ bytes: number; inline: number }> {
   const files = new Set<string>();
   for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) files.add(match[1] ?? "");
   for (const match of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) {
@@ -91,13 +97,33 @@ export function javaScriptWeight(html: string, clientDir: string): { bytes: numb
   let bytes = 0;
   for (const file of files) {
     if (!file.startsWith("/")) throw new Error(`a script from elsewhere: ${file}`);
-    bytes += gzipSync(fs.readFileSync(path.join(clientDir, file))).length;
+    bytes += await sentBytes(new URL(file, base));
   }
   let inline = 0;
   for (const match of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
     inline += gzipSync(match[1] ?? "").length;
   }
   return { bytes: bytes + inline, inline };
+}
+
+/** The bytes of a file's body as sent to a browser that accepts gzip, before it is unpacked. */
+function sentBytes(url: URL): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { "accept-encoding": "gzip" } }, (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(new Error(`${url.pathname}: ${response.statusCode}`));
+        return;
+      }
+      let length = 0;
+      response.on("data", (chunk: Buffer) => {
+        length += chunk.length;
+      });
+      response.on("end", () => resolve(length));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
 }
 
 /** Route ids in the table's order, nested ones included. */
@@ -118,7 +144,6 @@ export interface RouteWeight {
 /** Loads every example page of every route in the table and keeps each route's heaviest. */
 export async function weighEveryRoute(options: {
   base: string;
-  clientDir: string;
   cookies: Record<keyof typeof PEOPLE, string>;
 }): Promise<RouteWeight[]> {
   const weights: RouteWeight[] = [];
@@ -140,7 +165,7 @@ export async function weighEveryRoute(options: {
       });
       // Measured whatever the status: an error page loads JavaScript too.
       const html = await response.text();
-      const measured = javaScriptWeight(html, options.clientDir);
+      const measured = await javaScriptWeight(html, options.base);
       if (!weight.heaviest || measured.bytes > weight.heaviest.bytes)
         weight.heaviest = { example, ...measured };
     }

@@ -133,7 +133,6 @@ try {
   // The JavaScript of every page in the route table, as a browser without a cache loads it.
   const weights = await weighEveryRoute({
     base,
-    clientDir: "build/client",
     cookies: await logInEveryone(base, tokens),
   });
   console.log("\n| route | heaviest example | JS gzip kB | of which inline |");

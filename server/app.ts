@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
@@ -175,11 +176,18 @@ export function createApp(options: {
   if (options.build) {
     const clientDir = options.clientDir ?? path.resolve("build/client");
     app.use(serveCachedPage(pageCache));
-    app.use(compression());
+    // Scripts and styles were compressed at build time (scripts/precompress-assets.ts): brotli where the
+    // browser reads it, else gzip, sent as they are without compressing per request.
     app.use(
       "/assets",
-      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+      expressStaticGzip(path.join(clientDir, "assets"), {
+        enableBrotli: true,
+        orderPreference: ["br", "gz"],
+        index: false,
+        serveStatic: { immutable: true, maxAge: "1y", index: false },
+      }),
     );
+    app.use(compression());
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
     app.use(createPageHandler({ build: options.build, services, pageCache }));
   }

@@ -25,7 +25,10 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-gids-concept";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: PageHandle = { texts: ["account", "guideEditor", "versions"], hydrate: true };
+export const handle: PageHandle = {
+  texts: ["account.errorSummary", "guideEditor", "versions.example"],
+  hydrate: true,
+};
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 

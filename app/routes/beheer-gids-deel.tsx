@@ -26,7 +26,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import type { Route } from "./+types/beheer-gids-deel";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: PageHandle = { texts: ["account", "guideEditor"], hydrate: true };
+export const handle: PageHandle = { texts: ["account.errorSummary", "guideEditor"], hydrate: true };
 
 const Notice = z.enum(GUIDE_NOTICES).nullable().catch(null);
 

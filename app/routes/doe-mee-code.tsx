@@ -43,22 +43,10 @@ import type { Route } from "./+types/doe-mee-code";
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: PageHandle = {
   texts: [
-    "conversations.answered_one",
-    "conversations.answered_other",
-    "conversations.csv",
-    "conversations.kinds",
     "conversations.options",
-    "conversations.participants_one",
-    "conversations.participants_other",
-    "conversations.question",
     "conversations.results",
-    "conversations.summary",
+    "conversations.summary.noneApproved",
     "conversations.timer",
-    "deliberation.fields",
-    "deliberation.record",
-    "deliberation.steps",
-    "dilemmas.perspectives",
-    "dilemmas.values",
     "join",
   ],
   hydrate: true,

@@ -17,7 +17,7 @@ import { presenterView } from "~/modules/conversations/conversation-views.server
 import { getOwnConversation } from "~/modules/conversations/conversations.server.ts";
 import { formatJoinCode } from "~/modules/conversations/join-code.ts";
 import { qrCodeSvg } from "~/modules/conversations/qr-code.ts";
-import { optionLabel } from "~/modules/conversations/summary-files.ts";
+import { optionLabel } from "~/modules/conversations/result-labels.ts";
 import { principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
@@ -31,21 +31,14 @@ export const handle: PageHandle = {
   texts: [
     "conversations.answered_one",
     "conversations.answered_other",
-    "conversations.csv",
-    "conversations.kinds",
     "conversations.options",
     "conversations.participants_one",
     "conversations.participants_other",
     "conversations.question",
     "conversations.results",
     "conversations.screen",
-    "conversations.summary",
+    "conversations.summary.noneApproved",
     "conversations.timer",
-    "deliberation.fields",
-    "deliberation.record",
-    "deliberation.steps",
-    "dilemmas.perspectives",
-    "dilemmas.values",
   ],
   hydrate: true,
 };

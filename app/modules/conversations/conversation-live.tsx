@@ -19,7 +19,7 @@ import { VisuallyHidden } from "~/ui/visually-hidden.tsx";
 import { Heading } from "../../ui/heading.tsx";
 import { Link } from "../../ui/link.tsx";
 import type { Translate } from "../deliberation/deliberation-record.ts";
-import { formatChange, optionLabel } from "./summary-files.ts";
+import { formatChange, optionLabel } from "./result-labels.ts";
 import type { ChoiceTally, Shift } from "./tallies.ts";
 
 export type QuestionLabels = { kind: string; optionA: string; optionB: string };

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import type { Summary } from "./conversation-views.server.ts";
-import {
-  CSV_SEPARATOR,
-  csvField,
-  formatChange,
-  summaryCsv,
-  summaryFile,
-  summaryMarkdown,
-} from "./summary-files.ts";
+import { formatChange } from "./result-labels.ts";
+import { CSV_SEPARATOR, csvField, summaryCsv, summaryFile, summaryMarkdown } from "./summary-files.ts";
 import { tallyOf } from "./tallies.ts";
 
 const nl = translatorFor("nl");

@@ -3,35 +3,13 @@
 // answers the facilitator showed), so nothing in them identifies a participant.
 import { escapeMarkdown, type Translate } from "../deliberation/deliberation-record.ts";
 import type { Summary } from "./conversation-views.server.ts";
+import { formatChange, optionLabel } from "./result-labels.ts";
 import { type ChoiceTally, type Shift, shiftBetween } from "./tallies.ts";
 
 export type SummaryFormat = "markdown" | "csv";
 export const SUMMARY_FORMATS: readonly SummaryFormat[] = ["markdown", "csv"];
 
 type SummaryQuestion = Summary["questions"][number];
-
-/** The words for one answer value: "A: <the option>", "Iets anders", "4 – eens". */
-export function optionLabel(
-  t: Translate,
-  question: { kind: string; optionA: string; optionB: string },
-  value: string,
-): string {
-  if (question.kind === "dilemma") {
-    if (value === "a") return t("conversations.options.a", { text: question.optionA });
-    if (value === "b") return t("conversations.options.b", { text: question.optionB });
-    return t("conversations.options.other");
-  }
-  return t(`conversations.options.scale.${value}`);
-}
-
-/** A change in percentage points with its sign: "+12", "−5", "0"; "–" when it cannot be compared. */
-export function formatChange(change: number | null): string {
-  if (change === null) return "–";
-  if (change > 0) return `+${change}`;
-  // A real minus sign: screen readers say "min", and it does not start a list in Markdown.
-  if (change < 0) return `\u2212${Math.abs(change)}`;
-  return "0";
-}
 
 /** The shift between the rounds of a question, when both rounds may be shown. */
 export function shiftOf(question: SummaryQuestion): Shift | null {
