@@ -19,7 +19,7 @@ export async function precompressFolder(folder: string): Promise<number> {
       const full = path.join(folder, file);
       const bytes = fs.readFileSync(full);
       const [gzip, br] = await Promise.all([
-        gzipAsync(bytes, { numiterations: 15 }),
+        gzipAsync(bytes, { numiterations: 1 }),
         brotli(bytes, {
           params: {
             [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,

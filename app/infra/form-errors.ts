@@ -25,6 +25,24 @@ export function fieldErrorsOf(error: z.ZodError, options: FieldErrorsOptions = {
   return fields;
 }
 
+/**
+ * The messages of an `invalid` error named the way a form names its fields. A module names them by
+ * their path in its input, dotted as the API reports them (`minAnswers`, `questions.0.cardSlug`); the
+ * form may call that field otherwise (`minimum`, `vraag-0-kaartkeuze`).
+ */
+export function formFieldsOf(
+  fields: Record<string, string>,
+  options: FieldErrorsOptions = {},
+): Record<string, string> {
+  const nameOf = options.nameOf ?? firstStepOf;
+  const named: Record<string, string> = {};
+  for (const [name, said] of Object.entries(fields)) {
+    const path = name.split(".").map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+    named[`${options.prefix ?? ""}${nameOf(path)}`] ??= said;
+  }
+  return named;
+}
+
 function firstStepOf(path: readonly PropertyKey[]): string {
   return String(path[0] ?? "form");
 }

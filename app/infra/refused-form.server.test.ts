@@ -24,6 +24,20 @@ describe("answering a refused form", () => {
     expect(answer.data).toEqual({ errors: { title: "Te kort." }, problem: null, values, note: "n" });
   });
 
+  it("names an invalid error's fields the way the form names them", () => {
+    const error = new AppError("invalid", "Te laag.", { fields: { minAnswers: "Te laag." } });
+    const answer = answerRefusedForm(error, {
+      request,
+      values,
+      fieldNames: {
+        nameOf: ([name]) => (name === "minAnswers" ? "minimum" : String(name)),
+        prefix: "nieuw-",
+      },
+    });
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data.errors).toEqual({ "nieuw-minimum": "Te laag." });
+  });
+
   it("says a refused quota beside its field in the reader's language (429)", () => {
     const error = new AppError("rate_limited", "Te veel.", { retryAfterSeconds: 120 });
     const answer = answerRefusedForm(error, {

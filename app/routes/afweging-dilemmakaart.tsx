@@ -2,10 +2,9 @@
 // it, removes what identifies anyone and confirms that. The card is always anonymous to the public;
 // the record itself stays as it is, private.
 import { data, Form, redirect } from "react-router";
+import { z } from "zod";
 import { readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
 import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import { translatorFor } from "~/infra/i18n/texts.server.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
@@ -31,6 +30,11 @@ export const handle: PageHandle = {
 };
 
 const REVIEWED = "nagelezen";
+
+/** The card, sent only once its maker says they read it again: nothing of the record goes unseen. */
+const Sent = DilemmaCardInput.extend({
+  [REVIEWED]: z.literal("ja", { error: "deliberation.card.reviewedRequired" }),
+});
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
@@ -61,18 +65,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const form = await readFormData(request);
     const typed = readCardForm(form);
     const reviewed = form.get(REVIEWED) === "ja";
-    const input = DilemmaCardInput.safeParse(typed);
-    if (!input.success || !reviewed) {
-      const t = translatorFor(languageOf(request));
-      const errors = {
-        ...(input.success ? {} : translateFields(t, fieldErrorsOf(input.error))),
-        ...(reviewed ? {} : { [REVIEWED]: t("deliberation.card.reviewedRequired") }),
-      };
-      return data({ errors, values: typed, reviewed }, { status: 400 });
-    }
     const { quotas } = services.config;
     try {
-      await submitCard({ db, quotas, actor, card: input.data, anonymous: true });
+      const { [REVIEWED]: _, ...card } = Sent.parse({ ...typed, [REVIEWED]: form.get(REVIEWED) });
+      await submitCard({ db, quotas, actor, card, anonymous: true });
     } catch (error) {
       return answerRefusedForm(error, {
         request,

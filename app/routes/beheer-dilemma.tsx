@@ -5,9 +5,7 @@ import { z } from "zod";
 import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
-import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
-import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
@@ -28,7 +26,10 @@ import type { Route } from "./+types/beheer-dilemma";
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
 export const handle: PageHandle = { texts: ["account", "cardForm", "dilemmas", "review", "submit"] };
 
-const Decision = z.enum(["publiceren", "afwijzen"], { error: "problems.dilemmas.decision" });
+/** The card as the editor leaves it, and what they decided (the form's `besluit`). */
+const Review = DilemmaCardInput.extend({
+  besluit: z.enum(["publiceren", "afwijzen"], { error: "problems.dilemmas.decision" }),
+});
 
 async function load(request: Request, context: Route.LoaderArgs["context"], id: string | undefined) {
   const { actor } = await requirePermission({
@@ -84,26 +85,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const form = await readFormData(request);
     const typed = readCardForm(form);
     const note = textOf(form, "reden");
-    const decision = Decision.safeParse(form.get("besluit"));
-    const input = DilemmaCardInput.safeParse(typed);
-    if (!input.success || !decision.success) {
-      const errors = translateFields(translatorFor(languageOf(request)), {
-        ...(input.success ? {} : fieldErrorsOf(input.error)),
-        ...(decision.success ? {} : { besluit: decision.error.issues[0]?.message ?? "" }),
-      });
-      return data({ errors, values: typed, note, done: null }, { status: 400 });
-    }
     try {
-      const card = await reviewSubmission({
+      const { besluit: decision, ...card } = Review.parse({ ...typed, besluit: form.get("besluit") });
+      const reviewed = await reviewSubmission({
         db: services.database.db,
         pageCache: services.pageCache,
         actor,
         id,
-        card: input.data,
-        decision: decision.data,
+        card,
+        decision,
         note,
       });
-      return data({ errors: {}, values: typed, note, done: card.status });
+      return data({ errors: {}, values: typed, note, done: reviewed.status });
     } catch (error) {
       return answerRefusedForm(error, { request, values: typed, extra: { note, done: null } });
     }

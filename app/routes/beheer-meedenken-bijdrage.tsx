@@ -5,8 +5,7 @@ import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
-import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
@@ -97,31 +96,25 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     if (intent === "overnemen") {
       const values = { status: text("status"), reason: text("reason"), version: "" };
-      const input = StatusInput.safeParse({ ...values, version: 1 });
-      if (!input.success) {
-        return answerRefusedForm(input.error, {
-          request,
-          values,
-          fieldNames: { prefix: "adopt-" },
-          extra: { form: "adopt" },
-        });
-      }
-      const origin = services.config.publicUrl;
       try {
         await adoptIntoDraft({
           db,
           quotas: services.config.quotas,
           actor,
           contributionId: id,
-          input: input.data,
-          origin,
+          input: StatusInput.parse({ ...values, version: 1 }),
+          origin: services.config.publicUrl,
         });
       } catch (error) {
-        if (!(error instanceof AppError) || (error.code !== "conflict" && error.code !== "invalid"))
-          throw error;
-        // An `invalid` refusal names the status field of the other form: said beside this form's choice.
-        const t = translatorFor(languageOf(request));
-        return data({ form: "adopt", errors: { "adopt-status": t(error.message) }, values }, { status: 409 });
+        // This form's fields carry `adopt-`; a refusal without a field is said beside its choice.
+        return answerRefusedForm(error, {
+          request,
+          values,
+          fieldNames: { prefix: "adopt-" },
+          field: "adopt-status",
+          say: ["conflict", "invalid"],
+          extra: { form: "adopt" },
+        });
       }
       return redirect(`/beheer/meedenken/${id}?klaar=overgenomen`, { status: 303 });
     }

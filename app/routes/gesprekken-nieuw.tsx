@@ -3,14 +3,12 @@
 // submit, so it all works without JavaScript; on a mistake everything typed comes back with the errors.
 // From a card's page (`?kaart=<slug>`) the form opens with that card's question already in it.
 import { data, Form, redirect } from "react-router";
-import { isAppError } from "~/infra/errors.ts";
+import { AppError, isAppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
-import { fieldErrorsOf, translateFields } from "~/infra/form-errors.ts";
-import { languageOf, useT } from "~/infra/i18n/i18n.ts";
-import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { useT } from "~/infra/i18n/i18n.ts";
 import { message } from "~/infra/i18n/translate.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
-import { quotaRefusalOf } from "~/infra/quotas.server.ts";
+import { answerRefusedForm } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import {
@@ -30,7 +28,7 @@ import {
   withQuestionAdded,
   withQuestionRemoved,
 } from "~/modules/conversations/conversation-form.ts";
-import { createConversation, minimumRefusal } from "~/modules/conversations/conversations.server.ts";
+import { createConversation } from "~/modules/conversations/conversations.server.ts";
 import { ConversationInput } from "~/modules/conversations/conversations.validation.ts";
 import { QUESTION_KINDS } from "~/modules/conversations/tallies.ts";
 import { TEMPLATES, templateFor } from "~/modules/conversations/templates.ts";
@@ -128,84 +126,62 @@ export async function action({ request, context }: Route.ActionArgs) {
     const { db } = services.database;
     const form = await readFormData(request);
     const { values, intent } = readConversationForm(form);
-    const t = translatorFor(languageOf(request));
-    // Errors are messages of the locale files (or a refused quota, already said), said in the reader's language.
-    const answer = (
-      next: ConversationFormValues,
-      extra: { errors?: Record<string, string>; notice?: Notice },
-      status = 200,
-    ) =>
+    const { quotas } = services.config;
+    // Changes of the list of questions answer with a notice; a refusal, of a change or of the
+    // conversation itself, answers the one way with its messages beside the fields.
+    const changed = (next: ConversationFormValues, notice: Notice) =>
       data(
-        {
-          values: next,
-          errors: translateFields(t, extra.errors ?? {}),
-          notice: extra.notice ?? null,
-          guide: guideOf(next.template),
-        },
-        { status, headers: PRIVATE_HEADERS },
+        { values: next, errors: {}, problem: null, notice, guide: guideOf(next.template) },
+        { headers: PRIVATE_HEADERS },
       );
-
-    switch (intent.kind) {
-      case "add":
-        if (values.questions.length >= MAX_QUESTIONS) {
-          return answer(
-            values,
-            {
-              errors: {
-                [FIELDS.questions]: message("problems.conversations.tooManyQuestions", {
-                  max: MAX_QUESTIONS,
-                }),
-              },
-            },
-            400,
-          );
+    const refusal = (field: string, said: string) =>
+      new AppError("invalid", said, { fields: { [field]: said } });
+    try {
+      switch (intent.kind) {
+        case "add":
+          if (values.questions.length >= MAX_QUESTIONS) {
+            throw refusal(
+              "questions",
+              message("problems.conversations.tooManyQuestions", { max: MAX_QUESTIONS }),
+            );
+          }
+          return changed(withQuestionAdded(values), { kind: "added", number: values.questions.length + 1 });
+        case "remove":
+          return changed(withQuestionRemoved(values, intent.position), { kind: "removed" });
+        case "card": {
+          const field = `questions.${intent.position}.cardSlug`;
+          if (!intent.slug) throw refusal(field, "problems.conversations.chooseCard");
+          const card = await getPublishedCard({ db, slug: intent.slug }).catch((error: unknown) => {
+            if (isAppError(error)) return undefined;
+            throw error;
+          });
+          if (!card) throw refusal(field, "problems.conversations.cardNotFound");
+          return changed(withCardTaken(values, intent.position, card), {
+            kind: "card",
+            number: intent.position + 1,
+          });
         }
-        return answer(withQuestionAdded(values), {
-          notice: { kind: "added", number: values.questions.length + 1 },
-        });
-      case "remove":
-        return answer(withQuestionRemoved(values, intent.position), { notice: { kind: "removed" } });
-      case "card": {
-        const field = questionField(intent.position, "cardChoice");
-        if (!intent.slug)
-          return answer(values, { errors: { [field]: "problems.conversations.chooseCard" } }, 400);
-        const card = await getPublishedCard({ db, slug: intent.slug }).catch((error: unknown) => {
-          if (isAppError(error)) return undefined;
-          throw error;
-        });
-        if (!card) {
-          return answer(values, { errors: { [field]: "problems.conversations.cardNotFound" } }, 400);
+        case "create": {
+          const made = await createConversation({
+            db,
+            quotas,
+            ownerId: user.id,
+            input: ConversationInput.parse(conversationInputOf(values)),
+            maxParticipants: services.config.conversations.maxParticipants,
+            defaultMinAnswers: services.config.conversations.minAnswers,
+          });
+          return redirect(`/gesprekken/${made.id}/leiden`, { status: 303 });
         }
-        return answer(withCardTaken(values, intent.position, card), {
-          notice: { kind: "card", number: intent.position + 1 },
-        });
       }
-      case "create": {
-        const input = ConversationInput.safeParse(conversationInputOf(values));
-        if (!input.success)
-          return answer(values, { errors: fieldErrorsOf(input.error, { nameOf: conversationFieldOf }) }, 400);
-        // createConversation refuses it too; here it is said beside the field.
-        const tooLow = minimumRefusal({
-          input: input.data,
-          configured: services.config.conversations.minAnswers,
-        });
-        if (tooLow) return answer(values, { errors: { [FIELDS.minAnswers]: tooLow } }, 400);
-        const { quotas } = services.config;
-        const made = await createConversation({
-          db,
-          quotas,
-          ownerId: user.id,
-          input: input.data,
-          maxParticipants: services.config.conversations.maxParticipants,
-          defaultMinAnswers: services.config.conversations.minAnswers,
-        }).catch((error: unknown) => {
-          const refused = quotaRefusalOf({ request, quotas, kind: "conversation", error });
-          if (refused) return { refused };
-          throw error;
-        });
-        if ("refused" in made) return answer(values, { errors: { [FIELDS.title]: made.refused } }, 429);
-        return redirect(`/gesprekken/${made.id}/leiden`, { status: 303 });
-      }
+    } catch (error) {
+      return answerRefusedForm(error, {
+        request,
+        values,
+        fieldNames: { nameOf: conversationFieldOf },
+        quota: { quotas, kind: "conversation", field: FIELDS.title },
+        extra: { notice: null, guide: guideOf(values.template) },
+        headers: PRIVATE_HEADERS,
+      });
     }
   });
 }

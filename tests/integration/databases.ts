@@ -5,14 +5,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import { type Database, openDatabase } from "../../app/infra/db.server.ts";
-import { seedDilemmas } from "../../app/modules/dilemmas/dilemmas.server.ts";
-import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
-import { seedKriskrasOptions } from "../../app/modules/kriskras/kriskras-lists.server.ts";
+import type { DatabaseStart } from "./database-templates.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
 
-export const CONTENT_DIR = path.resolve("content");
+export { CONTENT_DIR } from "./database-templates.ts";
 
 export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL
   ? ["pglite", "postgres"]
@@ -33,9 +32,18 @@ function serverUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A new database of `kind`, empty or, with `start`, already migrated or seeded: copied from the run's
+ * templates (database-templates.ts).
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  start: DatabaseStart = "empty",
+): Promise<TestDatabase> {
+  const templates = inject("databaseTemplates");
   if (kind === "pglite") {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vm-test-"));
+    if (start !== "empty") fs.cpSync(templates.pglite[start], dataDir, { recursive: true });
     return {
       kind,
       dataDir,
@@ -46,9 +54,12 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     };
   }
   const name = `vm_test_${randomBytes(6).toString("hex")}`;
+  const template = start === "empty" ? null : templates.postgres?.[start];
+  if (template === undefined)
+    throw new Error("the suite made no PostgreSQL templates: TEST_DATABASE_URL is not set");
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
@@ -69,19 +80,23 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
 export async function openMigratedDatabase(
   kind: DatabaseKind,
 ): Promise<{ test: TestDatabase; database: Database }> {
-  const test = await createTestDatabase(kind);
-  const database = await test.openAnother();
-  await database.migrate();
-  return { test, database };
+  return openStarted(kind, "migrated");
 }
 
 /** A migrated database with the shipped guide content, dilemma cards and kris-kras lists, ready for a suite. */
 export async function openSeededDatabase(
   kind: DatabaseKind,
 ): Promise<{ test: TestDatabase; database: Database }> {
-  const opened = await openMigratedDatabase(kind);
-  await seedGuide({ db: opened.database.db, contentDir: CONTENT_DIR });
-  await seedDilemmas({ db: opened.database.db, contentDir: CONTENT_DIR });
-  await seedKriskrasOptions({ db: opened.database.db });
-  return opened;
+  return openStarted(kind, "seeded");
+}
+
+async function openStarted(
+  kind: DatabaseKind,
+  start: "migrated" | "seeded",
+): Promise<{ test: TestDatabase; database: Database }> {
+  const test = await createTestDatabase(kind, start);
+  const database = await test.openAnother();
+  // Already done in the template; this checks it is, as the app does when it starts.
+  await database.migrate();
+  return { test, database };
 }

@@ -204,6 +204,40 @@ describe.each(databaseKinds)("ways in, from where people are, on %s", (kind) => 
     expect(unknown).toContain("Dat dilemma kunnen we niet vinden");
   });
 
+  it("a refused new conversation comes back with what was typed and each message beside its field", async () => {
+    const typed = new URLSearchParams({
+      titel: "Ons eigen gesprek",
+      beschrijving: "",
+      minimum: "1",
+      "vraag-0-soort": "dilemma",
+      "vraag-0-tekst": "Wat doe je als de minister iets anders wil dan de burger?",
+      "vraag-0-keuze-a": "Ik volg de minister",
+      "vraag-0-keuze-b": "Ik zeg wat ik zie",
+      "vraag-0-kaartkeuze": "bestaat-niet",
+    });
+    const below = await server.post(
+      "/gesprekken/nieuw",
+      new URLSearchParams([...typed, ["intent", "maken"]]),
+      people.facilitator,
+    );
+    expect(below.status).toBe(400);
+    const belowHtml = await below.text();
+    expect(fieldValue(belowHtml, "titel")).toBe("Ons eigen gesprek");
+    expect(belowHtml).toContain('href="#minimum"');
+    expect(belowHtml).toMatch(/minimum aantal antwoorden is minstens \d/);
+
+    const unknownCard = await server.post(
+      "/gesprekken/nieuw",
+      new URLSearchParams([...typed, ["intent", "kaart-0"]]),
+      people.facilitator,
+    );
+    expect(unknownCard.status).toBe(400);
+    const cardHtml = await unknownCard.text();
+    expect(cardHtml).toContain('href="#vraag-0-kaartkeuze"');
+    expect(cardHtml).toContain("Deze dilemmakaart bestaat niet (meer).");
+    expect(fieldValue(cardHtml, "vraag-0-keuze-b")).toBe("Ik zeg wat ik zie");
+  });
+
   it("the conversation form from a card is for facilitators: others log in first or are refused", async () => {
     const anonymous = await server.get(`/gesprekken/nieuw?kaart=${CARD}`);
     expect(anonymous.headers.get("location")).toBe(

@@ -63,7 +63,7 @@ async function closeOpenQuestion(tx: Db, conversationId: string): Promise<void> 
  * Why a conversation's minimum of answers is refused (a message of the locale files); undefined when it is fine. A conversation may ask
  * for more than the configured minimum (and never less than the floor of three), never for less.
  */
-export function minimumRefusal(options: {
+function minimumRefusal(options: {
   input: Pick<ConversationInput, "minAnswers">;
   configured: number;
 }): string | undefined {

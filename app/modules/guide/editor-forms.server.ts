@@ -4,11 +4,9 @@
 // a message in the reader's language, a preview, or a question to confirm.
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
-import { AppError } from "../../infra/errors.ts";
+import { AppError, type AppErrorCode, isAppError } from "../../infra/errors.ts";
 import { textFieldsOf, textOf } from "../../infra/form-data.ts";
-import { translateFields } from "../../infra/form-errors.ts";
-import { languageOf } from "../../infra/i18n/i18n.ts";
-import { translatorFor } from "../../infra/i18n/texts.server.ts";
+import { refusalOf } from "../../infra/refused-form.server.ts";
 import type { PageCacheControl } from "../../infra/services.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import {
@@ -120,14 +118,7 @@ export async function applyGuideEdit(options: {
   partSlug?: string;
 }): Promise<GuideEditOutcome> {
   const outcome = await runGuideEdit(options);
-  if (outcome.kind === "again") {
-    const t = translatorFor(languageOf(options.request));
-    return {
-      ...outcome,
-      errors: translateFields(t, outcome.errors),
-      problem: outcome.problem === null ? null : t(outcome.problem),
-    };
-  }
+  if (outcome.kind === "again") return outcome;
   if ("invalidate" in outcome && outcome.invalidate) {
     await options.pageCache.invalidate("guide");
     await options.pageCache.invalidate("dilemmas");
@@ -148,14 +139,15 @@ async function runGuideEdit(options: {
   db: Db;
   actor: Actor;
   form: FormData;
+  /** Its refusals are said in the reader's language. */
+  request: Request;
   /** The part whose page sent the form, for the paragraph intents. */
   partSlug?: string;
 }): Promise<GuideEditOutcome | (Extract<GuideEditOutcome, { kind: "done" }> & { invalidate: boolean })> {
   const { db, actor, form } = options;
   const intent = Intent.safeParse(form.get("intent"));
-  const again = (
-    extra: Partial<Extract<GuideEditOutcome, { kind: "again" }>>,
-  ): Extract<GuideEditOutcome, { kind: "again" }> => ({
+  type Again = Extract<GuideEditOutcome, { kind: "again" }>;
+  const again = (extra: Partial<Again>): Again => ({
     kind: "again",
     status: 400,
     intent: intent.success ? intent.data : null,
@@ -166,14 +158,29 @@ async function runGuideEdit(options: {
     confirm: null,
     ...extra,
   });
-  if (!intent.success) return again({ problem: "problems.guide.unknownIntent" });
+  /**
+   * The form again after a refusal, with what was typed; what `refusalOf` does not say (a missing
+   * part, an outage) goes on up.
+   */
+  const refused = (
+    error: unknown,
+    shown: { values?: Record<string, string>; say?: readonly AppErrorCode[]; field?: string } = {},
+  ): Again =>
+    again({
+      values: shown.values ?? {},
+      ...refusalOf(error, { request: options.request, say: shown.say, field: shown.field }),
+    });
+  const unknownIntent = () =>
+    refused(new AppError("invalid", "problems.guide.unknownIntent"), { say: ["invalid"] });
+  if (!intent.success) return unknownIntent();
   const confirmed = form.get("bevestigen") === "ja";
 
   if (intent.data === "concept-maken") {
     try {
       await createDraft({ db, actor });
     } catch (error) {
-      return again({ status: 409, problem: problemOf(error) });
+      // A draft that exists already (409) or a guide with no version to start from (404).
+      return refused(error, { say: ["conflict", "not_found"] });
     }
     return { kind: "done", location: `${DRAFT}?gedaan=concept-gemaakt`, invalidate: true };
   }
@@ -183,10 +190,7 @@ async function runGuideEdit(options: {
   if (!versionId.success) throw new AppError("not_found", "problems.guide.draftNotFound");
   const draft = await requireDraft({ db }).catch(() => undefined);
   if (!draft || draft.id !== versionId.data)
-    return again({
-      status: 409,
-      problem: "problems.guide.draftGone",
-    });
+    return refused(new AppError("conflict", "problems.guide.draftGone"), { say: ["conflict"] });
   const base = { db, versionId: draft.id };
   const partPage = (slug: string, notice: GuideNotice, hash = "") =>
     `${DRAFT}/${slug}?gedaan=${notice}${hash}`;
@@ -200,17 +204,19 @@ async function runGuideEdit(options: {
       }
       case "publiceren": {
         if (!confirmed) return again({ status: 200, confirm: { intent: "publiceren" } });
-        const published = await publishDraft({ db, actor, versionId: draft.id }).catch((error: unknown) => {
-          // A missing changelog belongs to a field of another form: say it at the button.
-          if (error instanceof AppError && error.code === "invalid") return error.message;
+        try {
+          const published = await publishDraft({ db, actor, versionId: draft.id });
+          return {
+            kind: "done",
+            location: `${EDITOR}?gedaan=gepubliceerd&versie=${published.number}`,
+            invalidate: true,
+          };
+        } catch (error) {
+          // A missing changelog belongs to a field of another form: say it at the button, without its field.
+          if (isAppError(error) && error.code === "invalid")
+            return refused(new AppError("invalid", error.message, { cause: error }), { say: ["invalid"] });
           throw error;
-        });
-        if (typeof published === "string") return again({ problem: published });
-        return {
-          kind: "done",
-          location: `${EDITOR}?gedaan=gepubliceerd&versie=${published.number}`,
-          invalidate: true,
-        };
+        }
       }
       case "wijzigingen-opslaan":
       case "wijzigingen-voorbeeld": {
@@ -235,7 +241,7 @@ async function runGuideEdit(options: {
           const { slug } = await addDraftPart({ ...base, ...values });
           return { kind: "done", location: partPage(slug, "deel-toegevoegd"), invalidate: false };
         } catch (error) {
-          return again({ values, errors: fieldsOf(error) });
+          return refused(error, { values, say: ["invalid"], field: "form" });
         }
       }
       case "deel-opslaan": {
@@ -244,7 +250,7 @@ async function runGuideEdit(options: {
         try {
           await updateDraftPart({ ...base, slug, ...values });
         } catch (error) {
-          return again({ values, errors: fieldsOf(error) });
+          return refused(error, { values, say: ["invalid"], field: "form" });
         }
         return { kind: "done", location: partPage(slug, "deel-opgeslagen"), invalidate: false };
       }
@@ -304,7 +310,7 @@ async function runGuideEdit(options: {
             invalidate: false,
           };
         } catch (error) {
-          return again({ values, errors: fieldsOf(error) });
+          return refused(error, { values, say: ["invalid"], field: "form" });
         }
       }
       case "alinea-omhoog":
@@ -335,17 +341,10 @@ async function runGuideEdit(options: {
       }
     }
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid")
-      return again({
-        values: valuesOf(form),
-        errors: fieldsOf(error),
-        problem: error.fields ? null : error.message,
-      });
-    if (error instanceof AppError && error.code === "conflict")
-      return again({ status: 409, values: valuesOf(form), problem: error.message });
-    throw error;
+    // Also what the forms above did not say themselves: a conflict, or invalid with no field to say it at.
+    return refused(error, { values: valuesOf(form), say: ["invalid", "conflict"] });
   }
-  return again({ problem: "problems.guide.unknownIntent" });
+  return unknownIntent();
 }
 
 /** Everything typed into the form, so it comes back after a refusal. */
@@ -353,16 +352,4 @@ function valuesOf(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of form.entries()) if (typeof value === "string") values[name] = value;
   return values;
-}
-
-/** The fields of an `invalid` AppError; anything else goes on up. */
-function fieldsOf(error: unknown): Record<string, string> {
-  if (error instanceof AppError && error.code === "invalid") return error.fields ?? { form: error.message };
-  throw error;
-}
-
-function problemOf(error: unknown): string {
-  if (error instanceof AppError && (error.code === "conflict" || error.code === "not_found"))
-    return error.message;
-  throw error;
 }

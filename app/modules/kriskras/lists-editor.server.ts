@@ -3,11 +3,9 @@
 
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
-import { AppError } from "../../infra/errors.ts";
+import { AppError, type AppErrorCode } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
-import { fieldErrorsOf, translateFields } from "../../infra/form-errors.ts";
-import { languageOf } from "../../infra/i18n/i18n.ts";
-import { translatorFor } from "../../infra/i18n/texts.server.ts";
+import { refusalOf } from "../../infra/refused-form.server.ts";
 import { AnswerOptionInput, OptionAttributeInput, OrganisationInput } from "./kriskras.validation.ts";
 import {
   createAnswerOption,
@@ -73,11 +71,6 @@ function optionOf(form: FormData) {
   return { attribute: attribute.data, key: key.data };
 }
 
-function fieldsOf(error: unknown): Record<string, string> {
-  if (error instanceof AppError && error.code === "invalid" && error.fields) return error.fields;
-  throw error;
-}
-
 /** `request` says the reader's language, in which the messages of the form come back. */
 export async function applyListEdit(options: {
   db: Db;
@@ -85,19 +78,20 @@ export async function applyListEdit(options: {
   request: Request;
 }): Promise<ListEditOutcome> {
   const { db, form } = options;
-  const t = translatorFor(languageOf(options.request));
   const intent = Intent.safeParse(form.get("intent"));
-  const again = (extra: Partial<Extract<ListEditOutcome, { kind: "again" }>>): ListEditOutcome => ({
+  /** The form again after a refusal; what `refusalOf` does not say (a missing id, an outage) goes on up. */
+  const refused = (
+    error: unknown,
+    shown: { target?: string | null; values?: Record<string, string>; say?: readonly AppErrorCode[] } = {},
+  ): ListEditOutcome => ({
     kind: "again",
-    status: 400,
     intent: intent.success ? intent.data : null,
-    target: null,
-    values: {},
-    ...extra,
-    errors: translateFields(t, extra.errors ?? {}),
-    problem: extra.problem ? t(extra.problem) : null,
+    target: shown.target ?? null,
+    values: shown.values ?? {},
+    ...refusalOf(error, { request: options.request, say: shown.say }),
   });
-  if (!intent.success) return again({ problem: "problems.kriskras.unknownIntent" });
+  if (!intent.success)
+    return refused(new AppError("invalid", "problems.kriskras.unknownIntent"), { say: ["invalid"] });
 
   switch (intent.data) {
     case "organisatie-toevoegen":
@@ -105,12 +99,12 @@ export async function applyListEdit(options: {
       const id = intent.data === "organisatie-wijzigen" ? organisationId(form) : null;
       const values = readOrganisationForm(form);
       const input = OrganisationInput.safeParse(values);
-      if (!input.success) return again({ target: id, values, errors: fieldErrorsOf(input.error) });
+      if (!input.success) return refused(input.error, { target: id, values });
       try {
         if (id) await updateOrganisation({ db, id, input: input.data });
         else await createOrganisation({ db, input: input.data });
       } catch (error) {
-        return again({ target: id, values, errors: fieldsOf(error) });
+        return refused(error, { target: id, values });
       }
       return { kind: "done", notice: id ? "organisatie-opgeslagen" : "organisatie-toegevoegd" };
     }
@@ -124,11 +118,11 @@ export async function applyListEdit(options: {
     case "antwoord-toevoegen": {
       const values = readOptionForm(form);
       const input = AnswerOptionInput.safeParse(values);
-      if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
+      if (!input.success) return refused(input.error, { values });
       try {
         await createAnswerOption({ db, input: input.data });
       } catch (error) {
-        return again({ values, errors: fieldsOf(error) });
+        return refused(error, { values });
       }
       return { kind: "done", notice: "antwoord-toegevoegd" };
     }
@@ -137,7 +131,7 @@ export async function applyListEdit(options: {
       const target = `${option.attribute}:${option.key}`;
       const values = readOptionForm(form);
       const input = AnswerOptionInput.safeParse(values);
-      if (!input.success) return again({ target, values, errors: fieldErrorsOf(input.error) });
+      if (!input.success) return refused(input.error, { target, values });
       await updateAnswerOption({ db, ...option, input: input.data });
       return { kind: "done", notice: "antwoord-opgeslagen" };
     }

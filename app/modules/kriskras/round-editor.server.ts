@@ -5,12 +5,10 @@
 
 import { z } from "zod";
 import type { Db } from "../../infra/db.server.ts";
-import { AppError } from "../../infra/errors.ts";
+import { AppError, type AppErrorCode } from "../../infra/errors.ts";
 import { Id } from "../../infra/fields.ts";
 import { textOf } from "../../infra/form-data.ts";
-import { fieldErrorsOf, translateFields } from "../../infra/form-errors.ts";
-import { languageOf } from "../../infra/i18n/i18n.ts";
-import { translatorFor } from "../../infra/i18n/texts.server.ts";
+import { refusalOf } from "../../infra/refused-form.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { OrganiserInput, RoundInput, SlotInput } from "./kriskras.validation.ts";
 import { readRoundForm, readSlotForm } from "./round-editor-form.ts";
@@ -69,17 +67,6 @@ function idFrom(form: FormData, name: string, notFound: string): string {
   return parsed.data;
 }
 
-/** The fields of an `invalid` AppError; anything else goes on up. */
-function fieldsOf(error: unknown): Record<string, string> {
-  if (error instanceof AppError && error.code === "invalid" && error.fields) return error.fields;
-  throw error;
-}
-
-function conflictOf(error: unknown): string {
-  if (error instanceof AppError && error.code === "conflict") return error.message;
-  throw error;
-}
-
 export async function applyRoundEdit(options: {
   db: Db;
   actor: Actor;
@@ -89,32 +76,36 @@ export async function applyRoundEdit(options: {
   request: Request;
 }): Promise<RoundEditOutcome> {
   const { db, actor, roundId, form } = options;
-  const t = translatorFor(languageOf(options.request));
   const intent = Intent.safeParse(form.get("intent"));
-  const again = (
-    extra: Partial<Extract<RoundEditOutcome, { kind: "again" }>>,
-  ): Extract<RoundEditOutcome, { kind: "again" }> => ({
+  type Again = Extract<RoundEditOutcome, { kind: "again" }>;
+  const again = (extra: Partial<Again>): Again => ({
     kind: "again",
     status: 400,
     intent: intent.success ? intent.data : null,
     slotId: null,
     values: {},
+    errors: {},
+    problem: null,
     confirm: null,
     ...extra,
-    errors: translateFields(t, extra.errors ?? {}),
-    problem: extra.problem ? t(extra.problem) : null,
   });
-  if (!intent.success) return again({ problem: "problems.kriskras.unknownIntent" });
+  /** The form again after a refusal; what `refusalOf` does not say (a missing id, an outage) goes on up. */
+  const refused = (error: unknown, shown: Partial<Again> & { say?: readonly AppErrorCode[] } = {}): Again => {
+    const { say, ...rest } = shown;
+    return again({ ...rest, ...refusalOf(error, { request: options.request, say }) });
+  };
+  if (!intent.success)
+    return refused(new AppError("invalid", "problems.kriskras.unknownIntent"), { say: ["invalid"] });
 
   switch (intent.data) {
     case "ronde-opslaan": {
       const values = readRoundForm(form);
       const input = RoundInput.safeParse(values);
-      if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
+      if (!input.success) return refused(input.error, { values });
       try {
         await updateRound({ db, id: roundId, input: input.data });
       } catch (error) {
-        return again({ values, errors: fieldsOf(error) });
+        return refused(error, { values });
       }
       return { kind: "done", notice: "ronde-opgeslagen" };
     }
@@ -124,12 +115,12 @@ export async function applyRoundEdit(options: {
       const slotId = adding ? null : idFrom(form, "slotId", "problems.kriskras.slotNotFound");
       const values = readSlotForm(form);
       const input = SlotInput.safeParse(values);
-      if (!input.success) return again({ slotId, values, errors: fieldErrorsOf(input.error) });
+      if (!input.success) return refused(input.error, { slotId, values });
       try {
         if (slotId) await updateSlot({ db, roundId, slotId, input: input.data });
         else await addSlot({ db, roundId, input: input.data });
       } catch (error) {
-        return again({ slotId, values, errors: fieldsOf(error) });
+        return refused(error, { slotId, values });
       }
       return { kind: "done", notice: adding ? "tijdvak-toegevoegd" : "tijdvak-opgeslagen" };
     }
@@ -151,18 +142,19 @@ export async function applyRoundEdit(options: {
           });
         }
       } catch (error) {
-        return again({ status: 409, slotId, problem: conflictOf(error) });
+        // A slot of a published round stays: said above the form (409).
+        return refused(error, { slotId, say: ["conflict"] });
       }
       return { kind: "done", notice: "tijdvak-verwijderd" };
     }
     case "organisator-toevoegen": {
       const values = { email: textOf(form, "email") };
       const input = OrganiserInput.safeParse(values);
-      if (!input.success) return again({ values, errors: fieldErrorsOf(input.error) });
+      if (!input.success) return refused(input.error, { values });
       try {
         await addOrganiser({ db, actor, roundId, email: input.data.email });
       } catch (error) {
-        return again({ values, errors: fieldsOf(error) });
+        return refused(error, { values });
       }
       return { kind: "done", notice: "organisator-toegevoegd" };
     }
@@ -171,7 +163,8 @@ export async function applyRoundEdit(options: {
       try {
         await removeOrganiser({ db, actor, roundId, userId });
       } catch (error) {
-        return again({ status: 409, problem: conflictOf(error) });
+        // The last organiser stays: said above the form (409).
+        return refused(error, { say: ["conflict"] });
       }
       return { kind: "done", notice: "organisator-weggehaald" };
     }
