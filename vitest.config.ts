@@ -23,6 +23,10 @@ export default defineConfig({
     // they share is made once before they start.
     fileParallelism: true,
     maxWorkers: 2,
+    // A worker keeps the modules it loaded for its next file instead of loading the app's module graph
+    // again for every file: a third less time. Files keep no state in modules (no mocks of modules;
+    // timers are put back after each test), so each still starts from nothing of another's.
+    isolate: false,
     globalSetup: ["tests/integration/build-once.ts"],
   },
 });

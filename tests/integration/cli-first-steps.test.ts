@@ -2,7 +2,7 @@
 // `npx vakmanschap …` on a data folder (or an empty PostgreSQL database) the server never opened. Every
 // command that needs the database either prepares it first or says in one sentence what to run, and
 // none shows SQL. Backup, restore and key rotation leave a line in the audit log.
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import type { SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,9 +11,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/infra/db.server.ts";
 import { auditLog } from "../../app/modules/accounts/accounts.schema.ts";
 import { describeFailure } from "../../bin/vakmanschap.ts";
+import { CLI_TEST_TIMEOUT, runCommandLine } from "./command-line.ts";
 import { CONTENT_DIR, createTestDatabase } from "./databases.ts";
 
-const LAUNCHER = path.resolve("bin/vakmanschap.mjs");
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "vm-first-"));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
@@ -24,11 +24,9 @@ function freshDataDir(): string {
 }
 
 function vakmanschap(args: string[], env: Record<string, string>): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [LAUNCHER, ...args], {
+  return runCommandLine(args, {
     cwd: temporary,
-    env: { ...process.env, DATABASE_URL: "", PUBLIC_URL: "https://vakmanschap.example.nl", ...env },
-    encoding: "utf8",
-    timeout: 90_000,
+    env: { DATABASE_URL: "", PUBLIC_URL: "https://vakmanschap.example.nl", ...env },
   });
 }
 
@@ -42,7 +40,7 @@ const FIRST = ["user", "add", "--email", "jij@example.nl", "--role", "beheerder"
 const LINK = ["user", "login-link", "--email", "jij@example.nl"];
 const LOGIN_ADDRESS = /^https:\/\/vakmanschap\.example\.nl\/inloggen\/bevestigen\?token=[\w-]{40,}\n$/;
 
-describe("the first steps on a new embedded database", () => {
+describe("the first steps on a new embedded database", { timeout: CLI_TEST_TIMEOUT }, () => {
   it("makes the first operator before the server ever ran, then prints the login address on a line of its own", () => {
     const env = { DATA_DIR: freshDataDir() };
     const added = vakmanschap(FIRST, env);

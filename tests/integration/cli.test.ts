@@ -19,12 +19,12 @@ import {
 } from "../../app/modules/deliberation/deliberations.server.ts";
 import { guideBlocks } from "../../app/modules/guide/guide.schema.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
+import { CLI_TEST_TIMEOUT, runCommandLine } from "./command-line.ts";
 import { CONTENT_DIR, createTestDatabase } from "./databases.ts";
 
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
 
-const LAUNCHER = path.resolve("bin/vakmanschap.mjs");
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "vm-cli-"));
 const dataDir = path.join(temporary, "data");
 
@@ -33,11 +33,9 @@ function vakmanschap(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string } = {},
 ): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [LAUNCHER, ...args], {
+  return runCommandLine(args, {
     cwd: options.cwd ?? temporary,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ...options.env },
-    encoding: "utf8",
-    timeout: 60_000,
+    env: { DATA_DIR: dataDir, DATABASE_URL: "", ...options.env },
   });
 }
 
@@ -55,7 +53,7 @@ async function countRows() {
 beforeAll(() => fs.mkdirSync(temporary, { recursive: true }));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
-describe("the vakmanschap command line", () => {
+describe("the vakmanschap command line", { timeout: CLI_TEST_TIMEOUT }, () => {
   it("lists its commands", () => {
     const result = vakmanschap(["--help"]);
     expect(result.status).toBe(0);

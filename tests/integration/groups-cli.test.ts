@@ -1,20 +1,17 @@
 // `vakmanschap groups solve` as an operator runs it: a child process, no database, no configuration.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { CLI_TEST_TIMEOUT, runCommandLine } from "./command-line.ts";
 
-const LAUNCHER = path.resolve("bin/vakmanschap.mjs");
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "vm-groups-cli-"));
 
 function vakmanschap(args: string[]) {
-  return spawnSync(process.execPath, [LAUNCHER, ...args], {
+  // A configuration the server would refuse: the command must not read it.
+  return runCommandLine(args, {
     cwd: temporary,
-    // A configuration the server would refuse: the command must not read it.
-    env: { ...process.env, DATA_DIR: path.join(temporary, "no-data"), DATABASE_URL: "not a url", PORT: "x" },
-    encoding: "utf8",
-    timeout: 60_000,
+    env: { DATA_DIR: path.join(temporary, "no-data"), DATABASE_URL: "not a url", PORT: "x" },
   });
 }
 
@@ -30,7 +27,7 @@ function writeInstance(): string {
 
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
-describe("composing groups from the command line", () => {
+describe("composing groups from the command line", { timeout: CLI_TEST_TIMEOUT }, () => {
   it("prints the objective last and writes one line per element", () => {
     const result = vakmanschap([
       "groups",

@@ -1,7 +1,7 @@
 // The guide as Markdown files from the command line, as an operator or editor runs it: a version
 // exported in the format of content/gids/ (the shipped version gives the shipped files, byte for byte),
 // and a folder imported as the draft of the next version, refused while a draft exists.
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import type { SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,19 +10,14 @@ import { openDatabase } from "../../app/infra/db.server.ts";
 import { auditLog } from "../../app/modules/accounts/accounts.schema.ts";
 import { listVersions } from "../../app/modules/guide/guide.server.ts";
 import { seedGuide } from "../../app/modules/guide/guide-import.server.ts";
+import { CLI_TEST_TIMEOUT, runCommandLine } from "./command-line.ts";
 import { CONTENT_DIR } from "./databases.ts";
 
-const LAUNCHER = path.resolve("bin/vakmanschap.mjs");
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "vm-guide-cli-"));
 const dataDir = path.join(temporary, "data");
 
 function vakmanschap(args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [LAUNCHER, ...args], {
-    cwd: temporary,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  return runCommandLine(args, { cwd: temporary, env: { DATA_DIR: dataDir, DATABASE_URL: "" } });
 }
 
 const filesOf = (dir: string) =>
@@ -41,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
-describe("the guide on the command line", () => {
+describe("the guide on the command line", { timeout: CLI_TEST_TIMEOUT }, () => {
   it("exports the shipped version as the shipped files, byte for byte", () => {
     const result = vakmanschap(["guide", "export", "--version", "1", "--dir", "versie-1"]);
     expect(result.stderr).toBe("");
