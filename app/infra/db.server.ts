@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -14,6 +15,11 @@ import { AppError } from "./errors.ts";
 import { ensurePrivateFolder, openNewPrivateFile } from "./private-files.server.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** The rows of a raw SQL statement, the same on both drivers (each gives `{ rows }`). */
+export async function queryRows<Row>(db: Pick<Db, "execute">, query: SQL): Promise<Row[]> {
+  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+}
 type Listener = (payload: string) => void;
 
 export interface Database {

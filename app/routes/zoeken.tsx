@@ -1,41 +1,73 @@
-// Search in the current version of the guide; results link to the exact paragraph.
+// The site search: a question in everyday Dutch finds paragraphs and parts of the guide, dilemma
+// cards, conversation templates and Meedenken contributions, best first, grouped by kind when there
+// are many. A person may narrow it to one kind or search an older published version of the guide.
 import { useEffect, useRef } from "react";
 import { data, Form, useSubmit } from "react-router";
+import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { searchCards } from "~/modules/dilemmas/dilemmas.server.ts";
-import { listParts, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
-import { searchGuide } from "~/modules/guide/guide-search.server.ts";
-import { MAX_QUERY_LENGTH } from "~/modules/guide/search-query.ts";
+import { listParts, listVersions, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
+import {
+  filterOf,
+  isSearchFilter,
+  SEARCH_FILTER_NAMES,
+  type SearchFilter,
+} from "~/modules/search/search-filters.ts";
+import { MAX_QUERY_LENGTH } from "~/modules/search/search-plan.ts";
+import { searchForReader } from "~/modules/search/site-search.server.ts";
 import { Button } from "~/ui/button.tsx";
-import { FormField, Textbox } from "~/ui/form-field.tsx";
+import { FormField, RadioGroup, Select, Textbox } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import { SafeHtml } from "~/ui/safe-html.tsx";
 import type { Route } from "./+types/zoeken";
 
 // The interface texts this page shows (see app/infra/i18n/route-texts.ts).
-export const handle: PageHandle = { texts: ["dilemmas.searchTitle", "search"], hydrate: true };
+export const handle: PageHandle = { texts: ["search"], hydrate: true };
+
+/** From this many results on, they are shown per kind. */
+const GROUP_FROM = 7;
+const ALL = "alles";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { db } = context.services.database;
-    const raw = new URL(request.url).searchParams.get("q") ?? "";
-    const version = await requireCurrentVersion({ db });
-    const result = raw.trim() ? await searchGuide({ db, versionId: version.id, query: raw }) : null;
-    const dilemmas = result?.plan ? await searchCards({ db, tsquery: result.plan.tsquery, limit: 10 }) : [];
+    const params = new URL(request.url).searchParams;
+    const raw = params.get("q") ?? "";
+    const filter = params.get("soort");
+    const versionParam = params.get("versie");
+    const version = versionParam ? Number(versionParam) : undefined;
+    if (version !== undefined && !(Number.isSafeInteger(version) && version > 0)) {
+      throw new AppError("not_found", "problems.guide.versionUnknown");
+    }
+    const chosen: SearchFilter | undefined = isSearchFilter(filter) ? filter : undefined;
+    const result = raw.trim() ? await searchForReader({ db, query: raw, version, filter: chosen }) : null;
+    const versions = (await listVersions({ db })).filter((candidate) => candidate.status === "gepubliceerd");
+    const current = await requireCurrentVersion({ db });
     const principles =
-      result && result.hits.length === 0 && dilemmas.length === 0
-        ? (await listParts({ db, versionId: version.id })).filter((part) => part.kind === "principe")
+      result && result.hits.length === 0
+        ? (await listParts({ db, versionId: current.id })).filter((part) => part.kind === "principe")
         : [];
     return data(
       {
         query: result?.query ?? "",
         shortened: raw.length > MAX_QUERY_LENGTH,
         hasWords: result ? result.plan !== null : true,
-        hits: result?.hits ?? null,
-        dilemmas: dilemmas.map((card) => ({ slug: card.slug, title: card.title })),
+        filter: chosen ?? null,
+        version: result?.version ?? { number: version ?? current.number, current: version === undefined },
+        versions: versions.map((candidate) => ({
+          number: candidate.number,
+          current: candidate.id === current.id,
+        })),
+        hits:
+          result?.hits.map((hit) => ({
+            kind: hit.kind,
+            title: hit.title,
+            address: hit.address,
+            snippetHtml: hit.snippetHtml,
+          })) ?? null,
+        counts: result?.counts ?? null,
         suggestions: result?.suggestions ?? [],
         principles: principles.map((part) => ({ slug: part.slug, title: part.title })),
       },
@@ -46,6 +78,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+type Hit = NonNullable<Route.ComponentProps["loaderData"]["hits"]>[number];
 
 export default function Search({ loaderData }: Route.ComponentProps) {
   const t = useT();
@@ -60,6 +94,18 @@ export default function Search({ loaderData }: Route.ComponentProps) {
     // Never while the person is typing in it: their words come first (and feed the next search).
     if (field instanceof HTMLInputElement && document.activeElement !== field) field.value = query;
   }, [query]);
+  const groups =
+    hits && hits.length >= GROUP_FROM && !loaderData.filter
+      ? SEARCH_FILTER_NAMES.map((name) => ({ name, hits: hits.filter((hit) => filterOf(hit.kind) === name) }))
+          .filter((group) => group.hits.length > 0)
+          .sort((a, b) => hits.indexOf(a.hits[0] as Hit) - hits.indexOf(b.hits[0] as Hit))
+      : null;
+  const linkTo = (words: string) => {
+    const params = new URLSearchParams({ q: words });
+    if (loaderData.filter) params.set("soort", loaderData.filter);
+    if (!loaderData.version.current) params.set("versie", String(loaderData.version.number));
+    return `/zoeken?${params}`;
+  };
   return (
     <>
       <title>{`${title} – Vakmanschap`}</title>
@@ -70,17 +116,25 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         action="/zoeken"
         role="search"
         className="vm-search-page"
-        // With JavaScript, results follow the typing (the last word matches as a prefix); without it,
-        // the button submits the form.
+        // With JavaScript, results follow the typing (the last word matches as a prefix) and the
+        // choices; without it, the button submits the form.
         onChange={(event) => {
           const form = event.currentTarget;
           clearTimeout(typing.current);
-          typing.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 300);
+          // The address carries only what differs from the defaults, as a link to the search would.
+          const chosen = new FormData(form);
+          if (chosen.get("soort") === ALL) chosen.delete("soort");
+          if (!chosen.get("versie")) chosen.delete("versie");
+          typing.current = setTimeout(
+            () =>
+              submit(chosen, { action: "/zoeken", method: "get", replace: true, preventScrollReset: true }),
+            300,
+          );
         }}
         // A search already sent (Enter, the button) must not be sent again, nor undo a link followed after it.
         onSubmit={() => clearTimeout(typing.current)}
       >
-        <FormField id="zoekveld" label={t("search.label")}>
+        <FormField id="zoekveld" label={t("search.question")}>
           {(describedBy) => (
             <Textbox
               id="zoekveld"
@@ -92,32 +146,63 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             />
           )}
         </FormField>
+        <RadioGroup
+          id="soort"
+          name="soort"
+          legend={t("search.filterLegend")}
+          checked={loaderData.filter ?? ALL}
+          options={[ALL, ...SEARCH_FILTER_NAMES].map((name) => ({
+            value: name,
+            label: t(`search.filters.${name}`),
+          }))}
+        />
+        {loaderData.versions.length > 1 ? (
+          <FormField id="versie" label={t("search.versionLabel")}>
+            {(describedBy) => (
+              <Select
+                id="versie"
+                name="versie"
+                describedBy={describedBy}
+                defaultValue={loaderData.version.current ? "" : String(loaderData.version.number)}
+                options={loaderData.versions.map((version) => ({
+                  value: version.current ? "" : String(version.number),
+                  label: t(version.current ? "search.versionCurrent" : "search.versionOption", {
+                    number: version.number,
+                  }),
+                }))}
+              />
+            )}
+          </FormField>
+        ) : null}
         <Button>{t("search.button")}</Button>
       </Form>
       <div className="vm-search-results">
         {loaderData.shortened ? <Paragraph>{t("search.shortened")}</Paragraph> : null}
+        {!loaderData.version.current ? (
+          <Paragraph>{t("search.olderVersion", { number: loaderData.version.number })}</Paragraph>
+        ) : null}
+        {loaderData.suggestions.length > 0 ? (
+          <Paragraph>
+            {t("search.didYouMean")}{" "}
+            {loaderData.suggestions.map((suggestion, index) => (
+              <span key={suggestion}>
+                {index > 0 ? ", " : null}
+                <Link to={linkTo(suggestion)} lang="nl">
+                  {suggestion}
+                </Link>
+              </span>
+            ))}
+          </Paragraph>
+        ) : null}
         {hits === null ? (
           <Paragraph>{t("search.empty")}</Paragraph>
         ) : !loaderData.hasWords ? (
           <Paragraph>{t("search.noWords")}</Paragraph>
-        ) : hits.length === 0 && loaderData.dilemmas.length === 0 ? (
+        ) : hits.length === 0 ? (
           <>
             <Paragraph>
               <strong role="status">{t("search.nothing", { query })}</strong> {t("search.nothingHelp")}
             </Paragraph>
-            {loaderData.suggestions.length > 0 ? (
-              <Paragraph>
-                {t("search.didYouMean")}{" "}
-                {loaderData.suggestions.map((suggestion, index) => (
-                  <span key={suggestion}>
-                    {index > 0 ? ", " : null}
-                    <Link to={`/zoeken?q=${encodeURIComponent(suggestion)}`} lang="nl">
-                      {suggestion}
-                    </Link>
-                  </span>
-                ))}
-              </Paragraph>
-            ) : null}
             <Heading level={2}>{t("search.principles")}</Heading>
             <LinkList lang="nl">
               {loaderData.principles.map((part) => (
@@ -130,37 +215,42 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         ) : (
           <>
             <Paragraph role="status">{t("search.found", { count: hits.length })}</Paragraph>
-            <ol className="vm-hits" hidden={hits.length === 0}>
-              {hits.map((hit) => (
-                <li key={`${hit.slug}#${hit.anchor}`} className="vm-hit">
-                  <Heading level={2} className="vm-hit__title" lang="nl">
-                    {/* A full page load, not a client-side one: only then does the browser make the
-                        paragraph the :target, which highlights it and starts keyboard focus there. */}
-                    <Link reloadDocument to={`/gids/${hit.slug}#${hit.anchor}`}>
-                      {hit.partTitle}
-                    </Link>
+            {groups ? (
+              groups.map((group) => (
+                <section key={group.name} aria-labelledby={`groep-${group.name}`}>
+                  <Heading level={2} id={`groep-${group.name}`}>
+                    {t(`search.groups.${group.name}`)}
                   </Heading>
-                  <SafeHtml as="p" className="vm-hit__snippet" lang="nl" html={hit.snippetHtml} />
-                </li>
-              ))}
-            </ol>
-            {loaderData.dilemmas.length > 0 ? (
-              <section aria-labelledby="gevonden-dilemmas" className="vm-related">
-                <Heading level={2} id="gevonden-dilemmas">
-                  {t("dilemmas.searchTitle")}
-                </Heading>
-                <LinkList lang="nl">
-                  {loaderData.dilemmas.map((card) => (
-                    <LinkListItem key={card.slug}>
-                      <Link to={`/dilemmas/${card.slug}`}>{card.title}</Link>
-                    </LinkListItem>
-                  ))}
-                </LinkList>
-              </section>
-            ) : null}
+                  <Hits hits={group.hits} level={3} />
+                </section>
+              ))
+            ) : (
+              <Hits hits={hits} level={2} />
+            )}
           </>
         )}
       </div>
     </>
+  );
+}
+
+function Hits(props: { hits: Hit[]; level: 2 | 3 }) {
+  const t = useT();
+  return (
+    <ol className="vm-hits">
+      {props.hits.map((hit) => (
+        <li key={hit.address} className="vm-hit">
+          <Paragraph className="vm-hit__kind">{t(`search.kinds.${hit.kind}`)}</Paragraph>
+          <Heading level={props.level} className="vm-hit__title" lang="nl">
+            {/* A full page load, not a client-side one: only then does the browser make the paragraph
+                the :target, which highlights it and starts keyboard focus there. */}
+            <Link reloadDocument to={hit.address}>
+              {hit.title}
+            </Link>
+          </Heading>
+          <SafeHtml as="p" className="vm-hit__snippet" lang="nl" html={hit.snippetHtml} />
+        </li>
+      ))}
+    </ol>
   );
 }

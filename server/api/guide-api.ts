@@ -12,14 +12,10 @@ import {
   requirePart,
   requireVersion,
 } from "../../app/modules/guide/guide.server.ts";
-import {
-  CompareInput,
-  GuideSearchInput,
-  PartSlug,
-  VersionNumber,
-} from "../../app/modules/guide/guide.validation.ts";
+import { CompareInput, PartSlug, VersionNumber } from "../../app/modules/guide/guide.validation.ts";
 import type { VersionOutput } from "../../app/modules/guide/guide-output.ts";
-import { searchGuide } from "../../app/modules/guide/guide-search.server.ts";
+import { SearchInput, type SearchOutput } from "../../app/modules/search/search-output.ts";
+import { searchForReader } from "../../app/modules/search/site-search.server.ts";
 import { parseInput } from "./parse-input.ts";
 
 function versionJson(version: GuideVersion): z.infer<typeof VersionOutput> {
@@ -75,15 +71,36 @@ export function createGuideApi(services: Services): Router {
   });
 
   router.get("/zoeken", async (req, res) => {
-    const input = parseInput(GuideSearchInput, { q: req.query.q, limit: req.query.limit });
-    const version = await requireCurrentVersion({ db });
-    const result = await searchGuide({ db, versionId: version.id, query: input.q, limit: input.limit });
-    res.json({
-      query: result.query,
-      version: version.number,
-      hits: result.hits.map((hit) => ({ ...hit, url: `/gids/${hit.slug}#${hit.anchor}` })),
-      suggestions: result.suggestions,
+    const input = parseInput(SearchInput, {
+      q: req.query.q,
+      limit: req.query.limit,
+      soort: req.query.soort,
+      versie: req.query.versie,
     });
+    const result = await searchForReader({
+      db,
+      query: input.q,
+      limit: input.limit,
+      filter: input.soort,
+      version: input.versie,
+    });
+    const body: z.input<typeof SearchOutput> = {
+      query: result.query,
+      version: result.version.number,
+      hits: result.hits.map((hit) => ({
+        kind: hit.kind,
+        slug: hit.slug,
+        anchor: hit.anchor,
+        title: hit.title,
+        partTitle: hit.title,
+        url: hit.address,
+        snippetHtml: hit.snippetHtml,
+        complete: hit.complete,
+      })),
+      counts: result.counts,
+      suggestions: result.suggestions,
+    };
+    res.json(body);
   });
 
   return router;

@@ -8,10 +8,11 @@ import {
   CompareOutput,
   PartOutput,
   PartSummaryOutput,
-  SearchOutput,
   VersionOutput,
   VersionWithPartsOutput,
 } from "../../app/modules/guide/guide-output.ts";
+import { SEARCH_FILTER_NAMES } from "../../app/modules/search/search-filters.ts";
+import { SearchOutput } from "../../app/modules/search/search-output.ts";
 import {
   COCREATION_INPUTS,
   COCREATION_OUTPUTS,
@@ -43,7 +44,7 @@ import {
   ref,
 } from "./openapi-parts.ts";
 
-export const API_VERSION = "1.0.0";
+export const API_VERSION = "1.1.0";
 
 // Answers are described as they leave (output), request bodies as they may arrive (input: defaults
 // optional, transforms as the type they start from).
@@ -470,10 +471,13 @@ export function createOpenApiDocument(options: { serverUrl: string; contactEmail
         get: {
           operationId: "searchGuide",
           tags: ["gids"],
-          summary: "Zoeken in de huidige versie van de gids",
+          summary: "Zoeken in de gids, de dilemmakaarten, de opzetten voor een teamgesprek en Meedenken",
           description:
-            "Nederlandse woordstammen, synoniemen van ambtelijk jargon, kleine tikfouten en het begin van een woord " +
-            "(het laatste woord) worden gevonden. Elke invoer is toegestaan; alleen letters en cijfers tellen.",
+            "Een vraag in gewone woorden: stopwoorden en vraagwoorden hoeven niet te kloppen, en niet elk woord " +
+            "hoeft erin te staan. Het beste antwoord komt eerst: wat meer van de vraag bevat, zeldzame woorden " +
+            "zwaarder, en woorden dicht bij elkaar. Nederlandse woordstammen, samengestelde woorden, synoniemen " +
+            "(content/synoniemen.md), kleine tikfouten en het begin van het laatste woord worden gevonden. Elke " +
+            "invoer is toegestaan; alleen letters en cijfers tellen.",
           parameters: [
             { name: "q", in: "query", required: true, schema: { type: "string", maxLength: 20000 } },
             {
@@ -482,8 +486,25 @@ export function createOpenApiDocument(options: { serverUrl: string; contactEmail
               required: false,
               schema: { type: "integer", minimum: 1, maximum: 50, default: 20 },
             },
+            {
+              name: "soort",
+              in: "query",
+              required: false,
+              description: "Alleen deze soort: de gids, dilemmakaarten, teamgesprekken of Meedenken",
+              schema: { type: "string", enum: [...SEARCH_FILTER_NAMES] },
+            },
+            {
+              name: "versie",
+              in: "query",
+              required: false,
+              description: "Zoek in deze gepubliceerde versie van de gids in plaats van de huidige",
+              schema: { type: "integer", minimum: 1 },
+            },
           ],
-          responses: { "200": ok("Gevonden alinea's", ref("SearchResult")), ...problemResponses(400, 503) },
+          responses: {
+            "200": ok("Gevonden resultaten", ref("SearchResult")),
+            ...problemResponses(400, 404, 503),
+          },
         },
       },
     },

@@ -35,7 +35,11 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("main").getByRole("searchbox")).toHaveValue("loyaal tegenspreken");
     }
 
-    const firstHit = page.locator("li.vm-hit").first();
+    // The first passage of the guide among the results (cards and parts have no anchor).
+    const firstHit = page
+      .locator("li.vm-hit")
+      .filter({ has: page.locator('a[href*="#"]') })
+      .first();
     const marked = (await firstHit.locator("mark").first().textContent()) ?? "";
     const link = firstHit.getByRole("link");
     const href = String(await link.getAttribute("href"));
@@ -57,24 +61,29 @@ for (const javaScriptEnabled of [true, false]) {
     const context = await newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto("/zoeken");
-    const field = page.getByRole("main").getByRole("searchbox", { name: "Zoek in de gids" });
-    await field.fill("luisteren fiets");
+    const field = page.getByRole("main").getByRole("searchbox", { name: "Wat wil je weten?" });
+    await field.fill("xylofoonconcert");
     await field.press("Enter");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zoeken naar „luisteren fiets”");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zoeken naar „xylofoonconcert”");
     await expect(page.locator("li.vm-hit")).toHaveCount(0);
-    await expect(page.getByText("Niets gevonden voor „luisteren fiets”.")).toBeVisible();
+    await expect(page.getByText("Niets gevonden voor „xylofoonconcert”.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "De principes" })).toBeVisible();
     const principles = page.getByRole("main").getByRole("list").getByRole("link");
     await expect(principles).toHaveCount(7);
     await expect(principles.first()).toHaveAttribute("href", /^\/gids\/[a-z0-9-]+$/);
 
-    const didYouMean = page.getByRole("paragraph").filter({ hasText: "Bedoelde je:" });
-    await didYouMean.getByRole("link", { name: "luisteren iets" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zoeken naar „luisteren iets”");
+    // A typo still finds what was meant, and the corrected words are offered, as they find more.
+    await field.fill("luistren naar burgesr");
+    await field.press("Enter");
     await expect(page.locator("li.vm-hit").first()).toBeVisible();
+    const didYouMean = page.getByRole("paragraph").filter({ hasText: "Bedoelde je:" });
+    await didYouMean.getByRole("link", { name: "luisteren naar burgers" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zoeken naar „luisteren naar burgers”");
+    await expect(page.locator("li.vm-hit").first()).toBeVisible();
+    await expect(page.getByRole("paragraph").filter({ hasText: "Bedoelde je:" })).toHaveCount(0);
     // The fields show the search on screen, not the one typed before.
-    await expect(field).toHaveValue("luisteren iets");
-    await expect(page.getByRole("banner").getByRole("searchbox")).toHaveValue("luisteren iets");
+    await expect(field).toHaveValue("luisteren naar burgers");
+    await expect(page.getByRole("banner").getByRole("searchbox")).toHaveValue("luisteren naar burgers");
     await context.close();
   });
 }
@@ -89,7 +98,7 @@ test("searching for one form of a word finds the other forms too", async ({ page
 
 test("a search with a typo still finds what was meant", async ({ page }) => {
   await searchFor(page, "burgrs");
-  await expect(page.getByText(/^\d+ alinea's gevonden\.$/)).toBeVisible();
+  await expect(page.getByText(/^\d+ resultaten gevonden\.$/)).toBeVisible();
   expect(await highlightedWords(page)).toEqual(expect.arrayContaining(["burgers"]));
 });
 
@@ -114,9 +123,9 @@ test("hostile or strange search input gets an ordinary answer", async ({ page })
   const inputs: { query: string; shows: string | RegExp }[] = [
     { query: `"a" OR 'b'`, shows: /Niets gevonden|gevonden\./ },
     { query: "&|!:*()", shows: "In je zoekvraag staan geen woorden waarop we kunnen zoeken." },
-    { query: "burgers & | ! : * ( )", shows: /^\d+ alinea's gevonden\.$/ },
+    { query: "burgers & | ! : * ( )", shows: /^\d+ resultaten gevonden\.$/ },
     { query: "x".repeat(10_000), shows: "Je zoekvraag was erg lang. We hebben alleen het begin gebruikt." },
-    { query: "🙂 burgers 👩🏽‍💼", shows: /^\d+ alinea's gevonden\.$/ },
+    { query: "🙂 burgers 👩🏽‍💼", shows: /^\d+ resultaten gevonden\.$/ },
   ];
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -140,4 +149,17 @@ test("hostile or strange search input gets an ordinary answer", async ({ page })
   await expect(page.locator("li.vm-hit").first()).toBeVisible();
   await expect(page.getByRole("banner").getByRole("searchbox")).toHaveValue("burgers");
   expect(errors).toEqual([]);
+});
+
+test("a reader narrows the search to one kind, keyboard only", async ({ page }) => {
+  await page.goto("/zoeken?q=minister");
+  await expect(page.locator("li.vm-hit").first()).toBeVisible();
+  const cards = page.getByRole("radio", { name: "Dilemmakaarten" });
+  await cards.focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("main").getByRole("button", { name: "Zoeken" }).press("Enter");
+  await expect(page).toHaveURL(/soort=dilemmas/);
+  const kinds = await page.locator("li.vm-hit .vm-hit__kind").allTextContents();
+  expect(kinds.length).toBeGreaterThan(0);
+  expect(new Set(kinds)).toEqual(new Set(["Dilemmakaart"]));
 });

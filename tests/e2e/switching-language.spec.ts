@@ -80,9 +80,9 @@ for (const javaScriptEnabled of [true, false]) {
     await expectEnglishInterface(page);
     await expect(page).toHaveURL("/zoeken?q=burgers");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search for “burgers”");
-    await expect(page.getByText(`${hits} paragraphs found.`)).toBeVisible();
+    await expect(page.getByText(`${hits} results found.`)).toBeVisible();
     await expect(page.locator("li.vm-hit")).toHaveCount(hits);
-    await expect(page.locator("li.vm-hit p").first()).toHaveAttribute("lang", "nl");
+    await expect(page.locator("li.vm-hit p.vm-hit__snippet").first()).toHaveAttribute("lang", "nl");
     await context.close();
   });
 }

@@ -6,6 +6,7 @@ import { parseConfig } from "../../app/infra/env.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { listOwnSubmissions } from "../../app/modules/dilemmas/dilemma-submissions.server.ts";
+import { API_VERSION } from "../../server/api/openapi.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 
@@ -32,7 +33,7 @@ describe.each(databaseKinds)("the dilemmas API on %s", (kind) => {
     expect(all.cards.length).toBeGreaterThanOrEqual(24);
     const response = await server.get("/api/v1/dilemmas?principe=loyale-tegenspraak&werk=beleid");
     expect(response.status).toBe(200);
-    expect(response.headers.get("api-version")).toBe("1.0.0");
+    expect(response.headers.get("api-version")).toBe(API_VERSION);
     const filtered = (await response.json()) as {
       cards: { principles: { slug: string; title: string }[]; workKinds: string[] }[];
     };

@@ -12,9 +12,9 @@ import {
   getPublishedCard,
   listPublishedCards,
   principleTitles,
-  searchCards,
   seedDilemmas,
 } from "../../app/modules/dilemmas/dilemmas.server.ts";
+import { searchForReader } from "../../app/modules/search/site-search.server.ts";
 import { CONTENT_DIR, databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 
 describe("the shipped dilemma cards", () => {
@@ -144,8 +144,8 @@ describe.each(databaseKinds)("the dilemma library on %s", (kind) => {
       .toLowerCase()
       .split(/[^\p{L}]+/u)
       .sort((a, b) => b.length - a.length)[0];
-    const found = await searchCards({ db, tsquery: `${word}:*` });
-    expect(found.map((hit) => hit.slug)).toContain(card.slug);
-    expect(await searchCards({ db, tsquery: "xyzzyplugh" })).toEqual([]);
+    const found = await searchForReader({ db, query: word ?? "", filter: "dilemmas" });
+    expect(found.hits.map((hit) => hit.slug)).toContain(card.slug);
+    expect((await searchForReader({ db, query: "xyzzyplugh", filter: "dilemmas" })).hits).toEqual([]);
   });
 });

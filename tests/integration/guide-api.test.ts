@@ -4,10 +4,11 @@ import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
 import {
   CompareOutput,
   PartOutput,
-  SearchOutput,
   VersionOutput,
   VersionWithPartsOutput,
 } from "../../app/modules/guide/guide-output.ts";
+import { SearchOutput } from "../../app/modules/search/search-output.ts";
+import { API_VERSION } from "../../server/api/openapi.ts";
 import { startApiServer } from "./app-server.ts";
 import { createTestDatabase, databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 
@@ -29,7 +30,7 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
   async function json(path: string, status = 200) {
     const response = await server.get(path);
     expect(response.status, path).toBe(status);
-    expect(response.headers.get("api-version")).toBe("1.0.0");
+    expect(response.headers.get("api-version")).toBe(API_VERSION);
     return response.json();
   }
 
@@ -57,7 +58,18 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
     const result = SearchOutput.parse(await json("/api/v1/zoeken?q=luisteren&limit=5"));
     expect(result.hits.length).toBeGreaterThan(0);
     expect(result.hits.length).toBeLessThanOrEqual(5);
-    expect(result.hits[0]?.url).toMatch(/^\/gids\/[a-z-]+#[a-z0-9-]+$/);
+    const paragraph = result.hits.find((hit) => hit.kind === "paragraph");
+    expect(paragraph?.url).toMatch(/^\/gids\/[a-z-]+#[a-z0-9-]+$/);
+  });
+
+  it("searches one kind, or an older version, and refuses an unknown kind", async () => {
+    const cards = SearchOutput.parse(await json("/api/v1/zoeken?q=minister&soort=dilemmas"));
+    expect(cards.hits.every((hit) => hit.kind === "card" && hit.url.startsWith("/dilemmas/"))).toBe(true);
+    const older = SearchOutput.parse(await json("/api/v1/zoeken?q=burgers&versie=1"));
+    expect(older.version).toBe(1);
+    const refused = await server.get("/api/v1/zoeken?q=burgers&soort=fietsen");
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toMatch(/application\/problem\+json/);
   });
 
   it.each([
@@ -85,7 +97,7 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
     const response = await server.get(path);
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
-    expect(response.headers.get("api-version")).toBe("1.0.0");
+    expect(response.headers.get("api-version")).toBe(API_VERSION);
     const problem = ProblemOutput.parse(await response.json());
     expect(problem.status).toBe(status);
     expect(problem.detail.length).toBeGreaterThan(0);

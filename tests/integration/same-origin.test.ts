@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { ProblemOutput } from "../../app/modules/guide/guide.validation.ts";
+import { API_VERSION } from "../../server/api/openapi.ts";
 import { problemType } from "../../server/api/problem.ts";
 import { startApiServer } from "./app-server.ts";
 import { openSeededDatabase, type TestDatabase } from "./databases.ts";
@@ -32,7 +33,7 @@ describe("requests from other sites", () => {
   async function expectRefusedProblem(response: Response) {
     expect(response.status).toBe(403);
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    expect(response.headers.get("api-version")).toBe("1.0.0");
+    expect(response.headers.get("api-version")).toBe(API_VERSION);
     const problem = ProblemOutput.parse(await response.json());
     expect(problem.type).toBe(problemType(server.base, "forbidden"));
     expect(problem.detail).toContain("niet van deze website");

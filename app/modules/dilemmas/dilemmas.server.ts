@@ -92,20 +92,6 @@ export async function cardsForPrinciple(options: { db: Db; principle: string }) 
     .orderBy(sql`${dilemmaCards.principles}[1] = ${options.principle} desc`, asc(dilemmaCards.title));
 }
 
-const cardText = sql`to_tsvector('dutch', ${dilemmaCards.title} || ' ' || ${dilemmaCards.case} || ' ' ||
-  ${dilemmaCards.optionA} || ' ' || ${dilemmaCards.optionB} || ' ' || ${dilemmaCards.riskA} || ' ' || ${dilemmaCards.riskB})`;
-
-/** Published cards matching a `to_tsquery('dutch', …)` expression (as the guide's search plans it). */
-export async function searchCards(options: { db: Db; tsquery: string; limit?: number }) {
-  const query = sql`to_tsquery('dutch', ${options.tsquery})`;
-  return options.db
-    .select({ slug: dilemmaCards.slug, title: dilemmaCards.title, case: dilemmaCards.case })
-    .from(dilemmaCards)
-    .where(sql`${dilemmaCards.status} = 'gepubliceerd' and ${cardText} @@ ${query}`)
-    .orderBy(sql`ts_rank_cd(${cardText}, ${query}) desc`, asc(dilemmaCards.title))
-    .limit(options.limit ?? 10);
-}
-
 /** A card as the pages show it: principles with the titles they have in the current guide. */
 export function cardViewOf(card: PublicCard, principleTitles: Map<string, string>) {
   return {

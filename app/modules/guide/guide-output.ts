@@ -43,23 +43,6 @@ export const VersionWithPartsOutput = VersionOutput.extend({ parts: z.array(Part
   id: "VersionWithParts",
 });
 
-export const SearchOutput = z
-  .object({
-    query: z.string().describe("De zoekvraag zoals die is gebruikt, na opschonen"),
-    version: z.number().int(),
-    hits: z.array(
-      z.object({
-        slug: z.string(),
-        partTitle: z.string(),
-        anchor: z.string(),
-        url: z.string(),
-        snippetHtml: z.string().describe("HTML-veilige tekst met <mark> om gevonden woorden"),
-      }),
-    ),
-    suggestions: z.array(z.string()),
-  })
-  .meta({ id: "SearchResult" });
-
 const WordChange = z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() });
 export const CompareOutput = z
   .object({

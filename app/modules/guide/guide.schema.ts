@@ -15,7 +15,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-const tsvector = customType<{ data: string }>({
+/** PostgreSQL's full-text document type; drizzle has no column type of its own for it. */
+export const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
 });
 

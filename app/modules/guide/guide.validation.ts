@@ -6,17 +6,6 @@ import { message } from "../../infra/i18n/translate.ts";
 import { PART_KINDS } from "./guide-kinds.ts";
 
 /** Search input: anything a person types is accepted and cleaned up later; only absurd sizes are cut. */
-export const GuideSearchInput = z.object({
-  q: z.string().max(20_000, "problems.guide.searchTooLong").default(""),
-  limit: z.coerce
-    .number({ error: "problems.guide.limitNotNumber" })
-    .int("problems.guide.limitNotWhole")
-    .min(1, "problems.guide.limitMin")
-    .max(50, "problems.guide.limitMax")
-    .default(20),
-});
-export type GuideSearchInput = z.infer<typeof GuideSearchInput>;
-
 export const VersionNumber = z.coerce
   .number({ error: "problems.guide.versionNotNumber" })
   .int("problems.guide.versionNotWhole")

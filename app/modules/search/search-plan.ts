@@ -1,12 +1,18 @@
-// Turns whatever a person typed into a tsquery for `to_tsquery('dutch', $1)`, with synonyms, typo
-// corrections and prefix matching. Every lexeme is a run of letters and digits, so nothing typed can
-// add tsquery syntax. Stemming is left to the database. Pure: no I/O.
-import { synonymsOf } from "./synonyms.ts";
+// Turns whatever a person typed into search terms, each a tsquery for `to_tsquery('dutch', $1)` with
+// its synonyms, compound parts, typo corrections and prefix matching. Stop words and question words
+// are left out: a question need not match "hoe" or "mag ik". Every lexeme is a run of letters and
+// digits, so nothing typed can add tsquery syntax. Stemming is left to the database. Pure: no I/O.
+import type { Synonyms } from "./synonyms.ts";
 
 export const MAX_QUERY_LENGTH = 200;
-const MAX_WORDS = 8;
+/** Words read from what was typed; of those, at most MAX_TERMS that are not stop words are searched. */
+const MAX_WORDS = 16;
+const MAX_TERMS = 8;
 const MAX_WORD_LENGTH = 40;
-const MAX_ALTERNATIVES = 6;
+const MAX_ALTERNATIVES = 8;
+const MAX_COMPOUNDS = 4;
+/** The shortest part of a compound that counts: shorter ones ("eer", "ten") match too much by chance. */
+const MIN_COMPOUND_PART = 4;
 const MAX_CORRECTIONS = 3;
 const MAX_SUGGESTIONS = 3;
 const MIN_PREFIX_LENGTH = 3;
@@ -25,16 +31,117 @@ const collator = new Intl.Collator("nl");
 
 export interface SearchTerm {
   word: string;
-  /** Synonyms first, then typo corrections; never the word itself. */
+  /** Synonyms, then words the compound holds or is part of, then typo corrections; never the word itself. */
   alternatives: string[];
+  /** The two parts of the word when it is a compound of words in the lexicon ("rechts" + "staat"). */
+  parts: readonly [string, string] | null;
   /** The typo corrections among the alternatives, for "also searched for". */
   corrections: string[];
   prefix: boolean;
+  /** This term alone, for `to_tsquery('dutch', …)`. */
+  tsquery: string;
+  /** The word as typed (and its compound parts), without synonyms or corrections. */
+  exactTsquery: string;
 }
 
 export interface SearchPlan {
   terms: SearchTerm[];
-  tsquery: string;
+  /** Any of the terms: what a result must match at least. */
+  anyTsquery: string;
+  /** Every term as typed, without corrections: what a full match of the typed words must match. */
+  typedTsquery: string;
+}
+
+/** The words of what can be searched, as the search plans against them. */
+export interface SearchLexicon {
+  /** Every word of three letters or more, lowercase. */
+  words: ReadonlySet<string>;
+  /** The stems of those words, as the database's `dutch` configuration makes them. */
+  stems: ReadonlySet<string>;
+  /** A word with the longer words of the lexicon that hold it as one of their two parts. */
+  compoundsWith: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Question words and the small words of a question that are not stop words to the database: people
+ * type them, the texts rarely mean anything by them.
+ */
+const QUESTION_WORDS = new Set([
+  "hoe",
+  "wat",
+  "waarom",
+  "wanneer",
+  "waar",
+  "wie",
+  "welk",
+  "welke",
+  "mag",
+  "mogen",
+  "moet",
+  "moeten",
+  "kan",
+  "kun",
+  "kunnen",
+  "zal",
+  "zou",
+  "ga",
+  "gaan",
+  "doe",
+  "doen",
+  "jij",
+  "jouw",
+  "wij",
+  "we",
+  "onze",
+  "iemand",
+  "iets",
+  "eigenlijk",
+]);
+
+/** Whether a word is asked about rather than searched for (before the database's own stop words). */
+export function isQuestionWord(word: string): boolean {
+  return QUESTION_WORDS.has(word);
+}
+
+/**
+ * The lexicon of a set of texts' words: each word with its stem (from the database), and which longer
+ * words are compounds of two of them ("uitvoeringsorganisatie": "uitvoering" + "s" + "organisatie").
+ */
+export function lexiconFrom(stemmed: ReadonlyMap<string, string | null>): SearchLexicon {
+  const words = new Set([...stemmed.keys()].filter((word) => codePointLength(word) >= 3));
+  const stems = new Set([...stemmed.values()].filter((stem): stem is string => Boolean(stem)));
+  const compoundsWith = new Map<string, string[]>();
+  for (const word of words) {
+    const parts = splitCompound(word, words);
+    if (!parts) continue;
+    for (const part of parts) {
+      const holders = compoundsWith.get(part) ?? [];
+      if (holders.length < MAX_COMPOUNDS) holders.push(word);
+      compoundsWith.set(part, holders);
+    }
+  }
+  return { words, stems, compoundsWith };
+}
+
+/**
+ * The two words a Dutch compound is made of, both in `words` and at least four letters long, allowing
+ * the joining "s", "e" or "en" between them ("bewinds-persoon", "rechts-staat"). The split with the
+ * longest second part wins; null when there is none.
+ */
+export function splitCompound(word: string, words: ReadonlySet<string>): readonly [string, string] | null {
+  const letters = Array.from(word);
+  if (!LETTERS_ONLY.test(word) || letters.length < 2 * MIN_COMPOUND_PART) return null;
+  for (let cut = MIN_COMPOUND_PART; cut <= letters.length - MIN_COMPOUND_PART; cut++) {
+    const tail = letters.slice(cut).join("");
+    if (!words.has(tail)) continue;
+    const head = letters.slice(0, cut).join("");
+    for (const joint of ["", "s", "e", "en"]) {
+      if (!head.endsWith(joint)) continue;
+      const stem = head.slice(0, head.length - joint.length);
+      if (codePointLength(stem) >= MIN_COMPOUND_PART && words.has(stem)) return [stem, tail];
+    }
+  }
+  return null;
 }
 
 /** Drops control characters, normalises Unicode (NFC), collapses whitespace, trims, caps at MAX_QUERY_LENGTH. */
@@ -50,7 +157,7 @@ export function normaliseSearchInput(raw: string): string {
 }
 
 /**
- * Words are maximal runs of letters and digits, lowercased: at most 8, each cut to 40 characters,
+ * Words are maximal runs of letters and digits, lowercased: at most 16, each cut to 40 characters,
  * without duplicates. Everything else (quotes, tsquery operators, emoji, punctuation) separates words.
  */
 export function tokenizeSearchInput(input: string): string[] {
@@ -65,44 +172,90 @@ export function tokenizeSearchInput(input: string): string[] {
 }
 
 /**
- * Plans a search: each word with its alternatives, and the tsquery that asks for all words. The last
- * word also matches as a prefix, for people who are still typing. Null when there are no words.
+ * Plans a search: each word that is not a stop word (`stems` maps a word to null when the database
+ * drops it) with its alternatives. The last word also matches as a prefix, for people who are still
+ * typing. Null when no word is left to search for.
  */
 export function buildSearchPlan(options: {
   input: string;
-  /** The lowercase words of the published guide. */
-  lexicon: ReadonlySet<string>;
+  lexicon: SearchLexicon;
+  synonyms: Synonyms;
+  /** The database's stem of each typed word; null for its stop words. */
+  stems: ReadonlyMap<string, string | null>;
   prefixLast?: boolean;
 }): SearchPlan | null {
   const { lexicon, prefixLast = true } = options;
-  const words = tokenizeSearchInput(options.input);
+  const typed = tokenizeSearchInput(options.input);
+  const words = contentWordsOf(typed, options.stems);
   if (words.length === 0) return null;
   const terms = words.map((word, index): SearchTerm => {
-    const prefix = prefixLast && index === words.length - 1 && codePointLength(word) >= MIN_PREFIX_LENGTH;
-    const corrections = findCorrections({ word, lexicon, prefix }).map((found) => found.word);
-    const alternatives = [...new Set([...synonymsOf(word), ...corrections])]
+    const last = index === words.length - 1 && word === typed.at(-1);
+    const prefix = prefixLast && last && codePointLength(word) >= MIN_PREFIX_LENGTH;
+    const known = lexicon.words.has(word) || lexicon.stems.has(options.stems.get(word) ?? "");
+    const corrections = known
+      ? []
+      : findCorrections({ word, lexicon: lexicon.words, prefix }).map((found) => found.word);
+    const parts = splitCompound(word, lexicon.words);
+    const alternatives = [
+      ...new Set([
+        ...(options.synonyms.get(word) ?? []),
+        ...(lexicon.compoundsWith.get(word) ?? []),
+        ...corrections.flatMap((correction) => [correction, ...(options.synonyms.get(correction) ?? [])]),
+      ]),
+    ]
       .filter((alternative) => alternative !== word && SAFE_LEXEME.test(alternative))
       .slice(0, MAX_ALTERNATIVES);
-    return {
+    const term = {
       word,
       alternatives,
+      parts,
       corrections: corrections.filter((correction) => alternatives.includes(correction)),
       prefix,
     };
+    return { ...term, tsquery: formatTerm(term), exactTsquery: formatTerm({ ...term, alternatives: [] }) };
   });
-  return { terms, tsquery: terms.map(formatTerm).join(" & ") };
+  const typedTerms = terms.map((term) =>
+    formatTerm({
+      ...term,
+      alternatives: term.alternatives.filter((word) => !term.corrections.includes(word)),
+    }),
+  );
+  return {
+    terms,
+    anyTsquery: terms.map((term) => term.tsquery).join(" | "),
+    typedTsquery: typedTerms.join(" & "),
+  };
+}
+
+/** The typed words that are searched for: no stop words or question words, at most MAX_TERMS. */
+export function contentWordsOf(
+  words: readonly string[],
+  stems: ReadonlyMap<string, string | null>,
+): string[] {
+  return words
+    .filter((word) => !isQuestionWord(word) && stems.get(word) !== null && SAFE_LEXEME.test(word))
+    .slice(0, MAX_TERMS);
 }
 
 /**
- * "Did you mean" for a query that found nothing: the query with its mistyped words corrected, best
- * first (smallest total edit distance), at most 3. [] when no word looks mistyped.
+ * "Did you mean": the query with its mistyped words corrected, best first (smallest total edit
+ * distance), at most 3. Only a word the lexicon does not know is corrected, never a stop word or a
+ * question word, and every other word stays as it was typed. [] when no word looks mistyped.
  */
-export function suggestCorrections(options: { input: string; lexicon: ReadonlySet<string> }): string[] {
+export function suggestCorrections(options: {
+  input: string;
+  lexicon: SearchLexicon;
+  stems: ReadonlyMap<string, string | null>;
+}): string[] {
+  const { lexicon, stems } = options;
   const words = tokenizeSearchInput(options.input);
+  const searched = new Set(contentWordsOf(words, stems));
   let anyCorrected = false;
   const choices = words.map((word, index) => {
+    const known = lexicon.words.has(word) || lexicon.stems.has(stems.get(word) ?? "");
+    if (!searched.has(word) || known) return [{ word, distance: 0 }];
     const prefix = index === words.length - 1 && codePointLength(word) >= MIN_PREFIX_LENGTH;
-    const corrections = findCorrections({ word, lexicon: options.lexicon, prefix });
+    const corrections = findCorrections({ word, lexicon: lexicon.words, prefix });
     if (corrections.length > 0) anyCorrected = true;
     return corrections.length > 0 ? corrections : [{ word, distance: 0 }];
   });
@@ -196,9 +349,10 @@ function findCorrections(options: {
     .slice(0, MAX_CORRECTIONS);
 }
 
-function formatTerm(term: SearchTerm): string {
+function formatTerm(term: Pick<SearchTerm, "word" | "prefix" | "alternatives" | "parts">): string {
   // Only the typed word is a prefix: "burg:*" helps someone still typing, a prefix synonym would not.
   const lexemes = [term.prefix ? `${term.word}:*` : term.word, ...term.alternatives];
+  if (term.parts) lexemes.push(`(${term.parts[0]} & ${term.parts[1]})`);
   return `(${lexemes.join(" | ")})`;
 }
 

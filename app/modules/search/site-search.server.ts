@@ -1,63 +1,127 @@
-// Full-text search over a version of the guide: PostgreSQL's `dutch` configuration does the stemming;
-// the application adds synonyms, typo corrections and prefix matching (the embedded database cannot
-// load dictionary files), and turns ts_headline's output into safe highlighted snippets.
-import { asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../infra/db.server.ts";
-import { guideBlocks, guideParts } from "./guide.schema.ts";
+// The site search: a question in everyday Dutch against the guide's paragraphs and parts, the dilemma
+// cards, the conversation templates and the visible Meedenken contributions, in one SQL statement on
+// either database. The application plans the terms (search-plan.ts: stop words out, synonyms, compound
+// parts, typo corrections, a prefix for the last word); PostgreSQL's `dutch` configuration stems and
+// matches. Ranking, best first:
+// - a document that holds every searched word (or a synonym) before one that holds some;
+// - coverage: the share of the query's meaning a document holds, each term weighed by how rare it is
+//   among the documents (a word every paragraph has says little), and counted less in a long document
+//   (as BM25 does), so a document with more of the meaning beats one with less;
+// - the same share counted in the title alone;
+// - ts_rank_cd, which rewards the terms standing close together.
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
+import { requireCurrentVersion, requireVersion } from "../guide/guide.server.ts";
+import { searchDocuments } from "./search.schema.ts";
+import { documentsFor, getDocumentsStamp, keepDocuments } from "./search-documents.server.ts";
+import {
+  addressOf,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  SEARCH_FILTERS,
+  type SearchFilter,
+} from "./search-filters.ts";
 import {
   buildSearchPlan,
+  lexiconFrom,
   normaliseSearchInput,
+  type SearchLexicon,
   type SearchPlan,
   suggestCorrections,
-} from "./search-query.ts";
+  tokenizeSearchInput,
+} from "./search-plan.ts";
+import { loadSynonyms } from "./synonyms.server.ts";
 
 export interface SearchHit {
+  kind: DocumentKind;
+  /** The part's, card's or template's slug, or the contribution's id. */
   slug: string;
-  partTitle: string;
+  /** A paragraph's anchor in its part; '' for the other kinds. */
   anchor: string;
+  /** The part's title for a paragraph or part, else the document's own. */
+  title: string;
   /** HTML-escaped text with `<mark>` around matched words. */
   snippetHtml: string;
+  /** Whether every searched word (or its synonym) is in it. */
+  complete: boolean;
 }
 
 export interface SearchResult {
   query: string;
   plan: SearchPlan | null;
   hits: SearchHit[];
-  /** Corrected queries to try when nothing was found. */
+  /** How many hits each kind has before `kinds` and `limit` apply. */
+  counts: Record<DocumentKind, number>;
+  /** Corrected queries that find more than what was typed. */
   suggestions: string[];
 }
 
-// Private-use characters as highlight markers: they cannot occur in the guide's text, so the snippet
-// can be escaped first and marked up after.
+// Private-use characters as highlight markers: they cannot occur in the texts, so the snippet can be
+// escaped first and marked up after.
 const START = "\uE000";
 const STOP = "\uE001";
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+/** How much the title and closeness count beside coverage, which is between 0 and 1. */
+const TITLE_WEIGHT = 0.3;
+const CLOSENESS_WEIGHT = 0.2;
+/** What a match through a synonym, compound or correction counts for, beside the typed word's 1. */
+const EXPANDED_WEIGHT = 0.7;
+/**
+ * At most this many results of one part (its paragraphs and the part itself) or of one card in the
+ * list, so one long part that mentions every word does not push all else away; the part's page holds
+ * the rest.
+ */
+const PER_GROUP = 2;
+/**
+ * A long document holds more words by chance: a match counts less in it, as in BM25 (k1 1.2, b 0.75,
+ * each term counted once), scaled so a document of average length counts fully.
+ */
+const lengthNorm = sql.raw(
+  "((1 + 1.2) / (1 + 1.2 * (0.25 + 0.75 * length(d.vector) / nullif(w.average_length, 0))))",
+);
+const GROUP = sql.raw(`case when kind in ('part', 'paragraph') then 'guide' else kind end`);
 
-const lexicons = new Map<string, Promise<Set<string>>>();
+const lexicons = new Map<string, Promise<SearchLexicon>>();
 
-/** The distinct words of a version, for typo tolerance; memoised per version (published versions never change). */
-function lexiconOf(db: Db, versionId: string): Promise<Set<string>> {
-  let lexicon = lexicons.get(versionId);
+/** The words of the published documents with their stems and compounds; memoised per stamp. */
+function lexiconOf(db: Db, stamp: string): Promise<SearchLexicon> {
+  let lexicon = lexicons.get(stamp);
   if (!lexicon) {
-    lexicon = db
-      .select({ text: guideBlocks.text, title: guideParts.title })
-      .from(guideBlocks)
-      .innerJoin(guideParts, eq(guideParts.id, guideBlocks.partId))
-      .where(eq(guideParts.versionId, versionId))
-      .then((rows) => {
-        const words = new Set<string>();
-        for (const row of rows) {
-          for (const word of `${row.title} ${row.text}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-            if (word.length >= 3) words.add(word);
-          }
+    lexicon = (async () => {
+      const rows = await queryRows<{ title: string; body: string }>(
+        db,
+        sql`select title, body from ${searchDocuments} where stamp = ${stamp}`,
+      );
+      const words = new Set<string>();
+      for (const row of rows) {
+        for (const word of `${row.title} ${row.body}`
+          .toLowerCase()
+          .normalize("NFC")
+          .split(/[^\p{L}\p{N}]+/u)) {
+          if (word.length >= 3 && word.length <= 40) words.add(word);
         }
-        return words;
-      });
-    lexicon.catch(() => lexicons.delete(versionId));
+      }
+      return lexiconFrom(await stemsOf(db, [...words]));
+    })();
+    lexicon.catch(() => lexicons.delete(stamp));
     if (lexicons.size > 8) lexicons.clear();
-    lexicons.set(versionId, lexicon);
+    lexicons.set(stamp, lexicon);
   }
   return lexicon;
+}
+
+/** Each word's stem in the `dutch` configuration; null for its stop words. */
+async function stemsOf(db: Db, words: readonly string[]): Promise<Map<string, string | null>> {
+  if (words.length === 0) return new Map();
+  const rows = await queryRows<{ word: string; stem: string[] | null }>(
+    db,
+    sql`select w as word, ts_lexize('dutch_stem', w) as stem from unnest(${sql.param(words)}::text[]) as w`,
+  );
+  return new Map(
+    rows.map((row) => [row.word, row.stem && row.stem.length > 0 ? (row.stem[0] ?? null) : null]),
+  );
 }
 
 function escapeHtml(text: string): string {
@@ -68,40 +132,162 @@ export function highlightSnippet(headline: string): string {
   return escapeHtml(headline).replaceAll(START, "<mark>").replaceAll(STOP, "</mark>");
 }
 
-export async function searchGuide(options: {
+const emptyCounts = (): Record<DocumentKind, number> =>
+  Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, 0])) as Record<DocumentKind, number>;
+
+export async function searchSite(options: {
   db: Db;
   versionId: string;
   query: string;
+  /** Only these kinds; all when absent. */
+  kinds?: readonly DocumentKind[];
   limit?: number;
 }): Promise<SearchResult> {
+  const { db, versionId } = options;
   const query = normaliseSearchInput(options.query);
-  const lexicon = await lexiconOf(options.db, options.versionId);
-  const plan = buildSearchPlan({ input: query, lexicon });
-  if (!plan) return { query, plan, hits: [], suggestions: [] };
-  const tsquery = sql`to_tsquery('dutch', ${plan.tsquery})`;
-  const rows = await options.db
-    .select({
-      slug: guideParts.slug,
-      partTitle: guideParts.title,
-      anchor: guideBlocks.anchor,
-      headline: sql<string>`ts_headline('dutch', ${guideBlocks.text}, ${tsquery}, ${HEADLINE_OPTIONS})`,
-    })
-    .from(guideBlocks)
-    .innerJoin(guideParts, eq(guideParts.id, guideBlocks.partId))
-    .where(sql`${guideParts.versionId} = ${options.versionId} and ${guideBlocks.searchVector} @@ ${tsquery}`)
-    .orderBy(
-      sql`ts_rank_cd(${guideBlocks.searchVector}, ${tsquery})
-        + case when to_tsvector('dutch', ${guideParts.title}) @@ ${tsquery} then 0.5 else 0 end desc`,
-      asc(guideParts.position),
-      asc(guideBlocks.position),
+  const stamp = await getDocumentsStamp({ db, versionId });
+  await keepDocuments({ db, versionId, stamp });
+  const [lexicon, stems] = await Promise.all([lexiconOf(db, stamp), stemsOf(db, tokenizeSearchInput(query))]);
+  const { synonyms } = loadSynonyms();
+  const plan = buildSearchPlan({ input: query, lexicon, synonyms, stems });
+  if (!plan) return { query, plan, hits: [], counts: emptyCounts(), suggestions: [] };
+
+  const terms = plan.terms.map((term) => sql`to_tsquery('dutch', ${term.tsquery})`);
+  const exact = plan.terms.map((term) => sql`to_tsquery('dutch', ${term.exactTsquery})`);
+  const any = sql`to_tsquery('dutch', ${plan.anyTsquery})`;
+  const typed = sql`to_tsquery('dutch', ${plan.typedTsquery})`;
+  // A term's weight: how rare it is among the documents (0 when none has it).
+  const weights = terms.map(
+    (term, index) => sql`case when count(*) filter (where vector @@ ${term}) > 0
+      then ln(1 + count(*)::float8 / count(*) filter (where vector @@ ${term})) else 0 end as ${sql.raw(`w${index}`)}`,
+  );
+  const total = sql.join(
+    terms.map((_, index) => sql.raw(`w.w${index}`)),
+    sql` + `,
+  );
+  // A match of the word itself counts fully, one through a synonym or a correction a little less.
+  const share = (vector: ReturnType<typeof sql>) =>
+    sql`(${sql.join(
+      terms.map(
+        (term, index) => sql`case when ${vector} @@ ${exact[index]} then ${sql.raw(`w.w${index}`)}
+          when ${vector} @@ ${term} then ${EXPANDED_WEIGHT} * ${sql.raw(`w.w${index}`)} else 0 end`,
+      ),
+      sql` + `,
+    )}) / nullif(${total}, 0)`;
+  const kinds = options.kinds?.length ? options.kinds : DOCUMENT_KINDS;
+  const limit = options.limit ?? 30;
+
+  const rows = await queryRows<{
+    kind: DocumentKind;
+    slug: string;
+    anchor: string;
+    title: string;
+    headline: string;
+    complete: boolean;
+    counts: Partial<Record<DocumentKind, number>> | null;
+  }>(
+    db,
+    sql`
+    with docs as materialized (${documentsFor(stamp)}),
+    w as (select ${sql.join(weights, sql`, `)}, avg(length(vector))::float8 as average_length from docs),
+    ranked as (
+      select d.kind, d.slug, d.anchor, d.title, d.body, d.place, d.vector @@ ${typed} as complete,
+        coalesce(${share(sql`d.vector`)}, 0) * ${lengthNorm}
+          + ${TITLE_WEIGHT} * coalesce(${share(sql`ts_filter(d.vector, '{a}')`)}, 0)
+          + ${CLOSENESS_WEIGHT} * ts_rank_cd(d.vector, ${any}, 32) as score
+      from docs d, w
+      where d.vector @@ ${any}
+    ),
+    counted as (select json_object_agg(kind, n) as counts from (select kind, count(*) as n from ranked group by kind) c),
+    chosen as (
+      select *, row_number() over (partition by ${GROUP}, slug order by complete desc, score desc, place, anchor) as in_group
+      from ranked where kind = any(${sql.param([...kinds])}::text[])
+    ),
+    shown as (
+      select * from chosen where in_group <= ${PER_GROUP} order by complete desc, score desc, place, anchor
+      limit ${limit}
     )
-    .limit(options.limit ?? 30);
-  const hits = rows.map((row) => ({
-    slug: row.slug,
-    partTitle: row.partTitle,
-    anchor: row.anchor,
-    snippetHtml: highlightSnippet(row.headline),
-  }));
-  const suggestions = hits.length === 0 ? suggestCorrections({ input: query, lexicon }) : [];
-  return { query, plan, hits, suggestions };
+    select kind, slug, anchor, title, complete, (select counts from counted) as counts,
+      ts_headline('dutch', body, ${any}, ${HEADLINE_OPTIONS}) as headline
+    from shown order by complete desc, score desc, place, anchor`,
+  );
+
+  const counts = { ...emptyCounts(), ...(rows[0]?.counts ?? {}) };
+  const hits = rows.map(
+    (row): SearchHit => ({
+      kind: row.kind,
+      slug: row.slug,
+      anchor: row.anchor,
+      title: row.title,
+      snippetHtml: highlightSnippet(row.headline),
+      complete: row.complete,
+    }),
+  );
+  const suggestions = await betterSpellings({ db, stamp, query, lexicon, stems, plan });
+  return { query, plan, hits, counts, suggestions };
+}
+
+/**
+ * "Did you mean": a correction of the mistyped words, offered only when it finds more documents that
+ * hold every word than what was typed does.
+ */
+async function betterSpellings(options: {
+  db: Db;
+  stamp: string;
+  query: string;
+  lexicon: SearchLexicon;
+  stems: ReadonlyMap<string, string | null>;
+  plan: SearchPlan;
+}): Promise<string[]> {
+  const { db, stamp, lexicon } = options;
+  const candidates = suggestCorrections({ input: options.query, lexicon, stems: options.stems });
+  if (candidates.length === 0) return [];
+  const fullMatches = async (plan: SearchPlan | null) => {
+    if (!plan) return 0;
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (${documentsFor(stamp)}) d where vector @@ to_tsquery('dutch', ${plan.typedTsquery})`,
+    );
+    return Number(rows[0]?.n ?? 0);
+  };
+  const { synonyms } = loadSynonyms();
+  const found = await fullMatches(options.plan);
+  const better: string[] = [];
+  for (const candidate of candidates) {
+    const stems = await stemsOf(db, tokenizeSearchInput(candidate));
+    const plan = buildSearchPlan({ input: candidate, lexicon, synonyms, stems, prefixLast: false });
+    if ((await fullMatches(plan)) > found) better.push(candidate);
+  }
+  return better;
+}
+
+/** A search as a reader asks it: in the current version or an older published one, maybe of one kind. */
+export async function searchForReader(options: {
+  db: Db;
+  query: string;
+  /** A published version's number; the current version when absent. */
+  version?: number;
+  filter?: SearchFilter;
+  limit?: number;
+}) {
+  const { db } = options;
+  const current = await requireCurrentVersion({ db });
+  const version =
+    options.version === undefined ? current : await requireVersion({ db, number: options.version });
+  if (version.status !== "gepubliceerd") {
+    throw new AppError("not_found", message("problems.guide.versionUnknown", { number: version.number }));
+  }
+  const result = await searchSite({
+    db,
+    versionId: version.id,
+    query: options.query,
+    kinds: options.filter ? SEARCH_FILTERS[options.filter] : undefined,
+    limit: options.limit,
+  });
+  const versionPath = version.id === current.id ? "/gids" : `/gids/versie/${version.number}`;
+  return {
+    ...result,
+    version: { number: version.number, current: version.id === current.id },
+    hits: result.hits.map((hit) => ({ ...hit, address: addressOf(hit, versionPath) })),
+  };
 }

@@ -1,35 +1,44 @@
-// Words people use interchangeably when they look something up in the guide. One form per word is
-// enough: the database's `dutch` configuration stems both the query and the text. Pure: no I/O.
+// Words people use interchangeably when they look something up, from `content/synoniemen.md`, which
+// editors keep: under the heading "## Groepen", one group per line starting with a dash, words
+// separated by commas. One form per word is enough: the database's `dutch` configuration stems both
+// the query and the text. Pure: no I/O.
 
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["tegenspraak", "kritiek", "tegengeluid"],
-  ["bewindspersoon", "minister", "staatssecretaris"],
-  ["burger", "inwoner"],
-  ["ambtenaar", "medewerker", "rijksambtenaar"],
-  ["integriteit", "eerlijkheid"],
-  ["transparant", "transparantie", "open", "openheid"],
-  ["dilemma", "afweging", "keuze"],
-  ["loyaal", "loyaliteit", "trouw"],
-  ["politiek", "politici"],
-  ["uitvoering", "uitvoeringsorganisatie"],
-  ["samenleving", "maatschappij"],
-  ["menselijk", "menselijkheid", "humaan"],
-  ["vakmanschap", "deskundigheid", "professionaliteit"],
-  ["verantwoording", "rekenschap"],
-  ["ambtseed", "eed", "belofte"],
-];
+export type Synonyms = ReadonlyMap<string, readonly string[]>;
 
-const groupsByWord = new Map<string, (readonly string[])[]>();
-for (const group of SYNONYM_GROUPS) {
-  for (const word of group) groupsByWord.set(word, [...(groupsByWord.get(word) ?? []), group]);
+const WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * The groups of the file: every line under "## Groepen" that starts with "- ". A word that is not one
+ * run of letters and digits is left out and named in `problems`, so a slip never breaks the search.
+ */
+export function parseSynonyms(markdown: string): { groups: string[][]; problems: string[] } {
+  const groups: string[][] = [];
+  const problems: string[] = [];
+  let inGroups = false;
+  for (const line of markdown.split("\n")) {
+    if (/^#+\s/.test(line)) inGroups = /^##\s+Groepen\s*$/i.test(line.trim());
+    const item = inGroups ? /^\s*-\s+(.*)$/.exec(line)?.[1] : undefined;
+    if (item === undefined) continue;
+    const words = item
+      .split(",")
+      .map((word) => word.trim().toLowerCase().normalize("NFC"))
+      .filter((word) => word.length > 0);
+    const good = words.filter((word) => WORD.test(word));
+    for (const word of words) if (!WORD.test(word)) problems.push(word);
+    if (good.length >= 2) groups.push([...new Set(good)]);
+  }
+  return { groups, problems };
 }
 
-/** The other members of every group the word belongs to, in list order; [] for a word in no group. */
-export function synonymsOf(word: string): string[] {
-  const key = word.toLowerCase();
-  const synonyms = new Set<string>();
-  for (const group of groupsByWord.get(key) ?? []) {
-    for (const member of group) if (member !== key) synonyms.add(member);
+/** Each word with the other members of every group it is in, in list order. */
+export function synonymsFrom(groups: readonly (readonly string[])[]): Synonyms {
+  const byWord = new Map<string, string[]>();
+  for (const group of groups) {
+    for (const word of group) {
+      const others = byWord.get(word) ?? [];
+      for (const member of group) if (member !== word && !others.includes(member)) others.push(member);
+      byWord.set(word, others);
+    }
   }
-  return [...synonyms];
+  return byWord;
 }
