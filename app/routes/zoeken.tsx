@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { data, Form, useSubmit } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
+import { message } from "~/infra/i18n/translate.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { listParts, listVersions, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
@@ -39,7 +40,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const versionParam = params.get("versie");
     const version = versionParam ? Number(versionParam) : undefined;
     if (version !== undefined && !(Number.isSafeInteger(version) && version > 0)) {
-      throw new AppError("not_found", "problems.guide.versionUnknown");
+      throw new AppError(
+        "not_found",
+        message("problems.guide.versionUnknown", { number: versionParam ?? "" }),
+      );
     }
     const chosen: SearchFilter | undefined = isSearchFilter(filter) ? filter : undefined;
     const result = raw.trim() ? await searchForReader({ db, query: raw, version, filter: chosen }) : null;
