@@ -163,3 +163,17 @@ test("a reader narrows the search to one kind, keyboard only", async ({ page }) 
   expect(kinds.length).toBeGreaterThan(0);
   expect(new Set(kinds)).toEqual(new Set(["Dilemmakaart"]));
 });
+
+test("search results follow the typing, without pressing Enter", async ({ page }) => {
+  await page.goto("/zoeken");
+  await page.waitForFunction(() => "__reactRouterRouteModules" in window);
+  await page
+    .getByRole("main")
+    .getByLabel("Wat wil je weten?", { exact: true })
+    .pressSequentially("tegensp", { delay: 40 });
+  await expect(page).toHaveURL(/\/zoeken\?q=tegensp$/);
+  await expect(page.locator("li.vm-hit").first()).toBeVisible();
+  await expect(page.locator("li.vm-hit mark").first()).toHaveText(/^tegensp/i);
+  // Focus stays in the field, so the person can keep typing.
+  await expect(page.locator("#zoekveld")).toBeFocused();
+});
