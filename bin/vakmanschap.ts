@@ -1,6 +1,6 @@
 // The operator command line: one program whose command groups live in bin/commands/, one file per group,
-// each exporting `registerCommands`. It reads the same configuration as the server and answers with exit
-// codes a script can rely on.
+// each exporting `registerCommands` and listed in COMMAND_GROUPS. It reads the same configuration as the
+// server and answers with exit codes a script can rely on.
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
@@ -10,6 +10,12 @@ import { type Database, openDatabase } from "../app/infra/db.server.ts";
 import { type Config, ConfigError, parseConfig } from "../app/infra/env.server.ts";
 import { AppError } from "../app/infra/errors.ts";
 import { translatorFor } from "../app/infra/i18n/texts.server.ts";
+import * as database from "./commands/database.ts";
+import * as groups from "./commands/groups.ts";
+import * as guide from "./commands/guide.ts";
+import * as key from "./commands/key.ts";
+import * as sso from "./commands/sso.ts";
+import * as users from "./commands/users.ts";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
 
@@ -58,7 +64,7 @@ export async function main(options: { argv: string[]; callerDir: string }): Prom
     .exitOverride();
   const cli = createContext(options.callerDir);
   try {
-    for (const register of await loadCommandGroups()) register(program, cli);
+    for (const group of COMMAND_GROUPS) group.registerCommands(program, cli);
     await program.parseAsync(options.argv);
     return EXIT.ok;
   } catch (error) {
@@ -97,22 +103,15 @@ export function describeFailure(error: unknown): string {
   return `Mislukt (failed): ${error instanceof Error ? sayMessage(error.message) : String(error)}`;
 }
 
-async function loadCommandGroups(): Promise<RegisterCommands[]> {
-  const folder = new URL("./commands/", import.meta.url);
-  const files = fs
-    .readdirSync(folder)
-    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && !file.endsWith(".d.ts"))
-    .sort();
-  const groups: RegisterCommands[] = [];
-  for (const file of files) {
-    const module: { registerCommands?: unknown } = await import(new URL(file, folder).href);
-    if (typeof module.registerCommands !== "function") {
-      throw new Error(`bin/commands/${file} exports no registerCommands function`);
-    }
-    groups.push(module.registerCommands as RegisterCommands);
-  }
-  return groups;
-}
+/** The command groups, in the order `--help` lists them. */
+export const COMMAND_GROUPS: readonly { registerCommands: RegisterCommands }[] = [
+  database,
+  groups,
+  guide,
+  key,
+  sso,
+  users,
+];
 
 function createContext(callerDir: string): CliContext {
   let config: Config | undefined;

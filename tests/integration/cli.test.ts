@@ -60,6 +60,17 @@ describe("the vakmanschap command line", { timeout: CLI_TEST_TIMEOUT }, () => {
     for (const command of ["migrate", "backup", "restore"]) expect(result.stdout).toContain(command);
   });
 
+  it("has every file in bin/commands/ among its command groups", async () => {
+    const { COMMAND_GROUPS } = await import("../../bin/vakmanschap.ts");
+    const listed = new Set(COMMAND_GROUPS.map((group) => group.registerCommands));
+    const names = fs.readdirSync("bin/commands").flatMap((file) => /^([^.]+)\.ts$/.exec(file)?.[1] ?? []);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
+      const module: { registerCommands?: unknown } = await import(`../../bin/commands/${name}.ts`);
+      expect(listed.has(module.registerCommands as never), `bin/commands/${name}.ts`).toBe(true);
+    }
+  });
+
   it("runs through npx from a folder inside the checkout", () => {
     const result = spawnSync("npx", ["vakmanschap", "--help"], {
       cwd: path.resolve("app/infra"),
