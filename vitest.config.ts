@@ -1,6 +1,7 @@
 // Kept apart from vite.config.ts so tests do not load the React Router plugin.
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import SlowFilesFirst from "./tests/integration/slow-files-first.ts";
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
@@ -27,6 +28,8 @@ export default defineConfig({
     // again for every file: a third less time. Files keep no state in modules (no mocks of modules;
     // timers are put back after each test), so each still starts from nothing of another's.
     isolate: false,
+    // On a fresh clone, files that start processes first (see the sequencer).
+    sequence: { sequencer: SlowFilesFirst },
     globalSetup: ["tests/integration/build-once.ts"],
   },
 });
