@@ -370,6 +370,38 @@ describe("typos are measured as edits", () => {
     expect(editDistance("abc", "abd", 0)).toBe(1);
   });
 
+  it("agrees with the textbook full-table computation, for any characters", () => {
+    // Optimal string alignment over code points, one whole table, no shortcuts.
+    const reference = (a: string, b: string) => {
+      const s = Array.from(a);
+      const t = Array.from(b);
+      const d = Array.from({ length: s.length + 1 }, (_, i) =>
+        Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= s.length; i++) {
+        for (let j = 1; j <= t.length; j++) {
+          const row = d[i] as number[];
+          const up = d[i - 1] as number[];
+          row[j] = Math.min(
+            (up[j] as number) + 1,
+            (row[j - 1] as number) + 1,
+            (up[j - 1] as number) + (s[i - 1] === t[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
+            row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+          }
+        }
+      }
+      return (d[s.length] as number[])[t.length] as number;
+    };
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "é", "😀", "ĳ"), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        expect(editDistance(a, b, max)).toBe(Math.min(reference(a, b), max + 1));
+      }),
+    );
+  });
+
   it("gives the same answer with and without a limit, up to the limit", () => {
     const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "é"), maxLength: 8 });
     fc.assert(

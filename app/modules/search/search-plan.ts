@@ -60,6 +60,10 @@ export interface SearchLexicon {
   stems: ReadonlySet<string>;
   /** A word with the longer words of the lexicon that hold it as one of their two parts. */
   compoundsWith: ReadonlyMap<string, readonly string[]>;
+  /** The words by their length in characters: a correction is looked for among words of about its length. */
+  byLength: ReadonlyMap<number, readonly string[]>;
+  /** The words in code-unit order, to find the words a prefix begins by halving. */
+  sorted: readonly string[];
 }
 
 /**
@@ -120,7 +124,14 @@ export function lexiconFrom(stemmed: ReadonlyMap<string, string | null>): Search
       compoundsWith.set(part, holders);
     }
   }
-  return { words, stems, compoundsWith };
+  const byLength = new Map<number, string[]>();
+  for (const word of words) {
+    const length = codePointLength(word);
+    const same = byLength.get(length) ?? [];
+    same.push(word);
+    byLength.set(length, same);
+  }
+  return { words, stems, compoundsWith, byLength, sorted: [...words].sort() };
 }
 
 /**
@@ -192,9 +203,7 @@ export function buildSearchPlan(options: {
     const last = index === words.length - 1 && word === typed.at(-1);
     const prefix = prefixLast && last && codePointLength(word) >= MIN_PREFIX_LENGTH;
     const known = lexicon.words.has(word) || lexicon.stems.has(options.stems.get(word) ?? "");
-    const corrections = known
-      ? []
-      : findCorrections({ word, lexicon: lexicon.words, prefix }).map((found) => found.word);
+    const corrections = known ? [] : findCorrections({ word, lexicon, prefix }).map((found) => found.word);
     const parts = splitCompound(word, lexicon.words);
     const alternatives = [
       ...new Set([
@@ -255,7 +264,7 @@ export function suggestCorrections(options: {
     const known = lexicon.words.has(word) || lexicon.stems.has(stems.get(word) ?? "");
     if (!searched.has(word) || known) return [{ word, distance: 0 }];
     const prefix = index === words.length - 1 && codePointLength(word) >= MIN_PREFIX_LENGTH;
-    const corrections = findCorrections({ word, lexicon: lexicon.words, prefix });
+    const corrections = findCorrections({ word, lexicon, prefix });
     if (corrections.length > 0) anyCorrected = true;
     return corrections.length > 0 ? corrections : [{ word, distance: 0 }];
   });
@@ -285,38 +294,58 @@ export function suggestCorrections(options: {
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
-  const source = Array.from(a);
-  const target = Array.from(b);
+  const source = codePoints(a);
+  const target = codePoints(b);
   if (Math.abs(source.length - target.length) > max) return max + 1;
-  // Three rows suffice: a transposition looks two rows back.
-  let twoBack: number[] = new Array(target.length + 1).fill(0);
-  let previous: number[] = Array.from({ length: target.length + 1 }, (_, column) => column);
-  let current: number[] = new Array(target.length + 1).fill(0);
+  // Three rows suffice: a transposition looks two rows back. The rows are reused from call to call,
+  // as a correction compares a word with hundreds of others.
+  const width = target.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let twoBack = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let column = 0; column < width; column++) rows[previous + column] = column;
   for (let row = 1; row <= source.length; row++) {
-    current[0] = row;
+    rows[current] = row;
     let rowMinimum = row;
-    for (let column = 1; column <= target.length; column++) {
+    for (let column = 1; column < width; column++) {
       const cost = source[row - 1] === target[column - 1] ? 0 : 1;
       let distance = Math.min(
-        (previous[column] as number) + 1,
-        (current[column - 1] as number) + 1,
-        (previous[column - 1] as number) + cost,
+        (rows[previous + column] as number) + 1,
+        (rows[current + column - 1] as number) + 1,
+        (rows[previous + column - 1] as number) + cost,
       );
       const transposed =
         row > 1 &&
         column > 1 &&
         source[row - 1] === target[column - 2] &&
         source[row - 2] === target[column - 1];
-      if (transposed) distance = Math.min(distance, (twoBack[column - 2] as number) + 1);
-      current[column] = distance;
+      if (transposed) distance = Math.min(distance, (rows[twoBack + column - 2] as number) + 1);
+      rows[current + column] = distance;
       if (distance < rowMinimum) rowMinimum = distance;
     }
     // Row minima never decrease, so once a whole row is over the limit the answer is too.
     if (rowMinimum > max) return max + 1;
-    [twoBack, previous, current] = [previous, current, twoBack];
+    const oldest = twoBack;
+    twoBack = previous;
+    previous = current;
+    current = oldest;
   }
-  const distance = previous[target.length] as number;
+  const distance = rows[previous + width - 1] as number;
   return distance > max ? max + 1 : distance;
+}
+
+/** The rows `editDistance` works in. */
+let rows = new Int32Array(3 * 64);
+
+/** A word's characters as numbers: its UTF-16 units, or its code points when it holds a surrogate pair. */
+function codePoints(word: string): ArrayLike<number> {
+  if (!/[\uD800-\uDFFF]/.test(word)) {
+    const units = new Array<number>(word.length);
+    for (let index = 0; index < word.length; index++) units[index] = word.charCodeAt(index);
+    return units;
+  }
+  return Array.from(word, (character) => character.codePointAt(0) as number);
 }
 
 /**
@@ -325,28 +354,39 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 function findCorrections(options: {
   word: string;
-  lexicon: ReadonlySet<string>;
+  lexicon: SearchLexicon;
   prefix: boolean;
 }): { word: string; distance: number }[] {
   const { word, lexicon } = options;
   const length = codePointLength(word);
   // Numbers and short words have too many near neighbours for a correction to be a good guess.
-  if (length < MIN_CORRECTABLE_LENGTH || !LETTERS_ONLY.test(word) || lexicon.has(word)) return [];
-  if (options.prefix) {
-    for (const candidate of lexicon) if (candidate.startsWith(word)) return [];
-  }
+  if (length < MIN_CORRECTABLE_LENGTH || !LETTERS_ONLY.test(word) || lexicon.words.has(word)) return [];
+  if (options.prefix && beginsAWord(lexicon.sorted, word)) return [];
   const max = length >= LONG_WORD_LENGTH ? 2 : 1;
   const found: { word: string; distance: number }[] = [];
-  for (const candidate of lexicon) {
-    // The length check is what keeps this cheap for a lexicon of thousands of words.
-    if (Math.abs(codePointLength(candidate) - length) > max) continue;
-    const distance = editDistance(word, candidate, max);
-    // The lexicon ends up in the tsquery too, so it gets the same check as what people type.
-    if (distance <= max && SAFE_LEXEME.test(candidate)) found.push({ word: candidate, distance });
+  // Only words of about the same length can be this close: the rest are never compared.
+  for (let other = length - max; other <= length + max; other++) {
+    for (const candidate of lexicon.byLength.get(other) ?? []) {
+      const distance = editDistance(word, candidate, max);
+      // The lexicon ends up in the tsquery too, so it gets the same check as what people type.
+      if (distance <= max && SAFE_LEXEME.test(candidate)) found.push({ word: candidate, distance });
+    }
   }
   return found
     .sort((a, b) => a.distance - b.distance || collator.compare(a.word, b.word) || (a.word < b.word ? -1 : 1))
     .slice(0, MAX_CORRECTIONS);
+}
+
+/** Whether a word of `sorted` (in code-unit order) begins with `prefix`. */
+function beginsAWord(sorted: readonly string[], prefix: string): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < prefix) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low]?.startsWith(prefix) ?? false;
 }
 
 function formatTerm(term: Pick<SearchTerm, "word" | "prefix" | "alternatives" | "parts">): string {

@@ -152,10 +152,20 @@ export async function searchSite(options: {
   const plan = buildSearchPlan({ input: query, lexicon, synonyms, stems });
   if (!plan) return { query, plan, hits: [], counts: emptyCounts(), suggestions: [] };
 
-  const terms = plan.terms.map((term) => sql`to_tsquery('dutch', ${term.tsquery})`);
-  const exact = plan.terms.map((term) => sql`to_tsquery('dutch', ${term.exactTsquery})`);
-  const any = sql`to_tsquery('dutch', ${plan.anyTsquery})`;
-  const typed = sql`to_tsquery('dutch', ${plan.typedTsquery})`;
+  // Each query is parsed and stemmed once, in \`q\`, and read from there: written out in the statement,
+  // \`to_tsquery\` would run again for every document and every place it stands.
+  const parsed = [
+    ...plan.terms.flatMap((term, index) => [
+      sql`to_tsquery('dutch', ${term.tsquery}) as ${sql.raw(`t${index}`)}`,
+      sql`to_tsquery('dutch', ${term.exactTsquery}) as ${sql.raw(`e${index}`)}`,
+    ]),
+    sql`to_tsquery('dutch', ${plan.anyTsquery}) as any_term`,
+    sql`to_tsquery('dutch', ${plan.typedTsquery}) as every_term`,
+  ];
+  const terms = plan.terms.map((_, index) => sql.raw(`q.t${index}`));
+  const exact = plan.terms.map((_, index) => sql.raw(`q.e${index}`));
+  const any = sql.raw("q.any_term");
+  const typed = sql.raw("q.every_term");
   // A term's weight: how rare it is among the documents (0 when none has it).
   const weights = terms.map(
     (term, index) => sql`case when count(*) filter (where vector @@ ${term}) > 0
@@ -188,15 +198,18 @@ export async function searchSite(options: {
   }>(
     db,
     sql`
-    with docs as materialized (${documentsFor(stamp)}),
-    w as (select ${sql.join(weights, sql`, `)}, avg(length(vector))::float8 as average_length from docs),
+    with q as materialized (select ${sql.join(parsed, sql`, `)}),
+    docs as materialized (${documentsFor(stamp)}),
+    w as materialized (select ${sql.join(weights, sql`, `)}, avg(length(vector))::float8 as average_length from docs, q),
+    matching as materialized (
+      select docs.*, ts_filter(vector, '{a}') as title_vector from docs, q where vector @@ ${any}
+    ),
     ranked as (
       select d.kind, d.slug, d.anchor, d.title, d.body, d.place, d.vector @@ ${typed} as complete,
         coalesce(${share(sql`d.vector`)}, 0) * ${lengthNorm}
-          + ${TITLE_WEIGHT} * coalesce(${share(sql`ts_filter(d.vector, '{a}')`)}, 0)
+          + ${TITLE_WEIGHT} * coalesce(${share(sql`d.title_vector`)}, 0)
           + ${CLOSENESS_WEIGHT} * ts_rank_cd(d.vector, ${any}, 32) as score
-      from docs d, w
-      where d.vector @@ ${any}
+      from matching d, w, q
     ),
     counted as (select json_object_agg(kind, n) as counts from (select kind, count(*) as n from ranked group by kind) c),
     chosen as (
@@ -209,7 +222,7 @@ export async function searchSite(options: {
     )
     select kind, slug, anchor, title, complete, (select counts from counted) as counts,
       ts_headline('dutch', body, ${any}, ${HEADLINE_OPTIONS}) as headline
-    from shown order by complete desc, score desc, place, anchor`,
+    from shown, q order by complete desc, score desc, place, anchor`,
   );
 
   const counts = { ...emptyCounts(), ...(rows[0]?.counts ?? {}) };
