@@ -112,16 +112,27 @@ function lexiconOf(db: Db, stamp: string): Promise<SearchLexicon> {
   return lexicon;
 }
 
+/**
+ * Stems already asked of the database. The `dutch` configuration is part of the database's version
+ * and never changes under a running process, so a word's stem can be kept; at most STEMS_KEPT words.
+ */
+const knownStems = new Map<string, string | null>();
+const STEMS_KEPT = 50_000;
+
 /** Each word's stem in the `dutch` configuration; null for its stop words. */
 async function stemsOf(db: Db, words: readonly string[]): Promise<Map<string, string | null>> {
-  if (words.length === 0) return new Map();
-  const rows = await queryRows<{ word: string; stem: string[] | null }>(
-    db,
-    sql`select w as word, ts_lexize('dutch_stem', w) as stem from unnest(${sql.param(words)}::text[]) as w`,
-  );
-  return new Map(
-    rows.map((row) => [row.word, row.stem && row.stem.length > 0 ? (row.stem[0] ?? null) : null]),
-  );
+  const unknown = [...new Set(words)].filter((word) => !knownStems.has(word));
+  if (unknown.length > 0) {
+    const rows = await queryRows<{ word: string; stem: string[] | null }>(
+      db,
+      sql`select w as word, ts_lexize('dutch_stem', w) as stem from unnest(${sql.param(unknown)}::text[]) as w`,
+    );
+    if (knownStems.size + rows.length > STEMS_KEPT) knownStems.clear();
+    for (const row of rows) {
+      knownStems.set(row.word, row.stem && row.stem.length > 0 ? (row.stem[0] ?? null) : null);
+    }
+  }
+  return new Map(words.map((word) => [word, knownStems.get(word) ?? null]));
 }
 
 function escapeHtml(text: string): string {
@@ -152,8 +163,8 @@ export async function searchSite(options: {
   const plan = buildSearchPlan({ input: query, lexicon, synonyms, stems });
   if (!plan) return { query, plan, hits: [], counts: emptyCounts(), suggestions: [] };
 
-  // Each query is parsed and stemmed once, in \`q\`, and read from there: written out in the statement,
-  // \`to_tsquery\` would run again for every document and every place it stands.
+  // Each query is parsed and stemmed once, in `q`, and read from there: written out in the statement,
+  // `to_tsquery` would run again for every document and every place it stands.
   const parsed = [
     ...plan.terms.flatMap((term, index) => [
       sql`to_tsquery('dutch', ${term.tsquery}) as ${sql.raw(`t${index}`)}`,
@@ -255,23 +266,37 @@ async function betterSpellings(options: {
   const { db, stamp, lexicon } = options;
   const candidates = suggestCorrections({ input: options.query, lexicon, stems: options.stems });
   if (candidates.length === 0) return [];
-  const fullMatches = async (plan: SearchPlan | null) => {
-    if (!plan) return 0;
-    const rows = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from (${documentsFor(stamp)}) d where vector @@ to_tsquery('dutch', ${plan.typedTsquery})`,
-    );
-    return Number(rows[0]?.n ?? 0);
-  };
   const { synonyms } = loadSynonyms();
-  const found = await fullMatches(options.plan);
-  const better: string[] = [];
-  for (const candidate of candidates) {
-    const stems = await stemsOf(db, tokenizeSearchInput(candidate));
-    const plan = buildSearchPlan({ input: candidate, lexicon, synonyms, stems, prefixLast: false });
-    if ((await fullMatches(plan)) > found) better.push(candidate);
-  }
-  return better;
+  const stems = await stemsOf(
+    db,
+    candidates.flatMap((candidate) => tokenizeSearchInput(candidate)),
+  );
+  const plans = candidates.map((candidate) =>
+    buildSearchPlan({ input: candidate, lexicon, synonyms, stems, prefixLast: false }),
+  );
+  // How many documents hold every word, of what was typed (n0) and of each candidate, in one pass;
+  // each query parsed once, in `q`. A candidate that leaves no words finds nothing.
+  const everyWord = [options.plan, ...plans].flatMap((plan, index) =>
+    plan ? [{ index, tsquery: plan.typedTsquery }] : [],
+  );
+  const [counts] = await queryRows<Record<string, number>>(
+    db,
+    sql`select ${sql.join(
+      everyWord.map(({ index }) =>
+        sql.raw(`count(*) filter (where vector @@ q.t${index})::int as n${index}`),
+      ),
+      sql`, `,
+    )}
+    from (${documentsFor(stamp)}) d,
+      (select ${sql.join(
+        everyWord.map(
+          ({ index, tsquery }) => sql`to_tsquery('dutch', ${tsquery}) as ${sql.raw(`t${index}`)}`,
+        ),
+        sql`, `,
+      )}) q`,
+  );
+  const found = (index: number) => Number(counts?.[`n${index}`] ?? 0);
+  return candidates.filter((_, index) => found(index + 1) > found(0));
 }
 
 /** A search as a reader asks it: in the current version or an older published one, maybe of one kind. */
