@@ -37,11 +37,13 @@ async function seed(database: Db): Promise<void> {
   await seedKriskrasOptions({ db: database.db });
 }
 
-async function pgliteTemplate(start: "migrated" | "seeded"): Promise<string> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vm-template-${start}-`));
+/** A PGlite folder, migrated; seeded too when `from` (the migrated one) is given, copied first. */
+async function pgliteTemplate(from?: string): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vm-template-${from ? "seeded" : "migrated"}-`));
+  if (from) fs.cpSync(from, dataDir, { recursive: true });
   const database = await openDatabase({ dataDir });
-  await database.migrate();
-  if (start === "seeded") await seed(database);
+  if (from) await seed(database);
+  else await database.migrate();
   await database.close();
   return dataDir;
 }
@@ -62,37 +64,40 @@ function withDatabase(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-async function postgresTemplate(
-  serverUrl: string,
-  start: "migrated" | "seeded",
-  run: string,
-): Promise<string> {
-  const name = `vm_template_${run}_${start}`;
-  await adminQuery(serverUrl, `create database ${name}`);
+/** A database on the server, migrated; seeded too when `from` (the migrated one) is given. */
+async function postgresTemplate(serverUrl: string, name: string, from?: string): Promise<string> {
+  await adminQuery(serverUrl, `create database ${name}${from ? ` template ${from}` : ""}`);
   const database = await openDatabase({
     databaseUrl: withDatabase(serverUrl, name),
     dataDir: "unused",
     poolSize: 2,
   });
-  await database.migrate();
-  if (start === "seeded") await seed(database);
+  if (from) await seed(database);
+  else await database.migrate();
   // A template may have no connections while a database is made from it.
   await database.close();
   return name;
 }
 
+/**
+ * The seeded templates start as copies of the migrated ones, so each database kind is migrated once;
+ * the PostgreSQL server does its share in its own processes while PGlite works in this one.
+ */
 export async function makeTemplates(serverUrl: string | undefined): Promise<DatabaseTemplates> {
   const run = `${process.pid}_${Date.now().toString(36)}`;
-  const [migrated, seeded] = await Promise.all([pgliteTemplate("migrated"), pgliteTemplate("seeded")]);
-  return {
-    pglite: { migrated, seeded },
-    postgres: serverUrl
-      ? {
-          migrated: await postgresTemplate(serverUrl, "migrated", run),
-          seeded: await postgresTemplate(serverUrl, "seeded", run),
-        }
-      : null,
-  };
+  const pglite = (async () => {
+    const migrated = await pgliteTemplate();
+    return { migrated, seeded: await pgliteTemplate(migrated) };
+  })();
+  const postgres = serverUrl
+    ? (async () => {
+        const migrated = await postgresTemplate(serverUrl, `vm_template_${run}_migrated`);
+        const seeded = await postgresTemplate(serverUrl, `vm_template_${run}_seeded`, migrated);
+        return { migrated, seeded };
+      })()
+    : null;
+  const [pgliteTemplates, postgresTemplates] = await Promise.all([pglite, postgres]);
+  return { pglite: pgliteTemplates, postgres: postgresTemplates };
 }
 
 export async function removeTemplates(
