@@ -47,8 +47,8 @@ test("a keyboard user skips to the content, searches and lands on the paragraph 
   await expect(page.locator(`[id="${anchor}"]`)).toBeInViewport();
   // The keyboard carries on from the paragraph, not from the top of the page.
   await page.keyboard.press("Tab");
-  const paragraphLink = page.locator(`[id="${anchor}"]`).getByRole("link", { name: "Link naar deze alinea" });
-  await expectVisiblyFocused(paragraphLink);
+  // The first link in the paragraph: one in its text, or else the link to the paragraph itself.
+  await expectVisiblyFocused(page.locator(`[id="${anchor}"]`).getByRole("link").first());
 });
 
 test("a keyboard user compares two versions", async ({ page }) => {

@@ -1,8 +1,8 @@
 // The site search against the evaluation questions of bench/search-questions/ (written by people who
 // never saw the search code), on every database kind: the same answers on both, and top-3 at least at
-// each set's floor. The bar is 90 % (the search's issue); the floors are what the search reaches today
-// and may only rise, until every set is at the bar. `npm run bench:search` prints the same figures with
-// plain full-text search beside them.
+// each set's floor. The bar is 90 % (the search's issue), and no floor is under it; a floor is what the
+// search reaches today on its set and may only rise. `npm run bench:search` prints the same figures
+// with plain full-text search beside them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
 import { requireCurrentVersion } from "../../app/modules/guide/guide.server.ts";
@@ -11,7 +11,7 @@ import { answerOf, measureQuality, readQuestionSets } from "../../bench/search-q
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 
 const BAR = 0.9;
-const FLOORS: Record<string, number> = { "set-1": 0.89, "set-2": 0.87 };
+const FLOORS: Record<string, number> = { "set-1": 0.95, "set-2": 0.9, "set-3": 0.91 };
 const sets = readQuestionSets();
 const answers = new Map<string, string[][]>();
 
@@ -27,11 +27,11 @@ describe.each(databaseKinds)("the search answers the evaluation questions on %s"
     await test.drop();
   });
 
-  it("reads every set, each with a floor at or under the bar", () => {
+  it("reads every set, each with a floor at or over the bar", () => {
     expect(sets.length).toBeGreaterThanOrEqual(2);
     for (const set of sets) {
       expect(set.questions.length).toBeGreaterThanOrEqual(60);
-      expect(FLOORS[set.name]).toBeLessThanOrEqual(BAR);
+      expect(FLOORS[set.name]).toBeGreaterThanOrEqual(BAR);
     }
   });
 
@@ -47,7 +47,7 @@ describe.each(databaseKinds)("the search answers the evaluation questions on %s"
         ranked.push(found);
         return found;
       });
-      expect(quality.top3).toBeGreaterThanOrEqual(FLOORS[name] ?? BAR);
+      expect(quality.top3).toBeGreaterThanOrEqual(FLOORS[name] as number);
       // Both databases give the same answers in the same order.
       const earlier = answers.get(name);
       if (earlier) expect(ranked).toEqual(earlier);

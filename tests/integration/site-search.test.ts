@@ -19,15 +19,17 @@ describe.each(databaseKinds)("searching the site on %s", (kind) => {
   });
 
   const search = (query: string) => searchSite({ db: database.db, versionId, query });
-  const marked = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]?.toLowerCase());
+  const marked = (html: string) =>
+    [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => (m[1] ?? "").toLowerCase());
 
   it("finds other forms of a word through Dutch stemming", async () => {
     const result = await search("luisteren");
     expect(result.hits.length).toBeGreaterThan(0);
+    // Another form than the one typed ("luister", "luistert") is found and marked.
     const words = result.hits.flatMap((hit) => marked(hit.snippetHtml));
-    expect(words).toContain("luistert");
-    const plural = await search("burgers");
-    expect(plural.hits.flatMap((hit) => marked(hit.snippetHtml))).toContain("burger");
+    expect(words.filter((word) => word.startsWith("luister") && word !== "luisteren")).not.toEqual([]);
+    const singular = await search("burger");
+    expect(singular.hits.flatMap((hit) => marked(hit.snippetHtml))).toContain("burgers");
   });
 
   it("forgives a small typo", async () => {

@@ -441,6 +441,71 @@ describe("a person who asks a question finds what it is about", () => {
     expect(parts?.tsquery).toBe("(bewindspersoon:* | minister | staatssecretaris | (bewind & persoon))");
   });
 
+  it("finds the compounds that are a kind of a word, not those that only begin with it", () => {
+    const words = new Set([
+      "minister",
+      "raad",
+      "ministerraad",
+      "organisatie",
+      "uitvoering",
+      "uitvoeringsorganisatie",
+    ]);
+    const organisatie = buildSearchPlan({ input: "organisatie", lexicon: words, prefixLast: false });
+    expect(organisatie?.terms[0]?.alternatives).toContain("uitvoeringsorganisatie");
+    const minister = buildSearchPlan({ input: "minister", lexicon: words, prefixLast: false });
+    expect(minister?.terms[0]?.alternatives).not.toContain("ministerraad");
+    expect(minister?.terms[0]?.alternatives).toEqual(synonymsOf("minister"));
+  });
+
+  it("finds a word the texts write as one when it is typed as two, in either order", () => {
+    const words = new Set(["uitvoeringsorganisatie", "vastloopt", "project"]);
+    const apart = buildSearchPlan({ input: "uitvoerings organisatie", lexicon: words, prefixLast: false });
+    expect(apart?.terms.map((term) => term.alternatives[0])).toEqual([
+      "uitvoeringsorganisatie",
+      "uitvoeringsorganisatie",
+    ]);
+    const split = buildSearchPlan({ input: "project loopt vast", lexicon: words, prefixLast: false });
+    expect(split?.terms.map((term) => term.alternatives)).toEqual([[], ["vastloopt"], ["vastloopt"]]);
+    // Only neighbours are joined.
+    const far = buildSearchPlan({ input: "vast project loopt", lexicon: words, prefixLast: false });
+    expect(far?.terms.flatMap((term) => term.alternatives)).toEqual([]);
+  });
+
+  it("finds a new compound by its last part and a longer form by the word it begins with", () => {
+    const words = new Set(["formulier", "fraude", "belangen", "web"]);
+    const compound = buildSearchPlan({ input: "webformulier", lexicon: words, prefixLast: false });
+    expect(compound?.terms[0]?.alternatives).toEqual(["formulier"]);
+    const longer = buildSearchPlan({ input: "fraudeert", lexicon: words, prefixLast: false });
+    expect(longer?.terms[0]?.alternatives).toEqual(["fraude"]);
+    const both = buildSearchPlan({
+      input: "belangenverstrengeling",
+      lexicon: new Set([...words, "strengeling"]),
+      prefixLast: false,
+    });
+    expect(both?.terms[0]?.alternatives).toEqual(["strengeling", "belangen"]);
+    // A word the texts have, or a compound of two of their words, is searched as it is.
+    expect(buildSearchPlan({ input: "fraude", lexicon: words })?.terms[0]?.alternatives).toEqual([]);
+    // Parts under four letters say too little: "web" alone is not searched for.
+    expect(
+      buildSearchPlan({ input: "webzine", lexicon: words, prefixLast: false })?.terms[0]?.alternatives,
+    ).toEqual([]);
+  });
+
+  it("does not correct a compound of two words the texts have", () => {
+    const lexicon = new Set(["terug", "bellen", "terugbetalen"]);
+    const plan = buildSearchPlan({ input: "terugbellen", lexicon, prefixLast: false });
+    expect(plan?.terms[0]).toMatchObject({ parts: ["terug", "bellen"], corrections: [], alternatives: [] });
+    expect(suggestCorrections({ input: "terugbellen", lexicon })).toEqual([]);
+  });
+
+  it("corrects a typo only to a word with the same first letter", () => {
+    const lexicon = new Set(["gelden", "melding"]);
+    const plan = buildSearchPlan({ input: "melden", lexicon, prefixLast: false });
+    expect(plan?.terms[0]?.corrections).toEqual([]);
+    const typo = buildSearchPlan({ input: "geldne", lexicon, prefixLast: false });
+    expect(typo?.terms[0]?.corrections).toEqual(["gelden"]);
+  });
+
   it("corrects only words the texts do not know, and never a stop word", () => {
     const input = "mijn minster";
     const lexicon = lexiconOf(new Set(["minister", "zijn"]));

@@ -58,7 +58,10 @@ export interface SearchLexicon {
   words: ReadonlySet<string>;
   /** The stems of those words, as the database's `dutch` configuration makes them. */
   stems: ReadonlySet<string>;
-  /** A word with the longer words of the lexicon that hold it as one of their two parts. */
+  /**
+   * A word with the longer words of the lexicon that end in it: the compounds that are a kind of it
+   * ("uitvoeringsorganisatie" is an organisation, so "organisatie" finds it; "ministerraad" is no minister).
+   */
   compoundsWith: ReadonlyMap<string, readonly string[]>;
   /** The words by their length in characters: a correction is looked for among words of about its length. */
   byLength: ReadonlyMap<number, readonly string[]>;
@@ -116,13 +119,11 @@ export function lexiconFrom(stemmed: ReadonlyMap<string, string | null>): Search
   const stems = new Set([...stemmed.values()].filter((stem): stem is string => Boolean(stem)));
   const compoundsWith = new Map<string, string[]>();
   for (const word of words) {
-    const parts = splitCompound(word, words);
-    if (!parts) continue;
-    for (const part of parts) {
-      const holders = compoundsWith.get(part) ?? [];
-      if (holders.length < MAX_COMPOUNDS) holders.push(word);
-      compoundsWith.set(part, holders);
-    }
+    const head = splitCompound(word, words)?.[1];
+    if (!head) continue;
+    const holders = compoundsWith.get(head) ?? [];
+    if (holders.length < MAX_COMPOUNDS) holders.push(word);
+    compoundsWith.set(head, holders);
   }
   const byLength = new Map<number, string[]>();
   for (const word of words) {
@@ -199,14 +200,19 @@ export function buildSearchPlan(options: {
   const typed = tokenizeSearchInput(options.input);
   const words = contentWordsOf(typed, options.stems);
   if (words.length === 0) return null;
+  const joined = joinedWords(typed, lexicon);
   const terms = words.map((word, index): SearchTerm => {
     const last = index === words.length - 1 && word === typed.at(-1);
     const prefix = prefixLast && last && codePointLength(word) >= MIN_PREFIX_LENGTH;
     const known = lexicon.words.has(word) || lexicon.stems.has(options.stems.get(word) ?? "");
-    const corrections = known ? [] : findCorrections({ word, lexicon, prefix }).map((found) => found.word);
     const parts = splitCompound(word, lexicon.words);
+    // A compound of two words the texts have is understood as it is: no typo to correct.
+    const corrections =
+      known || parts ? [] : findCorrections({ word, lexicon, prefix }).map((found) => found.word);
     const alternatives = [
       ...new Set([
+        ...(joined.get(word) ?? []),
+        ...(known || parts ? [] : knownEnds(word, lexicon)),
         ...(options.synonyms.get(word) ?? []),
         ...(lexicon.compoundsWith.get(word) ?? []),
         ...corrections.flatMap((correction) => [correction, ...(options.synonyms.get(correction) ?? [])]),
@@ -236,6 +242,51 @@ export function buildSearchPlan(options: {
   };
 }
 
+/**
+ * Two typed words next to each other that the texts write as one word, in either order: a compound
+ * typed apart ("uitvoerings organisatie") or a separable verb as a sentence splits it ("loopt vast",
+ * "vastloopt"). Each of the two words maps to the joined word.
+ */
+function joinedWords(typed: readonly string[], lexicon: SearchLexicon): Map<string, string[]> {
+  const joined = new Map<string, string[]>();
+  for (let index = 1; index < typed.length; index++) {
+    const first = typed[index - 1] as string;
+    const second = typed[index] as string;
+    for (const word of [first + second, second + first]) {
+      if (!lexicon.words.has(word)) continue;
+      for (const part of [first, second]) joined.set(part, [...(joined.get(part) ?? []), word]);
+    }
+  }
+  return joined;
+}
+
+/**
+ * For a word the texts do not have: the longest word of the texts it ends with and the longest it
+ * begins with, at least four letters each. Dutch makes new compounds at will, and the last part says
+ * what it is about ("webformulier" is a form); the first part is most often the word a longer form
+ * was made from ("fraudeert", "belangenverstrengeling").
+ */
+function knownEnds(word: string, lexicon: SearchLexicon): string[] {
+  const letters = Array.from(word);
+  if (!LETTERS_ONLY.test(word)) return [];
+  const ends: string[] = [];
+  for (let cut = 1; cut <= letters.length - MIN_COMPOUND_PART; cut++) {
+    const tail = letters.slice(cut).join("");
+    if (lexicon.words.has(tail)) {
+      ends.push(tail);
+      break;
+    }
+  }
+  for (let cut = letters.length - 1; cut >= MIN_COMPOUND_PART; cut--) {
+    const head = letters.slice(0, cut).join("");
+    if (lexicon.words.has(head)) {
+      ends.push(head);
+      break;
+    }
+  }
+  return ends;
+}
+
 /** The typed words that are searched for: no stop words or question words, at most MAX_TERMS. */
 export function contentWordsOf(
   words: readonly string[],
@@ -261,7 +312,10 @@ export function suggestCorrections(options: {
   const searched = new Set(contentWordsOf(words, stems));
   let anyCorrected = false;
   const choices = words.map((word, index) => {
-    const known = lexicon.words.has(word) || lexicon.stems.has(stems.get(word) ?? "");
+    const known =
+      lexicon.words.has(word) ||
+      lexicon.stems.has(stems.get(word) ?? "") ||
+      splitCompound(word, lexicon.words) !== null;
     if (!searched.has(word) || known) return [{ word, distance: 0 }];
     const prefix = index === words.length - 1 && codePointLength(word) >= MIN_PREFIX_LENGTH;
     const corrections = findCorrections({ word, lexicon, prefix });
@@ -367,6 +421,9 @@ function findCorrections(options: {
   // Only words of about the same length can be this close: the rest are never compared.
   for (let other = length - max; other <= length + max; other++) {
     for (const candidate of lexicon.byLength.get(other) ?? []) {
+      // People rarely mistype the first letter, and a word with another first letter is most often
+      // another word ("melden" is no typo of "gelden").
+      if (candidate.codePointAt(0) !== word.codePointAt(0)) continue;
       const distance = editDistance(word, candidate, max);
       // The lexicon ends up in the tsquery too, so it gets the same check as what people type.
       if (distance <= max && SAFE_LEXEME.test(candidate)) found.push({ word: candidate, distance });
