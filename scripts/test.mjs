@@ -21,17 +21,11 @@ const run = (title, command, env = {}) => {
   execSync(command, { stdio: "inherit", env: { ...process.env, ...env } });
 };
 
-/**
- * Runs commands at the same time, each with its own extra environment; shows each one's output when it
- * ends, and stops when all have ended if one failed.
- */
+/** Runs commands at the same time; shows each one's output when it ends, and stops at the first failure. */
 async function together(commands) {
-  const runs = commands.map(async ([title, command, env = {}]) => {
+  const runs = commands.map(async ([title, command]) => {
     try {
-      const { stdout, stderr } = await promisify(exec)(command, {
-        maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, ...env },
-      });
+      const { stdout, stderr } = await promisify(exec)(command, { maxBuffer: 64 * 1024 * 1024 });
       console.log(`\n▶ ${title}\n  $ ${command}\n${stdout}${stderr}`);
     } catch (error) {
       console.log(`\n▶ ${title}\n  $ ${command}\n${error.stdout ?? ""}${error.stderr ?? ""}`);
@@ -63,17 +57,7 @@ await together([
   ["Typen controleren", "npx react-router typegen && npx tsc --noEmit -p ."],
   ["Bouwen", "npx react-router build"],
 ]);
-// The browser tests and the other tests side by side. The browser tests wait on one server process,
-// which uses one core at most, so alone they leave the machine half idle. The other tests run at a lower
-// priority (nice): they take what the browser tests leave, and the browser tests, whose steps wait
-// seconds rather than minutes, keep the pace they have alone. The browser tests use the embedded
-// database only.
-await together([
-  [
-    "Unit- en integratietests",
-    "nice -n 10 npx vitest run",
-    { TEST_DATABASE_URL: process.env.DATABASE_URL ?? "" },
-  ],
-  ["Browsertests (Chromium)", "npx playwright test", { DATABASE_URL: "" }],
-]);
+run("Unit- en integratietests", "npx vitest run", { TEST_DATABASE_URL: process.env.DATABASE_URL ?? "" });
+// The browser tests use the embedded database only.
+run("Browsertests (Chromium)", "npx playwright test", { DATABASE_URL: "" });
 console.log(`\n✔ Alle tests geslaagd in ${Math.round((Date.now() - started) / 1000)} s`);
