@@ -50,15 +50,16 @@ export default defineConfig({
       command: "node --import tsx tests/e2e/oidc-provider-server.ts",
       url: `${SSO_CLIENT.issuer}/.well-known/openid-configuration`,
       // Compiling and loading the provider can take a while on a busy two-core machine; so can the app's
-      // start below, seven processes in a row (at load 13 that passed a minute).
+      // start below, three processes in a row.
       timeout: 180_000,
       reuseExistingServer: false,
     },
     {
-      // The first operator is made the way an operator does it: with the command line, before the server;
-      // the kris-kras rounds and some contributions are written straight into the database
-      // (tests/e2e/kriskras-fixture.ts, tests/e2e/cocreation-fixture.ts).
-      command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node --import tsx tests/e2e/kriskras-fixture.ts && node --import tsx tests/e2e/cocreation-fixture.ts && node --import tsx tests/e2e/login-link-fixture.ts && node bin/vakmanschap.mjs user add --email beheerder@example.nl --role beheerder && node bin/vakmanschap.mjs user add --email redacteur@example.nl --role redacteur && node bin/vakmanschap.mjs user add --email gespreksleider@example.nl --role gespreksleider && node server.js`,
+      // The database is made the way an operator does it, with the command line, before the server; the
+      // example data (kris-kras rounds, contributions, a login link) is written straight into it, and the
+      // people get their roles through the command line's code, all in one process
+      // (tests/e2e/example-data.ts).
+      command: `rm -rf ${dataDir} && node bin/vakmanschap.mjs migrate && node --import tsx tests/e2e/example-data.ts && node server.js`,
       url: `http://127.0.0.1:${port}/readyz`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -4,7 +4,6 @@
 // brotli, which would weigh less); an inline script its own text gzipped. Pages come from the example addresses the browser tests walk
 // (tests/e2e/example-urls.ts), with their data and people made the same way as for those tests.
 // Used by `npm run bench:pages` and by tests/integration/every-page.test.ts.
-import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
@@ -12,6 +11,7 @@ import { openDatabase } from "../app/infra/db.server.ts";
 import { setUserRoles, upsertUser } from "../app/modules/accounts/accounts.server.ts";
 import { createLoginLink } from "../app/modules/accounts/login-links.server.ts";
 import routes from "../app/routes.ts";
+import { writeExampleData } from "../tests/e2e/example-data.ts";
 import { EXAMPLE_URLS, type ExampleUrl, PEOPLE } from "../tests/e2e/example-urls.ts";
 
 /** The most JavaScript any page may load, gzipped. */
@@ -31,12 +31,7 @@ export async function prepareExampleData(dataDir: string): Promise<Record<keyof 
   } finally {
     await database.close();
   }
-  for (const fixture of ["kriskras-fixture", "cocreation-fixture", "login-link-fixture"]) {
-    execFileSync(process.execPath, ["--import", "tsx", `tests/e2e/${fixture}.ts`], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
-      stdio: "inherit",
-    });
-  }
+  await writeExampleData({ dataDir, origin: "http://localhost" });
   const again = await openDatabase({ dataDir });
   try {
     const tokens = {} as Record<keyof typeof PEOPLE, string>;

@@ -1,10 +1,10 @@
 // Contributions the browser tests need, written into the test server's embedded database before it
-// starts (playwright.config.ts runs this after the migrations): a text proposal with a reply and a
+// starts (by tests/e2e/example-data.ts): a text proposal with a reply and a
 // decision with its reason, and a comment an editor hid with a reason. The guide is seeded here first
 // (the server's own seed then finds it and does nothing).
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { openDatabase } from "../../app/infra/db.server.ts";
+import type { Db } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { actorOf, updateProfile, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { cocreationContributions } from "../../app/modules/cocreation/cocreation.schema.ts";
@@ -22,13 +22,8 @@ const pageCache = recordedPageCache();
 /** The quotas of a server with default settings. */
 const quotas = parseConfig({}).quotas;
 
-const dataDir = process.env.DATA_DIR;
-if (!dataDir) throw new Error("DATA_DIR must name the test server's data folder");
-const origin = process.env.PUBLIC_URL ?? "http://localhost";
-
-const database = await openDatabase({ dataDir });
-try {
-  const { db } = database;
+/** `origin` is the site's own address, for the links in the mails the replies and decisions send. */
+export async function writeContributions(db: Db, origin: string): Promise<void> {
   await seedGuide({ db, contentDir: path.resolve("content") });
   const writerUser = await upsertUser({ db, email: "schrijver@example.nl" });
   await updateProfile({
@@ -106,6 +101,4 @@ try {
     target: { kind: "bijdrage", id: COCREATION_HIDDEN },
     input: { action: "verbergen", reason: "Er stond een naam van een echt persoon in." },
   });
-} finally {
-  await database.close();
 }
