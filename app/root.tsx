@@ -21,7 +21,7 @@ import type { Route } from "./+types/root";
 import { type Language, languageOf, type TFunction, translatorFrom } from "./infra/i18n/i18n.ts";
 import { textsFor } from "./infra/i18n/texts.server.ts";
 import { hydrates, type PageHandle } from "./infra/page-handle.ts";
-import { normaliseSearchInput } from "./modules/search/search-plan.ts";
+import { normaliseSearchInput } from "./modules/search/search-words.ts";
 import appCss from "./ui/app.css?url";
 import { Heading, Paragraph } from "./ui/heading.tsx";
 import { Link } from "./ui/link.tsx";

@@ -15,7 +15,7 @@ import {
   SEARCH_FILTER_NAMES,
   type SearchFilter,
 } from "~/modules/search/search-filters.ts";
-import { MAX_QUERY_LENGTH } from "~/modules/search/search-plan.ts";
+import { MAX_QUERY_LENGTH } from "~/modules/search/search-words.ts";
 import { searchForReader } from "~/modules/search/site-search.server.ts";
 import { Button } from "~/ui/button.tsx";
 import { FormField, RadioGroup, Select, Textbox } from "~/ui/form-field.tsx";

@@ -1,16 +1,15 @@
 import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { editDistance, suggestCorrections as suggestWith } from "./search-corrections.ts";
+import { buildSearchPlan as planWith } from "./search-plan.ts";
 import {
-  editDistance,
   lexiconFrom,
   MAX_QUERY_LENGTH,
   normaliseSearchInput,
-  buildSearchPlan as planWith,
   splitCompound,
-  suggestCorrections as suggestWith,
   tokenizeSearchInput,
-} from "./search-plan.ts";
+} from "./search-words.ts";
 import { parseSynonyms, synonymsFrom } from "./synonyms.ts";
 
 const SHIPPED = parseSynonyms(fs.readFileSync("content/synoniemen.md", "utf8"));

@@ -15,6 +15,7 @@ import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { requireCurrentVersion, requireVersion } from "../guide/guide.server.ts";
 import { searchDocuments } from "./search.schema.ts";
+import { suggestCorrections } from "./search-corrections.ts";
 import { documentsFor, getDocumentsStamp, keepDocuments } from "./search-documents.server.ts";
 import {
   addressOf,
@@ -23,15 +24,13 @@ import {
   SEARCH_FILTERS,
   type SearchFilter,
 } from "./search-filters.ts";
+import { buildSearchPlan, type SearchPlan } from "./search-plan.ts";
 import {
-  buildSearchPlan,
   lexiconFrom,
   normaliseSearchInput,
   type SearchLexicon,
-  type SearchPlan,
-  suggestCorrections,
   tokenizeSearchInput,
-} from "./search-plan.ts";
+} from "./search-words.ts";
 import { loadSynonyms } from "./synonyms.server.ts";
 
 export interface SearchHit {
