@@ -4,11 +4,11 @@
 import {
   codePointLength,
   contentWordsOf,
+  isUnderstood,
   LETTERS_ONLY,
   MIN_PREFIX_LENGTH,
   SAFE_LEXEME,
   type SearchLexicon,
-  splitCompound,
   tokenizeSearchInput,
 } from "./search-words.ts";
 
@@ -33,11 +33,7 @@ export function suggestCorrections(options: {
   const searched = new Set(contentWordsOf(words, stems));
   let anyCorrected = false;
   const choices = words.map((word, index) => {
-    const known =
-      lexicon.words.has(word) ||
-      lexicon.stems.has(stems.get(word) ?? "") ||
-      splitCompound(word, lexicon.words) !== null;
-    if (!searched.has(word) || known) return [{ word, distance: 0 }];
+    if (!searched.has(word) || isUnderstood(word, stems.get(word), lexicon)) return [{ word, distance: 0 }];
     const prefix = index === words.length - 1 && codePointLength(word) >= MIN_PREFIX_LENGTH;
     const corrections = findCorrections({ word, lexicon, prefix });
     if (corrections.length > 0) anyCorrected = true;

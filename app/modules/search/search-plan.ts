@@ -6,6 +6,7 @@ import { findCorrections } from "./search-corrections.ts";
 import {
   codePointLength,
   contentWordsOf,
+  isUnderstood,
   LETTERS_ONLY,
   MIN_COMPOUND_PART,
   MIN_PREFIX_LENGTH,
@@ -62,15 +63,15 @@ export function buildSearchPlan(options: {
   const terms = words.map((word, index): SearchTerm => {
     const last = index === words.length - 1 && word === typed.at(-1);
     const prefix = prefixLast && last && codePointLength(word) >= MIN_PREFIX_LENGTH;
-    const known = lexicon.words.has(word) || lexicon.stems.has(options.stems.get(word) ?? "");
     const parts = splitCompound(word, lexicon.words);
-    // A compound of two words the texts have is understood as it is: no typo to correct.
-    const corrections =
-      known || parts ? [] : findCorrections({ word, lexicon, prefix }).map((found) => found.word);
+    const understood = isUnderstood(word, options.stems.get(word), lexicon);
+    const corrections = understood
+      ? []
+      : findCorrections({ word, lexicon, prefix }).map((found) => found.word);
     const alternatives = [
       ...new Set([
         ...(joined.get(word) ?? []),
-        ...(known || parts ? [] : knownEnds(word, lexicon)),
+        ...(understood ? [] : knownEnds(word, lexicon)),
         ...(options.synonyms.get(word) ?? []),
         ...(lexicon.compoundsWith.get(word) ?? []),
         ...corrections.flatMap((correction) => [correction, ...(options.synonyms.get(correction) ?? [])]),

@@ -128,6 +128,16 @@ export function splitCompound(word: string, words: ReadonlySet<string>): readonl
   return null;
 }
 
+/**
+ * Whether the texts understand a word as it is: they have it, or a word with its stem (`stem`, from
+ * the database), or it is a compound of two of their words. Such a word is never corrected.
+ */
+export function isUnderstood(word: string, stem: string | null | undefined, lexicon: SearchLexicon): boolean {
+  return (
+    lexicon.words.has(word) || lexicon.stems.has(stem ?? "") || splitCompound(word, lexicon.words) !== null
+  );
+}
+
 /** Drops control characters, normalises Unicode (NFC), collapses whitespace, trims, caps at MAX_QUERY_LENGTH. */
 export function normaliseSearchInput(raw: string): string {
   const cleaned = raw
