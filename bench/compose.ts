@@ -13,6 +13,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../app/infra/db.server.ts";
+import { createRandom } from "../app/infra/seeded-random.ts";
 import { upsertUser } from "../app/modules/accounts/accounts.server.ts";
 import { composeGroups, listCandidates, metBeforeAmong } from "../app/modules/kriskras/composition.server.ts";
 import {
@@ -24,7 +25,6 @@ import {
   pairKey,
   planPlacement,
 } from "../app/modules/kriskras/composition.ts";
-import { createRandom } from "../app/modules/kriskras/grouping/seeded-random.ts";
 import {
   kriskrasAnswerOptions,
   kriskrasAvailability,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../../infra/seeded-random.ts";
 import { checkFeasible, type GroupingInstance, objectiveOf } from "./mdgp-instance.ts";
-import { createRandom } from "./seeded-random.ts";
 import { solveGroups } from "./solve-groups.ts";
 
 function randomInstance(options: {

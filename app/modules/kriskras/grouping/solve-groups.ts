@@ -5,6 +5,7 @@
 
 import { AppError } from "../../../infra/errors.ts";
 import { message } from "../../../infra/i18n/translate.ts";
+import { createRandom, type Random } from "../../../infra/seeded-random.ts";
 import {
   createGroupState,
   type GroupState,
@@ -13,7 +14,6 @@ import {
   swapElements,
 } from "./group-state.ts";
 import { createGroupingInstance, type GroupingInstance, objectiveOf } from "./mdgp-instance.ts";
-import { createRandom, type Random } from "./seeded-random.ts";
 
 export type SolveProgress = {
   /** Share of the time limit used, 0..1. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../../infra/seeded-random.ts";
 import { checkFeasible, type GroupingInstance, objectiveOf } from "./mdgp-instance.ts";
-import { createRandom } from "./seeded-random.ts";
 import { type SolveProgress, solveGroups } from "./solve-groups.ts";
 import { solveGroupsInWorker } from "./solve-in-worker.server.ts";
 

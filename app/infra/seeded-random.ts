@@ -1,4 +1,5 @@
-// A small seeded random source, so the optimiser gives the same groups for the same seed on every machine.
+// A small seeded random source, so a computation that draws at random (the kris-kras optimiser, the
+// starts of k-means in a consultation's analysis) gives the same result for the same seed on every machine.
 
 export type Random = {
   /** A number in [0, 1). */
