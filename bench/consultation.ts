@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRandom } from "../app/infra/seeded-random.ts";
-import { analyse } from "../app/modules/consultation/analysis/analyse.ts";
+import { type Analysis, analyse } from "../app/modules/consultation/analysis/analyse.ts";
 import { silhouette } from "../app/modules/consultation/analysis/kmeans.ts";
 import { adjustedRandIndex } from "../app/modules/consultation/analysis/rand-index.ts";
 import {
@@ -53,6 +53,11 @@ console.log(
 );
 console.log("|---|---:|---:|---|---|---:|---|");
 const comparisons: string[] = [];
+const robustness = [
+  "\n| conversation | ARI | ARI, 10 other seeds | ARI, replayed in 20 runs |",
+  "|---|---:|---:|---:|",
+];
+const REPLAY_STEPS = 20;
 for (const name of fs.readdirSync(dataDir).sort()) {
   const folder = path.join(dataDir, name);
   if (!fs.existsSync(path.join(folder, "votes.csv"))) continue;
@@ -85,6 +90,33 @@ for (const name of fs.readdirSync(dataDir).sort()) {
       people.map((person) => ourIds.indexOf(ours.get(person)?.group ?? 0)),
     ),
   )}`;
+  // The same from other seeds of the k-means starts, and replayed as the votes came in (20 runs, each
+  // from the previous one's state, as the server recomputes while a consultation runs).
+  const indexFor = (run: Analysis) => {
+    const groupOf = new Map(run.places.map((place) => [place.participant, place.group]));
+    return adjustedRandIndex(
+      people.map((person) => conversation.polisGroups.get(person)),
+      people.map((person) => groupOf.get(person)),
+    );
+  };
+  const seeded = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((seed) =>
+    indexFor(analyse({ statements: shown, rejected, votes: conversation.votes, seed: seed * 7_919 })),
+  );
+  let replayed: Analysis | undefined;
+  for (let step = 1; step <= REPLAY_STEPS; step++) {
+    const cut = Math.round((conversation.votes.length * step) / REPLAY_STEPS);
+    replayed = analyse({
+      statements: shown,
+      rejected,
+      votes: conversation.votes.slice(0, cut),
+      previous: replayed?.state,
+    });
+  }
+  robustness.push(
+    `| ${name} | ${format(index)} | ${format(Math.min(...seeded))}–${format(Math.max(...seeded))} | ${
+      replayed ? format(indexFor(replayed)) : "–"
+    } |`,
+  );
   console.log(
     `| ${name} | ${conversation.polisGroups.size} | ${result.placed} | ${sizes(polisGroupOf).join(" / ")} | ${result.groups
       .map((group) => group.size)
@@ -124,6 +156,7 @@ for (const name of fs.readdirSync(dataDir).sort()) {
     );
   }
 }
+console.log(robustness.join("\n"));
 console.log(comparisons.join("\n"));
 
 /** `people` × `statements`, three opinion groups, each person voting on `share` of the statements. */

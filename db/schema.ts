@@ -3,6 +3,7 @@
 export * from "../app/infra/jobs.schema.ts";
 export * from "../app/modules/accounts/accounts.schema.ts";
 export * from "../app/modules/cocreation/cocreation.schema.ts";
+export * from "../app/modules/consultation/consultation.schema.ts";
 export * from "../app/modules/conversations/conversations.schema.ts";
 export * from "../app/modules/deliberation/deliberation.schema.ts";
 export * from "../app/modules/dilemmas/dilemmas.schema.ts";

@@ -15,6 +15,9 @@ export const MOST_GROUPS = 5;
  * silhouette, so a few new votes do not make the groups split and merge back and forth.
  */
 export const SWITCH_MARGIN = 0.02;
+/** Seeded k-means++ starts for the base clusters (least spread wins) and for the groups. */
+const BASE_TRIES = 4;
+const GROUP_TRIES = 32;
 
 export interface PreviousGroups {
   /** The base clusters' centres of the last run. */
@@ -35,25 +38,21 @@ export function opinionGroups(
   people: readonly string[],
   places: readonly Point[],
   previous?: PreviousGroups,
+  options: { seed?: number } = {},
 ): OpinionGroups {
   const distinct = new Set(places.map((place) => `${place[0]},${place[1]}`)).size;
   const base = kMeans(places, Math.min(BASE_CLUSTERS, distinct), {
     warmStart: previous?.baseCentres,
-    tries: 1,
+    tries: BASE_TRIES,
+    seed: options.seed,
   });
   const baseWeights = new Float64Array(base.centres.length);
   for (const cluster of base.assignment) baseWeights[cluster]! += 1;
 
-  const tried: { groups: number; silhouette: number; assignment: Int32Array; centres: Float64Array[] }[] = [];
+  const tried: GroupOption[] = [];
   for (let k = FEWEST_GROUPS; k <= Math.min(MOST_GROUPS, base.centres.length - 1); k++) {
     const warm = previous?.groups.length === k ? previous.groups.map((group) => group.centre) : undefined;
-    const grouped = kMeans(base.centres, k, { weights: baseWeights, warmStart: warm, tries: 8 });
-    tried.push({
-      groups: grouped.centres.length,
-      silhouette: silhouette(base.centres, grouped.assignment, baseWeights),
-      assignment: grouped.assignment,
-      centres: grouped.centres,
-    });
+    tried.push(bestSeparated(base.centres, baseWeights, k, warm, options.seed ?? 1));
   }
   const chosen = chooseGroups(tried, previous?.groups.length);
 
@@ -78,6 +77,38 @@ export function opinionGroups(
     baseCentres: base.centres,
     separation: tried.map(({ groups: count, silhouette: score }) => ({ groups: count, silhouette: score })),
   };
+}
+
+type GroupOption = { groups: number; silhouette: number; assignment: Int32Array; centres: Float64Array[] };
+
+/**
+ * Of the k-means solutions from the previous centres and from `GROUP_TRIES` seeded starts, the one
+ * that separates people best (highest silhouette), not the one with the least spread: k-means ends in
+ * one of several nearly equal solutions, and the measure that picks the number of groups also picks
+ * among these. The previous centres' solution stays unless another is better by `SWITCH_MARGIN`.
+ */
+function bestSeparated(
+  centres: readonly Point[],
+  weights: Float64Array,
+  k: number,
+  warm: readonly Point[] | undefined,
+  seed: number,
+): GroupOption {
+  const option = (clustering: ReturnType<typeof kMeans>): GroupOption => ({
+    groups: clustering.centres.length,
+    silhouette: silhouette(centres, clustering.assignment, weights),
+    assignment: clustering.assignment,
+    centres: clustering.centres,
+  });
+  const kept = warm ? option(kMeans(centres, k, { weights, warmStart: warm, tries: 0 })) : undefined;
+  let best: GroupOption | undefined;
+  for (let run = 0; run < GROUP_TRIES; run++) {
+    const candidate = option(kMeans(centres, k, { weights, tries: 1, seed: seed + run }));
+    if (!best || candidate.silhouette > best.silhouette + 1e-12) best = candidate;
+  }
+  if (!best || (kept && kept.silhouette >= best.silhouette - SWITCH_MARGIN))
+    return kept ?? (best as GroupOption);
+  return best;
 }
 
 function chooseGroups<T extends { groups: number; silhouette: number }>(

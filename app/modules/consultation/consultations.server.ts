@@ -1,0 +1,263 @@
+// Consultations in the database: importing one that was held in Pol.is, reading its votes, and running
+// and keeping its analysis.
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { analyseInWorker } from "./analyse-in-worker.server.ts";
+import { type Analysis, type AnalysisState, analyse } from "./analysis/analyse.ts";
+import type { CastVote, Vote } from "./analysis/vote-matrix.ts";
+import {
+  consultationParticipants,
+  consultationStatements,
+  consultations,
+  consultationVotes,
+} from "./consultation.schema.ts";
+import type { PolisConversation } from "./polis-files.ts";
+
+export const NOT_FOUND = "problems.consultation.notFound";
+/** Rows per insert statement when many are written at once. */
+const BATCH = 1_000;
+
+const MODERATION_OF_POLIS = { 1: "goed", 0: "wacht", [-1]: "afgewezen" } as const;
+
+/** An address of lower-case letters, digits and dashes. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function slugOf(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+}
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
+}
+
+/**
+ * Makes a closed consultation of a conversation exported by Pol.is: its statements with their review
+ * (accepted, not reviewed, rejected), its participants (numbered as Pol.is numbered them, without
+ * token or account, so nobody can vote as them) and each participant's last vote per statement. The
+ * dates are those of the first and the last vote. Throws `conflict` when the slug is taken.
+ */
+export async function importPolisConversation(options: {
+  db: Db;
+  conversation: PolisConversation;
+  slug: string;
+  source?: string;
+  createdBy?: string;
+}): Promise<{ id: string; statements: number; participants: number; votes: number }> {
+  const { conversation } = options;
+  if (!SLUG.test(options.slug)) throw new AppError("invalid", "problems.consultation.slug");
+  const times = conversation.votes.map((vote) => vote.at.getTime()).filter(Number.isFinite);
+  const first = times.length ? Math.min(...times) : Date.now();
+  const last = times.length ? Math.max(...times) : first;
+  return options.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: consultations.id })
+      .from(consultations)
+      .where(eq(consultations.slug, options.slug));
+    if (taken) throw new AppError("conflict", "problems.consultation.slugTaken");
+    const [created] = await tx
+      .insert(consultations)
+      .values({
+        slug: options.slug,
+        question: conversation.topic || options.slug,
+        introduction: conversation.description,
+        state: "gesloten",
+        participantStatements: "na-beoordeling",
+        opensAt: new Date(first),
+        closesAt: new Date(last + 1_000),
+        source: options.source ?? null,
+        createdBy: options.createdBy ?? null,
+      })
+      .returning({ id: consultations.id });
+    if (!created) throw new Error("the consultation was not stored");
+    const consultationId = created.id;
+
+    const statementRows = conversation.statements.map((statement) => ({
+      id: crypto.randomUUID(),
+      consultationId,
+      number: Number(statement.id),
+      text: statement.text,
+      origin: "deelnemer" as const,
+      moderation: MODERATION_OF_POLIS[statement.moderated],
+      createdAt: Number.isFinite(statement.createdAt.getTime()) ? statement.createdAt : new Date(first),
+    }));
+    if (statementRows.some((row) => !Number.isInteger(row.number) || row.number < 0)) {
+      throw new AppError("invalid", "problems.consultation.polisNumbers");
+    }
+    await insertInBatches(statementRows, (batch) => tx.insert(consultationStatements).values(batch));
+
+    const latest = new Map<string, { participant: string; statement: string; vote: Vote; at: Date }>();
+    for (const vote of conversation.votes) latest.set(`${vote.participant}\u0000${vote.statement}`, vote);
+    const participantNumbers = [...new Set([...latest.values()].map((vote) => vote.participant))];
+    if (participantNumbers.some((participant) => !/^\d+$/.test(participant))) {
+      throw new AppError("invalid", "problems.consultation.polisNumbers");
+    }
+    const participantRows = participantNumbers.map((participant) => ({
+      id: crypto.randomUUID(),
+      consultationId,
+      number: Number(participant),
+    }));
+    await insertInBatches(participantRows, (batch) => tx.insert(consultationParticipants).values(batch));
+
+    const participantId = new Map(participantRows.map((row) => [String(row.number), row.id]));
+    const statementId = new Map(statementRows.map((row) => [String(row.number), row.id]));
+    const voteRows = [...latest.values()].flatMap((vote) => {
+      const participant = participantId.get(vote.participant);
+      const statement = statementId.get(vote.statement);
+      if (!participant || !statement) return [];
+      return [
+        {
+          participantId: participant,
+          statementId: statement,
+          consultationId,
+          vote: vote.vote,
+          votedAt: Number.isFinite(vote.at.getTime()) ? vote.at : new Date(first),
+        },
+      ];
+    });
+    await insertInBatches(voteRows, (batch) => tx.insert(consultationVotes).values(batch));
+    return {
+      id: consultationId,
+      statements: statementRows.length,
+      participants: participantRows.length,
+      votes: voteRows.length,
+    };
+  });
+}
+
+export async function requireConsultationBySlug(db: Db, slug: string) {
+  const [found] = await db.select().from(consultations).where(eq(consultations.slug, slug));
+  if (!found) throw new AppError("not_found", NOT_FOUND);
+  return found;
+}
+
+/** What the analysis needs of a consultation: its statements by review, and every last vote, oldest first. */
+export async function readVotesForAnalysis(
+  db: Db,
+  consultationId: string,
+): Promise<{ statements: string[]; rejected: string[]; votes: CastVote[]; version: number }> {
+  const [consultation] = await db
+    .select({ version: consultations.version })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId));
+  if (!consultation) throw new AppError("not_found", NOT_FOUND);
+  const statementRows = await db
+    .select({ number: consultationStatements.number, moderation: consultationStatements.moderation })
+    .from(consultationStatements)
+    .where(eq(consultationStatements.consultationId, consultationId))
+    .orderBy(asc(consultationStatements.number));
+  const voteRows = await db
+    .select({
+      participant: consultationParticipants.number,
+      statement: consultationStatements.number,
+      vote: consultationVotes.vote,
+    })
+    .from(consultationVotes)
+    .innerJoin(consultationParticipants, eq(consultationParticipants.id, consultationVotes.participantId))
+    .innerJoin(consultationStatements, eq(consultationStatements.id, consultationVotes.statementId))
+    .where(eq(consultationVotes.consultationId, consultationId))
+    .orderBy(asc(consultationVotes.votedAt), asc(consultationParticipants.number));
+  return {
+    statements: statementRows.filter((row) => row.moderation === "goed").map((row) => String(row.number)),
+    rejected: statementRows.filter((row) => row.moderation === "afgewezen").map((row) => String(row.number)),
+    votes: voteRows.map((row) => ({
+      participant: String(row.participant),
+      statement: String(row.statement),
+      vote: row.vote as Vote,
+    })),
+    version: consultation.version,
+  };
+}
+
+/** The analysis as it is kept for the report: groups, statements and the map, but no person's number. */
+export type StoredAnalysis = Omit<Analysis, "state" | "places" | "tallies"> & {
+  places: { x: number; y: number; group: number }[];
+  tallies: {
+    statement: string;
+    all: Analysis["tallies"][number]["all"];
+    byGroup: [number, Analysis["tallies"][number]["all"]][];
+  }[];
+};
+
+export function storedAnalysisOf(analysis: Analysis): StoredAnalysis {
+  const { state: _state, places, tallies, ...rest } = analysis;
+  return {
+    ...rest,
+    places: places.map(({ x, y, group }) => ({ x, y, group })),
+    tallies: tallies.map((tally) => ({
+      statement: tally.statement,
+      all: tally.all,
+      byGroup: [...tally.byGroup],
+    })),
+  };
+}
+
+/**
+ * Analyses the consultation's votes from the previous run's state, and keeps the result, unless a newer
+ * analysis was kept meanwhile. In a worker thread, so a server keeps answering; `inWorker: false` for
+ * the command line, which has nothing else to do.
+ */
+export async function analyseConsultation(options: {
+  db: Db;
+  consultationId: string;
+  inWorker?: boolean;
+}): Promise<StoredAnalysis> {
+  const { db, consultationId } = options;
+  const run =
+    options.inWorker === false
+      ? async (input: Parameters<typeof analyse>[0]) => analyse(input)
+      : analyseInWorker;
+  const [row] = await db
+    .select({ state: consultations.analysisState })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId));
+  if (!row) throw new AppError("not_found", NOT_FOUND);
+  const input = await readVotesForAnalysis(db, consultationId);
+  const analysis = await run({
+    statements: input.statements,
+    rejected: input.rejected,
+    votes: input.votes,
+    previous: (row.state as AnalysisState | null) ?? undefined,
+  });
+  const stored = storedAnalysisOf(analysis);
+  await db
+    .update(consultations)
+    .set({
+      analysis: stored,
+      analysisState: analysis.state,
+      analysedVersion: input.version,
+      analysedAt: new Date(),
+    })
+    .where(
+      and(eq(consultations.id, consultationId), sql`${consultations.analysedVersion} <= ${input.version}`),
+    );
+  return stored;
+}
+
+/** How many statements, participants and votes a consultation has. */
+export async function countsOf(db: Db, consultationId: string) {
+  const [statements] = await db
+    .select({ value: count() })
+    .from(consultationStatements)
+    .where(eq(consultationStatements.consultationId, consultationId));
+  const [participants] = await db
+    .select({ value: count() })
+    .from(consultationParticipants)
+    .where(eq(consultationParticipants.consultationId, consultationId));
+  const [votes] = await db
+    .select({ value: count() })
+    .from(consultationVotes)
+    .where(eq(consultationVotes.consultationId, consultationId));
+  return {
+    statements: statements?.value ?? 0,
+    participants: participants?.value ?? 0,
+    votes: votes?.value ?? 0,
+  };
+}
