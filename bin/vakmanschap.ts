@@ -10,6 +10,7 @@ import { type Database, openDatabase } from "../app/infra/db.server.ts";
 import { type Config, ConfigError, parseConfig } from "../app/infra/env.server.ts";
 import { AppError } from "../app/infra/errors.ts";
 import { translatorFor } from "../app/infra/i18n/texts.server.ts";
+import * as consultation from "./commands/consultation.ts";
 import * as database from "./commands/database.ts";
 import * as groups from "./commands/groups.ts";
 import * as guide from "./commands/guide.ts";
@@ -105,6 +106,7 @@ export function describeFailure(error: unknown): string {
 
 /** The command groups, in the order `--help` lists them. */
 export const COMMAND_GROUPS: readonly { registerCommands: RegisterCommands }[] = [
+  consultation,
   database,
   groups,
   guide,

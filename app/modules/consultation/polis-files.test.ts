@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { readPolisFiles } from "./polis-files.ts";
 
 const comments = `timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body
@@ -41,9 +42,17 @@ describe("reading Pol.is's export files", () => {
     expect([...read.polisGroups]).toEqual([["7", 1]]);
   });
 
-  it("refuses a vote that is not 1, -1 or 0, naming the line", () => {
-    expect(() =>
-      readPolisFiles({ comments, votes: "timestamp,datetime,comment-id,voter-id,vote\n1,x,1,7,2\n" }),
-    ).toThrow("votes.csv, line 2");
+  it("refuses a vote that is not 1, -1 or 0, naming the file and line in the reader's language", () => {
+    const bad = "timestamp,datetime,comment-id,voter-id,vote\n1,x,1,7,1\n2,x,1,8,ja\n";
+    let refusal: unknown;
+    try {
+      readPolisFiles({ comments, votes: bad });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: "invalid" });
+    const key = (refusal as Error).message;
+    expect(translatorFor("nl")(key)).toBe('votes.csv, regel 3: een stem is 1, -1 of 0, niet "ja"');
+    expect(translatorFor("en")(key)).toBe('votes.csv, line 3: a vote is 1, -1 or 0, not "ja"');
   });
 });

@@ -2,6 +2,8 @@
 // conversation held in Pol.is can be imported and analysed here, and the analysis checked against
 // Pol.is's own groups. In these files 1 is agree and -1 disagree; a vote changed later appears again.
 import { parse } from "csv-parse/sync";
+import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
 import type { Vote } from "./analysis/vote-matrix.ts";
 
 export interface PolisStatement {
@@ -22,6 +24,8 @@ export interface PolisVote {
 
 export interface PolisConversation {
   topic: string;
+  /** The conversation's address at Pol.is, when the summary gives it. */
+  url: string;
   description: string;
   statements: PolisStatement[];
   /** Every vote, oldest first. */
@@ -42,10 +46,17 @@ type Row = Record<string, string>;
 const rowsOf = (text: string): Row[] =>
   parse(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true });
 
-function voteOf(value: string, where: string): Vote {
+function voteOf(value: string, line: number): Vote {
   const vote = Number(value);
-  if (vote === 1 || vote === -1 || vote === 0) return vote;
-  throw new Error(`${where}: a vote must be 1, -1 or 0, not "${value}"`);
+  if (value.trim() !== "" && (vote === 1 || vote === -1 || vote === 0)) return vote;
+  throw new AppError(
+    "invalid",
+    message("problems.consultation.polisFile", {
+      file: "votes.csv",
+      line,
+      problem: { key: "problems.consultation.polisVote", values: { value: value.slice(0, 20) } },
+    }),
+  );
 }
 
 export function readPolisFiles(files: PolisFiles): PolisConversation {
@@ -56,7 +67,7 @@ export function readPolisFiles(files: PolisFiles): PolisConversation {
   const statements = rowsOf(files.comments)
     .map((row, index) => {
       const id = row["comment-id"];
-      if (!id) throw new Error(`comments.csv, line ${index + 2}: no comment-id`);
+      if (!id) throw new AppError("invalid", "problems.consultation.polisNumbers");
       const moderated = Number(row.moderated);
       return {
         id,
@@ -71,7 +82,7 @@ export function readPolisFiles(files: PolisFiles): PolisConversation {
     .map((row, index) => ({
       participant: row["voter-id"] ?? "",
       statement: row["comment-id"] ?? "",
-      vote: voteOf(row.vote ?? "", `votes.csv, line ${index + 2}`),
+      vote: voteOf(row.vote ?? "", index + 2),
       at: new Date(Number(row.timestamp)),
     }))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -83,6 +94,7 @@ export function readPolisFiles(files: PolisFiles): PolisConversation {
   }
   return {
     topic: summary.get("topic") ?? "",
+    url: summary.get("url") ?? "",
     description: summary.get("conversation-description") ?? "",
     statements,
     votes,
