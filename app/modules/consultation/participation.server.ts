@@ -1,0 +1,432 @@
+// Running a consultation and taking part in one: making it with its first statements, opening, closing,
+// archiving and deleting it; a participant (a random token, or an account), the next statement for
+// them, their vote (which they can change), the statements they add, and how far they are.
+import { and, asc, count, eq, gte, inArray, max, sql } from "drizzle-orm";
+import type { Db } from "../../infra/db.server.ts";
+import { AppError } from "../../infra/errors.ts";
+import { message } from "../../infra/i18n/translate.ts";
+import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import { amsterdamToUtc } from "../kriskras/calendar-invite.ts";
+import type { Vote } from "./analysis/vote-matrix.ts";
+import {
+  type ConsultationState,
+  consultationParticipants,
+  consultationStatements,
+  consultations,
+  consultationVotes,
+} from "./consultation.schema.ts";
+import type { ConsultationInput } from "./consultation.validation.ts";
+import { NOT_FOUND, type StoredAnalysis, slugOf } from "./consultations.server.ts";
+
+export type Consultation = typeof consultations.$inferSelect;
+
+/** Whether votes are taken now: open, and between its dates. */
+export function isOpenForVotes(
+  consultation: Pick<Consultation, "state" | "opensAt" | "closesAt">,
+  now = new Date(),
+) {
+  return consultation.state === "open" && consultation.opensAt <= now && now < consultation.closesAt;
+}
+
+/** Refuses a vote or statement unless the consultation takes them now, saying why. */
+function requireOpen(consultation: Consultation, now = new Date()): void {
+  if (consultation.state !== "open" || now >= consultation.closesAt) {
+    throw new AppError("conflict", "problems.consultation.closed");
+  }
+  if (now < consultation.opensAt) throw new AppError("conflict", "problems.consultation.notOpenYet");
+}
+
+/** A free address from the question, or the one asked for (`conflict` when taken). */
+async function freeSlug(db: Db, asked: string, question: string): Promise<string> {
+  const taken = async (slug: string) =>
+    (await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, slug)))
+      .length > 0;
+  if (asked) {
+    if (await taken(asked))
+      throw new AppError("conflict", "problems.consultation.slugTaken", {
+        fields: { slug: "problems.consultation.slugTaken" },
+      });
+    return asked;
+  }
+  const base = slugOf(question) || "peiling";
+  for (let suffix = 1; ; suffix++) {
+    const slug = suffix === 1 ? base : `${base}-${suffix}`;
+    if (!(await taken(slug))) return slug;
+  }
+}
+
+/** Makes a consultation with its first statements (numbered 0, 1, 2 … in the order given). */
+export async function createConsultation(options: {
+  db: Db;
+  input: ConsultationInput;
+  createdBy?: string;
+}): Promise<{ id: string; slug: string }> {
+  const { db, input } = options;
+  const slug = await freeSlug(db, input.slug, input.question);
+  const unique = [...new Set(input.statements)];
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(consultations)
+      .values({
+        slug,
+        question: input.question,
+        introduction: input.introduction,
+        access: input.access,
+        participantStatements: input.participantStatements,
+        opensAt: amsterdamToUtc({ date: input.opensOn, time: "00:00" }),
+        // Open through the whole closing day.
+        closesAt: new Date(amsterdamToUtc({ date: input.closesOn, time: "23:59" }).getTime() + 60_000),
+        guidePartSlug: input.guidePartSlug || null,
+        cardSlugs: input.cardSlugs,
+        createdBy: options.createdBy ?? null,
+      })
+      .returning({ id: consultations.id });
+    if (!created) throw new Error("the consultation was not stored");
+    await tx.insert(consultationStatements).values(
+      unique.map((text, number) => ({
+        consultationId: created.id,
+        number,
+        text,
+        origin: "start" as const,
+      })),
+    );
+    return { id: created.id, slug };
+  });
+}
+
+const NEXT_STATE: Record<ConsultationState, ConsultationState[]> = {
+  open: ["gesloten", "gearchiveerd"],
+  gesloten: ["open", "gearchiveerd"],
+  gearchiveerd: ["gesloten"],
+};
+
+/** Closes, re-opens, archives or takes a consultation out of the archive (as closed). */
+export async function setConsultationState(options: { db: Db; id: string; state: ConsultationState }) {
+  const consultation = await requireConsultation(options.db, options.id);
+  if (!NEXT_STATE[consultation.state].includes(options.state)) {
+    throw new AppError(
+      "conflict",
+      message("problems.consultation.stateChange", {
+        state: { key: `consultation.states.${consultation.state}` },
+      }),
+    );
+  }
+  await options.db
+    .update(consultations)
+    .set({ state: options.state, version: sql`${consultations.version} + 1` })
+    .where(eq(consultations.id, options.id));
+}
+
+/** Deletes a consultation with its statements, participants and votes. */
+export async function deleteConsultation(options: { db: Db; id: string }): Promise<void> {
+  const deleted = await options.db
+    .delete(consultations)
+    .where(eq(consultations.id, options.id))
+    .returning({ id: consultations.id });
+  if (deleted.length === 0) throw new AppError("not_found", NOT_FOUND);
+}
+
+export async function requireConsultation(db: Db, id: string): Promise<Consultation> {
+  const [found] = await db.select().from(consultations).where(eq(consultations.id, id));
+  if (!found) throw new AppError("not_found", NOT_FOUND);
+  return found;
+}
+
+export interface Participant {
+  id: string;
+  number: number;
+}
+
+/** The participant a token or an account is in this consultation, if any. */
+export async function findParticipant(options: {
+  db: Db;
+  consultation: Pick<Consultation, "id" | "access">;
+  token?: string;
+  userId?: string;
+}): Promise<Participant | undefined> {
+  const { db, consultation } = options;
+  const who =
+    consultation.access === "inloggen"
+      ? options.userId && eq(consultationParticipants.userId, options.userId)
+      : options.token && eq(consultationParticipants.tokenHash, hashSecret(options.token));
+  if (!who) return undefined;
+  const [found] = await db
+    .select({ id: consultationParticipants.id, number: consultationParticipants.number })
+    .from(consultationParticipants)
+    .where(and(eq(consultationParticipants.consultationId, consultation.id), who));
+  return found;
+}
+
+/**
+ * Makes the person a participant: in an anonymous consultation with a new random token (returned once,
+ * for the cookie); in one that needs a login, tied to the account (`userId` required). The number is the
+ * next free one, taken under a lock on the consultation so two people never get the same.
+ */
+export async function joinConsultation(options: {
+  db: Db;
+  consultation: Consultation;
+  userId?: string;
+}): Promise<Participant & { token?: string }> {
+  const { db, consultation } = options;
+  requireOpen(consultation);
+  if (consultation.access === "inloggen" && !options.userId) {
+    throw new AppError("unauthenticated", "problems.consultation.loginNeeded");
+  }
+  const existing =
+    consultation.access === "inloggen"
+      ? await findParticipant({ db, consultation, userId: options.userId })
+      : undefined;
+  if (existing) return existing;
+  const token = consultation.access === "anoniem" ? createSecret() : undefined;
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select 1 from ${consultations} where ${consultations.id} = ${consultation.id} for update`,
+    );
+    const [highest] = await tx
+      .select({ value: max(consultationParticipants.number) })
+      .from(consultationParticipants)
+      .where(eq(consultationParticipants.consultationId, consultation.id));
+    const number = (highest?.value ?? -1) + 1;
+    const [created] = await tx
+      .insert(consultationParticipants)
+      .values({
+        consultationId: consultation.id,
+        number,
+        tokenHash: token ? hashSecret(token) : null,
+        userId: consultation.access === "inloggen" ? (options.userId ?? null) : null,
+      })
+      .returning({ id: consultationParticipants.id, number: consultationParticipants.number });
+    if (!created) throw new Error("the participant was not stored");
+    return { ...created, token };
+  });
+}
+
+export interface ShownStatement {
+  number: number;
+  text: string;
+}
+
+export interface Progress {
+  /** Statements shown to everyone that this participant voted on. */
+  voted: number;
+  total: number;
+}
+
+/**
+ * How far the participant is, and the statement to show them next: of the shown statements they did not
+ * vote on, the one with the fewest votes, so every statement gets enough to say something; among
+ * statements with about as many votes (the same power of two), the one that splits the groups most
+ * (the largest difference in agreement between two groups in the last analysis); then an order of
+ * their own, so people do not all see the same statement at the same time.
+ */
+export async function nextStatement(options: {
+  db: Db;
+  consultation: Pick<Consultation, "id" | "analysis">;
+  participantId: string;
+}): Promise<{ statement: ShownStatement | null; progress: Progress }> {
+  const { db, consultation, participantId } = options;
+  const rows = await db
+    .select({
+      id: consultationStatements.id,
+      number: consultationStatements.number,
+      text: consultationStatements.text,
+      votes:
+        sql<number>`(select count(*) from ${consultationVotes} where ${consultationVotes.statementId} = ${consultationStatements.id})`.mapWith(
+          Number,
+        ),
+      mine: sql<number>`(select count(*) from ${consultationVotes} where ${consultationVotes.statementId} = ${consultationStatements.id} and ${consultationVotes.participantId} = ${participantId})`.mapWith(
+        Number,
+      ),
+    })
+    .from(consultationStatements)
+    .where(
+      and(
+        eq(consultationStatements.consultationId, consultation.id),
+        eq(consultationStatements.moderation, "goed"),
+      ),
+    );
+  const split = splitOf(consultation.analysis as StoredAnalysis | null);
+  const open = rows.filter((row) => row.mine === 0);
+  const order = (row: (typeof rows)[number]) => [
+    Math.floor(Math.log2(row.votes + 1)),
+    -(split.get(String(row.number)) ?? 0),
+    mix(`${participantId}:${row.id}`),
+  ];
+  open.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+    return 0;
+  });
+  const next = open[0];
+  return {
+    statement: next ? { number: next.number, text: next.text } : null,
+    progress: { voted: rows.length - open.length, total: rows.length },
+  };
+}
+
+/** Per statement, the largest difference between two groups' agreement in the last analysis. */
+function splitOf(analysis: StoredAnalysis | null): Map<string, number> {
+  const split = new Map<string, number>();
+  for (const tally of analysis?.tallies ?? []) {
+    const shares = tally.byGroup.map(
+      ([, votes]) => (votes.agree + 1) / (votes.agree + votes.disagree + votes.pass + 2),
+    );
+    if (shares.length > 1) split.set(tally.statement, Math.max(...shares) - Math.min(...shares));
+  }
+  return split;
+}
+
+/** A stable number from a text (FNV-1a), for an order of each participant's own. */
+function mix(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * Keeps the participant's vote on a shown statement, replacing an earlier one, and raises the
+ * consultation's version so the report and the analysis follow.
+ */
+export async function castVote(options: {
+  db: Db;
+  consultation: Consultation;
+  participantId: string;
+  statementNumber: number;
+  vote: Vote;
+}): Promise<void> {
+  const { db, consultation } = options;
+  requireOpen(consultation);
+  if (![1, -1, 0].includes(options.vote)) throw new AppError("invalid", "problems.consultation.vote");
+  const [statement] = await db
+    .select({ id: consultationStatements.id })
+    .from(consultationStatements)
+    .where(
+      and(
+        eq(consultationStatements.consultationId, consultation.id),
+        eq(consultationStatements.number, options.statementNumber),
+        eq(consultationStatements.moderation, "goed"),
+      ),
+    );
+  if (!statement) throw new AppError("not_found", "problems.consultation.unknownStatement");
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(consultationVotes)
+      .values({
+        participantId: options.participantId,
+        statementId: statement.id,
+        consultationId: consultation.id,
+        vote: options.vote,
+      })
+      .onConflictDoUpdate({
+        target: [consultationVotes.participantId, consultationVotes.statementId],
+        set: { vote: options.vote, votedAt: new Date() },
+      });
+    await tx
+      .update(consultations)
+      .set({ version: sql`${consultations.version} + 1` })
+      .where(eq(consultations.id, consultation.id));
+  });
+}
+
+/** How many statements one participant may add per hour, on the server. */
+export const STATEMENTS_PER_HOUR = 5;
+
+/**
+ * Adds a participant's statement: shown at once or after review, as the consultation says; refused
+ * when it does not take statements, past `perHour` in the last hour, or when the same text is there.
+ */
+export async function addStatement(options: {
+  db: Db;
+  consultation: Consultation;
+  participantId: string;
+  text: string;
+  perHour?: number;
+}): Promise<{ number: number; shown: boolean }> {
+  const { db, consultation } = options;
+  requireOpen(consultation);
+  if (consultation.participantStatements === "niet")
+    throw new AppError("forbidden", "problems.consultation.noStatements");
+  const perHour = options.perHour ?? STATEMENTS_PER_HOUR;
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select 1 from ${consultations} where ${consultations.id} = ${consultation.id} for update`,
+    );
+    const [recent] = await tx
+      .select({ value: count() })
+      .from(consultationStatements)
+      .where(
+        and(
+          eq(consultationStatements.participantId, options.participantId),
+          gte(consultationStatements.createdAt, new Date(Date.now() - 3_600_000)),
+        ),
+      );
+    if ((recent?.value ?? 0) >= perHour) {
+      throw new AppError(
+        "rate_limited",
+        message("problems.consultation.statementsPerHour", { max: perHour }),
+        {
+          retryAfterSeconds: 3_600,
+        },
+      );
+    }
+    const same = await tx
+      .select({ id: consultationStatements.id })
+      .from(consultationStatements)
+      .where(
+        and(
+          eq(consultationStatements.consultationId, consultation.id),
+          sql`lower(${consultationStatements.text}) = lower(${options.text})`,
+        ),
+      );
+    if (same.length > 0)
+      throw new AppError("conflict", "problems.consultation.duplicate", {
+        fields: { stelling: "problems.consultation.duplicate" },
+      });
+    const [highest] = await tx
+      .select({ value: max(consultationStatements.number) })
+      .from(consultationStatements)
+      .where(eq(consultationStatements.consultationId, consultation.id));
+    const number = (highest?.value ?? -1) + 1;
+    const shown = consultation.participantStatements === "direct";
+    await tx.insert(consultationStatements).values({
+      consultationId: consultation.id,
+      number,
+      text: options.text,
+      origin: "deelnemer",
+      participantId: options.participantId,
+      moderation: shown ? "goed" : "wacht",
+    });
+    if (shown) {
+      await tx
+        .update(consultations)
+        .set({ version: sql`${consultations.version} + 1` })
+        .where(eq(consultations.id, consultation.id));
+    }
+    return { number, shown };
+  });
+}
+
+/** The participant's own votes, to look back and change them; in the order of the statements. */
+export async function votesOf(options: {
+  db: Db;
+  consultationId: string;
+  participantId: string;
+}): Promise<(ShownStatement & { vote: Vote })[]> {
+  const rows = await options.db
+    .select({
+      number: consultationStatements.number,
+      text: consultationStatements.text,
+      vote: consultationVotes.vote,
+    })
+    .from(consultationVotes)
+    .innerJoin(consultationStatements, eq(consultationStatements.id, consultationVotes.statementId))
+    .where(
+      and(
+        eq(consultationVotes.consultationId, options.consultationId),
+        eq(consultationVotes.participantId, options.participantId),
+        inArray(consultationStatements.moderation, ["goed"]),
+      ),
+    )
+    .orderBy(asc(consultationStatements.number));
+  return rows.map((row) => ({ ...row, vote: row.vote as Vote }));
+}
