@@ -19,6 +19,7 @@ import type { Services } from "../app/infra/services.server.ts";
 import { closeAllEventStreams } from "../app/infra/sse.server.ts";
 import { LOGIN_LINK_JOB_KIND, loginLinkJobHandler } from "../app/modules/accounts/login-links.server.ts";
 import { singleSignOnWarnings } from "../app/modules/accounts/single-sign-on.server.ts";
+import { createConsultationAnalysis } from "../app/modules/consultation/consultations.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
 import { seedKriskrasOptions } from "../app/modules/kriskras/kriskras-lists.server.ts";
@@ -102,7 +103,17 @@ export async function start(env: Record<string, string | undefined> = process.en
     );
   }
   const participationLimits = createParticipationLimiter(database);
-  const services: Services = { config, logger, database, pageCache, keyring, liveHub, participationLimits };
+  const consultationAnalysis = createConsultationAnalysis({ db: database.db, logger });
+  const services: Services = {
+    config,
+    logger,
+    database,
+    pageCache,
+    keyring,
+    liveHub,
+    participationLimits,
+    consultationAnalysis,
+  };
   const app = createApp({ services, pageCache, build });
 
   const server = app.listen(config.port, config.host);
@@ -143,6 +154,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     await new Promise((resolve) => server.close(resolve));
     maintenance.stop();
     await worker.stop();
+    await consultationAnalysis.stop();
     await liveHub.close();
     await database.close();
     logger.info("stopped");

@@ -5,6 +5,7 @@ import type { Database } from "./db.server.ts";
 import type { Keyring } from "./encryption.server.ts";
 import type { Config } from "./env.server.ts";
 import type { RouteTexts } from "./i18n/route-texts.ts";
+import type { KeyedRunner } from "./keyed-runner.server.ts";
 import type { LiveHub } from "./live-hub.server.ts";
 import type { RateLimiter } from "./participation-limits.server.ts";
 
@@ -27,6 +28,8 @@ export interface Services {
   liveHub: LiveHub;
   /** Limits on joining and answering in live conversations (see participation-limits.server.ts). */
   participationLimits: RateLimiter;
+  /** Recomputes a consultation's analysis in the background, by its id, as votes come in. */
+  consultationAnalysis: KeyedRunner;
 }
 
 declare module "react-router" {

@@ -7,6 +7,7 @@ import { parseConfig, setListenPort } from "../../app/infra/env.server.ts";
 import { startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
+import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
 import { createApp } from "../../server/app.ts";
 import { createPageCache, type PageCache } from "../../server/page-cache.ts";
 
@@ -25,6 +26,7 @@ export async function startApiServer(options: { database: Database; env?: Record
     keyring,
     liveHub,
     participationLimits,
+    consultationAnalysis: createConsultationAnalysis({ db: options.database.db, logger }),
   };
   const app = createApp({ services, pageCache });
   const server: Server = await new Promise((resolve) => {

@@ -11,6 +11,7 @@ import { type LiveHub, startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
 import { createConversation, facilitate } from "../../app/modules/conversations/conversations.server.ts";
 import { createJoinCode } from "../../app/modules/conversations/join-code.ts";
 import { action, loader } from "../../app/routes/doe-mee-code.tsx";
@@ -72,6 +73,7 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
       keyring: createKeyring({ current: randomBytes(32), source: "ENCRYPTION_KEY" }),
       liveHub,
       participationLimits: createParticipationLimiter(database),
+      consultationAnalysis: createConsultationAnalysis({ db: database.db, logger: createLogger({ config }) }),
     };
     const context = (clientIp: string) => ({ services, clientIp, routeTexts: () => [] });
     return {

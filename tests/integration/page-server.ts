@@ -13,6 +13,7 @@ import { startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
 import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
+import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
 import * as root from "../../app/root.tsx";
 import { createApp } from "../../server/app.ts";
 import { createPageCache } from "../../server/page-cache.ts";
@@ -104,6 +105,7 @@ export async function startPageServer(options: {
     keyring,
     liveHub,
     participationLimits: createParticipationLimiter(database),
+    consultationAnalysis: createConsultationAnalysis({ db: database.db, logger }),
   };
   const build = pagesBuild(options.pages);
   const app = createApp({ services, pageCache, build, clientDir: "build/no-client-files" });

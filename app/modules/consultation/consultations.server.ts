@@ -1,8 +1,10 @@
 // Consultations in the database: importing one that was held in Pol.is, reading its votes, and running
 // and keeping its analysis.
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { Logger } from "pino";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
+import { createKeyedRunner, type KeyedRunner } from "../../infra/keyed-runner.server.ts";
 import { analyseInWorker } from "./analyse-in-worker.server.ts";
 import { type Analysis, type AnalysisState, analyse } from "./analysis/analyse.ts";
 import type { CastVote, Vote } from "./analysis/vote-matrix.ts";
@@ -260,4 +262,17 @@ export async function countsOf(db: Db, consultationId: string) {
     participants: participants?.value ?? 0,
     votes: votes?.value ?? 0,
   };
+}
+
+/** A burst of votes within this time gives one analysis. */
+export const ANALYSIS_DELAY_MS = 2_000;
+
+/** The server's background analysis: `request(consultationId)` after every vote or shown statement. */
+export function createConsultationAnalysis(options: { db: Db; logger: Pick<Logger, "warn"> }): KeyedRunner {
+  return createKeyedRunner({
+    run: (consultationId) => analyseConsultation({ db: options.db, consultationId }),
+    delayMs: ANALYSIS_DELAY_MS,
+    logger: options.logger,
+    what: "consultation analysis",
+  });
 }
