@@ -41,6 +41,8 @@ export default [
   route("meedenken/mijn", "routes/meedenken-mijn.tsx"),
   route("meedenken/spelregels", "routes/meedenken-spelregels.tsx"),
   route("meedenken/:id", "routes/meedenken-bijdrage.tsx"),
+  route("peilingen", "routes/peilingen.tsx"),
+  route("peilingen/:slug", "routes/peiling.tsx"),
   route("zoeken", "routes/zoeken.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),

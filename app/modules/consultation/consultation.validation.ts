@@ -3,15 +3,16 @@ import { z } from "zod";
 import { LocalDate, labelledText } from "../../infra/fields.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { CONSULTATION_ACCESS, PARTICIPANT_STATEMENTS } from "./consultation.schema.ts";
+import {
+  FEWEST_SEED_STATEMENTS,
+  INTRODUCTION_MAX,
+  MOST_CARDS,
+  MOST_SEED_STATEMENTS,
+  QUESTION_MAX,
+  STATEMENT_MAX,
+  STATEMENT_MIN,
+} from "./consultation-limits.ts";
 
-export const QUESTION_MAX = 300;
-export const INTRODUCTION_MAX = 4_000;
-/** A statement is short: one thought people can agree or disagree with at a glance. */
-export const STATEMENT_MAX = 280;
-export const STATEMENT_MIN = 5;
-export const FEWEST_SEED_STATEMENTS = 10;
-export const MOST_SEED_STATEMENTS = 200;
-export const MOST_CARDS = 20;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const StatementText = /* @__PURE__ */ (() =>

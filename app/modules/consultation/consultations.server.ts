@@ -1,6 +1,6 @@
 // Consultations in the database: importing one that was held in Pol.is, reading its votes, and running
 // and keeping its analysis.
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
@@ -275,4 +275,35 @@ export function createConsultationAnalysis(options: { db: Db; logger: Pick<Logge
     logger: options.logger,
     what: "consultation analysis",
   });
+}
+
+export interface ConsultationSummary {
+  slug: string;
+  question: string;
+  state: "open" | "gesloten" | "gearchiveerd";
+  opensAt: string;
+  closesAt: string;
+  /** Taking votes now: open and between its dates. */
+  takingVotes: boolean;
+}
+
+/** The consultations people can find: not archived, the ones that close first first. */
+export async function listConsultations(db: Db, now = new Date()): Promise<ConsultationSummary[]> {
+  const rows = await db
+    .select({
+      slug: consultations.slug,
+      question: consultations.question,
+      state: consultations.state,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+    })
+    .from(consultations)
+    .where(ne(consultations.state, "gearchiveerd"))
+    .orderBy(desc(consultations.closesAt), asc(consultations.slug));
+  return rows.map((row) => ({
+    ...row,
+    opensAt: row.opensAt.toISOString(),
+    closesAt: row.closesAt.toISOString(),
+    takingVotes: row.state === "open" && row.opensAt <= now && now < row.closesAt,
+  }));
 }

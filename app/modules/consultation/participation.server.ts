@@ -16,6 +16,7 @@ import {
   consultationVotes,
 } from "./consultation.schema.ts";
 import type { ConsultationInput } from "./consultation.validation.ts";
+import { STATEMENTS_PER_HOUR } from "./consultation-limits.ts";
 import { NOT_FOUND, type StoredAnalysis, slugOf } from "./consultations.server.ts";
 
 export type Consultation = typeof consultations.$inferSelect;
@@ -327,9 +328,6 @@ export async function castVote(options: {
       .where(eq(consultations.id, consultation.id));
   });
 }
-
-/** How many statements one participant may add per hour, on the server. */
-export const STATEMENTS_PER_HOUR = 5;
 
 /**
  * Adds a participant's statement: shown at once or after review, as the consultation says; refused
