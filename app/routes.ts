@@ -43,6 +43,7 @@ export default [
   route("meedenken/:id", "routes/meedenken-bijdrage.tsx"),
   route("peilingen", "routes/peilingen.tsx"),
   route("peilingen/:slug", "routes/peiling.tsx"),
+  route("peilingen/:slug/resultaten", "routes/peiling-resultaten.tsx"),
   route("zoeken", "routes/zoeken.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),

@@ -65,7 +65,7 @@ export function readPolisFiles(files: PolisFiles): PolisConversation {
     : [];
   const summary = new Map(summaryRows.map((row) => [row[0] ?? "", row.slice(1).join(",")]));
   const statements = rowsOf(files.comments)
-    .map((row, index) => {
+    .map((row) => {
       const id = row["comment-id"];
       if (!id) throw new AppError("invalid", "problems.consultation.polisNumbers");
       const moderated = Number(row.moderated);

@@ -75,6 +75,7 @@ export function analyse({ statements, rejected, votes, previous, seed }: Analysi
           people,
           places,
           previous && { baseCentres: previous.baseCentres, groups: previous.groups },
+          { seed },
         )
       : { groupOf: new Int32Array(0), groups: [], baseCentres: [], separation: [] };
 

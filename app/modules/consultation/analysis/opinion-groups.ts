@@ -15,8 +15,11 @@ export const MOST_GROUPS = 5;
  * silhouette, so a few new votes do not make the groups split and merge back and forth.
  */
 export const SWITCH_MARGIN = 0.02;
-/** Seeded k-means++ starts for the base clusters (least spread wins) and for the groups. */
-const BASE_TRIES = 4;
+/**
+ * Seeded k-means++ starts for the base clusters (least spread wins): 12 for up to 1,666 people, fewer
+ * for more (2 from 10,000), where each start costs more and matters less. And starts for the groups.
+ */
+const baseTriesFor = (people: number) => Math.max(2, Math.min(12, Math.floor(20_000 / Math.max(1, people))));
 const GROUP_TRIES = 32;
 
 export interface PreviousGroups {
@@ -43,7 +46,7 @@ export function opinionGroups(
   const distinct = new Set(places.map((place) => `${place[0]},${place[1]}`)).size;
   const base = kMeans(places, Math.min(BASE_CLUSTERS, distinct), {
     warmStart: previous?.baseCentres,
-    tries: BASE_TRIES,
+    tries: baseTriesFor(places.length),
     seed: options.seed,
   });
   const baseWeights = new Float64Array(base.centres.length);
