@@ -77,6 +77,7 @@ function shellText(t: TFunction, language: Language, officialGuideUrl: string): 
       { to: "/meedenken", label: t("nav.thinkAlong") },
       { to: "/afwegen", label: t("nav.deliberations") },
       { to: "/doe-mee", label: t("nav.takePart") },
+      { to: "/peilingen", label: t("nav.consultations") },
       { to: "/zoeken", label: t("nav.search") },
       { to: "/profiel", label: t("nav.account") },
     ],

@@ -50,8 +50,10 @@ export default function ConsultationOutcome({ loaderData: report }: Route.Compon
   const percent = usePercent();
   return (
     <>
-      <title>{`${t("consultation.results.title", { question: report.question })} – Vakmanschap`}</title>
-      <Heading level={1}>{t("consultation.results.title", { question: report.question })}</Heading>
+      <title>{`${report.question} – ${t("consultation.results.pageTitle")} – Vakmanschap`}</title>
+      <Heading level={1}>
+        {t("consultation.results.titleBefore")} <span lang={report.lang}>{report.question}</span>
+      </Heading>
       <Paragraph>
         {t("consultation.results.summary", {
           participants: report.counts.participants,
@@ -199,7 +201,7 @@ function Groups(props: { report: Report; percent: Percent }) {
               <UnorderedList>
                 {group.representative.map((found) => (
                   <UnorderedListItem key={found.number}>
-                    <strong>{found.text}</strong>
+                    <strong lang={report.lang}>{found.text}</strong>
                     <br />
                     {t("consultation.results.representative", {
                       share: percent(found.share),
@@ -235,7 +237,7 @@ function Consensus(props: { report: Report; percent: Percent }) {
           <UnorderedList>
             {report.consensus.map((found) => (
               <UnorderedListItem key={`${found.number}-${found.stance}`}>
-                <strong>{found.text}</strong>
+                <strong lang={report.lang}>{found.text}</strong>
                 <br />
                 {t("consultation.results.consensusLine", {
                   stance: t(`consultation.results.consensusStances.${found.stance}`),
@@ -271,7 +273,7 @@ function Uncertain(props: { report: Report; percent: Percent }) {
           <UnorderedList>
             {report.uncertain.map((found) => (
               <UnorderedListItem key={found.number}>
-                <strong>{found.text}</strong>
+                <strong lang={report.lang}>{found.text}</strong>
                 <br />
                 {t("consultation.results.uncertainLine", {
                   share: percent(found.passShare),
@@ -319,7 +321,9 @@ function AllStatements(props: { report: Report; percent: Percent }) {
         <TableBody>
           {report.statements.map((statement) => (
             <TableRow key={statement.number}>
-              <TableHeaderCell scope="row">{statement.text}</TableHeaderCell>
+              <TableHeaderCell scope="row" lang={report.lang}>
+                {statement.text}
+              </TableHeaderCell>
               <TableCell>{cell(statement.all)}</TableCell>
               {statement.groups.map((group) => (
                 <TableCell key={group.letter}>{cell(group.shares)}</TableCell>

@@ -73,6 +73,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       slug: consultation.slug,
       question: consultation.question,
       introduction: consultation.introduction,
+      lang: consultation.contentLanguage,
       access: consultation.access,
       participantStatements: consultation.participantStatements,
       opensAt: consultation.opensAt.toISOString(),
@@ -200,9 +201,13 @@ export default function TakingPart({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <title>{`${loaderData.question} – Vakmanschap`}</title>
-      <Heading level={1}>{loaderData.question}</Heading>
+      <Heading level={1} lang={loaderData.lang}>
+        {loaderData.question}
+      </Heading>
       {loaderData.introduction ? (
-        <Paragraph className="vm-preserve-lines">{loaderData.introduction}</Paragraph>
+        <Paragraph className="vm-preserve-lines" lang={loaderData.lang}>
+          {loaderData.introduction}
+        </Paragraph>
       ) : null}
       <Paragraph>
         {t("consultation.take.period", { opens: day(loaderData.opensAt), closes: lastDay })}
@@ -239,6 +244,7 @@ export default function TakingPart({ loaderData, actionData }: Route.ComponentPr
         </Form>
       ) : (
         <Voting
+          lang={loaderData.lang}
           slug={loaderData.slug}
           next={loaderData.next}
           progress={loaderData.progress}
@@ -261,6 +267,7 @@ export default function TakingPart({ loaderData, actionData }: Route.ComponentPr
 type Joined = Extract<Route.ComponentProps["loaderData"], { joined: true }>;
 
 function Voting(props: {
+  lang: string;
   slug: string;
   next: Joined["next"];
   progress: Joined["progress"];
@@ -277,10 +284,11 @@ function Voting(props: {
       {next ? (
         <section aria-labelledby="stelling" className="vm-consultation__statement">
           <Paragraph>{t("consultation.take.statement")}</Paragraph>
-          <Heading level={2} id="stelling">
+          <Heading level={2} id="stelling" lang={props.lang}>
             {next.text}
           </Heading>
-          <VoteButtons number={next.number} label={t("consultation.take.choose")} />
+          <Paragraph id="stem-kiezen">{t("consultation.take.choose")}</Paragraph>
+          <VoteButtons number={next.number} labelledBy="stelling stem-kiezen" />
           {props.error ? (
             <Alert type="error">
               <Paragraph>{props.error}</Paragraph>
@@ -303,15 +311,13 @@ function Voting(props: {
           <UnorderedList>
             {props.mine.map((vote) => (
               <UnorderedListItem key={vote.number}>
-                <Paragraph>{vote.text}</Paragraph>
+                <Paragraph lang={props.lang} id={`mijn-${vote.number}`}>
+                  {vote.text}
+                </Paragraph>
                 <Paragraph>
                   {t("consultation.take.yourVote", { vote: t(`consultation.votes.${vote.vote}`) })}
                 </Paragraph>
-                <VoteButtons
-                  number={vote.number}
-                  label={t("consultation.take.change", { statement: vote.text })}
-                  hidden
-                />
+                <VoteButtons number={vote.number} labelledBy={`mijn-${vote.number}`} />
               </UnorderedListItem>
             ))}
           </UnorderedList>
@@ -321,11 +327,16 @@ function Voting(props: {
   );
 }
 
-/** Agree, disagree and skip as three buttons of one form; `hidden` keeps the label for screen readers only. */
-function VoteButtons(props: { number: number; label: string; hidden?: boolean }) {
+/** Agree, disagree and skip as three buttons of one form, named by the statement it is about. */
+function VoteButtons(props: { number: number; labelledBy: string }) {
   const t = useT();
   return (
-    <Form method="post" className="vm-consultation__vote" aria-label={props.label} preventScrollReset>
+    <Form
+      method="post"
+      className="vm-consultation__vote"
+      aria-labelledby={props.labelledBy}
+      preventScrollReset
+    >
       <input type="hidden" name="intent" value="stem" />
       <input type="hidden" name="stelling" value={props.number} />
       <Button name="stem" value="eens">

@@ -65,7 +65,9 @@ function ConsultationLinks(props: { consultations: ConsultationSummary[]; to: st
     <LinkList>
       {props.consultations.map((consultation) => (
         <LinkListItem key={consultation.slug}>
-          <Link to={`/peilingen/${consultation.slug}${props.to}`}>{consultation.question}</Link>{" "}
+          <Link to={`/peilingen/${consultation.slug}${props.to}`} lang={consultation.lang}>
+            {consultation.question}
+          </Link>{" "}
           <span>
             (
             {t("consultation.list.period", {

@@ -36,6 +36,7 @@ const WORK_LINKS = [
   { permission: "guide:edit", to: "/beheer/gids", label: "editGuide" },
   { permission: "dilemmas:review", to: "/beheer/dilemmas", label: "reviewCards" },
   { permission: "kriskras:organise", to: "/beheer/kriskras", label: "kriskrasRounds" },
+  { permission: "consultations:run", to: "/beheer/peilingen", label: "consultations" },
 ] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -20,6 +20,11 @@ function slug(value: string): string {
   return value;
 }
 
+function language(value: string): "nl" | "en" {
+  if (value !== "nl" && value !== "en") throw new InvalidArgumentError("nl of en (nl or en)");
+  return value;
+}
+
 export const registerCommands: RegisterCommands = (program, cli) => {
   const consultation = program
     .command("consultation")
@@ -40,7 +45,8 @@ export const registerCommands: RegisterCommands = (program, cli) => {
       "het adres: /peilingen/<slug> (the address; default: from the folder's name)",
       slug,
     )
-    .action(async (options: { dir: string; slug?: string }) => {
+    .option("--language <nl|en>", "de taal van de stellingen (the statements' language)", language, "nl")
+    .action(async (options: { dir: string; slug?: string; language: "nl" | "en" }) => {
       const dir = cli.resolvePath(options.dir);
       const conversation = readPolisFolder(dir);
       const address = options.slug ?? (slugOf(path.basename(dir)) || "peiling");
@@ -51,6 +57,7 @@ export const registerCommands: RegisterCommands = (program, cli) => {
             conversation,
             slug: address,
             source: conversation.url || undefined,
+            language: options.language,
           });
           const analysis = await analyseConsultation({
             db: database.db,

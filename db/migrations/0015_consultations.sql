@@ -33,6 +33,7 @@ CREATE TABLE "consultations" (
 	"slug" text NOT NULL,
 	"question" text NOT NULL,
 	"introduction" text DEFAULT '' NOT NULL,
+	"content_language" text DEFAULT 'nl' NOT NULL,
 	"access" text DEFAULT 'anoniem' NOT NULL,
 	"participant_statements" text DEFAULT 'na-beoordeling' NOT NULL,
 	"state" text DEFAULT 'open' NOT NULL,

@@ -60,6 +60,16 @@ export const LOGIN_LINK_EXAMPLE = {
   email: "voorbeeld@example.nl",
 };
 
+/**
+ * Consultations made before the test server starts (tests/e2e/consultation-fixture.ts): one open to
+ * anyone (with a statement waiting for review), one that needs a login, Pol.is's Seattle conversation
+ * (closed, analysed), and one the browser test deletes.
+ */
+export const CONSULTATION_OPEN = "tegenspraak-in-je-team";
+export const CONSULTATION_LOGIN = "werkdruk-en-vakmanschap";
+export const CONSULTATION_CLOSED = "minimumloon-seattle";
+export const CONSULTATION_TO_DELETE = "peiling-om-te-verwijderen";
+
 export const PART_SLUG = "luister-naar-burgers";
 export const CURRENT_VERSION = 1;
 /** The example draft: it changes paragraphs of PART_SLUG, so comparing with it shows differences. */
@@ -233,6 +243,64 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         shows: "a part that is not in the draft",
         status: 404,
         as: "redacteur",
+      },
+    ],
+  },
+  "routes/beheer-peilingen": {
+    examples: [
+      {
+        path: "/beheer/peilingen",
+        shows: "every consultation with its counts",
+        status: 200,
+        as: "gespreksleider",
+      },
+      {
+        path: "/beheer/peilingen",
+        shows: "the consultations in English",
+        status: 200,
+        as: "gespreksleider",
+        language: "en",
+      },
+      { path: "/beheer/peilingen", shows: "no access for an ambtenaar", status: 403, as: "ambtenaar" },
+    ],
+  },
+  "routes/beheer-peilingen-nieuw": {
+    examples: [
+      {
+        path: "/beheer/peilingen/nieuw",
+        shows: "the form for a new consultation",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: "/beheer/peilingen/nieuw",
+        shows: "the form in English",
+        status: 200,
+        as: "redacteur",
+        language: "en",
+      },
+    ],
+  },
+  "routes/beheer-peiling": {
+    examples: [
+      {
+        path: `/beheer/peilingen/${CONSULTATION_OPEN}`,
+        shows: "an open consultation with a statement to review",
+        status: 200,
+        as: "gespreksleider",
+      },
+      {
+        path: `/beheer/peilingen/${CONSULTATION_CLOSED}`,
+        shows: "a closed consultation, in English",
+        status: 200,
+        as: "gespreksleider",
+        language: "en",
+      },
+      {
+        path: "/beheer/peilingen/bestaat-niet",
+        shows: "a consultation that does not exist",
+        status: 404,
+        as: "gespreksleider",
       },
     ],
   },
@@ -563,6 +631,50 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
   "routes/gesprek-samenvatting-download": {
     rendersNoPage:
       "answers a summary as a Markdown or CSV file; tests/e2e/leading-a-conversation.spec.ts downloads both",
+  },
+  "routes/peilingen": {
+    examples: [
+      { path: "/peilingen", shows: "running and past consultations", status: 200 },
+      { path: "/peilingen", shows: "consultations in English", status: 200, language: "en" },
+    ],
+  },
+  "routes/peiling": {
+    examples: [
+      { path: `/peilingen/${CONSULTATION_OPEN}`, shows: "an open consultation, before joining", status: 200 },
+      {
+        path: `/peilingen/${CONSULTATION_OPEN}`,
+        shows: "an open consultation in English",
+        status: 200,
+        language: "en",
+      },
+      {
+        path: `/peilingen/${CONSULTATION_LOGIN}`,
+        shows: "a consultation that needs a login, to someone not logged in",
+        status: 200,
+      },
+      { path: `/peilingen/${CONSULTATION_CLOSED}`, shows: "a closed consultation", status: 200 },
+      { path: "/peilingen/bestaat-niet", shows: "a consultation that does not exist", status: 404 },
+    ],
+  },
+  "routes/peiling-resultaten": {
+    examples: [
+      {
+        path: `/peilingen/${CONSULTATION_CLOSED}/resultaten`,
+        shows: "the outcome: map, groups, consensus, uncertainty, every statement",
+        status: 200,
+      },
+      {
+        path: `/peilingen/${CONSULTATION_CLOSED}/resultaten`,
+        shows: "the outcome in English",
+        status: 200,
+        language: "en",
+      },
+      {
+        path: `/peilingen/${CONSULTATION_OPEN}/resultaten`,
+        shows: "a running consultation without an outcome yet",
+        status: 200,
+      },
+    ],
   },
   "routes/meedenken": {
     examples: [

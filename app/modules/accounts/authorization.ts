@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   // Meedenken: anyone logged in writes, replies, supports and reports; editors decide and moderate.
   "cocreation:contribute": "ambtenaar",
   "cocreation:decide": "redacteur",
+  // Consultations: facilitators and editors make and run them; taking part needs no role.
+  "consultations:run": "gespreksleider",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -44,6 +44,10 @@ export const consultations = pgTable(
     slug: text("slug").notNull(),
     question: text("question").notNull(),
     introduction: text("introduction").notNull().default(""),
+    /** The language its question, introduction and statements are written in. */
+    contentLanguage: text("content_language", { enum: ["nl", "en"] })
+      .notNull()
+      .default("nl"),
     access: text("access", { enum: CONSULTATION_ACCESS }).notNull().default("anoniem"),
     participantStatements: text("participant_statements", { enum: PARTICIPANT_STATEMENTS })
       .notNull()

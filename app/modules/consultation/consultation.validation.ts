@@ -1,6 +1,6 @@
 // What a new or changed consultation must be, for the editors' form and the API alike.
 import { z } from "zod";
-import { LocalDate, labelledText } from "../../infra/fields.ts";
+import { isStorable, LocalDate, labelledText } from "../../infra/fields.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { CONSULTATION_ACCESS, PARTICIPANT_STATEMENTS } from "./consultation.schema.ts";
 import {
@@ -36,7 +36,23 @@ export const ConsultationInput = /* @__PURE__ */ (() =>
       opensOn: LocalDate,
       closesOn: LocalDate,
       statements: z
-        .array(StatementText)
+        .array(z.string().trim())
+        .superRefine((lines, ctx) => {
+          lines.forEach((line, index) => {
+            const problem =
+              line.length < STATEMENT_MIN
+                ? message("problems.consultation.statementLineShort", { line: index + 1, min: STATEMENT_MIN })
+                : line.length > STATEMENT_MAX
+                  ? message("problems.consultation.statementLineLong", {
+                      line: index + 1,
+                      max: STATEMENT_MAX,
+                    })
+                  : !isStorable(line)
+                    ? message("problems.consultation.statementLineUnstorable", { line: index + 1 })
+                    : undefined;
+            if (problem) ctx.addIssue({ code: "custom", message: problem, path: [index] });
+          });
+        })
         .min(
           FEWEST_SEED_STATEMENTS,
           message("problems.consultation.tooFewStatements", { min: FEWEST_SEED_STATEMENTS }),

@@ -52,6 +52,8 @@ export async function importPolisConversation(options: {
   slug: string;
   source?: string;
   createdBy?: string;
+  /** The language the conversation was held in (Dutch when not said). */
+  language?: "nl" | "en";
 }): Promise<{ id: string; statements: number; participants: number; votes: number }> {
   const { conversation } = options;
   if (!SLUG.test(options.slug)) throw new AppError("invalid", "problems.consultation.slug");
@@ -70,6 +72,7 @@ export async function importPolisConversation(options: {
         slug: options.slug,
         question: conversation.topic || options.slug,
         introduction: conversation.description,
+        contentLanguage: options.language ?? "nl",
         state: "gesloten",
         participantStatements: "na-beoordeling",
         opensAt: new Date(first),
@@ -280,6 +283,7 @@ export function createConsultationAnalysis(options: { db: Db; logger: Pick<Logge
 export interface ConsultationSummary {
   slug: string;
   question: string;
+  lang: "nl" | "en";
   state: "open" | "gesloten" | "gearchiveerd";
   opensAt: string;
   closesAt: string;
@@ -293,6 +297,7 @@ export async function listConsultations(db: Db, now = new Date()): Promise<Consu
     .select({
       slug: consultations.slug,
       question: consultations.question,
+      lang: consultations.contentLanguage,
       state: consultations.state,
       opensAt: consultations.opensAt,
       closesAt: consultations.closesAt,

@@ -6,6 +6,8 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import { listPublishedCards } from "../dilemmas/dilemmas.server.ts";
+import { getCurrentVersion, listParts } from "../guide/guide.server.ts";
 import { amsterdamToUtc } from "../kriskras/calendar-invite.ts";
 import type { Vote } from "./analysis/vote-matrix.ts";
 import {
@@ -63,6 +65,7 @@ export async function createConsultation(options: {
   createdBy?: string;
 }): Promise<{ id: string; slug: string }> {
   const { db, input } = options;
+  await requireLinks(db, input);
   const slug = await freeSlug(db, input.slug, input.question);
   const unique = [...new Set(input.statements)];
   return db.transaction(async (tx) => {
@@ -93,6 +96,38 @@ export async function createConsultation(options: {
     );
     return { id: created.id, slug };
   });
+}
+
+/** What a consultation links to must exist: a part of the current guide, published cards. */
+async function requireLinks(db: Db, input: Pick<ConsultationInput, "guidePartSlug" | "cardSlugs">) {
+  if (input.guidePartSlug) {
+    const version = await getCurrentVersion({ db });
+    const parts = version ? await listParts({ db, versionId: version.id }) : [];
+    if (!parts.some((part) => part.slug === input.guidePartSlug)) {
+      throw new AppError("invalid", "problems.consultation.unknownPart", {
+        fields: { guidePartSlug: "problems.consultation.unknownPart" },
+      });
+    }
+  }
+  if (input.cardSlugs.length > 0) {
+    const published = new Set((await listPublishedCards({ db })).map((card) => card.slug));
+    if (input.cardSlugs.some((slug) => !published.has(slug))) {
+      throw new AppError("invalid", "problems.consultation.unknownCard", {
+        fields: { cardSlugs: "problems.consultation.unknownCard" },
+      });
+    }
+  }
+}
+
+/** Parts of the current guide and published cards a consultation can link to, for the form. */
+export async function linkChoices(db: Db) {
+  const version = await getCurrentVersion({ db });
+  const parts = version ? await listParts({ db, versionId: version.id }) : [];
+  const cards = await listPublishedCards({ db });
+  return {
+    parts: parts.map((part) => ({ slug: part.slug, title: part.title })),
+    cards: cards.map((card) => ({ slug: card.slug, title: card.title })),
+  };
 }
 
 const NEXT_STATE: Record<ConsultationState, ConsultationState[]> = {
@@ -427,4 +462,94 @@ export async function votesOf(options: {
     )
     .orderBy(asc(consultationStatements.number));
   return rows.map((row) => ({ ...row, vote: row.vote as Vote }));
+}
+
+export interface ConsultationForEditors {
+  id: string;
+  slug: string;
+  question: string;
+  lang: "nl" | "en";
+  state: ConsultationState;
+  opensAt: string;
+  closesAt: string;
+  participants: number;
+  votes: number;
+  waiting: number;
+}
+
+/** Every consultation, archived ones too, with its participants, votes and statements waiting for review. */
+export async function listConsultationsForEditors(db: Db): Promise<ConsultationForEditors[]> {
+  const rows = await db
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      question: consultations.question,
+      lang: consultations.contentLanguage,
+      state: consultations.state,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      participants:
+        sql<number>`(select count(*) from ${consultationParticipants} where ${consultationParticipants.consultationId} = ${consultations.id})`.mapWith(
+          Number,
+        ),
+      votes:
+        sql<number>`(select count(*) from ${consultationVotes} where ${consultationVotes.consultationId} = ${consultations.id})`.mapWith(
+          Number,
+        ),
+      waiting:
+        sql<number>`(select count(*) from ${consultationStatements} where ${consultationStatements.consultationId} = ${consultations.id} and ${consultationStatements.moderation} = 'wacht')`.mapWith(
+          Number,
+        ),
+    })
+    .from(consultations)
+    .orderBy(sql`${consultations.createdAt} desc`);
+  return rows.map((row) => ({
+    ...row,
+    opensAt: row.opensAt.toISOString(),
+    closesAt: row.closesAt.toISOString(),
+  }));
+}
+
+/** The statements participants added that wait for review, oldest first. */
+export async function statementsToReview(db: Db, consultationId: string): Promise<ShownStatement[]> {
+  return db
+    .select({ number: consultationStatements.number, text: consultationStatements.text })
+    .from(consultationStatements)
+    .where(
+      and(
+        eq(consultationStatements.consultationId, consultationId),
+        eq(consultationStatements.moderation, "wacht"),
+      ),
+    )
+    .orderBy(asc(consultationStatements.number));
+}
+
+/**
+ * Shows or rejects a statement (a shown one can be rejected later, a rejected one shown). Raises the
+ * version, so the analysis follows: a rejected statement becomes a column of passes.
+ */
+export async function reviewStatement(options: {
+  db: Db;
+  consultationId: string;
+  number: number;
+  decision: "goed" | "afgewezen";
+}): Promise<void> {
+  const { db } = options;
+  await db.transaction(async (tx) => {
+    const changed = await tx
+      .update(consultationStatements)
+      .set({ moderation: options.decision })
+      .where(
+        and(
+          eq(consultationStatements.consultationId, options.consultationId),
+          eq(consultationStatements.number, options.number),
+        ),
+      )
+      .returning({ id: consultationStatements.id });
+    if (changed.length === 0) throw new AppError("not_found", "problems.consultation.unknownStatement");
+    await tx
+      .update(consultations)
+      .set({ version: sql`${consultations.version} + 1` })
+      .where(eq(consultations.id, options.consultationId));
+  });
 }

@@ -34,6 +34,8 @@ export interface Report {
   slug: string;
   question: string;
   introduction: string;
+  /** The language of the question and the statements. */
+  lang: "nl" | "en";
   state: "open" | "gesloten" | "gearchiveerd";
   opensAt: string;
   closesAt: string;
@@ -95,6 +97,7 @@ export async function consultationReport(db: Db, slug: string): Promise<Report> 
     slug: consultation.slug,
     question: consultation.question,
     introduction: consultation.introduction,
+    lang: consultation.contentLanguage,
     state: consultation.state,
     opensAt: consultation.opensAt.toISOString(),
     closesAt: consultation.closesAt.toISOString(),
