@@ -15,8 +15,18 @@ describe("one function decides who may do what", () => {
   });
 
   it.each(ROLES)("gives a %s exactly the rights of that role and of an ambtenaar", (role) => {
-    for (const [permission, needed] of Object.entries(PERMISSIONS) as [Permission, string][]) {
-      expect(can(person([role]), permission), permission).toBe(needed === "ambtenaar" || needed === role);
+    for (const [permission, needed] of Object.entries(PERMISSIONS) as [Permission, string | string[]][]) {
+      const roles = typeof needed === "string" ? [needed] : needed;
+      expect(can(person([role]), permission), permission).toBe(
+        roles.includes("ambtenaar") || roles.includes(role),
+      );
     }
+  });
+
+  it("lets facilitators and editors both run consultations, and nobody else", () => {
+    expect(can(person(["gespreksleider"]), "consultations:run")).toBe(true);
+    expect(can(person(["redacteur"]), "consultations:run")).toBe(true);
+    expect(can(person([]), "consultations:run")).toBe(false);
+    expect(can(person(["beheerder"]), "consultations:run")).toBe(false);
   });
 });

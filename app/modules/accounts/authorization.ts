@@ -11,7 +11,10 @@ export interface Actor {
   roles: Role[];
 }
 
-/** Everything that needs more than an anonymous visitor, named after what is done. */
+/**
+ * Everything that needs more than an anonymous visitor, named after what is done, with the role that
+ * may do it, or the roles when several may.
+ */
 export const PERMISSIONS = {
   "profile:manage": "ambtenaar",
   "tokens:manage": "ambtenaar",
@@ -33,8 +36,8 @@ export const PERMISSIONS = {
   "cocreation:contribute": "ambtenaar",
   "cocreation:decide": "redacteur",
   // Consultations: facilitators and editors make and run them; taking part needs no role.
-  "consultations:run": "gespreksleider",
-} as const satisfies Record<string, Role>;
+  "consultations:run": ["gespreksleider", "redacteur"],
+} as const satisfies Record<string, Role | readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Everyone logged in is an ambtenaar; other roles come on top. */
@@ -44,5 +47,7 @@ export function rolesOf(actor: Actor): Role[] {
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
   if (!actor) return false;
-  return rolesOf(actor).includes(PERMISSIONS[permission]);
+  const needed: Role | readonly Role[] = PERMISSIONS[permission];
+  const roles = rolesOf(actor);
+  return typeof needed === "string" ? roles.includes(needed) : needed.some((role) => roles.includes(role));
 }
