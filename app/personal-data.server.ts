@@ -10,6 +10,7 @@ import {
   type PersonalDataSource,
 } from "./modules/accounts/personal-data.server.ts";
 import { contributionsSource } from "./modules/cocreation/contributions.server.ts";
+import { consultationsSource } from "./modules/consultation/participation.server.ts";
 import { deliberationsSource } from "./modules/deliberation/deliberations.server.ts";
 import { submittedCards } from "./modules/dilemmas/dilemma-submissions.server.ts";
 import { kriskrasSignupsSource } from "./modules/kriskras/signups.server.ts";
@@ -20,6 +21,7 @@ export function personalDataSources(keyring: Keyring): readonly PersonalDataSour
     ACCOUNT_SOURCES.audit,
     submittedCards,
     contributionsSource,
+    consultationsSource,
     deliberationsSource(keyring),
     kriskrasSignupsSource(keyring),
     ACCOUNT_SOURCES.account,

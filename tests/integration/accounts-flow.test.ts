@@ -40,7 +40,7 @@ const links: Partial<Record<Who, string>> = {};
  * Every page route, declared: public, or the least role that may open it. A route missing here fails
  * the matrix test, so a new page cannot slip past the rights check.
  */
-const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
+const ROUTE_ACCESS: Record<string, "public" | "no page" | Role | readonly Role[]> = {
   "routes/home": "public",
   "routes/gids": "public",
   "routes/gids-afdrukken": "public",
@@ -90,6 +90,12 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role> = {
   "routes/beheer-gids-download": "redacteur",
   "routes/beheer-gids-concept": "redacteur",
   "routes/beheer-gids-deel": "redacteur",
+  "routes/peilingen": "public",
+  "routes/peiling": "public",
+  "routes/peiling-resultaten": "public",
+  "routes/beheer-peilingen": ["gespreksleider", "redacteur"],
+  "routes/beheer-peilingen-nieuw": ["gespreksleider", "redacteur"],
+  "routes/beheer-peiling": ["gespreksleider", "redacteur"],
   "routes/beheer-kriskras": "redacteur",
   "routes/beheer-kriskras-nieuw": "redacteur",
   "routes/beheer-kriskras-organisaties": "redacteur",
@@ -160,8 +166,9 @@ const API_ACCESS: Record<string, "public" | "participant" | Role> = {
 };
 
 /** Roles stand side by side (an operator is not automatically an editor); everyone logged in is an ambtenaar. */
-function mayOpen(who: Who, needed: Role): boolean {
-  return who !== "anoniem" && (needed === "ambtenaar" || who === needed);
+function mayOpen(who: Who, needed: Role | readonly Role[]): boolean {
+  const roles: readonly Role[] = typeof needed === "string" ? [needed] : needed;
+  return who !== "anoniem" && (roles.includes("ambtenaar") || roles.includes(who));
 }
 
 const post = (address: string, form: Record<string, string>, cookie?: string, origin = BASE) =>

@@ -15,6 +15,7 @@ import { ConsultationInput } from "../../app/modules/consultation/consultation.v
 import {
   addStatement,
   castVote,
+  consultationsSource,
   createConsultation,
   deleteConsultation,
   findParticipant,
@@ -225,6 +226,21 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
       id: joined.id,
       number: joined.number,
     });
+
+    // What the person did is in their download, and goes with their account.
+    await castVote({ db: database.db, consultation, participantId: joined.id, statementNumber: 2, vote: -1 });
+    const person = { db: database.db, userId: user.id, email: user.email };
+    expect(await consultationsSource.export(person)).toEqual([
+      {
+        consultation: consultation.slug,
+        question: consultation.question,
+        votes: [{ statement: STATEMENTS[2], vote: "oneens", at: expect.any(Date) }],
+        statements: [],
+      },
+    ]);
+    await consultationsSource.erase(person);
+    expect(await findParticipant({ db: database.db, consultation, userId: user.id })).toBeUndefined();
+    expect(await consultationsSource.export(person)).toEqual([]);
   });
 
   it("closes, re-opens, archives and deletes, and takes no votes while closed or before it opens", async () => {

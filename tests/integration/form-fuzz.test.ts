@@ -16,6 +16,8 @@ import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.se
 import { ProfileInput } from "../../app/modules/accounts/accounts.validation.ts";
 import { ROLES, type Role } from "../../app/modules/accounts/authorization.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
+import { ConsultationInput } from "../../app/modules/consultation/consultation.validation.ts";
+import { createConsultation } from "../../app/modules/consultation/participation.server.ts";
 import routes from "../../app/routes.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { freePort } from "./free-port.ts";
@@ -30,6 +32,8 @@ import {
 import { createKriskrasChoices, createKriskrasRound } from "./kriskras-factory.ts";
 import { startOidcProvider, type TestProvider } from "./oidc-provider.ts";
 
+/** The slug of the consultation made for the fuzz. */
+const FUZZ_CONSULTATION = "fuzz-peiling";
 /** Requests over all actions together; each action gets its share. */
 const TOTAL_RUNS = 3000;
 // Logging out and deleting one's account end sessions; every role keeps a stock of accounts with
@@ -207,6 +211,20 @@ beforeAll(async () => {
   const organisations = await createKriskrasChoices(database.db);
   kriskrasOrganisationId = Object.values(organisations)[0] ?? "";
   kriskrasRoundId = (await createKriskrasRound(database.db)).id;
+  // An open consultation that takes statements at once, so its forms are reached past "not found".
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await createConsultation({
+    db: database.db,
+    input: ConsultationInput.parse({
+      question: "Een peiling voor de fuzz",
+      slug: FUZZ_CONSULTATION,
+      access: "anoniem",
+      participantStatements: "direct",
+      opensOn: day(-1),
+      closesOn: day(30),
+      statements: Array.from({ length: 10 }, (_, index) => `Stelling ${index} voor de fuzz`),
+    }),
+  });
   await database.close();
 
   provider = await startOidcProvider({
@@ -529,7 +547,8 @@ function bodyOf(action: FormAction): fc.Arbitrary<Body> {
 
 function realParam(name: string): fc.Arbitrary<string> {
   if (name === "nummer") return fc.constantFrom("1", "2", "99", "0", "-1", "1.5");
-  if (name === "slug") return fc.constantFrom("luister-naar-burgers", "waarden", "bestaat-niet");
+  if (name === "slug")
+    return fc.constantFrom("luister-naar-burgers", "waarden", "bestaat-niet", FUZZ_CONSULTATION);
   if (name === "id") return fc.constantFrom("1", "a", kriskrasRoundId);
   return fc.constantFrom("1", "a");
 }

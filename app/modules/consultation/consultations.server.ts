@@ -138,6 +138,8 @@ export async function importPolisConversation(options: {
 }
 
 export async function requireConsultationBySlug(db: Db, slug: string) {
+  // An address that cannot be a consultation's (a typo, a NUL byte) is not looked up at all.
+  if (!SLUG.test(slug) || slug.length > 120) throw new AppError("not_found", NOT_FOUND);
   const [found] = await db.select().from(consultations).where(eq(consultations.slug, slug));
   if (!found) throw new AppError("not_found", NOT_FOUND);
   return found;

@@ -6,6 +6,7 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
+import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
 import { listPublishedCards } from "../dilemmas/dilemmas.server.ts";
 import { getCurrentVersion, listParts } from "../guide/guide.server.ts";
 import { amsterdamToUtc } from "../kriskras/calendar-invite.ts";
@@ -333,6 +334,9 @@ export async function castVote(options: {
   const { db, consultation } = options;
   requireOpen(consultation);
   if (![1, -1, 0].includes(options.vote)) throw new AppError("invalid", "problems.consultation.vote");
+  if (!Number.isSafeInteger(options.statementNumber) || options.statementNumber < 0) {
+    throw new AppError("not_found", "problems.consultation.unknownStatement");
+  }
   const [statement] = await db
     .select({ id: consultationStatements.id })
     .from(consultationStatements)
@@ -535,6 +539,9 @@ export async function reviewStatement(options: {
   decision: "goed" | "afgewezen";
 }): Promise<void> {
   const { db } = options;
+  if (!Number.isSafeInteger(options.number) || options.number < 0) {
+    throw new AppError("not_found", "problems.consultation.unknownStatement");
+  }
   await db.transaction(async (tx) => {
     const changed = await tx
       .update(consultationStatements)
@@ -553,3 +560,49 @@ export async function reviewStatement(options: {
       .where(eq(consultations.id, options.consultationId));
   });
 }
+
+/**
+ * What a person did in consultations that need a login (an anonymous participant is tied to no
+ * account): per consultation their votes and the statements they added. Deleting the account deletes
+ * their participant rows and with them their votes; their statements stay, unlinked.
+ */
+export const consultationsSource: PersonalDataSource = {
+  name: "peilingen",
+  async export({ db, userId }) {
+    const participants = await db
+      .select({ id: consultationParticipants.id, slug: consultations.slug, question: consultations.question })
+      .from(consultationParticipants)
+      .innerJoin(consultations, eq(consultations.id, consultationParticipants.consultationId))
+      .where(eq(consultationParticipants.userId, userId))
+      .orderBy(asc(consultations.slug));
+    return Promise.all(
+      participants.map(async (participant) => ({
+        consultation: participant.slug,
+        question: participant.question,
+        votes: (
+          await db
+            .select({
+              statement: consultationStatements.text,
+              vote: consultationVotes.vote,
+              at: consultationVotes.votedAt,
+            })
+            .from(consultationVotes)
+            .innerJoin(consultationStatements, eq(consultationStatements.id, consultationVotes.statementId))
+            .where(eq(consultationVotes.participantId, participant.id))
+            .orderBy(asc(consultationStatements.number))
+        ).map((vote) => ({
+          ...vote,
+          vote: vote.vote === 1 ? "eens" : vote.vote === -1 ? "oneens" : "overgeslagen",
+        })),
+        statements: await db
+          .select({ text: consultationStatements.text, review: consultationStatements.moderation })
+          .from(consultationStatements)
+          .where(eq(consultationStatements.participantId, participant.id))
+          .orderBy(asc(consultationStatements.number)),
+      })),
+    );
+  },
+  async erase({ db, userId }) {
+    await db.delete(consultationParticipants).where(eq(consultationParticipants.userId, userId));
+  },
+};
