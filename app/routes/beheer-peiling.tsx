@@ -15,12 +15,13 @@ import {
   setConsultationState,
   statementsToReview,
 } from "~/modules/consultation/participation.server.ts";
+import { POLIS_FILES } from "~/modules/consultation/polis-export.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { CheckboxField } from "~/ui/form-field.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
-import { Link } from "~/ui/link.tsx";
+import { Link, LinkList, LinkListItem } from "~/ui/link.tsx";
 import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import type { Route } from "./+types/beheer-peiling";
 
@@ -197,6 +198,21 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
             ))}
           </UnorderedList>
         )}
+      </section>
+      <section aria-labelledby="bestanden">
+        <Heading level={2} id="bestanden">
+          {t("consultation.beheer.one.filesTitle")}
+        </Heading>
+        <Paragraph>{t("consultation.beheer.one.filesText")}</Paragraph>
+        <LinkList>
+          {POLIS_FILES.map((file) => (
+            <LinkListItem key={file}>
+              <Link to={`/peilingen/${loaderData.slug}/export/${file}`} download>
+                {file}
+              </Link>
+            </LinkListItem>
+          ))}
+        </LinkList>
       </section>
       <section aria-labelledby="verwijderen">
         <Heading level={2} id="verwijderen">

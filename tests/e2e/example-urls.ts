@@ -676,6 +676,9 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       },
     ],
   },
+  "routes/peiling-export": {
+    rendersNoPage: "a CSV file in Pol.is's layout (tests/integration/consultations.test.ts)",
+  },
   "routes/meedenken": {
     examples: [
       { path: "/meedenken", shows: "all contributions with filters", status: 200 },

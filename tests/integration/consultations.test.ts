@@ -10,10 +10,13 @@ import { adjustedRandIndex } from "../../app/modules/consultation/analysis/rand-
 import { consultations } from "../../app/modules/consultation/consultation.schema.ts";
 import {
   analyseConsultation,
+  consultationExport,
   countsOf,
   importPolisConversation,
   readVotesForAnalysis,
 } from "../../app/modules/consultation/consultations.server.ts";
+import { polisFiles } from "../../app/modules/consultation/polis-export.ts";
+import { readPolisFiles } from "../../app/modules/consultation/polis-files.ts";
 import { readPolisFolder } from "../../app/modules/consultation/polis-folder.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 
@@ -82,5 +85,37 @@ describe.each(databaseKinds)("consultations on %s", (kind) => {
     expect(second.groups.map((group) => [group.id, group.size])).toEqual(
       first.groups.map((group) => [group.id, group.size]),
     );
+  });
+
+  it("exports the files in Pol.is's layout, which read back into the same votes and groups", async () => {
+    const files = polisFiles(
+      await consultationExport(database.db, "minimumloon-seattle", "https://vakmanschap.example.nl"),
+    );
+    expect(files["summary.csv"]).toContain(
+      "url,https://vakmanschap.example.nl/peilingen/minimumloon-seattle",
+    );
+    expect(files["participants-votes.csv"].split("\r\n")[0]).toMatch(
+      /^participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1,2,/,
+    );
+    const back = readPolisFiles({
+      summary: files["summary.csv"],
+      comments: files["comments.csv"],
+      votes: files["votes.csv"],
+      participantsVotes: files["participants-votes.csv"],
+    });
+    expect(back.statements).toHaveLength(54);
+    expect(back.statements.filter((s) => s.moderated === -1)).toHaveLength(
+      seattle.statements.filter((s) => s.moderated === -1).length,
+    );
+    const last = new Set(seattle.votes.map((vote) => `${vote.participant}/${vote.statement}`));
+    expect(back.votes).toHaveLength(last.size);
+    // Times are rounded down to the hour.
+    expect(back.votes.every((vote) => vote.at.getTime() % 3_600_000 === 0)).toBe(true);
+    // Our own groups come back as the files' group-id: the same people together.
+    const [row] = await database.db.select().from(consultations).where(eq(consultations.id, consultationId));
+    const state = row?.analysisState as AnalysisState;
+    const ours = new Map(state.groups.flatMap((group) => group.members.map((member) => [member, group.id])));
+    expect(back.polisGroups.size).toBe(ours.size);
+    for (const [participant, group] of back.polisGroups) expect(ours.get(participant)).toBe(group);
   });
 });

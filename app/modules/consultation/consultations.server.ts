@@ -14,6 +14,7 @@ import {
   consultations,
   consultationVotes,
 } from "./consultation.schema.ts";
+import type { ConsultationExport } from "./polis-export.ts";
 import type { PolisConversation } from "./polis-files.ts";
 
 export const NOT_FOUND = "problems.consultation.notFound";
@@ -313,4 +314,54 @@ export async function listConsultations(db: Db, now = new Date()): Promise<Consu
     closesAt: row.closesAt.toISOString(),
     takingVotes: row.state === "open" && row.opensAt <= now && now < row.closesAt,
   }));
+}
+
+/** What the Pol.is files of a consultation hold (polis-export.ts), read from the database. */
+export async function consultationExport(
+  db: Db,
+  slug: string,
+  publicUrl: string,
+): Promise<ConsultationExport> {
+  const consultation = await requireConsultationBySlug(db, slug);
+  const statements = await db
+    .select({
+      number: consultationStatements.number,
+      text: consultationStatements.text,
+      author: consultationParticipants.number,
+      createdAt: consultationStatements.createdAt,
+      moderation: consultationStatements.moderation,
+    })
+    .from(consultationStatements)
+    .leftJoin(consultationParticipants, eq(consultationParticipants.id, consultationStatements.participantId))
+    .where(eq(consultationStatements.consultationId, consultation.id));
+  const votes = await db
+    .select({
+      participant: consultationParticipants.number,
+      statement: consultationStatements.number,
+      vote: consultationVotes.vote,
+      at: consultationVotes.votedAt,
+    })
+    .from(consultationVotes)
+    .innerJoin(consultationParticipants, eq(consultationParticipants.id, consultationVotes.participantId))
+    .innerJoin(consultationStatements, eq(consultationStatements.id, consultationVotes.statementId))
+    .where(eq(consultationVotes.consultationId, consultation.id));
+  const participants = await db
+    .select({ number: consultationParticipants.number })
+    .from(consultationParticipants)
+    .where(eq(consultationParticipants.consultationId, consultation.id));
+  const state = consultation.analysisState as AnalysisState | null;
+  const groupOf = new Map<number, number>(
+    (state?.groups ?? []).flatMap((group) =>
+      group.members.map((member) => [Number(member), group.id] as const),
+    ),
+  );
+  return {
+    question: consultation.question,
+    introduction: consultation.introduction,
+    url: new URL(`/peilingen/${consultation.slug}`, publicUrl).toString(),
+    statements,
+    votes: votes.map((vote) => ({ ...vote, vote: vote.vote as Vote })),
+    participants: participants.map((participant) => participant.number),
+    groupOf,
+  };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { CSV_SEPARATOR, csvField } from "../../infra/csv.ts";
 import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import type { Summary } from "./conversation-views.server.ts";
 import { formatChange } from "./result-labels.ts";
-import { CSV_SEPARATOR, csvField, summaryCsv, summaryFile, summaryMarkdown } from "./summary-files.ts";
+import { summaryCsv, summaryFile, summaryMarkdown } from "./summary-files.ts";
 import { tallyOf } from "./tallies.ts";
 
 const nl = translatorFor("nl");

@@ -1,6 +1,8 @@
 // A conversation's summary as files to keep or share: Markdown to read, CSV for a spreadsheet. Pure. Only
 // aggregates go in (what `getConversationSummary` gives: counts, shares, the difference between the rounds, the open
 // answers the facilitator showed), so nothing in them identifies a participant.
+
+import { csvText } from "../../infra/csv.ts";
 import { escapeMarkdown, type Translate } from "../deliberation/deliberation-record.ts";
 import type { Summary } from "./conversation-views.server.ts";
 import { formatChange, optionLabel } from "./result-labels.ts";
@@ -106,25 +108,6 @@ function meanText(t: Translate, tally: ChoiceTally & { kind: "schaal" }, second:
   });
 }
 
-/**
- * Excel, with Dutch settings, splits a CSV file on semicolons (the comma is the decimal sign there),
- * so that is the separator; the BOM tells it the file is UTF-8.
- */
-export const CSV_SEPARATOR = ";";
-const BOM = "\uFEFF";
-
-/**
- * One CSV field. Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
- * carriage return) gets a leading apostrophe; fields with a separator, quote or line break are quoted.
- * Numbers are ours, never typed by anyone, and stay numbers.
- */
-export function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The summary as CSV: one row per option and round, and one per approved open answer. */
 export function summaryCsv(options: Pick<SummaryFileOptions, "summary" | "t">): string {
   const { summary, t } = options;
@@ -158,7 +141,7 @@ export function summaryCsv(options: Pick<SummaryFileOptions, "summary" | "t">): 
       }
     }
   }
-  return `${BOM}${rows.map((row) => row.map(csvField).join(CSV_SEPARATOR)).join("\r\n")}\r\n`;
+  return csvText(rows);
 }
 
 /** The download: its name, type and content. */

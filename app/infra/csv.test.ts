@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { csvText } from "./csv.ts";
+
+describe("CSV files", () => {
+  it("quote on the separator in use, and leave the other one alone", () => {
+    expect(csvText([["a,b", "c;d", 1]], { separator: ",", bom: false })).toBe('"a,b",c;d,1\r\n');
+    expect(csvText([["a,b", "c;d", 1]])).toBe('\uFEFFa,b;"c;d";1\r\n');
+  });
+
+  it("write an empty cell for nothing, and keep numbers as numbers", () => {
+    expect(csvText([[null, -1, 0]], { separator: ",", bom: false })).toBe(",-1,0\r\n");
+  });
+});
