@@ -10,6 +10,7 @@
 // Data: Pol.is open data, CC BY 4.0, The Computational Democracy Project (compdemocracy.org/polis);
 // `--data DIR` (default ../shared/bench-data/polis, else tests/fixtures/polis), a folder per conversation.
 // Exits with 1 when Seattle's index is under 0.9 or a size is over its time bar (1 s, 10 s).
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,7 @@ import {
   type Vote,
 } from "../app/modules/consultation/analysis/vote-matrix.ts";
 import { readPolisFolder } from "../app/modules/consultation/polis-folder.server.ts";
+import { measureVotes, VOTE_P99_BAR_MS, VOTES_PER_SECOND_BAR } from "./consultation-votes.ts";
 
 const ARI_BAR = 0.9;
 const TIME_BARS: Record<string, number> = { "1,000 × 200": 1_000, "10,000 × 1,000": 10_000 };
@@ -214,6 +216,26 @@ for (const [label, people, statements, share] of [
       warmMs / matrixMs,
       1,
     )}× | ${megabytes(memory.heapUsed)} | ${megabytes(memory.rss)} | ${bar / 1000} s |`,
+  );
+}
+
+console.log(
+  "\n## Votes over HTTP (the built server, 500 participants, 20 connections, 10 s; baseline /readyz)\n",
+);
+console.log("| database | votes/s | p50 | p99 | errors | stored | /readyz req/s | ratio | bar |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
+for (const kind of process.env.DATABASE_URL ? (["pglite", "postgres"] as const) : (["pglite"] as const)) {
+  const figures = await measureVotes(kind);
+  const met =
+    figures.votesPerSecond >= VOTES_PER_SECOND_BAR && figures.p99 < VOTE_P99_BAR_MS && figures.errors === 0;
+  if (!met) failed = true;
+  console.log(
+    `| ${kind} | ${Math.round(figures.votesPerSecond)} | ${figures.p50} ms | ${figures.p99} ms | ${figures.errors} | ${
+      figures.stored
+    } | ${Math.round(figures.readyzPerSecond)} | ${format(figures.votesPerSecond / figures.readyzPerSecond, 2)} | ${
+      VOTES_PER_SECOND_BAR
+    }/s, p99 < ${VOTE_P99_BAR_MS} ms${met ? "" : " (not met)"} |`,
   );
 }
 

@@ -11,7 +11,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { type Db, openDatabase, queryRows } from "../app/infra/db.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { requireCurrentVersion } from "../app/modules/guide/guide.server.ts";
@@ -22,6 +21,7 @@ import {
   keepDocuments,
 } from "../app/modules/search/search-documents.server.ts";
 import { searchSite } from "../app/modules/search/site-search.server.ts";
+import { freshServerDatabase } from "./fresh-database.ts";
 import { answerOf, measureQuality, type Quality, readQuestionSets } from "./search-quality.ts";
 import { waitFor } from "./wait-for.ts";
 
@@ -31,22 +31,6 @@ const PAGE_P95_BAR = 60;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "vm-bench-search-"));
 const sets = readQuestionSets();
 let failed = false;
-
-/** A new database on the PostgreSQL server of DATABASE_URL, for this run only. */
-async function freshServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL ?? "";
-  const name = `vm_bench_search_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
 
 /** Plain full-text search over the same documents: every word must match, ranked by ts_rank_cd. */
 async function plainSearch(db: Db, versionId: string, query: string): Promise<string[]> {
@@ -144,7 +128,7 @@ async function speedOn(kind: "pglite" | "postgres", databaseUrl: string) {
 }
 
 execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
-const server = process.env.DATABASE_URL ? await freshServerDatabase() : null;
+const server = process.env.DATABASE_URL ? await freshServerDatabase("search") : null;
 try {
   // The server seeds the embedded database itself; the quality run seeds the server's database first.
   await qualityOn("pglite", "");

@@ -77,4 +77,29 @@ describe("background work per key", () => {
     await scheduler.settled();
     expect(logger.warn).toHaveBeenCalledOnce();
   });
+
+  it("waits longer after a long run, when asked to", async () => {
+    vi.useFakeTimers();
+    const runs: number[] = [];
+    const scheduler = createKeyedRunner({
+      what: "a test run",
+      logger,
+      delayMs: 100,
+      slowdown: 4,
+      run: async () => {
+        runs.push(Date.now());
+        // The run takes 1 s of the (fake) clock.
+        vi.advanceTimersByTime(1_000);
+      },
+    });
+    scheduler.request("a");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(runs).toHaveLength(1);
+    scheduler.request("a");
+    await vi.advanceTimersByTimeAsync(3_900);
+    expect(runs).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(runs).toHaveLength(2);
+    await scheduler.stop();
+  });
 });

@@ -19,8 +19,14 @@ export function createKeyedRunner(options: {
   logger: Pick<Logger, "warn">;
   /** What the log says when a run fails. */
   what: string;
+  /**
+   * A key's next run waits at least this many times as long as its last run took, so work that grows
+   * (a consultation with ever more votes) takes a bounded share of the process.
+   */
+  slowdown?: number;
 }): KeyedRunner {
   const { delayMs } = options;
+  const lastTook = new Map<string, number>();
   const planned = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
@@ -28,6 +34,7 @@ export function createKeyedRunner(options: {
 
   const run = (key: string) => {
     planned.delete(key);
+    const started = performance.now();
     const work = options
       .run(key)
       .then(() => undefined)
@@ -35,6 +42,7 @@ export function createKeyedRunner(options: {
         options.logger.warn({ err: error, key }, `${options.what} failed`);
       })
       .finally(() => {
+        lastTook.set(key, performance.now() - started);
         running.delete(key);
         if (again.delete(key) && !stopped) plan(key);
       });
@@ -47,9 +55,10 @@ export function createKeyedRunner(options: {
       again.add(key);
       return;
     }
+    const wait = Math.max(delayMs, (options.slowdown ?? 0) * (lastTook.get(key) ?? 0));
     planned.set(
       key,
-      setTimeout(() => run(key), delayMs),
+      setTimeout(() => run(key), wait),
     );
   };
 

@@ -75,10 +75,43 @@ export function decodeAnalysisInput(request: AnalysisRequest): AnalysisInput {
   };
 }
 
-// As the group optimiser's worker (kriskras/grouping/solve-in-worker.server.ts): started from the
-// TypeScript sources through a small tsx bootstrap, found beside this file under tsx or vitest and from
-// the working directory in the server build.
+// The worker is started from the TypeScript sources through a small tsx bootstrap, found beside this
+// file under tsx or vitest and from the working directory in the server build (as the group
+// optimiser's, kriskras/grouping/solve-in-worker.server.ts). It is started once and kept: compiling
+// the analysis again for every run cost more than a run of a small consultation. It does not keep the
+// process alive on its own, and one that fails is replaced at the next run.
 const BOOTSTRAP = "analyse-worker-tsx.mjs";
+
+type Pending = { resolve: (analysis: Analysis) => void; reject: (error: Error) => void };
+let worker: Worker | undefined;
+const pending = new Map<number, Pending>();
+let nextId = 0;
+
+function failAll(error: Error) {
+  for (const waiting of pending.values()) waiting.reject(error);
+  pending.clear();
+  worker = undefined;
+}
+
+function theWorker(): Worker {
+  if (worker) return worker;
+  const bootstrap = import.meta.url.endsWith(".ts")
+    ? new URL(`./${BOOTSTRAP}`, import.meta.url)
+    : pathToFileURL(path.resolve("app/modules/consultation", BOOTSTRAP));
+  const started = new Worker(bootstrap);
+  started.unref();
+  started.on("message", (message: AnalysisResponse & { id: number }) => {
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (pending.size === 0) started.unref();
+    if (message.type === "result") waiting?.resolve(message.analysis);
+    else waiting?.reject(new Error(message.message));
+  });
+  started.on("error", (error) => failAll(error));
+  started.on("exit", (code) => failAll(new Error(`the analysis thread stopped (exit code ${code})`)));
+  worker = started;
+  return started;
+}
 
 export function analyseInWorker(input: {
   statements: readonly string[];
@@ -87,32 +120,16 @@ export function analyseInWorker(input: {
   previous?: AnalysisState;
 }): Promise<Analysis> {
   const request = encodeAnalysisInput(input);
-  const bootstrap = import.meta.url.endsWith(".ts")
-    ? new URL(`./${BOOTSTRAP}`, import.meta.url)
-    : pathToFileURL(path.resolve("app/modules/consultation", BOOTSTRAP));
-  const worker = new Worker(bootstrap, {
-    workerData: request,
-    transferList: [
+  const target = theWorker();
+  const id = nextId++;
+  return new Promise<Analysis>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    // Kept alive while it works for someone, so a caller waiting for it is not left hanging.
+    target.ref();
+    target.postMessage({ id, request }, [
       request.voteParticipants.buffer,
       request.voteStatements.buffer,
       request.votes.buffer,
-    ] as ArrayBuffer[],
-  });
-  return new Promise<Analysis>((resolve, reject) => {
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-    };
-    worker.once("message", (message: AnalysisResponse) => {
-      finish(() =>
-        message.type === "result" ? resolve(message.analysis) : reject(new Error(message.message)),
-      );
-    });
-    worker.once("error", (error) => finish(() => reject(error)));
-    worker.once("exit", (code) =>
-      finish(() => reject(new Error(`the analysis thread stopped (exit code ${code})`))),
-    );
+    ] as ArrayBuffer[]);
   });
 }

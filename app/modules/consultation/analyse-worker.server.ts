@@ -1,5 +1,6 @@
-// The worker-thread side of `analyseInWorker`: runs the analysis away from the server's event loop.
-import { parentPort, workerData } from "node:worker_threads";
+// The worker-thread side of `analyseInWorker`: runs analyses away from the server's event loop, one
+// after another, for as long as the process lives.
+import { parentPort } from "node:worker_threads";
 import {
   type AnalysisRequest,
   type AnalysisResponse,
@@ -9,9 +10,12 @@ import { analyse } from "./analysis/analyse.ts";
 
 const port = parentPort;
 if (!port) throw new Error("analyse-worker runs only as a worker thread");
-const send = (message: AnalysisResponse) => port.postMessage(message);
-try {
-  send({ type: "result", analysis: analyse(decodeAnalysisInput(workerData as AnalysisRequest)) });
-} catch (error) {
-  send({ type: "error", message: error instanceof Error ? error.message : String(error) });
-}
+port.on("message", ({ id, request }: { id: number; request: AnalysisRequest }) => {
+  let answer: AnalysisResponse;
+  try {
+    answer = { type: "result", analysis: analyse(decodeAnalysisInput(request)) };
+  } catch (error) {
+    answer = { type: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage({ id, ...answer });
+});

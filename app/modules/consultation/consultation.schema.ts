@@ -63,7 +63,7 @@ export const consultations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Where an imported consultation came from (a Pol.is address), for the report. */
     source: text("source"),
-    /** Raised at every change of statements or votes; the report's live stream uses it. */
+    /** Raised at every change of its state or statements (not at a vote, so votes never wait on it). */
     version: integer("version").notNull().default(1),
     /** The last analysis, as the report shows it, and what the next run starts from. */
     analysis: jsonb("analysis"),

@@ -2,7 +2,7 @@
 // archiving and deleting it; a participant (a random token, or an account), the next statement for
 // them, their vote (which they can change), the statements they add, and how far they are.
 import { and, asc, count, eq, gte, inArray, max, sql } from "drizzle-orm";
-import type { Db } from "../../infra/db.server.ts";
+import { type Db, queryRows } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
@@ -20,9 +20,16 @@ import {
 } from "./consultation.schema.ts";
 import type { ConsultationInput } from "./consultation.validation.ts";
 import { STATEMENTS_PER_HOUR } from "./consultation-limits.ts";
-import { NOT_FOUND, type StoredAnalysis, slugOf } from "./consultations.server.ts";
+import {
+  analysisOf,
+  type ConsultationRow,
+  NOT_FOUND,
+  requireConsultationById,
+  type StoredAnalysis,
+  slugOf,
+} from "./consultations.server.ts";
 
-export type Consultation = typeof consultations.$inferSelect;
+export type Consultation = ConsultationRow;
 
 /** Whether votes are taken now: open, and between its dates. */
 export function isOpenForVotes(
@@ -163,11 +170,7 @@ export async function deleteConsultation(options: { db: Db; id: string }): Promi
   if (deleted.length === 0) throw new AppError("not_found", NOT_FOUND);
 }
 
-export async function requireConsultation(db: Db, id: string): Promise<Consultation> {
-  const [found] = await db.select().from(consultations).where(eq(consultations.id, id));
-  if (!found) throw new AppError("not_found", NOT_FOUND);
-  return found;
-}
+export const requireConsultation = requireConsultationById;
 
 export interface Participant {
   id: string;
@@ -258,7 +261,7 @@ export interface Progress {
  */
 export async function nextStatement(options: {
   db: Db;
-  consultation: Pick<Consultation, "id" | "analysis">;
+  consultation: Pick<Consultation, "id">;
   participantId: string;
 }): Promise<{ statement: ShownStatement | null; progress: Progress }> {
   const { db, consultation, participantId } = options;
@@ -282,7 +285,7 @@ export async function nextStatement(options: {
         eq(consultationStatements.moderation, "goed"),
       ),
     );
-  const split = splitOf(consultation.analysis as StoredAnalysis | null);
+  const split = splitOf((await analysisOf(db, consultation.id)).analysis);
   const open = rows.filter((row) => row.mine === 0);
   const order = (row: (typeof rows)[number]) => [
     Math.floor(Math.log2(row.votes + 1)),
@@ -320,10 +323,7 @@ function mix(text: string): number {
   return hash >>> 0;
 }
 
-/**
- * Keeps the participant's vote on a shown statement, replacing an earlier one, and raises the
- * consultation's version so the report and the analysis follow.
- */
+/** Keeps the participant's vote on a shown statement, replacing an earlier one. */
 export async function castVote(options: {
   db: Db;
   consultation: Consultation;
@@ -337,35 +337,20 @@ export async function castVote(options: {
   if (!Number.isSafeInteger(options.statementNumber) || options.statementNumber < 0) {
     throw new AppError("not_found", "problems.consultation.unknownStatement");
   }
-  const [statement] = await db
-    .select({ id: consultationStatements.id })
-    .from(consultationStatements)
-    .where(
-      and(
-        eq(consultationStatements.consultationId, consultation.id),
-        eq(consultationStatements.number, options.statementNumber),
-        eq(consultationStatements.moderation, "goed"),
-      ),
-    );
-  if (!statement) throw new AppError("not_found", "problems.consultation.unknownStatement");
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(consultationVotes)
-      .values({
-        participantId: options.participantId,
-        statementId: statement.id,
-        consultationId: consultation.id,
-        vote: options.vote,
-      })
-      .onConflictDoUpdate({
-        target: [consultationVotes.participantId, consultationVotes.statementId],
-        set: { vote: options.vote, votedAt: new Date() },
-      });
-    await tx
-      .update(consultations)
-      .set({ version: sql`${consultations.version} + 1` })
-      .where(eq(consultations.id, consultation.id));
-  });
+  // One statement: the vote for a shown statement of this consultation, or nothing. It touches no
+  // other row, so votes never wait on each other (the analysis is asked for by the caller).
+  const stored = await queryRows<{ statement_id: string }>(
+    db,
+    sql`insert into ${consultationVotes} (participant_id, statement_id, consultation_id, vote, voted_at)
+      select ${options.participantId}, ${consultationStatements.id}, ${consultationStatements.consultationId}, ${options.vote}, now()
+      from ${consultationStatements}
+      where ${consultationStatements.consultationId} = ${consultation.id}
+        and ${consultationStatements.number} = ${options.statementNumber}
+        and ${consultationStatements.moderation} = 'goed'
+      on conflict (participant_id, statement_id) do update set vote = excluded.vote, voted_at = excluded.voted_at
+      returning statement_id`,
+  );
+  if (stored.length === 0) throw new AppError("not_found", "problems.consultation.unknownStatement");
 }
 
 /**

@@ -7,7 +7,12 @@ import type { Db } from "../../infra/db.server.ts";
 import type { Stance, Tally } from "./analysis/statement-stats.ts";
 import { consultationStatements } from "./consultation.schema.ts";
 import { MIN_PEOPLE_SHOWN } from "./consultation-limits.ts";
-import { countsOf, requireConsultationBySlug, type StoredAnalysis } from "./consultations.server.ts";
+import {
+  analysisOf,
+  countsOf,
+  requireConsultationBySlug,
+  type StoredAnalysis,
+} from "./consultations.server.ts";
 
 export interface Shares {
   agree: number;
@@ -92,7 +97,7 @@ export async function consultationReport(db: Db, slug: string): Promise<Report> 
     .orderBy(asc(consultationStatements.number));
   const textOf = new Map(statementRows.map((row) => [String(row.number), row.text]));
   const counts = await countsOf(db, consultation.id);
-  const analysis = consultation.analysis as StoredAnalysis | null;
+  const { analysis } = await analysisOf(db, consultation.id);
   const base = {
     slug: consultation.slug,
     question: consultation.question,
