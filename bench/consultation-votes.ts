@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { consultationVotes } from "../app/modules/consultation/consultation.schema.ts";
 import { ConsultationInput } from "../app/modules/consultation/consultation.validation.ts";
