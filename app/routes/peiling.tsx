@@ -16,10 +16,9 @@ import { getCurrentUser } from "~/modules/accounts/current-user.server.ts";
 import type { Vote } from "~/modules/consultation/analysis/vote-matrix.ts";
 import { StatementText } from "~/modules/consultation/consultation.validation.ts";
 import { STATEMENT_MAX, STATEMENTS_PER_HOUR } from "~/modules/consultation/consultation-limits.ts";
-import { requireConsultationBySlug } from "~/modules/consultation/consultations.server.ts";
+import { consultationWithParticipant } from "~/modules/consultation/consultations.server.ts";
 import {
   addStatement,
-  type Consultation,
   castVote,
   findParticipant,
   isOpenForVotes,
@@ -46,28 +45,30 @@ const cookieNameOf = (slug: string) => `vm_peiling_${slug}`;
 const COOKIE_SECONDS = 120 * 24 * 60 * 60;
 const VOTES: Record<string, Vote> = { eens: 1, oneens: -1, overslaan: 0 };
 
-async function participantOf(request: Request, services: Services, consultation: Consultation) {
-  const secure = isSecureSite(services.config);
-  const user = consultation.access === "inloggen" ? await getCurrentUser({ request, services }) : undefined;
+/**
+ * The consultation, and the person taking part in it: by the token in this consultation's cookie, or,
+ * where it needs a login, by the account.
+ */
+async function consultationFor(request: Request, services: Services, slug: string) {
+  const { db } = services.database;
   const token = secretFromCookies(request.headers.get("Cookie"), {
-    name: cookieNameOf(consultation.slug),
-    secure,
+    name: cookieNameOf(slug),
+    secure: isSecureSite(services.config),
   });
-  const participant = await findParticipant({
-    db: services.database.db,
-    consultation,
-    token,
-    userId: user?.id,
-  });
-  return { user, participant };
+  const found = await consultationWithParticipant(db, slug, token);
+  if (found.consultation.access === "anoniem") return { ...found, user: undefined };
+  const user = await getCurrentUser({ request, services });
+  const participant = user
+    ? await findParticipant({ db, consultation: found.consultation, userId: user.id })
+    : undefined;
+  return { consultation: found.consultation, participant, user };
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const consultation = await requireConsultationBySlug(db, params.slug);
-    const { user, participant } = await participantOf(request, services, consultation);
+    const { consultation, user, participant } = await consultationFor(request, services, params.slug);
     const now = new Date();
     const base = {
       slug: consultation.slug,
@@ -103,9 +104,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { db } = services.database;
     const form = await readFormData(request);
     const intent = textOf(form, "intent");
-    const consultation = await requireConsultationBySlug(db, params.slug);
+    const { consultation, user, participant } = await consultationFor(request, services, params.slug);
     const here = `/peilingen/${consultation.slug}`;
-    const { user, participant } = await participantOf(request, services, consultation);
     const limits = {
       participationLimits: services.participationLimits,
       config: services.config,

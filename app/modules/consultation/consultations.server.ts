@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { createKeyedRunner, type KeyedRunner } from "../../infra/keyed-runner.server.ts";
+import { hashSecret } from "../../infra/secrets.server.ts";
 import { analyseInWorker } from "./analyse-in-worker.server.ts";
 import { type Analysis, type AnalysisState, analyse } from "./analysis/analyse.ts";
 import type { CastVote, Vote } from "./analysis/vote-matrix.ts";
@@ -155,6 +156,43 @@ export async function requireConsultationBySlug(db: Db, slug: string): Promise<C
     .where(eq(consultations.slug, slug));
   if (!found) throw new AppError("not_found", NOT_FOUND);
   return found;
+}
+
+/**
+ * A consultation by its address, and in the same query the anonymous participant whose token this
+ * is, if any: what every vote needs, in one round trip.
+ */
+export async function consultationWithParticipant(
+  db: Db,
+  slug: string,
+  token: string | undefined,
+): Promise<{ consultation: ConsultationRow; participant?: { id: string; number: number } }> {
+  if (!SLUG.test(slug) || slug.length > 120) throw new AppError("not_found", NOT_FOUND);
+  const [found] = await db
+    .select({
+      consultation: consultationColumns,
+      participantId: consultationParticipants.id,
+      participantNumber: consultationParticipants.number,
+    })
+    .from(consultations)
+    .leftJoin(
+      consultationParticipants,
+      and(
+        eq(consultationParticipants.consultationId, consultations.id),
+        // A consultation that needs a login has no tokens: its participants are found by account.
+        eq(consultationParticipants.tokenHash, token ? hashSecret(token) : ""),
+      ),
+    )
+    .where(eq(consultations.slug, slug));
+  if (!found) throw new AppError("not_found", NOT_FOUND);
+  const { consultation, participantId, participantNumber } = found;
+  return {
+    consultation,
+    participant:
+      participantId !== null && participantNumber !== null
+        ? { id: participantId, number: participantNumber }
+        : undefined,
+  };
 }
 
 export async function requireConsultationById(db: Db, id: string): Promise<ConsultationRow> {
