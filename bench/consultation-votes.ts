@@ -12,7 +12,7 @@ import { count } from "drizzle-orm";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { consultationVotes } from "../app/modules/consultation/consultation.schema.ts";
 import { ConsultationInput } from "../app/modules/consultation/consultation.validation.ts";
-import { createConsultation } from "../app/modules/consultation/participation.server.ts";
+import { createConsultation } from "../app/modules/consultation/running.server.ts";
 import { freshServerDatabase } from "./fresh-database.ts";
 import { waitFor } from "./wait-for.ts";
 

@@ -9,13 +9,13 @@ import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { requireConsultationBySlug } from "~/modules/consultation/consultations.server.ts";
+import { POLIS_FILES } from "~/modules/consultation/polis-export.ts";
 import {
   deleteConsultation,
   reviewStatement,
   setConsultationState,
   statementsToReview,
-} from "~/modules/consultation/participation.server.ts";
-import { POLIS_FILES } from "~/modules/consultation/polis-export.ts";
+} from "~/modules/consultation/running.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";

@@ -22,7 +22,7 @@ import {
   QUESTION_MAX,
   STATEMENT_MAX,
 } from "~/modules/consultation/consultation-limits.ts";
-import { createConsultation, linkChoices } from "~/modules/consultation/participation.server.ts";
+import { createConsultation, linkChoices } from "~/modules/consultation/running.server.ts";
 import { Button } from "~/ui/button.tsx";
 import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { CheckboxGroup, FormField, RadioGroup, Select, Textarea, Textbox } from "~/ui/form-field.tsx";

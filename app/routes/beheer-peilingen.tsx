@@ -5,7 +5,7 @@ import { useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import { listConsultationsForEditors } from "~/modules/consultation/participation.server.ts";
+import { listConsultationsForEditors } from "~/modules/consultation/running.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";

@@ -10,11 +10,11 @@ import {
 } from "../../app/modules/consultation/consultations.server.ts";
 import {
   addStatement,
-  createConsultation,
   joinConsultation,
   requireConsultation,
 } from "../../app/modules/consultation/participation.server.ts";
 import { readPolisFolder } from "../../app/modules/consultation/polis-folder.server.ts";
+import { createConsultation } from "../../app/modules/consultation/running.server.ts";
 import {
   CONSULTATION_CLOSED,
   CONSULTATION_LOGIN,

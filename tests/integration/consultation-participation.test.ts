@@ -16,15 +16,17 @@ import {
   addStatement,
   castVote,
   consultationsSource,
-  createConsultation,
-  deleteConsultation,
   findParticipant,
   joinConsultation,
   nextStatement,
   requireConsultation,
-  setConsultationState,
   votesOf,
 } from "../../app/modules/consultation/participation.server.ts";
+import {
+  createConsultation,
+  deleteConsultation,
+  setConsultationState,
+} from "../../app/modules/consultation/running.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -17,7 +17,7 @@ import { ProfileInput } from "../../app/modules/accounts/accounts.validation.ts"
 import { ROLES, type Role } from "../../app/modules/accounts/authorization.ts";
 import { createLoginLink } from "../../app/modules/accounts/login-links.server.ts";
 import { ConsultationInput } from "../../app/modules/consultation/consultation.validation.ts";
-import { createConsultation } from "../../app/modules/consultation/participation.server.ts";
+import { createConsultation } from "../../app/modules/consultation/running.server.ts";
 import routes from "../../app/routes.ts";
 import { type BuiltServer, startBuiltServer } from "./built-server.ts";
 import { freePort } from "./free-port.ts";
