@@ -4,6 +4,7 @@
 // participant is a random token in a cookie of this consultation only.
 import { data, Form, redirect } from "react-router";
 import { isSecureSite, secretCookie, secretFromCookies } from "~/infra/cookies.ts";
+import { AppError } from "~/infra/errors.ts";
 import { readFormData, textOf } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
@@ -136,32 +137,32 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
     }
 
-    if (intent === "stem") {
+    // Someone who has not joined (or whose cookie is gone) is sent back to the page to join first.
+    if ((intent === "stem" || intent === "toevoegen") && !participant) return redirect(here, { status: 303 });
+
+    if (intent === "stem" && participant) {
       const vote = VOTES[textOf(form, "stem")];
       const number = Number(textOf(form, "stelling"));
       try {
-        if (!participant) throw new Error("no participant");
+        if (vote === undefined) throw new AppError("invalid", "problems.consultation.vote");
         await limitParticipation({ ...limits, purpose: "answer" });
         await castVote({
           db,
           consultation,
           participantId: participant.id,
           statementNumber: Number.isInteger(number) ? number : -1,
-          vote: vote ?? (9 as Vote),
+          vote,
         });
         services.consultationAnalysis.request(consultation.id);
         return redirect(`${here}#stelling`, { status: 303 });
       } catch (error) {
-        if (error instanceof Error && error.message === "no participant")
-          throw redirect(here, { status: 303 });
         return answerRefusedForm(error, { request, field: "stem", say: EVERY_REFUSAL });
       }
     }
 
-    if (intent === "toevoegen") {
+    if (intent === "toevoegen" && participant) {
       const typed = textOf(form, "stelling").slice(0, STATEMENT_MAX * 4);
       try {
-        if (!participant) throw redirect(here, { status: 303 });
         const text = StatementText.parse(typed);
         const added = await addStatement({ db, consultation, participantId: participant.id, text });
         if (added.shown) services.consultationAnalysis.request(consultation.id);

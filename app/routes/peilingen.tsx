@@ -17,10 +17,9 @@ export async function loader({ context }: Route.LoaderArgs) {
     const all = await listConsultations(context.services.database.db);
     return data(
       {
-        running: all.filter((consultation) => consultation.takingVotes),
-        past: all.filter(
-          (consultation) => !consultation.takingVotes && consultation.closesAt <= new Date().toISOString(),
-        ),
+        // A consultation yet to open is not listed: its page says when it starts.
+        running: all.filter((consultation) => consultation.phase === "running"),
+        past: all.filter((consultation) => consultation.phase === "past"),
       },
       { headers: PRIVATE_HEADERS },
     );

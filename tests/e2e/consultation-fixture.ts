@@ -7,12 +7,9 @@ import { ConsultationInput } from "../../app/modules/consultation/consultation.v
 import {
   analyseConsultation,
   importPolisConversation,
+  requireConsultationById,
 } from "../../app/modules/consultation/consultations.server.ts";
-import {
-  addStatement,
-  joinConsultation,
-  requireConsultation,
-} from "../../app/modules/consultation/participation.server.ts";
+import { addStatement, joinConsultation } from "../../app/modules/consultation/participation.server.ts";
 import { readPolisFolder } from "../../app/modules/consultation/polis-folder.server.ts";
 import { createConsultation } from "../../app/modules/consultation/running.server.ts";
 import {
@@ -57,7 +54,7 @@ export async function writeConsultations(db: Db): Promise<void> {
       access: "anoniem",
     }),
   });
-  const consultation = await requireConsultation(db, open.id);
+  const consultation = await requireConsultationById(db, open.id);
   const someone = await joinConsultation({ db, consultation });
   await addStatement({
     db,

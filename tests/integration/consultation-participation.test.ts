@@ -13,13 +13,16 @@ import {
 } from "../../app/modules/consultation/consultation.schema.ts";
 import { ConsultationInput } from "../../app/modules/consultation/consultation.validation.ts";
 import {
+  listConsultations,
+  requireConsultationById,
+} from "../../app/modules/consultation/consultations.server.ts";
+import {
   addStatement,
   castVote,
   consultationsSource,
   findParticipant,
   joinConsultation,
   nextStatement,
-  requireConsultation,
   votesOf,
 } from "../../app/modules/consultation/participation.server.ts";
 import {
@@ -89,7 +92,7 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
 
   it("shows each participant the statements with the fewest votes, keeps changed votes once, and counts progress", async () => {
     const { id } = await createConsultation({ db: database.db, input: input() });
-    const consultation = await requireConsultation(database.db, id);
+    const consultation = await requireConsultationById(database.db, id);
     const anna = await joinConsultation({ db: database.db, consultation });
     const bram = await joinConsultation({ db: database.db, consultation });
     expect([anna.number, bram.number]).toEqual([0, 1]);
@@ -144,7 +147,7 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
   });
 
   it("takes participants' statements for review, or shows them at once, at most five an hour, never twice", async () => {
-    const reviewed = await requireConsultation(
+    const reviewed = await requireConsultationById(
       database.db,
       (await createConsultation({ db: database.db, input: input() })).id,
     );
@@ -183,7 +186,7 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
       }),
     ).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: 3600 });
 
-    const direct = await requireConsultation(
+    const direct = await requireConsultationById(
       database.db,
       (await createConsultation({ db: database.db, input: input({ participantStatements: "direct" }) })).id,
     );
@@ -201,7 +204,7 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
         .total,
     ).toBe(13);
 
-    const none = await requireConsultation(
+    const none = await requireConsultationById(
       database.db,
       (await createConsultation({ db: database.db, input: input({ participantStatements: "niet" }) })).id,
     );
@@ -213,7 +216,7 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
 
   it("needs an account where it asks for a login, and keeps one participant per account", async () => {
     const { id } = await createConsultation({ db: database.db, input: input({ access: "inloggen" }) });
-    const consultation = await requireConsultation(database.db, id);
+    const consultation = await requireConsultationById(database.db, id);
     await expect(joinConsultation({ db: database.db, consultation })).rejects.toMatchObject({
       code: "unauthenticated",
     });
@@ -247,7 +250,7 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
 
   it("closes, re-opens, archives and deletes, and takes no votes while closed or before it opens", async () => {
     const { id } = await createConsultation({ db: database.db, input: input() });
-    const open = await requireConsultation(database.db, id);
+    const open = await requireConsultationById(database.db, id);
     const someone = await joinConsultation({ db: database.db, consultation: open });
     await castVote({
       db: database.db,
@@ -258,7 +261,10 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
     });
 
     await setConsultationState({ db: database.db, id, state: "gesloten" });
-    const closed = await requireConsultation(database.db, id);
+    const closed = await requireConsultationById(database.db, id);
+    // Closed before its end date, it is listed with the past consultations, not lost between the lists.
+    const listed = (await listConsultations(database.db)).find((entry) => entry.slug === closed.slug);
+    expect(listed?.phase).toBe("past");
     await expect(
       castVote({
         db: database.db,
@@ -274,7 +280,7 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
       code: "conflict",
     });
 
-    const later = await requireConsultation(
+    const later = await requireConsultationById(
       database.db,
       (await createConsultation({ db: database.db, input: input({ opensOn: day(2), closesOn: day(9) }) })).id,
     );

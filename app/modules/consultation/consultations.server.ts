@@ -359,11 +359,10 @@ export interface ConsultationSummary {
   slug: string;
   question: string;
   lang: "nl" | "en";
-  state: "open" | "gesloten" | "gearchiveerd";
   opensAt: string;
   closesAt: string;
-  /** Taking votes now: open and between its dates. */
-  takingVotes: boolean;
+  /** Taking votes now (open and between its dates), yet to open, or over (closed, or past its end). */
+  phase: "running" | "upcoming" | "past";
 }
 
 /** The consultations people can find: not archived, the ones that close first first. */
@@ -380,11 +379,11 @@ export async function listConsultations(db: Db, now = new Date()): Promise<Consu
     .from(consultations)
     .where(ne(consultations.state, "gearchiveerd"))
     .orderBy(desc(consultations.closesAt), asc(consultations.slug));
-  return rows.map((row) => ({
+  return rows.map(({ state, ...row }) => ({
     ...row,
     opensAt: row.opensAt.toISOString(),
     closesAt: row.closesAt.toISOString(),
-    takingVotes: row.state === "open" && row.opensAt <= now && now < row.closesAt,
+    phase: state !== "open" || now >= row.closesAt ? "past" : now < row.opensAt ? "upcoming" : "running",
   }));
 }
 

@@ -15,12 +15,7 @@ import {
   consultationVotes,
 } from "./consultation.schema.ts";
 import { STATEMENTS_PER_HOUR } from "./consultation-limits.ts";
-import {
-  analysisOf,
-  type ConsultationRow,
-  requireConsultationById,
-  type StoredAnalysis,
-} from "./consultations.server.ts";
+import { analysisOf, type ConsultationRow, type StoredAnalysis } from "./consultations.server.ts";
 
 export type Consultation = ConsultationRow;
 
@@ -39,8 +34,6 @@ function requireOpen(consultation: Consultation, now = new Date()): void {
   }
   if (now < consultation.opensAt) throw new AppError("conflict", "problems.consultation.notOpenYet");
 }
-
-export const requireConsultation = requireConsultationById;
 
 export interface Participant {
   id: string;
