@@ -16,6 +16,7 @@ import type { Services } from "../app/infra/services.server.ts";
 import { createAccountsApi } from "./api/accounts-api.ts";
 import { resolveApiActor } from "./api/api-identity.ts";
 import { createCocreationApi } from "./api/cocreation-api.ts";
+import { createConsultationsApi } from "./api/consultations-api.ts";
 import { createConversationsApi } from "./api/conversations-api.ts";
 import { createDeliberationsApi } from "./api/deliberations-api.ts";
 import { createDilemmasApi } from "./api/dilemmas-api.ts";
@@ -138,6 +139,7 @@ export function createApp(options: {
   api.use(createDeliberationsApi(services));
   api.use(createConversationsApi(services));
   api.use(createCocreationApi(services));
+  api.use(createConsultationsApi(services));
   api.use((req, res) =>
     sendProblem(res, {
       publicUrl: config.publicUrl,

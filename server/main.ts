@@ -103,7 +103,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     );
   }
   const participationLimits = createParticipationLimiter(database);
-  const consultationAnalysis = createConsultationAnalysis({ db: database.db, logger });
+  const consultationAnalysis = createConsultationAnalysis({ db: database.db, logger, liveHub });
   const services: Services = {
     config,
     logger,

@@ -71,6 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           db,
           id: consultation.id,
           state: STATE_ACTIONS[intent as keyof typeof STATE_ACTIONS],
+          liveHub: services.liveHub,
         });
         return redirect(`${here}?gedaan=stand`, { status: 303 });
       }

@@ -8,7 +8,14 @@ import {
 } from "../../app/modules/conversations/conversations.validation.ts";
 import { PARTICIPANT_HEADER } from "../../app/modules/conversations/participant-access.server.ts";
 import { AnswerInput, JoinInput } from "./conversations-api.ts";
-import { loggedIn, privateHeaders, privateResponse, problemResponses, ref } from "./openapi-parts.ts";
+import {
+  loggedIn,
+  participantToken,
+  privateHeaders,
+  privateResponse,
+  problemResponses,
+  ref,
+} from "./openapi-parts.ts";
 
 const QuestionOutput = z.looseObject({
   id: z.uuid(),
@@ -85,7 +92,6 @@ const idParam = {
   description: "Het id van het gesprek",
   schema: { type: "string", format: "uuid" },
 };
-const participantToken = [{ participant: [] }];
 const eventStream = (description: string) => ({
   description,
   headers: privateHeaders,
@@ -116,8 +122,10 @@ export const CONVERSATION_SECURITY_SCHEMES = {
     in: "header",
     name: PARTICIPANT_HEADER,
     description:
-      "Het token dat je krijgt als je meedoet (POST /deelname). Het staat alleen voor deze deelname; er hoort " +
-      "geen naam of account bij. In een browser mag het ook in het cookie vm_deelnemer staan.",
+      "Het token dat je krijgt als je meedoet: aan een live gesprek (POST /deelname) of aan een peiling " +
+      "(POST /peilingen/{slug}/deelname). Het staat alleen voor die deelname; bij een gesprek of een anonieme " +
+      "peiling hoort er geen naam of account bij. Bij een gesprek mag het in een browser ook in het cookie " +
+      "vm_deelnemer staan.",
   },
 };
 

@@ -44,3 +44,6 @@ export const privateResponse = (description: string, schema: object) => ({
 });
 
 export const loggedIn = [{ bearer: [] }, { session: [] }];
+
+/** Taking part without an account: the token joining gave, in the header `Deelnemer-Token`. */
+export const participantToken = [{ participant: [] }];

@@ -20,6 +20,12 @@ import {
   cocreationPaths,
 } from "./cocreation-openapi.ts";
 import {
+  CONSULTATION_INPUTS,
+  CONSULTATION_OUTPUTS,
+  CONSULTATION_TAG,
+  consultationPaths,
+} from "./consultations-openapi.ts";
+import {
   CONVERSATION_INPUTS,
   CONVERSATION_OUTPUTS,
   CONVERSATION_SECURITY_SCHEMES,
@@ -44,7 +50,7 @@ import {
   ref,
 } from "./openapi-parts.ts";
 
-export const API_VERSION = "1.1.0";
+export const API_VERSION = "1.2.0";
 
 // Answers are described as they leave (output), request bodies as they may arrive (input: defaults
 // optional, transforms as the type they start from).
@@ -55,6 +61,7 @@ inputRegistry.add(DeliberationInput, { id: "DeliberationInput" });
 for (const { step, input } of STEP_INPUTS) inputRegistry.add(input, { id: `DeliberationStep${step.number}` });
 for (const [id, schema] of Object.entries(CONVERSATION_INPUTS)) inputRegistry.add(schema, { id });
 for (const [id, schema] of Object.entries(COCREATION_INPUTS)) inputRegistry.add(schema, { id });
+for (const [id, schema] of Object.entries(CONSULTATION_INPUTS)) inputRegistry.add(schema, { id });
 for (const [id, schema] of Object.entries({
   Version: VersionOutput,
   VersionWithParts: VersionWithPartsOutput,
@@ -72,6 +79,7 @@ for (const [id, schema] of Object.entries({
   PrincipleSuggestion: SuggestionOutput,
   ...CONVERSATION_OUTPUTS,
   ...COCREATION_OUTPUTS,
+  ...CONSULTATION_OUTPUTS,
 })) {
   schemaRegistry.add(schema, { id });
 }
@@ -150,10 +158,12 @@ export function createOpenApiDocument(options: { serverUrl: string; contactEmail
           "zonder account, en antwoorden anoniem. De stand komt live binnen als Server-Sent Events.",
       },
       COCREATION_TAG,
+      CONSULTATION_TAG,
     ],
     paths: {
       ...conversationPaths(),
       ...cocreationPaths(),
+      ...consultationPaths(),
       "/versies": {
         get: {
           operationId: "listVersions",

@@ -164,6 +164,15 @@ const API_ACCESS: Record<string, "public" | "participant" | Role> = {
   "GET /deelname": "participant",
   "PUT /deelname/antwoorden/{vraag}": "participant",
   "GET /deelname/stroom": "participant",
+  "GET /peilingen": "public",
+  "GET /peilingen/{slug}": "public",
+  "GET /peilingen/{slug}/resultaten": "public",
+  "GET /peilingen/{slug}/resultaten/stroom": "public",
+  // Joining is open (a consultation that needs a login asks for one); the rest needs the token.
+  "POST /peilingen/{slug}/deelname": "public",
+  "GET /peilingen/{slug}/deelname": "participant",
+  "PUT /peilingen/{slug}/deelname/stemmen/{nummer}": "participant",
+  "POST /peilingen/{slug}/deelname/stellingen": "participant",
 };
 
 /** Roles stand side by side (an operator is not automatically an editor); everyone logged in is an ambtenaar. */

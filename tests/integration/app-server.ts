@@ -26,7 +26,7 @@ export async function startApiServer(options: { database: Database; env?: Record
     keyring,
     liveHub,
     participationLimits,
-    consultationAnalysis: createConsultationAnalysis({ db: options.database.db, logger }),
+    consultationAnalysis: createConsultationAnalysis({ db: options.database.db, logger, liveHub }),
   };
   const app = createApp({ services, pageCache });
   const server: Server = await new Promise((resolve) => {
@@ -40,8 +40,10 @@ export async function startApiServer(options: { database: Database; env?: Record
     base,
     pageCache,
     liveHub,
+    consultationAnalysis: services.consultationAnalysis,
     get: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init),
     async close() {
+      await services.consultationAnalysis.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await liveHub.close();
     },

@@ -105,7 +105,7 @@ export async function startPageServer(options: {
     keyring,
     liveHub,
     participationLimits: createParticipationLimiter(database),
-    consultationAnalysis: createConsultationAnalysis({ db: database.db, logger }),
+    consultationAnalysis: createConsultationAnalysis({ db: database.db, logger, liveHub }),
   };
   const build = pagesBuild(options.pages);
   const app = createApp({ services, pageCache, build, clientDir: "build/no-client-files" });

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { createKeyedRunner, type KeyedRunner } from "../../infra/keyed-runner.server.ts";
+import type { LiveHub } from "../../infra/live-hub.server.ts";
 import { hashSecret } from "../../infra/secrets.server.ts";
 import { analyseInWorker } from "./analyse-in-worker.server.ts";
 import { type Analysis, type AnalysisState, analyse } from "./analysis/analyse.ts";
@@ -179,7 +180,8 @@ export async function consultationWithParticipant(
       consultationParticipants,
       and(
         eq(consultationParticipants.consultationId, consultations.id),
-        // A consultation that needs a login has no tokens: its participants are found by account.
+        // In one that needs a login the pages find participants by account; a token there comes from
+        // joining through the API.
         eq(consultationParticipants.tokenHash, token ? hashSecret(token) : ""),
       ),
     )
@@ -254,7 +256,11 @@ export async function readVotesForAnalysis(
   };
 }
 
-/** The analysis as it is kept for the report: groups, statements and the map, but no person's number. */
+/**
+ * The analysis as it is kept for the report: groups, statements and the map, but no person's number.
+ * The places are sorted by where they are, not kept in the order people joined: whoever knows when a
+ * colleague joined must not find their dot, and with it their group.
+ */
 export type StoredAnalysis = Omit<Analysis, "state" | "places" | "tallies"> & {
   places: { x: number; y: number; group: number }[];
   tallies: {
@@ -268,7 +274,7 @@ export function storedAnalysisOf(analysis: Analysis): StoredAnalysis {
   const { state: _state, places, tallies, ...rest } = analysis;
   return {
     ...rest,
-    places: places.map(({ x, y, group }) => ({ x, y, group })),
+    places: places.map(({ x, y, group }) => ({ x, y, group })).sort((a, b) => a.x - b.x || a.y - b.y),
     tallies: tallies.map((tally) => ({
       statement: tally.statement,
       all: tally.all,
@@ -319,6 +325,23 @@ export async function analyseConsultation(options: {
   return stored;
 }
 
+/** The statements everyone sees (reviewed or shown at once), in the order of their numbers. */
+export async function shownStatements(
+  db: Db,
+  consultationId: string,
+): Promise<{ number: number; text: string }[]> {
+  return db
+    .select({ number: consultationStatements.number, text: consultationStatements.text })
+    .from(consultationStatements)
+    .where(
+      and(
+        eq(consultationStatements.consultationId, consultationId),
+        eq(consultationStatements.moderation, "goed"),
+      ),
+    )
+    .orderBy(asc(consultationStatements.number));
+}
+
 /** How many statements, participants and votes a consultation has. */
 export async function countsOf(db: Db, consultationId: string) {
   const [statements] = await db
@@ -343,10 +366,23 @@ export async function countsOf(db: Db, consultationId: string) {
 /** A burst of votes within this time gives one analysis. */
 export const ANALYSIS_DELAY_MS = 2_000;
 
-/** The server's background analysis: `request(consultationId)` after every vote or shown statement. */
-export function createConsultationAnalysis(options: { db: Db; logger: Pick<Logger, "warn"> }): KeyedRunner {
+/** The live topic that tells a consultation's followers a new outcome or state is there. */
+export const consultationTopic = (consultationId: string) => `peiling:${consultationId}`;
+
+/**
+ * The server's background analysis: `request(consultationId)` after every vote or shown statement.
+ * Each kept outcome is announced on the consultation's live topic, so an open results page reloads.
+ */
+export function createConsultationAnalysis(options: {
+  db: Db;
+  logger: Pick<Logger, "warn">;
+  liveHub?: Pick<LiveHub, "changed">;
+}): KeyedRunner {
   return createKeyedRunner({
-    run: (consultationId) => analyseConsultation({ db: options.db, consultationId }),
+    run: async (consultationId) => {
+      await analyseConsultation({ db: options.db, consultationId });
+      await options.liveHub?.changed(consultationTopic(consultationId));
+    },
     delayMs: ANALYSIS_DELAY_MS,
     // A run that took 1 s is followed by one at least 4 s later: at most a fifth of the time analysing.
     slowdown: 4,

@@ -62,13 +62,16 @@ export async function findParticipant(options: {
 
 /**
  * Makes the person a participant: in an anonymous consultation with a new random token (returned once,
- * for the cookie); in one that needs a login, tied to the account (`userId` required). The number is the
- * next free one, taken under a lock on the consultation so two people never get the same.
+ * for the cookie); in one that needs a login, tied to the account (`userId` required), and with
+ * `withToken` also given a new token for the API, which replaces an earlier one (the account's votes
+ * stay). The number is the next free one, taken under a lock on the consultation so two people never
+ * get the same.
  */
 export async function joinConsultation(options: {
   db: Db;
   consultation: Consultation;
   userId?: string;
+  withToken?: boolean;
 }): Promise<Participant & { token?: string }> {
   const { db, consultation } = options;
   requireOpen(consultation);
@@ -79,8 +82,15 @@ export async function joinConsultation(options: {
     consultation.access === "inloggen"
       ? await findParticipant({ db, consultation, userId: options.userId })
       : undefined;
-  if (existing) return existing;
-  const token = consultation.access === "anoniem" ? createSecret() : undefined;
+  const token = consultation.access === "anoniem" || options.withToken ? createSecret() : undefined;
+  if (existing) {
+    if (!token) return existing;
+    await db
+      .update(consultationParticipants)
+      .set({ tokenHash: hashSecret(token) })
+      .where(eq(consultationParticipants.id, existing.id));
+    return { ...existing, token };
+  }
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select 1 from ${consultations} where ${consultations.id} = ${consultation.id} for update`,

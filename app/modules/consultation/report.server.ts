@@ -12,6 +12,7 @@ import {
   countsOf,
   requireConsultationBySlug,
   type StoredAnalysis,
+  shownStatements,
 } from "./consultations.server.ts";
 
 export interface Shares {
@@ -85,16 +86,7 @@ function separationOf(analysis: StoredAnalysis): Report["separation"] {
 
 export async function consultationReport(db: Db, slug: string): Promise<Report> {
   const consultation = await requireConsultationBySlug(db, slug);
-  const statementRows = await db
-    .select({ number: consultationStatements.number, text: consultationStatements.text })
-    .from(consultationStatements)
-    .where(
-      and(
-        eq(consultationStatements.consultationId, consultation.id),
-        eq(consultationStatements.moderation, "goed"),
-      ),
-    )
-    .orderBy(asc(consultationStatements.number));
+  const statementRows = await shownStatements(db, consultation.id);
   const textOf = new Map(statementRows.map((row) => [String(row.number), row.text]));
   const counts = await countsOf(db, consultation.id);
   const { analysis } = await analysisOf(db, consultation.id);
@@ -171,11 +163,15 @@ export async function consultationReport(db: Db, slug: string): Promise<Report> 
     high > low ? (value - low) / (high - low) : 0.5;
   const map =
     analysis.places.length >= MIN_PEOPLE_SHOWN
-      ? analysis.places.map((place) => ({
-          x: scale(place.x, minX, maxX),
-          y: scale(place.y, minY, maxY),
-          group: shownGroup.get(place.group) ? (letterOf.get(place.group) ?? null) : null,
-        }))
+      ? analysis.places
+          .map((place) => ({
+            x: scale(place.x, minX, maxX),
+            y: scale(place.y, minY, maxY),
+            group: shownGroup.get(place.group) ? (letterOf.get(place.group) ?? null) : null,
+          }))
+          // In the order of where they are, never of who joined when (an analysis kept before they
+          // were stored sorted has them in the participants' order).
+          .sort((a, b) => a.x - b.x || a.y - b.y)
       : [];
 
   const everyGroupShown = analysis.groups.every((group) => shownGroup.get(group.id));

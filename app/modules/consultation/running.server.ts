@@ -5,6 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
+import type { LiveHub } from "../../infra/live-hub.server.ts";
 import { listPublishedCards } from "../dilemmas/dilemmas.server.ts";
 import { getCurrentVersion, listParts } from "../guide/guide.server.ts";
 import { amsterdamToUtc } from "../kriskras/calendar-invite.ts";
@@ -16,7 +17,7 @@ import {
   consultationVotes,
 } from "./consultation.schema.ts";
 import type { ConsultationInput } from "./consultation.validation.ts";
-import { NOT_FOUND, requireConsultationById, slugOf } from "./consultations.server.ts";
+import { consultationTopic, NOT_FOUND, requireConsultationById, slugOf } from "./consultations.server.ts";
 import type { ShownStatement } from "./participation.server.ts";
 
 /** A free address from the question, or the one asked for (`conflict` when taken). */
@@ -117,7 +118,13 @@ const NEXT_STATE: Record<ConsultationState, ConsultationState[]> = {
 };
 
 /** Closes, re-opens, archives or takes a consultation out of the archive (as closed). */
-export async function setConsultationState(options: { db: Db; id: string; state: ConsultationState }) {
+export async function setConsultationState(options: {
+  db: Db;
+  id: string;
+  state: ConsultationState;
+  /** Tells open results pages (their stream ends when the consultation is no longer open). */
+  liveHub?: Pick<LiveHub, "changed">;
+}) {
   const consultation = await requireConsultationById(options.db, options.id);
   if (!NEXT_STATE[consultation.state].includes(options.state)) {
     throw new AppError(
@@ -131,6 +138,7 @@ export async function setConsultationState(options: { db: Db; id: string; state:
     .update(consultations)
     .set({ state: options.state, version: sql`${consultations.version} + 1` })
     .where(eq(consultations.id, options.id));
+  await options.liveHub?.changed(consultationTopic(options.id));
 }
 
 /** Deletes a consultation with its statements, participants and votes. */
