@@ -111,7 +111,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const [params] = useSearchParams();
   // Only a page that needs the browser to act loads scripts; every other one is its HTML alone.
-  const hydrate = hydrates(useMatches().map((match) => match.handle));
+  const hydrate = hydrates(useMatches());
   const language = root?.language ?? "nl";
   return (
     <html lang={language}>

@@ -44,6 +44,7 @@ export default [
   route("peilingen", "routes/peilingen.tsx"),
   route("peilingen/:slug", "routes/peiling.tsx"),
   route("peilingen/:slug/resultaten", "routes/peiling-resultaten.tsx"),
+  route("peilingen/:slug/samenvatting", "routes/peiling-samenvatting.tsx"),
   route("peilingen/:slug/export/:bestand", "routes/peiling-export.ts"),
   route("zoeken", "routes/zoeken.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),

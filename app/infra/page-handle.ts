@@ -5,11 +5,18 @@
 import type { TextsHandle } from "./i18n/route-texts.ts";
 
 export type PageHandle = TextsHandle & {
-  /** The page hydrates: React, React Router and the route's code load in the browser. */
-  hydrate?: true;
+  /**
+   * The page hydrates: React, React Router and the route's code load in the browser. A function decides
+   * per page from the route's loader data, for a page that has something to do in the browser only
+   * sometimes (the outcome of a consultation while it runs, not after).
+   */
+  hydrate?: true | ((loaderData: unknown) => boolean);
 };
 
-/** Whether the page of these matched routes (their handles, root first) loads its scripts. */
-export function hydrates(handles: readonly unknown[]): boolean {
-  return handles.some((handle) => (handle as PageHandle | undefined)?.hydrate === true);
+/** Whether the page of these matched routes (their handles and loader data, root first) loads its scripts. */
+export function hydrates(matches: readonly { handle: unknown; loaderData: unknown }[]): boolean {
+  return matches.some(({ handle, loaderData }) => {
+    const hydrate = (handle as PageHandle | undefined)?.hydrate;
+    return hydrate === true || (typeof hydrate === "function" && hydrate(loaderData));
+  });
 }

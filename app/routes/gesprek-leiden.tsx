@@ -6,16 +6,13 @@ import { data, Form, redirect } from "react-router";
 import { AppError } from "~/infra/errors.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
+import { useLiveRevalidation } from "~/infra/live-revalidation.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm, EVERY_REFUSAL } from "~/infra/refused-form.server.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { can } from "~/modules/accounts/authorization.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import {
-  Countdown,
-  RevealedResult,
-  useLiveRevalidation,
-} from "~/modules/conversations/conversation-live.tsx";
+import { Countdown, RevealedResult } from "~/modules/conversations/conversation-live.tsx";
 import { facilitatorView } from "~/modules/conversations/conversation-views.server.ts";
 import {
   answerCount,

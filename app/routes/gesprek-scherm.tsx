@@ -5,14 +5,11 @@
 import { data } from "react-router";
 import { languageOf, useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { translatorFor } from "~/infra/i18n/texts.server.ts";
+import { useLiveRevalidation } from "~/infra/live-revalidation.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
-import {
-  Countdown,
-  RevealedResult,
-  useLiveRevalidation,
-} from "~/modules/conversations/conversation-live.tsx";
+import { Countdown, RevealedResult } from "~/modules/conversations/conversation-live.tsx";
 import { presenterView } from "~/modules/conversations/conversation-views.server.ts";
 import { getOwnConversation } from "~/modules/conversations/conversations.server.ts";
 import { formatJoinCode } from "~/modules/conversations/join-code.ts";

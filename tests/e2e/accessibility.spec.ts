@@ -31,12 +31,31 @@ const table = routesInTable();
 const examples: (ExampleUrl & { hydrates: boolean })[] = table.flatMap((route) => {
   const entry = EXAMPLE_URLS[route.id];
   if (!entry || !("examples" in entry)) return [];
-  return entry.examples.map((example) => ({ ...example, hydrates: hydrating.has(route.id) }));
+  return entry.examples.map((example) => ({
+    ...example,
+    hydrates: example.hydrates ?? hydrating.has(route.id),
+  }));
 });
 
 test("some pages hydrate and most do not", () => {
   expect(hydrating.size).toBeGreaterThan(3);
   expect(examples.filter((example) => !example.hydrates).length).toBeGreaterThan(examples.length / 2);
+});
+
+test("a route that decides per page whether it hydrates says so for each of its examples", () => {
+  const deciding = routes
+    .filter((entry) => /\bhydrate:\s*\(/.test(fs.readFileSync(path.join("app", entry.file), "utf8")))
+    .map((entry) => entry.id ?? entry.file.replace(/\.[^./]+$/, ""));
+  expect(deciding).toContain("routes/peiling-resultaten");
+  for (const id of deciding) {
+    const entry = EXAMPLE_URLS[id];
+    const undecided =
+      entry && "examples" in entry ? entry.examples.filter((example) => example.hydrates === undefined) : [];
+    expect(
+      undecided.map((example) => example.path),
+      id,
+    ).toEqual([]);
+  }
 });
 
 test("every route in the table has example addresses, and every example a route", () => {

@@ -16,6 +16,11 @@ export interface ExampleUrl {
   language?: Language;
   /** Log in first as this person (see login.ts); anonymous when absent. */
   as?: keyof typeof PEOPLE;
+  /**
+   * Whether the page loads its scripts, where its route decides per page (`hydrate` is a function);
+   * otherwise the route's `hydrate: true` says it.
+   */
+  hydrates?: boolean;
 }
 
 /** People the browser tests can log in as; the test server starts with the operator's account made. */
@@ -662,18 +667,31 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         path: `/peilingen/${CONSULTATION_CLOSED}/resultaten`,
         shows: "the outcome: map, groups, consensus, uncertainty, every statement",
         status: 200,
+        hydrates: false,
       },
       {
         path: `/peilingen/${CONSULTATION_CLOSED}/resultaten`,
         shows: "the outcome in English",
         status: 200,
         language: "en",
+        hydrates: false,
       },
       {
         path: `/peilingen/${CONSULTATION_OPEN}/resultaten`,
-        shows: "a running consultation without an outcome yet",
+        shows: "a running consultation without an outcome yet, followed live",
+        status: 200,
+        hydrates: true,
+      },
+    ],
+  },
+  "routes/peiling-samenvatting": {
+    examples: [
+      {
+        path: `/peilingen/${CONSULTATION_CLOSED}/samenvatting`,
+        shows: "the outcome as a summary to print",
         status: 200,
       },
+      { path: "/peilingen/bestaat-niet/samenvatting", shows: "a summary of nothing", status: 404 },
     ],
   },
   "routes/peiling-export": {

@@ -77,6 +77,16 @@ test("an editor makes a consultation; two colleagues vote on phones, with and wi
   await bram.goto(address);
   await expect(bram.getByText("Je hebt op 1 van 11 stellingen gestemd.")).toBeVisible();
 
+  // The outcome follows the votes: a page open with JavaScript says so when a new outcome is in.
+  const outcome = await (await newContext(PHONE)).newPage();
+  await outcome.goto(`${address}/resultaten`);
+  await hydrated(outcome);
+  await bram.locator(".vm-consultation__statement").getByRole("button", { name: "Oneens" }).click();
+  await expect(outcome.getByText("De uitkomst is net bijgewerkt met nieuwe stemmen.")).toBeVisible({
+    timeout: 20_000,
+  });
+  await expectNoViolations(outcome, "a running consultation's outcome, after a live update");
+
   // Closed: no more votes, and the way to the outcome.
   await editor.getByRole("button", { name: "Sluiten" }).click();
   await expect(editor.getByText("Deze peiling is gesloten.")).toBeVisible();
@@ -86,6 +96,13 @@ test("an editor makes a consultation; two colleagues vote on phones, with and wi
   await expect(bram.getByRole("heading", { level: 1 })).toContainText(
     "Wat helpt jou bij loyale tegenspraak?",
   );
+  // A summary to print: the question and the count, without the table of every statement.
+  await bram.getByRole("link", { name: "Samenvatting om af te drukken" }).click();
+  await expect(bram.getByRole("heading", { level: 1 })).toHaveText(
+    "Samenvatting: Wat helpt jou bij loyale tegenspraak?",
+  );
+  await expect(bram.getByText(/2 deelnemers gaven \d+ stemmen op 11 stellingen/)).toBeVisible();
+  await expect(bram.getByRole("table", { name: /Per stelling/ })).toHaveCount(0);
 });
 
 test("an editor deletes a consultation only after ticking the box, with all its votes", async ({

@@ -93,6 +93,7 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role | readonly Role[]
   "routes/peilingen": "public",
   "routes/peiling": "public",
   "routes/peiling-resultaten": "public",
+  "routes/peiling-samenvatting": "public",
   "routes/peiling-export": ["gespreksleider", "redacteur"],
   "routes/beheer-peilingen": ["gespreksleider", "redacteur"],
   "routes/beheer-peilingen-nieuw": ["gespreksleider", "redacteur"],

@@ -159,8 +159,9 @@ export async function consultationReport(db: Db, slug: string): Promise<Report> 
   const xs = analysis.places.map((place) => place.x);
   const ys = analysis.places.map((place) => place.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // Three decimals: more than a map of 400 points wide can show, and a smaller page.
   const scale = (value: number, low: number, high: number) =>
-    high > low ? (value - low) / (high - low) : 0.5;
+    high > low ? Math.round(((value - low) / (high - low)) * 1000) / 1000 : 0.5;
   const map =
     analysis.places.length >= MIN_PEOPLE_SHOWN
       ? analysis.places

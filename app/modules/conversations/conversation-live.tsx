@@ -1,9 +1,8 @@
 // The building blocks of a conversation's pages (control, big screen, phones, summary): results as tables (numbers and
-// percentages as text, bars only beside them), the countdown of a question, and following the live
-// stream so the page reloads its data when the conversation changes. Without JavaScript the tables and the
-// end time still show; only the live parts need it. The guide's principles as links.
-import { useEffect, useRef, useState } from "react";
-import { useNavigation, useRevalidator } from "react-router";
+// percentages as text, bars only beside them), the countdown of a question. Without JavaScript the tables
+// and the end time still show; only the live parts need it (app/infra/live-revalidation.ts reloads a page
+// when its stream says something changed). The guide's principles as links.
+import { useEffect, useState } from "react";
 import { Paragraph } from "~/ui/heading.tsx";
 import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
 import {
@@ -278,50 +277,4 @@ export function Countdown(props: { t: Translate; closesAt: string; endTime: stri
       </VisuallyHidden>
     </div>
   );
-}
-
-/**
- * Follows a conversation's live stream (Server-Sent Events `tally`, whose id is the conversation's version) and
- * reloads the page's data when the conversation moved past what the page shows. Events close together
- * cause one reload, and none while a form is being sent or a reload is running: it catches up after.
- */
-export function useLiveRevalidation(options: { url: string; version: number; enabled?: boolean }) {
-  const revalidator = useRevalidator();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" || revalidator.state !== "idle";
-  const [seen, setSeen] = useState(options.version);
-  const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
-  // One reload per version seen, so a page that somehow stays behind does not reload in a loop.
-  const asked = useRef(options.version);
-
-  const enabled = options.enabled ?? true;
-  useEffect(() => {
-    if (!enabled) return;
-    const source = new EventSource(options.url);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let newest = 0;
-    // The server ended the stream on purpose (the conversation ended): do not reconnect.
-    source.addEventListener("end", () => source.close());
-    source.addEventListener("tally", (event: MessageEvent) => {
-      const version = Number(event.lastEventId);
-      if (!Number.isFinite(version)) return;
-      newest = Math.max(newest, version);
-      // Many answers in a second become one update.
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        setSeen((known) => Math.max(known, newest));
-      }, 250);
-    });
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [options.url, enabled]);
-
-  useEffect(() => {
-    if (busy || seen <= options.version || seen <= asked.current) return;
-    asked.current = seen;
-    void revalidate.current();
-  }, [busy, seen, options.version]);
 }
