@@ -20,11 +20,13 @@ import { STATEMENT_MAX, STATEMENTS_PER_HOUR } from "~/modules/consultation/consu
 import { consultationWithParticipant } from "~/modules/consultation/consultations.server.ts";
 import {
   addStatement,
+  type Consultation,
   castVote,
   findParticipant,
   isOpenForVotes,
   joinConsultation,
   nextStatement,
+  type Participant,
   votesOf,
 } from "~/modules/consultation/participation.server.ts";
 import { limitParticipation } from "~/modules/conversations/participant-access.server.ts";
@@ -47,29 +49,38 @@ const COOKIE_SECONDS = 120 * 24 * 60 * 60;
 const VOTES: Record<string, Vote> = { eens: 1, oneens: -1, overslaan: 0 };
 
 /**
- * The consultation, and the person taking part in it: by the token in this consultation's cookie, or,
- * where it needs a login, by the account.
+ * The person taking part: by the token in this consultation's cookie, or, where it needs a login, by
+ * the account. `found` is the consultation with the token's participant, read in one query.
  */
-async function consultationFor(request: Request, services: Services, slug: string) {
-  const { db } = services.database;
-  const token = secretFromCookies(request.headers.get("Cookie"), {
-    name: cookieNameOf(slug),
-    secure: isSecureSite(services.config),
-  });
-  const found = await consultationWithParticipant(db, slug, token);
+async function participantFor<C extends Consultation>(
+  request: Request,
+  services: Services,
+  found: { consultation: C; participant?: Participant },
+) {
   if (found.consultation.access === "anoniem") return { ...found, user: undefined };
   const user = await getCurrentUser({ request, services });
   const participant = user
-    ? await findParticipant({ db, consultation: found.consultation, userId: user.id })
+    ? await findParticipant({ db: services.database.db, consultation: found.consultation, userId: user.id })
     : undefined;
   return { consultation: found.consultation, participant, user };
 }
+
+const tokenOf = (request: Request, services: Services, slug: string) =>
+  secretFromCookies(request.headers.get("Cookie"), {
+    name: cookieNameOf(slug),
+    secure: isSecureSite(services.config),
+  });
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return withRouteErrors(context.services.logger, async () => {
     const { services } = context;
     const { db } = services.database;
-    const { consultation, user, participant } = await consultationFor(request, services, params.slug);
+    const token = tokenOf(request, services, params.slug);
+    const { consultation, user, participant } = await participantFor(
+      request,
+      services,
+      await consultationWithParticipant(db, params.slug, token),
+    );
     const now = new Date();
     const base = {
       slug: consultation.slug,
@@ -105,7 +116,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { db } = services.database;
     const form = await readFormData(request);
     const intent = textOf(form, "intent");
-    const { consultation, user, participant } = await consultationFor(request, services, params.slug);
+    // A vote reads only what taking part needs: the busiest request of a consultation.
+    const token = tokenOf(request, services, params.slug);
+    const { consultation, user, participant } = await participantFor(
+      request,
+      services,
+      await consultationWithParticipant(db, params.slug, token, "voting"),
+    );
     const here = `/peilingen/${consultation.slug}`;
     const limits = {
       participationLimits: services.participationLimits,

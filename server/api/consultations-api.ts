@@ -81,6 +81,7 @@ export function createConsultationsApi(services: Services): Router {
       db,
       String(req.params.slug),
       token,
+      "voting",
     );
     if (!participant) throw new AppError("unauthenticated", "problems.consultation.notTakingPart");
     return { consultation, participant };

@@ -159,19 +159,44 @@ export async function requireConsultationBySlug(db: Db, slug: string): Promise<C
   return found;
 }
 
+/** What taking part needs of a consultation: whether it takes votes, from whom, and what it allows. */
+const votingColumns = {
+  id: consultations.id,
+  slug: consultations.slug,
+  access: consultations.access,
+  participantStatements: consultations.participantStatements,
+  state: consultations.state,
+  opensAt: consultations.opensAt,
+  closesAt: consultations.closesAt,
+};
+export type VotingConsultation = Pick<ConsultationRow, keyof typeof votingColumns>;
+
 /**
- * A consultation by its address, and in the same query the anonymous participant whose token this
- * is, if any: what every vote needs, in one round trip.
+ * A consultation by its address, and in the same query the participant whose token this is, if any:
+ * what every vote needs, in one round trip. `columns: "voting"` reads only what taking part needs,
+ * which costs a vote about half as much on the embedded database as the whole row.
  */
 export async function consultationWithParticipant(
   db: Db,
   slug: string,
   token: string | undefined,
-): Promise<{ consultation: ConsultationRow; participant?: { id: string; number: number } }> {
+): Promise<{ consultation: ConsultationRow; participant?: Participant }>;
+export async function consultationWithParticipant(
+  db: Db,
+  slug: string,
+  token: string | undefined,
+  columns: "voting",
+): Promise<{ consultation: VotingConsultation; participant?: Participant }>;
+export async function consultationWithParticipant(
+  db: Db,
+  slug: string,
+  token: string | undefined,
+  columns: "all" | "voting" = "all",
+): Promise<{ consultation: VotingConsultation; participant?: Participant }> {
   if (!SLUG.test(slug) || slug.length > 120) throw new AppError("not_found", NOT_FOUND);
   const [found] = await db
     .select({
-      consultation: consultationColumns,
+      consultation: columns === "voting" ? votingColumns : consultationColumns,
       participantId: consultationParticipants.id,
       participantNumber: consultationParticipants.number,
     })
@@ -195,6 +220,12 @@ export async function consultationWithParticipant(
         ? { id: participantId, number: participantNumber }
         : undefined,
   };
+}
+
+/** A person taking part in a consultation: a row of its own, numbered as Pol.is numbers them. */
+export interface Participant {
+  id: string;
+  number: number;
 }
 
 export async function requireConsultationById(db: Db, id: string): Promise<ConsultationRow> {

@@ -15,9 +15,16 @@ import {
   consultationVotes,
 } from "./consultation.schema.ts";
 import { STATEMENTS_PER_HOUR } from "./consultation-limits.ts";
-import { analysisOf, type ConsultationRow, type StoredAnalysis } from "./consultations.server.ts";
+import {
+  analysisOf,
+  type Participant,
+  type StoredAnalysis,
+  type VotingConsultation,
+} from "./consultations.server.ts";
 
-export type Consultation = ConsultationRow;
+/** What taking part needs of a consultation (consultations.server.ts reads it with the participant). */
+export type Consultation = VotingConsultation;
+export type { Participant };
 
 /** Whether votes are taken now: open, and between its dates. */
 export function isOpenForVotes(
@@ -33,11 +40,6 @@ function requireOpen(consultation: Consultation, now = new Date()): void {
     throw new AppError("conflict", "problems.consultation.closed");
   }
   if (now < consultation.opensAt) throw new AppError("conflict", "problems.consultation.notOpenYet");
-}
-
-export interface Participant {
-  id: string;
-  number: number;
 }
 
 /** The participant a token or an account is in this consultation, if any. */
