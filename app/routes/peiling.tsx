@@ -22,6 +22,7 @@ import {
   addStatement,
   type Consultation,
   castVote,
+  castVoteWithToken,
   findParticipant,
   isOpenForVotes,
   joinConsultation,
@@ -116,19 +117,42 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { db } = services.database;
     const form = await readFormData(request);
     const intent = textOf(form, "intent");
-    // A vote reads only what taking part needs: the busiest request of a consultation.
     const token = tokenOf(request, services, params.slug);
+    const limits = {
+      participationLimits: services.participationLimits,
+      config: services.config,
+      clientIp: context.clientIp,
+    };
+    // The busiest request of a consultation: a vote with the cookie's token is stored without reading
+    // the consultation first. Only a vote that was not stored goes on to the reads below, which say why.
+    const vote = VOTES[textOf(form, "stem")];
+    let voteCounted = false;
+    if (intent === "stem" && token && vote !== undefined) {
+      try {
+        await limitParticipation({ ...limits, purpose: "answer" });
+        voteCounted = true;
+        const stored = await castVoteWithToken({
+          db,
+          slug: params.slug,
+          token,
+          statementNumber: Number(textOf(form, "stelling")),
+          vote,
+        });
+        if (stored !== null) {
+          services.consultationAnalysis.request(stored);
+          return redirect(`/peilingen/${params.slug}#stelling`, { status: 303 });
+        }
+      } catch (error) {
+        return answerRefusedForm(error, { request, field: "stem", say: EVERY_REFUSAL });
+      }
+    }
+    // The rest reads only what taking part needs of the consultation, with the participant.
     const { consultation, user, participant } = await participantFor(
       request,
       services,
       await consultationWithParticipant(db, params.slug, token, "voting"),
     );
     const here = `/peilingen/${consultation.slug}`;
-    const limits = {
-      participationLimits: services.participationLimits,
-      config: services.config,
-      clientIp: context.clientIp,
-    };
 
     if (intent === "meedoen") {
       if (consultation.access === "inloggen" && !user) {
@@ -158,11 +182,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if ((intent === "stem" || intent === "toevoegen") && !participant) return redirect(here, { status: 303 });
 
     if (intent === "stem" && participant) {
-      const vote = VOTES[textOf(form, "stem")];
       const number = Number(textOf(form, "stelling"));
       try {
         if (vote === undefined) throw new AppError("invalid", "problems.consultation.vote");
-        await limitParticipation({ ...limits, purpose: "answer" });
+        if (!voteCounted) await limitParticipation({ ...limits, purpose: "answer" });
         await castVote({
           db,
           consultation,

@@ -19,6 +19,7 @@ import {
 import {
   addStatement,
   castVote,
+  castVoteWithToken,
   consultationsSource,
   findParticipant,
   joinConsultation,
@@ -144,6 +145,104 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
     await expect(
       castVote({ db: database.db, consultation, participantId: anna.id, statementNumber: 99, vote: 1 }),
     ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("stores votes that arrive together in one go: each for its own person, the last one counting, a wrong one alone refused", async () => {
+    const { id } = await createConsultation({ db: database.db, input: input() });
+    const consultation = await requireConsultationById(database.db, id);
+    const people = await Promise.all(
+      Array.from({ length: 8 }, () => joinConsultation({ db: database.db, consultation })),
+    );
+    // All at once, as many phones do: by token (the page's quick way) and by participant, mixed, with
+    // one person changing a vote within the same moment and votes that must not be stored.
+    const byToken = people.map((person, index) =>
+      castVoteWithToken({
+        db: database.db,
+        slug: consultation.slug,
+        token: person.token ?? "",
+        statementNumber: index,
+        vote: 1,
+      }),
+    );
+    const byParticipant = people.map((person, index) =>
+      castVote({
+        db: database.db,
+        consultation,
+        participantId: person.id,
+        statementNumber: index + 1,
+        vote: -1,
+      }),
+    );
+    const changed = castVote({
+      db: database.db,
+      consultation,
+      participantId: people[0]?.id ?? "",
+      statementNumber: 0,
+      vote: 0,
+    });
+    const unknownStatement = castVote({
+      db: database.db,
+      consultation,
+      participantId: people[1]?.id ?? "",
+      statementNumber: 500,
+      vote: 1,
+    });
+    const unknownToken = castVoteWithToken({
+      db: database.db,
+      slug: consultation.slug,
+      token: "x".repeat(43),
+      statementNumber: 0,
+      vote: 1,
+    });
+    const otherConsultation = castVoteWithToken({
+      db: database.db,
+      slug: "een-andere-peiling",
+      token: people[2]?.token ?? "",
+      statementNumber: 0,
+      vote: 1,
+    });
+    expect(await Promise.all(byToken)).toEqual(people.map(() => id));
+    await Promise.all([...byParticipant, changed]);
+    await expect(unknownStatement).rejects.toMatchObject({ code: "not_found" });
+    expect(await unknownToken).toBeNull();
+    expect(await otherConsultation).toBeNull();
+
+    for (const [index, person] of people.entries()) {
+      const mine = await votesOf({ db: database.db, consultationId: id, participantId: person.id });
+      const expected =
+        index === 0
+          ? [
+              { number: 0, vote: 0 },
+              { number: 1, vote: -1 },
+            ]
+          : [
+              { number: index, vote: 1 },
+              { number: index + 1, vote: -1 },
+            ];
+      expect(mine.map(({ number, vote }) => ({ number, vote }))).toEqual(expected);
+    }
+
+    // Closed: the quick way stores nothing, and the usual one says why.
+    await setConsultationState({ db: database.db, id, state: "gesloten" });
+    const closed = { ...consultation, state: "gesloten" as const };
+    expect(
+      await castVoteWithToken({
+        db: database.db,
+        slug: consultation.slug,
+        token: people[3]?.token ?? "",
+        statementNumber: 5,
+        vote: 1,
+      }),
+    ).toBeNull();
+    await expect(
+      castVote({
+        db: database.db,
+        consultation: closed,
+        participantId: people[3]?.id ?? "",
+        statementNumber: 5,
+        vote: 1,
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("takes participants' statements for review, or shows them at once, at most five an hour, never twice", async () => {
