@@ -22,7 +22,7 @@ export function createBatcher<Item, Result>(options: {
     try {
       const results = await options.run(batch.map((waiting) => waiting.item));
       if (results.length !== batch.length) throw new Error("a batch gave a result per item");
-      batch.forEach((waiting, index) => waiting.resolve(results[index] as Result));
+      for (const [index, waiting] of batch.entries()) waiting.resolve(results[index] as Result);
     } catch (error) {
       // One bad item must not fail the others: alone, each gets its own answer.
       if (batch.length === 1) batch[0]?.reject(error);

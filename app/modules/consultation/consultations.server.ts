@@ -356,10 +356,11 @@ export async function analyseConsultation(options: {
   return stored;
 }
 
-/** The statements everyone sees (reviewed or shown at once), in the order of their numbers. */
-export async function shownStatements(
+/** A consultation's statements in one review state (`goed`: the ones everyone sees), by number. */
+export async function statementsInReview(
   db: Db,
   consultationId: string,
+  moderation: "goed" | "wacht",
 ): Promise<{ number: number; text: string }[]> {
   return db
     .select({ number: consultationStatements.number, text: consultationStatements.text })
@@ -367,11 +368,15 @@ export async function shownStatements(
     .where(
       and(
         eq(consultationStatements.consultationId, consultationId),
-        eq(consultationStatements.moderation, "goed"),
+        eq(consultationStatements.moderation, moderation),
       ),
     )
     .orderBy(asc(consultationStatements.number));
 }
+
+/** The statements everyone sees (reviewed or shown at once), in the order of their numbers. */
+export const shownStatements = (db: Db, consultationId: string) =>
+  statementsInReview(db, consultationId, "goed");
 
 /** How many statements, participants and votes a consultation has. */
 export async function countsOf(db: Db, consultationId: string) {

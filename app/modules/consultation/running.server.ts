@@ -1,7 +1,7 @@
 // Running a consultation, for the people who make them: making it with its first statements and what
 // it links to, closing, re-opening, archiving and deleting it, the editors' list, and reviewing the
 // statements participants added.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
@@ -17,7 +17,13 @@ import {
   consultationVotes,
 } from "./consultation.schema.ts";
 import type { ConsultationInput } from "./consultation.validation.ts";
-import { consultationTopic, NOT_FOUND, requireConsultationById, slugOf } from "./consultations.server.ts";
+import {
+  consultationTopic,
+  NOT_FOUND,
+  requireConsultationById,
+  slugOf,
+  statementsInReview,
+} from "./consultations.server.ts";
 import type { ShownStatement } from "./participation.server.ts";
 
 /** A free address from the question, or the one asked for (`conflict` when taken). */
@@ -197,18 +203,8 @@ export async function listConsultationsForEditors(db: Db): Promise<ConsultationF
 }
 
 /** The statements participants added that wait for review, oldest first. */
-export async function statementsToReview(db: Db, consultationId: string): Promise<ShownStatement[]> {
-  return db
-    .select({ number: consultationStatements.number, text: consultationStatements.text })
-    .from(consultationStatements)
-    .where(
-      and(
-        eq(consultationStatements.consultationId, consultationId),
-        eq(consultationStatements.moderation, "wacht"),
-      ),
-    )
-    .orderBy(asc(consultationStatements.number));
-}
+export const statementsToReview = (db: Db, consultationId: string): Promise<ShownStatement[]> =>
+  statementsInReview(db, consultationId, "wacht");
 
 /**
  * Shows or rejects a statement (a shown one can be rejected later, a rejected one shown). Raises the
