@@ -62,6 +62,11 @@ const ALLOWED: { file: string; startsWith?: string; reason: string }[] = [
   { file: "server/api/openapi.ts", reason: "the API's documentation, in Dutch, not an interface text" },
   { file: "server/api/conversations-openapi.ts", reason: "the API's documentation, in Dutch" },
   { file: "server/api/cocreation-openapi.ts", reason: "the API's documentation, in Dutch" },
+  { file: "server/api/consultations-openapi.ts", reason: "the API's documentation, in Dutch" },
+  {
+    file: "app/modules/consultation/consultation-output.ts",
+    reason: "the API's documentation of Peilingen's answers, in Dutch",
+  },
   {
     file: "app/modules/guide/guide-output.ts",
     reason: "the API's documentation of the guide's answers, in Dutch",
