@@ -3,9 +3,10 @@
 // round open for sign-up with two time slots, one open round with eleven sign-ups that a test closes and
 // publishes, a round whose sign-up has closed, with 26 sign-ups, a published round whose one group has
 // the ambtenaar as its host, and one whose conversation was three days ago.
+
+import { utcToAmsterdam } from "../../app/infra/amsterdam-time.ts";
 import type { Db } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
-import { utcToAmsterdam } from "../../app/modules/kriskras/calendar-invite.ts";
 import { submitEvaluation } from "../../app/modules/kriskras/evaluations.server.ts";
 import { publishRound } from "../../app/modules/kriskras/publication.server.ts";
 import { purgeKriskras } from "../../app/modules/kriskras/retention.server.ts";

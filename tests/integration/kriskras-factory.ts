@@ -1,9 +1,9 @@
 // Kris-kras data for tests, written straight into the tables: organisations, answer options and a
 // round with its slots, and sign-ups. Used by the integration tests and by the browser tests' fixture.
 import { and, eq, inArray } from "drizzle-orm";
+import { amsterdamToUtc, type LocalDateTime } from "../../app/infra/amsterdam-time.ts";
 import type { Db } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
-import { amsterdamToUtc, type LocalDateTime } from "../../app/modules/kriskras/calendar-invite.ts";
 import {
   kriskrasAnswerOptions,
   kriskrasAvailability,

@@ -2,13 +2,13 @@
 // it links to, closing, re-opening, archiving and deleting it, the editors' list, and reviewing the
 // statements participants added.
 import { and, eq, sql } from "drizzle-orm";
+import { amsterdamToUtc } from "../../infra/amsterdam-time.ts";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
 import { listPublishedCards } from "../dilemmas/dilemmas.server.ts";
 import { getCurrentVersion, listParts } from "../guide/guide.server.ts";
-import { amsterdamToUtc } from "../kriskras/calendar-invite.ts";
 import {
   type ConsultationState,
   consultationParticipants,

@@ -4,9 +4,10 @@
 // calendar entry again. The mails go to others than the editor who publishes, so they are in Dutch (with
 // a line in English); their texts are under `mails.kriskras.*` in the locale files.
 import { createHash } from "node:crypto";
+import { utcToAmsterdam } from "../../infra/amsterdam-time.ts";
 import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import type { MailMessage } from "../../infra/mail.server.ts";
-import { buildCalendarInvite, type InviteMethod, utcToAmsterdam } from "./calendar-invite.ts";
+import { buildCalendarInvite, type InviteMethod } from "./calendar-invite.ts";
 import type { kriskrasRounds, kriskrasSlots } from "./kriskras.schema.ts";
 import { formatLocalDate, slotTimes } from "./slot-times.ts";
 

@@ -2,6 +2,7 @@
 // organisations and the answer options. Shared by the forms and the module; every message is a key of
 // the locale files. Times are Europe/Amsterdam wall-clock times; the schemas turn them into instants.
 import { z } from "zod";
+import { amsterdamToUtc } from "../../infra/amsterdam-time.ts";
 import { AppError } from "../../infra/errors.ts";
 import {
   EmailAddress,
@@ -13,7 +14,6 @@ import {
   storableText,
 } from "../../infra/fields.ts";
 import { message } from "../../infra/i18n/translate.ts";
-import { amsterdamToUtc } from "./calendar-invite.ts";
 import { EVALUATION_QUESTIONS, type EvaluationQuestion } from "./evaluation.ts";
 import { ATTRIBUTES, type Attribute, WEIGHT_FIELDS } from "./kriskras-kinds.ts";
 import { MAX_GROUP_SIZE, MAX_WEIGHT, OPTION_ATTRIBUTES } from "./kriskras-options.ts";

@@ -1,9 +1,10 @@
 // The form of a kris-kras round, for making one and for changing it. The same fields as `RoundInput`;
 // what was typed comes back with the errors, so nothing is lost.
+
+import { utcToAmsterdam } from "~/infra/amsterdam-time.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import { Fieldset, FormField, Textarea, Textbox } from "~/ui/form-field.tsx";
 import { Paragraph } from "~/ui/heading.tsx";
-import { utcToAmsterdam } from "./calendar-invite.ts";
 import { ATTRIBUTES, WEIGHT_FIELDS, type Weights } from "./kriskras-kinds.ts";
 import { DEFAULT_GROUP_SIZE, DEFAULT_WEIGHTS, MAX_WEIGHT } from "./kriskras-options.ts";
 import type { ROUND_FIELDS, RoundFormValues } from "./round-editor-form.ts";

@@ -4,6 +4,7 @@
 // mail, and shown only to the person themselves here (and to the round's organisers on the editors' side).
 
 import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { utcToAmsterdam } from "../../infra/amsterdam-time.ts";
 import type { Db } from "../../infra/db.server.ts";
 import type { Keyring } from "../../infra/encryption.server.ts";
 import { AppError } from "../../infra/errors.ts";
@@ -12,7 +13,6 @@ import { fieldErrorsOf } from "../../infra/form-errors.ts";
 import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { enqueueMail, type MailMessage } from "../../infra/mail.server.ts";
 import type { PersonalDataSource } from "../accounts/personal-data.server.ts";
-import { utcToAmsterdam } from "./calendar-invite.ts";
 import {
   kriskrasAnswerOptions,
   kriskrasAvailability,

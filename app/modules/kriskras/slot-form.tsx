@@ -2,7 +2,7 @@
 // them can be on one page, so every id carries a prefix.
 import { useT } from "~/infra/i18n/i18n.ts";
 import { FormField, Textbox } from "~/ui/form-field.tsx";
-import { utcToAmsterdam } from "./calendar-invite.ts";
+import { utcToAmsterdam } from "../../infra/amsterdam-time.ts";
 import { SLOT_FIELDS, type SlotFormValues } from "./round-editor-form.ts";
 
 export function newSlotFormValues(): SlotFormValues {

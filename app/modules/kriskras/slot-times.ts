@@ -1,6 +1,6 @@
 // A time slot as people read it: the date and times on the Amsterdam wall clock, whatever the server's
 // time zone, and a date written out in Dutch or English.
-import { utcToAmsterdam } from "./calendar-invite.ts";
+import { utcToAmsterdam } from "../../infra/amsterdam-time.ts";
 
 export interface SlotTimes {
   /** YYYY-MM-DD in Amsterdam. */
