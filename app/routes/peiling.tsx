@@ -21,15 +21,13 @@ import { consultationWithParticipant } from "~/modules/consultation/consultation
 import {
   addStatement,
   type Consultation,
-  castVote,
-  castVoteWithToken,
   findParticipant,
   isOpenForVotes,
   joinConsultation,
   nextStatement,
   type Participant,
-  votesOf,
 } from "~/modules/consultation/participation.server.ts";
+import { castVote, castVoteWithToken, votesOf } from "~/modules/consultation/votes.server.ts";
 import { limitParticipation } from "~/modules/conversations/participant-access.server.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";

@@ -25,14 +25,13 @@ import {
 } from "../../app/modules/consultation/consultations.server.ts";
 import {
   addStatement,
-  castVote,
   isOpenForVotes,
   joinConsultation,
   nextStatement,
   type Participant,
-  votesOf,
 } from "../../app/modules/consultation/participation.server.ts";
 import { consultationReport } from "../../app/modules/consultation/report.server.ts";
+import { castVote, votesOf } from "../../app/modules/consultation/votes.server.ts";
 import {
   limitParticipation,
   PARTICIPANT_HEADER,

@@ -18,19 +18,17 @@ import {
 } from "../../app/modules/consultation/consultations.server.ts";
 import {
   addStatement,
-  castVote,
-  castVoteWithToken,
   consultationsSource,
   findParticipant,
   joinConsultation,
   nextStatement,
-  votesOf,
 } from "../../app/modules/consultation/participation.server.ts";
 import {
   createConsultation,
   deleteConsultation,
   setConsultationState,
 } from "../../app/modules/consultation/running.server.ts";
+import { castVote, castVoteWithToken, votesOf } from "../../app/modules/consultation/votes.server.ts";
 import { databaseKinds, openMigratedDatabase, type TestDatabase } from "./databases.ts";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -1,11 +1,5 @@
-// A consultation's outcome as pages, files and the API show it: the groups with what sets them apart,
-// what they share, where people are unsure, and every statement's shares. The privacy rule is kept
-// here, where the analysis is read: no share of a group or statement of fewer than MIN_PEOPLE_SHOWN
-// people, and no group of fewer than that with its own statements. Nobody's number leaves the server.
-import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import type { Stance, Tally } from "./analysis/statement-stats.ts";
-import { consultationStatements } from "./consultation.schema.ts";
 import { MIN_PEOPLE_SHOWN } from "./consultation-limits.ts";
 import {
   analysisOf,
