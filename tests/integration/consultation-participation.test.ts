@@ -203,6 +203,26 @@ describe.each(databaseKinds)("taking part in a consultation on %s", (kind) => {
     await Promise.all([...byParticipant, changed]);
     await expect(unknownStatement).rejects.toMatchObject({ code: "not_found" });
     expect(await unknownToken).toBeNull();
+    // A number no statement can have never reaches the database (its int would overflow there).
+    const huge = 2 ** 40;
+    expect(
+      await castVoteWithToken({
+        db: database.db,
+        slug: consultation.slug,
+        token: people[4]?.token ?? "",
+        statementNumber: huge,
+        vote: 1,
+      }),
+    ).toBeNull();
+    await expect(
+      castVote({
+        db: database.db,
+        consultation,
+        participantId: people[4]?.id ?? "",
+        statementNumber: huge,
+        vote: 1,
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await otherConsultation).toBeNull();
 
     for (const [index, person] of people.entries()) {

@@ -100,8 +100,8 @@ export function Groups(props: { report: Report; percent: Percent }) {
             <rect className="vm-opinion-map__frame" x={0.5} y={0.5} width={width - 1} height={height - 1} />
             {report.map.map((place, index) => (
               <Marker
-                // Places have no identity; their order is the analysis's.
-                // biome-ignore lint/suspicious/noArrayIndexKey: the places are a fixed list of points
+                // Places have no identity (they come sorted by where they are, never by who they are).
+                // biome-ignore lint/suspicious/noArrayIndexKey: the places are a fixed list of points without ids
                 key={index}
                 x={12 + place.x * (width - 24)}
                 y={12 + (1 - place.y) * (height - 24)}

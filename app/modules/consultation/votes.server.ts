@@ -97,6 +97,11 @@ function writeVote(db: Db, vote: VoteToStore): Promise<string | null> {
   return writer.add(vote);
 }
 
+/** A number a statement can have: a whole number the database's `int` holds, so a wild one never reaches it. */
+function isStatementNumber(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0 && value <= 2_147_483_647;
+}
+
 /** Keeps the participant's vote on a shown statement, replacing an earlier one; says why not. */
 export async function castVote(options: {
   db: Db;
@@ -108,7 +113,7 @@ export async function castVote(options: {
   const { consultation } = options;
   requireOpen(consultation);
   if (![1, -1, 0].includes(options.vote)) throw new AppError("invalid", "problems.consultation.vote");
-  if (!Number.isSafeInteger(options.statementNumber) || options.statementNumber < 0) {
+  if (!isStatementNumber(options.statementNumber)) {
     throw new AppError("not_found", "problems.consultation.unknownStatement");
   }
   const stored = await writeVote(options.db, {
@@ -134,7 +139,7 @@ export async function castVoteWithToken(options: {
   vote: Vote;
 }): Promise<string | null> {
   if (![1, -1, 0].includes(options.vote)) return null;
-  if (!Number.isSafeInteger(options.statementNumber) || options.statementNumber < 0) return null;
+  if (!isStatementNumber(options.statementNumber)) return null;
   return writeVote(options.db, {
     slug: options.slug,
     tokenHash: hashSecret(options.token),
