@@ -14,22 +14,33 @@
 // little early; the strict figure also waits until the answer's own response has come back, which makes
 // it a little late. The truth lies between the two. Changed answers do not move the count: they are
 // load, not measured.
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { parseConfig } from "../app/infra/env.server.ts";
-import { setUserRoles, upsertUser } from "../app/modules/accounts/accounts.server.ts";
-import { createApiToken } from "../app/modules/accounts/api-tokens.server.ts";
-
-function positive(name: string, fallback: number) {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0`);
-  return value;
-}
+import {
+  call,
+  createFacilitatorToken,
+  DILEMMAS,
+  Errors,
+  EventReader,
+  joinParticipants,
+  liveRoomLimits,
+  openFilesLimit,
+  openParticipantStreams,
+  openStream,
+  positive,
+  sampleProcess,
+  sleep,
+  staleRetryCount,
+  startProcess,
+  stopProcess,
+  type Target,
+  waitForReady,
+} from "./live-clients.ts";
 
 const PARTICIPANTS = positive("BENCH_PARTICIPANTS", 2000);
 const RATE = positive("BENCH_RATE", 200);
@@ -48,251 +59,10 @@ if (FIRSTS_PER_QUESTION > PARTICIPANTS) {
   );
 }
 
-const DILEMMAS = [
-  {
-    text: "Een collega vertelt je in vertrouwen dat een cijfer in de Kamerbrief niet klopt. De brief gaat morgen weg. Wat doe je?",
-    optionA: "Ik meld het vandaag bij mijn leidinggevende, ook zonder toestemming van mijn collega.",
-    optionB: "Ik vraag mijn collega eerst om het zelf te melden, en help daarbij.",
-  },
-  {
-    text: "De minister wil een besluit snel nemen; jij denkt dat burgers eerst gehoord moeten worden. Wat doe je?",
-    optionA: "Ik adviseer uitstel en een korte ronde langs de betrokken burgers.",
-    optionB: "Ik werk mee aan het snelle besluit en leg mijn zorg schriftelijk vast.",
-  },
-  {
-    text: "Een burger belt boos over een fout van jouw afdeling en vraagt om een uitzondering. Wat doe je?",
-    optionA: "Ik houd me aan de regels en leg uit waarom ze er zijn.",
-    optionB: "Ik zoek de ruimte die de regels laten en bespreek dat met mijn team.",
-  },
-];
-
 const percentile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Everything that went wrong, by kind, with the first few messages for a diagnosis. */
-class Errors {
-  readonly counts = new Map<string, number>();
-  readonly examples: string[] = [];
-  add(kind: string, detail: string) {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
-    if (this.examples.length < 8) this.examples.push(`${kind}: ${detail}`);
-  }
-  get total() {
-    return [...this.counts.values()].reduce((sum, n) => sum + n, 0);
-  }
-}
-
-/**
- * Reads an event stream as it arrives (the browser's rules for `event`, `id` and `data`). Phones' streams
- * skip the data lines' content: the load generator shares the machine and only needs the ids.
- */
-class EventReader {
-  private rest = "";
-  private type = "";
-  private id: string | undefined;
-  private data: string[] = [];
-  private hasData = false;
-  /** Characters received, for the report. */
-  bytes = 0;
-  constructor(
-    private readonly keepData: boolean,
-    private readonly onEvent: (type: string, id: string | undefined, data: string) => void,
-  ) {}
-  push(chunk: string) {
-    this.bytes += chunk.length;
-    const text = this.rest + chunk;
-    let start = 0;
-    for (let end = text.indexOf("\n", start); end !== -1; end = text.indexOf("\n", start)) {
-      this.line(text.slice(start, end));
-      start = end + 1;
-    }
-    this.rest = text.slice(start);
-  }
-  private line(line: string) {
-    if (line === "") {
-      if (this.hasData) this.onEvent(this.type || "message", this.id, this.data.join("\n"));
-      this.type = "";
-      this.data = [];
-      this.hasData = false;
-      return;
-    }
-    if (line.startsWith("data:")) {
-      this.hasData = true;
-      if (this.keepData) this.data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
-    } else if (line.startsWith("event:")) this.type = line.slice(6).trim();
-    else if (line.startsWith("id:")) this.id = line.slice(3).trim();
-  }
-}
-
-interface Target {
-  name: string;
-  port: number;
-  process: ChildProcess;
-  /** Headers that make the caller the facilitator. */
-  facilitator: Record<string, string>;
-}
-
-interface Reply {
-  status: number;
-  body: string;
-}
-
-// node:http rather than fetch: Node's fetch shares one connection pool per origin, too small for 2,000
-// open streams, and undici's own Agent is not a dependency here. Streams get their own agent so an answer
-// never waits for a socket.
-const requestAgent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-const streamAgent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
-
-/** Requests sent again because a kept-alive connection was closed under them, as browsers do. */
-let staleRetries = 0;
-
-function call(
-  target: Target,
-  method: string,
-  pathname: string,
-  options: { headers?: Record<string, string>; body?: unknown } = {},
-  retried = false,
-): Promise<Reply> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: target.port,
-        method,
-        path: pathname,
-        agent: requestAgent,
-        headers: {
-          Origin: `http://127.0.0.1:${target.port}`,
-          ...(payload === undefined
-            ? {}
-            : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) }),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          body += chunk;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      // The server closed an idle kept-alive connection as this request went out on it (its timer and
-      // our reuse crossed). Browsers send the request again on a new connection; so do we, once.
-      if (req.reusedSocket && error.code === "ECONNRESET" && !retried) {
-        staleRetries++;
-        call(target, method, pathname, options, true).then(resolve, reject);
-      } else reject(error);
-    });
-    req.end(payload);
-  });
-}
-
-/** Opens an event stream; resolves once the server answered 200 with an event stream. */
-function openStream(
-  target: Target,
-  pathname: string,
-  headers: Record<string, string>,
-  reader: EventReader,
-  onBroken: (reason: string) => void,
-): Promise<{ close(): void }> {
-  return new Promise((resolve, reject) => {
-    let closing = false;
-    const req = http.get(
-      {
-        host: "127.0.0.1",
-        port: target.port,
-        path: pathname,
-        agent: streamAgent,
-        headers: { Accept: "text/event-stream", ...headers },
-      },
-      (res) => {
-        if (res.statusCode !== 200 || !String(res.headers["content-type"]).startsWith("text/event-stream")) {
-          res.resume();
-          reject(new Error(`${pathname} answered ${res.statusCode}`));
-          return;
-        }
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => reader.push(chunk));
-        res.on("close", () => {
-          if (!closing) onBroken(`${pathname} ended by the server`);
-        });
-        res.on("error", (error) => {
-          if (!closing) onBroken(`${pathname}: ${error.message}`);
-        });
-        resolve({
-          close() {
-            closing = true;
-            req.destroy();
-          },
-        });
-      },
-    );
-    req.on("error", (error) => {
-      if (!closing) onBroken(`${pathname}: ${error.message}`);
-      reject(error);
-    });
-  });
-}
-
-/** Runs `task` over `items` with at most `limit` at a time. */
-async function inBatches<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await task(items[index] as T, index);
-      }
-    }),
-  );
-}
-
-/** Samples a process's resident memory and CPU time from /proc once a second. */
-function sampleProcess(pid: number) {
-  const ticksPerSecond = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
-  const rssMb = () => {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  };
-  const cpuSeconds = () => {
-    if (!fs.existsSync(`/proc/${pid}/stat`)) throw new Error(`process ${pid} stopped during the run`);
-    // Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-  };
-  const startRss = rssMb();
-  let maxRss = startRss;
-  const timer = setInterval(() => {
-    try {
-      maxRss = Math.max(maxRss, rssMb());
-    } catch {}
-  }, 1000);
-  return {
-    startRss,
-    cpuSeconds,
-    stop() {
-      clearInterval(timer);
-      try {
-        maxRss = Math.max(maxRss, rssMb());
-      } catch {}
-      return maxRss;
-    },
-  };
-}
-
-function openFilesLimit(pid: number | "self") {
-  const limits = fs.readFileSync(`/proc/${pid}/limits`, "utf8");
-  return /Max open files\s+(\S+)/.exec(limits)?.[1] ?? "?";
-}
 
 interface Pending {
   expected: number;
@@ -314,7 +84,7 @@ async function measure(target: Target) {
   const sampler = sampleProcess(target.process.pid ?? 0);
   // Other work on the machine shows here: the load generator and the server share its cores.
   const loadBefore = os.loadavg()[0] ?? 0;
-  const retriesBefore = staleRetries;
+  const retriesBefore = staleRetryCount();
 
   const made = await call(target, "POST", "/api/v1/gesprekken", {
     headers: target.facilitator,
@@ -374,40 +144,21 @@ async function measure(target: Target) {
   );
 
   // Participants join, then each opens its stream and waits for its first snapshot.
-  const tokens: string[] = [];
-  await inBatches(
-    Array.from({ length: PARTICIPANTS }, (_, index) => index),
-    20,
-    async (index) => {
-      const joined = await call(target, "POST", "/api/v1/deelname", { body: { code: session.joinCode } });
-      if (joined.status !== 201) throw new Error(`joining answered ${joined.status}: ${joined.body}`);
-      tokens[index] = (JSON.parse(joined.body) as { token: string }).token;
-    },
-  );
+  const tokens = await joinParticipants(target, session.joinCode, PARTICIPANTS);
   const phones = tokens.map(() => ({ lastId: 0, log: undefined as [number, number][] | undefined }));
-  const phoneReaders: EventReader[] = [];
-  await inBatches(tokens, 50, async (token, index) => {
-    const phone = phones[index] as (typeof phones)[number];
-    let first: () => void = () => {};
-    const firstEvent = new Promise<void>((done) => {
-      first = done;
-    });
-    const reader = new EventReader(false, (type, id) => {
+  const { streams: phoneStreams, readers: phoneReaders } = await openParticipantStreams({
+    target,
+    tokens,
+    errors,
+    onEvent: (index, type, id) => {
       participantEvents++;
-      if (type === "problem") return errors.add("problem event", "participant stream");
       if (type !== "tally") return;
+      const phone = phones[index] as (typeof phones)[number];
       phone.lastId = Number(id);
       phone.log?.push([phone.lastId, performance.now()]);
-      first();
-    });
-    phoneReaders.push(reader);
-    streams.push(
-      await openStream(target, "/api/v1/deelname/stroom", { "Deelnemer-Token": token }, reader, (reason) =>
-        errors.add("stream broken", reason),
-      ),
-    );
-    await firstEvent;
+    },
   });
+  streams.push(...phoneStreams);
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const inflight: Promise<void>[] = [];
@@ -539,59 +290,22 @@ async function measure(target: Target) {
     load: [loadBefore, os.loadavg()[0] ?? 0],
     generatorCpuShare: generatorCpu / windowSeconds,
     generatorLoopP99: loopDelay.percentile(99) / 1e6,
-    staleRetries: staleRetries - retriesBefore,
+    staleRetries: staleRetryCount() - retriesBefore,
     openFiles: openFilesLimit(target.process.pid ?? "self"),
   };
-}
-
-function startProcess(args: string[], env: Record<string, string | undefined>, logFile: string) {
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const log = fs.createWriteStream(logFile);
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  return child;
-}
-
-async function waitForReady(port: number, child: ChildProcess) {
-  for (let attempt = 0; ; attempt++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    if (attempt > 300 || child.exitCode !== null) throw new Error(`the server on port ${port} did not start`);
-    await sleep(200);
-  }
-}
-
-async function stopProcess(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 execSync("node scripts/ensure-build.mjs", { stdio: "inherit" });
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "vm-bench-live-"));
 const appPort = 4300 + Math.floor(Math.random() * 500);
 const baselinePort = appPort + 1;
-// Limits are configuration: the defaults stop more than 1,000 joins and 6,000 answers a minute, 500
-// joins of one session and 1,000 open streams from one address, and here every phone is 127.0.0.1. They stay on, raised, unless the environment says otherwise.
 const appEnv: Record<string, string | undefined> = {
   ...process.env,
   PORT: String(appPort),
   DATA_DIR: path.join(work, "data"),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   NODE_ENV: "production",
-  RATE_LIMITS: process.env.RATE_LIMITS ?? "on",
-  CONVERSATION_JOINS_PER_IP: process.env.CONVERSATION_JOINS_PER_IP ?? String(PARTICIPANTS * 2),
-  CONVERSATION_ANSWERS_PER_IP: process.env.CONVERSATION_ANSWERS_PER_IP ?? String(RATE * 60 * 2),
-  CONVERSATION_JOINS_PER_IP_PER_CONVERSATION:
-    process.env.CONVERSATION_JOINS_PER_IP_PER_SESSION ?? String(PARTICIPANTS * 2),
-  // Every stream comes from 127.0.0.1 too; the default cap per address is 1,000.
-  CONVERSATION_STREAMS_PER_IP: process.env.CONVERSATION_STREAMS_PER_IP ?? String(PARTICIPANTS + 10),
-  CONVERSATION_STREAMS_TOTAL:
-    process.env.CONVERSATION_STREAMS_TOTAL ?? String(Math.max(10_000, PARTICIPANTS + 10)),
+  ...liveRoomLimits({ participants: PARTICIPANTS, rate: RATE }),
 };
 const config = parseConfig(appEnv);
 
@@ -599,11 +313,7 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 let facilitatorToken: string;
 try {
   await database.migrate();
-  const leader = await upsertUser({ db: database.db, email: "gespreksleider@example.nl" });
-  await setUserRoles({ db: database.db, userId: leader.id, roles: ["gespreksleider"], actor: null });
-  facilitatorToken = (
-    await createApiToken({ db: database.db, quotas: config.quotas, userId: leader.id, name: "bench" })
-  ).token;
+  facilitatorToken = await createFacilitatorToken({ db: database.db, quotas: config.quotas });
 } finally {
   await database.close();
 }

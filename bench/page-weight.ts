@@ -22,17 +22,21 @@ export const PAGE_WEIGHT_ENV = { ALLOWED_EMAIL_DOMAINS: "example.nl", RATE_LIMIT
 
 /**
  * Fills an empty data folder as playwright.config.ts does (the fixtures and the people), and returns a
- * one-time login token per person. Run it before the server holds the embedded database.
+ * one-time login token per person. Run it before the server holds the embedded database; with
+ * `databaseUrl`, in that PostgreSQL database instead.
  */
-export async function prepareExampleData(dataDir: string): Promise<Record<keyof typeof PEOPLE, string>> {
-  const database = await openDatabase({ dataDir });
+export async function prepareExampleData(
+  dataDir: string,
+  databaseUrl?: string,
+): Promise<Record<keyof typeof PEOPLE, string>> {
+  const database = await openDatabase({ dataDir, databaseUrl });
   try {
     await database.migrate();
   } finally {
     await database.close();
   }
-  await writeExampleData({ dataDir, origin: "http://localhost" });
-  const again = await openDatabase({ dataDir });
+  await writeExampleData({ dataDir, databaseUrl, origin: "http://localhost" });
+  const again = await openDatabase({ dataDir, databaseUrl });
   try {
     const tokens = {} as Record<keyof typeof PEOPLE, string>;
     for (const [role, email] of Object.entries(PEOPLE) as [keyof typeof PEOPLE, string][]) {
@@ -122,7 +126,7 @@ function sentBytes(url: URL): Promise<number> {
 }
 
 /** Route ids in the table's order, nested ones included. */
-function routeIds(entries: RouteConfigEntry[]): string[] {
+export function routeIds(entries: RouteConfigEntry[]): string[] {
   return entries.flatMap((entry) => [
     entry.id ?? entry.file.replace(/\.[^./]+$/, ""),
     ...routeIds(entry.children ?? []),

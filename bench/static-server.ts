@@ -1,10 +1,15 @@
-// The baseline of the page benchmark: the same HTML served as a plain file by express.static.
-import express from "express";
+// The baseline of the cached-page benchmark: a raw Node `http` server that sends one file's bytes, read
+// once at start, with only a content type and length; no framework, no logs, no other headers.
+import fs from "node:fs";
+import http from "node:http";
 
-const [dir, port] = [process.argv[2] ?? ".", Number(process.argv[3] ?? 0)];
-const app = express();
-app.use(express.static(dir, { extensions: ["html"] }));
-const server = app.listen(port, "127.0.0.1", () => {
+const [file, port] = [process.argv[2] ?? "", Number(process.argv[3] ?? 0)];
+const body = fs.readFileSync(file);
+const server = http.createServer((_req, res) => {
+  res.writeHead(200, ["Content-Type", "text/html; charset=utf-8", "Content-Length", String(body.length)]);
+  res.end(body);
+});
+server.listen(port, "127.0.0.1", () => {
   const address = server.address();
   console.log(`listening ${typeof address === "object" && address ? address.port : port}`);
 });

@@ -1,11 +1,11 @@
 // The Express application: process-level concerns (request ids, logs, metrics, security headers,
 // health, static files, the API) in front of React Router's pages.
-import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import expressStaticGzip from "express-static-gzip";
-import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "react-router";
 import { AppError, isAppError } from "../app/infra/errors.ts";
@@ -23,21 +23,30 @@ import { createDilemmasApi } from "./api/dilemmas-api.ts";
 import { createGuideApi } from "./api/guide-api.ts";
 import { API_VERSION, createOpenApiDocument } from "./api/openapi.ts";
 import { sendProblem } from "./api/problem.ts";
+import {
+  createFrontDoor,
+  requestForLog,
+  requestIdOf,
+  securityHeadersOf,
+  setSecurityHeaders,
+} from "./front-door.ts";
 import { createMetrics, createMetricsGuard, kindOf } from "./metrics.ts";
 import type { PageCache } from "./page-cache.ts";
-import { createPageHandler, serveCachedPage } from "./react-router-adapter.ts";
+import { createPageHandler } from "./react-router-adapter.ts";
 import { requireOwnHost } from "./security/own-host.ts";
 import { requireSameOrigin } from "./security/same-origin.ts";
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-
-export function createApp(options: {
+/**
+ * The HTTP server (not yet listening): cached pages are answered at its front door (front-door.ts),
+ * everything else by the Express application made here.
+ */
+export function createAppServer(options: {
   services: Services;
   pageCache: PageCache;
   /** React Router's server build; without it only the API and health endpoints are served (tests). */
   build?: ServerBuild;
   clientDir?: string;
-}): express.Express {
+}): http.Server {
   const { services, pageCache } = options;
   const { config, logger } = services;
   const app = express();
@@ -51,46 +60,24 @@ export function createApp(options: {
   const metrics = createMetrics({ database: services.database, pageCache });
   const metricsAllowed = createMetricsGuard(config);
 
+  const securityHeaders = securityHeadersOf(config);
   app.use(
     pinoHttp({
       logger,
       genReqId(req, res) {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+        const id = requestIdOf(req);
         res.setHeader("X-Request-Id", id);
         return id;
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
       serializers: {
-        // The request id ties the lines together; secrets in addresses (login-link tokens, share links
-        // to private records) never reach the log.
-        req: (req) => ({
-          id: req.id,
-          method: req.method,
-          url: String(req.url)
-            .replace(/([?&](?:token|code)=)[^&#]*/gi, "$1[verborgen]")
-            .replace(/(\/afwegen\/gedeeld\/)[^/?#]*/g, "$1[verborgen]"),
-        }),
+        req: (req) => requestForLog(req),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
   );
   app.use(metrics.middleware);
-  app.use(
-    helmet({
-      // The document's Content-Security-Policy is set per page by entry.server (hashes of its inline
-      // scripts), so the cached bytes and their policy always travel together.
-      contentSecurityPolicy: false,
-      strictTransportSecurity: config.publicUrl.startsWith("https://") ? undefined : false,
-      // Security: helmet's default (no-referrer) makes browsers send `Origin: null` on this site's own
-      // form posts, which the same-origin check below must refuse; other sites still get only the origin.
-      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    }),
-  );
-  app.use((_req, res, next) => {
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-    next();
-  });
+  app.use(setSecurityHeaders(securityHeaders));
   // Security: only requests addressed to this site's own host (421 otherwise), and cross-site request
   // forgery protection for every unsafe method, both before any handler and the page cache.
   app.use(requireOwnHost(config));
@@ -177,7 +164,6 @@ export function createApp(options: {
 
   if (options.build) {
     const clientDir = options.clientDir ?? path.resolve("build/client");
-    app.use(serveCachedPage(pageCache));
     // Scripts and styles were compressed at build time (scripts/precompress-assets.ts): brotli where the
     // browser reads it, else gzip, sent as they are without compressing per request.
     app.use(
@@ -190,7 +176,11 @@ export function createApp(options: {
       }),
     );
     app.use(compression());
-    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    // Only the few files at the top of the client folder (the icon) are looked up on disk: asking the
+    // file system first for every page address costs each page a failed stat.
+    const rootFiles = filesIn(clientDir);
+    const serveRootFile = express.static(clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (rootFiles.has(req.path) ? serveRootFile(req, res, next) : next()));
     app.use(createPageHandler({ build: options.build, services, pageCache }));
   }
 
@@ -207,7 +197,16 @@ export function createApp(options: {
       .type("text/plain; charset=utf-8")
       .send(`${translatorFor(languageOfCookies(req.headers.cookie))("error.failed")}\n`);
   });
-  return app;
+  return http.createServer(
+    createFrontDoor({ config, logger, pageCache, securityHeaders, record: metrics.record, app }),
+  );
+}
+
+/** The addresses of the files directly in a folder ("/favicon.svg"); none when it does not exist. */
+function filesIn(dir: string): Set<string> {
+  if (!fs.existsSync(dir)) return new Set();
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  return new Set(entries.filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
 }
 
 /**

@@ -23,7 +23,7 @@ import { createConsultationAnalysis } from "../app/modules/consultation/consulta
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
 import { seedKriskrasOptions } from "../app/modules/kriskras/kriskras-lists.server.ts";
-import { createApp } from "./app.ts";
+import { createAppServer } from "./app.ts";
 import { startMaintenance } from "./maintenance.ts";
 import { createPageCache } from "./page-cache.ts";
 
@@ -114,9 +114,9 @@ export async function start(env: Record<string, string | undefined> = process.en
     participationLimits,
     consultationAnalysis,
   };
-  const app = createApp({ services, pageCache, build });
+  const appServer = createAppServer({ services, pageCache, build });
 
-  const server = app.listen(config.port, config.host);
+  const server = appServer.listen(config.port, config.host);
   // Security: a client that trickles its headers or its form is cut off instead of holding a socket
   // for Node's default 5 minutes (forms here are at most FORM_BODY_LIMIT_KB). Event streams are long
   // answers to short requests, so these limits do not touch them.

@@ -58,16 +58,36 @@ export function createMetrics(options: { database: Database; pageCache: PageCach
     },
   });
 
+  /** Counts one answered request; the page cache's early answers come here without Express. */
+  // The labelled series are looked up once per combination: prom-client hashes the labels on each call.
+  const series = new Map<
+    string,
+    { count: ReturnType<typeof requests.labels>; time: ReturnType<typeof duration.labels> }
+  >();
+  const record = (kind: RequestKind, method: string, status: number, seconds: number) => {
+    const key = `${kind} ${method} ${status}`;
+    let found = series.get(key);
+    if (!found) {
+      found = {
+        count: requests.labels({ kind, method, status: String(status) }),
+        time: duration.labels({ kind }),
+      };
+      series.set(key, found);
+    }
+    found.count.inc();
+    found.time.observe(seconds);
+  };
+
   return {
     registry,
+    record,
     middleware(req: Request, res: Response, next: NextFunction) {
       const start = process.hrtime.bigint();
       // Decided now: a mounted router rewrites req.path before the response finishes.
       const kind = kindOf(req.path);
-      res.on("finish", () => {
-        requests.inc({ kind, method: req.method, status: String(res.statusCode) });
-        duration.observe({ kind }, Number(process.hrtime.bigint() - start) / 1e9);
-      });
+      res.on("finish", () =>
+        record(kind, req.method, res.statusCode, Number(process.hrtime.bigint() - start) / 1e9),
+      );
       next();
     },
   };

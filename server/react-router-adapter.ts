@@ -88,16 +88,6 @@ function toFetchRequest(req: Request, res: Response, origin: string, body?: Buff
   return new Request(new URL(req.originalUrl, origin), init);
 }
 
-/** Answers from the page cache before any other work (compression, rendering) is done. */
-export function serveCachedPage(pageCache: PageCache) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== "GET" && req.method !== "HEAD") || req.path.startsWith("/assets/")) return next();
-    const hit = pageCache.get(pageCache.keyOf(req));
-    if (!hit) return next();
-    pageCache.send(req, res, hit);
-  };
-}
-
 export function createPageHandler(options: { build: ServerBuild; services: Services; pageCache: PageCache }) {
   const handle = createRequestHandler(options.build, options.services.config.env);
   const routeTexts = createRouteTexts(options.build.routes);

@@ -8,7 +8,7 @@ import { useT } from "~/infra/i18n/i18n.ts";
 import { message } from "~/infra/i18n/translate.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
-import { listParts, listVersions, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
+import { listParts, listPublishedVersions, requireCurrentVersion } from "~/modules/guide/guide.server.ts";
 import {
   filterOf,
   isSearchFilter,
@@ -47,7 +47,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     }
     const chosen: SearchFilter | undefined = isSearchFilter(filter) ? filter : undefined;
     const result = raw.trim() ? await searchForReader({ db, query: raw, version, filter: chosen }) : null;
-    const versions = (await listVersions({ db })).filter((candidate) => candidate.status === "gepubliceerd");
+    const versions = await listPublishedVersions({ db });
     const current = await requireCurrentVersion({ db });
     const principles =
       result && result.hits.length === 0

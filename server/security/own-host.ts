@@ -3,6 +3,7 @@
 // `Host` header a client chooses; a request addressed to any other host (another name for this machine
 // too, such as `localhost` for `127.0.0.1`) is refused here, before a route or the page cache sees it
 // (DNS rebinding, host-header poisoning).
+import type { IncomingMessage } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import type { Config } from "../../app/infra/env.server.ts";
 import { languageOfAcceptLanguage } from "../../app/infra/i18n/i18n.ts";
@@ -25,13 +26,30 @@ function originOfHost(scheme: string, host: string | undefined): string | undefi
   }
 }
 
+/**
+ * Whether a request's `Host` header names this site. The last host that did is remembered (with the
+ * address it was checked against, which is only final once the server listens), so the check costs a
+ * comparison.
+ */
+export function createOwnHostCheck(config: Pick<Config, "publicUrl">) {
+  let known: { publicUrl: string; host: string } | undefined;
+  return (req: Pick<IncomingMessage, "headers">): boolean => {
+    const host = req.headers.host;
+    if (known && known.host === host && known.publicUrl === config.publicUrl) return true;
+    const site = new URL(config.publicUrl);
+    const origin = originOfHost(site.protocol, host);
+    if (host === undefined || origin === undefined || origin !== site.origin) return false;
+    known = { publicUrl: config.publicUrl, host };
+    return true;
+  };
+}
+
 /** Refuses (421 Misdirected Request) every request whose `Host` is not this site's. */
 export function requireOwnHost(config: Config) {
+  const isOwnHost = createOwnHostCheck(config);
   return (req: Request, res: Response, next: NextFunction) => {
     if (ANY_HOST_PATHS.has(req.path)) return next();
-    const scheme = new URL(config.publicUrl).protocol;
-    const origin = originOfHost(scheme, req.headers.host);
-    if (origin !== undefined && origin === new URL(config.publicUrl).origin) return next();
+    if (isOwnHost(req)) return next();
 
     req.log.warn({ host: req.headers.host?.slice(0, 200) }, "request for another host refused");
     if (req.path === "/api" || req.path.startsWith("/api/")) {

@@ -13,8 +13,13 @@ import { writeKriskrasRounds } from "./kriskras-fixture.ts";
 import { writeLoginLink } from "./login-link-fixture.ts";
 
 /** Writes the example data into the embedded database of `dataDir`, which must be migrated. */
-export async function writeExampleData(options: { dataDir: string; origin: string }): Promise<void> {
-  const database = await openDatabase({ dataDir: options.dataDir });
+export async function writeExampleData(options: {
+  dataDir: string;
+  origin: string;
+  /** A PostgreSQL server's database instead of the embedded one in dataDir. */
+  databaseUrl?: string;
+}): Promise<void> {
+  const database = await openDatabase(options);
   try {
     await writeKriskrasRounds(database.db);
     await writeContributions(database.db, options.origin);

@@ -8,7 +8,7 @@ import { startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
 import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
-import { createApp } from "../../server/app.ts";
+import { createAppServer } from "../../server/app.ts";
 import { createPageCache, type PageCache } from "../../server/page-cache.ts";
 
 export async function startApiServer(options: { database: Database; env?: Record<string, string> }) {
@@ -28,9 +28,9 @@ export async function startApiServer(options: { database: Database; env?: Record
     participationLimits,
     consultationAnalysis: createConsultationAnalysis({ db: options.database.db, logger, liveHub }),
   };
-  const app = createApp({ services, pageCache });
+  const appServer = createAppServer({ services, pageCache });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    const listening = appServer.listen(0, "127.0.0.1", () => resolve(listening));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;

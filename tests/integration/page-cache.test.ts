@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db.server.ts";
+import { PAGE_CACHE_CHANNEL } from "../../app/infra/services.server.ts";
+import { guideVersions } from "../../app/modules/guide/guide.schema.ts";
+import { getCurrentVersion, listPublishedVersions } from "../../app/modules/guide/guide.server.ts";
 import { createPageCache } from "../../server/page-cache.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 import { eventually } from "./eventually.ts";
@@ -41,6 +45,24 @@ describe.each(databaseKinds)("page cache invalidation on %s", (kind) => {
     await eventually(() => cacheA.stats().entries === 1, 5000);
     expect(cacheA.get("nl /gids")).toBeUndefined();
     expect(cacheA.get("nl /privacy")).toBeDefined();
+  });
+
+  it("forgets the remembered published versions with the guide's pages, in every process", async () => {
+    const cacheA = createPageCache({ maxEntries: 10 });
+    await cacheA.subscribe(first);
+    expect((await getCurrentVersion({ db: first.db }))?.number).toBe(1);
+    // Another process publishes: this one's memory still holds version 1 until the notification.
+    await second.db
+      .update(guideVersions)
+      .set({ status: "gepubliceerd", publishedAt: new Date() })
+      .where(eq(guideVersions.number, 2));
+    expect((await getCurrentVersion({ db: first.db }))?.number).toBe(1);
+
+    // What the other process (or the command line) sends after publishing; only the listener forgets.
+    await second.notify(PAGE_CACHE_CHANNEL, "guide");
+
+    await eventually(async () => (await getCurrentVersion({ db: first.db }))?.number === 2, 5000);
+    expect((await listPublishedVersions({ db: first.db })).map((version) => version.number)).toEqual([2, 1]);
   });
 
   it("keeps at most the configured number of pages, dropping the least recently used", () => {

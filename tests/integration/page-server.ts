@@ -15,7 +15,7 @@ import { createParticipationLimiter } from "../../app/infra/participation-limits
 import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
 import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
 import * as root from "../../app/root.tsx";
-import { createApp } from "../../server/app.ts";
+import { createAppServer } from "../../server/app.ts";
 import { createPageCache } from "../../server/page-cache.ts";
 
 type ServerRoute = NonNullable<ServerBuild["routes"][string]>;
@@ -108,9 +108,9 @@ export async function startPageServer(options: {
     consultationAnalysis: createConsultationAnalysis({ db: database.db, logger, liveHub }),
   };
   const build = pagesBuild(options.pages);
-  const app = createApp({ services, pageCache, build, clientDir: "build/no-client-files" });
+  const appServer = createAppServer({ services, pageCache, build, clientDir: "build/no-client-files" });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    const listening = appServer.listen(0, "127.0.0.1", () => resolve(listening));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -9,9 +9,18 @@ const OPTIONS: Record<DateFormat, Intl.DateTimeFormatOptions> = {
   dateTimeSeconds: { dateStyle: "short", timeStyle: "medium" },
 };
 
+/** Made once per language and format: making a formatter costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(options: { iso: string; language: Language; format: DateFormat }): string {
-  return new Intl.DateTimeFormat(options.language === "nl" ? "nl-NL" : "en-GB", {
-    ...OPTIONS[options.format],
-    timeZone: "Europe/Amsterdam",
-  }).format(new Date(options.iso));
+  const key = `${options.language} ${options.format}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(options.language === "nl" ? "nl-NL" : "en-GB", {
+      ...OPTIONS[options.format],
+      timeZone: "Europe/Amsterdam",
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(new Date(options.iso));
 }

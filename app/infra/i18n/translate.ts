@@ -31,11 +31,22 @@ function lookUp(texts: Texts, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+/** One set of rules per language for the whole process: every page makes translators, and Intl objects are costly to make. */
+const languageRules = new Map<string, { plurals: Intl.PluralRules; numbers: Intl.NumberFormat }>();
+
+function rulesOf(language: string) {
+  let rules = languageRules.get(language);
+  if (!rules) {
+    rules = { plurals: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
+    languageRules.set(language, rules);
+  }
+  return rules;
+}
+
 /** A `t` over one language's texts. A key without a text gives its defaultValue, or the key itself. */
 export function createTranslator(options: { language: string; texts: Texts }): TFunction {
   const { language, texts } = options;
-  const plurals = new Intl.PluralRules(language);
-  const numbers = new Intl.NumberFormat(language);
+  const { plurals, numbers } = rulesOf(language);
   const fill = (template: string, values: TranslateValues) =>
     template.replace(/\{\{(.+?)\}\}/g, (whole, inner: string) => {
       const [name = "", format] = inner.split(",").map((part) => part.trim());

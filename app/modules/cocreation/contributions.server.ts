@@ -310,14 +310,10 @@ async function pageOf(options: {
   order: SQL[];
 }) {
   const page = options.filter.pagina ?? 1;
-  const [counted] = await options.db
-    .select({ total: count() })
-    .from(cocreationContributions)
-    .innerJoin(guideVersions, eq(guideVersions.id, cocreationContributions.versionId))
-    .where(options.where);
-  const total = counted?.total ?? 0;
+  // The total rides along with the page's rows (one query, counted before the limit); only a page past
+  // the end, which has no rows to carry it, counts apart.
   const rows = await options.db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, total: sql<number>`(count(*) over ())::int` })
     .from(cocreationContributions)
     .innerJoin(guideVersions, eq(guideVersions.id, cocreationContributions.versionId))
     .leftJoin(users, eq(users.id, cocreationContributions.authorId))
@@ -325,6 +321,15 @@ async function pageOf(options: {
     .orderBy(...options.order, desc(cocreationContributions.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    const [counted] = await options.db
+      .select({ total: count() })
+      .from(cocreationContributions)
+      .innerJoin(guideVersions, eq(guideVersions.id, cocreationContributions.versionId))
+      .where(options.where);
+    total = counted?.total ?? 0;
+  }
   return {
     items: rows.map((row) => getConversationSummary(row, options.viewer)),
     total,

@@ -8,6 +8,7 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { fieldErrorsOf } from "../../infra/form-errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
+import { forgetTag } from "../../infra/tag-memo.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import {
@@ -452,7 +453,7 @@ export async function publishDraft(options: {
   versionId?: string;
 }): Promise<GuideVersion> {
   const versionId = options.versionId ?? (await requireDraft({ db: options.db })).id;
-  return inDraft(options.db, versionId, async (tx, version) => {
+  const published = await inDraft(options.db, versionId, async (tx, version) => {
     if (version.isExample) throw new AppError("conflict", "problems.guide.exampleDraft");
     if (version.changelog.trim() === "") {
       const missing = "problems.guide.changelogMissing";
@@ -481,4 +482,7 @@ export async function publishDraft(options: {
     });
     return published;
   });
+  // After the commit: a read in between would otherwise keep the old current version.
+  forgetTag("guide");
+  return published;
 }

@@ -5,6 +5,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
+import { forgetTag } from "../../infra/tag-memo.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import { applyDraftChanges } from "./example-draft-changes.ts";
@@ -80,7 +81,7 @@ export async function insertVersion(
 export async function seedGuide(options: { db: Db; contentDir: string }): Promise<{ created: boolean }> {
   const content = await readGuideContent({ contentDir: options.contentDir });
   const example = await readExampleDraft({ contentDir: options.contentDir });
-  return options.db.transaction(async (tx) => {
+  const seeded = await options.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
     const existing = await tx.select({ id: guideVersions.id }).from(guideVersions).limit(1);
     if (existing.length > 0) return { created: false };
@@ -98,6 +99,8 @@ export async function seedGuide(options: { db: Db; contentDir: string }): Promis
     }
     return { created: true };
   });
+  if (seeded.created) forgetTag("guide");
+  return seeded;
 }
 
 /**

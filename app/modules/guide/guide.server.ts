@@ -4,6 +4,7 @@ import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { cacheableHeaders, PRIVATE_HEADERS } from "../../infra/route-errors.server.ts";
+import { createTagMemo } from "../../infra/tag-memo.ts";
 import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
 import { VersionNumber } from "./guide.validation.ts";
 import type { GuideBlock } from "./guide-block.ts";
@@ -26,15 +27,29 @@ export async function listVersions(options: { db: Db }): Promise<GuideVersion[]>
   return options.db.select().from(guideVersions).orderBy(desc(guideVersions.number));
 }
 
+/**
+ * A published version and its parts never change, and which versions are published changes only by
+ * publishing (publishDraft, seedGuide) or an import from the command line; each of those forgets the
+ * tag "guide" (the page cache passes it on to every process). Nearly every page asks for the current
+ * version, so it is remembered per process.
+ */
+const rememberPublished = createTagMemo<GuideVersion[]>("guide");
+const rememberParts = createTagMemo<PartSummary[]>("guide");
+
+/** The published versions, newest first. */
+export async function listPublishedVersions(options: { db: Db }): Promise<GuideVersion[]> {
+  return rememberPublished(options.db, "published", () =>
+    options.db
+      .select()
+      .from(guideVersions)
+      .where(eq(guideVersions.status, "gepubliceerd"))
+      .orderBy(desc(guideVersions.number)),
+  );
+}
+
 /** The newest published version: what `/gids` shows. */
 export async function getCurrentVersion(options: { db: Db }): Promise<GuideVersion | undefined> {
-  const [version] = await options.db
-    .select()
-    .from(guideVersions)
-    .where(eq(guideVersions.status, "gepubliceerd"))
-    .orderBy(desc(guideVersions.number))
-    .limit(1);
-  return version;
+  return (await listPublishedVersions(options))[0];
 }
 
 export async function requireCurrentVersion(options: { db: Db }): Promise<GuideVersion> {
@@ -44,6 +59,8 @@ export async function requireCurrentVersion(options: { db: Db }): Promise<GuideV
 }
 
 export async function requireVersion(options: { db: Db; number: number }): Promise<GuideVersion> {
+  const published = (await listPublishedVersions(options)).find((found) => found.number === options.number);
+  if (published) return published;
   const [version] = await options.db
     .select()
     .from(guideVersions)
@@ -55,6 +72,12 @@ export async function requireVersion(options: { db: Db; number: number }): Promi
 }
 
 export async function listParts(options: { db: Db; versionId: string }): Promise<PartSummary[]> {
+  const published = (await listPublishedVersions(options)).some((found) => found.id === options.versionId);
+  if (published) return rememberParts(options.db, options.versionId, () => readParts(options));
+  return readParts(options);
+}
+
+function readParts(options: { db: Db; versionId: string }): Promise<PartSummary[]> {
   return options.db
     .select({
       slug: guideParts.slug,
