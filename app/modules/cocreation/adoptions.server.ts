@@ -15,7 +15,12 @@ import {
   updateDraftBlock,
 } from "../guide/draft-versions.server.ts";
 import { guideVersions } from "../guide/guide.schema.ts";
-import { cocreationAdoptions, cocreationContributions } from "./cocreation.schema.ts";
+import {
+  type ContributionRow,
+  cocreationAdoptions,
+  cocreationContributions,
+  contributionColumns,
+} from "./cocreation.schema.ts";
 import type { StatusInput } from "./cocreation.validation.ts";
 import type { ContributionKind } from "./cocreation-kinds.ts";
 import { NOT_FOUND } from "./contributions.server.ts";
@@ -69,7 +74,7 @@ export async function adoptIntoDraft(options: {
   }
   return options.db.transaction(async (tx) => {
     const [contribution] = await tx
-      .select()
+      .select(contributionColumns)
       .from(cocreationContributions)
       .where(eq(cocreationContributions.id, options.contributionId))
       .for("update");
@@ -123,7 +128,7 @@ export async function adoptIntoDraft(options: {
 async function applyToDraft(
   tx: Db,
   versionId: string,
-  contribution: typeof cocreationContributions.$inferSelect,
+  contribution: ContributionRow,
 ): Promise<{ partSlug: string; anchor: string }> {
   const gone = () => new AppError("conflict", "problems.cocreation.adoptParagraphGone");
   if (contribution.kind === "nieuw-deel") {

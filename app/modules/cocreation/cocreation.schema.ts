@@ -2,6 +2,7 @@
 // a new paragraph or part, general feedback), the replies to it, support, reports, the editors' public
 // decisions and the notices that tell contributors about them. A contribution stays attached to the
 // published version it was written on (version, part slug, paragraph anchor).
+import { getTableColumns, sql } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -14,7 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "../accounts/accounts.schema.ts";
-import { guideVersions } from "../guide/guide.schema.ts";
+import { guideVersions, tsvector } from "../guide/guide.schema.ts";
 import {
   CONTRIBUTION_KINDS,
   CONTRIBUTION_STATUSES,
@@ -58,13 +59,28 @@ export const cocreationContributions = pgTable(
     moderatedAt: timestamp("moderated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * What the site search matches (title first, then the text): kept with the row, so a search does
+     * not stem every contribution again, and goes when the row goes.
+     */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('dutch'::regconfig, "title"), 'A') || setweight(to_tsvector('dutch'::regconfig, "body" || ' ' || "proposed_text"), 'B')`,
+      ),
   },
   (table) => [
     index("cocreation_contributions_place_idx").on(table.versionId, table.partSlug, table.anchor),
+    index("cocreation_contributions_search_idx").using("gin", table.searchVector),
     index("cocreation_contributions_author_idx").on(table.authorId),
     index("cocreation_contributions_created_idx").on(table.createdAt),
   ],
 );
+
+/** Every column of a contribution but the search's vector, which only the search reads. */
+const { searchVector: _searchVector, ...everyColumnButTheVector } = getTableColumns(cocreationContributions);
+export const contributionColumns = everyColumnButTheVector;
+export type ContributionRow = Omit<typeof cocreationContributions.$inferSelect, "searchVector">;
 
 export const cocreationReplies = pgTable(
   "cocreation_replies",

@@ -14,6 +14,7 @@ import { guideParts, guideVersions } from "../guide/guide.schema.ts";
 import { requirePart, requireVersion } from "../guide/guide.server.ts";
 import { diffWordsOf, type WordChange } from "../guide/guide-diff.ts";
 import {
+  type ContributionRow,
   cocreationContributions,
   cocreationNotices,
   cocreationPreferences,
@@ -21,6 +22,7 @@ import {
   cocreationReports,
   cocreationStatusChanges,
   cocreationSupports,
+  contributionColumns,
 } from "./cocreation.schema.ts";
 import type { ContributionFilter, ContributionInput, ReplyInput } from "./cocreation.validation.ts";
 import {
@@ -102,7 +104,7 @@ export interface ContributionDetail extends ContributionSummary {
   reportReasons: string[];
 }
 
-type Row = typeof cocreationContributions.$inferSelect;
+type Row = ContributionRow;
 
 /**
  * Writes a contribution on a published version; the paragraph's text of that moment is kept with it.
@@ -169,7 +171,7 @@ export async function createContribution(options: {
         authorId: options.actor.id,
         showName: input.showName,
       })
-      .returning();
+      .returning(contributionColumns);
     if (!row) throw new Error("contribution not stored");
     return row;
   });
@@ -185,7 +187,7 @@ const partTitle = sql<
 >`(select p.title from ${guideParts} p where p.version_id = ${cocreationContributions.versionId} and p.slug = ${cocreationContributions.partSlug})`;
 
 const summaryColumns = {
-  row: cocreationContributions,
+  row: contributionColumns,
   version: guideVersions.number,
   partTitle,
   authorName: users.name,
@@ -460,7 +462,10 @@ export async function listOwnContributions(options: { db: Db; userId: string }) 
 }
 
 async function requireVisibleContribution(db: Db, id: string): Promise<Row> {
-  const [row] = await db.select().from(cocreationContributions).where(eq(cocreationContributions.id, id));
+  const [row] = await db
+    .select(contributionColumns)
+    .from(cocreationContributions)
+    .where(eq(cocreationContributions.id, id));
   if (!row) throw new AppError("not_found", NOT_FOUND);
   if (row.hiddenState !== null) {
     throw new AppError("conflict", "problems.cocreation.contributionHidden");

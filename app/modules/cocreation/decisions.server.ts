@@ -6,7 +6,11 @@ import { AppError } from "../../infra/errors.ts";
 import type { Quotas } from "../../infra/quotas.server.ts";
 import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
-import { cocreationContributions, cocreationStatusChanges } from "./cocreation.schema.ts";
+import {
+  cocreationContributions,
+  cocreationStatusChanges,
+  contributionColumns,
+} from "./cocreation.schema.ts";
 import type { StatusInput } from "./cocreation.validation.ts";
 import { NOT_FOUND } from "./contributions.server.ts";
 import { notifyContributor } from "./notifications.server.ts";
@@ -32,7 +36,7 @@ export async function decideStatus(options: {
       .update(cocreationContributions)
       .set({ status: input.status, statusReason: input.reason, adoptedInVersion, updatedAt: new Date() })
       .where(eq(cocreationContributions.id, options.contributionId))
-      .returning();
+      .returning(contributionColumns);
     if (!updated) throw new AppError("not_found", NOT_FOUND);
     await tx.insert(cocreationStatusChanges).values({
       contributionId: updated.id,

@@ -61,18 +61,16 @@ export function publishedDocumentsOf(versionId: string) {
 
 /**
  * Every document a search of `stamp` looks through: the published ones kept for that stamp, and the
- * Meedenken contributions anyone can see, read where they are stored (so a hidden or deleted one is
- * gone from the search at once, and no copy of what a person wrote is kept elsewhere).
+ * Meedenken contributions anyone can see, read where they are stored with the vector their row keeps
+ * (so a hidden or deleted one is gone from the search at once, and no copy of what a person wrote is
+ * kept elsewhere).
  */
 export function documentsFor(stamp: string) {
   return sql`
     select kind, slug, anchor, title, body, vector, place from ${searchDocuments} where stamp = ${stamp}
     union all
     select 'contribution', c.id::text, '', coalesce(nullif(c.title, ''), left(c.body, 80)),
-      c.body || ' ' || c.proposed_text,
-      setweight(to_tsvector('dutch', c.title), 'A') ||
-        setweight(to_tsvector('dutch', c.body || ' ' || c.proposed_text), 'B'),
-      3000000
+      c.body || ' ' || c.proposed_text, c.search_vector, 3000000
     from ${cocreationContributions} c where c.hidden_state is null`;
 }
 

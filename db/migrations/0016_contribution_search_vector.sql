@@ -1,0 +1,2 @@
+ALTER TABLE "cocreation_contributions" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('dutch'::regconfig, "title"), 'A') || setweight(to_tsvector('dutch'::regconfig, "body" || ' ' || "proposed_text"), 'B')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "cocreation_contributions_search_idx" ON "cocreation_contributions" USING gin ("search_vector");
