@@ -34,7 +34,8 @@ import {
 import { waitFor } from "./wait-for.ts";
 
 const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 3);
-const CACHED_SECONDS = 8;
+const CACHED_SECONDS = 5;
+const ROUNDS = 5;
 const CACHED_PAGE = "/gids/luister-naar-burgers";
 const BARS = { cachedRatio: 0.9, cachedP99Ms: 30, pageRatio: 0.2, pageP99Ms: 150 };
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "vm-bench-"));
@@ -118,20 +119,38 @@ try {
     process.env,
     path.join(work, "static.log"),
   );
-  let rawResult: Load;
-  let cachedResult: Load;
+  // The machine's speed drifts by a third within a minute here, so the two are measured in turns,
+  // ROUNDS times, and compared round by round: the median ratio, the app's highest p99.
+  const rounds: { raw: Load; app: Load }[] = [];
   try {
     await waitFor(`http://127.0.0.1:${staticPort}/`);
     await load(`http://127.0.0.1:${staticPort}/`, { connections: 10, seconds: 2 });
     await load(`${base}${CACHED_PAGE}`, { connections: 10, seconds: 2 });
-    rawResult = await load(`http://127.0.0.1:${staticPort}/`, { connections: 50, seconds: CACHED_SECONDS });
-    cachedResult = await load(`${base}${CACHED_PAGE}`, { connections: 50, seconds: CACHED_SECONDS });
+    for (let round = 0; round < ROUNDS; round++) {
+      const raw = await load(`http://127.0.0.1:${staticPort}/`, { connections: 50, seconds: CACHED_SECONDS });
+      const app = await load(`${base}${CACHED_PAGE}`, { connections: 50, seconds: CACHED_SECONDS });
+      rounds.push({ raw, app });
+    }
   } finally {
     await stopProcess(raw);
   }
-  const cachedRatio = cachedResult.rps / rawResult.rps;
+  const ratios = rounds.map((round) => round.app.rps / round.raw.rps).sort((a, b) => a - b);
+  const median = (values: number[]) => values[Math.floor(values.length / 2)] ?? 0;
+  const rawResult: Load = {
+    rps: median(rounds.map((round) => round.raw.rps).sort((a, b) => a - b)),
+    p99: Math.max(...rounds.map((round) => round.raw.p99)),
+    errors: rounds.reduce((sum, round) => sum + round.raw.errors, 0),
+    statuses: new Set(),
+  };
+  const cachedResult: Load = {
+    rps: median(rounds.map((round) => round.app.rps).sort((a, b) => a - b)),
+    p99: Math.max(...rounds.map((round) => round.app.p99)),
+    errors: rounds.reduce((sum, round) => sum + round.app.errors, 0),
+    statuses: new Set(),
+  };
+  const cachedRatio = median(ratios);
   console.log(
-    `\nCached guide page ${CACHED_PAGE} (${html.length} bytes), 50 connections, ${CACHED_SECONDS} s each, ${os.cpus().length} cores, ${server ? "PostgreSQL server" : "PGlite"}`,
+    `\nCached guide page ${CACHED_PAGE} (${html.length} bytes), 50 connections, ${ROUNDS} rounds of ${CACHED_SECONDS} s each in turns (medians; p99 the highest), ${os.cpus().length} cores, ${server ? "PostgreSQL server" : "PGlite"}`,
   );
   row(["server", "requests/s", "p99 ms", "errors"]);
   row(["---", "---:", "---:", "---:"]);
@@ -139,6 +158,9 @@ try {
   row(["app, from the page cache", cachedResult.rps.toFixed(0), cachedResult.p99, cachedResult.errors]);
   const cachedMet =
     cachedRatio >= BARS.cachedRatio && cachedResult.p99 < BARS.cachedP99Ms && !cachedResult.errors;
+  console.log(
+    `ratio per round: ${rounds.map((round) => (round.app.rps / round.raw.rps).toFixed(2)).join(", ")}`,
+  );
   console.log(
     `ratio app/raw ${cachedRatio.toFixed(2)} (bar ≥ ${BARS.cachedRatio}), p99 ${cachedResult.p99} ms (bar < ${BARS.cachedP99Ms} ms): ${cachedMet ? "met" : "NOT met"}`,
   );

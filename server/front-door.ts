@@ -8,7 +8,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Config } from "../app/infra/env.server.ts";
 import { kindOf, type RequestKind } from "./metrics.ts";
-import { type CachedPage, type PageCache, withoutNamesOf } from "./page-cache.ts";
+import { type CachedPage, headersOf, type PageCache } from "./page-cache.ts";
 import { createOwnHostCheck } from "./security/own-host.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -83,7 +83,8 @@ export function createFrontDoor(options: {
 }): RequestListener {
   const { pageCache, securityHeaders, logger, record, app } = options;
   const isOwnHost = createOwnHostCheck(options.config);
-  // Per cached page, the security headers it does not set itself: worked out on its first hit.
+  // Per cached page, its headers after the security headers it does not set itself: worked out on its
+  // first hit.
   const withSecurityHeaders = new WeakMap<CachedPage, string[]>();
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
@@ -98,7 +99,7 @@ export function createFrontDoor(options: {
     const id = requestIdOf(req);
     let headers = withSecurityHeaders.get(hit);
     if (!headers) {
-      headers = withoutNamesOf(hit, securityHeaders);
+      headers = headersOf(hit, securityHeaders);
       withSecurityHeaders.set(hit, headers);
     }
     pageCache.send(req, res, hit, ["X-Request-Id", id, ...headers]);

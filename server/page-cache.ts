@@ -27,22 +27,26 @@ export interface PageCache extends PageCacheControl {
   keyOf(req: Pick<IncomingMessage, "url" | "headers">): string;
   get(key: string): CachedPage | undefined;
   store(key: string, page: { tag: string; headers: [string, string][]; body: Buffer }): CachedPage;
-  /** Sends a cached page with its own headers; `extraHeaders` are the response's other headers, flat. */
-  send(req: IncomingMessage, res: ServerResponse, page: CachedPage, extraHeaders?: string[]): void;
+  /**
+   * Sends a cached page in one write (the cheapest way Node has to send headers). `headers` is the
+   * whole list, name, value, …, the page's own included (`headersOf`); by default the page's alone.
+   * The list is extended with the body's encoding and length.
+   */
+  send(req: IncomingMessage, res: ServerResponse, page: CachedPage, headers?: string[]): void;
   /** Starts listening for invalidations from other processes. */
   subscribe(database: Database): Promise<void>;
   stats(): { entries: number; hits: number; misses: number };
   clearLocal(tag?: string): void;
 }
 
-/** Headers (name, value, …) without those the page sets itself: the page's own win. */
-export function withoutNamesOf(page: CachedPage, headers: string[]): string[] {
+/** A page's headers after other headers (name, value, …), less those the page sets itself: the page's own win. */
+export function headersOf(page: CachedPage, others: string[]): string[] {
   const kept: string[] = [];
-  for (let index = 0; index < headers.length; index += 2) {
-    const name = headers[index] as string;
-    if (!page.headerNames.has(name.toLowerCase())) kept.push(name, headers[index + 1] as string);
+  for (let index = 0; index < others.length; index += 2) {
+    const name = others[index] as string;
+    if (!page.headerNames.has(name.toLowerCase())) kept.push(name, others[index + 1] as string);
   }
-  return kept;
+  return [...kept, ...page.flatHeaders];
 }
 
 export function createPageCache(options: {
@@ -94,9 +98,7 @@ export function createPageCache(options: {
       }
       return cached;
     },
-    send(req, res, page, extraHeaders = []) {
-      // One flat list written at once: the cheapest way Node has to send headers.
-      const headers = [...withoutNamesOf(page, extraHeaders), ...page.flatHeaders];
+    send(req, res, page, headers = [...page.flatHeaders]) {
       if (req.headers["if-none-match"] === page.etag) {
         res.writeHead(304, headers).end();
         return;
