@@ -50,6 +50,16 @@ describe.each(databaseKinds)("page cache invalidation on %s", (kind) => {
   it("forgets the remembered published versions with the guide's pages, in every process", async () => {
     const cacheA = createPageCache({ maxEntries: 10 });
     await cacheA.subscribe(first);
+    // The test before sent notifications that may still be on their way; one sent after them arrives
+    // after them, so once it is here they have been handled.
+    let arrived = () => {};
+    const handled = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const stop = await first.listen(PAGE_CACHE_CHANNEL, (payload) => payload === "merkteken" && arrived());
+    await second.notify(PAGE_CACHE_CHANNEL, "merkteken");
+    await handled;
+    await stop();
     expect((await getCurrentVersion({ db: first.db }))?.number).toBe(1);
     // Another process publishes: this one's memory still holds version 1 until the notification.
     await second.db
