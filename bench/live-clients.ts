@@ -39,6 +39,18 @@ export const DILEMMAS = [
   },
 ];
 
+/** The body of a conversation to make through the API: `questions` of the dilemmas above, in turn. */
+export function benchConversation(title: string, questions: number) {
+  return {
+    title,
+    questions: Array.from({ length: questions }, (_, index) => ({
+      kind: "dilemma",
+      ...DILEMMAS[index % DILEMMAS.length],
+      principles: [],
+    })),
+  };
+}
+
 /** Everything that went wrong, by kind, with the first few messages for a diagnosis. */
 export class Errors {
   readonly counts = new Map<string, number>();

@@ -22,9 +22,9 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { openDatabase } from "../app/infra/db.server.ts";
 import { parseConfig } from "../app/infra/env.server.ts";
 import {
+  benchConversation,
   call,
   createFacilitatorToken,
-  DILEMMAS,
   Errors,
   EventReader,
   joinParticipants,
@@ -88,14 +88,7 @@ async function measure(target: Target) {
 
   const made = await call(target, "POST", "/api/v1/gesprekken", {
     headers: target.facilitator,
-    body: {
-      title: "Benchmark: teamoverleg",
-      questions: Array.from({ length: QUESTIONS }, (_, index) => ({
-        kind: "dilemma",
-        ...DILEMMAS[index % DILEMMAS.length],
-        principles: [],
-      })),
-    },
+    body: benchConversation("Benchmark: teamoverleg", QUESTIONS),
   });
   if (made.status !== 201) throw new Error(`making the session answered ${made.status}: ${made.body}`);
   const session = JSON.parse(made.body) as { id: string; joinCode: string; questions: { id: string }[] };

@@ -21,7 +21,7 @@ import { upsertUser } from "../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../app/modules/accounts/api-tokens.server.ts";
 import { EXAMPLE_URLS, PEOPLE } from "../tests/e2e/example-urls.ts";
 import { freshServerDatabase } from "./fresh-database.ts";
-import { startProcess, stopProcess, waitForReady } from "./live-clients.ts";
+import { benchConversation, startProcess, stopProcess, waitForReady } from "./live-clients.ts";
 import {
   kilobytes,
   logInEveryone,
@@ -301,18 +301,7 @@ async function makeRecords(cookies: Record<Person, string>) {
   const made = await fetch(`${base}/api/v1/gesprekken`, {
     method: "POST",
     headers: { authorization: `Bearer ${facilitatorToken}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      title: "Benchmark: teamoverleg",
-      questions: [
-        {
-          kind: "dilemma",
-          text: "Een collega vraagt je een fout in een nota niet te melden. Wat doe je?",
-          optionA: "Ik meld het zelf.",
-          optionB: "Ik vraag mijn collega het te melden.",
-          principles: [],
-        },
-      ],
-    }),
+    body: JSON.stringify(benchConversation("Benchmark: teamoverleg", 1)),
   });
   if (made.status !== 201) throw new Error(`making the conversation: ${made.status} ${await made.text()}`);
   const { id } = (await made.json()) as { id: string };

@@ -5,7 +5,7 @@
 // each new question and that the facilitator's count is right at the end of each question, so a stream
 // that quietly died shows.
 import {
-  DILEMMAS,
+  benchConversation,
   EventReader,
   joinParticipants,
   openParticipantStreams,
@@ -37,14 +37,7 @@ export async function openLiveRoom(options: {
   const questionCount = Math.min(QUESTIONS_MAX, Math.ceil(options.seconds / QUESTION_SECONDS));
   const made = await outcomes.request("session", "POST", "/api/v1/gesprekken", {
     headers: target.facilitator,
-    body: {
-      title: "Benchmark: duurtest",
-      questions: Array.from({ length: questionCount }, (_, index) => ({
-        kind: "dilemma",
-        ...DILEMMAS[index % DILEMMAS.length],
-        principles: [],
-      })),
-    },
+    body: benchConversation("Benchmark: duurtest", questionCount),
   });
   if (!made) throw new Error("the live room's conversation could not be made");
   const session = JSON.parse(made.body) as { id: string; joinCode: string; questions: { id: string }[] };

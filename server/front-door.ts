@@ -49,6 +49,8 @@ export function securityHeadersOf(config: Pick<Config, "publicUrl">): string[] {
       set.delete(name.toLowerCase());
     },
   };
+  // Helmet's middleware only sets and removes headers on the response (it reads nothing of the
+  // request), so running it once against a collector gives the list every answer gets.
   helmet({
     contentSecurityPolicy: false,
     strictTransportSecurity: config.publicUrl.startsWith("https://") ? undefined : false,
