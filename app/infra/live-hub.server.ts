@@ -13,7 +13,10 @@ const DEFAULT_INTERVAL_MS = 100;
 const TOPIC_PATTERN = /^[a-z0-9:-]{1,100}$/;
 
 export interface LiveHub {
-  /** Tells every process (through NOTIFY on LIVE_CHANNEL, payload = topic) that `topic` changed. */
+  /**
+   * Tells every process (through NOTIFY on LIVE_CHANNEL, payload = topic) that `topic` changed. While a
+   * notification for the topic is on its way, the changes that come meanwhile share one that follows it.
+   */
   changed(topic: string): Promise<void>;
   /**
    * Calls `listener` in this process after `topic` changed: at most once per interval, the first change
@@ -24,6 +27,12 @@ export interface LiveHub {
   /** How many subscribers a topic has in this process (for tests and metrics). */
   subscribers(topic: string): number;
   close(): Promise<void>;
+}
+
+/** A notification on its way, and the one that follows it for the changes made meanwhile. */
+interface Outgoing {
+  sent: Promise<void>;
+  followUp?: Promise<void>;
 }
 
 interface TopicState {
@@ -47,7 +56,28 @@ export async function startLiveHub(options: {
   const { database, logger } = options;
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const topics = new Map<string, TopicState>();
+  const outgoing = new Map<string, Outgoing>();
   let closed = false;
+
+  // A room answering at once would otherwise send a notification per answer. One on its way may have
+  // left before a later change was stored, so such a change waits for one more, shared by all of them.
+  function notify(topic: string): Promise<void> {
+    const busy = outgoing.get(topic);
+    if (busy) {
+      busy.followUp ??= busy.sent.then(
+        () => notify(topic),
+        () => notify(topic),
+      );
+      return busy.followUp;
+    }
+    const entry: Outgoing = { sent: database.notify(LIVE_CHANNEL, topic) };
+    outgoing.set(topic, entry);
+    const done = () => {
+      if (outgoing.get(topic) === entry) outgoing.delete(topic);
+    };
+    entry.sent.then(done, done);
+    return entry.sent;
+  }
 
   function callListeners(topic: string, state: TopicState) {
     // A copy: a listener may unsubscribe itself (or another) while we go through them.
@@ -103,7 +133,7 @@ export async function startLiveHub(options: {
       assertTopic(topic);
       // No local shortcut: this process hears its own NOTIFY like every other, so each change is
       // delivered once, through one path.
-      await database.notify(LIVE_CHANNEL, topic);
+      await notify(topic);
     },
     subscribe(topic, listener) {
       assertTopic(topic);

@@ -39,6 +39,11 @@ import {
   PARTICIPANT_HEADER,
   participantToken,
 } from "../../app/modules/conversations/participant-access.server.ts";
+import {
+  liveKeyOf,
+  liveStateOf,
+  PHONE_COUNT_INTERVAL_MS,
+} from "../../app/modules/conversations/participant-live.ts";
 import { answerQuestion, findParticipant } from "../../app/modules/conversations/participation.server.ts";
 import { TEMPLATES } from "../../app/modules/conversations/templates.ts";
 import { requireApiActor } from "./api-identity.ts";
@@ -167,14 +172,47 @@ function followAsFacilitator(
   void refresh();
 }
 
+/** What a phone shows of a shared snapshot; snapshots with the same key differ only in their counts. */
+function phoneKeyOf(snapshot: Snapshot): string {
+  const state = liveStateOf(snapshot);
+  return state ? liveKeyOf(state) : JSON.stringify(snapshot);
+}
+
 /**
  * Participants' streams: per conversation one computation of the shared view in this process, however many
- * phones follow it, sent to each of them.
+ * phones follow it, sent to each of them: at once when what a phone shows changed, otherwise (a new count)
+ * at most once per PHONE_COUNT_INTERVAL_MS, the newest at the end of the interval.
  */
 function sharedStreams(services: Services) {
   type Client = ReturnType<typeof forwardStream>;
-  type Group = { clients: Set<Client>; latest?: Snapshot; refresh: () => Promise<void>; stop: () => void };
+  type Group = {
+    clients: Set<Client>;
+    latest?: Snapshot;
+    sent?: { key: string; at: number };
+    later?: NodeJS.Timeout;
+    refresh: () => Promise<void>;
+    stop: () => void;
+  };
   const groups = new Map<string, Group>();
+  function sendLatest(group: Group) {
+    clearTimeout(group.later);
+    group.later = undefined;
+    const latest = group.latest;
+    if (!latest) return;
+    group.sent = { key: phoneKeyOf(latest), at: Date.now() };
+    for (const client of group.clients) client.deliver(latest);
+  }
+  function offer(group: Group, snapshot: Snapshot) {
+    if (group.latest && snapshot.version < group.latest.version) return;
+    group.latest = snapshot;
+    const sent = group.sent;
+    const waited = sent ? Date.now() - sent.at : Number.POSITIVE_INFINITY;
+    if (!sent || waited >= PHONE_COUNT_INTERVAL_MS || sent.key !== phoneKeyOf(snapshot)) {
+      sendLatest(group);
+    } else {
+      group.later ??= setTimeout(() => sendLatest(group), PHONE_COUNT_INTERVAL_MS - waited);
+    }
+  }
   return function follow(open: () => EventStream, conversationId: string, language: Language) {
     // Opened first: a stream refused by the caps leaves no subscription behind.
     const client = forwardStream(open, language);
@@ -186,17 +224,18 @@ function sharedStreams(services: Services) {
         refresh: refresher(
           services,
           () => presenterView({ db: services.database.db, id: conversationId }),
-          (snapshot) => {
-            if (!made.latest || snapshot.version >= made.latest.version) made.latest = snapshot;
-            for (const client of clients) client.deliver(made.latest);
-          },
+          (snapshot) => offer(made, snapshot),
           () => {
             for (const client of clients) client.fail();
           },
         ),
         stop: () => {},
       };
-      made.stop = services.liveHub.subscribe(topicOf(conversationId), () => void made.refresh());
+      const unsubscribe = services.liveHub.subscribe(topicOf(conversationId), () => void made.refresh());
+      made.stop = () => {
+        unsubscribe();
+        clearTimeout(made.later);
+      };
       groups.set(conversationId, made);
       group = made;
     }

@@ -7,6 +7,7 @@ import {
   ModerationInput,
 } from "../../app/modules/conversations/conversations.validation.ts";
 import { PARTICIPANT_HEADER } from "../../app/modules/conversations/participant-access.server.ts";
+import { PHONE_COUNT_INTERVAL_MS } from "../../app/modules/conversations/participant-live.ts";
 import { AnswerInput, JoinInput } from "./conversations-api.ts";
 import {
   loggedIn,
@@ -353,7 +354,9 @@ export function conversationPaths() {
         tags: tag,
         summary: "De stand voor deelnemers, live (Server-Sent Events)",
         description:
-          "Met je deelnemerstoken. Eén stroom per deelnemer: een nieuwe stroom sluit de vorige (event " +
+          "Met je deelnemerstoken. Een nieuwe stand komt meteen als de vraag, de ronde of de uitslag " +
+          "verandert. Zijn alleen de aantallen (antwoorden, deelnemers) veranderd, dan komt de nieuwe stand " +
+          `hoogstens eens per ${PHONE_COUNT_INTERVAL_MS / 1000} seconden. Eén stroom per deelnemer: een nieuwe stroom sluit de vorige (event ` +
           "`end` met reden `vervangen`). Is het gesprek afgelopen, dan 204 zonder stroom.",
         security: participantToken,
         responses: {

@@ -7,6 +7,7 @@ import type { Database } from "../../app/infra/db.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
+import { PHONE_COUNT_INTERVAL_MS } from "../../app/modules/conversations/participant-live.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 import { type ReceivedEvent, readEventStream } from "./event-stream.ts";
@@ -113,14 +114,63 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
       follow("/deelname/stroom", { "Deelnemer-Token": token, "X-Forwarded-For": from });
     const facilitatorStream = (from = "192.0.2.2") =>
       follow(`/gesprekken/${conversation.id}/stroom`, { ...asFacilitator, "X-Forwarded-For": from });
-    const act = (action: string) =>
+    const act = (action: string, questionId?: string) =>
       call(`/gesprekken/${conversation.id}/acties`, {
         method: "POST",
         headers: asFacilitator,
-        body: { action },
+        body: { action, questionId },
       });
-    return { conversation, join, ask, participantStream, facilitatorStream, act, asFacilitator };
+    const questionId = (made.body as { questions: { id: string }[] }).questions[0]?.id ?? "";
+    const answer = (token: string, value: string) =>
+      call(`/deelname/antwoorden/${questionId}`, {
+        method: "PUT",
+        headers: { "Deelnemer-Token": token },
+        body: { value },
+      });
+    return {
+      conversation,
+      join,
+      ask,
+      participantStream,
+      facilitatorStream,
+      act,
+      asFacilitator,
+      answer,
+      questionId,
+    };
   }
+
+  it("sends phones what they show at once, and a new count of answers at most once per interval", async () => {
+    const server = await serverWith({});
+    const [token, other] = [await server.join(), await server.join()];
+    const phone = server.participantStream(token);
+    const facilitator = server.facilitatorStream();
+    expect((await phone.next()).value?.type).toBe("tally");
+    expect((await facilitator.next()).value?.type).toBe("tally");
+    const stand = (event: IteratorResult<ReceivedEvent>) =>
+      JSON.parse(event.value?.data ?? "{}") as { current: { question: { state: string }; answered: number } };
+
+    expect((await server.act("open", server.questionId)).status).toBe(200);
+    const opened = await within(phone.next());
+    const openedAt = Date.now();
+    expect(opened).not.toBe("timeout");
+    expect(stand(opened as IteratorResult<ReceivedEvent>).current.question.state).toBe("open");
+    // A count changes nothing on a phone's screen: the facilitator sees it at once, the phones later.
+    for (const who of [token, other]) expect((await server.answer(who, "3")).status).toBe(200);
+    let answered = 0;
+    while (answered < 2) {
+      const event = await within(facilitator.next());
+      expect(event).not.toBe("timeout");
+      answered = stand(event as IteratorResult<ReceivedEvent>).current?.answered ?? 0;
+    }
+    expect(Date.now() - openedAt).toBeLessThan(PHONE_COUNT_INTERVAL_MS);
+    const counted = await within(phone.next());
+    expect(counted).not.toBe("timeout");
+    expect(Date.now() - openedAt).toBeGreaterThanOrEqual(PHONE_COUNT_INTERVAL_MS - 50);
+    expect(stand(counted as IteratorResult<ReceivedEvent>).current.answered).toBe(2);
+    phone.stop();
+    facilitator.stop();
+  });
 
   it("keeps one stream per participant: a second one ends the first, which is told why", async () => {
     const server = await serverWith({});

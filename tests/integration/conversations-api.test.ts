@@ -512,6 +512,55 @@ describe.each(databaseKinds)("live conversations through the API on %s", (kind) 
     expect((await call("leider", "GET", `/gesprekken/${other.id}`)).body.current.answered).toBe(0);
   });
 
+  it("stores answers sent at the same moment together, each with its own answer, in each conversation", async () => {
+    const first = await newConversation();
+    const second = await newConversation();
+    const [inFirst, inSecond] = [nth(first.questions, 0), nth(second.questions, 1)];
+    for (const [conversation, question] of [
+      [first, inFirst],
+      [second, inSecond],
+    ] as const) {
+      await call("leider", "POST", `/gesprekken/${conversation.id}/acties`, {
+        action: "open",
+        questionId: question.id,
+      });
+    }
+    const people = await Promise.all(Array.from({ length: 12 }, () => join(first.joinCode)));
+    const others = await Promise.all(Array.from({ length: 5 }, () => join(second.joinCode)));
+    const changer = nth(people, 0);
+    const answers = await Promise.all([
+      ...people.map((person, index) =>
+        call(person, "PUT", `/deelname/antwoorden/${inFirst.id}`, { value: index % 3 === 0 ? "a" : "b" }),
+      ),
+      ...others.map((person) => call(person, "PUT", `/deelname/antwoorden/${inSecond.id}`, { value: "4" })),
+      // In the same moment: a second answer of the same person, a stranger, a question of the other
+      // conversation and a value that does not fit. Each gets its own answer.
+      call(changer, "PUT", `/deelname/antwoorden/${inFirst.id}`, { value: "b" }),
+      call({ participant: "onzin" }, "PUT", `/deelname/antwoorden/${inFirst.id}`, { value: "a" }),
+      call(nth(people, 1), "PUT", `/deelname/antwoorden/${inSecond.id}`, { value: "4" }),
+      call(nth(people, 2), "PUT", `/deelname/antwoorden/${inFirst.id}`, { value: "c" }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([
+      ...people.map(() => 200),
+      ...others.map(() => 200),
+      200,
+      401,
+      404,
+      400,
+    ]);
+    expect((await call("leider", "GET", `/gesprekken/${first.id}`)).body.current.answered).toBe(12);
+    expect((await call("leider", "GET", `/gesprekken/${second.id}`)).body.current.answered).toBe(5);
+    const stored = await database.db
+      .select()
+      .from(conversationAnswers)
+      .where(eq(conversationAnswers.questionId, inFirst.id));
+    expect(stored).toHaveLength(12);
+    // The person who answered twice has one answer, one of the two they sent.
+    const values = stored.map((row) => row.value).sort();
+    expect(values.filter((value) => value === "a").length).toBeGreaterThanOrEqual(3);
+    expect(values.filter((value) => value === "a").length).toBeLessThanOrEqual(4);
+  });
+
   it("deletes the answers some time after the conversation ended, and keeps the summary", async () => {
     const conversation = await newConversation();
     const question = nth(conversation.questions, 1);

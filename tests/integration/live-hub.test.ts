@@ -104,6 +104,44 @@ describe("live hub timing (a channel in memory, a fake clock)", () => {
     await hub.close();
   });
 
+  it("sends one notification for the changes made while one is on its way, after it", async () => {
+    const channel = memoryChannel();
+    const sent: string[] = [];
+    let release: () => void = () => {};
+    const slow = {
+      ...channel,
+      // Each notification waits until the test lets it go, as one to a database server would.
+      notify: (name: string, payload: string) =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            sent.push(payload);
+            resolve();
+          };
+        }),
+    };
+    const hub = await startLiveHub({ database: slow, logger: silent });
+    const [topic, other] = [topicOf(), topicOf()];
+    const first = hub.changed(topic);
+    const meanwhile = Array.from({ length: 20 }, () => hub.changed(topic));
+    let settled = 0;
+    for (const change of meanwhile) void change.then(() => settled++);
+    release();
+    await first;
+    await pause(0);
+    // The first is out; the twenty changes made meanwhile wait for the one that follows it.
+    expect(sent).toEqual([topic]);
+    expect(settled).toBe(0);
+    release();
+    await Promise.all(meanwhile);
+    expect(sent).toEqual([topic, topic]);
+    // Quiet again: the next change goes at once, and another topic never waits for this one.
+    const next = hub.changed(other);
+    release();
+    await next;
+    expect(sent).toEqual([topic, topic, other]);
+    await hub.close();
+  });
+
   it("gives every subscribed topic one call after the notification connection is back", async () => {
     vi.useFakeTimers();
     const channel = memoryChannel();

@@ -2,16 +2,16 @@
 // control (how many answered, never who or what before a reveal), the presenter's big screen (the
 // question, then the revealed results), a participant's phone (the open question and their own answer),
 // and the summary. The live streams send these snapshots; browsers never count.
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
-import { conversationAnswers, conversationParticipants, conversations } from "./conversations.schema.ts";
 import {
-  answerCount,
-  type Conversation,
-  listConversationQuestions,
-  type Question,
-} from "./conversations.server.ts";
+  conversationAnswers,
+  conversationParticipants,
+  conversationQuestions,
+  conversations,
+} from "./conversations.schema.ts";
+import { type Conversation, listConversationQuestions, type Question } from "./conversations.server.ts";
 import { type ChoiceTally, canReveal, revealMinimum, shiftBetween, tallyOf } from "./tallies.ts";
 
 /** The distribution of a dilemma or scale question's answers. */
@@ -90,21 +90,39 @@ async function participantCount(db: Db, id: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+/**
+ * A conversation with its two counts, in one statement: how many take part, and how many answered its
+ * current question in the current round. The live views read this at every change (ten times a second
+ * while a room answers).
+ */
+async function conversationWithCounts(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      conversation: conversations,
+      // Written out with the table's own name: in a select from one table, drizzle leaves a column's
+      // table off, and inside these subqueries that would name the subquery's own table.
+      participants: sql<number>`(select count(*) from ${conversationParticipants} p
+        where p.conversation_id = ${conversations}.id)`.mapWith(Number),
+      answered: sql<number>`(select count(*) from ${conversationAnswers} a
+        join ${conversationQuestions} q on q.id = a.question_id and a.round = q.round
+        where q.id = ${conversations}.current_question_id)`.mapWith(Number),
+    })
+    .from(conversations)
+    .where(eq(conversations.id, id));
+  if (!row) throw new AppError("not_found", "problems.conversations.notFound");
+  return row;
+}
+
 /** The facilitator's control view. */
 export async function facilitatorView(options: { db: Db; id: string }) {
   const { db } = options;
-  const conversation = await requireConversationById(db, options.id);
+  const { conversation, participants, answered: counted } = await conversationWithCounts(db, options.id);
   const questions = await listConversationQuestions({ db, id: conversation.id });
   const current = questions.find((question) => question.id === conversation.currentQuestionId);
   // Only open answers are listed (for moderation); for the other kinds a count is all the view shows,
   // and counting in the database is much cheaper than reading every answer at each live update.
   const answers = current?.kind === "open" ? await roundAnswers(db, current, current.round) : [];
-  const answered =
-    current?.kind === "open"
-      ? answers.length
-      : current
-        ? await answerCount({ db, questionId: current.id, round: current.round })
-        : 0;
+  const answered = current?.kind === "open" ? answers.length : current ? counted : 0;
   return {
     version: conversation.version,
     id: conversation.id,
@@ -113,7 +131,7 @@ export async function facilitatorView(options: { db: Db; id: string }) {
     status: conversation.status,
     locked: conversation.locked,
     minAnswers: revealMinimum(conversation.minAnswers),
-    participants: await participantCount(db, conversation.id),
+    participants,
     questions: questions.map(questionView),
     current: current
       ? {
@@ -137,7 +155,7 @@ export async function facilitatorView(options: { db: Db; id: string }) {
 /** The big screen: the code to join, the question with its principles, and only what was revealed. */
 export async function presenterView(options: { db: Db; id: string }) {
   const { db } = options;
-  const conversation = await requireConversationById(db, options.id);
+  const { conversation, participants, answered } = await conversationWithCounts(db, options.id);
   const questions = await listConversationQuestions({ db, id: conversation.id });
   const current = questions.find((question) => question.id === conversation.currentQuestionId);
   return {
@@ -146,11 +164,11 @@ export async function presenterView(options: { db: Db; id: string }) {
     joinCode: conversation.joinCode,
     status: conversation.status,
     locked: conversation.locked,
-    participants: await participantCount(db, conversation.id),
+    participants,
     current: current
       ? {
           question: questionView(current),
-          answered: await answerCount({ db, questionId: current.id, round: current.round }),
+          answered,
           results: await revealedResults(db, current),
         }
       : null,

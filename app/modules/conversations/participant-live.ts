@@ -6,6 +6,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "react-router";
 
+/**
+ * How often at most the server sends phones a stand in which only a count (answers, participants)
+ * changed. What a phone shows goes out at once; a count alone does not change it, and at ten a second to
+ * a room of thousands it would be most of the server's work.
+ */
+export const PHONE_COUNT_INTERVAL_MS = 2000;
+
 /** The part of the shared view that changes what a phone shows; a new count of answers does not. */
 interface LiveState {
   status: string;
@@ -16,8 +23,11 @@ interface LiveState {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The live state in a streamed stand, or undefined when it does not have the expected shape. */
-function liveStateOf(stand: unknown): LiveState | undefined {
+/**
+ * The live state in a streamed stand, or undefined when it does not have the expected shape. The server
+ * uses it too, to send a stand whose counts alone changed less often.
+ */
+export function liveStateOf(stand: unknown): LiveState | undefined {
   // Checked by hand, not with the zod schemas, which would go to every phone with this page.
   if (!isObject(stand) || typeof stand.status !== "string" || !("current" in stand)) return undefined;
   const current = stand.current;

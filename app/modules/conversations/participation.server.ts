@@ -3,7 +3,8 @@
 // changeable while the question is open.
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../infra/db.server.ts";
+import { type Batcher, createBatcher } from "../../infra/batcher.ts";
+import { type Db, queryRows } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import type { LiveHub } from "../../infra/live-hub.server.ts";
 import { createSecret, hashSecret } from "../../infra/secrets.server.ts";
@@ -134,37 +135,107 @@ export async function answerQuestion(options: {
       value.error.issues[0]?.message ?? "problems.conversations.answerDoesNotFit",
     );
   }
-  const moderation = shape.kind === "open" ? "wacht" : null;
-  // This runs for every answer of every phone, so it is one statement: find the participant, check the
-  // question is theirs and open, store the answer and raise the conversation's version. The question's
-  // state is as the database sees it when the statement starts; there is no row lock on it, on which
-  // hundreds of answers a second would queue. An answer racing a close by milliseconds may still count,
-  // and as a count only grows, the minimum for a reveal holds.
-  const stored = (await db.execute(sql`
-    with participant as (
-      select id, conversation_id from ${conversationParticipants} where token_hash = ${hashSecret(token)}
-    ), question as (
-      select q.id, q.round from ${conversationQuestions} q, participant p
-      where q.id = ${questionId}::uuid and q.conversation_id = p.conversation_id and q.state = 'open'
-        and (q.closes_at is null or q.closes_at > now())
-    ), saved as (
-      insert into ${conversationAnswers} (question_id, participant_id, round, value, moderation)
-      select question.id, participant.id, question.round, ${value.data}::text, ${moderation}::text
-      from participant, question
-      on conflict (question_id, participant_id, round)
-        do update set value = excluded.value, moderation = excluded.moderation
-      returning round
-    )
-    update ${conversations} set version = version + 1
-    from saved
-    where ${conversations.id} = (select conversation_id from participant)
-    returning ${conversations.id} as conversation_id, saved.round`)) as unknown as {
-    rows: { conversation_id: string; round: number }[];
-  };
-  const [row] = stored.rows;
-  if (!row) throw await whyNotAnswered(options);
-  await options.liveHub.changed(topicOf(row.conversation_id));
-  return { round: Number(row.round) };
+  const stored = await writeAnswer(db, options.liveHub, {
+    tokenHash: hashSecret(token),
+    questionId,
+    value: value.data,
+    moderation: shape.kind === "open" ? "wacht" : null,
+  });
+  if (!stored) throw await whyNotAnswered(options);
+  return { round: stored.round };
+}
+
+/** An answer to store: by the hash of the participant's token. */
+interface AnswerToStore {
+  tokenHash: string;
+  questionId: string;
+  value: string;
+  moderation: "wacht" | null;
+}
+
+/** At most this many answers go in one statement. */
+const MOST_ANSWERS_TOGETHER = 100;
+/**
+ * How long an answer waits for others to go with it. The embedded database answers inside the server's
+ * own thread, so without a wait every answer of a full room would be a statement of its own.
+ */
+const ANSWERS_WAIT_MS = 5;
+const answerWriters = new WeakMap<LiveHub, Batcher<AnswerToStore, StoredAnswer | null>>();
+type StoredAnswer = { conversationId: string; round: number };
+
+/**
+ * Stores answers together, in one statement: each by a participant of the question's conversation,
+ * while the question is open, or not at all. An answer replaces the same person's earlier answer in the
+ * round (within one batch, the last one counts), and each conversation's version goes up once. The
+ * question's state is as the database sees it when the statement starts; there is no row lock on it, on
+ * which hundreds of answers a second would queue. An answer racing a close by milliseconds may still
+ * count, and as a count only grows, the minimum for a reveal holds. Per answer in order, where it was
+ * stored, or null.
+ */
+async function storeAnswers(db: Db, answers: AnswerToStore[]): Promise<(StoredAnswer | null)[]> {
+  const incoming = JSON.stringify(
+    answers.map((answer, item) => ({
+      item,
+      token_hash: answer.tokenHash,
+      question_id: answer.questionId,
+      value: answer.value,
+      moderation: answer.moderation,
+    })),
+  );
+  const rows = await queryRows<{ item: number; conversation_id: string; round: number }>(
+    db,
+    sql`with incoming as (
+        select * from jsonb_to_recordset(${incoming}::jsonb)
+          as t(item int, token_hash text, question_id uuid, value text, moderation text)
+      ), matched as (
+        select i.item, i.value, i.moderation, p.id as participant_id, q.id as question_id, q.round,
+          q.conversation_id
+        from incoming i
+        join ${conversationParticipants} p on p.token_hash = i.token_hash
+        join ${conversationQuestions} q on q.id = i.question_id and q.conversation_id = p.conversation_id
+          and q.state = 'open' and (q.closes_at is null or q.closes_at > now())
+      ), saved as (
+        insert into ${conversationAnswers} (question_id, participant_id, round, value, moderation)
+        select distinct on (question_id, participant_id, round) question_id, participant_id, round, value, moderation
+        from matched
+        order by question_id, participant_id, round, item desc
+        on conflict (question_id, participant_id, round)
+          do update set value = excluded.value, moderation = excluded.moderation
+        returning 1
+      ), raised as (
+        update ${conversations} set version = version + 1
+        where ${conversations.id} in (select conversation_id from matched)
+        returning 1
+      )
+      select item, conversation_id, round from matched`,
+  );
+  const stored = new Map(
+    rows.map((row) => [Number(row.item), { conversationId: row.conversation_id, round: Number(row.round) }]),
+  );
+  return answers.map((_, item) => stored.get(item) ?? null);
+}
+
+/**
+ * Keeps an answer, together with the answers that arrive within ANSWERS_WAIT_MS or while the previous
+ * ones are written, and tells the live hub once per conversation in the batch: a room answering at once
+ * costs one statement and one notification for many answers. An answer is confirmed only after both.
+ */
+function writeAnswer(db: Db, liveHub: LiveHub, answer: AnswerToStore): Promise<StoredAnswer | null> {
+  let writer = answerWriters.get(liveHub);
+  if (!writer) {
+    writer = createBatcher({
+      max: MOST_ANSWERS_TOGETHER,
+      waitMs: ANSWERS_WAIT_MS,
+      run: async (answers) => {
+        const stored = await storeAnswers(db, answers);
+        const changed = new Set(stored.flatMap((answer) => (answer ? [answer.conversationId] : [])));
+        for (const conversationId of changed) await liveHub.changed(topicOf(conversationId));
+        return stored;
+      },
+    });
+    answerWriters.set(liveHub, writer);
+  }
+  return writer.add(answer);
 }
 
 /** Why an answer was not stored: not a participant, not their question, or closed. */

@@ -20,6 +20,19 @@ const SCALE_VALUES = ["1", "2", "3", "4", "5"] as const;
 
 /** The schema of one answer to a question of this kind; the phone's form and the server share it. */
 export function AnswerValue(kind: QuestionKind, allowOther = false): z.ZodType<string> {
+  // Every answer of every phone is checked: each schema is made once.
+  const key = `${kind}:${allowOther}`;
+  let schema = answerValues.get(key);
+  if (!schema) {
+    schema = answerValueOf(kind, allowOther);
+    answerValues.set(key, schema);
+  }
+  return schema;
+}
+
+const answerValues = new Map<string, z.ZodType<string>>();
+
+function answerValueOf(kind: QuestionKind, allowOther: boolean): z.ZodType<string> {
   switch (kind) {
     case "dilemma":
       return allowOther
