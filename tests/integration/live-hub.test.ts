@@ -111,7 +111,7 @@ describe("live hub timing (a channel in memory, a fake clock)", () => {
     const slow = {
       ...channel,
       // Each notification waits until the test lets it go, as one to a database server would.
-      notify: (name: string, payload: string) =>
+      notify: (_name: string, payload: string) =>
         new Promise<void>((resolve) => {
           release = () => {
             sent.push(payload);
