@@ -125,6 +125,8 @@ export interface Reply {
 // never waits for a socket.
 const requestAgent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
 const streamAgent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+/** A request sent again goes on a new connection: the other idle ones may have been closed at once too. */
+const freshAgent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
 
 let staleRetries = 0;
 
@@ -152,7 +154,7 @@ export function call(
         port: target.port,
         method,
         path: pathname,
-        agent: requestAgent,
+        agent: retried ? freshAgent : requestAgent,
         headers: {
           Origin: `http://127.0.0.1:${target.port}`,
           ...(payload === undefined
@@ -176,7 +178,8 @@ export function call(
     );
     req.on("error", (error: NodeJS.ErrnoException) => {
       // The server closed an idle kept-alive connection as this request went out on it (its timer and
-      // our reuse crossed). Browsers send the request again on a new connection; so do we, once.
+      // our reuse crossed). Browsers send the request again on a new connection; so do we, once (on a
+      // kept-alive one, the retry could meet the next connection the server closed at the same moment).
       if (req.reusedSocket && error.code === "ECONNRESET" && !retried) {
         staleRetries++;
         call(target, method, pathname, options, true).then(resolve, reject);
@@ -270,7 +273,8 @@ export async function joinParticipants(target: Target, joinCode: string, count: 
  * participant at `index`; problem events and broken streams are counted in `errors`.
  */
 export async function openParticipantStreams(options: {
-  target: Target;
+  /** The server, or per participant the server it joined (with several app processes). */
+  target: Target | ((index: number) => Target);
   tokens: string[];
   errors: Errors;
   onEvent: (index: number, type: string, id: string | undefined) => void;
@@ -288,13 +292,10 @@ export async function openParticipantStreams(options: {
       else if (type === "tally") first();
     });
     readers.push(reader);
+    const target = typeof options.target === "function" ? options.target(index) : options.target;
     streams.push(
-      await openStream(
-        options.target,
-        "/api/v1/deelname/stroom",
-        { "Deelnemer-Token": token },
-        reader,
-        (reason) => options.errors.add("stream broken", reason),
+      await openStream(target, "/api/v1/deelname/stroom", { "Deelnemer-Token": token }, reader, (reason) =>
+        options.errors.add("stream broken", reason),
       ),
     );
     await firstEvent;

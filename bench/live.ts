@@ -6,7 +6,9 @@
 // (a fresh embedded database, or the PostgreSQL database in DATABASE_URL when that is set), then, in the
 // same run and with the same load generator, a minimal raw SSE broadcast server with the same coalescing
 // (`bench/live-baseline.ts`). Only the API is used; only 127.0.0.1 is loaded. Exits non-zero when any
-// request or stream failed.
+// request or stream failed. BENCH_PROCESSES=<n> runs n app processes on the same database (meant for a
+// PostgreSQL server in DATABASE_URL): participant i joins, follows and answers through process i mod n,
+// the facilitator uses the first; the server CPU is the sum of all of them.
 //
 // The facilitator sees a count, never whose answer it was, so an answer is taken as shown by the first
 // facilitator event whose count reaches that answer's place among the first answers to the question,
@@ -46,6 +48,7 @@ const PARTICIPANTS = positive("BENCH_PARTICIPANTS", 2000);
 const RATE = positive("BENCH_RATE", 200);
 const SECONDS = positive("BENCH_SECONDS", 30);
 const QUESTIONS = positive("BENCH_QUESTIONS", 3);
+const PROCESSES = positive("BENCH_PROCESSES", 1);
 const SENDS_PER_QUESTION = Math.round((RATE * SECONDS) / QUESTIONS);
 /** Every fourth answer sent changes an earlier one to the same question. */
 const CHANGES_PER_QUESTION = Math.floor(SENDS_PER_QUESTION / 4);
@@ -71,8 +74,11 @@ interface Pending {
   strictDone?: boolean;
 }
 
-/** One full run against a server: session, streams, three questions of answers. */
-async function measure(target: Target) {
+/** One full run against a server (or several processes of it): session, streams, three questions of answers. */
+async function measure(targets: Target[]) {
+  const target = targets[0] as Target;
+  /** The process participant `index` joined, follows and answers through. */
+  const targetOf = (index: number) => targets[index % targets.length] as Target;
   const errors = new Errors();
   const shown: number[] = [];
   const shownStrict: number[] = [];
@@ -81,7 +87,12 @@ async function measure(target: Target) {
   const questionOnPhonesMs: number[] = [];
   let sent = 0;
   let participantEvents = 0;
-  const sampler = sampleProcess(target.process.pid ?? 0);
+  const samplers = targets.map((each) => sampleProcess(each.process.pid ?? 0));
+  const sampler = {
+    startRss: samplers.reduce((sum, each) => sum + each.startRss, 0),
+    cpuSeconds: () => samplers.reduce((sum, each) => sum + each.cpuSeconds(), 0),
+    stop: () => samplers.reduce((sum, each) => sum + each.stop(), 0),
+  };
   // Other work on the machine shows here: the load generator and the server share its cores.
   const loadBefore = os.loadavg()[0] ?? 0;
   const retriesBefore = staleRetryCount();
@@ -137,10 +148,18 @@ async function measure(target: Target) {
   );
 
   // Participants join, then each opens its stream and waits for its first snapshot.
-  const tokens = await joinParticipants(target, session.joinCode, PARTICIPANTS);
+  const joined = await Promise.all(
+    targets.map((each, k) =>
+      joinParticipants(each, session.joinCode, Math.ceil((PARTICIPANTS - k) / targets.length)),
+    ),
+  );
+  const tokens = Array.from(
+    { length: PARTICIPANTS },
+    (_, index) => joined[index % targets.length]?.[Math.floor(index / targets.length)] ?? "",
+  );
   const phones = tokens.map(() => ({ lastId: 0, log: undefined as [number, number][] | undefined }));
   const { streams: phoneStreams, readers: phoneReaders } = await openParticipantStreams({
-    target,
+    target: targetOf,
     tokens,
     errors,
     onEvent: (index, type, id) => {
@@ -210,7 +229,7 @@ async function measure(target: Target) {
       if (entry) pending.push(entry);
       sent++;
       inflight.push(
-        call(target, "PUT", `/api/v1/deelname/antwoorden/${questionId}`, {
+        call(targetOf(who), "PUT", `/api/v1/deelname/antwoorden/${questionId}`, {
           headers: { "Deelnemer-Token": tokens[who] ?? "" },
           body: { value },
         }).then(
@@ -317,29 +336,39 @@ const keepLogs = (error: unknown) => {
   console.error(`\nThe benchmark stopped; the servers' logs are in ${work}`);
   throw error;
 };
-const app = startProcess(
-  // BENCH_CPU_PROFILE=<folder>: the app writes a V8 CPU profile there when it stops (for finding where
-  // its time goes; open it in Chrome's DevTools).
-  process.env.BENCH_CPU_PROFILE
-    ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROFILE), "server.js"]
-    : ["server.js"],
-  appEnv,
-  path.join(work, "app.log"),
+if (PROCESSES > 1 && !config.databaseUrl) {
+  throw new Error("BENCH_PROCESSES above 1 needs a PostgreSQL server in DATABASE_URL");
+}
+// The processes take the ports after the baseline's.
+const appPorts = Array.from({ length: PROCESSES }, (_, k) => (k === 0 ? appPort : baselinePort + k));
+const apps = appPorts.map((port, k) =>
+  startProcess(
+    // BENCH_CPU_PROFILE=<folder>: the app writes a V8 CPU profile there when it stops (for finding where
+    // its time goes; open it in Chrome's DevTools).
+    process.env.BENCH_CPU_PROFILE
+      ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROFILE), "server.js"]
+      : ["server.js"],
+    { ...appEnv, PORT: String(port) },
+    path.join(work, k === 0 ? "app.log" : `app-${k + 1}.log`),
+  ),
 );
 try {
-  await waitForReady(appPort, app);
+  for (const [k, app] of apps.entries()) await waitForReady(appPorts[k] ?? 0, app);
+  const database = config.databaseUrl ? "PostgreSQL" : "PGlite";
   results.push(
-    await measure({
-      name: `app (production configuration, ${config.databaseUrl ? "PostgreSQL" : "PGlite"})`,
-      port: appPort,
-      process: app,
-      facilitator: { Authorization: `Bearer ${facilitatorToken}` },
-    }),
+    await measure(
+      apps.map((app, k) => ({
+        name: `app (production configuration, ${database}${PROCESSES > 1 ? `, ${PROCESSES} processes` : ""})`,
+        port: appPorts[k] ?? 0,
+        process: app,
+        facilitator: { Authorization: `Bearer ${facilitatorToken}` },
+      })),
+    ),
   );
 } catch (error) {
   keepLogs(error);
 } finally {
-  await stopProcess(app);
+  for (const app of apps) await stopProcess(app);
 }
 const baseline = startProcess(
   ["--import", "tsx", "bench/live-baseline.ts", String(baselinePort)],
@@ -349,12 +378,14 @@ const baseline = startProcess(
 try {
   await waitForReady(baselinePort, baseline);
   results.push(
-    await measure({
-      name: "baseline (raw node:http SSE)",
-      port: baselinePort,
-      process: baseline,
-      facilitator: {},
-    }),
+    await measure([
+      {
+        name: "baseline (raw node:http SSE)",
+        port: baselinePort,
+        process: baseline,
+        facilitator: {},
+      },
+    ]),
   );
 } catch (error) {
   keepLogs(error);

@@ -124,6 +124,9 @@ export async function openLiveRoom(options: {
       const start = performance.now();
       const end = start + (endsAt - start) / (session.questions.length - q);
       const answered: { who: number; value: "a" | "b" }[] = [];
+      // Who the server confirmed an answer of: what the facilitator must count (a request that failed
+      // is an error of its own, not a second one here).
+      const confirmed = new Set<number>();
       let changes = 0;
       for (let slot = 0; !signal.aborted; slot++) {
         const due = start + (slot * 1000) / rate;
@@ -144,21 +147,25 @@ export async function openLiveRoom(options: {
         }
         answers++;
         inflight.push(
-          outcomes.request("answer", "PUT", `/api/v1/deelname/antwoorden/${question.id}`, {
-            headers: { "Deelnemer-Token": tokens[who] ?? "" },
-            body: { value },
-          }),
+          outcomes
+            .request("answer", "PUT", `/api/v1/deelname/antwoorden/${question.id}`, {
+              headers: { "Deelnemer-Token": tokens[who] ?? "" },
+              body: { value },
+            })
+            .then((reply) => {
+              if (reply) confirmed.add(who);
+            }),
         );
       }
       await Promise.all(inflight.splice(0));
       const lastReply = performance.now();
-      while (facilitatorAnswered !== answered.length && performance.now() - lastReply < SETTLE_MS) {
+      while (facilitatorAnswered !== confirmed.size && performance.now() - lastReply < SETTLE_MS) {
         await sleep(10);
       }
-      if (facilitatorQuestion !== question.id || facilitatorAnswered !== answered.length) {
+      if (facilitatorQuestion !== question.id || facilitatorAnswered !== confirmed.size) {
         errors.add(
           "wrong count",
-          `question ${q + 1}: the facilitator shows ${facilitatorAnswered} answers, ${answered.length} were given`,
+          `question ${q + 1}: the facilitator shows ${facilitatorAnswered} answers, ${confirmed.size} were confirmed`,
         );
       }
     }
