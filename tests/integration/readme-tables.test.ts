@@ -1,5 +1,5 @@
 // The README's tables say what the code does: every setting the server reads is in the configuration
-// table with its real default, every command in the command table exists, and every page address in
+// table with its real default, every setting a benchmark reads is in the table beside it, every command in the command table exists, and every page address in
 // the address table is a route (and every route is listed).
 import fs from "node:fs";
 import path from "node:path";
@@ -112,5 +112,19 @@ describe("the README's address table", () => {
   it("lists every page", () => {
     const listed = new Set(pageAddresses);
     expect([...routePatterns].filter((route) => !listed.has(route))).toEqual([]);
+  });
+});
+
+describe("the README's table of settings outside the server", () => {
+  const rows = tableAfter("Outside the server's configuration:");
+  const documented = rows.flatMap((row) => ticked(row[0] ?? ""));
+
+  it("lists every setting a benchmark reads, and no other", () => {
+    const read = new Set<string>();
+    for (const file of fs.readdirSync("bench").filter((name) => name.endsWith(".ts"))) {
+      const source = fs.readFileSync(path.join("bench", file), "utf8");
+      for (const match of source.matchAll(/\b(BENCH_[A-Z_]+)\b/g)) read.add(match[1] ?? "");
+    }
+    expect(documented.filter((name) => name.startsWith("BENCH_")).sort()).toEqual([...read].sort());
   });
 });
