@@ -1,11 +1,13 @@
 // The baseline of the live benchmark (`npm run bench:live`): the least a server has to do to show a
 // facilitator and 2,000 phones a live count. Plain node:http, everything in memory, no checks beyond
 // what the load generator needs, and the same coalescing as the app's live hub (the first change is
-// broadcast at once, later ones within 100 ms fold into one broadcast at the end of the interval), with
-// each snapshot encoded once for all streams. It speaks the part of the app's API the benchmark uses,
+// broadcast at once, later ones within 100 ms fold into one broadcast at the end of the interval), the
+// same rule for phones (a count alone at most every PHONE_COUNT_INTERVAL_MS), with each snapshot encoded
+// once for all streams. It speaks the part of the app's API the benchmark uses,
 // so one load generator drives both. Usage: `node --import tsx bench/live-baseline.ts <port>`.
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
+import { PHONE_COUNT_INTERVAL_MS } from "../app/modules/conversations/participant-live.ts";
 
 const INTERVAL_MS = 100;
 
@@ -33,6 +35,10 @@ interface Session {
   participantStreams: Set<http.ServerResponse>;
   timer?: NodeJS.Timeout;
   pending: boolean;
+  /** What the phones were last sent, and when; a count waits for the next send. */
+  phonesKey?: string;
+  phonesAt: number;
+  phonesTimer?: NodeJS.Timeout;
 }
 
 const sessions = new Map<string, Session>();
@@ -62,10 +68,28 @@ function framesOf(session: Session) {
   };
 }
 
+/** What a phone shows: the question and its state (a count alone does not change it). */
+const phoneKeyOf = (session: Session) => `${session.current?.id}:${session.current?.state}`;
+
+/**
+ * The facilitator gets every broadcast; the phones, as in the app, at once when what they show changed
+ * and otherwise at most once per PHONE_COUNT_INTERVAL_MS, the newest at the end of it.
+ */
 function broadcast(session: Session) {
   const frames = framesOf(session);
   for (const res of session.facilitatorStreams) res.write(frames.facilitator);
-  for (const res of session.participantStreams) res.write(frames.participants);
+  const waited = Date.now() - session.phonesAt;
+  if (session.phonesKey !== phoneKeyOf(session) || waited >= PHONE_COUNT_INTERVAL_MS) sendToPhones(session);
+  else session.phonesTimer ??= setTimeout(() => sendToPhones(session), PHONE_COUNT_INTERVAL_MS - waited);
+}
+
+function sendToPhones(session: Session) {
+  clearTimeout(session.phonesTimer);
+  session.phonesTimer = undefined;
+  session.phonesKey = phoneKeyOf(session);
+  session.phonesAt = Date.now();
+  const frame = framesOf(session).participants;
+  for (const res of session.participantStreams) res.write(frame);
 }
 
 // Leading and trailing throttle, as in app/infra/live-hub.server.ts.
@@ -129,6 +153,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
       facilitatorStreams: new Set(),
       participantStreams: new Set(),
       pending: false,
+      phonesAt: 0,
     };
     sessions.set(session.id, session);
     byCode.set(session.joinCode, session);
