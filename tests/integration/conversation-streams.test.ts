@@ -166,7 +166,9 @@ describe.each(databaseKinds)("live streams of conversations on %s", (kind) => {
     expect(Date.now() - openedAt).toBeLessThan(PHONE_COUNT_INTERVAL_MS);
     const counted = await within(phone.next());
     expect(counted).not.toBe("timeout");
-    expect(Date.now() - openedAt).toBeGreaterThanOrEqual(PHONE_COUNT_INTERVAL_MS - 50);
+    // The interval runs from when the server sent the opened question, a little before the phone read
+    // it; half the interval apart from that still tells a held count from one sent at once.
+    expect(Date.now() - openedAt).toBeGreaterThanOrEqual(PHONE_COUNT_INTERVAL_MS / 2);
     expect(stand(counted as IteratorResult<ReceivedEvent>).current.answered).toBe(2);
     phone.stop();
     facilitator.stop();
