@@ -47,6 +47,8 @@ export default [
   route("peilingen/:slug/samenvatting", "routes/peiling-samenvatting.tsx"),
   route("peilingen/:slug/export/:bestand", "routes/peiling-export.ts"),
   route("zoeken", "routes/zoeken.tsx"),
+  route("inzichten", "routes/inzichten.tsx"),
+  route("inzichten/csv/:tabel", "routes/inzichten-csv.ts"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),
   route("taal", "routes/taal.ts"),

@@ -8,5 +8,6 @@ export * from "../app/modules/conversations/conversations.schema.ts";
 export * from "../app/modules/deliberation/deliberation.schema.ts";
 export * from "../app/modules/dilemmas/dilemmas.schema.ts";
 export * from "../app/modules/guide/guide.schema.ts";
+export * from "../app/modules/insights/insights.schema.ts";
 export * from "../app/modules/kriskras/kriskras.schema.ts";
 export * from "../app/modules/search/search.schema.ts";

@@ -21,6 +21,7 @@ import { createConversationsApi } from "./api/conversations-api.ts";
 import { createDeliberationsApi } from "./api/deliberations-api.ts";
 import { createDilemmasApi } from "./api/dilemmas-api.ts";
 import { createGuideApi } from "./api/guide-api.ts";
+import { createInsightsApi } from "./api/insights-api.ts";
 import { API_VERSION, createOpenApiDocument } from "./api/openapi.ts";
 import { sendProblem } from "./api/problem.ts";
 import {
@@ -127,6 +128,7 @@ export function createAppServer(options: {
   api.use(createConversationsApi(services));
   api.use(createCocreationApi(services));
   api.use(createConsultationsApi(services));
+  api.use(createInsightsApi(services));
   api.use((req, res) =>
     sendProblem(res, {
       publicUrl: config.publicUrl,
@@ -198,7 +200,15 @@ export function createAppServer(options: {
       .send(`${translatorFor(languageOfCookies(req.headers.cookie))("error.failed")}\n`);
   });
   return http.createServer(
-    createFrontDoor({ config, logger, pageCache, securityHeaders, record: metrics.record, app }),
+    createFrontDoor({
+      config,
+      logger,
+      pageCache,
+      securityHeaders,
+      record: metrics.record,
+      counters: services.insightCounters,
+      app,
+    }),
   );
 }
 

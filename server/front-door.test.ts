@@ -28,6 +28,7 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
 describe("the front door", () => {
   const lines: Record<string, unknown>[] = [];
   const recorded: unknown[][] = [];
+  const viewed: string[] = [];
   const behind: string[] = [];
   const pageCache = createPageCache({ maxEntries: 10 });
   const config = { publicUrl: "http://127.0.0.1:0" };
@@ -55,6 +56,7 @@ describe("the front door", () => {
         pageCache,
         securityHeaders: securityHeadersOf(config),
         record: (...args) => recorded.push(args),
+        counters: { view: (pages) => viewed.push(pages) },
         app,
       }),
     );
@@ -70,11 +72,18 @@ describe("the front door", () => {
       ],
       body: Buffer.from("<p>de gids</p>"),
     });
+    pageCache.store("nl /gids/menselijke-maat", {
+      tag: "guide",
+      headers: [["content-type", "text/html; charset=utf-8"]],
+      body: Buffer.from("<p>een deel</p>"),
+      view: "gids/menselijke-maat",
+    });
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
   beforeEach(() => {
     lines.length = 0;
     recorded.length = 0;
+    viewed.length = 0;
     behind.length = 0;
   });
 
@@ -100,6 +109,19 @@ describe("the front door", () => {
       res: { statusCode: 200 },
     });
     expect(recorded).toEqual([["page", "GET", 200, expect.any(Number)]]);
+  });
+
+  it("counts a view of a cached page that names one, for a reader's browser only", async () => {
+    const host = `127.0.0.1:${port}`;
+    const browser =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    await get(port, "/gids/menselijke-maat", { host, "user-agent": browser });
+    await get(port, "/gids/menselijke-maat", { host, "user-agent": browser }, "HEAD");
+    await get(port, "/gids/menselijke-maat", { host, "user-agent": "Googlebot/2.1" });
+    await get(port, "/gids/menselijke-maat", { host });
+    // A page that names nothing counts nothing.
+    await get(port, "/gids?token=geheim", { host, "user-agent": browser });
+    expect(viewed).toEqual(["gids/menselijke-maat"]);
   });
 
   it("makes a request id when the caller's is not a sensible one", async () => {

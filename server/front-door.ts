@@ -7,8 +7,9 @@ import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Config } from "../app/infra/env.server.ts";
+import type { ViewCounting } from "../app/infra/services.server.ts";
 import { kindOf, type RequestKind } from "./metrics.ts";
-import { type CachedPage, headersOf, type PageCache } from "./page-cache.ts";
+import { type CachedPage, countView, headersOf, type PageCache } from "./page-cache.ts";
 import { createOwnHostCheck } from "./security/own-host.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -81,6 +82,7 @@ export function createFrontDoor(options: {
   pageCache: PageCache;
   securityHeaders: string[];
   record: (kind: RequestKind, method: string, status: number, seconds: number) => void;
+  counters: Pick<ViewCounting, "view">;
   app: RequestListener;
 }): RequestListener {
   const { pageCache, securityHeaders, logger, record, app } = options;
@@ -105,6 +107,7 @@ export function createFrontDoor(options: {
       withSecurityHeaders.set(hit, headers);
     }
     pageCache.send(req, res, hit, ["X-Request-Id", id, ...headers]);
+    if (hit.view) countView(req, hit.view, options.counters);
     const milliseconds = performance.now() - started;
     // The line pino-http writes for every other request, so the log reads the same.
     logger.info(

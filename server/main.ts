@@ -22,6 +22,8 @@ import { singleSignOnWarnings } from "../app/modules/accounts/single-sign-on.ser
 import { createConsultationAnalysis } from "../app/modules/consultation/consultations.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
+import { createInsightCounters } from "../app/modules/insights/counters.server.ts";
+import { INSIGHTS_REFRESH_JOB, insightsRefreshHandler } from "../app/modules/insights/rollup.server.ts";
 import { seedKriskrasOptions } from "../app/modules/kriskras/kriskras-lists.server.ts";
 import { createAppServer } from "./app.ts";
 import { startMaintenance } from "./maintenance.ts";
@@ -69,6 +71,7 @@ export async function start(env: Record<string, string | undefined> = process.en
       // Who asked for a login link is looked up here, outside the request, so every address takes the
       // same time to answer.
       [LOGIN_LINK_JOB_KIND]: loginLinkJobHandler({ db: database.db, config }),
+      [INSIGHTS_REFRESH_JOB]: insightsRefreshHandler({ db: database.db }),
     },
     logger,
   });
@@ -104,6 +107,7 @@ export async function start(env: Record<string, string | undefined> = process.en
   }
   const participationLimits = createParticipationLimiter(database);
   const consultationAnalysis = createConsultationAnalysis({ db: database.db, logger, liveHub });
+  const insightCounters = createInsightCounters({ db: database.db, logger });
   const services: Services = {
     config,
     logger,
@@ -113,6 +117,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     liveHub,
     participationLimits,
     consultationAnalysis,
+    insightCounters,
   };
   const appServer = createAppServer({ services, pageCache, build });
 
@@ -155,6 +160,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     maintenance.stop();
     await worker.stop();
     await consultationAnalysis.stop();
+    await insightCounters.stop();
     await liveHub.close();
     await database.close();
     logger.info("stopped");

@@ -5,13 +5,19 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import type { Database } from "../app/infra/db.server.ts";
-import { PAGE_CACHE_CHANNEL, type PageCacheControl } from "../app/infra/services.server.ts";
+import {
+  PAGE_CACHE_CHANNEL,
+  type PageCacheControl,
+  type ViewCounting,
+} from "../app/infra/services.server.ts";
 import { forgetTag } from "../app/infra/tag-memo.ts";
 
 export const PAGE_CACHE_HEADER = "x-page-cache";
 
 export interface CachedPage {
   tag: string;
+  /** What a view of the page counts as in the insights (the route's `X-Page-View`), if anything. */
+  view?: string;
   headers: [string, string][];
   body: Buffer;
   gzip: Buffer;
@@ -26,7 +32,10 @@ export interface PageCache extends PageCacheControl {
   /** The key of a request at the site's root (so its `url` is the whole address). */
   keyOf(req: Pick<IncomingMessage, "url" | "headers">): string;
   get(key: string): CachedPage | undefined;
-  store(key: string, page: { tag: string; headers: [string, string][]; body: Buffer }): CachedPage;
+  store(
+    key: string,
+    page: { tag: string; headers: [string, string][]; body: Buffer; view?: string },
+  ): CachedPage;
   /**
    * Sends a cached page in one write (the cheapest way Node has to send headers). `headers` is the
    * whole list, name, value, …, the page's own included (`headersOf`); by default the page's alone.
@@ -37,6 +46,18 @@ export interface PageCache extends PageCacheControl {
   subscribe(database: Database): Promise<void>;
   stats(): { entries: number; hits: number; misses: number };
   clearLocal(tag?: string): void;
+}
+
+/** Crawlers and link previews are not readers: their visits are not counted. */
+const NOT_A_READER = /bot|crawl|spider|slurp|preview|monitor|curl|wget|headless/i;
+
+/**
+ * Counts a view of a page in the insights: a GET (not a HEAD) by what looks like a person's browser.
+ * Both ways a page is answered call it: the page cache's and React Router's.
+ */
+export function countView(req: IncomingMessage, view: string, counters: Pick<ViewCounting, "view">): void {
+  if (req.method !== "GET" || NOT_A_READER.test(req.headers["user-agent"] ?? "bot")) return;
+  counters.view(view);
 }
 
 /** A page's headers after other headers (name, value, …), less those the page sets itself: the page's own win. */

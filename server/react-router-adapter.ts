@@ -7,8 +7,9 @@ import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type ServerBuild } from "react-router";
 import { clientAddressKey } from "../app/infra/client-address.ts";
 import { createRouteTexts } from "../app/infra/i18n/route-texts.ts";
+import { PAGE_VIEW_HEADER } from "../app/infra/route-errors.server.ts";
 import type { Services } from "../app/infra/services.server.ts";
-import { PAGE_CACHE_HEADER, type PageCache } from "./page-cache.ts";
+import { countView, PAGE_CACHE_HEADER, type PageCache } from "./page-cache.ts";
 import { sendPlainPage } from "./security/plain-page.ts";
 
 class BodyTooLarge extends Error {}
@@ -127,13 +128,16 @@ export function createPageHandler(options: { build: ServerBuild; services: Servi
       });
       const tag = response.headers.get(PAGE_CACHE_HEADER);
       response.headers.delete(PAGE_CACHE_HEADER);
+      const view = response.headers.get(PAGE_VIEW_HEADER) ?? undefined;
+      response.headers.delete(PAGE_VIEW_HEADER);
+      if (view && response.status === 200) countView(req, view, options.services.insightCounters);
 
       if (tag && cacheable && response.status === 200 && response.body) {
         const body = Buffer.from(await response.arrayBuffer());
         const headers = [...response.headers].filter(
           ([name]) => name !== "set-cookie" && name !== "content-length",
         );
-        return options.pageCache.send(req, res, options.pageCache.store(key, { tag, headers, body }));
+        return options.pageCache.send(req, res, options.pageCache.store(key, { tag, headers, body, view }));
       }
 
       res.status(response.status);

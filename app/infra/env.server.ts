@@ -92,6 +92,8 @@ export const ConfigInput = z.object({
   KRISKRAS_MEETINGS_RETENTION_DAYS: z.coerce.number().int().min(0).max(7300).default(1095),
   KRISKRAS_COMPOSE_SECONDS: z.coerce.number().int().min(1).max(600).default(8),
   COCREATION_REPORT_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
+  INSIGHTS_MIN_GROUP: z.coerce.number().int().min(5).max(1000).default(10),
+  INSIGHTS_SEARCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   QUOTA_CONTRIBUTIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
   QUOTA_REPLIES_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
   QUOTA_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
@@ -195,6 +197,12 @@ export type Config = {
   cocreation: {
     /** Reports by different people after which a contribution or reply is hidden until an editor looks. */
     reportThreshold: number;
+  };
+  insights: {
+    /** The smallest group any figure of the insights stands for; below it the figure is not shown. */
+    minGroup: number;
+    /** Days the texts of searches that found nothing are kept (their monthly counts go with them). */
+    searchRetentionDays: number;
   };
   /**
    * What one logged-in person may make per hour, and how many notice e-mails one person gets per hour
@@ -376,6 +384,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       composeSeconds: input.KRISKRAS_COMPOSE_SECONDS,
     },
     cocreation: { reportThreshold: input.COCREATION_REPORT_THRESHOLD },
+    insights: {
+      minGroup: input.INSIGHTS_MIN_GROUP,
+      searchRetentionDays: input.INSIGHTS_SEARCH_RETENTION_DAYS,
+    },
     quotas: {
       enabled: input.RATE_LIMITS === "on",
       perHour: {

@@ -35,8 +35,19 @@ export async function withRouteErrors<T>(logger: Logger, work: () => Promise<T>)
 }
 
 /** Headers that let the server keep a rendered copy of a page whose content never changes. */
-export function cacheableHeaders(tag: string): HeadersInit {
+export function cacheableHeaders(tag: string): Record<string, string> {
   return { "X-Page-Cache": tag, "Cache-Control": "no-cache" };
 }
 
-export const PRIVATE_HEADERS: HeadersInit = { "Cache-Control": "no-store" };
+export const PRIVATE_HEADERS: Record<string, string> = { "Cache-Control": "no-store" };
+
+/**
+ * The header by which a page names what a view of it counts as in the insights (`gids/<part>`,
+ * `kaart/<card>`, `kaart-afdruk/<card>`). The server takes it off before answering and counts it on
+ * every successful GET, also when the page comes from the page cache.
+ */
+export const PAGE_VIEW_HEADER = "x-page-view";
+
+export function viewHeaders(pages: readonly string[]): Record<string, string> {
+  return pages.length === 0 ? {} : { [PAGE_VIEW_HEADER]: pages.join(" ") };
+}

@@ -17,6 +17,14 @@ export interface PageCacheControl {
   invalidate(tag: string): Promise<void>;
 }
 
+/** The insights' counters (app/modules/insights/counters.server.ts): nothing about the reader is kept. */
+export interface ViewCounting {
+  /** Counts a view of each page named (space-separated). */
+  view(pages: string): void;
+  /** Counts a search that found nothing, once per text, reader and day. */
+  searchMiss(query: string, reader: string): void;
+}
+
 export interface Services {
   config: Config;
   logger: Logger;
@@ -30,6 +38,8 @@ export interface Services {
   participationLimits: RateLimiter;
   /** Recomputes a consultation's analysis in the background, by its id, as votes come in. */
   consultationAnalysis: KeyedRunner;
+  /** Page views and searches that found nothing, counted for the insights. */
+  insightCounters: ViewCounting;
 }
 
 declare module "react-router" {

@@ -8,6 +8,7 @@ import { AppError } from "~/infra/errors.ts";
 import { Id } from "~/infra/fields.ts";
 import { readFormData } from "~/infra/form-data.ts";
 import { formatDate } from "~/infra/i18n/format-date.ts";
+import { formatNumber } from "~/infra/i18n/format-number.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
@@ -560,7 +561,7 @@ function EvaluationTotals(props: { summary: EvaluationSummary }) {
                     </TableCell>
                   ))}
                   <TableCell numeric>
-                    {totals?.mean.toLocaleString(language === "nl" ? "nl-NL" : "en-GB")}
+                    {totals ? formatNumber({ value: totals.mean, language, format: "decimal" }) : null}
                   </TableCell>
                 </TableRow>
               );

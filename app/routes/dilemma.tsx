@@ -8,7 +8,12 @@ import { AppError } from "~/infra/errors.ts";
 import { useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
 import { answerRefusedForm } from "~/infra/refused-form.server.ts";
-import { cacheableHeaders, PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
+import {
+  cacheableHeaders,
+  PRIVATE_HEADERS,
+  viewHeaders,
+  withRouteErrors,
+} from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { CARD_QUERY } from "~/modules/conversations/conversation-form.ts";
 import { createDeliberationFromCard } from "~/modules/deliberation/deliberations.server.ts";
@@ -36,7 +41,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       getPublishedCard({ db, slug: slug.data }),
       principleTitles({ db }),
     ]);
-    return data({ card: cardViewOf(card, titles) }, { headers: cacheableHeaders("dilemmas") });
+    return data(
+      { card: cardViewOf(card, titles) },
+      {
+        headers: { ...cacheableHeaders("dilemmas"), ...viewHeaders([`kaart/${card.slug}`]) },
+      },
+    );
   });
 }
 

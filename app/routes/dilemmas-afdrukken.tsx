@@ -2,7 +2,7 @@
 import { data } from "react-router";
 import { useT } from "~/infra/i18n/i18n.ts";
 import type { PageHandle } from "~/infra/page-handle.ts";
-import { cacheableHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
+import { cacheableHeaders, viewHeaders, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { CardDetail } from "~/modules/dilemmas/dilemma-card.tsx";
 import { cardViewOf, listPublishedCards, principleTitles } from "~/modules/dilemmas/dilemmas.server.ts";
 import { CardFilter } from "~/modules/dilemmas/dilemmas.validation.ts";
@@ -21,7 +21,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const [cards, titles] = await Promise.all([listPublishedCards({ db, filter }), principleTitles({ db })]);
     return data(
       { cards: cards.map((card) => cardViewOf(card, titles)) },
-      { headers: cacheableHeaders("dilemmas") },
+      {
+        headers: {
+          ...cacheableHeaders("dilemmas"),
+          ...viewHeaders(cards.map((card) => `kaart-afdruk/${card.slug}`)),
+        },
+      },
     );
   });
 }

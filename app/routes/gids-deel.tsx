@@ -102,7 +102,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         previous: neighbour(index - 1),
         next: neighbour(index + 1),
       },
-      { headers: pageHeadersFor(version) },
+      { headers: pageHeadersFor(version, [`gids/${part.slug}`]) },
     );
   });
 }

@@ -37,6 +37,7 @@ const WORK_LINKS = [
   { permission: "dilemmas:review", to: "/beheer/dilemmas", label: "reviewCards" },
   { permission: "kriskras:organise", to: "/beheer/kriskras", label: "kriskrasRounds" },
   { permission: "consultations:run", to: "/beheer/peilingen", label: "consultations" },
+  { permission: "insights:read", to: "/inzichten", label: "insights" },
 ] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {

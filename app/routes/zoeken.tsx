@@ -49,6 +49,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const result = raw.trim() ? await searchForReader({ db, query: raw, version, filter: chosen }) : null;
     const versions = await listPublishedVersions({ db });
     const current = await requireCurrentVersion({ db });
+    // What people miss in the guide, for the insights: a search of everything that found nothing,
+    // counted once per reader and day, and nothing about the reader kept (decision 026).
+    if (result && result.hits.length === 0 && result.plan !== null && !chosen && version === undefined)
+      context.services.insightCounters.searchMiss(raw, context.clientIp);
     const principles =
       result && result.hits.length === 0
         ? (await listParts({ db, versionId: current.id })).filter((part) => part.kind === "principe")

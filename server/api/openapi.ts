@@ -40,6 +40,7 @@ import {
   STEP_INPUTS,
   SuggestionOutput,
 } from "./deliberations-api.ts";
+import { INSIGHTS_OUTPUTS, INSIGHTS_TAG, insightsPaths } from "./insights-openapi.ts";
 import {
   loggedIn,
   ok,
@@ -50,7 +51,7 @@ import {
   ref,
 } from "./openapi-parts.ts";
 
-export const API_VERSION = "1.2.0";
+export const API_VERSION = "1.3.0";
 
 // Answers are described as they leave (output), request bodies as they may arrive (input: defaults
 // optional, transforms as the type they start from).
@@ -80,6 +81,7 @@ for (const [id, schema] of Object.entries({
   ...CONVERSATION_OUTPUTS,
   ...COCREATION_OUTPUTS,
   ...CONSULTATION_OUTPUTS,
+  ...INSIGHTS_OUTPUTS,
 })) {
   schemaRegistry.add(schema, { id });
 }
@@ -159,11 +161,13 @@ export function createOpenApiDocument(options: { serverUrl: string; contactEmail
       },
       COCREATION_TAG,
       CONSULTATION_TAG,
+      INSIGHTS_TAG,
     ],
     paths: {
       ...conversationPaths(),
       ...cocreationPaths(),
       ...consultationPaths(),
+      ...insightsPaths(),
       "/versies": {
         get: {
           operationId: "listVersions",

@@ -1,14 +1,15 @@
 // The example data of the browser tests, written into an empty, migrated data folder before the server
-// starts: the kris-kras rounds, the Meedenken contributions, a login link and consultations, in one process that opens
-// the embedded database once. Run as a script (playwright.config.ts, after `vakmanschap migrate`), it
-// then gives the people of PEOPLE their roles with the command line's own code, as an operator
-// does. bench/page-weight.ts writes the same data.
+// starts: the kris-kras rounds, the Meedenken contributions, a login link, consultations and counts for
+// the insights, in one process that opens the embedded database once. Run as a script
+// (playwright.config.ts, after `vakmanschap migrate`), it then gives the people of PEOPLE their roles
+// with the command line's own code, as an operator does. bench/page-weight.ts writes the same data.
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "../../app/infra/db.server.ts";
 import { main } from "../../bin/vakmanschap.ts";
 import { writeContributions } from "./cocreation-fixture.ts";
 import { writeConsultations } from "./consultation-fixture.ts";
 import { PEOPLE } from "./example-urls.ts";
+import { writeInsights } from "./insights-fixture.ts";
 import { writeKriskrasRounds } from "./kriskras-fixture.ts";
 import { writeLoginLink } from "./login-link-fixture.ts";
 
@@ -25,6 +26,7 @@ export async function writeExampleData(options: {
     await writeContributions(database.db, options.origin);
     await writeLoginLink(database.db);
     await writeConsultations(database.db);
+    await writeInsights(database.db);
   } finally {
     await database.close();
   }

@@ -841,6 +841,28 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
       { path: "/zoeken?q=burgers", shows: "search results in English", status: 200, language: "en" },
     ],
   },
+  "routes/inzichten": {
+    examples: [
+      { path: "/inzichten", shows: "the insights of the last twelve months", status: 200, as: "redacteur" },
+      {
+        path: "/inzichten",
+        shows: "the insights in English",
+        status: 200,
+        as: "beheerder",
+        language: "en",
+      },
+      {
+        path: "/inzichten?van=2026-05&tot=2026-01",
+        shows: "a period that is not one, said, and the default shown",
+        status: 200,
+        as: "redacteur",
+      },
+      { path: "/inzichten", shows: "no access for an ambtenaar", status: 403, as: "ambtenaar" },
+    ],
+  },
+  "routes/inzichten-csv": {
+    rendersNoPage: "a CSV file of one table (tests/integration/insights-pages.test.ts)",
+  },
   "routes/toegankelijkheid": {
     examples: [
       { path: "/toegankelijkheid", shows: "accessibility statement", status: 200 },

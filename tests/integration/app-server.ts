@@ -8,6 +8,7 @@ import { startLiveHub } from "../../app/infra/live-hub.server.ts";
 import { createLogger } from "../../app/infra/logger.server.ts";
 import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
 import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
+import { createInsightCounters } from "../../app/modules/insights/counters.server.ts";
 import { createAppServer } from "../../server/app.ts";
 import { createPageCache, type PageCache } from "../../server/page-cache.ts";
 
@@ -27,6 +28,7 @@ export async function startApiServer(options: { database: Database; env?: Record
     liveHub,
     participationLimits,
     consultationAnalysis: createConsultationAnalysis({ db: options.database.db, logger, liveHub }),
+    insightCounters: createInsightCounters({ db: options.database.db, logger }),
   };
   const appServer = createAppServer({ services, pageCache });
   const server: Server = await new Promise((resolve) => {

@@ -14,6 +14,7 @@ import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
 import { createConversation, facilitate } from "../../app/modules/conversations/conversations.server.ts";
 import { createJoinCode } from "../../app/modules/conversations/join-code.ts";
+import { createInsightCounters } from "../../app/modules/insights/counters.server.ts";
 import { action, loader } from "../../app/routes/doe-mee-code.tsx";
 import { createPageCache } from "../../server/page-cache.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
@@ -74,6 +75,7 @@ describe.each(databaseKinds)("the join page of a live conversation on %s", (kind
       liveHub,
       participationLimits: createParticipationLimiter(database),
       consultationAnalysis: createConsultationAnalysis({ db: database.db, logger: createLogger({ config }) }),
+      insightCounters: createInsightCounters({ db: database.db, logger: createLogger({ config }) }),
     };
     const context = (clientIp: string) => ({ services, clientIp, routeTexts: () => [] });
     return {

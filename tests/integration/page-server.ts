@@ -14,6 +14,7 @@ import { createLogger } from "../../app/infra/logger.server.ts";
 import { createParticipationLimiter } from "../../app/infra/participation-limits.server.ts";
 import { createSession, SESSION_COOKIE } from "../../app/modules/accounts/sessions.server.ts";
 import { createConsultationAnalysis } from "../../app/modules/consultation/consultations.server.ts";
+import { createInsightCounters } from "../../app/modules/insights/counters.server.ts";
 import * as root from "../../app/root.tsx";
 import { createAppServer } from "../../server/app.ts";
 import { createPageCache } from "../../server/page-cache.ts";
@@ -106,6 +107,7 @@ export async function startPageServer(options: {
     liveHub,
     participationLimits: createParticipationLimiter(database),
     consultationAnalysis: createConsultationAnalysis({ db: database.db, logger, liveHub }),
+    insightCounters: createInsightCounters({ db: database.db, logger }),
   };
   const build = pagesBuild(options.pages);
   const appServer = createAppServer({ services, pageCache, build, clientDir: "build/no-client-files" });
@@ -121,6 +123,7 @@ export async function startPageServer(options: {
     keyring,
     config,
     pageCache,
+    insightCounters: services.insightCounters,
     /** A session cookie for this person, as after logging in. */
     async cookieFor(userId: string) {
       const { secret } = await createSession({ db: database.db, userId, config });

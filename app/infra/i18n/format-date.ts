@@ -1,12 +1,14 @@
 // Dates and times as people in the Netherlands read them, in the interface language.
 import type { Language } from "./i18n.ts";
 
-export type DateFormat = "date" | "dateTime" | "dateTimeSeconds";
+export type DateFormat = "date" | "dateTime" | "dateTimeSeconds" | "month" | "shortDate";
 
 const OPTIONS: Record<DateFormat, Intl.DateTimeFormatOptions> = {
   date: { dateStyle: "long" },
   dateTime: { dateStyle: "medium", timeStyle: "short" },
   dateTimeSeconds: { dateStyle: "short", timeStyle: "medium" },
+  month: { month: "long", year: "numeric" },
+  shortDate: { day: "numeric", month: "short" },
 };
 
 /** Made once per language and format: making a formatter costs far more than using one. */

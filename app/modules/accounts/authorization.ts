@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "cocreation:decide": "redacteur",
   // Consultations: facilitators and editors make and run them; taking part needs no role.
   "consultations:run": ["gespreksleider", "redacteur"],
+  // Inzichten: the programme's aggregated figures, never about one person (decision 026).
+  "insights:read": ["redacteur", "beheerder"],
 } as const satisfies Record<string, Role | readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

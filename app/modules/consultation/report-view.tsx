@@ -1,7 +1,9 @@
 // How a consultation's outcome reads on a page: the groups (with the opinion map and a table that says
 // the same), what nearly everyone shares, where people are unsure, and every statement's shares. Used
 // by the outcome page and its printable summary; what may be shown is decided in report.server.ts.
+
 import { formatDate } from "~/infra/i18n/format-date.ts";
+import { formatNumber } from "~/infra/i18n/format-number.ts";
 import { useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { UnorderedList, UnorderedListItem } from "~/ui/list.tsx";
@@ -19,11 +21,7 @@ import type { Report } from "./report.server.ts";
 
 export function usePercent() {
   const language = useLanguage();
-  const format = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", {
-    style: "percent",
-    maximumFractionDigits: 0,
-  });
-  return (share: number) => format.format(share);
+  return (share: number) => formatNumber({ value: share, language, format: "percent" });
 }
 
 /** When the outcome was computed, or that there is none yet. */

@@ -18,6 +18,11 @@ export const deliberations = pgTable(
     revision: integer("revision").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the last step was first filled in: the insights count records finished per month by it, and
+     * by nothing else of the record.
+     */
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (table) => [index("deliberations_owner_idx").on(table.ownerId)],
 );

@@ -15,6 +15,7 @@ import { getPublishedCard } from "../dilemmas/dilemmas.server.ts";
 import { recordStartFromCard } from "./card-start.ts";
 import { deliberationShares, deliberations } from "./deliberation.schema.ts";
 import { DeliberationContent, type DeliberationPatch, EMPTY_CONTENT } from "./deliberation.validation.ts";
+import { filledSteps, STEP_COUNT } from "./deliberation-steps.ts";
 
 export interface Deliberation {
   id: string;
@@ -56,6 +57,9 @@ export function titleOf(content: DeliberationContent): string {
 }
 
 /** A new record for its owner, within the owner's hourly quota of new records. */
+/** A record counts as finished from the moment its last step holds something (the insights count it). */
+const isFinished = (content: DeliberationContent) => filledSteps(content).includes(STEP_COUNT);
+
 export async function createDeliberation(options: {
   db: Db;
   quotas: Quotas;
@@ -72,6 +76,7 @@ export async function createDeliberation(options: {
       id,
       ownerId: options.ownerId,
       content: seal(options.keyring, { id, ownerId: options.ownerId }, content),
+      finishedAt: isFinished(content) ? new Date() : null,
     })
     .returning();
   if (!row) throw new Error("insert of deliberation returned nothing");
@@ -146,6 +151,7 @@ export async function saveDeliberation(options: {
         content: seal(options.keyring, row, content),
         revision: row.revision + 1,
         updatedAt: new Date(),
+        ...(row.finishedAt === null && isFinished(content) ? { finishedAt: new Date() } : {}),
       })
       .where(eq(deliberations.id, row.id))
       .returning();

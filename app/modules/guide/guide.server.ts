@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { AppError } from "../../infra/errors.ts";
 import { message } from "../../infra/i18n/translate.ts";
-import { cacheableHeaders, PRIVATE_HEADERS } from "../../infra/route-errors.server.ts";
+import { cacheableHeaders, PRIVATE_HEADERS, viewHeaders } from "../../infra/route-errors.server.ts";
 import { createTagMemo } from "../../infra/tag-memo.ts";
 import { guideBlocks, guideParts, guideVersions } from "./guide.schema.ts";
 import { VersionNumber } from "./guide.validation.ts";
@@ -187,7 +187,12 @@ export function versionInfoOf(version: GuideVersion) {
 }
 export type VersionInfo = ReturnType<typeof versionInfoOf>;
 
-/** A published version never changes, so its pages may be cached; a draft's never are. */
-export function pageHeadersFor(version: GuideVersion): HeadersInit {
-  return version.status === "gepubliceerd" ? cacheableHeaders("guide") : PRIVATE_HEADERS;
+/**
+ * A published version never changes, so its pages may be cached; a draft's never are. A view of a
+ * published part counts in the insights under `views` (a draft's, read by its editors, does not).
+ */
+export function pageHeadersFor(version: GuideVersion, views: readonly string[] = []): HeadersInit {
+  return version.status === "gepubliceerd"
+    ? { ...cacheableHeaders("guide"), ...viewHeaders(views) }
+    : PRIVATE_HEADERS;
 }

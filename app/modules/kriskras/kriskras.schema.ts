@@ -25,6 +25,8 @@ export interface RoundTotals {
   signups: number;
   /** Organisation name → how many of its people signed up. */
   signupsPerOrganisation: Record<string, number>;
+  /** Kind of work → how many signed up with it; absent in rounds purged before the insights kept it. */
+  signupsPerWorkKind?: Record<string, number>;
   groups: number;
   placed: number;
   evaluations: EvaluationSummary;

@@ -1,7 +1,8 @@
 // What a finished round keeps. KRISKRAS_SIGNUP_RETENTION_DAYS after its last slot the sign-ups go
 // (answers, availability, access needs, groups, invitations, evaluations), and the round keeps only
-// totals: sign-ups per organisation, groups, people placed and the evaluation's totals. Who met whom is
-// kept longer, KRISKRAS_MEETINGS_RETENTION_DAYS, to keep people apart in later rounds, and then goes too.
+// totals: sign-ups per organisation and per kind of work, groups, people placed and the evaluation's
+// totals (the insights read them). Who met whom is kept longer, KRISKRAS_MEETINGS_RETENTION_DAYS, to
+// keep people apart in later rounds, and then goes too.
 import { and, count, eq, inArray, isNull, lt, max } from "drizzle-orm";
 import type { Db } from "../../infra/db.server.ts";
 import { getEvaluationSummary } from "./evaluations.server.ts";
@@ -51,6 +52,11 @@ async function purgeRound(db: Db, roundId: string, now: Date): Promise<void> {
       .innerJoin(kriskrasOrganisations, eq(kriskrasOrganisations.id, kriskrasSignups.organisationId))
       .where(eq(kriskrasSignups.roundId, roundId))
       .groupBy(kriskrasOrganisations.name);
+    const perWorkKind = await tx
+      .select({ workKind: kriskrasSignups.workKind, signups: count() })
+      .from(kriskrasSignups)
+      .where(eq(kriskrasSignups.roundId, roundId))
+      .groupBy(kriskrasSignups.workKind);
     const groups = await tx
       .select({ id: kriskrasGroups.id })
       .from(kriskrasGroups)
@@ -77,6 +83,7 @@ async function purgeRound(db: Db, roundId: string, now: Date): Promise<void> {
           signupsPerOrganisation: Object.fromEntries(
             perOrganisation.map((row) => [row.organisation, row.signups]),
           ),
+          signupsPerWorkKind: Object.fromEntries(perWorkKind.map((row) => [row.workKind, row.signups])),
           groups: groups.length,
           placed: placed?.n ?? 0,
           evaluations,

@@ -1,0 +1,332 @@
+// The insights for a period of whole months, as tables: read from the atoms alone (rollup.server.ts),
+// with suppression applied here, where they are read, for the dashboard, its CSV files and the API alike.
+import { and, gte, inArray, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Db, queryRows } from "../../infra/db.server.ts";
+import type { Language } from "../../infra/i18n/i18n.ts";
+import { translatorFor } from "../../infra/i18n/texts.server.ts";
+import { message } from "../../infra/i18n/translate.ts";
+import { listParts, requireCurrentVersion } from "../guide/guide.server.ts";
+import { INSIGHT_TABLES, type InsightRow, type InsightTable, type InsightTableId } from "./insight-tables.ts";
+import { insightAtoms } from "./insights.schema.ts";
+import { monthOf } from "./rollup.server.ts";
+import { type Atom, type CombinedRow, combineAtoms, shownAtoms, TOTAL_KEY } from "./suppression.ts";
+
+/** A period of whole months, both ends included, as YYYY-MM. */
+export interface InsightPeriod {
+  from: string;
+  to: string;
+}
+
+/** The longest period one look may span. */
+export const MAX_PERIOD_MONTHS = 60;
+/** Texts that found nothing need at least this many people, whatever the minimum group (the issue's rule). */
+export const SEARCH_MISS_MINIMUM = 5;
+/** Rows of texts that found nothing shown at most. */
+export const SEARCH_MISS_ROWS = 20;
+
+const MONTH = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, message("problems.insights.monthForm"));
+
+const monthsBetween = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+  Number(to.slice(5, 7)) -
+  Number(from.slice(5, 7));
+
+/** The last twelve months that have ended, as of `now`: the period a look starts with. */
+export function defaultPeriod(now: Date): InsightPeriod {
+  const thisMonth = monthOf(now).slice(0, 7);
+  return { from: addMonths(thisMonth, -12), to: addMonths(thisMonth, -1) };
+}
+
+export function addMonths(month: string, count: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** `van` and `tot` from a query string; either may be left out (the default period's end then). */
+export function periodSchema(now: Date) {
+  const fallback = defaultPeriod(now);
+  return z
+    .object({ van: MONTH.optional(), tot: MONTH.optional() })
+    .transform(({ van, tot }) => ({ from: van ?? fallback.from, to: tot ?? fallback.to }))
+    .refine(({ from, to }) => from <= to, {
+      message: message("problems.insights.periodReversed"),
+      path: ["tot"],
+    })
+    .refine(({ from, to }) => monthsBetween(from, to) < MAX_PERIOD_MONTHS, {
+      message: message("problems.insights.periodTooLong", { max: MAX_PERIOD_MONTHS }),
+      path: ["tot"],
+    });
+}
+
+export interface Insights {
+  period: InsightPeriod;
+  minGroup: number;
+  /** When the atoms were last worked out; null before the first time. */
+  computedAt: string | null;
+  tables: InsightTable[];
+}
+
+const TOPICS: Record<InsightTableId, string> = {
+  "gids-delen": "gids-week",
+  "gids-weken": "gids-week",
+  "zoeken-zonder-resultaat": "zoeken-zonder-resultaat",
+  "kaarten-gesprekken": "kaart-gesprek",
+  "kaarten-bekeken": "kaart-gebruik",
+  "bijdragen-delen": "bijdragen-deel",
+  "bijdragen-status": "bijdragen-status",
+  "bijdragen-besluit": "bijdragen-besluit",
+  "kriskras-rondes": "kriskras-ronde",
+  "kriskras-organisaties": "kriskras-organisatie",
+  "kriskras-werk": "kriskras-werk",
+  peilingen: "peilingen",
+  afwegingen: "afwegingen",
+};
+
+/** The tables asked for (all by default) over the period, every figure within the minimum group. */
+export async function readInsights(options: {
+  db: Db;
+  period: InsightPeriod;
+  minGroup: number;
+  language: Language;
+  tables?: readonly InsightTableId[];
+}): Promise<Insights> {
+  const { db, period, minGroup } = options;
+  const ids = options.tables ?? (Object.keys(INSIGHT_TABLES) as InsightTableId[]);
+  const topics = [...new Set(ids.map((id) => TOPICS[id]))];
+  const rows = await db
+    .select({
+      topic: insightAtoms.topic,
+      period: insightAtoms.period,
+      key: insightAtoms.key,
+      size: insightAtoms.size,
+      values: insightAtoms.values,
+    })
+    .from(insightAtoms)
+    .where(
+      and(
+        inArray(insightAtoms.topic, topics),
+        gte(insightAtoms.month, `${period.from}-01`),
+        lte(insightAtoms.month, `${period.to}-01`),
+      ),
+    );
+  const [stamp] = await queryRows<{ at: string | null }>(
+    db,
+    sql`select max(computed_at)::text as at from insight_atoms`,
+  );
+  const byTopic = new Map<string, Atom[]>();
+  for (const row of rows) {
+    const list = byTopic.get(row.topic) ?? [];
+    list.push(row);
+    byTopic.set(row.topic, list);
+  }
+  const labels = await labelsFor(db, options.language);
+  const tables = ids.map((id) =>
+    buildTable(id, byTopic.get(TOPICS[id]) ?? [], minGroup, labels, options.language),
+  );
+  return {
+    period,
+    minGroup,
+    computedAt: stamp?.at ? new Date(stamp.at).toISOString() : null,
+    tables,
+  };
+}
+
+interface Labels {
+  parts: Map<string, string>;
+  cards: Map<string, string>;
+  rounds: Map<string, string>;
+  workKinds: Map<string, string>;
+  consultations: Map<string, { title: string; closed: string }>;
+}
+
+async function labelsFor(db: Db, language: Language): Promise<Labels> {
+  const version = await requireCurrentVersion({ db }).catch(() => null);
+  const parts = version ? await listParts({ db, versionId: version.id }) : [];
+  const cards = await queryRows<{ slug: string; title: string }>(
+    db,
+    sql`select slug, title from dilemma_cards`,
+  );
+  const rounds = await queryRows<{ id: string; title: string }>(
+    db,
+    sql`select id, title from kriskras_rounds`,
+  );
+  const workKinds = await queryRows<{ key: string; nl: string; en: string }>(
+    db,
+    sql`select key, label_nl as nl, label_en as en from kriskras_answer_options where attribute = 'workKind'`,
+  );
+  const consultations = await queryRows<{ slug: string; question: string; closes: string }>(
+    db,
+    sql`select slug, question, to_char(closes_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as closes
+        from consultations where state <> 'open'`,
+  );
+  return {
+    parts: new Map(parts.map((part) => [part.slug, part.title])),
+    cards: new Map(cards.map((card) => [card.slug, card.title])),
+    rounds: new Map(rounds.map((round) => [round.id, round.title])),
+    workKinds: new Map(workKinds.map((kind) => [kind.key, language === "en" ? kind.en : kind.nl])),
+    consultations: new Map(
+      consultations.map((row) => [row.slug, { title: row.question, closed: row.closes }]),
+    ),
+  };
+}
+
+const bySize = (a: CombinedRow, b: CombinedRow) => b.size - a.size || a.key.localeCompare(b.key);
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+const meanOf = (sum: number | undefined, count: number | undefined) =>
+  sum !== undefined && count ? oneDecimal(sum / count) : null;
+
+function buildTable(
+  id: InsightTableId,
+  atoms: Atom[],
+  minGroup: number,
+  labels: Labels,
+  language: Language,
+): InsightTable {
+  const t = translatorFor(language);
+  const combined = (minimum = minGroup) => {
+    const all = combineAtoms(atoms, minimum);
+    return {
+      rows: all.filter((row) => row.key !== TOTAL_KEY).sort(bySize),
+      total: all.find((row) => row.key === TOTAL_KEY)?.size ?? null,
+    };
+  };
+  const table = (rows: InsightRow[], total: number | null = null): InsightTable => ({ id, rows, total });
+  const partTitle = (slug: string) =>
+    slug === "algemeen" ? t("insights.general") : (labels.parts.get(slug) ?? slug);
+
+  switch (id) {
+    case "gids-delen": {
+      const { rows, total } = combined();
+      return table(
+        rows.map((row) => ({ part: row.key, title: partTitle(row.key), views: row.size })),
+        total,
+      );
+    }
+    case "gids-weken": {
+      const weeks = shownAtoms(atoms, minGroup)
+        .filter((atom) => atom.key === TOTAL_KEY)
+        .sort((a, b) => a.period.localeCompare(b.period));
+      return table(weeks.map((atom) => ({ week: atom.period, views: atom.size })));
+    }
+    case "zoeken-zonder-resultaat": {
+      const { rows } = combined(Math.max(minGroup, SEARCH_MISS_MINIMUM));
+      return table(rows.slice(0, SEARCH_MISS_ROWS).map((row) => ({ query: row.key, searchers: row.size })));
+    }
+    case "kaarten-gesprekken": {
+      const { rows } = combined();
+      return table(
+        rows.map((row) => ({
+          card: row.key,
+          title: labels.cards.get(row.key) ?? row.key,
+          conversations: row.size,
+          answers: row.values.answers ?? 0,
+          optionA: row.values.a ?? 0,
+          optionB: row.values.b ?? 0,
+          other: row.values.anders ?? 0,
+        })),
+      );
+    }
+    case "kaarten-bekeken": {
+      const { rows } = combined();
+      return table(
+        rows.map((row) => ({
+          card: row.key,
+          title: labels.cards.get(row.key) ?? row.key,
+          opened: row.values.opened ?? 0,
+          printed: row.values.printed ?? 0,
+        })),
+      );
+    }
+    case "bijdragen-delen": {
+      const { rows, total } = combined();
+      return table(
+        rows.map((row) => ({ part: row.key, title: partTitle(row.key), contributions: row.size })),
+        total,
+      );
+    }
+    case "bijdragen-status":
+    case "bijdragen-besluit": {
+      const { rows, total } = combined();
+      return table(
+        rows.map(
+          (row): InsightRow =>
+            id === "bijdragen-status"
+              ? { status: row.key, title: t(`cocreation.statuses.${row.key}`), contributions: row.size }
+              : {
+                  status: row.key,
+                  title: t(`cocreation.statuses.${row.key}`),
+                  decided: row.size,
+                  meanDays: oneDecimal((row.values.hours ?? 0) / 24 / row.size),
+                },
+        ),
+        total,
+      );
+    }
+    case "kriskras-rondes": {
+      const rounds = shownAtoms(atoms, minGroup).sort((a, b) => a.period.localeCompare(b.period));
+      return table(
+        rounds.map((atom) => {
+          // The evaluation's means stand for the people who filled it in: shown from the minimum on.
+          const rated = (atom.values.evaluations ?? 0) >= minGroup;
+          return {
+            round: atom.key,
+            title: labels.rounds.get(atom.key) ?? atom.key,
+            signups: atom.size,
+            groups: atom.values.groups ?? 0,
+            placed: atom.values.placed ?? 0,
+            evaluations: rated ? (atom.values.evaluations ?? 0) : null,
+            meanValuable: rated ? meanOf(atom.values.waardevolSum, atom.values.waardevolCount) : null,
+            meanRecommend: rated ? meanOf(atom.values.aanradenSum, atom.values.aanradenCount) : null,
+          };
+        }),
+      );
+    }
+    case "kriskras-organisaties": {
+      const { rows, total } = combined();
+      return table(
+        rows.map((row) => ({ organisation: row.key, signups: row.size })),
+        total,
+      );
+    }
+    case "kriskras-werk": {
+      const { rows, total } = combined();
+      return table(
+        rows.map((row) => ({
+          workKind: row.key,
+          title: labels.workKinds.get(row.key) ?? row.key,
+          signups: row.size,
+        })),
+        total,
+      );
+    }
+    case "peilingen": {
+      const shown = shownAtoms(atoms, minGroup).sort((a, b) => a.period.localeCompare(b.period));
+      return table(
+        shown.map((atom) => {
+          const label = labels.consultations.get(atom.key);
+          return {
+            consultation: atom.key,
+            title: label?.title ?? atom.key,
+            closed: label?.closed ?? atom.period,
+            participants: atom.size,
+            votes: atom.values.votes ?? 0,
+            groups: atom.values.groups ?? 0,
+            consensus: atom.values.consensus ?? 0,
+          };
+        }),
+      );
+    }
+    case "afwegingen": {
+      const shown = shownAtoms(atoms, minGroup);
+      const months = [...new Set(shown.map((atom) => atom.period))].sort();
+      return table(
+        months.map((month) => ({
+          month,
+          started: shown.find((atom) => atom.period === month && atom.key === "gestart")?.size ?? null,
+          finished: shown.find((atom) => atom.period === month && atom.key === "afgerond")?.size ?? null,
+        })),
+      );
+    }
+  }
+}
