@@ -15,8 +15,19 @@ export default defineConfig(({ isSsrBuild }) => ({
           output: {
             codeSplitting: {
               groups: [
-                { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-                { name: "parts", test: /[\\/]app[\\/](ui|infra)[\\/]/ },
+                {
+                  name: "react",
+                  test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
+                  priority: 3,
+                },
+                // The charts and d3 apart, first: only the insights draw charts, and those pages load no
+                // scripts, so no other page should carry them in the shared parts.
+                {
+                  name: "charts",
+                  test: /[\\/]app[\\/]ui[\\/]chart\.tsx|node_modules[\\/](d3-[a-z-]+|internmap)[\\/]/,
+                  priority: 2,
+                },
+                { name: "parts", test: /[\\/]app[\\/](ui|infra)[\\/]/, priority: 1 },
               ],
             },
           },

@@ -49,6 +49,7 @@ export default [
   route("zoeken", "routes/zoeken.tsx"),
   route("inzichten", "routes/inzichten.tsx"),
   route("inzichten/csv/:tabel", "routes/inzichten-csv.ts"),
+  route("inzichten/jaar/:jaar", "routes/inzichten-jaar.tsx"),
   route("toegankelijkheid", "routes/site-pagina.tsx", { id: "routes/toegankelijkheid" }),
   route("privacy", "routes/site-pagina.tsx", { id: "routes/privacy" }),
   route("taal", "routes/taal.ts"),

@@ -8,7 +8,13 @@ import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { INSIGHT_SECTIONS, INSIGHT_TABLES, type InsightTableId } from "~/modules/insights/insight-tables.ts";
-import { addMonths, defaultPeriod, periodSchema, readInsights } from "~/modules/insights/insights.server.ts";
+import {
+  addMonths,
+  defaultPeriod,
+  insightYears,
+  periodSchema,
+  readInsights,
+} from "~/modules/insights/insights.server.ts";
 import { InsightTableView } from "~/modules/insights/insights-view.tsx";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
@@ -42,10 +48,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       minGroup: services.config.insights.minGroup,
       language,
     });
+    const years = await insightYears({ db: services.database.db, now });
     const lastMonth = defaultPeriod(now).to;
     const months = Array.from({ length: MONTHS_BACK }, (_, index) => addMonths(lastMonth, -index));
     return data(
-      { ...insights, problem, months, apiAddress: `${services.config.publicUrl}/api/v1/inzichten` },
+      { ...insights, problem, months, years, apiAddress: `${services.config.publicUrl}/api/v1/inzichten` },
       { headers: PRIVATE_HEADERS },
     );
   });
@@ -132,6 +139,20 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
           {section === "peilingen" ? <ConsultationLinks tables={tablesOf(section)} /> : null}
         </section>
       ))}
+      {loaderData.years.length > 0 ? (
+        <section aria-labelledby="jaren">
+          <Heading level={2} id="jaren">
+            {t("insights.year.years")}
+          </Heading>
+          <LinkList>
+            {loaderData.years.map((year) => (
+              <LinkListItem key={year}>
+                <Link to={`/inzichten/jaar/${year}`}>{t("insights.year.yearLink", { year })}</Link>
+              </LinkListItem>
+            ))}
+          </LinkList>
+        </section>
+      ) : null}
       <Paragraph>{t("insights.api", { address: loaderData.apiAddress })}</Paragraph>
     </>
   );

@@ -27,6 +27,8 @@ export function BarChart(props: {
   format?: (value: number) => string;
   /** Written instead of a value that is suppressed because too few people are behind it. */
   hiddenLabel: string;
+  /** The language of the labels when it is not the page's (names written in Dutch on an English page). */
+  labelLang?: string;
 }) {
   const ids = useChartIds(props.description);
   if (props.bars.length === 0) return null;
@@ -69,6 +71,7 @@ export function BarChart(props: {
               anchor="end"
               text={bar.label}
               maxWidth={labelWidth - GAP}
+              lang={props.labelLang}
             />
             {bar.value === null ? (
               <text className="vm-chart__hidden" x={x(0) + GAP} y={middle} dy="0.35em">
@@ -272,13 +275,21 @@ function ChartText(props: {
   anchor: "start" | "middle" | "end";
   text: string;
   maxWidth: number;
+  lang?: string;
 }) {
   // By code point, so a character outside the basic plane is never cut in half.
   const characters = Array.from(props.text);
   const fits = Math.max(1, Math.floor(props.maxWidth / CHAR_WIDTH));
   const cut = characters.length > fits;
   return (
-    <text className={props.className} x={props.x} y={props.y} dy="0.35em" textAnchor={props.anchor}>
+    <text
+      className={props.className}
+      x={props.x}
+      y={props.y}
+      dy="0.35em"
+      textAnchor={props.anchor}
+      lang={props.lang}
+    >
       {cut ? <title>{props.text}</title> : null}
       {cut
         ? `${characters

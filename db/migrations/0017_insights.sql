@@ -23,5 +23,17 @@ CREATE TABLE "insight_search_misses" (
 	CONSTRAINT "insight_search_misses_query_day_pk" PRIMARY KEY("query","day")
 );
 --> statement-breakpoint
+CREATE TABLE "insight_year_reports" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"draft" text NOT NULL,
+	"published_body" text,
+	"published_tables" jsonb,
+	"published_min_group" integer,
+	"published_at" timestamp with time zone,
+	"edited_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "deliberations" ADD COLUMN "finished_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "insight_year_reports" ADD CONSTRAINT "insight_year_reports_edited_by_users_id_fk" FOREIGN KEY ("edited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "insight_atoms_topic_month_idx" ON "insight_atoms" USING btree ("topic","month");

@@ -75,6 +75,11 @@ export const CONSULTATION_LOGIN = "werkdruk-en-vakmanschap";
 export const CONSULTATION_CLOSED = "minimumloon-seattle";
 export const CONSULTATION_TO_DELETE = "peiling-om-te-verwijderen";
 
+/** The year of last month: the insights fixture publishes its overview (tests/e2e/insights-fixture.ts). */
+export const INSIGHTS_YEAR = new Date(
+  Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15),
+).getUTCFullYear();
+
 export const PART_SLUG = "luister-naar-burgers";
 export const CURRENT_VERSION = 1;
 /** The example draft: it changes paragraphs of PART_SLUG, so comparing with it shows differences. */
@@ -858,6 +863,29 @@ export const EXAMPLE_URLS: Record<string, RouteExamples> = {
         as: "redacteur",
       },
       { path: "/inzichten", shows: "no access for an ambtenaar", status: 403, as: "ambtenaar" },
+    ],
+  },
+  "routes/inzichten-jaar": {
+    examples: [
+      {
+        path: `/inzichten/jaar/${INSIGHTS_YEAR}`,
+        shows: "a published yearly overview, for anyone",
+        status: 200,
+      },
+      {
+        path: `/inzichten/jaar/${INSIGHTS_YEAR}`,
+        shows: "the yearly overview with the editors' draft beside it",
+        status: 200,
+        as: "redacteur",
+      },
+      {
+        path: `/inzichten/jaar/${INSIGHTS_YEAR}`,
+        shows: "the yearly overview and draft in English",
+        status: 200,
+        as: "beheerder",
+        language: "en",
+      },
+      { path: "/inzichten/jaar/2099", shows: "a year that has not begun", status: 404, as: "redacteur" },
     ],
   },
   "routes/inzichten-csv": {

@@ -7,7 +7,8 @@ import type { Db } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { addMonths } from "../../app/modules/insights/insights.server.ts";
 import { monthOf, refreshInsights } from "../../app/modules/insights/rollup.server.ts";
-import { CARD_SLUG, PART_SLUG } from "./example-urls.ts";
+import { draftYearReport, publishYearReport } from "../../app/modules/insights/year-report.server.ts";
+import { CARD_SLUG, INSIGHTS_YEAR, PART_SLUG } from "./example-urls.ts";
 
 /** The month before this one: the last whole month the dashboard shows by default. */
 const lastMonth = () => addMonths(monthOf(new Date()).slice(0, 7), -1);
@@ -55,4 +56,13 @@ export async function writeInsights(db: Db): Promise<void> {
     await db.execute(sql`insert into deliberations (owner_id, content, created_at, updated_at, finished_at)
       values (${owner.id}, 'versleuteld', ${day(2 + record)}, ${day(2 + record)}, ${record % 2 === 0 ? day(3 + record) : null})`);
   await refreshInsights({ db });
+  // The year's overview, published as an editor would after checking the draft made from the figures.
+  const { body } = await draftYearReport({ db, year: INSIGHTS_YEAR, minGroup: 10 });
+  await publishYearReport({
+    db,
+    year: INSIGHTS_YEAR,
+    body,
+    minGroup: 10,
+    actor: { ...owner, roles: ["redacteur"] },
+  });
 }

@@ -171,7 +171,9 @@ function dutchTextsOf(html: string): string[] {
   };
   const skipped: boolean[] = [];
   // Text inside the document's title, which cannot mark a part of itself as Dutch, and text marked Dutch.
+  // A chart's <title> (inside an <svg>) names the chart, not the page: it is read like any other text.
   let inTitle = false;
+  let svgDepth = 0;
   let title = "";
   let markedDutch = "";
   const dutchDepth: boolean[] = [];
@@ -185,7 +187,8 @@ function dutchTextsOf(html: string): string[] {
       dutchDepth.push(
         (dutchDepth.at(-1) ?? false) || (name !== "html" && /^nl\b/i.test(attributes.lang ?? "")),
       );
-      inTitle = name === "title";
+      if (name === "svg") svgDepth++;
+      inTitle = name === "title" && svgDepth === 0;
       if (!INLINE.has(name)) end();
       if (skip) return;
       for (const attribute of ["title", "alt", "aria-label", "placeholder"]) {
@@ -200,6 +203,7 @@ function dutchTextsOf(html: string): string[] {
       else if (!skipped.at(-1)) current += text;
     },
     onclosetag(name) {
+      if (name === "svg") svgDepth--;
       skipped.pop();
       dutchDepth.pop();
       inTitle = false;

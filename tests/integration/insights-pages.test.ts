@@ -16,6 +16,7 @@ import * as printCards from "../../app/routes/dilemmas-afdrukken.tsx";
 import * as guidePart from "../../app/routes/gids-deel.tsx";
 import * as insights from "../../app/routes/inzichten.tsx";
 import * as insightsCsv from "../../app/routes/inzichten-csv.ts";
+import * as yearPage from "../../app/routes/inzichten-jaar.tsx";
 import * as search from "../../app/routes/zoeken.tsx";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 import { startPageServer } from "./page-server.ts";
@@ -45,6 +46,7 @@ describe.each(databaseKinds)("the insights on the site on %s", (kind) => {
         "routes/zoeken": { path: "zoeken", module: search },
         "routes/inzichten": { path: "inzichten", module: insights },
         "routes/inzichten-csv": { path: "inzichten/csv/:tabel", module: insightsCsv },
+        "routes/inzichten-jaar": { path: "inzichten/jaar/:jaar", module: yearPage },
       },
     });
     const { db } = database;
@@ -192,5 +194,60 @@ describe.each(databaseKinds)("the insights on the site on %s", (kind) => {
     const reversed = await server.get("/inzichten?van=2026-05&tot=2026-01", editor);
     expect(reversed.status).toBe(200);
     expect(await reversed.text()).toContain("De eerste maand moet vóór de laatste maand liggen");
+  });
+
+  it("lets an editor check, edit and publish the year's overview, which anyone may then read as it was published", async () => {
+    const lastMonth = addMonths(monthOf(new Date()).slice(0, 7), -1);
+    const year = Number(lastMonth.slice(0, 4));
+    const address = `/inzichten/jaar/${year}`;
+    // Not published: nobody else sees that it exists.
+    expect((await server.get(address)).status).toBe(302);
+    expect((await server.get(address, reader)).status).toBe(404);
+
+    const draft = await (await server.get(address, editor)).text();
+    expect(draft).toContain(`Dit is de stand van het ambtelijk vakmanschap in ${year}.`);
+    expect(draft).toContain("Het meest gelezen deel was „Spreek loyaal tegen”");
+    expect(draft).toContain("Gebruik ze om het gesprek te openen.");
+
+    // An empty text is refused, and what was typed comes back.
+    const empty = await server.post(
+      address,
+      new URLSearchParams({ tekst: "   ", intent: "opslaan" }),
+      editor,
+    );
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Schrijf de tekst van het jaaroverzicht.");
+
+    const text = "Een jaar waarin veel gelezen werd.\n\nDe cijfers staan hieronder.";
+    const published = await server.post(
+      address,
+      new URLSearchParams({ tekst: text, intent: "publiceren" }),
+      editor,
+    );
+    expect(published.status).toBe(303);
+    const [audit] = await queryRows<{ action: string; target: string }>(
+      database.db,
+      sql`select action, target from audit_log where action = 'insights.year.published'`,
+    );
+    expect(audit).toEqual({ action: "insights.year.published", target: String(year) });
+
+    // A new draft changes nothing published.
+    await server.post(
+      address,
+      new URLSearchParams({ tekst: "Een nieuwe versie.", intent: "opslaan" }),
+      editor,
+    );
+    const anyone = await server.get(address);
+    expect(anyone.status).toBe(200);
+    const page = await anyone.text();
+    expect(page).toContain("Een jaar waarin veel gelezen werd.");
+    expect(page).toContain("De cijfers staan hieronder.");
+    expect(page).not.toContain("Een nieuwe versie.");
+    expect(page).not.toContain('name="tekst"');
+    expect(page).toContain("1.234");
+    expect(await server.get(address, editor).then((answer) => answer.text())).toContain("Een nieuwe versie.");
+
+    expect((await server.get("/inzichten/jaar/2099", editor)).status).toBe(404);
+    expect((await server.get("/inzichten/jaar/twintig", editor)).status).toBe(404);
   });
 });

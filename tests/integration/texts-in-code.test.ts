@@ -63,6 +63,11 @@ const ALLOWED: { file: string; startsWith?: string; reason: string }[] = [
   { file: "server/api/conversations-openapi.ts", reason: "the API's documentation, in Dutch" },
   { file: "server/api/cocreation-openapi.ts", reason: "the API's documentation, in Dutch" },
   { file: "server/api/consultations-openapi.ts", reason: "the API's documentation, in Dutch" },
+  { file: "server/api/insights-openapi.ts", reason: "the API's documentation, in Dutch" },
+  {
+    file: "app/modules/insights/insights-output.ts",
+    reason: "the API's documentation of the insights' tables, in Dutch",
+  },
   {
     file: "app/modules/consultation/consultation-output.ts",
     reason: "the API's documentation of Peilingen's answers, in Dutch",

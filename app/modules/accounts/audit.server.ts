@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   "kriskras.organiser.removed",
   "kriskras.slot.removed",
   "kriskras.round.published",
+  // insights
+  "insights.year.published",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -267,7 +267,13 @@ export function deliberationsSource(keyring: Keyring): PersonalDataSource {
       const rows = await db.select().from(deliberations).where(eq(deliberations.ownerId, userId));
       return rows.map((row) => {
         const record = open(keyring, row);
-        return { id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, ...record.content };
+        return {
+          id: record.id,
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+          finishedAt: row.finishedAt,
+          ...record.content,
+        };
       });
     },
     async erase({ db, userId }) {

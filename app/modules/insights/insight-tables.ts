@@ -24,6 +24,8 @@ export interface InsightTableDefinition {
   combined: boolean;
   /** The column its total adds up, for tables that have a total. */
   totalColumn?: string;
+  /** Text columns that hold what people named or wrote (in Dutch), not interface words: marked `lang="nl"`. */
+  content?: readonly string[];
 }
 
 /** Columns with an address or a code: in the CSV files and the API, not on the page, which shows the name. */
@@ -38,6 +40,7 @@ const TABLES = {
       ["views", "number"],
     ],
     chart: { kind: "bar", label: "title", value: "views" },
+    content: ["title"],
     combined: true,
     totalColumn: "views",
   },
@@ -57,6 +60,7 @@ const TABLES = {
       ["searchers", "number"],
     ],
     chart: { kind: "bar", label: "query", value: "searchers" },
+    content: ["query"],
     combined: true,
   },
   "kaarten-gesprekken": {
@@ -71,6 +75,7 @@ const TABLES = {
       ["other", "number"],
     ],
     chart: { kind: "bar", label: "title", value: "conversations" },
+    content: ["title"],
     combined: true,
   },
   "kaarten-bekeken": {
@@ -82,6 +87,7 @@ const TABLES = {
       ["printed", "number"],
     ],
     chart: { kind: "bar", label: "title", value: "opened" },
+    content: ["title"],
     combined: true,
   },
   "bijdragen-delen": {
@@ -92,6 +98,7 @@ const TABLES = {
       ["contributions", "number"],
     ],
     chart: { kind: "bar", label: "title", value: "contributions" },
+    content: ["title"],
     combined: true,
     totalColumn: "contributions",
   },
@@ -131,6 +138,7 @@ const TABLES = {
       ["meanRecommend", "decimal"],
     ],
     chart: { kind: "bar", label: "title", value: "signups" },
+    content: ["title"],
     combined: false,
   },
   "kriskras-organisaties": {
@@ -140,6 +148,7 @@ const TABLES = {
       ["signups", "number"],
     ],
     chart: { kind: "bar", label: "organisation", value: "signups" },
+    content: ["organisation"],
     combined: true,
     totalColumn: "signups",
   },
@@ -166,6 +175,7 @@ const TABLES = {
       ["consensus", "number"],
     ],
     chart: { kind: "bar", label: "title", value: "participants" },
+    content: ["title"],
     combined: false,
   },
   afwegingen: {

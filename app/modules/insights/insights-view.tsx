@@ -1,5 +1,6 @@
 // One table of the insights on a page: its chart beside a table with the same figures, a total and the
 // hidden rest where the table has them, and a link to the same table as a CSV file.
+import { useId } from "react";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { formatNumber } from "~/infra/i18n/format-number.ts";
 import { type Language, type TFunction, useLanguage, useT } from "~/infra/i18n/i18n.ts";
@@ -44,9 +45,16 @@ export function cellText(options: {
 
 const isNumeric = (kind: ColumnKind) => kind === "number" || kind === "decimal";
 
-export function InsightTableView(props: { table: InsightTable; csvHref?: string; headingLevel?: 3 | 4 }) {
+export function InsightTableView(props: {
+  table: InsightTable;
+  csvHref?: string;
+  headingLevel?: 3 | 4;
+  /** Every text in the rows is Dutch (a year's figures as published), whatever the interface language. */
+  dutch?: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
+  const headingId = useId();
   const { table } = props;
   const definition = INSIGHT_TABLES[table.id];
   const title = t(`insights.tables.${table.id}.title`);
@@ -62,10 +70,15 @@ export function InsightTableView(props: { table: InsightTable; csvHref?: string;
     value: typeof row[definition.chart.value] === "number" ? (row[definition.chart.value] as number) : null,
   }));
   const rest = restOf(table);
+  // What people named or wrote is Dutch; on an English page it says so, for screen readers.
+  const langOf = (name: string, kind: ColumnKind) =>
+    language !== "nl" && kind === "text" && (props.dutch || definition.content?.includes(name))
+      ? "nl"
+      : undefined;
 
   return (
-    <section className="vm-insight" aria-labelledby={`tabel-${table.id}`}>
-      <Heading level={props.headingLevel ?? 3} id={`tabel-${table.id}`}>
+    <section className="vm-insight" aria-labelledby={headingId}>
+      <Heading level={props.headingLevel ?? 3} id={headingId}>
         {title}
       </Heading>
       {table.rows.length === 0 ? (
@@ -90,6 +103,7 @@ export function InsightTableView(props: { table: InsightTable; csvHref?: string;
                 valueLabel={t(`insights.columns.${definition.chart.value}`)}
                 format={numberOf}
                 hiddenLabel={t("insights.notShown")}
+                labelLang={langOf(definition.chart.label, labelKind)}
               />
             )
           }
@@ -111,11 +125,11 @@ export function InsightTableView(props: { table: InsightTable; csvHref?: string;
                   <TableRow key={index}>
                     {columns.map(([name, kind], column) =>
                       column === 0 ? (
-                        <TableHeaderCell key={name} scope="row">
+                        <TableHeaderCell key={name} scope="row" lang={langOf(name, kind)}>
                           {cellText({ value: row[name] ?? null, kind, language, t })}
                         </TableHeaderCell>
                       ) : (
-                        <TableCell key={name} numeric={isNumeric(kind)}>
+                        <TableCell key={name} numeric={isNumeric(kind)} lang={langOf(name, kind)}>
                           {cellText({ value: row[name] ?? null, kind, language, t })}
                         </TableCell>
                       ),

@@ -3,7 +3,9 @@
 // account or time finer than the hour is kept with them. And the atoms: figures per key and period,
 // worked out again from the other modules' tables by the `insights-refresh` job, which is all the
 // dashboard reads.
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "../accounts/accounts.schema.ts";
+import type { InsightTable } from "./insight-tables.ts";
 
 export const insightPageViews = pgTable(
   "insight_page_views",
@@ -51,3 +53,23 @@ export const insightAtoms = pgTable(
     index("insight_atoms_topic_month_idx").on(table.topic, table.month),
   ],
 );
+
+/**
+ * The yearly "stand van het vakmanschap": sentences made from the year's figures, checked and edited by
+ * an editor, and published with the figures as they stood then, so the page does not change afterwards.
+ * The draft and the published text are apart: editing the draft changes nothing published.
+ */
+export const insightYearReports = pgTable("insight_year_reports", {
+  year: integer("year").primaryKey(),
+  /** The editor's draft: paragraphs separated by an empty line, in Dutch; plain text, no markup. */
+  draft: text("draft").notNull(),
+  /** The text as published; empty until the first publication. */
+  publishedBody: text("published_body"),
+  /** The tables shown beside the published text, as they were at publication. */
+  publishedTables: jsonb("published_tables").$type<InsightTable[]>(),
+  /** The minimum group the published tables were made with. */
+  publishedMinGroup: integer("published_min_group"),
+  publishedAt: timestamp("published_at", { withTimezone: true }),
+  editedBy: uuid("edited_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -330,3 +330,17 @@ function buildTable(
     }
   }
 }
+
+/** The years the insights have figures for, newest first: each has its yearly overview. */
+export async function insightYears(options: { db: Db; now: Date }): Promise<number[]> {
+  const rows = await queryRows<{ year: number }>(
+    options.db,
+    sql`select distinct extract(year from month)::int as year from insight_atoms
+        union select year from insight_year_reports`,
+  );
+  const lastEnded = Number(defaultPeriod(options.now).to.slice(0, 4));
+  return rows
+    .map((row) => row.year)
+    .filter((year) => year <= lastEnded)
+    .sort((a, b) => b - a);
+}
