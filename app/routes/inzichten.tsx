@@ -113,8 +113,8 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
           : t("insights.notComputed")}
       </Paragraph>
       <PrintButton label={t("insights.print")} />
-      <nav aria-labelledby="inhoud" className="vm-insights-contents">
-        <Heading level={2} id="inhoud">
+      <nav aria-labelledby="op-deze-pagina" className="vm-insights-contents">
+        <Heading level={2} id="op-deze-pagina">
           {t("insights.contents")}
         </Heading>
         <LinkList>
