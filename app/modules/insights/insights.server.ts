@@ -3,7 +3,7 @@
 import { and, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, queryRows } from "../../infra/db.server.ts";
-import type { Language } from "../../infra/i18n/i18n.ts";
+import type { Language, TFunction } from "../../infra/i18n/i18n.ts";
 import { translatorFor } from "../../infra/i18n/texts.server.ts";
 import { message } from "../../infra/i18n/translate.ts";
 import { listParts, requireCurrentVersion } from "../guide/guide.server.ts";
@@ -172,9 +172,154 @@ async function labelsFor(db: Db, language: Language): Promise<Labels> {
 }
 
 const bySize = (a: CombinedRow, b: CombinedRow) => b.size - a.size || a.key.localeCompare(b.key);
+const byPeriod = (a: Atom, b: Atom) => a.period.localeCompare(b.period);
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 const meanOf = (sum: number | undefined, count: number | undefined) =>
   sum !== undefined && count ? oneDecimal(sum / count) : null;
+
+/** What a table's builder works from: the table's atoms and how to read them. */
+interface Source {
+  atoms: Atom[];
+  minGroup: number;
+  labels: Labels;
+  t: TFunction;
+  /** The shown atoms summed per key over the period, biggest first, and the total where there is one. */
+  combined(minimum?: number): { rows: CombinedRow[]; total: number | null };
+  /** The atoms that may be shown, one row each (a week, a month, a round), in time order. */
+  shown(): Atom[];
+  partTitle(slug: string): string;
+}
+
+type Built = { rows: InsightRow[]; total?: number | null };
+
+const BUILDERS: Record<InsightTableId, (source: Source) => Built> = {
+  "gids-delen": (source) => {
+    const { rows, total } = source.combined();
+    return {
+      rows: rows.map((row) => ({ part: row.key, title: source.partTitle(row.key), views: row.size })),
+      total,
+    };
+  },
+  "gids-weken": (source) => ({
+    rows: source
+      .shown()
+      .filter((atom) => atom.key === TOTAL_KEY)
+      .map((atom) => ({ week: atom.period, views: atom.size })),
+  }),
+  "zoeken-zonder-resultaat": (source) => ({
+    rows: source
+      .combined(Math.max(source.minGroup, SEARCH_MISS_MINIMUM))
+      .rows.slice(0, SEARCH_MISS_ROWS)
+      .map((row) => ({ query: row.key, searchers: row.size })),
+  }),
+  "kaarten-gesprekken": (source) => ({
+    rows: source.combined().rows.map((row) => ({
+      card: row.key,
+      title: source.labels.cards.get(row.key) ?? row.key,
+      conversations: row.size,
+      answers: row.values.answers ?? 0,
+      optionA: row.values.a ?? 0,
+      optionB: row.values.b ?? 0,
+      other: row.values.anders ?? 0,
+    })),
+  }),
+  "kaarten-bekeken": (source) => ({
+    rows: source.combined().rows.map((row) => ({
+      card: row.key,
+      title: source.labels.cards.get(row.key) ?? row.key,
+      opened: row.values.opened ?? 0,
+      printed: row.values.printed ?? 0,
+    })),
+  }),
+  "bijdragen-delen": (source) => {
+    const { rows, total } = source.combined();
+    return {
+      rows: rows.map((row) => ({ part: row.key, title: source.partTitle(row.key), contributions: row.size })),
+      total,
+    };
+  },
+  "bijdragen-status": (source) => {
+    const { rows, total } = source.combined();
+    return {
+      rows: rows.map((row) => ({
+        status: row.key,
+        title: source.t(`cocreation.statuses.${row.key}`),
+        contributions: row.size,
+      })),
+      total,
+    };
+  },
+  "bijdragen-besluit": (source) => {
+    const { rows, total } = source.combined();
+    return {
+      rows: rows.map((row) => ({
+        status: row.key,
+        title: source.t(`cocreation.statuses.${row.key}`),
+        decided: row.size,
+        meanDays: oneDecimal((row.values.hours ?? 0) / 24 / row.size),
+      })),
+      total,
+    };
+  },
+  "kriskras-rondes": (source) => ({
+    rows: source.shown().map((atom) => {
+      // The evaluation's means stand for the people who filled it in: shown from the minimum on.
+      const rated = (atom.values.evaluations ?? 0) >= source.minGroup;
+      return {
+        round: atom.key,
+        title: source.labels.rounds.get(atom.key) ?? atom.key,
+        signups: atom.size,
+        groups: atom.values.groups ?? 0,
+        placed: atom.values.placed ?? 0,
+        evaluations: rated ? (atom.values.evaluations ?? 0) : null,
+        meanValuable: rated ? meanOf(atom.values.waardevolSum, atom.values.waardevolCount) : null,
+        meanRecommend: rated ? meanOf(atom.values.aanradenSum, atom.values.aanradenCount) : null,
+      };
+    }),
+  }),
+  "kriskras-organisaties": (source) => {
+    const { rows, total } = source.combined();
+    return { rows: rows.map((row) => ({ organisation: row.key, signups: row.size })), total };
+  },
+  "kriskras-werk": (source) => {
+    const { rows, total } = source.combined();
+    return {
+      rows: rows.map((row) => ({
+        workKind: row.key,
+        title: source.labels.workKinds.get(row.key) ?? row.key,
+        signups: row.size,
+      })),
+      total,
+    };
+  },
+  peilingen: (source) => ({
+    rows: source.shown().map((atom) => {
+      const label = source.labels.consultations.get(atom.key);
+      return {
+        consultation: atom.key,
+        title: label?.title ?? atom.key,
+        closed: label?.closed ?? atom.period,
+        participants: atom.size,
+        votes: atom.values.votes ?? 0,
+        groups: atom.values.groups ?? 0,
+        consensus: atom.values.consensus ?? 0,
+      };
+    }),
+  }),
+  afwegingen: (source) => {
+    const shown = source.shown();
+    const months = [...new Set(shown.map((atom) => atom.period))];
+    const count = (month: string, key: string) =>
+      shown.find((atom) => atom.period === month && atom.key === key)?.size ?? null;
+    return {
+      rows: months.map((month) => ({
+        month,
+        started: count(month, "gestart"),
+        finished: count(month, "afgerond"),
+      })),
+    };
+  },
+};
 
 function buildTable(
   id: InsightTableId,
@@ -184,151 +329,23 @@ function buildTable(
   language: Language,
 ): InsightTable {
   const t = translatorFor(language);
-  const combined = (minimum = minGroup) => {
-    const all = combineAtoms(atoms, minimum);
-    return {
-      rows: all.filter((row) => row.key !== TOTAL_KEY).sort(bySize),
-      total: all.find((row) => row.key === TOTAL_KEY)?.size ?? null,
-    };
+  const source: Source = {
+    atoms,
+    minGroup,
+    labels,
+    t,
+    combined(minimum = minGroup) {
+      const all = combineAtoms(atoms, minimum);
+      return {
+        rows: all.filter((row) => row.key !== TOTAL_KEY).sort(bySize),
+        total: all.find((row) => row.key === TOTAL_KEY)?.size ?? null,
+      };
+    },
+    shown: () => shownAtoms(atoms, minGroup).sort(byPeriod),
+    partTitle: (slug) => (slug === "algemeen" ? t("insights.general") : (labels.parts.get(slug) ?? slug)),
   };
-  const table = (rows: InsightRow[], total: number | null = null): InsightTable => ({ id, rows, total });
-  const partTitle = (slug: string) =>
-    slug === "algemeen" ? t("insights.general") : (labels.parts.get(slug) ?? slug);
-
-  switch (id) {
-    case "gids-delen": {
-      const { rows, total } = combined();
-      return table(
-        rows.map((row) => ({ part: row.key, title: partTitle(row.key), views: row.size })),
-        total,
-      );
-    }
-    case "gids-weken": {
-      const weeks = shownAtoms(atoms, minGroup)
-        .filter((atom) => atom.key === TOTAL_KEY)
-        .sort((a, b) => a.period.localeCompare(b.period));
-      return table(weeks.map((atom) => ({ week: atom.period, views: atom.size })));
-    }
-    case "zoeken-zonder-resultaat": {
-      const { rows } = combined(Math.max(minGroup, SEARCH_MISS_MINIMUM));
-      return table(rows.slice(0, SEARCH_MISS_ROWS).map((row) => ({ query: row.key, searchers: row.size })));
-    }
-    case "kaarten-gesprekken": {
-      const { rows } = combined();
-      return table(
-        rows.map((row) => ({
-          card: row.key,
-          title: labels.cards.get(row.key) ?? row.key,
-          conversations: row.size,
-          answers: row.values.answers ?? 0,
-          optionA: row.values.a ?? 0,
-          optionB: row.values.b ?? 0,
-          other: row.values.anders ?? 0,
-        })),
-      );
-    }
-    case "kaarten-bekeken": {
-      const { rows } = combined();
-      return table(
-        rows.map((row) => ({
-          card: row.key,
-          title: labels.cards.get(row.key) ?? row.key,
-          opened: row.values.opened ?? 0,
-          printed: row.values.printed ?? 0,
-        })),
-      );
-    }
-    case "bijdragen-delen": {
-      const { rows, total } = combined();
-      return table(
-        rows.map((row) => ({ part: row.key, title: partTitle(row.key), contributions: row.size })),
-        total,
-      );
-    }
-    case "bijdragen-status":
-    case "bijdragen-besluit": {
-      const { rows, total } = combined();
-      return table(
-        rows.map(
-          (row): InsightRow =>
-            id === "bijdragen-status"
-              ? { status: row.key, title: t(`cocreation.statuses.${row.key}`), contributions: row.size }
-              : {
-                  status: row.key,
-                  title: t(`cocreation.statuses.${row.key}`),
-                  decided: row.size,
-                  meanDays: oneDecimal((row.values.hours ?? 0) / 24 / row.size),
-                },
-        ),
-        total,
-      );
-    }
-    case "kriskras-rondes": {
-      const rounds = shownAtoms(atoms, minGroup).sort((a, b) => a.period.localeCompare(b.period));
-      return table(
-        rounds.map((atom) => {
-          // The evaluation's means stand for the people who filled it in: shown from the minimum on.
-          const rated = (atom.values.evaluations ?? 0) >= minGroup;
-          return {
-            round: atom.key,
-            title: labels.rounds.get(atom.key) ?? atom.key,
-            signups: atom.size,
-            groups: atom.values.groups ?? 0,
-            placed: atom.values.placed ?? 0,
-            evaluations: rated ? (atom.values.evaluations ?? 0) : null,
-            meanValuable: rated ? meanOf(atom.values.waardevolSum, atom.values.waardevolCount) : null,
-            meanRecommend: rated ? meanOf(atom.values.aanradenSum, atom.values.aanradenCount) : null,
-          };
-        }),
-      );
-    }
-    case "kriskras-organisaties": {
-      const { rows, total } = combined();
-      return table(
-        rows.map((row) => ({ organisation: row.key, signups: row.size })),
-        total,
-      );
-    }
-    case "kriskras-werk": {
-      const { rows, total } = combined();
-      return table(
-        rows.map((row) => ({
-          workKind: row.key,
-          title: labels.workKinds.get(row.key) ?? row.key,
-          signups: row.size,
-        })),
-        total,
-      );
-    }
-    case "peilingen": {
-      const shown = shownAtoms(atoms, minGroup).sort((a, b) => a.period.localeCompare(b.period));
-      return table(
-        shown.map((atom) => {
-          const label = labels.consultations.get(atom.key);
-          return {
-            consultation: atom.key,
-            title: label?.title ?? atom.key,
-            closed: label?.closed ?? atom.period,
-            participants: atom.size,
-            votes: atom.values.votes ?? 0,
-            groups: atom.values.groups ?? 0,
-            consensus: atom.values.consensus ?? 0,
-          };
-        }),
-      );
-    }
-    case "afwegingen": {
-      const shown = shownAtoms(atoms, minGroup);
-      const months = [...new Set(shown.map((atom) => atom.period))].sort();
-      return table(
-        months.map((month) => ({
-          month,
-          started: shown.find((atom) => atom.period === month && atom.key === "gestart")?.size ?? null,
-          finished: shown.find((atom) => atom.period === month && atom.key === "afgerond")?.size ?? null,
-        })),
-      );
-    }
-  }
+  const { rows, total = null } = BUILDERS[id](source);
+  return { id, rows, total };
 }
 
 /** The years the insights have figures for, newest first: each has its yearly overview. */
