@@ -58,7 +58,10 @@ describe.each(databaseKinds)("the hourly clean-up on %s", (kind) => {
     expect((await db.select().from(rateLimits)).map((row) => row.key)).toEqual(["nieuw"]);
     expect((await db.select().from(jobs)).map((row) => row.id)).not.toContain(old);
     // The mail that is still to go, and one request to work the insights out again.
-    expect((await db.select().from(jobs)).map((row) => row.kind).sort()).toEqual(["insights-refresh", "mail"]);
+    expect((await db.select().from(jobs)).map((row) => row.kind).sort()).toEqual([
+      "insights-refresh",
+      "mail",
+    ]);
     await runMaintenance({ database, config });
     expect((await db.select().from(jobs)).filter((row) => row.kind === "insights-refresh")).toHaveLength(1);
   });
