@@ -40,8 +40,8 @@ export async function writeInsights(db: Db): Promise<void> {
     await db.execute(sql`insert into conversations (id, owner_id, title, join_code, status, max_participants, started_at, ended_at)
       values (${conversation}, ${owner.id}, 'Teamoverleg', ${`V${String(room).padStart(5, "0")}`}, 'afgelopen', 40, ${day(5 + room)}, ${day(5 + room)})`);
     const question = randomUUID();
-    await db.execute(sql`insert into conversation_questions (id, conversation_id, position, kind, text, card_slug, opened_at, state)
-      values (${question}, ${conversation}, 1, 'dilemma', 'Wat zou jij doen?', ${CARD_SLUG}, ${day(5 + room)}, 'gesloten')`);
+    await db.execute(sql`insert into conversation_questions (id, conversation_id, position, kind, text, card_slug, opened_at, state, allow_other)
+      values (${question}, ${conversation}, 1, 'dilemma', 'Wat zou jij doen?', ${CARD_SLUG}, ${day(5 + room)}, 'gesloten', true)`);
     for (const value of ["a", "a", "b", room % 3 === 0 ? "anders" : "b"]) {
       const participant = randomUUID();
       await db.execute(

@@ -8,8 +8,10 @@ import { queryRows } from "../../app/infra/db.server.ts";
 import { createKeyring } from "../../app/infra/encryption.server.ts";
 import { parseConfig } from "../../app/infra/env.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
+import { getConversationSummary } from "../../app/modules/conversations/conversation-views.server.ts";
+import { purgeEndedConversations } from "../../app/modules/conversations/conversations.server.ts";
 import { createDeliberation, saveDeliberation } from "../../app/modules/deliberation/deliberations.server.ts";
-import { addMonths } from "../../app/modules/insights/insights.server.ts";
+import { addMonths, readInsights } from "../../app/modules/insights/insights.server.ts";
 import { monthOf, refreshInsights } from "../../app/modules/insights/rollup.server.ts";
 import * as dilemma from "../../app/routes/dilemma.tsx";
 import * as printCards from "../../app/routes/dilemmas-afdrukken.tsx";
@@ -249,5 +251,55 @@ describe.each(databaseKinds)("the insights on the site on %s", (kind) => {
 
     expect((await server.get("/inzichten/jaar/2099", editor)).status).toBe(404);
     expect((await server.get("/inzichten/jaar/twintig", editor)).status).toBe(404);
+  });
+
+  it("keeps a card's figures when the conversations' answers are deleted after the retention", async () => {
+    const { db } = database;
+    const lastMonth = addMonths(monthOf(new Date()).slice(0, 7), -1);
+    const owner = await upsertUser({ db, email: "gespreksleider-pagina@example.nl" });
+    const card = "de-aanvraag-van-je-buurman";
+    for (let room = 0; room < 10; room++) {
+      const at = `${lastMonth}-${String(room + 2).padStart(2, "0")}T10:00:00Z`;
+      const [conversation] = await queryRows<{ id: string }>(
+        db,
+        sql`insert into conversations (owner_id, title, join_code, status, max_participants, started_at, ended_at)
+            values (${owner.id}, 'Team', ${`P${room}`}, 'afgelopen', 40, ${at}, ${at}) returning id`,
+      );
+      const [question] = await queryRows<{ id: string }>(
+        db,
+        sql`insert into conversation_questions (conversation_id, position, kind, text, card_slug, opened_at, state, allow_other)
+            values (${conversation?.id}, 1, 'dilemma', 'Wat doe jij?', ${card}, ${at}, 'gesloten', true) returning id`,
+      );
+      for (const [index, value] of ["a", "a", "b", "anders"].entries()) {
+        const [participant] = await queryRows<{ id: string }>(
+          db,
+          sql`insert into conversation_participants (conversation_id, token_hash)
+              values (${conversation?.id}, ${`${room}-${index}`}) returning id`,
+        );
+        await db.execute(sql`insert into conversation_answers (question_id, participant_id, round, value)
+          values (${question?.id}, ${participant?.id}, 1, ${value})`);
+      }
+    }
+    const cardRow = async () => {
+      await refreshInsights({ db });
+      const { tables } = await readInsights({
+        db,
+        period: { from: lastMonth, to: lastMonth },
+        minGroup: 10,
+        language: "nl",
+        tables: ["kaarten-gesprekken"],
+      });
+      return tables[0]?.rows.find((row) => row.card === card);
+    };
+    const before = await cardRow();
+    expect(before).toMatchObject({ conversations: 10, answers: 40, optionA: 20, optionB: 10, other: 10 });
+    const purged = await purgeEndedConversations({
+      db,
+      retentionDays: 0,
+      summarize: (id) => getConversationSummary({ db, id }),
+    });
+    expect(purged).toBeGreaterThanOrEqual(10);
+    expect(await queryRows(db, sql`select 1 from conversation_answers`)).toEqual([]);
+    expect(await cardRow()).toEqual(before);
   });
 });

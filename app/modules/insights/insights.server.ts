@@ -1,6 +1,6 @@
 // The insights for a period of whole months, as tables: read from the atoms alone (rollup.server.ts),
 // with suppression applied here, where they are read, for the dashboard, its CSV files and the API alike.
-import { and, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, queryRows } from "../../infra/db.server.ts";
 import type { Language, TFunction } from "../../infra/i18n/i18n.ts";
@@ -108,6 +108,9 @@ export async function readInsights(options: {
         inArray(insightAtoms.topic, topics),
         gte(insightAtoms.month, `${period.from}-01`),
         lte(insightAtoms.month, `${period.to}-01`),
+        // An atom below the minimum is never shown and never needed to hide another (a total is): it
+        // does not even leave the database.
+        or(gte(insightAtoms.size, minGroup), eq(insightAtoms.key, TOTAL_KEY)),
       ),
     );
   const [stamp] = await queryRows<{ at: string | null }>(

@@ -163,32 +163,40 @@ async function searchMisses(db: Db, thisMonth: string): Promise<StoredAtom[]> {
  * kept summary, which shows a question's answers only where the room reached its own minimum.
  */
 async function cardConversations(db: Db, thisMonth: string): Promise<StoredAtom[]> {
+  // Counted in the database per card and month: a few hundred rows, not one per conversation. "Anders"
+  // counts only where the question offered it, as the room's own tally does.
   const live = await queryRows<{
     month: string;
     card: string;
-    conversation: string;
-    value: string | null;
-    answers: number;
+    conversations: number;
+    a: number;
+    b: number;
+    anders: number;
   }>(
     db,
     sql`select to_char(date_trunc('month', coalesce(c.started_at, c.created_at) at time zone ${ZONE}), 'YYYY-MM-DD') as month,
-               q.card_slug as card, c.id as conversation, a.value, count(a.value)::int as answers
+               q.card_slug as card, count(distinct c.id)::int as conversations,
+               count(*) filter (where a.value = 'a')::int as a,
+               count(*) filter (where a.value = 'b')::int as b,
+               count(*) filter (where a.value = 'anders' and q.allow_other)::int as anders
         from conversation_questions q
         join conversations c on c.id = q.conversation_id
         left join conversation_answers a on a.question_id = q.id and a.round = 1
         where q.card_slug is not null and q.kind = 'dilemma' and q.opened_at is not null
           and c.answers_deleted_at is null
-        group by 1, 2, 3, 4`,
+          and coalesce(c.started_at, c.created_at) at time zone ${ZONE} < ${thisMonth}::date
+        group by 1, 2`,
   );
   const kept = await queryRows<{ month: string; conversation: string; summary: KeptSummary }>(
     db,
     sql`select to_char(date_trunc('month', coalesce(started_at, created_at) at time zone ${ZONE}), 'YYYY-MM-DD') as month,
                id as conversation, summary
-        from conversations where answers_deleted_at is not null and summary is not null`,
+        from conversations
+        where answers_deleted_at is not null and summary is not null
+          and coalesce(started_at, created_at) at time zone ${ZONE} < ${thisMonth}::date`,
   );
   const atoms = new Map<string, StoredAtom & { conversations: Set<string> }>();
-  const add = (month: string, card: string, conversation: string, value: string | null, answers: number) => {
-    if (month >= thisMonth) return;
+  const atomOf = (month: string, card: string) => {
     const name = `${month}\n${card}`;
     let atom = atoms.get(name);
     if (!atom) {
@@ -203,27 +211,35 @@ async function cardConversations(db: Db, thisMonth: string): Promise<StoredAtom[
       };
       atoms.set(name, atom);
     }
-    atom.conversations.add(conversation);
-    if (value === "a" || value === "b" || value === "anders") {
-      atom.values[value] = (atom.values[value] ?? 0) + answers;
-      atom.values.answers = (atom.values.answers ?? 0) + answers;
+    return atom;
+  };
+  const addAnswers = (atom: StoredAtom, counts: { a: number; b: number; anders: number }) => {
+    for (const value of ["a", "b", "anders"] as const) {
+      atom.values[value] = (atom.values[value] ?? 0) + counts[value];
+      atom.values.answers = (atom.values.answers ?? 0) + counts[value];
     }
   };
-  for (const row of live) add(row.month, row.card, row.conversation, row.value, row.answers);
+  for (const row of live) {
+    const atom = atomOf(row.month, row.card);
+    atom.size += row.conversations;
+    addAnswers(atom, row);
+  }
+  // A conversation whose answers were deleted counts from its summary: one conversation per card, however
+  // many of its questions came from that card.
   for (const row of kept) {
     for (const question of row.summary.questions ?? []) {
       if (!question.cardSlug || question.kind !== "dilemma") continue;
-      const options = question.round1?.options ?? [];
-      if (options.length === 0) add(row.month, question.cardSlug, row.conversation, null, 0);
-      for (const option of options)
-        add(row.month, question.cardSlug, row.conversation, option.value, option.count);
+      const atom = atomOf(row.month, question.cardSlug);
+      atom.conversations.add(row.conversation);
+      const count = (value: string) =>
+        question.round1?.options.find((option) => option.value === value)?.count ?? 0;
+      addAnswers(atom, { a: count("a"), b: count("b"), anders: count("anders") });
     }
   }
-  return [...atoms.values()].map(({ conversations, ...atom }) => ({
-    ...atom,
-    size: conversations.size,
-    values: { ...atom.values, conversations: conversations.size },
-  }));
+  return [...atoms.values()].map(({ conversations, ...atom }) => {
+    const size = atom.size + conversations.size;
+    return { ...atom, size, values: { ...atom.values, conversations: size } };
+  });
 }
 
 interface KeptSummary {
