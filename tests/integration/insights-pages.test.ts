@@ -302,4 +302,39 @@ describe.each(databaseKinds)("the insights on the site on %s", (kind) => {
     expect(await queryRows(db, sql`select 1 from conversation_answers`)).toEqual([]);
     expect(await cardRow()).toEqual(before);
   });
+
+  it("counts Meedenken per part, a principle said apart, and the days to a first decision", async () => {
+    const { db } = database;
+    const lastMonth = addMonths(monthOf(new Date()).slice(0, 7), -1);
+    const author = await upsertUser({ db, email: "meedenker-pagina@example.nl" });
+    const [version] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from guide_versions where status = 'gepubliceerd' order by number desc limit 1`,
+    );
+    for (let index = 0; index < 12; index++) {
+      const [contribution] = await queryRows<{ id: string }>(
+        db,
+        sql`insert into cocreation_contributions (kind, version_id, part_slug, body, author_id, status, created_at)
+            values ('reactie', ${version?.id}, 'loyale-tegenspraak', 'Een opmerking.', ${author.id}, 'niet-overgenomen',
+                    ${`${lastMonth}-02T09:00:00Z`}) returning id`,
+      );
+      // Decided four days later, in the same month.
+      await db.execute(sql`insert into cocreation_status_changes (contribution_id, status, reason, decided_at)
+        values (${contribution?.id}, 'niet-overgenomen', 'Past niet in deze versie.', ${`${lastMonth}-06T09:00:00Z`})`);
+    }
+    await refreshInsights({ db });
+    const { tables } = await readInsights({
+      db,
+      period: { from: lastMonth, to: lastMonth },
+      minGroup: 10,
+      language: "nl",
+      tables: ["bijdragen-delen", "bijdragen-besluit"],
+    });
+    expect(tables[0]?.rows).toEqual([
+      { part: "loyale-tegenspraak", title: "Spreek loyaal tegen", partKind: "Principe", contributions: 12 },
+    ]);
+    expect(tables[1]?.rows).toEqual([
+      { status: "niet-overgenomen", title: "Niet overgenomen", decided: 12, meanDays: 4 },
+    ]);
+  });
 });

@@ -95,6 +95,7 @@ const TABLES = {
     columns: [
       ["part", "text"],
       ["title", "text"],
+      ["partKind", "text"],
       ["contributions", "number"],
     ],
     chart: { kind: "bar", label: "title", value: "contributions" },
@@ -135,6 +136,9 @@ const TABLES = {
       ["placed", "number"],
       ["evaluations", "number"],
       ["meanValuable", "decimal"],
+      ["meanOthers", "decimal"],
+      ["meanHonest", "decimal"],
+      ["meanTakeAway", "decimal"],
       ["meanRecommend", "decimal"],
     ],
     chart: { kind: "bar", label: "title", value: "signups" },

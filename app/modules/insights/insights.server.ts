@@ -137,6 +137,8 @@ export async function readInsights(options: {
 
 interface Labels {
   parts: Map<string, string>;
+  /** A part's kind: `principe` for a principle, else `deel`; general feedback has none. */
+  partKinds: Map<string, "principe" | "deel">;
   cards: Map<string, string>;
   rounds: Map<string, string>;
   workKinds: Map<string, string>;
@@ -165,6 +167,7 @@ async function labelsFor(db: Db, language: Language): Promise<Labels> {
   );
   return {
     parts: new Map(parts.map((part) => [part.slug, part.title])),
+    partKinds: new Map(parts.map((part) => [part.slug, part.kind === "principe" ? "principe" : "deel"])),
     cards: new Map(cards.map((card) => [card.slug, card.title])),
     rounds: new Map(rounds.map((round) => [round.id, round.title])),
     workKinds: new Map(workKinds.map((kind) => [kind.key, language === "en" ? kind.en : kind.nl])),
@@ -237,7 +240,15 @@ const BUILDERS: Record<InsightTableId, (source: Source) => Built> = {
   "bijdragen-delen": (source) => {
     const { rows, total } = source.combined();
     return {
-      rows: rows.map((row) => ({ part: row.key, title: source.partTitle(row.key), contributions: row.size })),
+      rows: rows.map((row) => ({
+        part: row.key,
+        title: source.partTitle(row.key),
+        // Principles apart from the guide's other parts: the issue asks for both.
+        partKind: source.t(
+          `insights.partKinds.${row.key === "algemeen" ? "algemeen" : (source.labels.partKinds.get(row.key) ?? "deel")}`,
+        ),
+        contributions: row.size,
+      })),
       total,
     };
   },
@@ -276,6 +287,9 @@ const BUILDERS: Record<InsightTableId, (source: Source) => Built> = {
         placed: atom.values.placed ?? 0,
         evaluations: rated ? (atom.values.evaluations ?? 0) : null,
         meanValuable: rated ? meanOf(atom.values.waardevolSum, atom.values.waardevolCount) : null,
+        meanOthers: rated ? meanOf(atom.values.anderenSum, atom.values.anderenCount) : null,
+        meanHonest: rated ? meanOf(atom.values.eerlijkSum, atom.values.eerlijkCount) : null,
+        meanTakeAway: rated ? meanOf(atom.values.meenemenSum, atom.values.meenemenCount) : null,
         meanRecommend: rated ? meanOf(atom.values.aanradenSum, atom.values.aanradenCount) : null,
       };
     }),
