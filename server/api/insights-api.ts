@@ -49,6 +49,9 @@ export function createInsightsApi(services: Services): Router {
 
   router.get("/inzichten", (req, res) => answer(req, res));
   router.get("/inzichten/:tabel", (req, res) => {
+    // Who may ask comes first: a stranger learns nothing, not even which tables exist.
+    if (!can(requireApiActor(req), "insights:read"))
+      throw new AppError("forbidden", "problems.insights.forbidden");
     const id = req.params.tabel;
     if (!isInsightTableId(id)) throw new AppError("not_found", "problems.insights.unknownTable");
     return answer(req, res, [id]);

@@ -115,6 +115,10 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role | readonly Role[]
   "routes/mijn-gegevens-download": "ambtenaar",
   "routes/beheer-gebruikers": "beheerder",
   "routes/beheer-audit": "beheerder",
+  "routes/inzichten": ["redacteur", "beheerder"],
+  "routes/inzichten-csv": ["redacteur", "beheerder"],
+  // Published years are for anyone; a draft is for those who may read the insights (insights-pages.test.ts).
+  "routes/inzichten-jaar": "public",
   "routes/niet-gevonden": "public",
 };
 /**
@@ -122,7 +126,7 @@ const ROUTE_ACCESS: Record<string, "public" | "no page" | Role | readonly Role[]
  * with the OpenAPI document, so a new endpoint without a declared right fails the matrix test, and so
  * does one whose document says it needs a login while it is declared public (or the other way round).
  */
-const API_ACCESS: Record<string, "public" | "participant" | Role> = {
+const API_ACCESS: Record<string, "public" | "participant" | Role | readonly Role[]> = {
   "GET /versies": "public",
   "GET /versies/{nummer}": "public",
   "GET /versies/{nummer}/delen/{slug}": "public",
@@ -174,6 +178,8 @@ const API_ACCESS: Record<string, "public" | "participant" | Role> = {
   "GET /peilingen/{slug}/deelname": "participant",
   "PUT /peilingen/{slug}/deelname/stemmen/{nummer}": "participant",
   "POST /peilingen/{slug}/deelname/stellingen": "participant",
+  "GET /inzichten": ["redacteur", "beheerder"],
+  "GET /inzichten/{tabel}": ["redacteur", "beheerder"],
 };
 
 /** Roles stand side by side (an operator is not automatically an editor); everyone logged in is an ambtenaar. */
