@@ -9,8 +9,7 @@ import { amsterdamToUtc, utcToAmsterdam } from "../app/infra/amsterdam-time.ts";
 import { type Db, queryRows } from "../app/infra/db.server.ts";
 import { createRandom, type Random } from "../app/infra/seeded-random.ts";
 import { listParts, requireCurrentVersion } from "../app/modules/guide/guide.server.ts";
-import { addMonths } from "../app/modules/insights/insights.server.ts";
-import { monthOf } from "../app/modules/insights/rollup.server.ts";
+import { addMonths, monthOf } from "../app/modules/insights/periods.ts";
 import { DEFAULT_GROUP_SIZE, DEFAULT_WEIGHTS } from "../app/modules/kriskras/kriskras-options.ts";
 
 /** The sizes the issue names. */

@@ -19,7 +19,8 @@ import { setUserRoles, upsertUser } from "../app/modules/accounts/accounts.serve
 import { createSession, SESSION_COOKIE } from "../app/modules/accounts/sessions.server.ts";
 import { seedDilemmas } from "../app/modules/dilemmas/dilemmas.server.ts";
 import { seedGuide } from "../app/modules/guide/guide-import.server.ts";
-import { defaultPeriod, readInsights } from "../app/modules/insights/insights.server.ts";
+import { readInsights } from "../app/modules/insights/insights.server.ts";
+import { defaultPeriod } from "../app/modules/insights/periods.ts";
 import { refreshInsights } from "../app/modules/insights/rollup.server.ts";
 import { seedKriskrasOptions } from "../app/modules/kriskras/kriskras-lists.server.ts";
 import { freshServerDatabase } from "./fresh-database.ts";

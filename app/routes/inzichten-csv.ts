@@ -5,7 +5,8 @@ import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { insightCsv } from "~/modules/insights/insight-csv.server.ts";
 import { isInsightTableId } from "~/modules/insights/insight-tables.ts";
-import { periodSchema, readInsights } from "~/modules/insights/insights.server.ts";
+import { readInsights } from "~/modules/insights/insights.server.ts";
+import { periodSchema } from "~/modules/insights/periods.ts";
 import type { Route } from "./+types/inzichten-csv";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

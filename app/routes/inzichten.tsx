@@ -8,14 +8,9 @@ import type { PageHandle } from "~/infra/page-handle.ts";
 import { PRIVATE_HEADERS, withRouteErrors } from "~/infra/route-errors.server.ts";
 import { requirePermission } from "~/modules/accounts/current-user.server.ts";
 import { INSIGHT_SECTIONS, INSIGHT_TABLES, type InsightTableId } from "~/modules/insights/insight-tables.ts";
-import {
-  addMonths,
-  defaultPeriod,
-  insightYears,
-  periodSchema,
-  readInsights,
-} from "~/modules/insights/insights.server.ts";
+import { insightYears, readInsights } from "~/modules/insights/insights.server.ts";
 import { InsightTableView } from "~/modules/insights/insights-view.tsx";
+import { addMonths, defaultPeriod, periodSchema } from "~/modules/insights/periods.ts";
 import { Alert } from "~/ui/alert.tsx";
 import { Button } from "~/ui/button.tsx";
 import { Fieldset, FormField, Select } from "~/ui/form-field.tsx";

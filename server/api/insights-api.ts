@@ -10,7 +10,8 @@ import {
   type InsightTableId,
   isInsightTableId,
 } from "../../app/modules/insights/insight-tables.ts";
-import { type Insights, periodSchema, readInsights } from "../../app/modules/insights/insights.server.ts";
+import { type Insights, readInsights } from "../../app/modules/insights/insights.server.ts";
+import { periodSchema } from "../../app/modules/insights/periods.ts";
 import { requireApiActor } from "./api-identity.ts";
 import { parseInput } from "./parse-input.ts";
 

@@ -1,7 +1,8 @@
 // Inzichten's part of the OpenAPI document: the dashboard's tables for a period, all or one.
 import { INSIGHT_TABLE_IDS } from "../../app/modules/insights/insight-tables.ts";
-import { MAX_PERIOD_MONTHS } from "../../app/modules/insights/insights.server.ts";
+
 import { InsightsOutput } from "../../app/modules/insights/insights-output.ts";
+import { MAX_PERIOD_MONTHS } from "../../app/modules/insights/periods.ts";
 import { loggedIn, privateResponse, problemResponses, ref } from "./openapi-parts.ts";
 
 export const INSIGHTS_OUTPUTS = { Insights: InsightsOutput };

@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../app/infra/db.server.ts";
 import { upsertUser } from "../../app/modules/accounts/accounts.server.ts";
-import { addMonths } from "../../app/modules/insights/insights.server.ts";
-import { monthOf, refreshInsights } from "../../app/modules/insights/rollup.server.ts";
+import { addMonths, monthOf } from "../../app/modules/insights/periods.ts";
+import { refreshInsights } from "../../app/modules/insights/rollup.server.ts";
 import { draftYearReport, publishYearReport } from "../../app/modules/insights/year-report.server.ts";
 import { CARD_SLUG, INSIGHTS_YEAR, PART_SLUG } from "./example-urls.ts";
 

@@ -11,8 +11,9 @@ import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.se
 import { getConversationSummary } from "../../app/modules/conversations/conversation-views.server.ts";
 import { purgeEndedConversations } from "../../app/modules/conversations/conversations.server.ts";
 import { createDeliberation, saveDeliberation } from "../../app/modules/deliberation/deliberations.server.ts";
-import { addMonths, readInsights } from "../../app/modules/insights/insights.server.ts";
-import { monthOf, refreshInsights } from "../../app/modules/insights/rollup.server.ts";
+import { readInsights } from "../../app/modules/insights/insights.server.ts";
+import { addMonths, monthOf } from "../../app/modules/insights/periods.ts";
+import { refreshInsights } from "../../app/modules/insights/rollup.server.ts";
 import * as dilemma from "../../app/routes/dilemma.tsx";
 import * as printCards from "../../app/routes/dilemmas-afdrukken.tsx";
 import * as guidePart from "../../app/routes/gids-deel.tsx";

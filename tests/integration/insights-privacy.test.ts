@@ -11,8 +11,8 @@ import { createLogger } from "../../app/infra/logger.server.ts";
 import { setUserRoles, upsertUser } from "../../app/modules/accounts/accounts.server.ts";
 import { createApiToken } from "../../app/modules/accounts/api-tokens.server.ts";
 import { createInsightCounters } from "../../app/modules/insights/counters.server.ts";
-import { addMonths } from "../../app/modules/insights/insights.server.ts";
-import { monthOf, refreshInsights } from "../../app/modules/insights/rollup.server.ts";
+import { addMonths, monthOf } from "../../app/modules/insights/periods.ts";
+import { refreshInsights } from "../../app/modules/insights/rollup.server.ts";
 import { startApiServer } from "./app-server.ts";
 import { databaseKinds, openSeededDatabase, type TestDatabase } from "./databases.ts";
 

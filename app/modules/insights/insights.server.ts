@@ -1,63 +1,19 @@
 // The insights for a period of whole months, as tables: read from the atoms alone (rollup.server.ts),
 // with suppression applied here, where they are read, for the dashboard, its CSV files and the API alike.
 import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import { type Db, queryRows } from "../../infra/db.server.ts";
 import type { Language, TFunction } from "../../infra/i18n/i18n.ts";
 import { translatorFor } from "../../infra/i18n/texts.server.ts";
-import { message } from "../../infra/i18n/translate.ts";
 import { listParts, requireCurrentVersion } from "../guide/guide.server.ts";
 import { INSIGHT_TABLES, type InsightRow, type InsightTable, type InsightTableId } from "./insight-tables.ts";
 import { insightAtoms } from "./insights.schema.ts";
-import { monthOf } from "./rollup.server.ts";
+import { defaultPeriod, type InsightPeriod } from "./periods.ts";
 import { type Atom, type CombinedRow, combineAtoms, shownAtoms, TOTAL_KEY } from "./suppression.ts";
 
-/** A period of whole months, both ends included, as YYYY-MM. */
-export interface InsightPeriod {
-  from: string;
-  to: string;
-}
-
-/** The longest period one look may span. */
-export const MAX_PERIOD_MONTHS = 60;
 /** Texts that found nothing need at least this many people, whatever the minimum group (the issue's rule). */
 export const SEARCH_MISS_MINIMUM = 5;
 /** Rows of texts that found nothing shown at most. */
 export const SEARCH_MISS_ROWS = 20;
-
-const MONTH = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, message("problems.insights.monthForm"));
-
-const monthsBetween = (from: string, to: string) =>
-  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-  Number(to.slice(5, 7)) -
-  Number(from.slice(5, 7));
-
-/** The last twelve months that have ended, as of `now`: the period a look starts with. */
-export function defaultPeriod(now: Date): InsightPeriod {
-  const thisMonth = monthOf(now).slice(0, 7);
-  return { from: addMonths(thisMonth, -12), to: addMonths(thisMonth, -1) };
-}
-
-export function addMonths(month: string, count: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
-/** `van` and `tot` from a query string; either may be left out (the default period's end then). */
-export function periodSchema(now: Date) {
-  const fallback = defaultPeriod(now);
-  return z
-    .object({ van: MONTH.optional(), tot: MONTH.optional() })
-    .transform(({ van, tot }) => ({ from: van ?? fallback.from, to: tot ?? fallback.to }))
-    .refine(({ from, to }) => from <= to, {
-      message: message("problems.insights.periodReversed"),
-      path: ["tot"],
-    })
-    .refine(({ from, to }) => monthsBetween(from, to) < MAX_PERIOD_MONTHS, {
-      message: message("problems.insights.periodTooLong", { max: MAX_PERIOD_MONTHS }),
-      path: ["tot"],
-    });
-}
 
 export interface Insights {
   period: InsightPeriod;

@@ -13,7 +13,8 @@ import { recordAudit } from "../accounts/audit.server.ts";
 import type { Actor } from "../accounts/authorization.ts";
 import type { InsightTableId } from "./insight-tables.ts";
 import { insightYearReports } from "./insights.schema.ts";
-import { defaultPeriod, type InsightPeriod, readInsights } from "./insights.server.ts";
+import { readInsights } from "./insights.server.ts";
+import { defaultPeriod, type InsightPeriod } from "./periods.ts";
 import { YEAR_BODY_MAX_LENGTH, yearParagraphs } from "./year-text.ts";
 
 export type YearReport = typeof insightYearReports.$inferSelect;
