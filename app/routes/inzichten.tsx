@@ -108,8 +108,8 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
           : t("insights.notComputed")}
       </Paragraph>
       <PrintButton label={t("insights.print")} />
-      <nav aria-labelledby="op-deze-pagina" className="vm-insights-contents">
-        <Heading level={2} id="op-deze-pagina">
+      <nav aria-labelledby="inhoudsopgave" className="vm-insights-contents">
+        <Heading level={2} id="inhoudsopgave">
           {t("insights.contents")}
         </Heading>
         <LinkList>

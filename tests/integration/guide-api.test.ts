@@ -134,6 +134,8 @@ describe.each(databaseKinds)("the guide's API on %s", (kind) => {
         "/gesprekken/{id}/samenvatting",
         "/gesprekken/{id}/stroom",
         "/ik",
+        "/inzichten",
+        "/inzichten/{tabel}",
         "/peilingen",
         "/peilingen/{slug}",
         "/peilingen/{slug}/deelname",
