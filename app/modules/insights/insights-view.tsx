@@ -1,12 +1,12 @@
 // One table of the insights on a page: its chart beside a table with the same figures, a total and the
 // hidden rest where the table has them, and a link to the same table as a CSV file.
-import { useId } from "react";
 import { formatDate } from "~/infra/i18n/format-date.ts";
 import { formatNumber } from "~/infra/i18n/format-number.ts";
 import { type Language, type TFunction, useLanguage, useT } from "~/infra/i18n/i18n.ts";
 import { BarChart, ChartFigure, LineChart } from "~/ui/chart.tsx";
 import { Heading, Paragraph } from "~/ui/heading.tsx";
 import { Link } from "~/ui/link.tsx";
+import { ScrollRegion } from "~/ui/scroll-region.tsx";
 import {
   Table,
   TableBody,
@@ -54,7 +54,6 @@ export function InsightTableView(props: {
 }) {
   const t = useT();
   const language = useLanguage();
-  const headingId = useId();
   const { table } = props;
   const definition = INSIGHT_TABLES[table.id];
   const title = t(`insights.tables.${table.id}.title`);
@@ -77,10 +76,9 @@ export function InsightTableView(props: {
       : undefined;
 
   return (
-    <section className="vm-insight" aria-labelledby={headingId}>
-      <Heading level={props.headingLevel ?? 3} id={headingId}>
-        {title}
-      </Heading>
+    // Not a region of its own: the table's scrolling box is the region, named by the same title.
+    <div className="vm-insight">
+      <Heading level={props.headingLevel ?? 3}>{title}</Heading>
       {table.rows.length === 0 ? (
         <Paragraph>{t("insights.empty")}</Paragraph>
       ) : (
@@ -108,52 +106,56 @@ export function InsightTableView(props: {
             )
           }
           table={
-            <Table>
-              <TableCaption>{title}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  {columns.map(([name, kind]) => (
-                    <TableHeaderCell key={name} scope="col" numeric={isNumeric(kind)}>
-                      {t(`insights.columns.${name}`)}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {table.rows.map((row, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows keep their order; a label may repeat
-                  <TableRow key={index}>
-                    {columns.map(([name, kind], column) =>
-                      column === 0 ? (
-                        <TableHeaderCell key={name} scope="row" lang={langOf(name, kind)}>
-                          {cellText({ value: row[name] ?? null, kind, language, t })}
-                        </TableHeaderCell>
-                      ) : (
-                        <TableCell key={name} numeric={isNumeric(kind)} lang={langOf(name, kind)}>
-                          {cellText({ value: row[name] ?? null, kind, language, t })}
-                        </TableCell>
-                      ),
-                    )}
+            // A table can be wider than its place (a round's nine columns): its box scrolls, named and
+            // reachable by keyboard.
+            <ScrollRegion label={title}>
+              <Table container={false}>
+                <TableCaption>{title}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    {columns.map(([name, kind]) => (
+                      <TableHeaderCell key={name} scope="col" numeric={isNumeric(kind)}>
+                        {t(`insights.columns.${name}`)}
+                      </TableHeaderCell>
+                    ))}
                   </TableRow>
-                ))}
-                {rest > 0 && definition.totalColumn ? (
-                  <SummaryRow
-                    label={t("insights.others")}
-                    columns={columns}
-                    column={definition.totalColumn}
-                    value={rest}
-                  />
-                ) : null}
-                {table.total !== null && definition.totalColumn ? (
-                  <SummaryRow
-                    label={t("insights.total")}
-                    columns={columns}
-                    column={definition.totalColumn}
-                    value={table.total}
-                  />
-                ) : null}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {table.rows.map((row, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows keep their order; a label may repeat
+                    <TableRow key={index}>
+                      {columns.map(([name, kind], column) =>
+                        column === 0 ? (
+                          <TableHeaderCell key={name} scope="row" lang={langOf(name, kind)}>
+                            {cellText({ value: row[name] ?? null, kind, language, t })}
+                          </TableHeaderCell>
+                        ) : (
+                          <TableCell key={name} numeric={isNumeric(kind)} lang={langOf(name, kind)}>
+                            {cellText({ value: row[name] ?? null, kind, language, t })}
+                          </TableCell>
+                        ),
+                      )}
+                    </TableRow>
+                  ))}
+                  {rest > 0 && definition.totalColumn ? (
+                    <SummaryRow
+                      label={t("insights.others")}
+                      columns={columns}
+                      column={definition.totalColumn}
+                      value={rest}
+                    />
+                  ) : null}
+                  {table.total !== null && definition.totalColumn ? (
+                    <SummaryRow
+                      label={t("insights.total")}
+                      columns={columns}
+                      column={definition.totalColumn}
+                      value={table.total}
+                    />
+                  ) : null}
+                </TableBody>
+              </Table>
+            </ScrollRegion>
           }
         />
       )}
@@ -164,7 +166,7 @@ export function InsightTableView(props: {
           </Link>
         </Paragraph>
       ) : null}
-    </section>
+    </div>
   );
 }
 
